@@ -1,0 +1,10 @@
+#include "config.h"
+#include "cli/cli.h"
+
+int
+cli_main(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return 0;
+}

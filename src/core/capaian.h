@@ -1,0 +1,40 @@
+/* capaian.h - achievement of a target (spec/exchange-format.md).
+ *
+ * Owns: the capaian formula for positive and negative polarity and for
+ * budget absorption.  Inputs are fixed-point values of the same scale
+ * (both nilai, or both uang); the result is in hundredths of a percent,
+ * rounded half away from zero.
+ */
+#ifndef LK_CAPAIAN_H
+#define LK_CAPAIAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum polaritas {
+	POLARITAS_POSITIF = 0,   /* higher is better */
+	POLARITAS_NEGATIF = 1,   /* lower is better */
+};
+
+enum capaian_status {
+	CAPAIAN_KOSONG = 0,      /* realisation unknown: printed empty */
+	CAPAIAN_TAK_TERDEFINISI, /* target 0: printed "-" */
+	CAPAIAN_ADA,             /* persen holds the value */
+};
+
+typedef struct capaian {
+	enum capaian_status status;
+	int64_t persen;          /* hundredths of a percent: 10102 = 101,02% */
+} capaian;
+
+/* positive: realisasi / target x 100
+ * negative: (target - (realisasi - target)) / target x 100
+ * Returns 0, or EX_DATAERR when the result does not fit (out untouched). */
+int capaian_hitung(int64_t target, bool ada_realisasi, int64_t realisasi,
+		   enum polaritas p, capaian *out);
+
+/* "positif" / "negatif" <-> enum; parse returns -1 when unknown. */
+const char *polaritas_nama(enum polaritas p);
+int polaritas_parse(const char *s);
+
+#endif

@@ -1,0 +1,38 @@
+/* predikat.h - bands that name a capaian (Sangat Tinggi ... Sangat Rendah).
+ *
+ * Owns: a table of bands ordered from the highest lower bound down.  A
+ * capaian belongs to the first band whose lower bound it reaches; the last
+ * band has no lower bound.  The default table is the five bands of the
+ * national guidance; an agency with another scale loads a file instead
+ * (io/predikat_load.c).
+ */
+#ifndef LK_PREDIKAT_H
+#define LK_PREDIKAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "capaian.h"
+
+typedef struct predikat_band {
+	const char *nama;        /* "Sangat Tinggi" */
+	bool ada_min;            /* false only for the last band */
+	int64_t min;             /* lower bound, hundredths of a percent */
+	const char *warna;       /* colour role name or NULL: "baik", "cukup", "kurang" */
+} predikat_band;
+
+typedef struct predikat_tabel {
+	const predikat_band *band;
+	size_t n;
+} predikat_tabel;
+
+const predikat_tabel *predikat_default(void);
+
+/* Checks order and shape; returns 0 or EX_DATAERR with *why set. */
+int predikat_periksa(const predikat_tabel *t, const char **why);
+
+/* Band of a capaian; NULL when the capaian has no value. */
+const predikat_band *predikat_cari(const predikat_tabel *t, const capaian *c);
+
+#endif

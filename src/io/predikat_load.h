@@ -1,0 +1,21 @@
+/* predikat_load.h - predikat bands from a YAML file (templates/predikat.yaml).
+ *
+ * File shape:
+ *   predikat:
+ *     - nama: Sangat Tinggi
+ *       min: 91          # capaian >= 91 (machine number, up to 2 decimals)
+ *       warna: baik      # optional colour role: baik, cukup, kurang
+ *     - nama: Sangat Rendah   # the last band has no min
+ * Bands are listed from the highest bound down.
+ */
+#ifndef LK_PREDIKAT_LOAD_H
+#define LK_PREDIKAT_LOAD_H
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/predikat.h"
+
+int predikat_load_file(arena *a, const char *path, predikat_tabel *out,
+		       lk_err *e);
+
+#endif

@@ -1,0 +1,88 @@
+/* store.h - the SQLite database of lakip.
+ *
+ * Owns: the schema (src/store/schema.c: version in PRAGMA user_version,
+ * forward migrations), the connection settings (WAL, foreign keys, busy
+ * timeout), and every query.  Each write runs in one transaction: it either
+ * commits whole or changes nothing.  Prepared statements only.
+ *
+ * Errors: functions return 0 or an EX_* code with e filled:
+ *   EX_CANTCREAT  database file cannot be created;
+ *   EX_NOINPUT    database missing (when not creating), unknown instansi/year;
+ *   EX_IOERR      read-only database or disk error on write;
+ *   EX_TEMPFAIL   database locked by another process (after the timeout);
+ *   EX_DATAERR    database newer than this program, or not a lakip db;
+ *   EX_SOFTWARE   unexpected SQLite error.
+ */
+#ifndef LK_STORE_H
+#define LK_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/model.h"
+
+typedef struct store store;
+
+/* Current schema version written to PRAGMA user_version. */
+#define STORE_SCHEMA_VERSION 1
+
+enum store_open_flags {
+	STORE_READONLY = 1,   /* never write; no migration */
+	STORE_CREATE = 2,     /* create the file (and its directory) if missing */
+};
+
+/* Opens path, applies pending migrations (unless STORE_READONLY) and
+ * refuses a database whose user_version is newer than this program. */
+int store_open(const char *path, unsigned flags, store **out, lk_err *e);
+void store_close(store *s);
+
+/* Busy timeout in milliseconds (default 5000, or $LAKIP_BUSY_TIMEOUT). */
+void store_set_busy_timeout(store *s, int ms);
+
+/* Kodes of all instansi, sorted; *kode is malloc'ed, free with
+ * store_free_strv(). */
+int store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e);
+void store_free_strv(char **v, size_t n);
+
+/* Years with a plan for instansi kode, ascending (malloc'ed). */
+int store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,
+		     lk_err *e);
+
+/* Resolve --instansi: when kode is NULL, the only instansi of the database
+ * (EX_USAGE when there are several, EX_NOINPUT when none).  *out is
+ * malloc'ed. */
+int store_pilih_instansi(store *s, const char *kode, char **out, lk_err *e);
+
+/* Load the whole plan of (instansi, tahun) with its quarters.
+ * EX_NOINPUT when there is no such plan. */
+int store_load(store *s, const char *instansi, int tahun, rencana **out,
+	       lk_err *e);
+
+/* What store_save changed (or would change). */
+typedef struct store_diff_count {
+	unsigned added, changed, removed, unchanged;
+} store_diff_count;
+
+enum store_diff_kind {
+	DIFF_INSTANSI, DIFF_BIDANG, DIFF_SASARAN, DIFF_IKU, DIFF_PROGRAM,
+	DIFF_TRIWULAN, DIFF_KINDS
+};
+
+typedef struct store_diff {
+	store_diff_count n[DIFF_KINDS];
+} store_diff;
+
+const char *store_diff_kind_name(enum store_diff_kind k); /* "sasaran", ... */
+
+/* Save r as the whole plan of (r->instansi.kode, r->tahun), in one
+ * transaction.  The instansi profile and its bidang are updated in place.
+ * Sasaran, IKU and programs are matched by kode: updated in place (their
+ * ids are kept), added, or removed when no longer in r.  A quarter present
+ * in r replaces the stored quarter; quarters absent from r are kept.
+ * With dry_run, everything is done and then rolled back; diff (may be NULL)
+ * gets the counts either way. */
+int store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
+	       lk_err *e);
+
+#endif
