@@ -1,10 +1,238 @@
+/* cli.c - global options and the table of subcommands. */
 #include "config.h"
 #include "cli/cli.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+typedef struct cmd_entry {
+	const char *name;
+	const char *synopsis;    /* after "lakip [-d DB] NAME " */
+	const char *help;        /* one line, translated at print time */
+	int (*fn)(cli_ctx *);
+} cmd_entry;
+
+static const cmd_entry commands[] = {
+	{ "init", "", N_("create an empty database"), cmd_init },
+	{ "import", N_("FILE.yaml [--dry-run]"),
+	  N_("import an exchange file (all or nothing; updates in place)"), cmd_import },
+	{ "export", N_("[--instansi K] --tahun Y [-o FILE]"),
+	  N_("write a year's plan and reports in the exchange format"), cmd_export },
+	{ "show", N_("[--instansi K] --tahun Y --triwulan N [--table iku|program] [--format text|csv|tsv]"),
+	  N_("print the quarter's capaian tables"), cmd_show },
+	{ "check", N_("FILE.yaml"), N_("validate an exchange file, change nothing"), cmd_check },
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void
+print_help(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, _("Usage: lakip [-d DB] [--lang LANG] COMMAND [ARGS]\n"
+		     "Plan and report an agency's performance (LAKIP).\n\n"
+		     "Commands:\n"));
+	for (i = 0; i < N_COMMANDS; i++) {
+		fprintf(f, "  %s %s\n", commands[i].name,
+			*commands[i].synopsis ? _(commands[i].synopsis) : "");
+		fprintf(f, "      %s\n", _(commands[i].help));
+	}
+	fprintf(f, _("\nOptions:\n"
+		     "  -d, --database DB  database file (default: $LAKIP_DB, else\n"
+		     "                     $XDG_DATA_HOME/lakip/lakip.db)\n"
+		     "      --lang LANG    language of messages (id, en)\n"
+		     "  -h, --help         show this help and exit\n"
+		     "  -V, --version      show the version and exit\n\n"
+		     "Exit status: 0 ok, 64 usage, 65 data error, 66 no input,\n"
+		     "73 cannot create, 74 I/O error, 75 busy.  See lakip(1).\n"));
+}
+
+int
+cli_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("lakip: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int
+cli_report(const lk_err *e)
+{
+	return cli_error(e->code ? e->code : EX_SOFTWARE, "%s", e->msg);
+}
+
+int
+cli_usage(const cli_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "lakip %s: ", c->argv[0]);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'lakip --help' for more information.\n"));
+	return EX_USAGE;
+}
+
+const char *
+cli_db_path(const cli_ctx *c)
+{
+	static char buf[PATH_MAX];
+	const char *v;
+
+	if (c->db != NULL && *c->db)
+		return c->db;
+	if ((v = getenv("LAKIP_DB")) != NULL && *v)
+		return v;
+	if ((v = getenv("XDG_DATA_HOME")) != NULL && *v)
+		snprintf(buf, sizeof buf, "%s/lakip/lakip.db", v);
+	else
+		snprintf(buf, sizeof buf, "%s/.local/share/lakip/lakip.db",
+			 (v = getenv("HOME")) != NULL && *v ? v : ".");
+	return buf;
+}
+
+int
+cli_open_store(const cli_ctx *c, unsigned flags, store **out)
+{
+	lk_err e = { 0, "" };
+	int rc = store_open(cli_db_path(c), flags, out, &e);
+
+	return rc ? cli_report(&e) : 0;
+}
+
+static int
+parse_int(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+int
+cli_parse_tahun(const cli_ctx *c, const char *s, int *out)
+{
+	if (parse_int(s, 1900, 2999, out) != 0)
+		return cli_usage(c, _("--tahun: expected a year such as 2023, got '%s'"), s);
+	return 0;
+}
+
+int
+cli_parse_triwulan(const cli_ctx *c, const char *s, int *out)
+{
+	if (parse_int(s, 1, 4, out) != 0)
+		return cli_usage(c, _("--triwulan: expected a quarter 1 to 4, got '%s'"), s);
+	return 0;
+}
+
+int
+cli_getopt(cli_ctx *c, const char *shortopts, const struct option *longopts)
+{
+	int ch;
+
+	opterr = 0;
+	for (;;) {
+		ch = getopt_long(c->argc, c->argv, shortopts, longopts, NULL);
+		if (ch == 'd')
+			c->db = optarg;
+		else if (ch == 'L')
+			c->lang = optarg;
+		else if (ch == '?' || ch == ':') {
+			if (optopt != 0 && strchr(shortopts, optopt) != NULL)
+				cli_usage(c, _("option '-%c' needs a value"), optopt);
+			else if (optopt != 0)
+				cli_usage(c, _("unknown option '-%c'"), optopt);
+			else
+				cli_usage(c, _("unknown or incomplete option '%s'"),
+					  c->argv[optind - 1]);
+			return '?';
+		} else
+			return ch;
+	}
+}
 
 int
 cli_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return 0;
+	static const struct option opts[] = {
+		{ "database", required_argument, NULL, 'd' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	cli_ctx c = { NULL, NULL, 0, NULL };
+	int ch, i;
+	size_t k;
+
+	/* --lang must take effect before any message: look for it first. */
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			c.lang = argv[i + 1];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			c.lang = argv[i] + 7;
+	}
+	cli_i18n_init(c.lang);
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			c.db = optarg;
+			break;
+		case 'L':
+			c.lang = optarg;
+			break;
+		case 'h':
+			print_help(stdout);
+			return 0;
+		case 'V':
+			printf("lakip %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			cli_error(EX_USAGE, _("unknown or incomplete option '%s'"),
+				  argv[optind - 1]);
+			fprintf(stderr, _("Try 'lakip --help' for more information.\n"));
+			return EX_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		/* The terminal application comes here; until then, help. */
+		print_help(stderr);
+		return EX_USAGE;
+	}
+	for (k = 0; k < N_COMMANDS; k++) {
+		if (strcmp(argv[optind], commands[k].name) == 0) {
+			c.argc = argc - optind;
+			c.argv = argv + optind;
+			optind = 0;     /* full reset for the subcommand */
+			return commands[k].fn(&c);
+		}
+	}
+	if (strcmp(argv[optind], "help") == 0) {
+		print_help(stdout);
+		return 0;
+	}
+	cli_error(EX_USAGE, _("unknown command '%s'"), argv[optind]);
+	fprintf(stderr, _("Try 'lakip --help' for more information.\n"));
+	return EX_USAGE;
 }

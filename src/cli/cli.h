@@ -1,7 +1,63 @@
-/* cli.h - the lakip command line: options, subcommands, exit codes. */
+/* cli.h - the lakip command line: options, subcommands, exit codes.
+ *
+ * Each subcommand is one function over a cli_ctx, described by an entry
+ * of the table in cli.c (name, synopsis, help).  Subcommands return an
+ * exit status from <sysexits.h> and print their own errors through
+ * cli_error().
+ */
 #ifndef LK_CLI_H
 #define LK_CLI_H
 
+#include <stdbool.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+typedef struct cli_ctx {
+	const char *db;      /* -d, or NULL for the default */
+	const char *lang;    /* --lang, or NULL */
+	int argc;            /* the subcommand's arguments, argv[0] its name */
+	char **argv;
+} cli_ctx;
+
 int cli_main(int argc, char **argv);
+
+/* Chooses the message language (see i18n_init.c); returns it. */
+const char *cli_i18n_init(const char *lang);
+
+/* "lakip: message" on stderr; returns code. */
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_report(const lk_err *e);
+
+/* Usage error of a subcommand: message, hint, EX_USAGE. */
+int cli_usage(const cli_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Database path: -d, $LAKIP_DB, $XDG_DATA_HOME/lakip/lakip.db,
+ * ~/.local/share/lakip/lakip.db. */
+const char *cli_db_path(const cli_ctx *c);
+
+/* Open the database; prints the error and returns its code on failure. */
+int cli_open_store(const cli_ctx *c, unsigned flags, store **out);
+
+/* Parse --tahun / --triwulan values; print a usage error on failure. */
+int cli_parse_tahun(const cli_ctx *c, const char *s, int *out);
+int cli_parse_triwulan(const cli_ctx *c, const char *s, int *out);
+
+/* Options every subcommand accepts too: put CLI_COMMON_OPTS in its
+ * option table and "d:" in its short options, then let cli_getopt()
+ * handle them.  cli_getopt returns the next option of the subcommand, -1
+ * at the end, or '?' after printing a usage error. */
+#define CLI_COMMON_OPTS \
+	{ "database", required_argument, NULL, 'd' }, \
+	{ "lang", required_argument, NULL, 'L' }
+struct option;
+int cli_getopt(cli_ctx *c, const char *shortopts, const struct option *longopts);
+
+/* Subcommands. */
+int cmd_init(cli_ctx *c);
+int cmd_import(cli_ctx *c);
+int cmd_export(cli_ctx *c);
+int cmd_check(cli_ctx *c);
+int cmd_show(cli_ctx *c);
 
 #endif

@@ -1,2 +1,225 @@
+/* cmd_data.c - init, import, export and check: moving whole plans. */
 #include "config.h"
-typedef int lk_stub_cmd_data;
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "io/exchange.h"
+
+int
+cmd_init(cli_ctx *c)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
+	store *s;
+	int ch, rc;
+
+	while ((ch = cli_getopt(c, "+d:", opts)) != -1)
+		if (ch == '?')
+			return EX_USAGE;
+	if (optind < c->argc)
+		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
+	if ((rc = cli_open_store(c, STORE_CREATE, &s)) != 0)
+		return rc;
+	store_close(s);
+	printf(_("Database ready: %s\n"), cli_db_path(c));
+	return 0;
+}
+
+static void
+print_diff(const store_diff *d)
+{
+	int k;
+
+	for (k = 0; k < DIFF_KINDS; k++) {
+		const store_diff_count *n = &d->n[k];
+
+		if (n->added + n->changed + n->removed + n->unchanged == 0)
+			continue;
+		printf(_("  %-9s %u added, %u changed, %u removed, %u unchanged\n"),
+		       store_diff_kind_name((enum store_diff_kind)k),
+		       n->added, n->changed, n->removed, n->unchanged);
+	}
+}
+
+/* The one file argument of import and check. */
+static int
+file_arg(cli_ctx *c, const char **file)
+{
+	if (optind >= c->argc)
+		return cli_usage(c, _("missing FILE.yaml"));
+	if (optind + 1 < c->argc)
+		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind + 1]);
+	*file = c->argv[optind];
+	return 0;
+}
+
+int
+cmd_import(cli_ctx *c)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
+	};
+	lk_err e = { 0, "" };
+	const char *file;
+	bool dry = false;
+	rencana *r;
+	store *s;
+	store_diff d;
+	int ch, rc;
+
+	while ((ch = cli_getopt(c, "+d:n", opts)) != -1) {
+		if (ch == 'n')
+			dry = true;
+		else
+			return EX_USAGE;
+	}
+	if ((rc = file_arg(c, &file)) != 0)
+		return rc;
+	if ((rc = exchange_read_file(file, &r, &e)) != 0)
+		return cli_report(&e);
+	if ((rc = cli_open_store(c, STORE_CREATE, &s)) != 0) {
+		rencana_free(r);
+		return rc;
+	}
+	memset(&d, 0, sizeof d);
+	rc = store_save(s, r, dry, &d, &e);
+	store_close(s);
+	if (rc != 0) {
+		rencana_free(r);
+		return cli_report(&e);
+	}
+	if (dry)
+		printf(_("Dry run: %s, year %d, would change %s as follows (nothing was written):\n"),
+		       r->instansi.kode, r->tahun, cli_db_path(c));
+	else
+		printf(_("Imported %s, year %d, into %s:\n"), r->instansi.kode,
+		       r->tahun, cli_db_path(c));
+	print_diff(&d);
+	rencana_free(r);
+	return 0;
+}
+
+int
+cmd_check(cli_ctx *c)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
+	lk_err e = { 0, "" };
+	const char *file;
+	rencana *r;
+	size_t i, n_iku = 0, n_tw = 0;
+	int ch, rc, t;
+
+	while ((ch = cli_getopt(c, "+d:", opts)) != -1)
+		if (ch == '?')
+			return EX_USAGE;
+	if ((rc = file_arg(c, &file)) != 0)
+		return rc;
+	if ((rc = exchange_read_file(file, &r, &e)) != 0)
+		return cli_report(&e);
+	for (i = 0; i < r->n_sasaran; i++)
+		n_iku += r->sasaran[i].n_iku;
+	for (t = 1; t <= TW_MAX; t++)
+		n_tw += r->tw[t].ada;
+	printf(_("%s: valid (%s, year %d: %zu sasaran, %zu IKU, %zu programs, %zu quarters)\n"),
+	       file, r->instansi.kode, r->tahun, r->n_sasaran, n_iku, r->n_program, n_tw);
+	rencana_free(r);
+	return 0;
+}
+
+/* Write to a temporary file beside path, renamed over it when complete. */
+static int
+export_to_file(const rencana *r, const char *path, lk_err *e)
+{
+	char *dup = strdup(path), tmp[4096];
+	FILE *f;
+	int fd, rc;
+
+	if (dup == NULL)
+		lk_fatal("out of memory");
+	snprintf(tmp, sizeof tmp, "%s/.lakip-export-XXXXXX", dirname(dup));
+	free(dup);
+	fd = mkstemp(tmp);
+	if (fd >= 0) {
+		mode_t um = umask(0);
+
+		umask(um);
+		if (fchmod(fd, 0666 & ~um) != 0)
+			(void)0;
+	}
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
+		int err = errno;
+
+		if (fd >= 0)
+			close(fd);
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), path,
+			       strerror(err));
+	}
+	rc = exchange_write(f, r, e);
+	if (fclose(f) != 0 && rc == 0)
+		rc = lk_fail(e, EX_IOERR, _("cannot write %s: %s"), path, strerror(errno));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), path,
+			     strerror(errno));
+	if (rc != 0)
+		unlink(tmp);
+	return rc;
+}
+
+int
+cmd_export(cli_ctx *c)
+{
+	static const struct option opts[] = {
+		{ "instansi", required_argument, NULL, 'i' },
+		{ "tahun", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
+	};
+	lk_err e = { 0, "" };
+	const char *inst = NULL, *out = NULL;
+	char *kode = NULL;
+	int ch, rc, tahun = 0;
+	rencana *r = NULL;
+	store *s;
+
+	while ((ch = cli_getopt(c, "+d:i:t:o:", opts)) != -1) {
+		switch (ch) {
+		case 'i': inst = optarg; break;
+		case 'o': out = optarg; break;
+		case 't':
+			if ((rc = cli_parse_tahun(c, optarg, &tahun)) != 0)
+				return rc;
+			break;
+		default: return EX_USAGE;
+		}
+	}
+	if (optind < c->argc)
+		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
+	if (tahun == 0)
+		return cli_usage(c, _("--tahun is required"));
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	rc = store_pilih_instansi(s, inst, &kode, &e);
+	if (rc == 0)
+		rc = store_load(s, kode, tahun, &r, &e);
+	store_close(s);
+	free(kode);
+	if (rc == 0) {
+		if (out != NULL && strcmp(out, "-") != 0)
+			rc = export_to_file(r, out, &e);
+		else if ((rc = exchange_write(stdout, r, &e)) == 0 && fflush(stdout) != 0)
+			rc = lk_fail(&e, EX_IOERR, _("cannot write standard output: %s"),
+				     strerror(errno));
+	}
+	if (r != NULL)
+		rencana_free(r);
+	return rc ? cli_report(&e) : 0;
+}

@@ -29,11 +29,17 @@ typedef struct capaian {
 
 /* positive: realisasi / target x 100
  * negative: (target - (realisasi - target)) / target x 100
+ * No realisation gives CAPAIAN_KOSONG, even when target is 0; otherwise
+ * target 0 gives CAPAIAN_TAK_TERDEFINISI (persen is 0 in both).  No cap:
+ * the result may exceed 100% or be negative.  A negative target (not
+ * possible from valid input) goes through the same formula.  The
+ * intermediate is 128-bit, so every int64 input is safe.
  * Returns 0, or EX_DATAERR when the result does not fit (out untouched). */
 int capaian_hitung(int64_t target, bool ada_realisasi, int64_t realisasi,
 		   enum polaritas p, capaian *out);
 
-/* "positif" / "negatif" <-> enum; parse returns -1 when unknown. */
+/* "positif" / "negatif" <-> enum (exact, lowercase); parse returns -1 when
+ * unknown or NULL, nama returns NULL for a value outside the enum. */
 const char *polaritas_nama(enum polaritas p);
 int polaritas_parse(const char *s);
 

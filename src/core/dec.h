@@ -8,7 +8,9 @@
  * never wrapped.
  *
  * Errors: parsers return 0, or EX_DATAERR with *why set to a static
- * English message (translate it with gettext at the caller).
+ * English message (translate it with gettext at the caller); on error *out
+ * is left untouched.  A scale outside 0..18, or decimals outside
+ * 0 <= min_frac <= max_frac <= scale, is a programmer error (lk_fatal).
  */
 #ifndef LK_DEC_H
 #define LK_DEC_H
@@ -34,7 +36,21 @@ int dec_parse_machine(const char *s, int scale, int64_t *out, const char **why);
  * "Rp 11.393.254.909", "Rp11.393.254.909,50", "-3,5").  A comma is the
  * decimal mark; dots separate thousands in groups of three; a single dot
  * followed by other than exactly three digits ("78.5") is a decimal point.
- * Surrounding spaces are ignored; "Rp" is accepted only when allow_rp. */
+ * Surrounding spaces are ignored; "Rp" is accepted only when allow_rp.
+ * In detail:
+ *   - ASCII spaces and tabs around the number are ignored, none inside;
+ *   - '-' may stand first, or (allow_rp) right after the "Rp" prefix:
+ *     "-Rp 5.000" and "Rp -5.000"; "Rp" is matched in any case and may be
+ *     followed by '.' and/or spaces ("Rp. 5.000", "rp5000");
+ *   - at most one comma, the decimal mark, with digits on both sides;
+ *   - with a comma, or with two or more dots, every dot is a thousands
+ *     separator: 1..3 digits, then groups of exactly three;
+ *   - with no comma and exactly one dot: three digits after it and 1..3
+ *     before make a thousands separator ("78.500" = 78500); any other
+ *     count after it makes a decimal point ("78.5", "0.2500"); more than
+ *     three digits before a three-digit group is ambiguous ("1234.567")
+ *     and an error;
+ *   - more decimals than `scale` is an error, never rounded. */
 int dec_parse_id(const char *s, int scale, int allow_rp, int64_t *out,
 		 const char **why);
 
@@ -44,7 +60,8 @@ int dec_parse_id(const char *s, int scale, int allow_rp, int64_t *out,
 /* Indonesian form: dots every three digits, comma decimal mark.
  *   min_frac, max_frac: decimals shown; trailing zeros beyond min_frac are
  *   dropped (max_frac <= scale; digits beyond max_frac are rounded half
- *   away from zero).  Returns buf. */
+ *   away from zero).  A value that rounds to zero has no '-'.  Every int64
+ *   (INT64_MIN too) is formatted.  Returns buf. */
 char *dec_format_id(int64_t v, int scale, int min_frac, int max_frac,
 		    char buf[DEC_BUFSZ]);
 
@@ -59,7 +76,8 @@ char *dec_format_persen(int64_t v, char buf[DEC_BUFSZ]);
 /* Machine form, shortest exact: "78.5", "200", "11393254909.5". */
 char *dec_format_machine(int64_t v, int scale, char buf[DEC_BUFSZ]);
 
-/* Overflow-checked helpers: return 0, or EX_DATAERR on overflow. */
+/* Overflow-checked helpers: return 0, or EX_DATAERR on overflow (then
+ * *out is left untouched). */
 int dec_add(int64_t a, int64_t b, int64_t *out);
 
 /* round(a * m / d) half away from zero, with a 128-bit intermediate;

@@ -48,11 +48,16 @@ typedef struct kinerja {
 	capaian jumlah_capaian;
 } kinerja;
 
-/* Compute quarter tw (1..4) of r.  Returns 0, or EX_DATAERR (overflow). */
+/* Compute quarter tw (1..4) of r with the bands of pt (NULL: the default
+ * table).  Rows are allocated in r->mem and point into r.  Programs:
+ * capaian is budget absorption (positive polarity); the JUMLAH target sums
+ * every program's target, the JUMLAH realisasi only the known ones.
+ * Returns 0, EX_USAGE when tw is outside 1..4, or EX_DATAERR when a sum or
+ * a capaian overflows; on error e says why and *out is untouched. */
 int kinerja_hitung(rencana *r, int tw, const predikat_tabel *pt,
 		   kinerja *out, lk_err *e);
 
-/* Roman numeral of a quarter: "I".."IV". */
+/* Roman numeral of a quarter: "I".."IV"; "?" outside 1..4. */
 const char *tw_romawi(int tw);
 
 #endif

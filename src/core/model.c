@@ -1,2 +1,68 @@
 #include "config.h"
-typedef int lk_stub_model;
+#include "model.h"
+#include "err.h"
+
+#include <stdlib.h>
+
+rencana *
+rencana_new(void)
+{
+	rencana *r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		lk_fatal("out of memory (%zu bytes)", sizeof *r);
+	return r;
+}
+
+void
+rencana_free(rencana *r)
+{
+	if (r == NULL)
+		return;
+	arena_free(&r->mem);
+	free(r);
+}
+
+static bool
+tw_sah(int tw)
+{
+	return tw >= 1 && tw <= TW_MAX;
+}
+
+int64_t
+iku_target_untuk(const iku *k, int tw)
+{
+	if (tw_sah(tw) && k->ada_target_tw[tw])
+		return k->target_tw[tw];
+	return k->target;
+}
+
+int64_t
+program_target_untuk(const program *p, int tw)
+{
+	if (tw_sah(tw) && p->ada_target_tw[tw])
+		return p->target_tw[tw];
+	return p->anggaran;
+}
+
+static bool
+kabisat(int y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+bool
+tanggal_sah(int y, int m, int d)
+{
+	static const int hari[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int max;
+
+	if (m < 1 || m > 12 || d < 1)
+		return false;
+	max = hari[m - 1];
+	if (m == 2 && kabisat(y))
+		max = 29;
+	return d <= max;
+}

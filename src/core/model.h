@@ -116,11 +116,14 @@ typedef struct rencana {
 	triwulan tw[TW_MAX + 1];
 } rencana;
 
+/* A zeroed rencana with an empty arena (out of memory is fatal); free it,
+ * its arena and all it points to with rencana_free (NULL is allowed). */
 rencana *rencana_new(void);
 void rencana_free(rencana *r);
 
 /* Target that quarter n compares with: target_tw[n] where given, else the
- * annual target (or, for a program, the anggaran). */
+ * annual target (or, for a program, the anggaran).  A quarter outside
+ * 1..4 gives the annual target. */
 int64_t iku_target_untuk(const iku *k, int tw);
 int64_t program_target_untuk(const program *p, int tw);
 

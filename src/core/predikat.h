@@ -29,10 +29,15 @@ typedef struct predikat_tabel {
 
 const predikat_tabel *predikat_default(void);
 
-/* Checks order and shape; returns 0 or EX_DATAERR with *why set. */
+/* Checks order and shape: at least one band, names non-empty, a lower
+ * bound on every band but the last, none on the last, bounds strictly
+ * decreasing.  Returns 0 or EX_DATAERR with *why set (static, N_). */
 int predikat_periksa(const predikat_tabel *t, const char **why);
 
-/* Band of a capaian; NULL when the capaian has no value. */
+/* Band of a capaian: the first whose min <= persen (the rounded
+ * hundredths), else the last.  NULL when the capaian has no value
+ * (status other than CAPAIAN_ADA), or for a table that fails
+ * predikat_periksa and has no band that fits. */
 const predikat_band *predikat_cari(const predikat_tabel *t, const capaian *c);
 
 #endif

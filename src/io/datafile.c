@@ -1,2 +1,40 @@
 #include "config.h"
-typedef int lk_stub_datafile;
+#include "io/datafile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+
+int
+datafile_find(const char *name, char *out, size_t n, lk_err *e)
+{
+	char dirs[3][1024];
+	const char *v;
+	size_t nd = 0, i;
+	char tried[3 * 1100] = "";
+
+	if ((v = getenv("LAKIP_DATA_DIR")) != NULL && *v)
+		snprintf(dirs[nd++], sizeof dirs[0], "%s", v);
+	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v)
+		snprintf(dirs[nd++], sizeof dirs[0], "%s/lakip", v);
+	else if ((v = getenv("HOME")) != NULL && *v)
+		snprintf(dirs[nd++], sizeof dirs[0], "%s/.config/lakip", v);
+	snprintf(dirs[nd++], sizeof dirs[0], "%s", PKGDATADIR);
+
+	for (i = 0; i < nd; i++) {
+		int len = snprintf(out, n, "%s/%s", dirs[i], name);
+
+		if (len < 0 || (size_t)len >= n)
+			continue;
+		if (access(out, R_OK) == 0)
+			return 0;
+		if (*tried)
+			strncat(tried, ", ", sizeof tried - strlen(tried) - 1);
+		strncat(tried, out, sizeof tried - strlen(tried) - 1);
+	}
+	return lk_fail(e, EX_NOINPUT, _("data file %s not found (looked in: %s)"),
+		       name, tried);
+}

@@ -16,13 +16,20 @@
 
 /* Read and validate path.  On error nothing is returned, e->msg is
  * "FILE:LINE:COL: ..." and the code is EX_DATAERR (EX_NOINPUT when the
- * file cannot be read).  The logo path is made relative to the current
- * directory (it is relative to the YAML file in the file). */
+ * file cannot be read).  instansi.logo is relative to the YAML file's
+ * directory in the file (to the current directory for a buffer); the
+ * rencana holds it as an absolute path, and the file must be readable.
+ * Strings are trimmed of surrounding white space. */
 int exchange_read_file(const char *path, rencana **out, lk_err *e);
 int exchange_read_buffer(const char *name, const char *buf, size_t len,
 			 rencana **out, lk_err *e);
 
-/* Write r in canonical form to f.  Returns 0 or EX_IOERR. */
+/* Write r in canonical form to f: keys in the order of the spec, only
+ * values present, quarters ascending, realisations in plan order, strings
+ * plain only where every YAML 1.1/1.2 reader reads them back as the same
+ * string (else double-quoted, or a literal block when multi-line).
+ * Returns 0, EX_IOERR when writing fails, or EX_DATAERR when a string
+ * cannot be written (invalid UTF-8). */
 int exchange_write(FILE *f, const rencana *r, lk_err *e);
 
 #endif

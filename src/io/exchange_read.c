@@ -1,2 +1,1011 @@
 #include "config.h"
-typedef int lk_stub_exchange_read;
+#include "exchange.h"
+#include "yamldoc.h"
+
+#include "core/dec.h"
+#include "core/i18n.h"
+#include "core/nip.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Longest key path in messages ("triwulan.2.tabel.SS1[0].baris[3]"). */
+#define WHAT_MAX 256
+
+/* kode -> what it names, with the node that declared it (for messages). */
+typedef struct kent {
+	const char *key;
+	const yd_node *node;
+	void *val;
+} kent;
+
+typedef struct kmap {
+	kent *t;
+	size_t cap, n;     /* cap is 0 or a power of two */
+} kmap;
+
+typedef struct rd {
+	yd_doc doc;
+	arena tmp;         /* the document tree and the kode maps */
+	rencana *r;
+	lk_err *e;
+	const char *dir;   /* the logo is relative to it; NULL = current */
+	kmap bidang, sasaran, iku, program;
+} rd;
+
+static const char *const top_keys[] = { "format", "instansi", "tahun",
+	"sasaran", "program", "triwulan", NULL };
+static const char *const top_req[] = { "format", "instansi", "tahun",
+	"sasaran", NULL };
+static const char *const instansi_keys[] = { "kode", "nama", "pemerintah",
+	"kota", "logo", "kepala", "bidang", NULL };
+static const char *const instansi_req[] = { "kode", "nama", "pemerintah",
+	"kota", "kepala", NULL };
+static const char *const pejabat_keys[] = { "nama", "jabatan", "pangkat",
+	"nip", NULL };
+static const char *const pejabat_req_bidang[] = { "nama", "jabatan", NULL };
+static const char *const bidang_keys[] = { "kode", "nama", "kepala", NULL };
+static const char *const bidang_req[] = { "kode", "nama", NULL };
+static const char *const sasaran_keys[] = { "kode", "uraian", "bidang", "iku",
+	NULL };
+static const char *const sasaran_req[] = { "kode", "uraian", "iku", NULL };
+static const char *const iku_keys[] = { "kode", "uraian", "satuan",
+	"polaritas", "target", "target_triwulan", NULL };
+static const char *const iku_req[] = { "kode", "uraian", "satuan", "target",
+	NULL };
+static const char *const program_keys[] = { "kode", "uraian", "anggaran",
+	"target_triwulan", "sasaran", NULL };
+static const char *const program_req[] = { "kode", "uraian", "anggaran",
+	NULL };
+static const char *const tw_keys[] = { "tanggal", "realisasi_iku",
+	"realisasi_program", "narasi", "tabel", "permasalahan", "tindak_lanjut",
+	"kesimpulan", "teks", NULL };
+static const char *const tw_req[] = { "tanggal", NULL };
+static const char *const tabel_keys[] = { "judul", "kolom", "baris",
+	"catatan", NULL };
+static const char *const tabel_req[] = { "judul", "kolom", "baris", NULL };
+
+/* ---- kode maps ---- */
+
+static size_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return (size_t)(h ^ (h >> 29));
+}
+
+static kent *
+kmap_find(const kmap *m, const char *key)
+{
+	if (m->cap == 0)
+		return NULL;
+	for (size_t i = hash_str(key) & (m->cap - 1); m->t[i].key != NULL;
+	     i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->t[i].key, key) == 0)
+			return &m->t[i];
+	return NULL;
+}
+
+static void
+kmap_put(arena *a, kmap *m, const char *key, const yd_node *node, void *val)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		kmap old = *m;
+
+		m->cap = old.cap ? old.cap * 2 : 16;
+		m->t = arena_alloc(a, m->cap * sizeof *m->t);
+		m->n = 0;
+		for (size_t j = 0; j < old.cap; j++)
+			if (old.t[j].key != NULL)
+				kmap_put(a, m, old.t[j].key, old.t[j].node,
+				    old.t[j].val);
+	}
+	for (i = hash_str(key) & (m->cap - 1); m->t[i].key != NULL;
+	     i = (i + 1) & (m->cap - 1))
+		;
+	m->t[i].key = key;
+	m->t[i].node = node;
+	m->t[i].val = val;
+	m->n++;
+}
+
+/* Registers a kode; fails when it was declared before. */
+static int
+kode_unique(rd *x, kmap *m, const char *kode, const yd_node *node,
+	    const char *what, void *val)
+{
+	const kent *k = kmap_find(m, kode);
+
+	if (k != NULL)
+		return yd_fail(&x->doc, node, x->e,
+		    _("%s: duplicate kode \"%s\" (first at line %u)"), what,
+		    kode, k->node->line);
+	kmap_put(&x->tmp, m, kode, node, val);
+	return 0;
+}
+
+/* ---- fields ---- */
+
+/* A key path for messages, shortened when too long. */
+static const char *
+path(char buf[WHAT_MAX], const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static const char *
+path(char buf[WHAT_MAX], const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, WHAT_MAX, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
+static const char *
+field(char buf[WHAT_MAX], const char *what, const char *key)
+{
+	return path(buf, "%s%s%s", what, *what ? "." : "", key);
+}
+
+static const char *
+index_path(char buf[WHAT_MAX], const char *what, size_t i)
+{
+	return path(buf, "%s[%zu]", what, i);
+}
+
+/* Present and not null. */
+static const yd_node *
+opt(const yd_node *map, const char *key)
+{
+	const yd_node *n = yd_get(map, key);
+
+	return n == NULL || yd_is_null(n) ? NULL : n;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A scalar as a string in the rencana, trimmed; empty only if allowed. */
+static int
+str_node(rd *x, const yd_node *n, const char *what, bool allow_empty,
+	 char **out)
+{
+	char buf[YD_DESCRIBE_MAX];
+	const char *s, *end;
+
+	if (n == NULL || n->type != YD_SCALAR || yd_is_null(n))
+		return yd_fail(&x->doc, n, x->e,
+		    _("%s: expected a string, found %s"), what,
+		    yd_describe(n, buf));
+	s = n->str;
+	end = s + n->len;
+	while (s < end && is_space(*s))
+		s++;
+	while (end > s && is_space(end[-1]))
+		end--;
+	if (s == end && !allow_empty)
+		return yd_fail(&x->doc, n, x->e,
+		    _("%s: expected a non-empty string"), what);
+	*out = arena_strndup(&x->r->mem, s, (size_t)(end - s));
+	return 0;
+}
+
+/* map.key as a string: required ones were checked by yd_check_keys; an
+ * optional one that is absent or null gives NULL. */
+static int
+str_field(rd *x, const yd_node *map, const char *key, const char *what,
+	  bool required, char **out)
+{
+	char p[WHAT_MAX];
+	const yd_node *n = required ? yd_get(map, key) : opt(map, key);
+
+	*out = NULL;
+	if (n == NULL)
+		return 0;
+	return str_node(x, n, field(p, what, key), false, out);
+}
+
+static int
+kode_node(rd *x, const yd_node *n, const char *what, char **out)
+{
+	int rc = str_node(x, n, what, false, out);
+
+	if (rc != 0)
+		return rc;
+	for (const char *s = *out; *s != '\0'; s++)
+		if (is_space(*s))
+			return yd_fail(&x->doc, n, x->e,
+			    _("%s: a kode cannot contain spaces, found \"%s\""),
+			    what, *out);
+	return 0;
+}
+
+static int
+kode_field(rd *x, const yd_node *map, const char *what, char **out)
+{
+	char p[WHAT_MAX];
+
+	return kode_node(x, yd_get(map, "kode"), field(p, what, "kode"), out);
+}
+
+/* A list, or NULL when the optional key is absent or null. */
+static int
+seq_field(rd *x, const yd_node *map, const char *key, const char *what,
+	  bool required, const yd_node **out)
+{
+	char p[WHAT_MAX];
+	const yd_node *n = required ? yd_get(map, key) : opt(map, key);
+
+	*out = n;
+	if (n == NULL)
+		return 0;
+	return yd_expect(&x->doc, n, YD_SEQ, field(p, what, key), x->e);
+}
+
+static int
+map_field(rd *x, const yd_node *map, const char *key, const char *what,
+	  const yd_node **out)
+{
+	char p[WHAT_MAX];
+	const yd_node *n = opt(map, key);
+
+	*out = n;
+	if (n == NULL)
+		return 0;
+	return yd_expect(&x->doc, n, YD_MAP, field(p, what, key), x->e);
+}
+
+static void *
+alloc_array(rd *x, size_t n, size_t elem)
+{
+	return n == 0 ? NULL : arena_alloc(&x->r->mem, n * elem);
+}
+
+/* A list of non-empty strings. */
+static int
+str_list(rd *x, const yd_node *map, const char *key, const char *what,
+	 char ***out, size_t *n_out)
+{
+	const yd_node *l;
+	char p[WHAT_MAX], q[WHAT_MAX];
+	int rc = seq_field(x, map, key, what, false, &l);
+
+	if (rc != 0 || l == NULL)
+		return rc;
+	field(p, what, key);
+	*out = alloc_array(x, l->n_item, sizeof **out);
+	for (size_t i = 0; i < l->n_item; i++) {
+		rc = str_node(x, l->item[i], index_path(q, p, i), false,
+		    &(*out)[i]);
+		if (rc != 0)
+			return rc;
+	}
+	*n_out = l->n_item;
+	return 0;
+}
+
+/* target_triwulan: quarter 1..4 -> number >= 0. */
+static int
+tw_targets(rd *x, const yd_node *map, const char *what, int scale,
+	   bool ada[TW_MAX + 1], int64_t v[TW_MAX + 1])
+{
+	const yd_node *t;
+	char p[WHAT_MAX], q[WHAT_MAX];
+	int rc = map_field(x, map, "target_triwulan", what, &t);
+
+	if (rc != 0 || t == NULL)
+		return rc;
+	field(p, what, "target_triwulan");
+	for (size_t i = 0; i < t->n_pair; i++) {
+		long n;
+
+		rc = yd_int(&x->doc, t->pair[i].key, p, 1, TW_MAX, &n, x->e);
+		if (rc != 0)
+			return rc;
+		path(q, "%s.%ld", p, n);
+		rc = yd_number(&x->doc, t->pair[i].value, q, scale, false,
+		    &v[n], x->e);
+		if (rc != 0)
+			return rc;
+		ada[n] = true;
+	}
+	return 0;
+}
+
+/* ---- instansi ---- */
+
+static int
+read_pejabat(rd *x, const yd_node *n, const char *what, bool full,
+	     pejabat *pj)
+{
+	char p[WHAT_MAX];
+	char out[NIP_LEN + 1];
+	const char *why = NULL;
+	char *nip = NULL;
+	int rc;
+
+	rc = yd_check_keys(&x->doc, n, what, pejabat_keys,
+	    full ? pejabat_keys : pejabat_req_bidang, x->e);
+	if (rc == 0)
+		rc = str_field(x, n, "nama", what, true, &pj->nama);
+	if (rc == 0)
+		rc = str_field(x, n, "jabatan", what, true, &pj->jabatan);
+	if (rc == 0)
+		rc = str_field(x, n, "pangkat", what, full, &pj->pangkat);
+	if (rc == 0)
+		rc = str_field(x, n, "nip", what, full, &nip);
+	if (rc != 0 || nip == NULL)
+		return rc;
+	if (nip_normalize(nip, out, &why) != 0)
+		return yd_fail(&x->doc, yd_get(n, "nip"), x->e, "%s: %s",
+		    field(p, what, "nip"), why ? _(why) : _("invalid NIP"));
+	pj->nip = arena_strdup(&x->r->mem, out);
+	return 0;
+}
+
+static int
+read_logo(rd *x, const yd_node *n, const char *rel)
+{
+	char full[PATH_MAX * 2], *abs;
+	struct stat st;
+	int fd, err;
+
+	if (rel[0] == '/' || x->dir == NULL)
+		snprintf(full, sizeof full, "%s", rel);
+	else
+		snprintf(full, sizeof full, "%s/%s", x->dir, rel);
+	abs = realpath(full, NULL);
+	if (abs == NULL) {
+		err = errno;
+		return yd_fail(&x->doc, n, x->e,
+		    _("instansi.logo: cannot use \"%s\": %s"), full,
+		    strerror(err));
+	}
+	fd = open(abs, O_RDONLY | O_CLOEXEC);
+	err = errno;
+	if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode))
+		err = EISDIR;
+	if (fd < 0 || err == EISDIR) {
+		if (fd >= 0)
+			close(fd);
+		free(abs);
+		return yd_fail(&x->doc, n, x->e,
+		    _("instansi.logo: cannot use \"%s\": %s"), full,
+		    err == EISDIR ? _("not a regular file") : strerror(err));
+	}
+	close(fd);
+	x->r->instansi.logo = arena_strdup(&x->r->mem, abs);
+	free(abs);
+	return 0;
+}
+
+static int
+read_bidang(rd *x, const yd_node *map)
+{
+	instansi *in = &x->r->instansi;
+	const yd_node *l;
+	char p[WHAT_MAX], q[WHAT_MAX];
+	int rc = seq_field(x, map, "bidang", "instansi", false, &l);
+
+	if (rc != 0 || l == NULL)
+		return rc;
+	in->bidang = alloc_array(x, l->n_item, sizeof *in->bidang);
+	in->n_bidang = l->n_item;
+	for (size_t i = 0; i < l->n_item; i++) {
+		const yd_node *n = l->item[i], *k;
+		bidang *b = &in->bidang[i];
+
+		index_path(p, "instansi.bidang", i);
+		rc = yd_check_keys(&x->doc, n, p, bidang_keys, bidang_req,
+		    x->e);
+		if (rc == 0)
+			rc = kode_field(x, n, p, &b->kode);
+		if (rc == 0)
+			rc = kode_unique(x, &x->bidang, b->kode,
+			    yd_get(n, "kode"), field(q, p, "kode"), b);
+		if (rc == 0)
+			rc = str_field(x, n, "nama", p, true, &b->nama);
+		if (rc != 0)
+			return rc;
+		k = opt(n, "kepala");
+		if (k == NULL)
+			continue;
+		rc = read_pejabat(x, k, field(q, p, "kepala"), false,
+		    &b->kepala);
+		if (rc != 0)
+			return rc;
+		b->ada_kepala = true;
+	}
+	return 0;
+}
+
+static bool
+slug_ok(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return false;
+	return true;
+}
+
+static int
+read_instansi(rd *x, const yd_node *n)
+{
+	instansi *in = &x->r->instansi;
+	const char *w = "instansi";
+	char *logo = NULL;
+	int rc;
+
+	rc = yd_check_keys(&x->doc, n, w, instansi_keys, instansi_req, x->e);
+	if (rc == 0)
+		rc = str_field(x, n, "kode", w, true, &in->kode);
+	if (rc == 0 && !slug_ok(in->kode))
+		return yd_fail(&x->doc, yd_get(n, "kode"), x->e,
+		    _("instansi.kode: expected lowercase letters a-z, digits "
+		    "and '-' only, found \"%s\""), in->kode);
+	if (rc == 0)
+		rc = str_field(x, n, "nama", w, true, &in->nama);
+	if (rc == 0)
+		rc = str_field(x, n, "pemerintah", w, true, &in->pemerintah);
+	if (rc == 0)
+		rc = str_field(x, n, "kota", w, true, &in->kota);
+	if (rc == 0)
+		rc = str_field(x, n, "logo", w, false, &logo);
+	if (rc == 0 && logo != NULL)
+		rc = read_logo(x, yd_get(n, "logo"), logo);
+	if (rc == 0)
+		rc = read_pejabat(x, yd_get(n, "kepala"), "instansi.kepala",
+		    true, &in->kepala);
+	if (rc == 0)
+		rc = read_bidang(x, n);
+	return rc;
+}
+
+/* ---- sasaran, iku, program ---- */
+
+static int
+read_iku(rd *x, const yd_node *n, const char *p, iku *k)
+{
+	char q[WHAT_MAX], buf[YD_DESCRIBE_MAX];
+	const yd_node *pol;
+	int rc;
+
+	rc = yd_check_keys(&x->doc, n, p, iku_keys, iku_req, x->e);
+	if (rc == 0)
+		rc = kode_field(x, n, p, &k->kode);
+	if (rc == 0)
+		rc = kode_unique(x, &x->iku, k->kode, yd_get(n, "kode"),
+		    field(q, p, "kode"), k);
+	if (rc == 0)
+		rc = str_field(x, n, "uraian", p, true, &k->uraian);
+	if (rc == 0)
+		rc = str_field(x, n, "satuan", p, true, &k->satuan);
+	if (rc != 0)
+		return rc;
+	k->polaritas = POLARITAS_POSITIF;
+	pol = opt(n, "polaritas");
+	if (pol != NULL) {
+		if (pol->type != YD_SCALAR ||
+		    (strcmp(pol->str, "positif") != 0 &&
+		    strcmp(pol->str, "negatif") != 0))
+			return yd_fail(&x->doc, pol, x->e,
+			    _("%s: expected positif or negatif, found %s"),
+			    field(q, p, "polaritas"), yd_describe(pol, buf));
+		k->polaritas = strcmp(pol->str, "negatif") == 0 ?
+		    POLARITAS_NEGATIF : POLARITAS_POSITIF;
+	}
+	rc = yd_number(&x->doc, yd_get(n, "target"), field(q, p, "target"),
+	    DEC_NILAI, false, &k->target, x->e);
+	if (rc == 0)
+		rc = tw_targets(x, n, p, DEC_NILAI, k->ada_target_tw,
+		    k->target_tw);
+	return rc;
+}
+
+static int
+read_sasaran_one(rd *x, const yd_node *n, const char *p, sasaran *s)
+{
+	char q[WHAT_MAX], r[WHAT_MAX];
+	const yd_node *l;
+	char *bid = NULL;
+	const kent *b;
+	int rc;
+
+	rc = yd_check_keys(&x->doc, n, p, sasaran_keys, sasaran_req, x->e);
+	if (rc == 0)
+		rc = kode_field(x, n, p, &s->kode);
+	if (rc == 0)
+		rc = kode_unique(x, &x->sasaran, s->kode, yd_get(n, "kode"),
+		    field(q, p, "kode"), s);
+	if (rc == 0)
+		rc = str_field(x, n, "uraian", p, true, &s->uraian);
+	if (rc == 0)
+		rc = str_field(x, n, "bidang", p, false, &bid);
+	if (rc != 0)
+		return rc;
+	if (bid != NULL) {
+		b = kmap_find(&x->bidang, bid);
+		if (b == NULL)
+			return yd_fail(&x->doc, yd_get(n, "bidang"), x->e,
+			    _("%s: unknown bidang \"%s\" (not declared in "
+			    "instansi.bidang)"), field(q, p, "bidang"), bid);
+		s->bidang = ((bidang *)b->val)->kode;
+	}
+	rc = seq_field(x, n, "iku", p, true, &l);
+	if (rc != 0)
+		return rc;
+	s->iku = alloc_array(x, l->n_item, sizeof *s->iku);
+	s->n_iku = l->n_item;
+	field(q, p, "iku");
+	for (size_t i = 0; i < l->n_item && rc == 0; i++)
+		rc = read_iku(x, l->item[i], index_path(r, q, i), &s->iku[i]);
+	return rc;
+}
+
+static int
+read_sasaran(rd *x, const yd_node *root)
+{
+	rencana *r = x->r;
+	const yd_node *l;
+	char p[WHAT_MAX];
+	int rc = seq_field(x, root, "sasaran", "", true, &l);
+
+	if (rc != 0)
+		return rc;
+	r->sasaran = alloc_array(x, l->n_item, sizeof *r->sasaran);
+	r->n_sasaran = l->n_item;
+	for (size_t i = 0; i < l->n_item && rc == 0; i++)
+		rc = read_sasaran_one(x, l->item[i], index_path(p, "sasaran", i),
+		    &r->sasaran[i]);
+	return rc;
+}
+
+static int
+read_program_sasaran(rd *x, const yd_node *n, const char *p, program *pg)
+{
+	const yd_node *l;
+	char q[WHAT_MAX], r[WHAT_MAX];
+	int rc = seq_field(x, n, "sasaran", p, false, &l);
+
+	if (rc != 0 || l == NULL)
+		return rc;
+	field(q, p, "sasaran");
+	pg->sasaran = alloc_array(x, l->n_item, sizeof *pg->sasaran);
+	for (size_t i = 0; i < l->n_item; i++) {
+		const kent *k;
+		char *kode;
+
+		rc = kode_node(x, l->item[i], index_path(r, q, i), &kode);
+		if (rc != 0)
+			return rc;
+		k = kmap_find(&x->sasaran, kode);
+		if (k == NULL)
+			return yd_fail(&x->doc, l->item[i], x->e,
+			    _("%s: unknown sasaran \"%s\""), r, kode);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(pg->sasaran[j], kode) == 0)
+				return yd_fail(&x->doc, l->item[i], x->e,
+				    _("%s: sasaran \"%s\" is listed twice"), r,
+				    kode);
+		pg->sasaran[i] = ((sasaran *)k->val)->kode;
+		pg->n_sasaran = i + 1;
+	}
+	return 0;
+}
+
+static int
+read_program(rd *x, const yd_node *root)
+{
+	rencana *r = x->r;
+	const yd_node *l;
+	char p[WHAT_MAX], q[WHAT_MAX];
+	int rc = seq_field(x, root, "program", "", false, &l);
+
+	if (rc != 0 || l == NULL)
+		return rc;
+	r->program = alloc_array(x, l->n_item, sizeof *r->program);
+	r->n_program = l->n_item;
+	for (size_t i = 0; i < l->n_item && rc == 0; i++) {
+		const yd_node *n = l->item[i];
+		program *pg = &r->program[i];
+
+		index_path(p, "program", i);
+		rc = yd_check_keys(&x->doc, n, p, program_keys, program_req,
+		    x->e);
+		if (rc == 0)
+			rc = kode_field(x, n, p, &pg->kode);
+		if (rc == 0)
+			rc = kode_unique(x, &x->program, pg->kode,
+			    yd_get(n, "kode"), field(q, p, "kode"), pg);
+		if (rc == 0)
+			rc = str_field(x, n, "uraian", p, true, &pg->uraian);
+		if (rc == 0)
+			rc = yd_number(&x->doc, yd_get(n, "anggaran"),
+			    field(q, p, "anggaran"), DEC_UANG, false,
+			    &pg->anggaran, x->e);
+		if (rc == 0)
+			rc = tw_targets(x, n, p, DEC_UANG, pg->ada_target_tw,
+			    pg->target_tw);
+		if (rc == 0)
+			rc = read_program_sasaran(x, n, p, pg);
+	}
+	return rc;
+}
+
+/* ---- triwulan ---- */
+
+static int
+read_tanggal(rd *x, const yd_node *n, const char *what, triwulan *t)
+{
+	char buf[YD_DESCRIBE_MAX];
+	const char *s;
+	bool ok;
+
+	ok = n != NULL && n->type == YD_SCALAR && n->len == 10;
+	for (size_t i = 0; ok && i < 10; i++) {
+		s = n->str;
+		ok = (i == 4 || i == 7) ? s[i] == '-' : s[i] >= '0' && s[i] <= '9';
+	}
+	if (ok) {
+		s = n->str;
+		t->tahun = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		    (s[2] - '0') * 10 + (s[3] - '0');
+		t->bulan = (s[5] - '0') * 10 + (s[6] - '0');
+		t->hari = (s[8] - '0') * 10 + (s[9] - '0');
+		ok = tanggal_sah(t->tahun, t->bulan, t->hari);
+	}
+	if (!ok)
+		return yd_fail(&x->doc, n, x->e,
+		    _("%s: expected a date YYYY-MM-DD, found %s"), what,
+		    yd_describe(n, buf));
+	return 0;
+}
+
+/* What a kode used as a map key names; NULL and *rc set when unknown. */
+static void *
+resolve(rd *x, const kmap *m, const yd_node *key, const char *what,
+	const char *kind, int *rc)
+{
+	const kent *k = kmap_find(m, key->str);
+
+	if (k == NULL) {
+		*rc = yd_fail(&x->doc, key, x->e, _("%s: unknown %s \"%s\""),
+		    what, kind, key->str);
+		return NULL;
+	}
+	return k->val;
+}
+
+static int
+read_realisasi(rd *x, const yd_node *t, const char *p, int tw)
+{
+	const yd_node *m;
+	char q[WHAT_MAX], r[WHAT_MAX];
+	int rc = map_field(x, t, "realisasi_iku", p, &m);
+
+	for (size_t i = 0; rc == 0 && m != NULL && i < m->n_pair; i++) {
+		iku *k;
+
+		field(q, p, "realisasi_iku");
+		k = resolve(x, &x->iku, m->pair[i].key, q, "IKU", &rc);
+		if (k == NULL || yd_is_null(m->pair[i].value))
+			continue;
+		rc = yd_number(&x->doc, m->pair[i].value,
+		    field(r, q, m->pair[i].key->str), DEC_NILAI, true,
+		    &k->realisasi[tw], x->e);
+		k->ada_realisasi[tw] = rc == 0;
+	}
+	if (rc == 0)
+		rc = map_field(x, t, "realisasi_program", p, &m);
+	for (size_t i = 0; rc == 0 && m != NULL && i < m->n_pair; i++) {
+		program *pg;
+
+		field(q, p, "realisasi_program");
+		pg = resolve(x, &x->program, m->pair[i].key, q, "program",
+		    &rc);
+		if (pg == NULL || yd_is_null(m->pair[i].value))
+			continue;
+		rc = yd_number(&x->doc, m->pair[i].value,
+		    field(r, q, m->pair[i].key->str), DEC_UANG, false,
+		    &pg->realisasi[tw], x->e);
+		pg->ada_realisasi[tw] = rc == 0;
+	}
+	return rc;
+}
+
+static int
+read_narasi(rd *x, const yd_node *t, const char *p, int tw)
+{
+	const yd_node *m;
+	char q[WHAT_MAX], r[WHAT_MAX];
+	int rc = map_field(x, t, "narasi", p, &m);
+
+	field(q, p, "narasi");
+	for (size_t i = 0; rc == 0 && m != NULL && i < m->n_pair; i++) {
+		sasaran *s;
+
+		s = resolve(x, &x->sasaran, m->pair[i].key, q, "sasaran", &rc);
+		if (s == NULL || yd_is_null(m->pair[i].value))
+			continue;
+		rc = str_node(x, m->pair[i].value,
+		    field(r, q, m->pair[i].key->str), false, &s->narasi[tw]);
+	}
+	return rc;
+}
+
+/* A list of strings that may be empty, e.g. a table row. */
+static int
+cells(rd *x, const yd_node *l, const char *what, char ***out, size_t *n_out)
+{
+	char p[WHAT_MAX];
+	int rc = yd_expect(&x->doc, l, YD_SEQ, what, x->e);
+
+	if (rc != 0)
+		return rc;
+	*out = alloc_array(x, l->n_item, sizeof **out);
+	*n_out = l->n_item;
+	for (size_t i = 0; i < l->n_item && rc == 0; i++)
+		rc = str_node(x, l->item[i], index_path(p, what, i), true,
+		    &(*out)[i]);
+	return rc;
+}
+
+static int
+read_tabel_one(rd *x, const yd_node *n, const char *p, tabel *tb)
+{
+	const yd_node *b;
+	char q[WHAT_MAX], r[WHAT_MAX];
+	int rc;
+
+	rc = yd_check_keys(&x->doc, n, p, tabel_keys, tabel_req, x->e);
+	if (rc == 0)
+		rc = str_field(x, n, "judul", p, true, &tb->judul);
+	if (rc == 0)
+		rc = cells(x, yd_get(n, "kolom"), field(q, p, "kolom"),
+		    &tb->kolom, &tb->n_kolom);
+	if (rc == 0 && tb->n_kolom == 0)
+		return yd_fail(&x->doc, yd_get(n, "kolom"), x->e,
+		    _("%s: expected at least one column"), q);
+	if (rc == 0)
+		rc = seq_field(x, n, "baris", p, true, &b);
+	if (rc != 0)
+		return rc;
+	field(q, p, "baris");
+	tb->baris = alloc_array(x, b->n_item, sizeof *tb->baris);
+	tb->n_sel = alloc_array(x, b->n_item, sizeof *tb->n_sel);
+	tb->n_baris = b->n_item;
+	for (size_t i = 0; i < b->n_item; i++) {
+		rc = cells(x, b->item[i], index_path(r, q, i), &tb->baris[i],
+		    &tb->n_sel[i]);
+		if (rc != 0)
+			return rc;
+		if (tb->n_sel[i] != tb->n_kolom)
+			return yd_fail(&x->doc, b->item[i], x->e,
+			    _("%s: expected %zu cells (one per kolom), found "
+			    "%zu"), r, tb->n_kolom, tb->n_sel[i]);
+	}
+	return str_field(x, n, "catatan", p, false, &tb->catatan);
+}
+
+static int
+read_tabel(rd *x, const yd_node *t, const char *p, int tw)
+{
+	const yd_node *m;
+	char q[WHAT_MAX], r[WHAT_MAX], u[WHAT_MAX];
+	int rc = map_field(x, t, "tabel", p, &m);
+
+	field(q, p, "tabel");
+	for (size_t i = 0; rc == 0 && m != NULL && i < m->n_pair; i++) {
+		const yd_node *l = m->pair[i].value;
+		sasaran *s;
+
+		s = resolve(x, &x->sasaran, m->pair[i].key, q, "sasaran", &rc);
+		if (s == NULL || yd_is_null(l))
+			continue;
+		field(r, q, m->pair[i].key->str);
+		rc = yd_expect(&x->doc, l, YD_SEQ, r, x->e);
+		if (rc != 0)
+			break;
+		s->tabel[tw] = alloc_array(x, l->n_item, sizeof *s->tabel[tw]);
+		s->n_tabel[tw] = l->n_item;
+		for (size_t j = 0; j < l->n_item && rc == 0; j++)
+			rc = read_tabel_one(x, l->item[j], index_path(u, r, j),
+			    &s->tabel[tw][j]);
+	}
+	return rc;
+}
+
+static bool
+teks_name_ok(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_'))
+			return false;
+	return true;
+}
+
+static int
+read_teks(rd *x, const yd_node *t, const char *p, triwulan *tw)
+{
+	const yd_node *m;
+	char q[WHAT_MAX], r[WHAT_MAX];
+	int rc = map_field(x, t, "teks", p, &m);
+
+	if (rc != 0 || m == NULL)
+		return rc;
+	field(q, p, "teks");
+	tw->teks = alloc_array(x, m->n_pair, sizeof *tw->teks);
+	tw->n_teks = m->n_pair;
+	for (size_t i = 0; i < m->n_pair && rc == 0; i++) {
+		const yd_node *k = m->pair[i].key;
+
+		if (!teks_name_ok(k->str))
+			return yd_fail(&x->doc, k, x->e,
+			    _("%s: expected a text name of a-z, 0-9 and _, "
+			    "found \"%s\""), q, k->str);
+		tw->teks[i].nama = arena_strdup(&x->r->mem, k->str);
+		rc = str_node(x, m->pair[i].value, field(r, q, k->str), true,
+		    &tw->teks[i].teks);
+	}
+	return rc;
+}
+
+static int
+read_triwulan_one(rd *x, const yd_node *n, const char *p, int tw)
+{
+	triwulan *t = &x->r->tw[tw];
+	char q[WHAT_MAX];
+	int rc;
+
+	rc = yd_check_keys(&x->doc, n, p, tw_keys, tw_req, x->e);
+	if (rc == 0)
+		rc = read_tanggal(x, yd_get(n, "tanggal"),
+		    field(q, p, "tanggal"), t);
+	if (rc == 0)
+		rc = read_realisasi(x, n, p, tw);
+	if (rc == 0)
+		rc = read_narasi(x, n, p, tw);
+	if (rc == 0)
+		rc = read_tabel(x, n, p, tw);
+	if (rc == 0)
+		rc = str_list(x, n, "permasalahan", p, &t->permasalahan,
+		    &t->n_permasalahan);
+	if (rc == 0)
+		rc = str_list(x, n, "tindak_lanjut", p, &t->tindak_lanjut,
+		    &t->n_tindak_lanjut);
+	if (rc == 0)
+		rc = str_field(x, n, "kesimpulan", p, false, &t->kesimpulan);
+	if (rc == 0)
+		rc = read_teks(x, n, p, t);
+	t->ada = rc == 0;
+	return rc;
+}
+
+static int
+read_triwulan(rd *x, const yd_node *root)
+{
+	const yd_node *m;
+	char p[WHAT_MAX];
+	int rc = map_field(x, root, "triwulan", "", &m);
+
+	for (size_t i = 0; rc == 0 && m != NULL && i < m->n_pair; i++) {
+		long tw;
+
+		rc = yd_int(&x->doc, m->pair[i].key, "triwulan", 1, TW_MAX, &tw,
+		    x->e);
+		if (rc == 0)
+			rc = read_triwulan_one(x, m->pair[i].value,
+			    field(p, "triwulan", m->pair[i].key->str), (int)tw);
+	}
+	return rc;
+}
+
+/* ---- document ---- */
+
+static int
+read_doc(rd *x)
+{
+	const yd_node *root = x->doc.root, *f;
+	char buf[YD_DESCRIBE_MAX];
+	long tahun;
+	int rc;
+
+	if (root == NULL)
+		return lk_fail_at(x->e, EX_DATAERR, x->doc.file, 1, 1,
+		    _("expected a lakip/1 exchange document, found an empty "
+		    "file"));
+	rc = yd_expect(&x->doc, root, YD_MAP, _("top level"), x->e);
+	if (rc != 0)
+		return rc;
+	f = yd_get(root, "format");
+	if (f != NULL && (f->type != YD_SCALAR || strcmp(f->str, "lakip/1") != 0))
+		return yd_fail(&x->doc, f, x->e,
+		    _("format: unsupported format %s (this program reads "
+		    "lakip/1)"), yd_describe(f, buf));
+	rc = yd_check_keys(&x->doc, root, _("top level"), top_keys, top_req,
+	    x->e);
+	if (rc == 0)
+		rc = yd_int(&x->doc, yd_get(root, "tahun"), "tahun", 1900, 2999,
+		    &tahun, x->e);
+	if (rc != 0)
+		return rc;
+	x->r->tahun = (int)tahun;
+	rc = read_instansi(x, yd_get(root, "instansi"));
+	if (rc == 0)
+		rc = read_sasaran(x, root);
+	if (rc == 0)
+		rc = read_program(x, root);
+	if (rc == 0)
+		rc = read_triwulan(x, root);
+	return rc;
+}
+
+/* Parse (path != NULL: from the file) and convert. */
+static int
+read_any(const char *path, const char *name, const char *buf, size_t len,
+	 rencana **out, lk_err *e)
+{
+	rd x;
+	char *dir = NULL, *slash;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.e = e;
+	*out = NULL;
+	if (path != NULL)
+		rc = yd_load_file(&x.tmp, path, &x.doc, e);
+	else
+		rc = yd_load_buffer(&x.tmp, name, buf, len, &x.doc, e);
+	if (rc != 0) {
+		arena_free(&x.tmp);
+		return rc;
+	}
+	if (path != NULL && (slash = strrchr(path, '/')) != NULL) {
+		dir = arena_strndup(&x.tmp, path, (size_t)(slash - path));
+		x.dir = *dir ? dir : "/";
+	}
+	x.r = rencana_new();
+	rc = read_doc(&x);
+	arena_free(&x.tmp);
+	if (rc != 0) {
+		rencana_free(x.r);
+		return rc;
+	}
+	*out = x.r;
+	return 0;
+}
+
+int
+exchange_read_file(const char *path, rencana **out, lk_err *e)
+{
+	return read_any(path, NULL, NULL, 0, out, e);
+}
+
+int
+exchange_read_buffer(const char *name, const char *buf, size_t len,
+		     rencana **out, lk_err *e)
+{
+	return read_any(NULL, name, buf, len, out, e);
+}

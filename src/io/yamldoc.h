@@ -3,12 +3,15 @@
  *
  * Owns: loading a single-document YAML file into nodes allocated in an
  * arena, refusing what lakip files never need and what could hurt:
- *   - anchors and aliases (alias bombs), tags other than the core ones;
+ *   - anchors and aliases (alias bombs) and explicit tags (even core
+ *     ones such as !!str: lakip files never need them);
+ *   - more than one document in a file;
  *   - nesting deeper than YAMLDOC_MAX_DEPTH;
  *   - files larger than YAMLDOC_MAX_FILE, scalars larger than
  *     YAMLDOC_MAX_SCALAR;
  *   - invalid UTF-8 and control characters (libyaml's scanner);
- *   - duplicate keys in a mapping; keys that are not scalars.
+ *   - duplicate keys in a mapping; keys that are not scalars;
+ *   - NUL characters in scalars (written as "\0" in a quoted string).
  * Every error is "FILE:LINE:COL: what was expected" and EX_DATAERR
  * (EX_NOINPUT when the file cannot be opened).
  *
@@ -41,7 +44,7 @@ struct yd_node {
 	enum yd_type type;
 	unsigned line, col;  /* 1-based position of the node's start */
 	/* scalar */
-	char *str;           /* NUL-terminated (may contain no NUL) */
+	char *str;           /* NUL-terminated; contains no other NUL */
 	size_t len;
 	bool plain;          /* unquoted plain scalar (may be a number/null) */
 	/* sequence */
@@ -88,5 +91,16 @@ int yd_int(const yd_doc *d, const yd_node *n, const char *what,
 	   long min, long max, long *out, lk_err *e);
 int yd_bool(const yd_doc *d, const yd_node *n, const char *what, bool *out,
 	    lk_err *e);
+
+/* A machine number (dec_parse_machine) with at most `scale` decimals, from
+ * a plain or quoted scalar; negative values only when allow_neg.  "78,5"
+ * and "1.234.567" fail with a hint on the machine form. */
+int yd_number(const yd_doc *d, const yd_node *n, const char *what,
+	      int scale, bool allow_neg, int64_t *out, lk_err *e);
+
+/* How a node looks in a message: "\"abc\"" (shortened, control characters
+ * shown as '?'), "null", "a mapping" or "a sequence".  Returns buf. */
+#define YD_DESCRIBE_MAX 64
+const char *yd_describe(const yd_node *n, char buf[YD_DESCRIBE_MAX]);
 
 #endif

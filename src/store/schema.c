@@ -1,2 +1,262 @@
+/* schema.c - the database schema as a list of forward migrations.
+ *
+ * Owns: the DDL.  Step k brings PRAGMA user_version from k-1 to k, in its
+ * own transaction together with the user_version update, so a database is
+ * always at a whole version.  Steps are never edited once released: a
+ * change is a new step.
+ *
+ * Conventions: the domain words of GLOSSARY.md; every value is an INTEGER
+ * (nilai x10^4, money in sen), checked with typeof() so no REAL slips in;
+ * `urutan` is the 0-based report order within the parent; a child that
+ * cannot outlive its parent is deleted with it (ON DELETE CASCADE).
+ */
 #include "config.h"
-typedef int lk_stub_schema;
+#include "store/store_int.h"
+
+#include <stdio.h>
+
+#include "core/i18n.h"
+
+/* Version 1: the plan of an agency for a year. */
+static const char schema_v1[] =
+	"CREATE TABLE instansi ("
+	" id INTEGER PRIMARY KEY,"
+	" kode TEXT NOT NULL UNIQUE,"
+	" nama TEXT NOT NULL,"
+	" pemerintah TEXT NOT NULL,"
+	" kota TEXT NOT NULL,"
+	" logo TEXT,"
+	" kepala_nama TEXT,"
+	" kepala_jabatan TEXT,"
+	" kepala_pangkat TEXT,"
+	" kepala_nip TEXT"
+	");"
+	/* Divisions belong to the agency, not to a year. */
+	"CREATE TABLE bidang ("
+	" id INTEGER PRIMARY KEY,"
+	" instansi_id INTEGER NOT NULL REFERENCES instansi(id) ON DELETE CASCADE,"
+	" kode TEXT NOT NULL,"
+	" nama TEXT NOT NULL,"
+	" kepala_nama TEXT,"
+	" kepala_jabatan TEXT,"
+	" kepala_pangkat TEXT,"
+	" kepala_nip TEXT,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" UNIQUE (instansi_id, kode)"
+	");"
+	"CREATE TABLE rencana ("
+	" id INTEGER PRIMARY KEY,"
+	" instansi_id INTEGER NOT NULL REFERENCES instansi(id) ON DELETE CASCADE,"
+	" tahun INTEGER NOT NULL CHECK (typeof(tahun) = 'integer'),"
+	" UNIQUE (instansi_id, tahun)"
+	");"
+	/* bidang_id: no cascade; store_save never deletes a bidang that a
+	 * sasaran of any year still names. */
+	"CREATE TABLE sasaran ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id) ON DELETE CASCADE,"
+	" kode TEXT NOT NULL,"
+	" uraian TEXT NOT NULL,"
+	" bidang_id INTEGER REFERENCES bidang(id),"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" UNIQUE (rencana_id, kode),"
+	" UNIQUE (id, rencana_id)"
+	");"
+	"CREATE INDEX sasaran_bidang ON sasaran (bidang_id);"
+	/* An IKU's kode is unique in the plan, so it can move between sasaran
+	 * of the same plan (the composite key keeps it in that plan). */
+	"CREATE TABLE iku ("
+	" id INTEGER PRIMARY KEY,"
+	" sasaran_id INTEGER NOT NULL,"
+	" rencana_id INTEGER NOT NULL,"
+	" kode TEXT NOT NULL,"
+	" uraian TEXT NOT NULL,"
+	" satuan TEXT NOT NULL,"
+	" polaritas TEXT NOT NULL CHECK (polaritas IN ('positif', 'negatif')),"
+	" target INTEGER NOT NULL CHECK (typeof(target) = 'integer'),"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" UNIQUE (rencana_id, kode),"
+	" FOREIGN KEY (sasaran_id, rencana_id) REFERENCES sasaran (id, rencana_id)"
+	"  ON DELETE CASCADE"
+	");"
+	"CREATE INDEX iku_sasaran ON iku (sasaran_id, rencana_id);"
+	"CREATE TABLE iku_target_tw ("
+	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
+	" triwulan INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),"
+	" target INTEGER NOT NULL CHECK (typeof(target) = 'integer'),"
+	" PRIMARY KEY (iku_id, triwulan)"
+	");"
+	"CREATE TABLE program ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id) ON DELETE CASCADE,"
+	" kode TEXT NOT NULL,"
+	" uraian TEXT NOT NULL,"
+	" anggaran INTEGER NOT NULL CHECK (typeof(anggaran) = 'integer'),"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" UNIQUE (rencana_id, kode)"
+	");"
+	"CREATE TABLE program_target_tw ("
+	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
+	" triwulan INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),"
+	" target INTEGER NOT NULL CHECK (typeof(target) = 'integer'),"
+	" PRIMARY KEY (program_id, triwulan)"
+	");"
+	"CREATE TABLE program_sasaran ("
+	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
+	" sasaran_id INTEGER NOT NULL REFERENCES sasaran(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" PRIMARY KEY (program_id, sasaran_id)"
+	");"
+	"CREATE INDEX program_sasaran_sasaran ON program_sasaran (sasaran_id);";
+
+/* Version 2: the quarterly reports filed against a plan. */
+static const char schema_v2[] =
+	"CREATE TABLE triwulan ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id) ON DELETE CASCADE,"
+	" nomor INTEGER NOT NULL CHECK (nomor BETWEEN 1 AND 4),"
+	" tanggal TEXT NOT NULL CHECK (tanggal GLOB"
+	"  '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+	" kesimpulan TEXT,"
+	" UNIQUE (rencana_id, nomor)"
+	");"
+	/* A missing row means "not known yet", which is not 0. */
+	"CREATE TABLE realisasi_iku ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
+	" nilai INTEGER NOT NULL CHECK (typeof(nilai) = 'integer'),"
+	" PRIMARY KEY (triwulan_id, iku_id)"
+	");"
+	"CREATE INDEX realisasi_iku_iku ON realisasi_iku (iku_id);"
+	"CREATE TABLE realisasi_program ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
+	" nilai INTEGER NOT NULL CHECK (typeof(nilai) = 'integer'),"
+	" PRIMARY KEY (triwulan_id, program_id)"
+	");"
+	"CREATE INDEX realisasi_program_program ON realisasi_program (program_id);"
+	"CREATE TABLE narasi ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" sasaran_id INTEGER NOT NULL REFERENCES sasaran(id) ON DELETE CASCADE,"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (triwulan_id, sasaran_id)"
+	");"
+	"CREATE INDEX narasi_sasaran ON narasi (sasaran_id);"
+	/* Supporting tables; jumlah_baris keeps rows that have no cell. */
+	"CREATE TABLE tabel ("
+	" id INTEGER PRIMARY KEY,"
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" sasaran_id INTEGER NOT NULL REFERENCES sasaran(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" judul TEXT,"
+	" catatan TEXT,"
+	" jumlah_baris INTEGER NOT NULL CHECK (jumlah_baris >= 0),"
+	" UNIQUE (triwulan_id, sasaran_id, urutan)"
+	");"
+	"CREATE INDEX tabel_sasaran ON tabel (sasaran_id);"
+	"CREATE TABLE tabel_kolom ("
+	" tabel_id INTEGER NOT NULL REFERENCES tabel(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (tabel_id, urutan)"
+	");"
+	"CREATE TABLE tabel_sel ("
+	" tabel_id INTEGER NOT NULL REFERENCES tabel(id) ON DELETE CASCADE,"
+	" baris INTEGER NOT NULL CHECK (typeof(baris) = 'integer'),"
+	" kolom INTEGER NOT NULL CHECK (typeof(kolom) = 'integer'),"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (tabel_id, baris, kolom)"
+	");"
+	"CREATE TABLE permasalahan ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (triwulan_id, urutan)"
+	");"
+	"CREATE TABLE tindak_lanjut ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (triwulan_id, urutan)"
+	");"
+	/* Overrides of the template's standard texts, in the file's order. */
+	"CREATE TABLE teks_ganti ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" nama TEXT NOT NULL,"
+	" teks TEXT NOT NULL,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" PRIMARY KEY (triwulan_id, nama)"
+	");";
+
+/* steps[k] brings user_version k-1 to k. */
+static const char *const steps[] = {
+	NULL,
+	schema_v1,
+	schema_v2,
+};
+
+#define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)
+
+_Static_assert(N_STEPS == STORE_SCHEMA_VERSION,
+	       "one migration step per schema version");
+
+int
+schema_latest(void)
+{
+	return N_STEPS;
+}
+
+static int
+step(store *s, int k, lk_err *e)
+{
+	char sql[64];
+	int64_t v;
+	int rc;
+
+	if ((rc = store_begin(s, e)) != 0)
+		return rc;
+	/* Another process may have migrated since the file was checked. */
+	if ((rc = store_pragma_int(s, "user_version", &v, e)) != 0)
+		goto fail;
+	if (v >= k) {
+		store_rollback(s);
+		return 0;
+	}
+	if (v != k - 1) {
+		rc = lk_fail(e, EX_SOFTWARE,
+			     _("%s: cannot migrate the database from version %d to %d"),
+			     s->path, (int)v, k);
+		goto fail;
+	}
+	if ((rc = store_exec(s, steps[k], e)) != 0)
+		goto fail;
+	/* PRAGMA takes no bound parameters; k and the id are constants. */
+	if (k == 1) {
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+			 STORE_APPLICATION_ID);
+		if ((rc = store_exec(s, sql, e)) != 0)
+			goto fail;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", k);
+	if ((rc = store_exec(s, sql, e)) != 0)
+		goto fail;
+	return store_commit(s, e);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+int
+schema_migrate(store *s, int target, lk_err *e)
+{
+	int k, rc;
+
+	if (target > N_STEPS)
+		lk_fatal("schema_migrate: no step to version %d", target);
+	for (k = s->version + 1; k <= target; k++) {
+		if ((rc = step(s, k, e)) != 0)
+			return rc;
+		s->version = k;
+	}
+	return 0;
+}

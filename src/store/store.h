@@ -25,7 +25,7 @@
 typedef struct store store;
 
 /* Current schema version written to PRAGMA user_version. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */
@@ -33,11 +33,17 @@ enum store_open_flags {
 };
 
 /* Opens path, applies pending migrations (unless STORE_READONLY) and
- * refuses a database whose user_version is newer than this program. */
+ * refuses a database whose user_version is newer than this program, or
+ * that is not a lakip database (EX_DATAERR; such a file is left
+ * untouched).  A missing file is EX_NOINPUT unless STORE_CREATE, which
+ * also creates missing parent directories (mode 0700).  A file that cannot
+ * be written is opened read-only.  A read-only handle on an older schema
+ * still loads what that schema holds (version 1: no quarters). */
 int store_open(const char *path, unsigned flags, store **out, lk_err *e);
 void store_close(store *s);
 
-/* Busy timeout in milliseconds (default 5000, or $LAKIP_BUSY_TIMEOUT). */
+/* Busy timeout in milliseconds (default 5000, or $LAKIP_BUSY_TIMEOUT,
+ * read by store_open). */
 void store_set_busy_timeout(store *s, int ms);
 
 /* Kodes of all instansi, sorted; *kode is malloc'ed, free with
@@ -54,8 +60,9 @@ int store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,
  * malloc'ed. */
 int store_pilih_instansi(store *s, const char *kode, char **out, lk_err *e);
 
-/* Load the whole plan of (instansi, tahun) with its quarters.
- * EX_NOINPUT when there is no such plan. */
+/* Load the whole plan of (instansi, tahun) with its quarters into a new
+ * rencana (free with rencana_free).  The bidang are all of the instansi's.
+ * EX_NOINPUT when there is no such instansi or plan. */
 int store_load(store *s, const char *instansi, int tahun, rencana **out,
 	       lk_err *e);
 
@@ -78,10 +85,20 @@ const char *store_diff_kind_name(enum store_diff_kind k); /* "sasaran", ... */
 /* Save r as the whole plan of (r->instansi.kode, r->tahun), in one
  * transaction.  The instansi profile and its bidang are updated in place.
  * Sasaran, IKU and programs are matched by kode: updated in place (their
- * ids are kept), added, or removed when no longer in r.  A quarter present
- * in r replaces the stored quarter; quarters absent from r are kept.
- * With dry_run, everything is done and then rolled back; diff (may be NULL)
- * gets the counts either way. */
+ * ids are kept, also for an IKU moved to another sasaran), added, or
+ * removed when no longer in r (with their realisations and narratives).
+ * A bidang absent from r is removed, except when a sasaran of another
+ * year still names it: then it is kept (counted unchanged), so that saving
+ * one year never alters another.  A quarter present in r replaces the
+ * stored quarter (its row and id are kept); quarters absent from r are
+ * kept, and realisations in r for quarters absent from r are ignored.
+ * An entity is "changed" when one of its own fields changed, or its place
+ * among the entities that stay; an IKU also when its quarterly targets
+ * changed; a quarter when anything in it changed (date, texts, any
+ * realisation, narrative or table).  With dry_run, everything is done and
+ * then rolled back; diff (may be NULL) gets the counts either way.
+ * EX_DATAERR when r is inconsistent (duplicate kode, unknown bidang or
+ * sasaran kode). */
 int store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	       lk_err *e);
 

@@ -1,1 +1,156 @@
-/* stub */
+/* store_int.h - declarations shared by the files of src/store only.
+ *
+ * Owns: the store handle, SQLite error mapping, prepared-statement and
+ * binding helpers, small id/kode hash maps and growable arrays, the
+ * migration entry points, and the internal loader that also returns the
+ * row ids (used by store_save to update rows in place).
+ */
+#ifndef LK_STORE_INT_H
+#define LK_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* PRAGMA application_id of a lakip database: "LKIP". */
+#define STORE_APPLICATION_ID 0x4C4B4950
+
+/* Schema version that introduced the quarterly report tables. */
+#define STORE_VERSION_TRIWULAN 2
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;     /* STORE_READONLY, or the file cannot be written */
+	bool creating;     /* the file did not exist before store_open */
+	int version;       /* user_version after open (and migration) */
+	int bind_rc;       /* first failed sqlite3_bind_* since the last run */
+};
+
+/* ---- errors (store.c) ---- */
+
+/* Map a SQLite result code to an EX_* code and fill e with a message that
+ * names the database and includes sqlite3_errmsg().  `what` says what was
+ * being done ("cannot save", ...); may be NULL. */
+int store_fail(store *s, int rc, lk_err *e, const char *what);
+
+/* EX_IOERR "database is read-only" (no SQLite call involved). */
+int store_fail_readonly(store *s, lk_err *e);
+
+/* ---- statements (store.c) ---- */
+
+/* Prepare sql into *slot on first use (SQLITE_PREPARE_PERSISTENT), else
+ * reset it and clear its bindings.  Statements live until the caller
+ * finalizes them with store_finalize_all(). */
+int store_stmt(store *s, sqlite3_stmt **slot, const char *sql, lk_err *e);
+void store_finalize_all(sqlite3_stmt **slot, size_t n);
+
+/* Binding helpers: a failure is remembered in s->bind_rc and reported by
+ * the next store_run()/store_check_bind().  NULL text binds NULL. */
+void store_bind_text(store *s, sqlite3_stmt *st, int i, const char *v);
+void store_bind_int(store *s, sqlite3_stmt *st, int i, int64_t v);
+void store_bind_null(store *s, sqlite3_stmt *st, int i);
+int store_check_bind(store *s, lk_err *e);
+
+/* Step a statement that returns no rows; resets it. */
+int store_run(store *s, sqlite3_stmt *st, lk_err *e);
+
+/* Run SQL without values (transactions, DDL). */
+int store_exec(store *s, const char *sql, lk_err *e);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK (rollback never fails). */
+int store_begin(store *s, lk_err *e);
+int store_commit(store *s, lk_err *e);
+void store_rollback(store *s);
+
+/* Value of an integer PRAGMA (name is a program constant). */
+int store_pragma_int(store *s, const char *name, int64_t *v, lk_err *e);
+
+/* ---- helpers (store.c) ---- */
+
+/* Growable heap array of elements of size `size`. */
+typedef struct store_vec {
+	void *p;
+	size_t n, cap, size;
+} store_vec;
+
+void store_vec_init(store_vec *v, size_t size);
+void *store_vec_push(store_vec *v);   /* zeroed new element */
+void store_vec_free(store_vec *v);
+
+/* Open-addressing hash maps to an index; keys are not copied. */
+typedef struct store_idmap {
+	int64_t *key;
+	size_t *val;
+	size_t cap, n;
+} store_idmap;
+
+void store_idmap_init(store_idmap *m, size_t expected);
+void store_idmap_put(store_idmap *m, int64_t key, size_t val);
+bool store_idmap_get(const store_idmap *m, int64_t key, size_t *val);
+void store_idmap_free(store_idmap *m);
+
+typedef struct store_strmap {
+	const char **key;
+	size_t *val;
+	size_t cap, n;
+} store_strmap;
+
+void store_strmap_init(store_strmap *m, size_t expected);
+/* false when the key is already there (the value is left alone). */
+bool store_strmap_put(store_strmap *m, const char *key, size_t val);
+bool store_strmap_get(const store_strmap *m, const char *key, size_t *val);
+void store_strmap_free(store_strmap *m);
+
+/* NULL-safe string equality. */
+bool store_streq(const char *a, const char *b);
+
+/* ---- schema (schema.c) ---- */
+
+/* Number of migration steps (== STORE_SCHEMA_VERSION). */
+int schema_latest(void);
+
+/* Bring the database from its user_version up to `target`, one step per
+ * transaction.  Sets s->version. */
+int schema_migrate(store *s, int target, lk_err *e);
+
+/* ---- open (store.c) ---- */
+
+/* store_open, migrating only up to `target` (<= STORE_SCHEMA_VERSION). */
+int store_open_to(const char *path, unsigned flags, int target, store **out,
+		  lk_err *e);
+
+/* For tests: create the database at path (which must not exist) migrated
+ * only up to `version`, and close it. */
+int store_create_at_version(const char *path, int version, lk_err *e);
+
+/* ---- load (load.c) ---- */
+
+/* Row id and stored urutan of an entity of the loaded model. */
+typedef struct store_row {
+	int64_t id;
+	int64_t urutan;
+} store_row;
+
+/* A stored plan with the ids of its rows, parallel to the model arrays. */
+typedef struct store_plan {
+	rencana *r;                 /* owns all memory below */
+	bool ada_instansi, ada_rencana;
+	int64_t instansi_id, rencana_id;
+	store_row *bidang;          /* [r->instansi.n_bidang] */
+	store_row *sasaran;         /* [r->n_sasaran] */
+	store_row **iku;            /* [sasaran][iku] */
+	store_row *program;         /* [r->n_program] */
+	int64_t triwulan_id[TW_MAX + 1];  /* 0 when not stored */
+} store_plan;
+
+/* Load whatever is stored of (instansi, tahun): nothing, only the instansi
+ * (with its bidang), or the whole plan.  Returns 0 in all three cases;
+ * free p->r with rencana_free(). */
+int store_load_plan(store *s, const char *instansi, int tahun,
+		    store_plan *p, lk_err *e);
+
+#endif

@@ -1,3 +1,77 @@
 #!/bin/sh
-echo 1..1
-echo ok 1 - placeholder
+# The command line: usage, exit codes, database errors, language.
+. "$(dirname "$0")/lib.sh"
+DB="$T/a.db"
+
+lakip --help
+expect_rc "--help" 0
+expect_in "--help lists show" "$T/stdout" "show"
+lakip --version
+expect_in "--version" "$T/stdout" "lakip "
+lakip frobnicate
+expect_rc "unknown command" 64
+lakip show --tahun 2023
+expect_rc "show without --triwulan" 64
+lakip show --tahun 2023 --triwulan 5
+expect_rc "quarter 5" 64
+lakip show --tahun 2023 --triwulan 2 --format xml
+expect_rc "unknown format" 64
+lakip import
+expect_rc "import without a file" 64
+lakip -d "$DB" import "$T/nonexistent.yaml"
+expect_rc "import of a missing file" 66
+
+lakip -d "$DB" init
+expect_rc "init" 0
+check "init made a SQLite file" test -s "$DB"
+lakip -d "$DB" show --tahun 2023 --triwulan 2
+expect_rc "show on an empty database" 66
+
+# Default database: $LAKIP_DB, else $XDG_DATA_HOME/lakip/lakip.db.
+LAKIP_DB="$T/env.db" lakip import "$FIXTURE"
+check "LAKIP_DB names the database" test -s "$T/env.db"
+XDG_DATA_HOME="$T/xdg" lakip import "$FIXTURE"
+check "XDG_DATA_HOME/lakip/lakip.db is created with its directories" test -s "$T/xdg/lakip/lakip.db"
+
+lakip -d "$DB" import "$FIXTURE"
+lakip -d "$DB" show --tahun 2023 --triwulan 2 --instansi nope
+expect_rc "unknown instansi" 66
+lakip -d "$DB" show --tahun 2024 --triwulan 2
+expect_rc "unknown year" 66
+lakip -d "$DB" show --tahun 2023 --triwulan 3 --format csv --table iku
+expect_rc "a quarter without a report still shows the plan" 0
+expect_in "and says so" "$T/stderr" "III"
+
+# A second agency: --instansi becomes necessary.
+sed 's/^  kode: kesbangpol-kalteng$/  kode: kesbangpol-lain/' "$FIXTURE" >"$T/lain.yaml"
+lakip -d "$DB" import "$T/lain.yaml"
+expect_rc "import a second agency" 0
+lakip -d "$DB" show --tahun 2023 --triwulan 2
+expect_rc "two agencies need --instansi" 64
+lakip -d "$DB" show --tahun 2023 --triwulan 2 --instansi kesbangpol-lain --format csv --table program
+expect_in "the second agency shows" "$T/stdout" "41,16"
+
+# Export to a directory that does not exist.
+lakip -d "$DB" export --tahun 2023 --instansi kesbangpol-lain -o "$T/no/such/dir/x.yaml"
+expect_rc "unwritable export path" 73
+
+# A database newer than the program is refused untouched.
+cp "$DB" "$T/new.db"
+sqlite3 "$T/new.db" 'PRAGMA user_version = 999;'
+before=$(sha256sum "$T/new.db")
+lakip -d "$T/new.db" show --tahun 2023 --triwulan 2 --instansi kesbangpol-lain
+expect_rc "newer database refused" 65
+expect_eq "newer database untouched" "$(sha256sum "$T/new.db")" "$before"
+
+# A locked database: busy, exit 75, after the (shortened) timeout.
+( printf 'BEGIN EXCLUSIVE;\nSELECT 1;\n'; sleep 4 ) | sqlite3 "$DB" >/dev/null &
+sleep 1
+LAKIP_BUSY_TIMEOUT=300 lakip -d "$DB" import "$FIXTURE"
+expect_rc "locked database" 75
+wait
+
+# Not a database at all.
+echo "hello" >"$T/text.db"
+lakip -d "$T/text.db" show --tahun 2023 --triwulan 2
+expect_rc "a text file is not a database" 65
+finish
