@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/kinerja.h"
+#include "io/datafile.h"
+#include "io/predikat_load.h"
 
 typedef struct cmd_entry {
 	const char *name;
@@ -26,6 +29,8 @@ static const cmd_entry commands[] = {
 	  N_("write a year's plan and reports in the exchange format"), cmd_export },
 	{ "show", N_("[--instansi K] --tahun Y --triwulan N [--table iku|program] [--format text|csv|tsv]"),
 	  N_("print the quarter's capaian tables"), cmd_show },
+	{ "report", N_("[--instansi K] --tahun Y --triwulan N [--template NAME|FILE] -o FILE.pdf"),
+	  N_("write the quarterly LAKIP as a PDF"), cmd_report },
 	{ "check", N_("FILE.yaml"), N_("validate an exchange file, change nothing"), cmd_check },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -141,6 +146,49 @@ cli_parse_triwulan(const cli_ctx *c, const char *s, int *out)
 {
 	if (parse_int(s, 1, 4, out) != 0)
 		return cli_usage(c, _("--triwulan: expected a quarter 1 to 4, got '%s'"), s);
+	return 0;
+}
+
+int
+cli_load_predikat(arena *a, predikat_tabel *pt, lk_err *e)
+{
+	char path[4096];
+
+	if (datafile_find("templates/predikat.yaml", path, sizeof path, NULL) != 0) {
+		*pt = *predikat_default();
+		return 0;
+	}
+	return predikat_load_file(a, path, pt, e);
+}
+
+int
+cli_load_quarter(cli_ctx *c, const char *inst, int tahun, int tw, rencana **r,
+		 kinerja *k)
+{
+	lk_err e = { 0, "" };
+	predikat_tabel pt;
+	char *kode = NULL;
+	store *s;
+	int rc;
+
+	*r = NULL;
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	rc = store_pilih_instansi(s, inst, &kode, &e);
+	if (rc == 0)
+		rc = store_load(s, kode, tahun, r, &e);
+	store_close(s);
+	free(kode);
+	if (rc == 0)
+		rc = cli_load_predikat(&(*r)->mem, &pt, &e);
+	if (rc == 0)
+		rc = kinerja_hitung(*r, tw, &pt, k, &e);
+	if (rc != 0) {
+		if (*r != NULL)
+			rencana_free(*r);
+		*r = NULL;
+		return cli_report(&e);
+	}
 	return 0;
 }
 

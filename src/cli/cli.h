@@ -53,11 +53,23 @@ int cli_parse_triwulan(const cli_ctx *c, const char *s, int *out);
 struct option;
 int cli_getopt(cli_ctx *c, const char *shortopts, const struct option *longopts);
 
+/* Predikat bands from templates/predikat.yaml (built-in default when the
+ * file is installed nowhere). */
+struct predikat_tabel;
+int cli_load_predikat(arena *a, struct predikat_tabel *pt, lk_err *e);
+
+/* Load (instansi, tahun) and compute quarter tw: prints the error and
+ * returns its code on failure; *r to be freed with rencana_free. */
+struct kinerja;
+int cli_load_quarter(cli_ctx *c, const char *inst, int tahun, int tw,
+		     rencana **r, struct kinerja *k);
+
 /* Subcommands. */
 int cmd_init(cli_ctx *c);
 int cmd_import(cli_ctx *c);
 int cmd_export(cli_ctx *c);
 int cmd_check(cli_ctx *c);
 int cmd_show(cli_ctx *c);
+int cmd_report(cli_ctx *c);
 
 #endif

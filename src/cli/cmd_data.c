@@ -86,7 +86,16 @@ cmd_import(cli_ctx *c)
 		return rc;
 	if ((rc = exchange_read_file(file, &r, &e)) != 0)
 		return cli_report(&e);
-	if ((rc = cli_open_store(c, STORE_CREATE, &s)) != 0) {
+	/* A dry run writes nothing, not even a new database: without one,
+	 * compare with an empty database in memory. */
+	if (dry && access(cli_db_path(c), F_OK) != 0) {
+		cli_ctx mem = *c;
+
+		mem.db = ":memory:";
+		rc = cli_open_store(&mem, STORE_CREATE, &s);
+	} else
+		rc = cli_open_store(c, STORE_CREATE, &s);
+	if (rc != 0) {
 		rencana_free(r);
 		return rc;
 	}

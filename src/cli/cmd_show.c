@@ -12,8 +12,6 @@
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "io/csv.h"
-#include "io/datafile.h"
-#include "io/predikat_load.h"
 
 enum show_format { FMT_TEXT, FMT_CSV, FMT_TSV };
 enum { TABLE_IKU = 1, TABLE_PROGRAM = 2 };
@@ -30,13 +28,14 @@ static const char *const program_cols[] = {
 #define N_IKU_COLS (sizeof iku_cols / sizeof iku_cols[0])
 #define N_PROGRAM_COLS (sizeof program_cols / sizeof program_cols[0])
 
-/* Titles of the text tables, aligned with the columns above. */
-static const tt_col iku_text_cols[N_IKU_COLS] = {
-	{ "No", true, false }, { "Sasaran", false, true }, { "Kode", false, false },
+/* Text tables: the IKU table groups its rows under a row per sasaran. */
+static const tt_col iku_text_cols[] = {
+	{ "No", true, false }, { "Kode", false, false },
 	{ "Indikator", false, true }, { "Satuan", false, false },
 	{ "Target", true, false }, { "Realisasi", true, false },
 	{ "Capaian", true, false }, { "Predikat", false, false },
 };
+#define N_IKU_TEXT_COLS (sizeof iku_text_cols / sizeof iku_text_cols[0])
 static const tt_col program_text_cols[N_PROGRAM_COLS] = {
 	{ "No", true, false }, { "Kode", false, false }, { "Program", false, true },
 	{ "Anggaran", true, false }, { "Target", true, false },
@@ -107,6 +106,39 @@ iku_cells(arena *a, const kinerja *k, bool text, size_t *nrow)
 	return cell;
 }
 
+/* The IKU table for people: a group row per sasaran (its number and
+ * text), then its IKU with the csv columns but the first two. */
+static const char **
+iku_text_cells(arena *a, const char **csv, const kinerja *k, bool **span,
+	       size_t *nrow)
+{
+	size_t n = 0, i, r = 0;
+	const char **cell;
+
+	for (i = 0; i < k->n_iku; i++)
+		n += (i == 0 || k->iku[i].no != k->iku[i - 1].no) +
+		    (k->iku[i].iku != NULL);
+	cell = arena_alloc(a, n * N_IKU_TEXT_COLS * sizeof *cell);
+	*span = arena_alloc(a, n * sizeof **span);
+	for (i = 0; i < k->n_iku; i++) {
+		const char **src = csv + i * N_IKU_COLS, **c;
+
+		if (i == 0 || k->iku[i].no != k->iku[i - 1].no) {
+			c = cell + r * N_IKU_TEXT_COLS;
+			c[0] = src[0];
+			c[1] = src[1];
+			(*span)[r++] = true;
+		}
+		if (k->iku[i].iku == NULL)
+			continue;
+		c = cell + r++ * N_IKU_TEXT_COLS;
+		c[0] = "";
+		memcpy(c + 1, src + 2, (N_IKU_COLS - 2) * sizeof *c);
+	}
+	*nrow = r;
+	return cell;
+}
+
 static const char *
 keterangan(arena *a, const program *p)
 {
@@ -172,18 +204,58 @@ write_delimited(enum csv_style st, const char *const *head, size_t ncol,
 	return 0;
 }
 
-/* Bands from templates/predikat.yaml; the built-in default when the file
- * is not installed anywhere. */
-static int
-load_predikat(arena *a, predikat_tabel *pt, lk_err *e)
+/* True when every program's target is its anggaran (no quarterly
+ * targets): the text table then leaves the Target column out. */
+static bool
+target_is_anggaran(const kinerja *k)
 {
-	char path[4096];
+	size_t i;
 
-	if (datafile_find("templates/predikat.yaml", path, sizeof path, NULL) != 0) {
-		*pt = *predikat_default();
-		return 0;
+	for (i = 0; i < k->n_program; i++)
+		if (k->program[i].target_triwulan)
+			return false;
+	return true;
+}
+
+static int
+print_iku_text(const rencana *r, const kinerja *k, arena *a, const char **csv,
+	       size_t width)
+{
+	bool *span;
+	size_t nrow;
+	const char **cell = iku_text_cells(a, csv, k, &span, &nrow);
+
+	printf(_("Capaian of the key performance indicators (IKU), quarter %s %d\n%s\n\n"),
+	       tw_romawi(k->tw), r->tahun, r->instansi.nama);
+	return tt_print(stdout, iku_text_cols, N_IKU_TEXT_COLS, cell, span, nrow,
+			(size_t)-1, width);
+}
+
+static int
+print_program_text(const rencana *r, const kinerja *k, arena *a,
+		   const char **csv, size_t nrow, size_t width)
+{
+	tt_col col[N_PROGRAM_COLS];
+	const char **cell = csv;
+	size_t ncol = N_PROGRAM_COLS, i, j;
+
+	memcpy(col, program_text_cols, sizeof col);
+	printf(_("Budget realisation per program (Rp), quarter %s %d\n\n"),
+	       tw_romawi(k->tw), r->tahun);
+	if (target_is_anggaran(k)) {
+		/* Drop column 4 (target): it repeats the anggaran. */
+		ncol--;
+		memmove(col + 4, col + 5, (ncol - 4) * sizeof *col);
+		cell = arena_alloc(a, nrow * ncol * sizeof *cell);
+		for (i = 0; i < nrow; i++)
+			for (j = 0; j < ncol; j++)
+				cell[i * ncol + j] = csv[i * N_PROGRAM_COLS + (j < 4 ? j : j + 1)];
 	}
-	return predikat_load_file(a, path, pt, e);
+	if (tt_print(stdout, col, ncol, cell, NULL, nrow, nrow - 1, width) != 0)
+		return -1;
+	if (ncol < N_PROGRAM_COLS)
+		printf(_("The quarter's target of every program is its anggaran.\n"));
+	return 0;
 }
 
 static int
@@ -191,32 +263,25 @@ print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt)
 {
 	arena a = { NULL };
 	size_t nrow, width = tt_terminal_width();
+	enum csv_style st = fmt == FMT_CSV ? CSV_SEMICOLON : CSV_TAB;
 	const char **cell;
 	int rc = 0;
 
 	if (tables & TABLE_IKU) {
 		cell = iku_cells(&a, k, fmt == FMT_TEXT, &nrow);
-		if (fmt == FMT_TEXT) {
-			printf(_("Capaian of the key performance indicators (IKU), quarter %s %d\n%s\n\n"),
-			       tw_romawi(k->tw), r->tahun, r->instansi.nama);
-			rc = tt_print(stdout, iku_text_cols, N_IKU_COLS, cell, nrow,
-				      (size_t)-1, width);
-		} else
-			rc = write_delimited(fmt == FMT_CSV ? CSV_SEMICOLON : CSV_TAB,
-					     iku_cols, N_IKU_COLS, cell, nrow);
+		if (fmt == FMT_TEXT)
+			rc = print_iku_text(r, k, &a, cell, width);
+		else
+			rc = write_delimited(st, iku_cols, N_IKU_COLS, cell, nrow);
 	}
 	if (rc == 0 && (tables & TABLE_PROGRAM)) {
 		if (tables & TABLE_IKU)
 			putchar('\n');
 		cell = program_cells(&a, k, fmt == FMT_TEXT, &nrow);
-		if (fmt == FMT_TEXT) {
-			printf(_("Budget realisation per program (Rp), quarter %s %d\n\n"),
-			       tw_romawi(k->tw), r->tahun);
-			rc = tt_print(stdout, program_text_cols, N_PROGRAM_COLS, cell,
-				      nrow, nrow - 1, width);
-		} else
-			rc = write_delimited(fmt == FMT_CSV ? CSV_SEMICOLON : CSV_TAB,
-					     program_cols, N_PROGRAM_COLS, cell, nrow);
+		if (fmt == FMT_TEXT)
+			rc = print_program_text(r, k, &a, cell, nrow, width);
+		else
+			rc = write_delimited(st, program_cols, N_PROGRAM_COLS, cell, nrow);
 	}
 	arena_free(&a);
 	if (rc == 0 && fflush(stdout) != 0)
@@ -235,15 +300,11 @@ cmd_show(cli_ctx *c)
 		{ "format", required_argument, NULL, 'f' },
 		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
 	};
-	lk_err e = { 0, "" };
 	const char *inst = NULL;
-	char *kode = NULL;
 	int ch, rc, tahun = 0, tw = 0, tables = TABLE_IKU | TABLE_PROGRAM;
 	enum show_format fmt = FMT_TEXT;
-	predikat_tabel pt;
 	rencana *r = NULL;
 	kinerja k;
-	store *s;
 
 	while ((ch = cli_getopt(c, "+d:i:t:q:T:f:", opts)) != -1) {
 		switch (ch) {
@@ -284,22 +345,8 @@ cmd_show(cli_ctx *c)
 		return cli_usage(c, _("--tahun is required"));
 	if (tw == 0)
 		return cli_usage(c, _("--triwulan is required"));
-	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+	if ((rc = cli_load_quarter(c, inst, tahun, tw, &r, &k)) != 0)
 		return rc;
-	rc = store_pilih_instansi(s, inst, &kode, &e);
-	if (rc == 0)
-		rc = store_load(s, kode, tahun, &r, &e);
-	store_close(s);
-	free(kode);
-	if (rc == 0)
-		rc = load_predikat(&r->mem, &pt, &e);
-	if (rc == 0)
-		rc = kinerja_hitung(r, tw, &pt, &k, &e);
-	if (rc != 0) {
-		if (r != NULL)
-			rencana_free(r);
-		return cli_report(&e);
-	}
 	if (!r->tw[tw].ada)
 		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
 				  "realisations are empty\n"), r->instansi.kode,

@@ -9,7 +9,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#define GAP 2        /* spaces between columns */
 #define FLEX_MIN 10  /* narrowest a flexible column gets */
 
 /* Decode one character at s; returns its byte length (>= 1) and width. */
@@ -118,7 +117,7 @@ pad(FILE *f, size_t n)
 
 static void
 print_row(FILE *f, const tt_col *col, size_t ncol, const char *const *cell,
-	  const size_t *cw)
+	  const size_t *cw, size_t gap)
 {
 	const char *pos[TT_MAXCOL];
 	size_t c, line, lines = 1;
@@ -144,7 +143,7 @@ print_row(FILE *f, const tt_col *col, size_t ncol, const char *const *cell,
 					start++;
 			}
 			if (c > 0)
-				pending += GAP;
+				pending += gap;
 			if (col[c].right)
 				pending += cw[c] - (lw < cw[c] ? lw : cw[c]);
 			if (len > 0) {
@@ -169,16 +168,19 @@ rule(FILE *f, size_t n)
 
 /* Column widths: natural widths, then flexible columns narrowed (widest
  * first) until the table fits. */
-static void
-layout(const tt_col *col, size_t ncol, const char *const *cells, size_t nrow,
-       size_t width, size_t *cw)
+static size_t
+layout(const tt_col *col, size_t ncol, const char *const *cells,
+       const bool *span, size_t nrow, size_t width, size_t *cw)
 {
-	size_t c, r, total;
+	size_t c, r, total, gap = 2;
 
 	for (c = 0; c < ncol; c++) {
 		cw[c] = tt_width(col[c].title);
 		for (r = 0; r < nrow; r++) {
 			const char *s = cells[r * ncol + c];
+
+			if (span != NULL && span[r] && c > 0)
+				continue;       /* spans the whole row */
 			size_t w = s ? tt_width(s) : 0;
 
 			if (w > cw[c])
@@ -188,43 +190,53 @@ layout(const tt_col *col, size_t ncol, const char *const *cells, size_t nrow,
 	for (;;) {
 		size_t widest = ncol;
 
-		total = GAP * (ncol - 1);
+		total = gap * (ncol - 1);
 		for (c = 0; c < ncol; c++)
 			total += cw[c];
 		if (total <= width)
-			return;
+			return gap;
+		if (gap > 1) {          /* tighten before narrowing text */
+			gap = 1;
+			continue;
+		}
 		for (c = 0; c < ncol; c++)
 			if (col[c].flex && cw[c] > FLEX_MIN &&
 			    (widest == ncol || cw[c] > cw[widest]))
 				widest = c;
 		if (widest == ncol)
-			return;         /* cannot narrow further: lines run long */
+			return gap;     /* cannot narrow further: lines run long */
 		cw[widest]--;
 	}
 }
 
 int
 tt_print(FILE *f, const tt_col *col, size_t ncol, const char *const *cells,
-	 size_t nrow, size_t rule_before, size_t width)
+	 const bool *span, size_t nrow, size_t rule_before, size_t width)
 {
-	size_t cw[TT_MAXCOL], c, r, total = 0;
+	size_t cw[TT_MAXCOL], c, r, total = 0, gap;
 	const char *title[TT_MAXCOL];
+	static const tt_col span_col[2] = { { "", true, false }, { "", false, true } };
 
-	if (ncol == 0 || ncol > TT_MAXCOL)
+	if (ncol < 2 || ncol > TT_MAXCOL)
 		return -1;
 	if (width < 20)
 		width = 20;
-	layout(col, ncol, cells, nrow, width, cw);
+	gap = layout(col, ncol, cells, span, nrow, width, cw);
 	for (c = 0; c < ncol; c++) {
 		title[c] = col[c].title;
-		total += cw[c] + (c > 0 ? GAP : 0);
+		total += cw[c] + (c > 0 ? gap : 0);
 	}
-	print_row(f, col, ncol, title, cw);
+	print_row(f, col, ncol, title, cw, gap);
 	rule(f, total);
 	for (r = 0; r < nrow; r++) {
 		if (r == rule_before)
 			rule(f, total);
-		print_row(f, col, ncol, cells + r * ncol, cw);
+		if (span != NULL && span[r]) {
+			size_t sw[2] = { cw[0], total > cw[0] + gap ? total - cw[0] - gap : 1 };
+
+			print_row(f, span_col, 2, cells + r * ncol, sw, gap);
+		} else
+			print_row(f, col, ncol, cells + r * ncol, cw, gap);
 	}
 	return ferror(f) ? -1 : 0;
 }

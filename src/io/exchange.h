@@ -19,17 +19,28 @@
  * file cannot be read).  instansi.logo is relative to the YAML file's
  * directory in the file (to the current directory for a buffer); the
  * rencana holds it as an absolute path, and the file must be readable.
- * Strings are trimmed of surrounding white space. */
+ * Decisions the spec leaves open:
+ *   - strings are trimmed of surrounding white space (a literal block
+ *     loses its final newline); required ones, optional ones when given,
+ *     narratives and list items must then be non-empty; table cells,
+ *     column headers and teks values may be empty;
+ *   - control characters other than tab and newline are refused;
+ *   - an optional key whose value is null is the same as a missing key
+ *     (for realisasi_* this means "not known yet");
+ *   - integer keys (quarters) and tahun must be plain decimal integers
+ *     without leading zeros; numbers may be plain or quoted;
+ *   - sasaran may be an empty list; a table needs at least one column. */
 int exchange_read_file(const char *path, rencana **out, lk_err *e);
 int exchange_read_buffer(const char *name, const char *buf, size_t len,
 			 rencana **out, lk_err *e);
 
 /* Write r in canonical form to f: keys in the order of the spec, only
- * values present, quarters ascending, realisations in plan order, strings
- * plain only where every YAML 1.1/1.2 reader reads them back as the same
- * string (else double-quoted, or a literal block when multi-line).
- * Returns 0, EX_IOERR when writing fails, or EX_DATAERR when a string
- * cannot be written (invalid UTF-8). */
+ * values present (an empty optional string counts as absent; empty table
+ * cells and teks values are written), quarters ascending, realisations in
+ * plan order, strings plain only where every YAML 1.1/1.2 reader reads
+ * them back as the same string (else double-quoted, or a literal block
+ * when multi-line).  Returns 0, EX_IOERR when writing fails, or
+ * EX_DATAERR when a string cannot be written (invalid UTF-8). */
 int exchange_write(FILE *f, const rencana *r, lk_err *e);
 
 #endif

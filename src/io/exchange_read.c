@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,43 +128,63 @@ kode_unique(rd *x, kmap *m, const char *kode, const yd_node *node,
 	    const char *what, void *val)
 {
 	const kent *k = kmap_find(m, kode);
+	char buf[YD_DESCRIBE_MAX];
 
 	if (k != NULL)
 		return yd_fail(&x->doc, node, x->e,
-		    _("%s: duplicate kode \"%s\" (first at line %u)"), what,
-		    kode, k->node->line);
+		    _("%s: duplicate kode %s (first at line %u)"), what,
+		    yd_quote(kode, buf), k->node->line);
 	kmap_put(&x->tmp, m, kode, node, val);
 	return 0;
 }
 
 /* ---- fields ---- */
 
-/* A key path for messages, shortened when too long. */
-static const char *
-path(char buf[WHAT_MAX], const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static const char *
-path(char buf[WHAT_MAX], const char *fmt, ...)
+/* Appends s at *o, keeping room for the NUL (paths are built for every
+ * node, so without printf). */
+static void
+put(char buf[WHAT_MAX], size_t *o, const char *s)
 {
-	va_list ap;
+	size_t n = strlen(s);
 
-	va_start(ap, fmt);
-	vsnprintf(buf, WHAT_MAX, fmt, ap);
-	va_end(ap);
-	return buf;
+	if (n > WHAT_MAX - 1 - *o)
+		n = WHAT_MAX - 1 - *o;
+	memcpy(buf + *o, s, n);
+	*o += n;
+	buf[*o] = '\0';
 }
 
+/* "what.key" ("key" at the top level). */
 static const char *
 field(char buf[WHAT_MAX], const char *what, const char *key)
 {
-	return path(buf, "%s%s%s", what, *what ? "." : "", key);
+	size_t o = 0;
+
+	buf[0] = '\0';
+	put(buf, &o, what);
+	if (*what != '\0')
+		put(buf, &o, ".");
+	put(buf, &o, key);
+	return buf;
 }
 
+/* "what[i]" */
 static const char *
 index_path(char buf[WHAT_MAX], const char *what, size_t i)
 {
-	return path(buf, "%s[%zu]", what, i);
+	char num[24], *p = num + sizeof num;
+	size_t o = 0;
+
+	*--p = '\0';
+	*--p = ']';
+	do
+		*--p = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	*--p = '[';
+	buf[0] = '\0';
+	put(buf, &o, what);
+	put(buf, &o, p);
+	return buf;
 }
 
 /* Present and not null. */
@@ -183,13 +202,35 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* A scalar as a string in the rencana, trimmed; empty only if allowed. */
+/* A control character other than tab and newline in s[0..n): C0, DEL or
+ * C1 (U+0080..U+009F, "\xC2\x80".."\xC2\x9F"); its code in *code. */
+static bool
+has_control(const char *s, size_t n, unsigned *code)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+			*code = c;
+			return true;
+		}
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0) {
+			*code = (unsigned char)s[i + 1];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A scalar as a string in the rencana, trimmed; empty only if allowed.
+ * Control characters are refused: they would reach terminals and PDFs. */
 static int
 str_node(rd *x, const yd_node *n, const char *what, bool allow_empty,
 	 char **out)
 {
 	char buf[YD_DESCRIBE_MAX];
 	const char *s, *end;
+	unsigned code;
 
 	if (n == NULL || n->type != YD_SCALAR || yd_is_null(n))
 		return yd_fail(&x->doc, n, x->e,
@@ -204,6 +245,10 @@ str_node(rd *x, const yd_node *n, const char *what, bool allow_empty,
 	if (s == end && !allow_empty)
 		return yd_fail(&x->doc, n, x->e,
 		    _("%s: expected a non-empty string"), what);
+	if (has_control(s, (size_t)(end - s), &code))
+		return yd_fail(&x->doc, n, x->e,
+		    _("%s: control characters are not allowed (found U+%04X)"),
+		    what, code);
 	*out = arena_strndup(&x->r->mem, s, (size_t)(end - s));
 	return 0;
 }
@@ -226,6 +271,7 @@ str_field(rd *x, const yd_node *map, const char *key, const char *what,
 static int
 kode_node(rd *x, const yd_node *n, const char *what, char **out)
 {
+	char buf[YD_DESCRIBE_MAX];
 	int rc = str_node(x, n, what, false, out);
 
 	if (rc != 0)
@@ -233,8 +279,8 @@ kode_node(rd *x, const yd_node *n, const char *what, char **out)
 	for (const char *s = *out; *s != '\0'; s++)
 		if (is_space(*s))
 			return yd_fail(&x->doc, n, x->e,
-			    _("%s: a kode cannot contain spaces, found \"%s\""),
-			    what, *out);
+			    _("%s: a kode cannot contain spaces, found %s"),
+			    what, yd_quote(*out, buf));
 	return 0;
 }
 
@@ -320,7 +366,7 @@ tw_targets(rd *x, const yd_node *map, const char *what, int scale,
 		rc = yd_int(&x->doc, t->pair[i].key, p, 1, TW_MAX, &n, x->e);
 		if (rc != 0)
 			return rc;
-		path(q, "%s.%ld", p, n);
+		field(q, p, t->pair[i].key->str);
 		rc = yd_number(&x->doc, t->pair[i].value, q, scale, false,
 		    &v[n], x->e);
 		if (rc != 0)
@@ -361,39 +407,38 @@ read_pejabat(rd *x, const yd_node *n, const char *what, bool full,
 	return 0;
 }
 
+/* The logo must be a readable regular file (stat first: opening a FIFO
+ * would block); the rencana keeps its absolute path. */
 static int
 read_logo(rd *x, const yd_node *n, const char *rel)
 {
-	char full[PATH_MAX * 2], *abs;
+	char full[PATH_MAX * 2], *abs, buf[YD_DESCRIBE_MAX];
+	const char *why = NULL;
 	struct stat st;
-	int fd, err;
+	int fd;
 
 	if (rel[0] == '/' || x->dir == NULL)
 		snprintf(full, sizeof full, "%s", rel);
 	else
 		snprintf(full, sizeof full, "%s/%s", x->dir, rel);
 	abs = realpath(full, NULL);
-	if (abs == NULL) {
-		err = errno;
-		return yd_fail(&x->doc, n, x->e,
-		    _("instansi.logo: cannot use \"%s\": %s"), full,
-		    strerror(err));
-	}
-	fd = open(abs, O_RDONLY | O_CLOEXEC);
-	err = errno;
-	if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode))
-		err = EISDIR;
-	if (fd < 0 || err == EISDIR) {
-		if (fd >= 0)
-			close(fd);
-		free(abs);
-		return yd_fail(&x->doc, n, x->e,
-		    _("instansi.logo: cannot use \"%s\": %s"), full,
-		    err == EISDIR ? _("not a regular file") : strerror(err));
-	}
-	close(fd);
-	x->r->instansi.logo = arena_strdup(&x->r->mem, abs);
+	if (abs == NULL)
+		why = strerror(errno);
+	else if (stat(abs, &st) != 0)
+		why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		why = _("not a regular file");
+	else if ((fd = open(abs, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		why = strerror(errno);
+	else
+		close(fd);
+	if (why == NULL)
+		x->r->instansi.logo = arena_strdup(&x->r->mem, abs);
 	free(abs);
+	if (why != NULL)
+		return yd_fail(&x->doc, n, x->e,
+		    _("instansi.logo: cannot use %s: %s"), yd_quote(full, buf),
+		    why);
 	return 0;
 }
 
@@ -452,7 +497,7 @@ read_instansi(rd *x, const yd_node *n)
 {
 	instansi *in = &x->r->instansi;
 	const char *w = "instansi";
-	char *logo = NULL;
+	char *logo = NULL, buf[YD_DESCRIBE_MAX];
 	int rc;
 
 	rc = yd_check_keys(&x->doc, n, w, instansi_keys, instansi_req, x->e);
@@ -461,7 +506,7 @@ read_instansi(rd *x, const yd_node *n)
 	if (rc == 0 && !slug_ok(in->kode))
 		return yd_fail(&x->doc, yd_get(n, "kode"), x->e,
 		    _("instansi.kode: expected lowercase letters a-z, digits "
-		    "and '-' only, found \"%s\""), in->kode);
+		    "and '-' only, found %s"), yd_quote(in->kode, buf));
 	if (rc == 0)
 		rc = str_field(x, n, "nama", w, true, &in->nama);
 	if (rc == 0)
@@ -524,7 +569,7 @@ read_iku(rd *x, const yd_node *n, const char *p, iku *k)
 static int
 read_sasaran_one(rd *x, const yd_node *n, const char *p, sasaran *s)
 {
-	char q[WHAT_MAX], r[WHAT_MAX];
+	char q[WHAT_MAX], r[WHAT_MAX], buf[YD_DESCRIBE_MAX];
 	const yd_node *l;
 	char *bid = NULL;
 	const kent *b;
@@ -546,8 +591,9 @@ read_sasaran_one(rd *x, const yd_node *n, const char *p, sasaran *s)
 		b = kmap_find(&x->bidang, bid);
 		if (b == NULL)
 			return yd_fail(&x->doc, yd_get(n, "bidang"), x->e,
-			    _("%s: unknown bidang \"%s\" (not declared in "
-			    "instansi.bidang)"), field(q, p, "bidang"), bid);
+			    _("%s: unknown bidang %s (not declared in "
+			    "instansi.bidang)"), field(q, p, "bidang"),
+			    yd_quote(bid, buf));
 		s->bidang = ((bidang *)b->val)->kode;
 	}
 	rc = seq_field(x, n, "iku", p, true, &l);
@@ -583,7 +629,7 @@ static int
 read_program_sasaran(rd *x, const yd_node *n, const char *p, program *pg)
 {
 	const yd_node *l;
-	char q[WHAT_MAX], r[WHAT_MAX];
+	char q[WHAT_MAX], r[WHAT_MAX], buf[YD_DESCRIBE_MAX];
 	int rc = seq_field(x, n, "sasaran", p, false, &l);
 
 	if (rc != 0 || l == NULL)
@@ -600,12 +646,12 @@ read_program_sasaran(rd *x, const yd_node *n, const char *p, program *pg)
 		k = kmap_find(&x->sasaran, kode);
 		if (k == NULL)
 			return yd_fail(&x->doc, l->item[i], x->e,
-			    _("%s: unknown sasaran \"%s\""), r, kode);
+			    _("%s: unknown sasaran %s"), r, yd_quote(kode, buf));
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(pg->sasaran[j], kode) == 0)
 				return yd_fail(&x->doc, l->item[i], x->e,
-				    _("%s: sasaran \"%s\" is listed twice"), r,
-				    kode);
+				    _("%s: sasaran %s is listed twice"), r,
+				    yd_quote(kode, buf));
 		pg->sasaran[i] = ((sasaran *)k->val)->kode;
 		pg->n_sasaran = i + 1;
 	}
@@ -686,10 +732,11 @@ resolve(rd *x, const kmap *m, const yd_node *key, const char *what,
 	const char *kind, int *rc)
 {
 	const kent *k = kmap_find(m, key->str);
+	char buf[YD_DESCRIBE_MAX];
 
 	if (k == NULL) {
-		*rc = yd_fail(&x->doc, key, x->e, _("%s: unknown %s \"%s\""),
-		    what, kind, key->str);
+		*rc = yd_fail(&x->doc, key, x->e, _("%s: unknown %s %s"),
+		    what, kind, yd_quote(key->str, buf));
 		return NULL;
 	}
 	return k->val;
@@ -850,7 +897,7 @@ static int
 read_teks(rd *x, const yd_node *t, const char *p, triwulan *tw)
 {
 	const yd_node *m;
-	char q[WHAT_MAX], r[WHAT_MAX];
+	char q[WHAT_MAX], r[WHAT_MAX], buf[YD_DESCRIBE_MAX];
 	int rc = map_field(x, t, "teks", p, &m);
 
 	if (rc != 0 || m == NULL)
@@ -864,7 +911,7 @@ read_teks(rd *x, const yd_node *t, const char *p, triwulan *tw)
 		if (!teks_name_ok(k->str))
 			return yd_fail(&x->doc, k, x->e,
 			    _("%s: expected a text name of a-z, 0-9 and _, "
-			    "found \"%s\""), q, k->str);
+			    "found %s"), q, yd_quote(k->str, buf));
 		tw->teks[i].nama = arena_strdup(&x->r->mem, k->str);
 		rc = str_node(x, m->pair[i].value, field(r, q, k->str), true,
 		    &tw->teks[i].teks);

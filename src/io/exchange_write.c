@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 #include <yaml.h>
@@ -13,6 +14,7 @@
 typedef struct wr {
 	yaml_emitter_t em;
 	bool failed;
+	const char *bad;   /* a string that is not valid UTF-8 */
 } wr;
 
 static void
@@ -31,9 +33,16 @@ scalar_styled(wr *w, const char *s, yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
 
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, style))
-		lk_fatal("out of memory (yaml event)");
+	if (w->failed)
+		return;
+	/* Fails only on invalid UTF-8 (or out of memory, fatal below). */
+	if (strlen(s) > INT_MAX ||
+	    !yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), 1, 1, style)) {
+		w->failed = true;
+		w->bad = s;
+		return;
+	}
 	emit(w, &ev);
 }
 
@@ -200,12 +209,19 @@ seq_end(wr *w)
 	emit(w, &ev);
 }
 
-/* key: value when the value is present (keys may be kodes: quoted when
- * they need it). */
+static bool
+present(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+/* key: value when the value is present; an empty string is absent too,
+ * as the reader would refuse it (keys may be kodes: quoted when they
+ * need it). */
 static void
 kv_str(wr *w, const char *key, const char *s)
 {
-	if (s == NULL)
+	if (!present(s))
 		return;
 	str(w, key);
 	str(w, s);
@@ -412,7 +428,7 @@ write_per_sasaran(wr *w, const rencana *r, int t)
 	bool any = false;
 
 	for (size_t i = 0; i < r->n_sasaran; i++)
-		any = any || r->sasaran[i].narasi[t] != NULL;
+		any = any || present(r->sasaran[i].narasi[t]);
 	if (any) {
 		plain(w, "narasi");
 		map_start(w);
@@ -467,8 +483,10 @@ write_triwulan_one(wr *w, const rencana *r, int t)
 	if (tw->n_teks > 0) {
 		plain(w, "teks");
 		map_start(w);
-		for (size_t i = 0; i < tw->n_teks; i++)
-			kv_str(w, tw->teks[i].nama, tw->teks[i].teks);
+		for (size_t i = 0; i < tw->n_teks; i++) {
+			str(w, tw->teks[i].nama);
+			str(w, tw->teks[i].teks);   /* may be empty */
+		}
 		map_end(w);
 	}
 	map_end(w);
@@ -537,7 +555,17 @@ exchange_write(FILE *f, const rencana *r, lk_err *e)
 		w.failed = true;
 	if (w.failed && w.em.error == YAML_MEMORY_ERROR)
 		lk_fatal("out of memory (yaml emitter)");
-	if (w.failed && w.em.error == YAML_EMITTER_ERROR)
+	if (w.bad != NULL) {
+		char shown[41];
+		size_t i;
+
+		for (i = 0; i < sizeof shown - 1 && w.bad[i] != '\0'; i++)
+			shown[i] = w.bad[i] >= 0x20 && w.bad[i] < 0x7F ?
+			    w.bad[i] : '?';
+		shown[i] = '\0';
+		rc = lk_fail(e, EX_DATAERR, _("cannot write the exchange file: "
+		    "a text is not valid UTF-8 (or too long): \"%s\""), shown);
+	} else if (w.failed && w.em.error == YAML_EMITTER_ERROR)
 		rc = lk_fail(e, EX_DATAERR, _("cannot write the exchange file: "
 		    "%s"), w.em.problem ? w.em.problem : "?");
 	else if (w.failed || fflush(f) != 0 || ferror(f))

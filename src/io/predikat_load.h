@@ -7,6 +7,12 @@
  *       warna: baik      # optional colour role: baik, cukup, kurang
  *     - nama: Sangat Rendah   # the last band has no min
  * Bands are listed from the highest bound down.
+ *
+ * Returns 0 and fills *out (bands and strings in arena a), or EX_NOINPUT /
+ * EX_DATAERR with "FILE:LINE:COL: ..." (unknown keys, a bad min or warna,
+ * or bands that fail predikat_periksa, at the band concerned).  nama is
+ * trimmed and must not be empty; a null warna is no colour; min may be
+ * negative (a negative-polarity capaian can be).
  */
 #ifndef LK_PREDIKAT_LOAD_H
 #define LK_PREDIKAT_LOAD_H

@@ -232,11 +232,12 @@ attach(builder *b, yd_node *n)
 		f->node->item[f->node->n_item++] = n;
 	} else if (f->key == NULL) {
 		const yd_node *first = find_key(f, n);
+		char buf[YD_DESCRIBE_MAX];
 
 		if (first != NULL)
 			return yd_fail(b->doc, n, b->e,
-			    _("duplicate key \"%s\" (first at line %u)"),
-			    n->str, first->line);
+			    _("duplicate key %s (first at line %u)"),
+			    yd_quote(n->str, buf), first->line);
 		f->key = n;
 	} else {
 		add_pair(b, f, n);
@@ -271,12 +272,15 @@ static int
 check_props(builder *b, const yaml_event_t *ev, const yaml_char_t *anchor,
 	    const yaml_char_t *tag)
 {
+	char buf[YD_DESCRIBE_MAX];
+
 	if (anchor != NULL)
 		return fail_mark(b, ev->start_mark,
 		    _("anchors and aliases are not supported"));
 	if (tag != NULL)
 		return fail_mark(b, ev->start_mark,
-		    _("tags (\"%s\") are not supported"), (const char *)tag);
+		    _("tags (%s) are not supported"),
+		    yd_quote((const char *)tag, buf));
 	return 0;
 }
 
@@ -331,7 +335,7 @@ on_scalar(builder *b, const yaml_event_t *ev)
 		return rc;
 	if (len > YAMLDOC_MAX_SCALAR)
 		return fail_mark(b, ev->start_mark,
-		    _("scalar too long (%zu bytes, the limit is %u)"), len,
+		    _("scalar too long (%zu bytes, the limit is %u bytes)"), len,
 		    YAMLDOC_MAX_SCALAR);
 	if (memchr(v, '\0', len) != NULL)
 		return fail_mark(b, ev->start_mark,
@@ -495,7 +499,7 @@ yd_is_null(const yd_node *n)
 {
 	static const char *const null_word[] = { "", "~", "null", "Null", "NULL" };
 
-	if (n == NULL || n->type != YD_SCALAR || !n->plain)
+	if (n == NULL || n->type != YD_SCALAR || !n->plain || n->len > 4)
 		return false;
 	for (size_t i = 0; i < sizeof null_word / sizeof *null_word; i++)
 		if (strcmp(n->str, null_word[i]) == 0)
@@ -514,40 +518,63 @@ yd_get(const yd_node *map, const char *key)
 	return NULL;
 }
 
-const char *
-yd_describe(const yd_node *n, char buf[YD_DESCRIBE_MAX])
+/* Length of the printable character at s (of len bytes), or 0 for a
+ * control character (C0, DEL, C1) or a byte that is not valid UTF-8. */
+static size_t
+printable_len(const unsigned char *s, size_t len)
 {
-	size_t o = 0, i = 0, lim = YD_DESCRIBE_MAX - 6;
+	size_t w = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 :
+	    s[0] >= 0xC2 ? 2 : 0;
 
-	if (n == NULL || yd_is_null(n))
-		return strcpy(buf, _("null"));
-	if (n->type == YD_MAP)
-		return strcpy(buf, _("a mapping"));
-	if (n->type == YD_SEQ)
-		return strcpy(buf, _("a sequence"));
+	if (w == 0 || w > len || s[0] < 0x20 || s[0] == 0x7F)
+		return 0;
+	for (size_t j = 1; j < w; j++)
+		if ((s[j] & 0xC0) != 0x80)
+			return 0;
+	if (s[0] == 0xC2 && s[1] < 0xA0)
+		return 0;
+	return w;
+}
+
+const char *
+yd_quote(const char *s, char buf[YD_DESCRIBE_MAX])
+{
+	size_t o = 0, i = 0, len = strlen(s), lim = YD_DESCRIBE_MAX - 6;
+
 	buf[o++] = '"';
-	while (i < n->len && o < lim) {
-		unsigned char c = (unsigned char)n->str[i];
-		size_t w = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+	while (i < len) {
+		size_t w = printable_len((const unsigned char *)s + i, len - i);
 
-		if (o + w > lim)
+		if (o + (w ? w : 1) > lim)
 			break;
-		if (c < 0x20 || c == 0x7F) {
+		if (w == 0) {
 			buf[o++] = '?';
 			i++;
 			continue;
 		}
-		memcpy(buf + o, n->str + i, w);
+		memcpy(buf + o, s + i, w);
 		o += w;
 		i += w;
 	}
-	if (i < n->len) {
+	if (i < len) {
 		memcpy(buf + o, "...", 3);
 		o += 3;
 	}
 	buf[o++] = '"';
 	buf[o] = '\0';
 	return buf;
+}
+
+const char *
+yd_describe(const yd_node *n, char buf[YD_DESCRIBE_MAX])
+{
+	if (n == NULL || yd_is_null(n))
+		return strcpy(buf, _("null"));
+	if (n->type == YD_MAP)
+		return strcpy(buf, _("a mapping"));
+	if (n->type == YD_SEQ)
+		return strcpy(buf, _("a sequence"));
+	return yd_quote(n->str, buf);
 }
 
 static const char *
@@ -602,7 +629,7 @@ yd_check_keys(const yd_doc *d, const yd_node *map, const char *what,
 	for (size_t i = 0; i < map->n_pair; i++) {
 		const yd_node *k = map->pair[i].key;
 		bool ok = false;
-		char list[512];
+		char list[512], buf[YD_DESCRIBE_MAX];
 
 		for (size_t j = 0; allowed != NULL && allowed[j] != NULL; j++)
 			if (strcmp(k->str, allowed[j]) == 0)
@@ -611,8 +638,8 @@ yd_check_keys(const yd_doc *d, const yd_node *map, const char *what,
 			continue;
 		list_keys(list, sizeof list, allowed);
 		return yd_fail(d, k, e,
-		    _("%s: unknown key \"%s\" (expected one of: %s)"), what,
-		    k->str, list);
+		    _("%s: unknown key %s (expected one of: %s)"), what,
+		    yd_quote(k->str, buf), list);
 	}
 	for (size_t j = 0; required != NULL && required[j] != NULL; j++)
 		if (yd_get(map, required[j]) == NULL)
@@ -731,35 +758,28 @@ yd_number(const yd_doc *d, const yd_node *n, const char *what, int scale,
 	  bool allow_neg, int64_t *out, lk_err *e)
 {
 	char buf[YD_DESCRIBE_MAX], expect[128];
-	const char *why = NULL;
+	const char *why = NULL, *hint = NULL;
 	size_t n_frac;
 
+	if (n != NULL && n->type == YD_SCALAR && !yd_is_null(n) &&
+	    machine_syntax(n->str, &n_frac) && n_frac <= (size_t)scale &&
+	    (allow_neg || n->str[0] != '-')) {
+		if (dec_parse_machine(n->str, scale, out, &why) == 0)
+			return 0;
+		hint = why ? _(why) : "?";
+	} else if (n != NULL && n->type == YD_SCALAR && has_separators(n->str)) {
+		hint = _("machine numbers use a dot for decimals and no "
+		    "thousands separators, e.g. 1234567.5");
+	}
 	if (allow_neg)
 		snprintf(expect, sizeof expect,
 		    _("expected a number with at most %d decimals"), scale);
 	else
 		snprintf(expect, sizeof expect,
 		    _("expected a number >= 0 with at most %d decimals"), scale);
-	if (n == NULL || n->type != YD_SCALAR || yd_is_null(n))
-		return yd_fail(d, n, e, _("%s: %s, found %s"), what, expect,
-		    yd_describe(n, buf));
-	if (!machine_syntax(n->str, &n_frac)) {
-		if (has_separators(n->str))
-			return yd_fail(d, n, e,
-			    _("%s: %s, found %s (machine numbers use a dot for "
-			    "decimals and no thousands separators, e.g. "
-			    "1234567.5)"), what, expect, yd_describe(n, buf));
-		return yd_fail(d, n, e, _("%s: %s, found %s"), what, expect,
-		    yd_describe(n, buf));
-	}
-	if (n_frac > (size_t)scale || (!allow_neg && n->str[0] == '-'))
-		return yd_fail(d, n, e, _("%s: %s, found %s"), what, expect,
-		    yd_describe(n, buf));
-	if (dec_parse_machine(n->str, scale, out, &why) != 0)
+	if (hint != NULL)
 		return yd_fail(d, n, e, _("%s: %s, found %s (%s)"), what, expect,
-		    yd_describe(n, buf), why ? _(why) : "?");
-	if (!allow_neg && *out < 0)
-		return yd_fail(d, n, e, _("%s: %s, found %s"), what, expect,
-		    yd_describe(n, buf));
-	return 0;
+		    yd_describe(n, buf), hint);
+	return yd_fail(d, n, e, _("%s: %s, found %s"), what, expect,
+	    yd_describe(n, buf));
 }

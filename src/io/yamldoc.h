@@ -100,7 +100,12 @@ int yd_number(const yd_doc *d, const yd_node *n, const char *what,
 
 /* How a node looks in a message: "\"abc\"" (shortened, control characters
  * shown as '?'), "null", "a mapping" or "a sequence".  Returns buf. */
-#define YD_DESCRIBE_MAX 64
+#define YD_DESCRIBE_MAX 96
 const char *yd_describe(const yd_node *n, char buf[YD_DESCRIBE_MAX]);
+
+/* Any text from a file, as quoted in a message: "\"abc\"", shortened,
+ * control characters shown as '?' (so a message cannot drive the
+ * terminal).  Returns buf. */
+const char *yd_quote(const char *s, char buf[YD_DESCRIBE_MAX]);
 
 #endif

@@ -8,7 +8,9 @@
  * Conventions: the domain words of GLOSSARY.md; every value is an INTEGER
  * (nilai x10^4, money in sen), checked with typeof() so no REAL slips in;
  * `urutan` is the 0-based report order within the parent; a child that
- * cannot outlive its parent is deleted with it (ON DELETE CASCADE).
+ * cannot outlive its parent is deleted with it (ON DELETE CASCADE).  Small
+ * rows keyed by their parent are WITHOUT ROWID tables (one b-tree lookup
+ * instead of two when a plan is loaded).
  */
 #include "config.h"
 #include "store/store_int.h"
@@ -85,7 +87,7 @@ static const char schema_v1[] =
 	" triwulan INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),"
 	" target INTEGER NOT NULL CHECK (typeof(target) = 'integer'),"
 	" PRIMARY KEY (iku_id, triwulan)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE TABLE program ("
 	" id INTEGER PRIMARY KEY,"
 	" rencana_id INTEGER NOT NULL REFERENCES rencana(id) ON DELETE CASCADE,"
@@ -100,13 +102,13 @@ static const char schema_v1[] =
 	" triwulan INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),"
 	" target INTEGER NOT NULL CHECK (typeof(target) = 'integer'),"
 	" PRIMARY KEY (program_id, triwulan)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE TABLE program_sasaran ("
 	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
 	" sasaran_id INTEGER NOT NULL REFERENCES sasaran(id) ON DELETE CASCADE,"
 	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
 	" PRIMARY KEY (program_id, sasaran_id)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE INDEX program_sasaran_sasaran ON program_sasaran (sasaran_id);";
 
 /* Version 2: the quarterly reports filed against a plan. */
@@ -126,14 +128,14 @@ static const char schema_v2[] =
 	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
 	" nilai INTEGER NOT NULL CHECK (typeof(nilai) = 'integer'),"
 	" PRIMARY KEY (triwulan_id, iku_id)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE INDEX realisasi_iku_iku ON realisasi_iku (iku_id);"
 	"CREATE TABLE realisasi_program ("
 	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
 	" program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE,"
 	" nilai INTEGER NOT NULL CHECK (typeof(nilai) = 'integer'),"
 	" PRIMARY KEY (triwulan_id, program_id)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE INDEX realisasi_program_program ON realisasi_program (program_id);"
 	"CREATE TABLE narasi ("
 	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
@@ -159,14 +161,14 @@ static const char schema_v2[] =
 	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
 	" teks TEXT NOT NULL,"
 	" PRIMARY KEY (tabel_id, urutan)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE TABLE tabel_sel ("
 	" tabel_id INTEGER NOT NULL REFERENCES tabel(id) ON DELETE CASCADE,"
 	" baris INTEGER NOT NULL CHECK (typeof(baris) = 'integer'),"
 	" kolom INTEGER NOT NULL CHECK (typeof(kolom) = 'integer'),"
 	" teks TEXT NOT NULL,"
 	" PRIMARY KEY (tabel_id, baris, kolom)"
-	");"
+	") WITHOUT ROWID;"
 	"CREATE TABLE permasalahan ("
 	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
 	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"

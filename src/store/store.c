@@ -220,7 +220,7 @@ xrealloc(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
 		lk_fatal("store: array too large");
-	p = realloc(p, n * size ? n * size : 1);
+	p = realloc(p, n * size != 0 ? n * size : 1);
 	if (p == NULL)
 		lk_fatal("out of memory (%zu bytes)", n * size);
 	return p;
@@ -506,7 +506,7 @@ not_lakip(store *s, lk_err *e)
 static int
 check_file(store *s, int64_t *version, lk_err *e)
 {
-	int64_t app, objects;
+	int64_t app = 0, objects = 0;
 	int rc;
 
 	if ((rc = store_pragma_int(s, "application_id", &app, e)) != 0)
@@ -575,6 +575,7 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 	s->creating = create;
 	oflags = ro ? SQLITE_OPEN_READONLY
 		    : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	oflags |= SQLITE_OPEN_NOMUTEX;
 	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		rc = store_fail(s, rc, e, NULL);

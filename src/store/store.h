@@ -38,7 +38,9 @@ enum store_open_flags {
  * untouched).  A missing file is EX_NOINPUT unless STORE_CREATE, which
  * also creates missing parent directories (mode 0700).  A file that cannot
  * be written is opened read-only.  A read-only handle on an older schema
- * still loads what that schema holds (version 1: no quarters). */
+ * still loads what that schema holds (version 1: no quarters).
+ * STORE_READONLY wins over STORE_CREATE.  A handle belongs to one thread
+ * at a time (the connection is opened without SQLite's mutexes). */
 int store_open(const char *path, unsigned flags, store **out, lk_err *e);
 void store_close(store *s);
 
@@ -51,7 +53,8 @@ void store_set_busy_timeout(store *s, int ms);
 int store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e);
 void store_free_strv(char **v, size_t n);
 
-/* Years with a plan for instansi kode, ascending (malloc'ed). */
+/* Years with a plan for instansi kode, ascending (malloc'ed; free()).
+ * EX_NOINPUT when there is no such instansi. */
 int store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,
 		     lk_err *e);
 

@@ -21,6 +21,11 @@ expect_rc "import without a file" 64
 lakip -d "$DB" import "$T/nonexistent.yaml"
 expect_rc "import of a missing file" 66
 
+lakip -d "$T/dry/x.db" import --dry-run "$FIXTURE"
+expect_rc "dry run without a database" 0
+expect_in "dry run reports what would be added" "$T/stdout" "5 added"
+check "dry run created no database" test ! -e "$T/dry"
+
 lakip -d "$DB" init
 expect_rc "init" 0
 check "init made a SQLite file" test -s "$DB"

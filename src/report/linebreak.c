@@ -1,0 +1,548 @@
+/* linebreak.c - styled text broken into measured, justified lines.
+ *
+ * Two steps: the text is cut into units (words: what lies between spaces,
+ * hard breaks and break points after hyphens), each unit made of
+ * fragments of one style, each fragment measured once; then units are
+ * put on lines greedily.  A unit wider than an empty line is cut at
+ * character boundaries, measuring only its characters.
+ */
+#include "config.h"
+#include "report/linebreak.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+
+#define EPS 1e-6
+
+typedef struct frag {
+	const char *s;
+	size_t n;
+	unsigned style;
+	double w;
+} frag;
+
+typedef struct unit {
+	size_t f0, nf;        /* fragments [f0, f0 + nf) */
+	double w, gap;        /* width; gap before it when not first */
+	bool space;           /* the gap is a space */
+	bool ul;              /* that space is underlined */
+	bool newline;         /* a hard break, no text */
+} unit;
+
+typedef struct tok {
+	const lb_measure *m;
+	const lb_opts *o;
+	frag *f;
+	size_t nf, capf;
+	unit *u;
+	size_t nu, capu;
+	double spw[4];        /* space width by style & 3, < 0: unknown */
+	/* scanner state */
+	bool in_unit, gap_pending, hyph_pending, prev_letter, fopen;
+	unsigned gap_style;
+	const char *fs;
+	size_t fn;
+	unsigned fstyle;
+	size_t uf0;
+} tok;
+
+static void *
+grow(void *p, size_t elem, size_t *cap, size_t need)
+{
+	size_t ncap;
+
+	if (need <= *cap)
+		return p;
+	ncap = *cap ? *cap * 2 : 16;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / elem)
+		lk_fatal("linebreak: array too large");
+	p = realloc(p, ncap * elem);
+	if (p == NULL)
+		lk_fatal("out of memory");
+	*cap = ncap;
+	return p;
+}
+
+size_t
+lb_utf8_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		len = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		len = 3;
+		if (u[0] == 0xE0)
+			lo = 0xA0;
+		else if (u[0] == 0xED)
+			hi = 0x9F;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		len = 4;
+		if (u[0] == 0xF0)
+			lo = 0x90;
+		else if (u[0] == 0xF4)
+			hi = 0x8F;
+	} else
+		return 1;
+	if (len > n)
+		return 1;
+	if (u[1] < lo || u[1] > hi)
+		return 1;
+	for (i = 2; i < len; i++)
+		if (u[i] < 0x80 || u[i] > 0xBF)
+			return 1;
+	return len;
+}
+
+/* Whether the n bytes at s are valid UTF-8. */
+static bool
+utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0, l;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		l = lb_utf8_len(s + i, n - i);
+		if (l == 1)
+			return false;
+		i += l;
+	}
+	return true;
+}
+
+/* A copy of s with every invalid byte replaced by '?', appended at *o. */
+static void
+utf8_repair(const char *s, char **o)
+{
+	size_t n = strlen(s), i = 0, l;
+
+	while (i < n) {
+		l = (unsigned char)s[i] < 0x80 ? 1 : lb_utf8_len(s + i, n - i);
+		if (l == 1 && (unsigned char)s[i] >= 0x80)
+			*(*o)++ = '?';
+		else {
+			memcpy(*o, s + i, l);
+			*o += l;
+		}
+		i += l;
+	}
+	*(*o)++ = '\0';
+}
+
+static bool
+is_space(unsigned char c)
+{
+	return c < 0x20 || c == ' ' || c == 0x7F;
+}
+
+static bool
+is_letter(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+static double
+space_width(tok *t, unsigned style)
+{
+	unsigned k = style & 3;
+
+	if (t->spw[k] < 0)
+		t->spw[k] = t->m->width(t->m->ctx, k, t->o->size, " ", 1);
+	return t->spw[k];
+}
+
+static void
+close_frag(tok *t)
+{
+	frag *f;
+
+	if (!t->fopen)
+		return;
+	t->f = grow(t->f, sizeof *t->f, &t->capf, t->nf + 1);
+	f = &t->f[t->nf++];
+	f->s = t->fs;
+	f->n = t->fn;
+	f->style = t->fstyle;
+	f->w = t->m->width(t->m->ctx, t->fstyle & 3, t->o->size, t->fs, t->fn);
+	t->fopen = false;
+}
+
+static unit *
+push_unit(tok *t)
+{
+	unit *u;
+
+	t->u = grow(t->u, sizeof *t->u, &t->capu, t->nu + 1);
+	u = &t->u[t->nu++];
+	memset(u, 0, sizeof *u);
+	return u;
+}
+
+static void
+close_unit(tok *t)
+{
+	unit *u;
+	size_t i;
+
+	close_frag(t);
+	if (!t->in_unit)
+		return;
+	u = &t->u[t->nu - 1];
+	u->f0 = t->uf0;
+	u->nf = t->nf - t->uf0;
+	u->w = 0;
+	for (i = u->f0; i < t->nf; i++)
+		u->w += t->f[i].w;
+	t->in_unit = false;
+}
+
+static void
+open_unit(tok *t)
+{
+	unit *u = push_unit(t);
+
+	if (t->gap_pending) {
+		u->gap = space_width(t, t->gap_style);
+		u->space = true;
+		u->ul = (t->gap_style & DOC_UNDERLINE) != 0;
+	}
+	t->gap_pending = false;
+	t->in_unit = true;
+	t->uf0 = t->nf;
+}
+
+static void
+scan_run(tok *t, const char *s, unsigned style)
+{
+	size_t n = strlen(s), i = 0, l;
+	unsigned char c;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == '\n') {
+			close_unit(t);
+			push_unit(t)->newline = true;
+			t->gap_pending = t->hyph_pending = t->prev_letter = false;
+			i++;
+			continue;
+		}
+		if (is_space(c)) {
+			close_unit(t);
+			if (!t->gap_pending) {
+				t->gap_pending = true;
+				t->gap_style = style;
+			}
+			t->hyph_pending = t->prev_letter = false;
+			i++;
+			continue;
+		}
+		l = c < 0x80 ? 1 : lb_utf8_len(s + i, n - i);
+		if (t->hyph_pending && (is_letter(c) || (c >= '0' && c <= '9')))
+			close_unit(t);       /* break point after "kupu-" */
+		t->hyph_pending = false;
+		if (!t->in_unit)
+			open_unit(t);
+		if (t->fopen && (t->fstyle != style || t->fs + t->fn != s + i))
+			close_frag(t);
+		if (!t->fopen) {
+			t->fopen = true;
+			t->fs = s + i;
+			t->fn = 0;
+			t->fstyle = style;
+		}
+		t->fn += l;
+		if (c == '-' && t->prev_letter && t->o->hyphen_breaks)
+			t->hyph_pending = true;
+		t->prev_letter = is_letter(c);
+		i += l;
+	}
+}
+
+/* ---- line building ---- */
+
+typedef struct brk {
+	lb_para *p;
+	const lb_measure *m;
+	const lb_opts *o;
+	size_t item0;         /* first item of the open line */
+	double cur;           /* natural width so far */
+} brk;
+
+static lb_item *
+push_item(brk *b)
+{
+	lb_para *p = b->p;
+	lb_item *it;
+
+	p->item = grow(p->item, sizeof *p->item, &p->cap_item, p->n_item + 1);
+	it = &p->item[p->n_item++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+static bool
+line_empty(const brk *b)
+{
+	return b->p->n_item == b->item0;
+}
+
+static void
+finish_line(brk *b, bool hard)
+{
+	lb_para *p = b->p;
+	lb_line *ln;
+
+	p->line = grow(p->line, sizeof *p->line, &p->cap_line, p->n_line + 1);
+	ln = &p->line[p->n_line++];
+	ln->item = b->item0;
+	ln->n_item = p->n_item - b->item0;
+	ln->width = b->cur;
+	ln->hard = hard;
+	b->item0 = p->n_item;
+	b->cur = 0;
+}
+
+static void
+add_unit(brk *b, const tok *t, const unit *u)
+{
+	bool first = line_empty(b);
+	size_t k;
+
+	for (k = 0; k < u->nf; k++) {
+		const frag *f = &t->f[u->f0 + k];
+		unsigned prev = first || k > 0 ? 0 :
+				b->p->item[b->p->n_item - 1].style;
+		lb_item *it = push_item(b);
+
+		it->s = f->s;
+		it->n = f->n;
+		it->style = f->style;
+		if (k == 0 && !first) {
+			it->gap = u->gap;
+			it->space = u->space;
+			it->ul_gap = u->ul && (f->style & DOC_UNDERLINE) &&
+				     (prev & DOC_UNDERLINE);
+		}
+		b->cur += it->gap;
+		it->x = b->cur;
+		it->w = f->w;
+		b->cur += f->w;
+	}
+}
+
+/* The unit is wider than an empty line: cut it between characters. */
+static void
+split_unit(brk *b, const tok *t, const unit *u)
+{
+	double W = b->o->width;
+	size_t k;
+
+	for (k = 0; k < u->nf; k++) {
+		const frag *f = &t->f[u->f0 + k];
+		size_t i = 0, start = 0, l;
+		double pw = 0, cw;
+
+		while (i < f->n) {
+			l = lb_utf8_len(f->s + i, f->n - i);
+			cw = b->m->width(b->m->ctx, f->style & 3, b->o->size,
+					 f->s + i, l);
+			if (b->cur + pw + cw > W + EPS &&
+			    (i > start || !line_empty(b))) {
+				if (i > start) {
+					lb_item *it = push_item(b);
+
+					it->s = f->s + start;
+					it->n = i - start;
+					it->style = f->style;
+					it->x = b->cur;
+					it->w = pw;
+					b->cur += pw;
+				}
+				finish_line(b, false);
+				start = i;
+				pw = 0;
+			}
+			pw += cw;
+			i += l;
+		}
+		if (i > start) {
+			lb_item *it = push_item(b);
+
+			it->s = f->s + start;
+			it->n = i - start;
+			it->style = f->style;
+			it->x = b->cur;
+			it->w = pw;
+			b->cur += pw;
+		}
+	}
+}
+
+static void
+align_lines(lb_para *p, const lb_opts *o)
+{
+	double W = o->width;
+	size_t i, j;
+
+	for (i = 0; i < p->n_line; i++) {
+		lb_line *ln = &p->line[i];
+		lb_item *it = p->item + ln->item;
+		double off = 0, extra = 0, x = 0;
+		size_t nsp = 0;
+
+		if (ln->n_item == 0 || ln->width >= W)
+			continue;
+		if (o->align == DOC_JUSTIFY && !ln->hard) {
+			for (j = 1; j < ln->n_item; j++)
+				nsp += it[j].space;
+			if (nsp == 0)
+				continue;
+			extra = (W - ln->width) / (double)nsp;
+			for (j = 0; j < ln->n_item; j++) {
+				x += it[j].gap + (j > 0 && it[j].space ? extra : 0);
+				it[j].x = x;
+				x += it[j].w;
+			}
+			/* exactly flush right, whatever the rounding */
+			it[ln->n_item - 1].x = W - it[ln->n_item - 1].w;
+			continue;
+		}
+		if (o->align == DOC_CENTER)
+			off = (W - ln->width) / 2;
+		else if (o->align == DOC_RIGHT)
+			off = W - ln->width;
+		for (j = 0; off > 0 && j < ln->n_item; j++)
+			it[j].x += off;
+	}
+}
+
+void
+lb_init(lb_para *p)
+{
+	memset(p, 0, sizeof *p);
+}
+
+void
+lb_free(lb_para *p)
+{
+	free(p->item);
+	free(p->line);
+	free(p->own);
+	lb_init(p);
+}
+
+void
+lb_break(lb_para *p, const lb_measure *m, const doc_text *t,
+	 const lb_opts *o)
+{
+	tok tk;
+	brk b;
+	doc_run *fixed = NULL;
+	const doc_run *runs = t->run;
+	size_t i;
+	bool valid = true;
+
+	p->n_item = p->n_line = 0;
+	free(p->own);
+	p->own = NULL;
+	for (i = 0; i < t->n_run && valid; i++)
+		if (t->run[i].text != NULL)
+			valid = utf8_valid(t->run[i].text, strlen(t->run[i].text));
+	if (!valid) {
+		size_t total = 0;
+		char *o2;
+
+		for (i = 0; i < t->n_run; i++)
+			total += (t->run[i].text ? strlen(t->run[i].text) : 0) + 1;
+		p->own = malloc(total ? total : 1);
+		fixed = malloc(t->n_run * sizeof *fixed);
+		if (p->own == NULL || fixed == NULL)
+			lk_fatal("out of memory");
+		o2 = p->own;
+		for (i = 0; i < t->n_run; i++) {
+			fixed[i] = t->run[i];
+			if (t->run[i].text != NULL) {
+				fixed[i].text = o2;
+				utf8_repair(t->run[i].text, &o2);
+			}
+		}
+		runs = fixed;
+	}
+
+	memset(&tk, 0, sizeof tk);
+	tk.m = m;
+	tk.o = o;
+	for (i = 0; i < 4; i++)
+		tk.spw[i] = -1;
+	for (i = 0; i < t->n_run; i++)
+		if (runs[i].text != NULL)
+			scan_run(&tk, runs[i].text, runs[i].style | o->style);
+	close_unit(&tk);
+
+	memset(&b, 0, sizeof b);
+	b.p = p;
+	b.m = m;
+	b.o = o;
+	for (i = 0; i < tk.nu; i++) {
+		const unit *u = &tk.u[i];
+
+		if (u->newline) {
+			finish_line(&b, true);
+			continue;
+		}
+		if (u->nf == 0)
+			continue;
+		if (!line_empty(&b) && b.cur + u->gap + u->w > o->width + EPS)
+			finish_line(&b, false);
+		if (line_empty(&b) && u->w > o->width + EPS)
+			split_unit(&b, &tk, u);
+		else
+			add_unit(&b, &tk, u);
+	}
+	if (!line_empty(&b))
+		finish_line(&b, true);
+	align_lines(p, o);
+	free(tk.f);
+	free(tk.u);
+	free(fixed);
+}
+
+void
+lb_break_str(lb_para *p, const lb_measure *m, const char *s, unsigned style,
+	     const lb_opts *o)
+{
+	doc_run r;
+	doc_text t;
+
+	r.text = s;
+	r.style = style;
+	t.run = &r;
+	t.n_run = s != NULL;
+	lb_break(p, m, &t, o);
+}
+
+double
+lb_max_width(const lb_para *p)
+{
+	double w = 0;
+	size_t i;
+
+	for (i = 0; i < p->n_line; i++)
+		if (p->line[i].width > w)
+			w = p->line[i].width;
+	return w;
+}

@@ -1,0 +1,76 @@
+/* pdf.h - the thin libharu wrapper the layout draws through.
+ *
+ * Owns: the libharu document, its four UTF-8 TrueType fonts (regular,
+ * bold, italic, bold italic, embedded), text measuring, the current page
+ * and its graphics state (text object, fill grey, line width, dash),
+ * PNG images, outline entries, the info dictionary and saving.
+ *
+ * Errors: libharu's error handler only records the first error code
+ * (libharu then refuses further work); pdf_status() turns it into
+ * EX_SOFTWARE with the code.  Drawing functions return nothing: check
+ * pdf_status() before saving.  Files are checked before libharu sees
+ * them: a missing font or image is EX_NOINPUT naming it; a file that is
+ * not a TrueType font or not an intact PNG is EX_DATAERR naming it.
+ * Memory: pdf_free() releases everything; images and outline handles
+ * belong to the document.
+ */
+#ifndef LK_PDF_H
+#define LK_PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+#include "report/doc.h"
+
+typedef struct pdf pdf;
+typedef struct pdf_image pdf_image;
+
+/* Creates the document and loads the fonts (NULL bold / italic fall back
+ * to the nearest given style; regular is required). */
+int pdf_new(pdf **out, const doc_font_set *fonts, lk_err *e);
+void pdf_free(pdf *p);
+
+/* lb_width_fn: width in points (ctx is the pdf). */
+double pdf_width(void *ctx, unsigned style, double size, const char *s,
+		 size_t n);
+/* Ascent and descent of the regular font, as fractions of the size. */
+void pdf_metrics(const pdf *p, double *ascent, double *descent);
+
+/* Starts a new page of w x h points; drawing goes there. */
+void pdf_page(pdf *p, double w, double h);
+
+/* Text with its baseline's left end at (x, y). */
+void pdf_text(pdf *p, unsigned style, double size, double x, double y,
+	      const char *s, size_t n);
+/* A line; gray 0 = black; dashed: 3 on, 2 off. */
+void pdf_line(pdf *p, double x0, double y0, double x1, double y1,
+	      double width, double gray, bool dashed);
+/* Rectangle with lower-left corner (x, y): filled with grey `fill` unless
+ * fill < 0, outlined in black with `line` width unless line <= 0. */
+void pdf_rect(pdf *p, double x, double y, double w, double h, double fill,
+	      double line);
+
+/* Checks that path exists and is an intact PNG that libharu can read
+ * (EX_NOINPUT / EX_DATAERR naming it). */
+int pdf_png_check(const char *path, lk_err *e);
+/* Loads a checked PNG; *img belongs to the document. */
+int pdf_image_load(pdf *p, const char *path, pdf_image **img, lk_err *e);
+void pdf_image_size(const pdf_image *img, double *w, double *h);
+void pdf_image_draw(pdf *p, pdf_image *img, double x, double y, double w,
+		    double h);
+
+/* Outline entry under parent (NULL: top level) pointing at y on the
+ * current page; returns the entry (NULL after an error). */
+void *pdf_outline(pdf *p, void *parent, const char *title, double y);
+
+/* Title, author, subject, keywords, creator, creation date (epoch
+ * seconds, UTC). */
+void pdf_info(pdf *p, const doc_info *info, long long created);
+
+/* 0, or EX_SOFTWARE naming libharu's first error code. */
+int pdf_status(const pdf *p, lk_err *e);
+/* Writes the document to path (EX_IOERR on failure). */
+int pdf_save(pdf *p, const char *path, lk_err *e);
+
+#endif

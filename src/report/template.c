@@ -1,0 +1,944 @@
+/* template.c - load and check a report template; fill its placeholders. */
+#include "config.h"
+#include "report/template.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/dec.h"
+#include "core/i18n.h"
+#include "io/datafile.h"
+#include "io/predikat_load.h"
+#include "io/yamldoc.h"
+
+#define TMPL_FORMAT "lakip-template/1"
+#define FONT_DIR "/usr/share/fonts/truetype/liberation2"
+#define FONT_PACKAGE "fonts-liberation2"
+
+/* ---- names ---- */
+
+static const struct {
+	const char *nama;
+	enum tmpl_jenis jenis;
+	const char *lokal;
+} teks_info[TT_N] = {
+#define TMPL_X(id, nama, jenis, lokal) { nama, jenis, lokal },
+	TMPL_TEKS_LIST(TMPL_X)
+#undef TMPL_X
+};
+
+static const char *const umum_nama[TP_N] = {
+#define TMPL_X(id, nama) nama,
+	TMPL_UMUM_LIST(TMPL_X)
+#undef TMPL_X
+};
+
+static const char *const bagian_nama[TB_N] = {
+	"sampul", "kata_pengantar", "daftar_isi", "bab1", "bab2", "bab3",
+	"lampiran",
+};
+
+const char *
+tmpl_teks_nama(enum tmpl_teks_id id)
+{
+	return (unsigned)id < TT_N ? teks_info[id].nama : NULL;
+}
+
+enum tmpl_jenis
+tmpl_teks_jenis(enum tmpl_teks_id id)
+{
+	return (unsigned)id < TT_N ? teks_info[id].jenis : TMPL_BARIS;
+}
+
+const char *
+tmpl_teks_lokal(enum tmpl_teks_id id)
+{
+	return (unsigned)id < TT_N ? teks_info[id].lokal : "";
+}
+
+int
+tmpl_teks_cari(const char *nama)
+{
+	for (int i = 0; nama != NULL && i < TT_N; i++)
+		if (strcmp(teks_info[i].nama, nama) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+tmpl_umum_nama(enum tmpl_umum_id id)
+{
+	return (unsigned)id < TP_N ? umum_nama[id] : NULL;
+}
+
+const char *
+tmpl_bagian_nama(enum tmpl_bagian b)
+{
+	return (unsigned)b < TB_N ? bagian_nama[b] : NULL;
+}
+
+/* ---- placeholders ---- */
+
+static bool
+name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Is name (len bytes) one of the space-separated words of list? */
+static bool
+in_words(const char *list, const char *name, size_t len)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+
+		if (w == len && strncmp(p, name, len) == 0)
+			return true;
+		p += w;
+		p += strspn(p, " ");
+	}
+	return false;
+}
+
+/* Scanner shared by the check and the fill: calls back for literal text
+ * and for each placeholder.  Returns 0, or EX_DATAERR with the bad part
+ * (*off, *len) and *why. */
+typedef int (*scan_fn)(void *ctx, bool placeholder, const char *s, size_t n);
+
+static int
+scan(const char *text, scan_fn fn, void *ctx, size_t *off, size_t *len,
+     const char **why)
+{
+	size_t i = 0, lit = 0;
+	int rc;
+
+	while (text[i]) {
+		if (text[i] == '}' && text[i + 1] == '}') {
+			if ((rc = fn(ctx, false, text + lit, i - lit + 1)) != 0)
+				goto bad_value;
+			i += 2;
+			lit = i;
+			continue;
+		}
+		if (text[i] != '{') {
+			i++;
+			continue;
+		}
+		if (text[i + 1] == '{') {
+			if ((rc = fn(ctx, false, text + lit, i - lit + 1)) != 0)
+				goto bad_value;
+			i += 2;
+			lit = i;
+			continue;
+		}
+		size_t j = i + 1;
+
+		while (name_char(text[j]))
+			j++;
+		if (text[j] != '}' || j == i + 1) {
+			size_t end = j;
+
+			/* Show up to the closing brace when there is one. */
+			while (text[end] && text[end] != '}' && text[end] != '{' &&
+			    text[end] != '\n' && end - i < 40)
+				end++;
+			if (text[end] == '}')
+				end++;
+			*off = i;
+			*len = end - i;
+			*why = text[end - 1] == '}' ?
+			    N_("a placeholder is {name} in lower case letters, "
+			    "digits and _ (write {{ for a literal brace)") :
+			    N_("unclosed { (write {{ for a literal brace)");
+			return EX_DATAERR;
+		}
+		if (i > lit && (rc = fn(ctx, false, text + lit, i - lit)) != 0)
+			goto bad_value;
+		if ((rc = fn(ctx, true, text + i + 1, j - i - 1)) != 0) {
+			*off = i;
+			*len = j + 1 - i;
+			*why = N_("unknown placeholder");
+			return EX_DATAERR;
+		}
+		i = j + 1;
+		lit = i;
+	}
+	if (i > lit && (rc = fn(ctx, false, text + lit, i - lit)) != 0)
+		goto bad_value;
+	return 0;
+bad_value:
+	*off = lit;
+	*len = 0;
+	*why = N_("cannot fill the text");
+	return rc;
+}
+
+typedef struct check_ctx {
+	enum tmpl_teks_id id;
+} check_ctx;
+
+static int
+check_cb(void *vctx, bool placeholder, const char *s, size_t n)
+{
+	check_ctx *c = vctx;
+
+	if (!placeholder)
+		return 0;
+	for (int i = 0; i < TP_N; i++)
+		if (strlen(umum_nama[i]) == n && strncmp(umum_nama[i], s, n) == 0)
+			return 0;
+	if ((unsigned)c->id < TT_N && in_words(teks_info[c->id].lokal, s, n))
+		return 0;
+	return EX_DATAERR;
+}
+
+int
+tmpl_periksa(enum tmpl_teks_id id, const char *text, size_t *off,
+	     size_t *len, const char **why)
+{
+	check_ctx c = { id };
+
+	return scan(text, check_cb, &c, off, len, why);
+}
+
+typedef struct fill_ctx {
+	const tmpl_nilai *v;
+	size_t n;
+	char *buf;
+	size_t len, cap;
+} fill_ctx;
+
+static void
+fill_put(fill_ctx *f, const char *s, size_t n)
+{
+	if (f->len + n + 1 > f->cap) {
+		size_t ncap = f->cap ? f->cap : 128;
+		char *p;
+
+		while (ncap < f->len + n + 1)
+			ncap *= 2;
+		p = realloc(f->buf, ncap);
+		if (p == NULL)
+			lk_fatal("out of memory (template text)");
+		f->buf = p;
+		f->cap = ncap;
+	}
+	memcpy(f->buf + f->len, s, n);
+	f->len += n;
+	f->buf[f->len] = '\0';
+}
+
+static int
+fill_cb(void *vctx, bool placeholder, const char *s, size_t n)
+{
+	fill_ctx *f = vctx;
+
+	if (!placeholder) {
+		fill_put(f, s, n);
+		return 0;
+	}
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].nama != NULL && strlen(f->v[i].nama) == n &&
+		    strncmp(f->v[i].nama, s, n) == 0) {
+			const char *val = f->v[i].nilai ? f->v[i].nilai : "";
+
+			fill_put(f, val, strlen(val));
+			return 0;
+		}
+	return EX_DATAERR;
+}
+
+int
+tmpl_isi(arena *a, const char *text, const tmpl_nilai *v, size_t n,
+	 char **out, const char **bad)
+{
+	fill_ctx f = { v, n, NULL, 0, 0 };
+	size_t off = 0, len = 0;
+	const char *why = NULL;
+	int rc;
+
+	fill_put(&f, "", 0);
+	rc = scan(text != NULL ? text : "", fill_cb, &f, &off, &len, &why);
+	if (rc != 0) {
+		if (bad != NULL)
+			*bad = arena_strndup(a, text + off, len);
+		free(f.buf);
+		return EX_DATAERR;
+	}
+	*out = arena_strndup(a, f.buf, f.len);
+	free(f.buf);
+	return 0;
+}
+
+/* ---- loading ---- */
+
+typedef struct loader {
+	yd_doc d;
+	const char *raw;     /* the file's text, for positions inside texts */
+	size_t raw_len;
+	tmpl *t;
+	lk_err *e;
+} loader;
+
+/* Position of the nth (0-based) occurrence of tok at or after node n in
+ * the raw file: inside a text, placeholders appear in the file as they
+ * appear in the value.  Falls back to the node's own position. */
+static void
+pos_in_text(const loader *l, const yd_node *n, const char *tok, size_t tlen,
+	    size_t nth, unsigned *line, unsigned *col)
+{
+	unsigned ln = 1, c = 1;
+	size_t i = 0;
+
+	*line = n->line;
+	*col = n->col;
+	/* Find the node's start. */
+	while (i < l->raw_len && (ln < n->line || (ln == n->line && c < n->col))) {
+		unsigned char ch = (unsigned char)l->raw[i];
+
+		if (ch == '\n') {
+			ln++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+		i++;
+	}
+	while (i < l->raw_len) {
+		if (tlen > 0 && i + tlen <= l->raw_len &&
+		    memcmp(l->raw + i, tok, tlen) == 0) {
+			if (nth == 0) {
+				*line = ln;
+				*col = c;
+				return;
+			}
+			nth--;
+		}
+		unsigned char ch = (unsigned char)l->raw[i];
+
+		if (ch == '\n') {
+			ln++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+		i++;
+	}
+}
+
+static size_t
+count_occurrences(const char *s, size_t upto, const char *tok, size_t tlen)
+{
+	size_t n = 0;
+
+	if (tlen == 0)
+		return 0;
+	for (size_t i = 0; i + tlen <= upto; i++)
+		if (memcmp(s + i, tok, tlen) == 0)
+			n++;
+	return n;
+}
+
+static int
+fail(loader *l, const yd_node *n, int code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int
+fail(loader *l, const yd_node *n, int code, const char *fmt, ...)
+{
+	char msg[LK_ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return lk_fail_at(l->e, code, l->d.file, n ? n->line : 0,
+	    n ? n->col : 0, "%s", msg);
+}
+
+/* A number in [min, max] (both in hundredths) with at most 2 decimals. */
+static int
+number(loader *l, const yd_node *n, const char *what, int64_t min,
+       int64_t max, const char *unit, int64_t *out)
+{
+	char lo[DEC_BUFSZ], hi[DEC_BUFSZ];
+	int64_t v;
+	int rc = yd_number(&l->d, n, what, 2, false, &v, l->e);
+
+	if (rc != 0)
+		return rc;
+	if (v < min || v > max)
+		return fail(l, n, EX_DATAERR,
+		    _("%s: %s is out of range (expected %s to %s %s)"), what,
+		    n->str, dec_format_machine(min, 2, lo),
+		    dec_format_machine(max, 2, hi), unit);
+	*out = v;
+	return 0;
+}
+
+static int
+string(loader *l, const yd_node *n, const char *what, char **out)
+{
+	return yd_string(&l->d, n, what, out, l->e);
+}
+
+static const struct {
+	const char *nama;
+	int64_t lebar, tinggi;   /* hundredths of a mm */
+} kertas_baku[] = {
+	{ "A4", 21000, 29700 },
+	{ "F4", 21500, 33000 },
+	{ "Letter", 21590, 27940 },
+	{ "Legal", 21590, 35560 },
+};
+
+static int
+load_margin(loader *l, const yd_node *m)
+{
+	static const char *const keys[] = { "atas", "bawah", "kiri", "kanan",
+		NULL };
+	int64_t *dst[] = { &l->t->margin_atas, &l->t->margin_bawah,
+		&l->t->margin_kiri, &l->t->margin_kanan };
+	int rc = yd_check_keys(&l->d, m, "kertas.margin", keys, NULL, l->e);
+
+	if (rc != 0)
+		return rc;
+	for (int i = 0; keys[i] != NULL; i++) {
+		const yd_node *v = yd_get(m, keys[i]);
+		char what[64];
+
+		if (v == NULL)
+			continue;
+		snprintf(what, sizeof what, "kertas.margin.%s", keys[i]);
+		if ((rc = number(l, v, what, 0, 10000, "mm", dst[i])) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+load_kertas(loader *l, const yd_node *k)
+{
+	static const char *const keys[] = { "ukuran", "lebar", "tinggi",
+		"margin", "orientasi_lampiran", NULL };
+	const yd_node *uk, *lb, *tg, *mg, *ori;
+	tmpl *t = l->t;
+	int rc = yd_check_keys(&l->d, k, "kertas", keys, NULL, l->e);
+
+	if (rc != 0)
+		return rc;
+	uk = yd_get(k, "ukuran");
+	lb = yd_get(k, "lebar");
+	tg = yd_get(k, "tinggi");
+	if (uk != NULL) {
+		char *s;
+		size_t i;
+
+		if ((rc = string(l, uk, "kertas.ukuran", &s)) != 0)
+			return rc;
+		for (i = 0; i < sizeof kertas_baku / sizeof kertas_baku[0]; i++)
+			if (strcasecmp(s, kertas_baku[i].nama) == 0)
+				break;
+		if (i == sizeof kertas_baku / sizeof kertas_baku[0])
+			return fail(l, uk, EX_DATAERR,
+			    _("kertas.ukuran: unknown paper size \"%s\" "
+			    "(expected A4, F4, Letter or Legal, or give "
+			    "lebar and tinggi in mm)"), s);
+		if (lb != NULL || tg != NULL)
+			return fail(l, lb != NULL ? lb : tg, EX_DATAERR,
+			    _("kertas: give either ukuran or lebar and "
+			    "tinggi, not both"));
+		t->lebar = kertas_baku[i].lebar;
+		t->tinggi = kertas_baku[i].tinggi;
+	} else if (lb != NULL || tg != NULL) {
+		if (lb == NULL || tg == NULL)
+			return fail(l, lb != NULL ? lb : tg, EX_DATAERR,
+			    _("kertas: lebar and tinggi go together"));
+		if ((rc = number(l, lb, "kertas.lebar", 5000, 100000, "mm",
+		    &t->lebar)) != 0 ||
+		    (rc = number(l, tg, "kertas.tinggi", 5000, 100000, "mm",
+		    &t->tinggi)) != 0)
+			return rc;
+		if (t->lebar > t->tinggi)
+			return fail(l, lb, EX_DATAERR,
+			    _("kertas.lebar: the page is given upright: "
+			    "lebar must not exceed tinggi (orientasi_lampiran "
+			    "turns the appendix)"));
+	}
+	if ((mg = yd_get(k, "margin")) != NULL &&
+	    (rc = load_margin(l, mg)) != 0)
+		return rc;
+	if ((ori = yd_get(k, "orientasi_lampiran")) != NULL) {
+		char *s;
+
+		if ((rc = string(l, ori, "kertas.orientasi_lampiran", &s)) != 0)
+			return rc;
+		if (strcmp(s, "portrait") == 0)
+			t->lampiran_landscape = false;
+		else if (strcmp(s, "landscape") == 0)
+			t->lampiran_landscape = true;
+		else
+			return fail(l, ori, EX_DATAERR,
+			    _("kertas.orientasi_lampiran: expected portrait or "
+			    "landscape, found \"%s\""), s);
+	}
+	/* At least 40 mm of text area either way round. */
+	{
+		int64_t w = t->lebar, h = t->tinggi, min = 4000;
+
+		if (w - t->margin_kiri - t->margin_kanan < min ||
+		    h - t->margin_atas - t->margin_bawah < min ||
+		    h - t->margin_kiri - t->margin_kanan < min ||
+		    w - t->margin_atas - t->margin_bawah < min)
+			return fail(l, mg != NULL ? mg : k, EX_DATAERR,
+			    _("kertas.margin: the margins leave less than "
+			    "40 mm of text area"));
+	}
+	return 0;
+}
+
+static int
+check_font(loader *l, const char *path, const yd_node *at)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, R_OK) == 0)
+		return 0;
+	return fail(l, at, EX_NOINPUT,
+	    _("font file %s not found or not readable (the default fonts, "
+	    "Liberation Serif, come with the Debian package %s: apt-get "
+	    "install %s)"), path, FONT_PACKAGE, FONT_PACKAGE);
+}
+
+static int
+load_huruf(loader *l, const yd_node *h)
+{
+	static const char *const keys[] = { "direktori", "biasa", "tebal",
+		"miring", "tebal_miring", "ukuran", "ukuran_judul", "spasi",
+		NULL };
+	static const char *const font_keys[] = { "biasa", "tebal", "miring",
+		"tebal_miring" };
+	static const char *const font_default[] = {
+		"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+		"LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf",
+	};
+	const char **dst[] = { &l->t->font.regular, &l->t->font.bold,
+		&l->t->font.italic, &l->t->font.bold_italic };
+	const yd_node *dn = NULL, *v;
+	const char *dir = FONT_DIR;
+	char *s;
+	int rc;
+
+	if (h != NULL) {
+		if ((rc = yd_check_keys(&l->d, h, "huruf", keys, NULL, l->e)) != 0)
+			return rc;
+		if ((dn = yd_get(h, "direktori")) != NULL) {
+			if ((rc = string(l, dn, "huruf.direktori", &s)) != 0)
+				return rc;
+			dir = s;
+		}
+		if ((v = yd_get(h, "ukuran")) != NULL &&
+		    (rc = number(l, v, "huruf.ukuran", 600, 3600, "pt",
+		    &l->t->ukuran_huruf)) != 0)
+			return rc;
+		if ((v = yd_get(h, "ukuran_judul")) != NULL &&
+		    (rc = number(l, v, "huruf.ukuran_judul", 600, 4800, "pt",
+		    &l->t->ukuran_judul)) != 0)
+			return rc;
+		if ((v = yd_get(h, "spasi")) != NULL &&
+		    (rc = number(l, v, "huruf.spasi", 100, 300, "",
+		    &l->t->spasi)) != 0)
+			return rc;
+	}
+	for (int i = 0; i < 4; i++) {
+		const char *file = font_default[i];
+		const yd_node *at = dn;
+
+		v = h != NULL ? yd_get(h, font_keys[i]) : NULL;
+		if (v != NULL) {
+			char what[32];
+
+			snprintf(what, sizeof what, "huruf.%s", font_keys[i]);
+			if ((rc = string(l, v, what, &s)) != 0)
+				return rc;
+			file = s;
+			at = v;
+		}
+		*dst[i] = file[0] == '/' ? arena_strdup(&l->t->mem, file) :
+		    arena_printf(&l->t->mem, "%s/%s", dir, file);
+		if ((rc = check_font(l, *dst[i], at)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+load_urutan(loader *l, const yd_node *u)
+{
+	int rc = yd_expect(&l->d, u, YD_SEQ, "urutan", l->e);
+	bool seen[TB_N] = { false };
+
+	if (rc != 0)
+		return rc;
+	if (u->n_item == 0)
+		return fail(l, u, EX_DATAERR,
+		    _("urutan: list at least one part of the report"));
+	l->t->n_urutan = 0;
+	for (size_t i = 0; i < u->n_item; i++) {
+		const yd_node *it = u->item[i];
+		char *s;
+		int b;
+
+		if ((rc = string(l, it, "urutan", &s)) != 0)
+			return rc;
+		for (b = 0; b < TB_N; b++)
+			if (strcmp(s, bagian_nama[b]) == 0)
+				break;
+		if (b == TB_N)
+			return fail(l, it, EX_DATAERR,
+			    _("urutan: unknown part \"%s\" (expected sampul, "
+			    "kata_pengantar, daftar_isi, bab1, bab2, bab3 or "
+			    "lampiran)"), s);
+		if (seen[b])
+			return fail(l, it, EX_DATAERR,
+			    _("urutan: \"%s\" is listed twice"), s);
+		seen[b] = true;
+		l->t->urutan[l->t->n_urutan++] = (enum tmpl_bagian)b;
+	}
+	return 0;
+}
+
+/* Drop trailing white space (block scalars end in a newline). */
+static const char *
+rstrip(arena *a, const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+static int
+load_teks(loader *l, const yd_node *m)
+{
+	int rc = yd_expect(&l->d, m, YD_MAP, "teks", l->e);
+
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < m->n_pair; i++) {
+		const yd_node *k = m->pair[i].key, *v = m->pair[i].value;
+		int id = tmpl_teks_cari(k->str);
+		size_t off, len;
+		const char *why;
+		char *s;
+
+		if (id < 0)
+			return fail(l, k, EX_DATAERR,
+			    _("teks: unknown text \"%s\" (lakip-template(5) "
+			    "lists the names)"), k->str);
+		if (v->type == YD_SCALAR && yd_is_null(v)) {
+			s = arena_strdup(&l->t->mem, "");
+		} else {
+			char what[96];
+
+			snprintf(what, sizeof what, "teks.%s", k->str);
+			if ((rc = string(l, v, what, &s)) != 0)
+				return rc;
+		}
+		if (tmpl_periksa((enum tmpl_teks_id)id, s, &off, &len, &why) != 0) {
+			char *part = arena_strndup(&l->t->mem, s + off, len);
+			unsigned line, col;
+
+			pos_in_text(l, v, part, len,
+			    count_occurrences(s, off, part, len), &line, &col);
+			return lk_fail_at(l->e, EX_DATAERR, l->d.file, line, col,
+			    "teks.%s: %s %s", k->str, _(why), part);
+		}
+		l->t->teks[id] = rstrip(&l->t->mem, s);
+		l->t->teks_line[id] = v->line;
+		l->t->teks_col[id] = v->col;
+	}
+	for (int id = 0; id < TT_N; id++)
+		if (l->t->teks[id] == NULL)
+			return fail(l, m, EX_DATAERR,
+			    _("teks: missing text \"%s\" (a template gives "
+			    "every text: start from a copy of the installed "
+			    "laporan.yaml)"), teks_info[id].nama);
+	return 0;
+}
+
+static void
+defaults(tmpl *t)
+{
+	t->lebar = 21000;
+	t->tinggi = 29700;
+	t->margin_atas = 2500;
+	t->margin_bawah = 2500;
+	t->margin_kiri = 3000;
+	t->margin_kanan = 2500;
+	t->lampiran_landscape = false;
+	t->ukuran_huruf = 1200;
+	t->ukuran_judul = 1400;
+	t->spasi = 150;
+	for (int i = 0; i < TB_N; i++)
+		t->urutan[i] = (enum tmpl_bagian)i;
+	t->n_urutan = TB_N;
+}
+
+static int
+load_predikat(tmpl *t, lk_err *e)
+{
+	char path[4096];
+
+	if (datafile_find("templates/predikat.yaml", path, sizeof path,
+	    NULL) != 0) {
+		t->predikat = *predikat_default();
+		return 0;
+	}
+	return predikat_load_file(&t->mem, path, &t->predikat, e);
+}
+
+int
+tmpl_load_buffer(const char *name, const char *buf, size_t len, tmpl **out,
+		 lk_err *e)
+{
+	static const char *const keys[] = { "format", "kertas", "huruf",
+		"urutan", "teks", NULL };
+	static const char *const required[] = { "teks", NULL };
+	tmpl *t = calloc(1, sizeof *t);
+	loader l = { { NULL, NULL }, buf, len, t, e };
+	const yd_node *root, *v;
+	int rc;
+
+	if (t == NULL)
+		lk_fatal("out of memory (template)");
+	defaults(t);
+	t->file = arena_strdup(&t->mem, name);
+	if ((rc = yd_load_buffer(&t->mem, t->file, buf, len, &l.d, e)) != 0)
+		goto out;
+	root = l.d.root;
+	if (root == NULL) {
+		rc = lk_fail_at(e, EX_DATAERR, t->file, 0, 0,
+		    _("the template is empty"));
+		goto out;
+	}
+	if ((rc = yd_check_keys(&l.d, root, "template", keys, required,
+	    e)) != 0)
+		goto out;
+	if ((v = yd_get(root, "format")) != NULL) {
+		char *s;
+
+		if ((rc = string(&l, v, "format", &s)) != 0)
+			goto out;
+		if (strcmp(s, TMPL_FORMAT) != 0) {
+			rc = fail(&l, v, EX_DATAERR, _("format: expected %s, "
+			    "found \"%s\""), TMPL_FORMAT, s);
+			goto out;
+		}
+	}
+	if ((v = yd_get(root, "kertas")) != NULL &&
+	    (rc = load_kertas(&l, v)) != 0)
+		goto out;
+	if ((rc = load_huruf(&l, yd_get(root, "huruf"))) != 0)
+		goto out;
+	if ((v = yd_get(root, "urutan")) != NULL &&
+	    (rc = load_urutan(&l, v)) != 0)
+		goto out;
+	if ((rc = load_teks(&l, yd_get(root, "teks"))) != 0)
+		goto out;
+	rc = load_predikat(t, e);
+out:
+	if (rc != 0) {
+		tmpl_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int
+tmpl_load(const char *name_or_file, tmpl **out, lk_err *e)
+{
+	char path[4096];
+	FILE *f;
+	char *buf;
+	long size;
+	size_t got;
+	int rc;
+
+	if (name_or_file == NULL || *name_or_file == '\0')
+		name_or_file = "laporan";
+	if (strchr(name_or_file, '/') != NULL || ends_with(name_or_file, ".yaml")) {
+		if (strlen(name_or_file) >= sizeof path)
+			return lk_fail(e, EX_USAGE, _("template path too long"));
+		strcpy(path, name_or_file);
+	} else {
+		char rel[512];
+
+		if (strlen(name_or_file) > 200)
+			return lk_fail(e, EX_USAGE, _("template name too long"));
+		snprintf(rel, sizeof rel, "templates/%s.yaml", name_or_file);
+		if ((rc = datafile_find(rel, path, sizeof path, e)) != 0)
+			return rc;
+	}
+	if ((f = fopen(path, "rb")) == NULL)
+		return lk_fail(e, EX_NOINPUT, _("cannot open template %s: %s"),
+		    path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return lk_fail(e, EX_NOINPUT, _("cannot read template %s"), path);
+	}
+	if ((unsigned long)size > YAMLDOC_MAX_FILE) {
+		fclose(f);
+		return lk_fail(e, EX_DATAERR, _("%s: the template is larger "
+		    "than %u bytes"), path, YAMLDOC_MAX_FILE);
+	}
+	if ((buf = malloc((size_t)size + 1)) == NULL)
+		lk_fatal("out of memory (template)");
+	got = fread(buf, 1, (size_t)size, f);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		return lk_fail(e, EX_IOERR, _("cannot read template %s: %s"),
+		    path, strerror(errno));
+	}
+	fclose(f);
+	buf[got] = '\0';
+	rc = tmpl_load_buffer(path, buf, got, out, e);
+	free(buf);
+	return rc;
+}
+
+void
+tmpl_free(tmpl *t)
+{
+	if (t == NULL)
+		return;
+	arena_free(&t->mem);
+	free(t);
+}
+
+/* ---- Indonesian words ---- */
+
+static const char *const satuan_kata[] = {
+	"nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
+	"delapan", "sembilan", "sepuluh", "sebelas",
+};
+
+static void
+cat(char *buf, const char *s)
+{
+	size_t n = strlen(buf);
+
+	if (n > 0 && n + 1 < TMPL_KATA_MAX)
+		buf[n++] = ' ', buf[n] = '\0';
+	strncat(buf, s, TMPL_KATA_MAX - n - 1);
+}
+
+/* Words of 1..999 appended to buf. */
+static void
+ratusan(unsigned n, char *buf)
+{
+	unsigned r = n / 100, rest = n % 100;
+
+	if (r == 1)
+		cat(buf, "seratus");
+	else if (r > 1) {
+		cat(buf, satuan_kata[r]);
+		cat(buf, "ratus");
+	}
+	if (rest == 0)
+		return;
+	if (rest < 12) {
+		cat(buf, satuan_kata[rest]);
+	} else if (rest < 20) {
+		cat(buf, satuan_kata[rest - 10]);
+		cat(buf, "belas");
+	} else {
+		cat(buf, satuan_kata[rest / 10]);
+		cat(buf, "puluh");
+		if (rest % 10)
+			cat(buf, satuan_kata[rest % 10]);
+	}
+}
+
+char *
+tmpl_bilangan(unsigned long long n, char buf[TMPL_KATA_MAX])
+{
+	static const char *const besar[] = { "triliun", "miliar", "juta", "ribu" };
+	static const unsigned long long skala[] = { 1000000000000ULL,
+		1000000000ULL, 1000000ULL, 1000ULL };
+
+	buf[0] = '\0';
+	if (n == 0) {
+		cat(buf, "nol");
+		return buf;
+	}
+	if (n >= 1000000000000000ULL) {
+		snprintf(buf, TMPL_KATA_MAX, "%llu", n);
+		return buf;
+	}
+	for (int i = 0; i < 4; i++) {
+		unsigned part = (unsigned)(n / skala[i]);
+
+		n %= skala[i];
+		if (part == 0)
+			continue;
+		if (part == 1 && i == 3) {
+			cat(buf, "seribu");
+			continue;
+		}
+		ratusan(part, buf);
+		cat(buf, besar[i]);
+	}
+	if (n > 0)
+		ratusan((unsigned)n, buf);
+	return buf;
+}
+
+char *
+tmpl_urutan(unsigned long long n, char buf[TMPL_KATA_MAX])
+{
+	char w[TMPL_KATA_MAX];
+
+	if (n == 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (n == 1) {
+		snprintf(buf, TMPL_KATA_MAX, "pertama");
+		return buf;
+	}
+	snprintf(buf, TMPL_KATA_MAX, "ke%s", tmpl_bilangan(n, w));
+	return buf;
+}
+
+const char *
+tmpl_bulan(int bulan)
+{
+	static const char *const nama[] = { "Januari", "Februari", "Maret",
+		"April", "Mei", "Juni", "Juli", "Agustus", "September",
+		"Oktober", "November", "Desember" };
+
+	return bulan >= 1 && bulan <= 12 ? nama[bulan - 1] : "?";
+}

@@ -1,0 +1,217 @@
+/* template.h - report templates: paper, fonts, chapter order, standard texts.
+ *
+ * Owns: loading a template (templates/NAME.yaml, format in
+ * lakip-template(5)) into a tmpl, checking every key, number, font file
+ * and {placeholder} at load time, and filling placeholders later.  Also
+ * the Indonesian words a report needs: numbers in words, ordinals, month
+ * names.
+ *
+ * Errors: tmpl_load returns 0, EX_DATAERR ("FILE:LINE:COL: ..." for a bad
+ * key, value or text) or EX_NOINPUT (template or font file missing: the
+ * message names it).  A tmpl and everything it points to belong to its
+ * arena: free it with tmpl_free (NULL allowed).
+ */
+#ifndef LK_TEMPLATE_H
+#define LK_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/predikat.h"
+#include "report/doc.h"
+
+/* Placeholders every text may use: X(id, name). */
+#define TMPL_UMUM_LIST(X) \
+	X(INSTANSI, "instansi") \
+	X(INSTANSI_KAPITAL, "instansi_kapital") \
+	X(PEMERINTAH, "pemerintah") \
+	X(PEMERINTAH_KAPITAL, "pemerintah_kapital") \
+	X(KOTA, "kota") \
+	X(TAHUN, "tahun") \
+	X(TRIWULAN, "triwulan") \
+	X(TRIWULAN_ANGKA, "triwulan_angka") \
+	X(TANGGAL, "tanggal") \
+	X(BULAN_TAHUN, "bulan_tahun") \
+	X(KEPALA_NAMA, "kepala_nama") \
+	X(KEPALA_JABATAN, "kepala_jabatan") \
+	X(KEPALA_PANGKAT, "kepala_pangkat") \
+	X(KEPALA_NIP, "kepala_nip") \
+	X(JUMLAH_SASARAN, "jumlah_sasaran") \
+	X(JUMLAH_IKU, "jumlah_iku") \
+	X(JUMLAH_PROGRAM, "jumlah_program")
+
+enum tmpl_umum_id {
+#define TMPL_X(id, nama) TP_##id,
+	TMPL_UMUM_LIST(TMPL_X)
+#undef TMPL_X
+	TP_N
+};
+
+/* How a text is printed: one line of plain text (titles, cells, cover
+ * lines), or narrative markup (paragraphs, lists, **bold**, *italic*). */
+enum tmpl_jenis { TMPL_BARIS, TMPL_NARASI };
+
+/* The standard texts: X(id, name, kind, extra placeholders of this text,
+ * space separated).  lakip-template(5) describes each. */
+#define TMPL_TEKS_LIST(X) \
+	X(SAMPUL_PEMERINTAH, "sampul_pemerintah", TMPL_BARIS, "") \
+	X(SAMPUL_JUDUL, "sampul_judul", TMPL_BARIS, "") \
+	X(SAMPUL_INSTANSI, "sampul_instansi", TMPL_BARIS, "") \
+	X(SAMPUL_TAHUN, "sampul_tahun", TMPL_BARIS, "") \
+	X(SAMPUL_TRIWULAN, "sampul_triwulan", TMPL_BARIS, "") \
+	X(SAMPUL_TEMPAT, "sampul_tempat", TMPL_BARIS, "") \
+	X(JUDUL_KATA_PENGANTAR, "judul_kata_pengantar", TMPL_BARIS, "") \
+	X(KATA_PENGANTAR, "kata_pengantar", TMPL_NARASI, "") \
+	X(TTD_TEMPAT, "tanda_tangan_tempat", TMPL_BARIS, "") \
+	X(TTD_JABATAN, "tanda_tangan_jabatan", TMPL_BARIS, "") \
+	X(TTD_NIP, "tanda_tangan_nip", TMPL_BARIS, "") \
+	X(JUDUL_DAFTAR_ISI, "judul_daftar_isi", TMPL_BARIS, "") \
+	X(JUDUL_BAB1, "judul_bab1", TMPL_BARIS, "") \
+	X(BAB1_PENGANTAR, "bab1_pengantar", TMPL_NARASI, "") \
+	X(RUMUS_PENGANTAR, "rumus_pengantar", TMPL_NARASI, "") \
+	X(RUMUS_CAPAIAN, "rumus_capaian", TMPL_BARIS, "") \
+	X(RUMUS_REALISASI, "rumus_realisasi", TMPL_BARIS, "") \
+	X(RUMUS_RENCANA, "rumus_rencana", TMPL_BARIS, "") \
+	X(RUMUS_FAKTOR, "rumus_faktor", TMPL_BARIS, "") \
+	X(RUMUS_NEGATIF_PENGANTAR, "rumus_negatif_pengantar", TMPL_NARASI, "") \
+	X(RUMUS_NEGATIF_PEMBILANG, "rumus_negatif_pembilang", TMPL_BARIS, "") \
+	X(PREDIKAT_PENGANTAR, "predikat_pengantar", TMPL_NARASI, "") \
+	X(PREDIKAT_BATAS_AWAL, "predikat_batas_awal", TMPL_BARIS, "predikat batas") \
+	X(PREDIKAT_BATAS, "predikat_batas", TMPL_BARIS, "predikat batas batas_atas") \
+	X(PREDIKAT_BATAS_AKHIR, "predikat_batas_akhir", TMPL_BARIS, "predikat batas_atas") \
+	X(JUDUL_CAPAIAN, "judul_capaian", TMPL_BARIS, "") \
+	X(CAPAIAN_PENGANTAR, "capaian_pengantar", TMPL_NARASI, "") \
+	X(TABEL_CAPAIAN_JUDUL, "tabel_capaian_judul", TMPL_BARIS, "") \
+	X(KOLOM_NO, "kolom_no", TMPL_BARIS, "") \
+	X(KOLOM_SASARAN, "kolom_sasaran", TMPL_BARIS, "") \
+	X(KOLOM_IKU, "kolom_iku", TMPL_BARIS, "") \
+	X(KOLOM_TARGET, "kolom_target", TMPL_BARIS, "") \
+	X(KOLOM_REALISASI, "kolom_realisasi", TMPL_BARIS, "") \
+	X(KOLOM_CAPAIAN, "kolom_capaian", TMPL_BARIS, "") \
+	X(KOLOM_PREDIKAT, "kolom_predikat", TMPL_BARIS, "") \
+	X(CATATAN_TARGET_TRIWULAN, "catatan_target_triwulan", TMPL_BARIS, "daftar") \
+	X(JUDUL_ANALISIS, "judul_analisis", TMPL_BARIS, "") \
+	X(ANALISIS_PENGANTAR, "analisis_pengantar", TMPL_NARASI, "") \
+	X(SASARAN_JUDUL, "sasaran_judul", TMPL_BARIS, "nomor urutan kode uraian") \
+	X(IKU_CAPAIAN, "iku_capaian", TMPL_NARASI, "kode iku target realisasi capaian predikat") \
+	X(IKU_BELUM_REALISASI, "iku_belum_realisasi", TMPL_NARASI, "kode iku target") \
+	X(IKU_TAK_TERDEFINISI, "iku_tak_terdefinisi", TMPL_NARASI, "kode iku target realisasi") \
+	X(SASARAN_TANPA_IKU, "sasaran_tanpa_iku", TMPL_NARASI, "kode") \
+	X(NARASI_KOSONG, "narasi_kosong", TMPL_NARASI, "kode") \
+	X(JUDUL_BAB2, "judul_bab2", TMPL_BARIS, "") \
+	X(BAB2_PENGANTAR, "bab2_pengantar", TMPL_NARASI, "") \
+	X(JUDUL_PERMASALAHAN, "judul_permasalahan", TMPL_BARIS, "") \
+	X(PERMASALAHAN_KOSONG, "permasalahan_kosong", TMPL_NARASI, "") \
+	X(JUDUL_TINDAK_LANJUT, "judul_tindak_lanjut", TMPL_BARIS, "") \
+	X(TINDAK_LANJUT_KOSONG, "tindak_lanjut_kosong", TMPL_NARASI, "") \
+	X(JUDUL_BAB3, "judul_bab3", TMPL_BARIS, "") \
+	X(BAB3_PENGANTAR, "bab3_pengantar", TMPL_NARASI, "") \
+	X(JUDUL_KESIMPULAN, "judul_kesimpulan", TMPL_BARIS, "") \
+	X(KESIMPULAN_BAWAAN, "kesimpulan_bawaan", TMPL_NARASI, "iku_terukur iku_belum") \
+	X(KESIMPULAN_RINCIAN, "kesimpulan_rincian", TMPL_BARIS, "jumlah predikat") \
+	X(KESIMPULAN_BELUM, "kesimpulan_belum", TMPL_NARASI, "iku_terukur iku_belum") \
+	X(KESIMPULAN_KOSONG, "kesimpulan_kosong", TMPL_NARASI, "") \
+	X(BAB3_PENUTUP, "bab3_penutup", TMPL_NARASI, "") \
+	X(JUDUL_LAMPIRAN, "judul_lampiran", TMPL_BARIS, "") \
+	X(LAMPIRAN_KINERJA_JUDUL, "lampiran_kinerja_judul", TMPL_BARIS, "") \
+	X(LAMPIRAN_KEUANGAN_JUDUL, "lampiran_keuangan_judul", TMPL_BARIS, "") \
+	X(LAMPIRAN_GRAFIK_JUDUL, "lampiran_grafik_judul", TMPL_BARIS, "") \
+	X(KOLOM_PROGRAM, "kolom_program", TMPL_BARIS, "") \
+	X(KOLOM_ANGGARAN, "kolom_anggaran", TMPL_BARIS, "") \
+	X(KOLOM_TARGET_ANGGARAN, "kolom_target_anggaran", TMPL_BARIS, "") \
+	X(KOLOM_REALISASI_ANGGARAN, "kolom_realisasi_anggaran", TMPL_BARIS, "") \
+	X(KOLOM_CAPAIAN_ANGGARAN, "kolom_capaian_anggaran", TMPL_BARIS, "") \
+	X(KOLOM_KETERANGAN, "kolom_keterangan", TMPL_BARIS, "") \
+	X(BARIS_JUMLAH, "baris_jumlah", TMPL_BARIS, "") \
+	X(KETERANGAN_TANPA_REALISASI, "keterangan_tanpa_realisasi", TMPL_BARIS, "") \
+	X(CATATAN_TARGET_ANGGARAN, "catatan_target_anggaran", TMPL_BARIS, "daftar") \
+	X(GRAFIK_CAPAIAN_JUDUL, "grafik_capaian_judul", TMPL_BARIS, "") \
+	X(GRAFIK_ANGGARAN_JUDUL, "grafik_anggaran_judul", TMPL_BARIS, "") \
+	X(INFO_JUDUL, "info_judul", TMPL_BARIS, "") \
+	X(INFO_SUBJEK, "info_subjek", TMPL_BARIS, "") \
+	X(INFO_KATA_KUNCI, "info_kata_kunci", TMPL_BARIS, "")
+
+enum tmpl_teks_id {
+#define TMPL_X(id, nama, jenis, lokal) TT_##id,
+	TMPL_TEKS_LIST(TMPL_X)
+#undef TMPL_X
+	TT_N
+};
+
+/* Parts of the report, in the default order. */
+enum tmpl_bagian {
+	TB_SAMPUL, TB_KATA_PENGANTAR, TB_DAFTAR_ISI, TB_BAB1, TB_BAB2,
+	TB_BAB3, TB_LAMPIRAN, TB_N
+};
+
+typedef struct tmpl {
+	arena mem;
+	const char *file;              /* the file loaded (for messages) */
+	/* Paper, portrait, and margins: hundredths of a millimetre. */
+	int64_t lebar, tinggi;
+	int64_t margin_atas, margin_bawah, margin_kiri, margin_kanan;
+	bool lampiran_landscape;
+	doc_font_set font;             /* TTF paths, each checked to exist */
+	int64_t ukuran_huruf;          /* body text, hundredths of a point */
+	int64_t ukuran_judul;          /* chapter headings, hundredths of a point */
+	int64_t spasi;                 /* line spacing, hundredths: 150 = 1.5 */
+	enum tmpl_bagian urutan[TB_N]; /* parts printed, in order */
+	size_t n_urutan;
+	const char *teks[TT_N];        /* raw texts, with {placeholders} */
+	unsigned teks_line[TT_N], teks_col[TT_N];
+	/* Predikat bands described in BAB I: templates/predikat.yaml where
+	 * found (as the command line computes with), else the default. */
+	predikat_tabel predikat;
+} tmpl;
+
+/* A NAME ("laporan") is templates/NAME.yaml found with datafile_find (the
+ * user's ~/.config/lakip/templates/NAME.yaml overrides the installed
+ * one); a value containing '/' or ending in ".yaml" is a file path. */
+int tmpl_load(const char *name_or_file, tmpl **out, lk_err *e);
+/* Same from memory; name is used in messages ("t.yaml"). */
+int tmpl_load_buffer(const char *name, const char *buf, size_t len,
+		     tmpl **out, lk_err *e);
+void tmpl_free(tmpl *t);
+
+/* Names of texts and parts; lookup by name returns -1 when unknown. */
+const char *tmpl_teks_nama(enum tmpl_teks_id id);
+enum tmpl_jenis tmpl_teks_jenis(enum tmpl_teks_id id);
+/* The text's own placeholders, space separated ("" when none). */
+const char *tmpl_teks_lokal(enum tmpl_teks_id id);
+int tmpl_teks_cari(const char *nama);
+const char *tmpl_umum_nama(enum tmpl_umum_id id);
+const char *tmpl_bagian_nama(enum tmpl_bagian b);
+
+/* A placeholder's value. */
+typedef struct tmpl_nilai {
+	const char *nama;
+	const char *nilai;
+} tmpl_nilai;
+
+/* Fill the {placeholders} of text from v (n values; the first of a name
+ * wins); "{{" and "}}" stand for literal braces, a lone "}" is literal.
+ * Returns 0 with *out in a, or EX_DATAERR with *bad (in a) the offending
+ * part ("{nama}" unknown, or "{" unclosed) and *out untouched. */
+int tmpl_isi(arena *a, const char *text, const tmpl_nilai *v, size_t n,
+	     char **out, const char **bad);
+
+/* Checks text's placeholders for text id (the common ones plus its own);
+ * returns 0, or EX_DATAERR with *off and *len the bad part's byte range and
+ * *why a static English message (N_). */
+int tmpl_periksa(enum tmpl_teks_id id, const char *text, size_t *off,
+		 size_t *len, const char **why);
+
+/* Indonesian words.  Buffers of TMPL_KATA_MAX bytes; return buf.
+ *   tmpl_bilangan(21)  "dua puluh satu"  (0 .. 999999999999; beyond: digits)
+ *   tmpl_urutan(1)     "pertama", (2) "kedua", (11) "kesebelas",
+ *                      (21) "kedua puluh satu"; 0 gives "" 
+ *   tmpl_bulan(7)      "Juli" (static; "?" outside 1..12) */
+#define TMPL_KATA_MAX 256
+char *tmpl_bilangan(unsigned long long n, char buf[TMPL_KATA_MAX]);
+char *tmpl_urutan(unsigned long long n, char buf[TMPL_KATA_MAX]);
+const char *tmpl_bulan(int bulan);
+
+#endif

@@ -1,0 +1,1484 @@
+/* test_layout.c - line breaking, table planning and the PDF layout.
+ *
+ * Line breaking and table planning run against a fake fixed-width
+ * measure (every character 0.5 em wide, bold 0.6 em), so expected breaks
+ * are exact.  End-to-end tests build docs here (not with doc.c), write
+ * PDFs into a temporary directory and read them back with poppler-utils
+ * (pdftotext, pdfinfo) and qpdf.
+ */
+#include "config.h"
+#include "lktest.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "report/layout.h"
+#include "report/layout_int.h"
+#include "report/linebreak.h"
+
+#define FONT_DIR "/usr/share/fonts/truetype/liberation2/"
+
+/* ---- the fake measure ---- */
+
+static size_t
+count_cp(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static double
+fake_width(void *ctx, unsigned style, double size, const char *s, size_t n)
+{
+	(void)ctx;
+	return (double)count_cp(s, n) * size * (style & DOC_BOLD ? 0.6 : 0.5);
+}
+
+static const lb_measure fake = { fake_width, NULL, 0.8, 0.2 };
+
+/* Lines of p as "word word|word", pieces joined by a space where there
+ * was a gap. */
+static void
+lines_str(const lb_para *p, char *out, size_t n)
+{
+	size_t i, j, o = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < p->n_line; i++) {
+		const lb_line *ln = &p->line[i];
+
+		if (i > 0 && o + 1 < n)
+			out[o++] = '|';
+		for (j = 0; j < ln->n_item; j++) {
+			const lb_item *it = &p->item[ln->item + j];
+
+			if (j > 0 && it->gap > 0 && o + 1 < n)
+				out[o++] = ' ';
+			if (o + it->n < n) {
+				memcpy(out + o, it->s, it->n);
+				o += it->n;
+			}
+		}
+	}
+	out[o < n ? o : n - 1] = '\0';
+}
+
+/* ---- line breaking ---- */
+
+static const struct lb_case {
+	const char *text;
+	double width;             /* size 10: 5 pt a character */
+	const char *lines;
+} lb_cases[] = {
+	{ "aaa bbb ccc ddd", 40, "aaa bbb|ccc ddd" },
+	{ "aaa bbb ccc ddd", 35, "aaa bbb|ccc ddd" },          /* exact fit */
+	{ "aaa bbb ccc ddd", 34.9, "aaa|bbb|ccc|ddd" },
+	{ "  aaa   bbb \t ccc  ", 1000, "aaa bbb ccc" },        /* spaces collapse */
+	{ "aaa\nbbb ccc", 1000, "aaa|bbb ccc" },                /* hard break */
+	{ "aaa\n\nbbb", 1000, "aaa||bbb" },                     /* empty line */
+	{ "abcdefghijklmnop", 30, "abcdef|ghijkl|mnop" },       /* long word */
+	{ "ab abcdefghij", 30, "ab|abcdef|ghij" },
+	{ "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 15,
+	  "\xc3\xa9\xc3\xa9\xc3\xa9|\xc3\xa9\xc3\xa9\xc3\xa9|\xc3\xa9\xc3\xa9" },
+	{ "aa kupu-kupu", 40, "aa kupu-|kupu" },                /* after a hyphen */
+	{ "kupu-kupu terbang", 50, "kupu-kupu|terbang" },
+	{ "2020-2024 tahun", 45, "2020-2024|tahun" },           /* not in numbers */
+	{ "x", 1, "x" },                                        /* wider than the line */
+	{ "", 100, "" },
+	{ "ab\xff" "cd ef", 100, "ab?cd ef" },                  /* invalid UTF-8 */
+};
+
+START_TEST(test_lb_breaks)
+{
+	const struct lb_case *c = &lb_cases[_i];
+	lb_opts o = { 10, 0, c->width, DOC_LEFT, true };
+	lb_para p;
+	char got[256];
+	size_t i, j;
+
+	lb_init(&p);
+	lb_break_str(&p, &fake, c->text, 0, &o);
+	lines_str(&p, got, sizeof got);
+	ck_assert_msg(strcmp(got, c->lines) == 0, "case %d: \"%s\" at %g: got "
+		      "\"%s\", want \"%s\"", _i, c->text, c->width, got, c->lines);
+	/* nothing sticks out (unless a single character is wider), and
+	 * pieces are whole UTF-8 characters */
+	for (i = 0; i < p.n_line; i++)
+		for (j = 0; j < p.line[i].n_item; j++) {
+			const lb_item *it = &p.item[p.line[i].item + j];
+
+			if (p.line[i].n_item > 1 || count_cp(it->s, it->n) > 1)
+				ck_assert(it->x + it->w <= c->width + 1e-9);
+			ck_assert(((unsigned char)it->s[0] & 0xC0) != 0x80);
+			ck_assert_uint_eq(lb_utf8_len(it->s + it->n - 1, 1) == 1 ||
+					  ((unsigned char)it->s[it->n - 1] & 0x80), 1);
+		}
+	lb_free(&p);
+}
+END_TEST
+
+START_TEST(test_lb_justify)
+{
+	const char *text = "Capaian kinerja sasaran strategis pada triwulan "
+			   "kedua tahun ini menunjukkan hasil yang baik dan "
+			   "sesuai dengan target yang ditetapkan.";
+	lb_opts o = { 10, 0, 123.4, DOC_JUSTIFY, true };
+	lb_para p;
+	size_t i, j;
+
+	lb_init(&p);
+	lb_break_str(&p, &fake, text, 0, &o);
+	ck_assert_uint_gt(p.n_line, 3);
+	for (i = 0; i < p.n_line; i++) {
+		const lb_line *ln = &p.line[i];
+		const lb_item *it = p.item + ln->item;
+		const lb_item *last = &it[ln->n_item - 1];
+		double gap0 = -1;
+
+		ck_assert_double_eq_tol(it[0].x, 0, 1e-12);
+		if (i + 1 == p.n_line) {
+			/* last line: left-aligned, natural spaces */
+			ck_assert(ln->hard);
+			for (j = 1; j < ln->n_item; j++)
+				ck_assert_double_eq_tol(it[j].x - it[j - 1].x -
+							it[j - 1].w, 5, 1e-9);
+			ck_assert(last->x + last->w < o.width);
+			continue;
+		}
+		ck_assert(!ln->hard);
+		/* the last piece ends exactly at the line width */
+		ck_assert_double_eq_tol(last->x + last->w, o.width, 1e-9);
+		/* every gap got the same share */
+		for (j = 1; j < ln->n_item; j++) {
+			double g = it[j].x - it[j - 1].x - it[j - 1].w;
+
+			ck_assert(g >= 5 - 1e-9);
+			if (gap0 < 0)
+				gap0 = g;
+			ck_assert_double_eq_tol(g, gap0, 1e-9);
+		}
+	}
+	lb_free(&p);
+}
+END_TEST
+
+START_TEST(test_lb_hard_breaks_not_justified)
+{
+	lb_opts o = { 10, 0, 200, DOC_JUSTIFY, true };
+	lb_para p;
+
+	lb_init(&p);
+	lb_break_str(&p, &fake, "satu dua\ntiga empat lima", 0, &o);
+	ck_assert_uint_eq(p.n_line, 2);
+	ck_assert(p.line[0].hard);
+	ck_assert(p.line[1].hard);
+	/* "dua" right after "satu ", not pushed to the right edge */
+	ck_assert_double_eq_tol(p.item[1].x, 25, 1e-9);
+	lb_free(&p);
+}
+END_TEST
+
+START_TEST(test_lb_long_word)
+{
+	char word[301];
+	lb_opts o = { 10, 0, 97, DOC_JUSTIFY, true };
+	lb_para p;
+	size_t i, j, total = 0;
+
+	for (i = 0; i < 300; i++)
+		word[i] = (char)('a' + i % 26);
+	word[300] = '\0';
+	lb_init(&p);
+	lb_break_str(&p, &fake, word, 0, &o);
+	ck_assert_uint_eq(p.n_line, 300 / 19 + 1);    /* 19 characters a line */
+	for (i = 0; i < p.n_line; i++)
+		for (j = 0; j < p.line[i].n_item; j++) {
+			const lb_item *it = &p.item[p.line[i].item + j];
+
+			ck_assert(it->x >= 0);
+			ck_assert(it->x + it->w <= o.width + 1e-9);
+			ck_assert(memcmp(it->s, word + total, it->n) == 0);
+			total += it->n;
+		}
+	ck_assert_uint_eq(total, 300);
+	lb_free(&p);
+}
+END_TEST
+
+START_TEST(test_lb_mixed_styles)
+{
+	doc_run r[] = {
+		{ "ab ", 0 },
+		{ "cd", DOC_BOLD },                   /* "cdef": one word */
+		{ "ef gh ", 0 },
+		{ "garis bawah", DOC_UNDERLINE },
+	};
+	doc_text t = { r, 4 };
+	lb_opts o = { 10, 0, 1000, DOC_LEFT, true };
+	lb_para p;
+
+	lb_init(&p);
+	lb_break(&p, &fake, &t, &o);
+	ck_assert_uint_eq(p.n_line, 1);
+	ck_assert_uint_eq(p.n_item, 6);
+	ck_assert_double_eq_tol(p.item[0].x, 0, 1e-9);      /* ab */
+	ck_assert_double_eq_tol(p.item[1].x, 15, 1e-9);     /* cd, bold */
+	ck_assert_double_eq_tol(p.item[1].w, 12, 1e-9);
+	ck_assert_uint_eq(p.item[1].style, DOC_BOLD);
+	ck_assert_double_eq_tol(p.item[2].x, 27, 1e-9);     /* ef glued */
+	ck_assert_double_eq_tol(p.item[2].gap, 0, 1e-9);
+	ck_assert_double_eq_tol(p.item[3].x, 42, 1e-9);     /* gh */
+	ck_assert(!p.item[4].ul_gap);                       /* gh garis */
+	ck_assert(p.item[5].ul_gap);                        /* garis bawah */
+	ck_assert_uint_eq(p.item[5].style, DOC_UNDERLINE);
+	/* a narrow line breaks between words, never inside "cdef" */
+	o.width = 25;
+	lb_break(&p, &fake, &t, &o);
+	ck_assert_uint_eq(p.n_line, 5);
+	ck_assert_double_eq_tol(p.line[1].width, 22, 1e-9);  /* cd + ef */
+	lb_free(&p);
+}
+END_TEST
+
+START_TEST(test_lb_align)
+{
+	lb_opts o = { 10, 0, 100, DOC_CENTER, true };
+	lb_para p;
+
+	lb_init(&p);
+	lb_break_str(&p, &fake, "abc de", 0, &o);        /* 30 pt wide */
+	ck_assert_double_eq_tol(p.item[0].x, 35, 1e-9);
+	o.align = DOC_RIGHT;
+	lb_break_str(&p, &fake, "abc de", 0, &o);
+	ck_assert_double_eq_tol(p.item[1].x + p.item[1].w, 100, 1e-9);
+	lb_free(&p);
+}
+END_TEST
+
+/* ---- tables, planned with the fake measure ---- */
+
+typedef struct tdoc {             /* a doc_table built in malloc'd memory */
+	doc_table t;
+	double w[8];
+	doc_row rows[400];
+	doc_cell cells[400][8];
+	char text[400][8][64];
+} tdoc;
+
+static tdoc *
+tdoc_new(size_t n_col, size_t n_head, size_t n_body)
+{
+	tdoc *d = calloc(1, sizeof *d);
+	size_t r, c;
+
+	ck_assert_ptr_nonnull(d);
+	d->t.n_col = n_col;
+	d->t.width = d->w;
+	for (c = 0; c < n_col; c++)
+		d->w[c] = 1;
+	for (r = 0; r < n_head + n_body; r++) {
+		d->rows[r].cell = d->cells[r];
+		d->rows[r].n_cell = n_col;
+		for (c = 0; c < n_col; c++) {
+			doc_cell *cl = &d->cells[r][c];
+			doc_run *run = malloc(sizeof *run);
+
+			snprintf(d->text[r][c], sizeof d->text[r][c], "%s%zu.%zu",
+				 r < n_head ? "H" : "B", r, c);
+			run->text = d->text[r][c];
+			run->style = 0;
+			cl->text.run = run;
+			cl->text.n_run = 1;
+			cl->colspan = cl->rowspan = 1;
+			cl->shade = r < n_head;
+		}
+	}
+	d->t.head = d->rows;
+	d->t.n_head = n_head;
+	d->t.body = d->rows + n_head;
+	d->t.n_body = n_body;
+	d->t.font_size = 10;
+	return d;
+}
+
+static void
+tdoc_free(tdoc *d)
+{
+	size_t r, c;
+
+	for (r = 0; r < 400; r++)
+		for (c = 0; c < 8; c++)
+			free(d->cells[r][c].text.run);
+	free(d);
+}
+
+/* Body row of each piece's cell; checks every band's invariants. */
+static void
+check_bands(const tbl *t, double page_avail)
+{
+	size_t b, i;
+
+	for (b = 0; b < t->n_band; b++) {
+		const tbl_band *bd = &t->band[b];
+
+		ck_assert_uint_eq(bd->page, b);
+		ck_assert(bd->h <= page_avail + 1e-6);
+		for (i = 0; i < bd->np; i++) {
+			const tbl_piece *pc = &t->piece[bd->p0 + i];
+
+			ck_assert(pc->y + pc->h <= bd->body_h + 1e-6);
+			ck_assert(pc->text_y + (double)(pc->l1 - pc->l0) * t->lh <=
+				  pc->h + 1e-6);
+		}
+	}
+}
+
+START_TEST(test_tbl_repeat_header)
+{
+	tdoc *d = tdoc_new(3, 2, 200);
+	tbl t;
+	double page = 500;
+	size_t b, i, next = 0;
+	lk_err e = { 0, "" };
+
+	tbl_prepare(&t, &d->t, &fake, 300, 11);
+	ck_assert_uint_eq(t.n_grp, 200);
+	ck_assert_int_eq(tbl_plan(&t, 120, page, false, &e), 0);
+	check_bands(&t, page);
+	/* 17 pt a row (12 line + 2 x 2.5 padding), 34 pt of header */
+	ck_assert_double_eq_tol(t.head_h, 34, 1e-9);
+	ck_assert_uint_eq(t.band[0].np / 3, (size_t)((120 - 34) / 17));
+	ck_assert_uint_eq(t.n_band, 1 + (200 - 5 + 26) / 27);
+	for (b = 0; b < t.n_band; b++) {
+		ck_assert(t.band[b].head);
+		ck_assert_uint_eq(t.band[b].np % 3, 0);
+		for (i = 0; i < t.band[b].np; i += 3) {
+			const tbl_cell *c = &t.cell[t.piece[t.band[b].p0 + i].cell];
+
+			/* every row once, in order, whole */
+			ck_assert_uint_eq(c->row, 2 + next);
+			ck_assert_uint_eq(t.piece[t.band[b].p0 + i].l1,
+					  c->para.n_line);
+			next++;
+		}
+	}
+	ck_assert_uint_eq(next, 200);
+	tbl_free(&t);
+	tdoc_free(d);
+}
+END_TEST
+
+START_TEST(test_tbl_rowspan_group)
+{
+	tdoc *d = tdoc_new(2, 1, 10);
+	tbl t;
+	size_t b, i;
+	lk_err e = { 0, "" };
+
+	/* body row 3's first cell spans rows 3-5: rows 4 and 5 have one
+	 * cell less */
+	d->cells[1 + 3][0].rowspan = 3;
+	d->rows[1 + 4].cell = &d->cells[1 + 4][1];
+	d->rows[1 + 4].n_cell = 1;
+	d->rows[1 + 5].cell = &d->cells[1 + 5][1];
+	d->rows[1 + 5].n_cell = 1;
+	tbl_prepare(&t, &d->t, &fake, 200, 11);
+	ck_assert_uint_eq(t.n_grp, 8);
+	/* room for the header and 5 rows: rows 3-5 would straddle */
+	ck_assert_int_eq(tbl_plan(&t, 17 * 6 + 1, 17 * 6 + 1, true, &e), 0);
+	check_bands(&t, 17 * 6 + 1);
+	ck_assert_uint_eq(t.n_band, 2);
+	for (b = 0; b < t.n_band; b++)
+		for (i = 0; i < t.band[b].np; i++) {
+			const tbl_cell *c = &t.cell[t.piece[t.band[b].p0 + i].cell];
+
+			if (c->row >= 1 + 3 && c->row <= 1 + 5)
+				ck_assert_uint_eq(b, 1);
+			if (c->row < 1 + 3)
+				ck_assert_uint_eq(b, 0);
+		}
+	/* the spanning cell is as tall as its three rows */
+	for (i = 0; i < t.band[1].np; i++) {
+		const tbl_piece *pc = &t.piece[t.band[1].p0 + i];
+
+		if (t.cell[pc->cell].rowspan == 3)
+			ck_assert_double_eq_tol(pc->h, 3 * 17, 1e-9);
+	}
+	tbl_free(&t);
+	tdoc_free(d);
+}
+END_TEST
+
+START_TEST(test_tbl_tall_row_split)
+{
+	tdoc *d = tdoc_new(2, 1, 3);
+	static char big[4000];
+	doc_run run = { big, 0 };
+	tbl t;
+	size_t b, i, next = 0, n_lines, pieces = 0;
+	double page = 200;
+	lk_err e = { 0, "" };
+
+	/* one cell with 60 lines */
+	big[0] = '\0';
+	for (i = 0; i < 60; i++)
+		strcat(big, i + 1 < 60 ? "abcdefghi\n" : "abcdefghi");
+	d->cells[1 + 1][0].text.run = &run;
+	d->cells[1 + 1][0].text.n_run = 1;
+	tbl_prepare(&t, &d->t, &fake, 200, 11);
+	for (i = 0; i < t.n_cell; i++)
+		if (t.cell[i].src == &d->cells[1 + 1][0])
+			break;
+	n_lines = t.cell[i].para.n_line;
+	ck_assert_uint_ge(n_lines, 60);
+	ck_assert_int_eq(tbl_plan(&t, 150, page, false, &e), 0);
+	check_bands(&t, page);
+	ck_assert_uint_ge(t.n_band, 4);
+	for (b = 0; b < t.n_band; b++) {
+		ck_assert(t.band[b].head);
+		for (size_t k = 0; k < t.band[b].np; k++) {
+			const tbl_piece *pc = &t.piece[t.band[b].p0 + k];
+
+			if (pc->cell != i)
+				continue;
+			/* lines continue where the previous page stopped */
+			ck_assert_uint_eq(pc->l0, next);
+			next = pc->l1;
+			pieces++;
+		}
+	}
+	ck_assert_uint_eq(next, n_lines);
+	ck_assert_uint_ge(pieces, 4);
+	tbl_free(&t);
+	tdoc_free(d);
+}
+END_TEST
+
+START_TEST(test_tbl_long_word_cell)
+{
+	tdoc *d = tdoc_new(3, 1, 2);
+	char word[301];
+	doc_run run = { word, 0 };
+	tbl t;
+	size_t i, c, j;
+	lk_err e = { 0, "" };
+
+	memset(word, 'x', 300);
+	word[300] = '\0';
+	d->cells[1][1].text.run = &run;
+	d->cells[1][1].text.n_run = 1;
+	d->cells[1][0].colspan = 2;        /* and a colspan in the header */
+	d->rows[0].n_cell = 2;
+	tbl_prepare(&t, &d->t, &fake, 300, 11);
+	ck_assert_double_eq_tol(t.cell[0].w, 200, 1e-9);
+	ck_assert_uint_eq(t.cell[0].colspan, 2);
+	for (c = 0; c < t.n_cell; c++) {
+		const lb_para *p = &t.cell[c].para;
+
+		for (i = 0; i < p->n_line; i++)
+			for (j = 0; j < p->line[i].n_item; j++) {
+				const lb_item *it = &p->item[p->line[i].item + j];
+
+				ck_assert(it->x + it->w <=
+					  t.cell[c].w - 2 * t.padx + 1e-9);
+			}
+	}
+	ck_assert_int_eq(tbl_plan(&t, 500, 500, true, &e), 0);
+	tbl_free(&t);
+	tdoc_free(d);
+}
+END_TEST
+
+/* ---- documents for the end-to-end tests ---- */
+
+static doc *
+mkdoc(void)
+{
+	doc *d = calloc(1, sizeof *d);
+
+	ck_assert_ptr_nonnull(d);
+	d->page.width = 595.276;
+	d->page.height = 841.89;
+	d->page.margin_top = 3 * 28.35;
+	d->page.margin_bottom = 3 * 28.35;
+	d->page.margin_left = 4 * 28.35;
+	d->page.margin_right = 3 * 28.35;
+	d->page.font_size = 12;
+	d->page.line_spacing = 1.5;
+	d->page.heading_size = 14;
+	d->page.font.regular = FONT_DIR "LiberationSerif-Regular.ttf";
+	d->page.font.bold = FONT_DIR "LiberationSerif-Bold.ttf";
+	d->page.font.italic = FONT_DIR "LiberationSerif-Italic.ttf";
+	d->page.font.bold_italic = FONT_DIR "LiberationSerif-BoldItalic.ttf";
+	d->info.title = "Laporan Kinerja Triwulan II – 2023";
+	d->info.author = "Badan Kesatuan Bangsa dan Politik";
+	d->info.subject = "LAKIP";
+	d->info.keywords = "kinerja, triwulan";
+	d->info.creator = "lakip test";
+	d->info.created = 1689300000;
+	d->section = arena_alloc(&d->mem, 16 * sizeof *d->section);
+	return d;
+}
+
+static void
+freedoc(doc *d)
+{
+	arena_free(&d->mem);
+	free(d);
+}
+
+static doc_section *
+sec(doc *d, const char *name, enum doc_numbering num, bool restart)
+{
+	doc_section *s = &d->section[d->n_section++];
+
+	s->name = name;
+	s->numbering = num;
+	s->restart_numbering = restart;
+	s->new_page = true;
+	s->block = arena_alloc(&d->mem, 600 * sizeof *s->block);
+	return s;
+}
+
+static doc_block *
+blk(doc_section *s, enum doc_block_type t)
+{
+	doc_block *b = &s->block[s->n_block++];
+
+	ck_assert_uint_le(s->n_block, 600);
+	b->type = t;
+	return b;
+}
+
+static doc_text
+txt(doc *d, const char *s, unsigned style)
+{
+	doc_text t;
+
+	t.run = arena_alloc(&d->mem, sizeof *t.run);
+	t.run->text = arena_strdup(&d->mem, s);
+	t.run->style = style;
+	t.n_run = 1;
+	return t;
+}
+
+static doc_block *
+para(doc *d, doc_section *s, const char *text)
+{
+	doc_block *b = blk(s, DOC_PARA);
+
+	b->text = txt(d, text, 0);
+	return b;
+}
+
+static doc_block *
+heading(doc *d, doc_section *s, int level, const char *text, bool toc)
+{
+	doc_block *b = blk(s, DOC_HEADING);
+
+	b->level = level;
+	b->toc = toc;
+	b->align = level == 1 ? DOC_CENTER : DOC_LEFT;
+	b->text = txt(d, text, 0);
+	return b;
+}
+
+static doc_table *
+table(doc *d, size_t n_col, size_t n_head, size_t n_body)
+{
+	doc_table *t = arena_alloc(&d->mem, sizeof *t);
+
+	t->n_col = n_col;
+	t->width = arena_alloc(&d->mem, n_col * sizeof *t->width);
+	t->head = arena_alloc(&d->mem, (n_head + 1) * sizeof *t->head);
+	t->body = arena_alloc(&d->mem, (n_body + 1) * sizeof *t->body);
+	return t;
+}
+
+static doc_row *
+row(doc *d, doc_table *t, bool head, size_t n_cell)
+{
+	doc_row *r = head ? &t->head[t->n_head++] : &t->body[t->n_body++];
+
+	r->cell = arena_alloc(&d->mem, n_cell * sizeof *r->cell);
+	return r;
+}
+
+static doc_cell *
+cell(doc *d, doc_row *r, const char *text, enum doc_align a)
+{
+	doc_cell *c = &r->cell[r->n_cell++];
+
+	c->text = txt(d, text, 0);
+	c->align = a;
+	c->colspan = c->rowspan = 1;
+	return c;
+}
+
+/* A PNG written by hand: stored (uncompressed) deflate blocks. */
+static uint32_t
+crc32_of(const unsigned char *s, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		c ^= s[i];
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+	}
+	return c ^ 0xFFFFFFFFu;
+}
+
+static void
+be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static void
+chunk(FILE *f, const char *type, const unsigned char *data, uint32_t n)
+{
+	unsigned char *b = malloc(n + 4), len[4], crc[4];
+
+	memcpy(b, type, 4);
+	if (n)
+		memcpy(b + 4, data, n);
+	be32(len, n);
+	be32(crc, crc32_of(b, n + 4));
+	fwrite(len, 1, 4, f);
+	fwrite(b, 1, n + 4, f);
+	fwrite(crc, 1, 4, f);
+	free(b);
+}
+
+/* mode 0: good; 1: damaged deflate data with correct CRCs; 2: truncated */
+static void
+write_png(const char *path, unsigned w, unsigned h, int mode)
+{
+	size_t raw_n = (size_t)h * (1 + 3 * w), i, z = 0;
+	unsigned char *raw = malloc(raw_n), *zb = malloc(raw_n + 64), ihdr[13];
+	uint32_t a = 1, b2 = 0;
+	FILE *f = fopen(path, "wb");
+	unsigned x, y;
+
+	ck_assert_ptr_nonnull(f);
+	for (y = 0; y < h; y++) {
+		unsigned char *r = raw + (size_t)y * (1 + 3 * w);
+
+		r[0] = 0;
+		for (x = 0; x < w; x++) {
+			unsigned char g = (unsigned char)(((x / 8 + y / 8) % 2) ?
+							  60 : 200);
+
+			r[1 + 3 * x] = r[2 + 3 * x] = r[3 + 3 * x] = g;
+		}
+	}
+	ck_assert_uint_lt(raw_n, 65535);
+	zb[z++] = 0x78;
+	zb[z++] = 0x01;
+	zb[z++] = mode == 1 ? 0x07 : 0x01;      /* final; stored (07: bad) */
+	zb[z++] = (unsigned char)(raw_n & 0xFF);
+	zb[z++] = (unsigned char)(raw_n >> 8);
+	zb[z++] = (unsigned char)(~raw_n & 0xFF);
+	zb[z++] = (unsigned char)((~raw_n >> 8) & 0xFF);
+	memcpy(zb + z, raw, raw_n);
+	z += raw_n;
+	for (i = 0; i < raw_n; i++) {
+		a = (a + raw[i]) % 65521;
+		b2 = (b2 + a) % 65521;
+	}
+	be32(zb + z, b2 << 16 | a);
+	z += 4;
+	be32(ihdr, w);
+	be32(ihdr + 4, h);
+	ihdr[8] = 8;
+	ihdr[9] = 2;
+	ihdr[10] = ihdr[11] = ihdr[12] = 0;
+	fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+	chunk(f, "IHDR", ihdr, 13);
+	chunk(f, "IDAT", zb, (uint32_t)(mode == 2 ? z / 2 : z));
+	if (mode != 2)
+		chunk(f, "IEND", NULL, 0);
+	fclose(f);
+	free(raw);
+	free(zb);
+}
+
+/* ---- running the poppler tools ---- */
+
+static char *
+run(const char *fmt, const char *arg, int *status)
+{
+	char cmd[4096], *out = NULL;
+	size_t n = 0, cap = 0, r;
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, fmt, arg);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			out = realloc(out, cap);
+			ck_assert_ptr_nonnull(out);
+		}
+		r = fread(out + n, 1, 4096, p);
+		n += r;
+	} while (r > 0);
+	out[n] = '\0';
+	r = (size_t)pclose(p);
+	if (status != NULL)
+		*status = (int)r;
+	return out;
+}
+
+static unsigned
+pdf_pages(const char *path)
+{
+	char *o = run("pdfinfo '%s' 2>/dev/null", path, NULL), *p;
+	unsigned n = 0;
+
+	p = strstr(o, "Pages:");
+	if (p != NULL)
+		n = (unsigned)strtoul(p + 6, NULL, 10);
+	free(o);
+	return n;
+}
+
+/* pdftotext -layout, pages split at form feeds: page[i] points into the
+ * returned buffer. */
+static char *
+pdf_text_pages(const char *path, char **page, size_t max, size_t *n)
+{
+	char *o = run("pdftotext -layout '%s' - 2>/dev/null", path, NULL), *p = o;
+
+	*n = 0;
+	while (*n < max && p != NULL && *p != '\0') {
+		char *ff = strchr(p, '\f');
+
+		page[(*n)++] = p;
+		if (ff != NULL)
+			*ff++ = '\0';
+		p = ff;
+	}
+	return o;
+}
+
+/* The last non-empty line of a page: the page number. */
+static void
+last_line(const char *page, char *out, size_t n)
+{
+	const char *end = page + strlen(page), *s, *e;
+
+	while (end > page && (end[-1] == '\n' || end[-1] == ' '))
+		end--;
+	s = end;
+	while (s > page && s[-1] != '\n')
+		s--;
+	while (s < end && *s == ' ')
+		s++;
+	e = end;
+	snprintf(out, n, "%.*s", (int)(e - s), s);
+}
+
+static bool
+dir_empty(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	bool empty = true;
+
+	ck_assert_ptr_nonnull(dp);
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, ".."))
+			empty = false;
+	closedir(dp);
+	return empty;
+}
+
+/* ---- the sample report ---- */
+
+static const char *const lorem =
+	"Badan Kesatuan Bangsa dan Politik menyusun laporan kinerja sebagai "
+	"wujud akuntabilitas atas pelaksanaan tugas pokok dan fungsi, "
+	"sehingga capaian sasaran strategis dapat dinilai secara terukur, "
+	"transparan, dan dapat dipertanggungjawabkan kepada masyarakat serta "
+	"pemangku kepentingan yang berwenang.";
+
+#define HEAD_200 "Uraian Kegiatan Pokok"
+
+static doc *
+sample(const char *png, const char *sig_png)
+{
+	doc *d = mkdoc();
+	doc_section *s;
+	doc_block *b;
+	doc_table *t;
+	doc_row *r;
+	doc_cell *c;
+	doc_chart *ch;
+	doc_formula *f;
+	doc_signature *sg;
+	size_t i;
+
+	/* cover */
+	s = sec(d, "sampul", DOC_NUM_NONE, false);
+	s->vertical_center = true;
+	b = heading(d, s, 1, "LAPORAN KINERJA\nTRIWULAN II TAHUN 2023", false);
+	b->size = 18;
+	b = blk(s, DOC_SPACE);
+	b->points = 36;
+	b = blk(s, DOC_IMAGE);
+	b->image = png;
+	b->image_width = 120;
+	b = blk(s, DOC_SPACE);
+	b->points = 36;
+	b = heading(d, s, 1, "PEMERINTAH PROVINSI KALIMANTAN TENGAH", false);
+
+	/* front matter */
+	s = sec(d, "pengantar", DOC_NUM_ROMAN, true);
+	heading(d, s, 1, "KATA PENGANTAR", true);
+	para(d, s, "Puji syukur kami panjatkan; capaian ≤ target × 100% "
+		   "dibandingkan “rencana” – café résumé.");
+	for (i = 0; i < 3; i++)
+		para(d, s, lorem);
+	s = sec(d, "daftar-isi", DOC_NUM_ROMAN, false);
+	heading(d, s, 1, "DAFTAR ISI", false);
+	blk(s, DOC_TOC);
+
+	/* BAB I */
+	s = sec(d, "bab1", DOC_NUM_ARABIC, true);
+	b = heading(d, s, 1, "BAB I\nPENDAHULUAN", true);
+	b->toc_text = "BAB I PENDAHULUAN";
+	heading(d, s, 2, "A. Latar Belakang", true);
+	b = blk(s, DOC_PARA);
+	{
+		doc_run *rr = arena_alloc(&d->mem, 4 * sizeof *rr);
+
+		rr[0].text = "Paragraf dengan ";
+		rr[1].text = "huruf tebal";
+		rr[1].style = DOC_BOLD;
+		rr[2].text = ", huruf miring dan ";
+		rr[2].style = DOC_ITALIC;
+		rr[3].text = "garis bawah";
+		rr[3].style = DOC_UNDERLINE;
+		b->text.run = rr;
+		b->text.n_run = 4;
+	}
+	for (i = 0; i < 4; i++)
+		para(d, s, lorem);
+	heading(d, s, 2, "B. Tugas Pokok dan Fungsi", true);
+	for (i = 0; i < 4; i++) {
+		static const char *const lab[] = { "1.", "2.", "3.", "10." };
+
+		b = blk(s, DOC_ITEM);
+		b->label = lab[i];
+		b->text = txt(d, lorem, 0);
+	}
+	b = blk(s, DOC_ITEM);
+	b->label = "a.";
+	b->indent = 24;
+	b->text = txt(d, "butir bersarang dengan teks yang cukup panjang agar "
+		      "terbungkus menjadi dua baris di bawah labelnya sendiri.", 0);
+	b = blk(s, DOC_ITEM);
+	b->label = "-";
+	b->indent = 48;
+	b->text = txt(d, "butir tingkat ketiga.", 0);
+
+	/* BAB II: a table with spans, a formula, a chart */
+	s = sec(d, "bab2", DOC_NUM_ARABIC, false);
+	heading(d, s, 1, "BAB II\nAKUNTABILITAS KINERJA", true)->toc_text =
+		"BAB II AKUNTABILITAS KINERJA";
+	heading(d, s, 2, "A. Capaian Indikator", true);
+	para(d, s, lorem);
+	t = table(d, 5, 3, 6);
+	t->width[0] = 0.6;
+	t->width[1] = 3;
+	t->width[2] = 1.2;
+	t->width[3] = 1.2;
+	t->width[4] = 1.2;
+	t->title = txt(d, "Tabel 2.1 Capaian Indikator Kinerja Utama", 0);
+	t->note = txt(d, "Sumber: data olahan, 2023", DOC_ITALIC);
+	r = row(d, t, true, 4);
+	c = cell(d, r, "No", DOC_CENTER);
+	c->rowspan = 2;
+	c = cell(d, r, "Indikator", DOC_CENTER);
+	c->rowspan = 2;
+	c = cell(d, r, "Triwulan II", DOC_CENTER);
+	c->colspan = 2;
+	c = cell(d, r, "Capaian", DOC_CENTER);
+	c->rowspan = 2;
+	r = row(d, t, true, 2);
+	cell(d, r, "Target", DOC_CENTER);
+	cell(d, r, "Realisasi", DOC_CENTER);
+	r = row(d, t, true, 5);
+	for (i = 0; i < 5; i++) {
+		char num[4];
+
+		snprintf(num, sizeof num, "%zu", i + 1);
+		cell(d, r, num, DOC_CENTER);
+	}
+	for (i = 0; i < t->n_head; i++)
+		for (size_t k = 0; k < t->head[i].n_cell; k++)
+			t->head[i].cell[k].shade = true;
+	for (i = 0; i < 5; i++) {
+		r = row(d, t, false, 5);
+		cell(d, r, i == 0 ? "1" : i == 2 ? "2" : "", DOC_CENTER)->rowspan =
+			i == 0 ? 2 : 1;
+		if (i == 1) {
+			r->n_cell = 0;
+			cell(d, r, "Persentase penanganan konflik sosial", DOC_LEFT);
+		} else
+			cell(d, r, i == 3 ? "Indeks kerukunan umat beragama "
+			     "dan kepuasan masyarakat terhadap layanan" :
+			     "Persentase ormas yang aktif", DOC_LEFT);
+		cell(d, r, "80,00", DOC_RIGHT);
+		cell(d, r, "81,50", DOC_RIGHT);
+		cell(d, r, "101,88%", DOC_RIGHT);
+	}
+	r = row(d, t, false, 2);
+	r->bold = true;
+	c = cell(d, r, "JUMLAH", DOC_CENTER);
+	c->colspan = 4;
+	cell(d, r, "100,94%", DOC_RIGHT);
+	blk(s, DOC_TABLE)->table = t;
+	f = arena_alloc(&d->mem, sizeof *f);
+	f->lhs = txt(d, "Capaian Indikator Kinerja", 0);
+	f->numerator = txt(d, "Realisasi", 0);
+	f->denominator = txt(d, "Rencana", 0);
+	f->factor = txt(d, "× 100%", 0);
+	blk(s, DOC_FORMULA)->formula = f;
+	ch = arena_alloc(&d->mem, sizeof *ch);
+	ch->title = txt(d, "Grafik 2.1 Capaian IKU Triwulan II", 0);
+	ch->n_bar = 4;
+	ch->bar = arena_alloc(&d->mem, 4 * sizeof *ch->bar);
+	ch->bar[0] = (doc_bar){ "IKU1 Persentase ormas aktif", true, 10188, "101,88%" };
+	ch->bar[1] = (doc_bar){ "IKU2 Konflik sosial tertangani", true, 6500, "65,00%" };
+	ch->bar[2] = (doc_bar){ "IKU3 Indeks kerukunan umat beragama di provinsi",
+				true, 12000, "120,00%" };
+	ch->bar[3] = (doc_bar){ "IKU4 Kepuasan layanan", false, 0, NULL };
+	ch->reference = 10000;
+	ch->reference_label = "100%";
+	blk(s, DOC_CHART)->chart = ch;
+	heading(d, s, 2, "B. Rincian Kegiatan", true);
+	para(d, s, "Rincian kegiatan disajikan pada tabel berikut.")
+		->keep_with_next = true;
+	t = table(d, 3, 1, 200);
+	t->width[0] = 0.5;
+	t->width[1] = 4;
+	t->width[2] = 1.5;
+	t->title = txt(d, "Tabel 2.2 Rincian Kegiatan", 0);
+	r = row(d, t, true, 3);
+	cell(d, r, "No", DOC_CENTER)->shade = true;
+	cell(d, r, HEAD_200, DOC_CENTER)->shade = true;
+	cell(d, r, "Anggaran (Rp)", DOC_CENTER)->shade = true;
+	for (i = 0; i < 200; i++) {
+		char buf[64];
+
+		r = row(d, t, false, 3);
+		snprintf(buf, sizeof buf, "%zu", i + 1);
+		cell(d, r, buf, DOC_CENTER);
+		snprintf(buf, sizeof buf, "Kegiatan nomor %03zu", i + 1);
+		cell(d, r, buf, DOC_LEFT);
+		cell(d, r, "11.393.254.909", DOC_RIGHT);
+	}
+	blk(s, DOC_TABLE)->table = t;
+
+	/* BAB III: closing and signature */
+	s = sec(d, "bab3", DOC_NUM_ARABIC, false);
+	heading(d, s, 1, "BAB III\nPENUTUP", true)->toc_text = "BAB III PENUTUP";
+	para(d, s, lorem);
+	sg = arena_alloc(&d->mem, sizeof *sg);
+	sg->place_date = "Palangka Raya, 14 Juli 2023";
+	sg->jabatan = "KEPALA BADAN KESATUAN BANGSA DAN POLITIK PROVINSI "
+		      "KALIMANTAN TENGAH,";
+	sg->image = sig_png;
+	sg->nama = "Drs. SUPRIJANTO, M.Si";
+	sg->pangkat = "Pembina Utama Muda";
+	sg->nip = "NIP. 19661022 199308 1 001";
+	blk(s, DOC_SIGNATURE)->signature = sg;
+	return d;
+}
+
+static char tmpdir[4096];
+
+static void
+setup_tmp(void)
+{
+	snprintf(tmpdir, sizeof tmpdir, "%s", lktest_tmpdir());
+}
+
+static void
+teardown_tmp(void)
+{
+	lktest_rmtree(tmpdir);
+}
+
+static const char *
+tpath(const char *name)
+{
+	static char buf[2][4200];
+	static int k;
+
+	k ^= 1;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+	return buf[k];
+}
+
+START_TEST(test_e2e_sample)
+{
+	char png[4200], out[4200], *pages[64], *txt, *q, num[64];
+	layout_result res = { 0, 0 };
+	lk_err e = { 0, "" };
+	size_t n, i, p, toc = 0, body_pages = 0, with_head = 0;
+	int st;
+	doc *d;
+	static const char *const heads[] = {
+		"KATA PENGANTAR", "BAB I PENDAHULUAN", "A. Latar Belakang",
+		"B. Tugas Pokok dan Fungsi", "BAB II AKUNTABILITAS KINERJA",
+		"A. Capaian Indikator", "B. Rincian Kegiatan", "BAB III PENUTUP",
+	};
+
+	snprintf(png, sizeof png, "%s", tpath("logo.png"));
+	write_png(png, 64, 64, 0);
+	d = sample(png, png);
+	snprintf(out, sizeof out, "%s", tpath("laporan.pdf"));
+	ck_assert_msg(layout_write_pdf(d, out, &res, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(res.pages, pdf_pages(out));
+	ck_assert_uint_ge(res.pages, 10);
+	{
+		struct stat stt;
+		mode_t um = umask(0);
+
+		umask(um);
+		ck_assert_int_eq(stat(out, &stt), 0);
+		ck_assert_uint_eq(res.bytes, (unsigned long)stt.st_size);
+		ck_assert_uint_eq(stt.st_mode & 0777, 0666 & ~um);
+	}
+
+	free(run("qpdf --check '%s' >/dev/null 2>&1", out, &st));
+	ck_assert_int_eq(st, 0);
+	q = run("pdfinfo '%s' 2>/dev/null", out, NULL);
+	ck_assert_ptr_nonnull(strstr(q, "Laporan Kinerja Triwulan II – 2023"));
+	ck_assert_ptr_nonnull(strstr(q, "Badan Kesatuan Bangsa dan Politik"));
+	free(q);
+
+	txt = pdf_text_pages(out, pages, 64, &n);
+	ck_assert_uint_eq(n, res.pages);
+	/* UTF-8 comes back */
+	ck_assert_ptr_nonnull(strstr(pages[1], "capaian ≤ target × 100%"));
+	ck_assert_ptr_nonnull(strstr(pages[1], "“rencana” – café résumé"));
+	/* the cover has no page number; front matter roman, then arabic */
+	last_line(pages[0], num, sizeof num);
+	ck_assert_str_eq(num, "PEMERINTAH PROVINSI KALIMANTAN TENGAH");
+	last_line(pages[1], num, sizeof num);
+	ck_assert_str_eq(num, "i");
+	for (p = 0; p < n; p++)
+		if (strstr(pages[p], "DAFTAR ISI") != NULL)
+			toc = p;
+	ck_assert_uint_eq(toc, 3);          /* kata pengantar is 2 pages */
+	last_line(pages[toc], num, sizeof num);
+	ck_assert_str_eq(num, "iii");
+	last_line(pages[toc + 1], num, sizeof num);
+	ck_assert_str_eq(num, "1");
+	/* TOC numbers are the printed numbers of the headings' pages */
+	for (i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		char *l = strstr(pages[toc], heads[i]), *eol, *tok, want[64];
+		size_t hp;
+
+		ck_assert_msg(l != NULL, "%s not in the TOC", heads[i]);
+		eol = strchr(l, '\n');
+		if (eol != NULL)
+			*eol = '\0';
+		tok = strrchr(l, ' ');
+		ck_assert_ptr_nonnull(tok);
+		ck_assert_ptr_nonnull(strstr(l, ". . ."));
+		for (hp = 1; hp < n; hp++) {
+			char one[256];
+			const char *nl;
+
+			if (hp == toc)
+				continue;
+			/* a heading with a hard break: look for its first line */
+			snprintf(one, sizeof one, "%s", heads[i]);
+			if (strncmp(one, "BAB ", 4) == 0 && (nl = strchr(one + 4, ' ')))
+				one[nl - one] = '\0';
+			if (strstr(pages[hp], one) != NULL)
+				break;
+		}
+		ck_assert_uint_lt(hp, n);
+		last_line(pages[hp], want, sizeof want);
+		ck_assert_msg(strcmp(tok + 1, want) == 0, "%s: TOC says %s, "
+			      "printed on page %s", heads[i], tok + 1, want);
+		if (eol != NULL)
+			*eol = '\n';
+	}
+	/* the 200-row table repeats its header on every page it is on */
+	for (p = 0; p < n; p++) {
+		if (strstr(pages[p], "Kegiatan nomor") == NULL)
+			continue;
+		body_pages++;
+		with_head += strstr(pages[p], HEAD_200) != NULL;
+	}
+	ck_assert_uint_ge(body_pages, 4);
+	ck_assert_uint_eq(with_head, body_pages);
+	ck_assert_ptr_nonnull(strstr(txt, "Kegiatan nomor 200"));
+	ck_assert_ptr_nonnull(strstr(txt, "Drs. SUPRIJANTO, M.Si"));
+	ck_assert_ptr_nonnull(strstr(txt, "belum ada data"));
+	free(txt);
+
+	/* the outline holds the TOC headings */
+	q = run("qpdf --show-object=trailer --json '%s' 2>/dev/null | "
+		"grep -c Outlines", out, NULL);
+	free(q);
+	freedoc(d);
+}
+END_TEST
+
+START_TEST(test_e2e_reproducible)
+{
+	char png[4200], a[4200], b[4200], *q;
+	lk_err e = { 0, "" };
+	doc *d;
+	int st;
+
+	snprintf(png, sizeof png, "%s", tpath("logo.png"));
+	write_png(png, 32, 16, 0);
+	d = sample(png, NULL);
+	snprintf(a, sizeof a, "%s", tpath("a.pdf"));
+	snprintf(b, sizeof b, "%s", tpath("b.pdf"));
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	ck_assert_int_eq(layout_write_pdf(d, a, NULL, &e), 0);
+	ck_assert_int_eq(layout_write_pdf(d, b, NULL, &e), 0);
+	unsetenv("SOURCE_DATE_EPOCH");
+	snprintf(png, sizeof png, "cmp -s '%s' '%s'", a, b);
+	st = system(png);
+	ck_assert_int_eq(st, 0);
+	q = run("pdfinfo '%s'", a, NULL);
+	ck_assert_ptr_nonnull(strstr(q, "Nov 14 22:13:20 2023"));
+	free(q);
+	freedoc(d);
+}
+END_TEST
+
+/* Every word inside the page's text area (page numbers: in the bottom
+ * margin, centred). */
+static void
+check_bbox(const char *path, const doc *d)
+{
+	char *o = run("pdftotext -bbox '%s' - 2>/dev/null", path, NULL), *p = o;
+	double pw = 0, ph = 0;
+	size_t words = 0;
+
+	while ((p = strstr(p, "<")) != NULL) {
+		double x0, y0, x1, y1;
+
+		if (sscanf(p, "<page width=\"%lf\" height=\"%lf\"", &pw, &ph) == 2) {
+			p++;
+			continue;
+		}
+		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" "
+			   "yMax=\"%lf\"", &x0, &y0, &x1, &y1) == 4) {
+			bool landscape = pw > ph;
+			double left = d->page.margin_left;
+			double right = pw - d->page.margin_right;
+
+			(void)landscape;
+			words++;
+			ck_assert_msg(x0 >= left - 0.5 && x1 <= right + 0.5,
+				      "word at x %.1f-%.1f outside %.1f-%.1f",
+				      x0, x1, left, right);
+			ck_assert_msg(y0 >= d->page.margin_top - 3 &&
+				      (y1 <= ph - d->page.margin_bottom + 3 ||
+				       y0 > ph - d->page.margin_bottom),
+				      "word at y %.1f-%.1f outside the page", y0, y1);
+		}
+		p++;
+	}
+	ck_assert_uint_gt(words, 0);
+	free(o);
+}
+
+START_TEST(test_e2e_hostile)
+{
+	doc *d = mkdoc();
+	doc_section *s = sec(d, "x", DOC_NUM_ARABIC, true);
+	char *big = arena_alloc(&d->mem, 50001), word[301], out[4200], *txt;
+	doc_table *t;
+	doc_row *r;
+	layout_result res = { 0, 0 };
+	lk_err e = { 0, "" };
+	size_t i;
+	int st;
+
+	/* a 50,000-character paragraph */
+	for (i = 0; i < 50000; i++)
+		big[i] = i % 9 == 8 ? ' ' : (char)('a' + i % 7);
+	para(d, s, big);
+	/* a cell with one 300-character word; a row taller than a page */
+	memset(word, 'w', 300);
+	word[300] = '\0';
+	t = table(d, 3, 1, 3);
+	r = row(d, t, true, 3);
+	cell(d, r, "Kolom A", DOC_CENTER)->shade = true;
+	cell(d, r, "Kolom B", DOC_CENTER)->shade = true;
+	cell(d, r, "Kolom C", DOC_CENTER)->shade = true;
+	r = row(d, t, false, 3);
+	cell(d, r, word, DOC_LEFT);
+	cell(d, r, "pendek", DOC_LEFT);
+	cell(d, r, "99,99", DOC_RIGHT);
+	r = row(d, t, false, 3);
+	cell(d, r, "tinggi", DOC_LEFT);
+	cell(d, r, big + 40000, DOC_LEFT);   /* 10,000 characters */
+	cell(d, r, "1", DOC_RIGHT);
+	r = row(d, t, false, 3);
+	cell(d, r, "akhir", DOC_LEFT);
+	cell(d, r, "baris terakhir", DOC_LEFT);
+	cell(d, r, "2", DOC_RIGHT);
+	t->width[0] = t->width[1] = t->width[2] = 1;
+	blk(s, DOC_TABLE)->table = t;
+	/* a landscape section with a huge word in a paragraph */
+	s = sec(d, "y", DOC_NUM_ARABIC, false);
+	s->landscape = true;
+	para(d, s, word);
+	snprintf(out, sizeof out, "%s", tpath("hostile.pdf"));
+	ck_assert_msg(layout_write_pdf(d, out, &res, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(res.pages, pdf_pages(out));
+	free(run("qpdf --check '%s' >/dev/null 2>&1", out, &st));
+	ck_assert_int_eq(st, 0);
+	txt = run("pdftotext '%s' - 2>/dev/null", out, NULL);
+	ck_assert_ptr_nonnull(strstr(txt, "baris terakhir"));
+	ck_assert_ptr_nonnull(strstr(txt, "wwwwwwwwww"));
+	free(txt);
+	check_bbox(out, d);
+	freedoc(d);
+}
+END_TEST
+
+/* Widows, orphans, keep-with-next: a 5-line paragraph after a space
+ * that leaves room for exactly k lines. */
+static doc *
+flow_doc(double lines_free, bool with_heading)
+{
+	doc *d = mkdoc();
+	doc_section *s = sec(d, "x", DOC_NUM_ARABIC, true);
+	double body = d->page.height - d->page.margin_top - d->page.margin_bottom;
+	doc_block *b;
+
+	b = blk(s, DOC_SPACE);
+	b->points = body - lines_free * 18 - 0.01;
+	if (with_heading)
+		heading(d, s, 2, "Judul Bagian", false)->space_before = -1;
+	b = para(d, s, "satu\ndua\ntiga\nempat\nlima");
+	b->space_before = -1;
+	return d;
+}
+
+static const struct flow_case {
+	double free_lines;
+	bool heading;
+	const char *page1, *page2;    /* last word on page 1, first on page 2 */
+} flow_cases[] = {
+	{ 1, false, NULL, "satu" },        /* orphan: all moves */
+	{ 2, false, "dua", "tiga" },
+	{ 4, false, "tiga", "empat" },     /* widow: 3 + 2 */
+	{ 5, false, "lima", NULL },
+	{ 2.9, true, NULL, "Judul" },      /* heading + 2 lines do not fit */
+	{ 4, true, "dua", "tiga" },        /* heading takes 1.3 lines */
+};
+
+START_TEST(test_e2e_widows)
+{
+	const struct flow_case *c = &flow_cases[_i];
+	doc *d = flow_doc(c->free_lines, c->heading);
+	char out[4200], *pages[8], *txt;
+	lk_err e = { 0, "" };
+	size_t n;
+
+	snprintf(out, sizeof out, "%s", tpath("flow.pdf"));
+	ck_assert_msg(layout_write_pdf(d, out, NULL, &e) == 0, "%s", e.msg);
+	txt = pdf_text_pages(out, pages, 8, &n);
+	if (c->page1 != NULL)
+		ck_assert_msg(strstr(pages[0], c->page1) != NULL,
+			      "case %d: %s not on page 1", _i, c->page1);
+	if (c->page2 != NULL) {
+		ck_assert_uint_ge(n, 2);
+		ck_assert_msg(strstr(pages[1], c->page2) != NULL,
+			      "case %d: %s not on page 2", _i, c->page2);
+		ck_assert_msg(strstr(pages[0], c->page2) == NULL,
+			      "case %d: %s on page 1", _i, c->page2);
+	} else
+		ck_assert_msg(n == 1 || strstr(pages[1], "satu") == NULL,
+			      "case %d", _i);
+	free(txt);
+	freedoc(d);
+}
+END_TEST
+
+/* ---- errors ---- */
+
+static const struct err_case {
+	const char *what;
+	int code;
+} err_cases[] = {
+	{ "font", EX_NOINPUT },
+	{ "image", EX_NOINPUT },
+	{ "png-damaged", EX_DATAERR },
+	{ "png-truncated", EX_DATAERR },
+	{ "png-text", EX_DATAERR },
+	{ "font-text", EX_DATAERR },
+	{ "outdir", EX_CANTCREAT },
+	{ "margins", EX_DATAERR },
+};
+
+START_TEST(test_errors)
+{
+	const struct err_case *c = &err_cases[_i];
+	char png[4200], out[4200], bad[4200];
+	const char *named = NULL;
+	lk_err e = { 0, "" };
+	doc *d;
+	FILE *f;
+
+	snprintf(png, sizeof png, "%s", tpath("logo.png"));
+	snprintf(bad, sizeof bad, "%s", tpath("bad.png"));
+	snprintf(out, sizeof out, "%s", tpath("out.pdf"));
+	write_png(png, 16, 16, 0);
+	d = sample(png, NULL);
+	if (strcmp(c->what, "font") == 0) {
+		d->page.font.bold = named = "/nonexistent/Bold.ttf";
+	} else if (strcmp(c->what, "image") == 0) {
+		d->section[0].block[2].image = named = "/nonexistent/logo.png";
+	} else if (strncmp(c->what, "png-", 4) == 0) {
+		if (strcmp(c->what, "png-text") == 0) {
+			f = fopen(bad, "w");
+			fputs("not a png", f);
+			fclose(f);
+		} else
+			write_png(bad, 16, 16, strcmp(c->what, "png-damaged") ? 2 : 1);
+		d->section[0].block[2].image = named = bad;
+	} else if (strcmp(c->what, "font-text") == 0) {
+		snprintf(bad, sizeof bad, "%s", tpath("bad.ttf"));
+		f = fopen(bad, "w");
+		fputs("not a font at all", f);
+		fclose(f);
+		d->page.font.italic = named = bad;
+	} else if (strcmp(c->what, "outdir") == 0) {
+		snprintf(out, sizeof out, "%s", "/nonexistent-lakip-dir/out.pdf");
+		named = "/nonexistent-lakip-dir";
+	} else if (strcmp(c->what, "margins") == 0) {
+		d->page.margin_left = 400;
+	}
+	ck_assert_int_eq(layout_write_pdf(d, out, NULL, &e), c->code);
+	ck_assert_int_eq(e.code, c->code);
+	if (named != NULL)
+		ck_assert_msg(strstr(e.msg, named) != NULL, "%s: \"%s\" does not "
+			      "name %s", c->what, e.msg, named);
+	ck_assert_int_ne(access(out, F_OK), 0);
+	/* nothing left behind but our inputs */
+	unlink(png);
+	unlink(bad);
+	ck_assert(dir_empty(tmpdir));
+	freedoc(d);
+}
+END_TEST
+
+/* ---- speed: 200 pages of text and tables ---- */
+
+START_TEST(test_speed_200_pages)
+{
+	doc *d = mkdoc();
+	doc_section *s = sec(d, "x", DOC_NUM_ARABIC, true);
+	char out[4200];
+	layout_result res = { 0, 0 };
+	lk_err e = { 0, "" };
+	struct timespec t0, t1;
+	double sec_used;
+	size_t i, k;
+
+	for (i = 0; i < 100; i++) {
+		heading(d, s, 2, "Bagian", true);
+		for (k = 0; k < 4; k++)
+			para(d, s, lorem);
+		if (i % 2 == 0) {
+			doc_table *t = table(d, 4, 1, 25);
+			doc_row *r = row(d, t, true, 4);
+
+			for (k = 0; k < 4; k++) {
+				t->width[k] = 1;
+				cell(d, r, "Kepala", DOC_CENTER)->shade = true;
+			}
+			for (k = 0; k < 25; k++) {
+				r = row(d, t, false, 4);
+				cell(d, r, "1", DOC_CENTER);
+				cell(d, r, "Kegiatan pembinaan ideologi", DOC_LEFT);
+				cell(d, r, "11.393.254.909", DOC_RIGHT);
+				cell(d, r, "98,76%", DOC_RIGHT);
+			}
+			blk(s, DOC_TABLE)->table = t;
+		}
+	}
+	snprintf(out, sizeof out, "%s", tpath("speed.pdf"));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_msg(layout_write_pdf(d, out, &res, &e) == 0, "%s", e.msg);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	sec_used = (double)(t1.tv_sec - t0.tv_sec) +
+		   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert_uint_ge(res.pages, 200);
+	fprintf(stderr, "# speed: %u pages, %lu bytes in %.3f s\n", res.pages,
+		res.bytes, sec_used);
+	/* generous: sanitizer builds are several times slower */
+	ck_assert(sec_used < 10);
+	freedoc(d);
+}
+END_TEST
+
+Suite *
+lktest_suite(void)
+{
+	Suite *s = suite_create("layout");
+	TCase *tc;
+
+	tc = tcase_create("linebreak");
+	tcase_add_loop_test(tc, test_lb_breaks, 0, (int)LK_NELEM(lb_cases));
+	tcase_add_test(tc, test_lb_justify);
+	tcase_add_test(tc, test_lb_hard_breaks_not_justified);
+	tcase_add_test(tc, test_lb_long_word);
+	tcase_add_test(tc, test_lb_mixed_styles);
+	tcase_add_test(tc, test_lb_align);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("table");
+	tcase_add_test(tc, test_tbl_repeat_header);
+	tcase_add_test(tc, test_tbl_rowspan_group);
+	tcase_add_test(tc, test_tbl_tall_row_split);
+	tcase_add_test(tc, test_tbl_long_word_cell);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("pdf");
+	tcase_add_checked_fixture(tc, setup_tmp, teardown_tmp);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_e2e_sample);
+	tcase_add_test(tc, test_e2e_reproducible);
+	tcase_add_test(tc, test_e2e_hostile);
+	tcase_add_loop_test(tc, test_e2e_widows, 0, (int)LK_NELEM(flow_cases));
+	tcase_add_loop_test(tc, test_errors, 0, (int)LK_NELEM(err_cases));
+	tcase_add_test(tc, test_speed_200_pages);
+	suite_add_tcase(s, tc);
+	return s;
+}
