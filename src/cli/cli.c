@@ -134,18 +134,34 @@ parse_int(const char *s, long lo, long hi, int *out)
 }
 
 int
-cli_parse_tahun(const cli_ctx *c, const char *s, int *out)
+cli_period_opt(const cli_ctx *c, int ch, cli_period *p)
 {
-	if (parse_int(s, 1900, 2999, out) != 0)
-		return cli_usage(c, _("--tahun: expected a year such as 2023, got '%s'"), s);
-	return 0;
+	switch (ch) {
+	case 'i':
+		p->instansi = optarg;
+		return 0;
+	case 't':
+		if (parse_int(optarg, 1900, 2999, &p->tahun) != 0)
+			return cli_usage(c, _("--tahun: expected a year such as 2023, got '%s'"), optarg);
+		return 0;
+	case 'q':
+		if (parse_int(optarg, 1, 4, &p->tw) != 0)
+			return cli_usage(c, _("--triwulan: expected a quarter 1 to 4, got '%s'"), optarg);
+		return 0;
+	default:
+		return -1;
+	}
 }
 
 int
-cli_parse_triwulan(const cli_ctx *c, const char *s, int *out)
+cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw)
 {
-	if (parse_int(s, 1, 4, out) != 0)
-		return cli_usage(c, _("--triwulan: expected a quarter 1 to 4, got '%s'"), s);
+	if (optind < c->argc)
+		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
+	if (p->tahun == 0)
+		return cli_usage(c, _("--tahun is required"));
+	if (need_tw && p->tw == 0)
+		return cli_usage(c, _("--triwulan is required"));
 	return 0;
 }
 
@@ -162,8 +178,7 @@ cli_load_predikat(arena *a, predikat_tabel *pt, lk_err *e)
 }
 
 int
-cli_load_quarter(cli_ctx *c, const char *inst, int tahun, int tw, rencana **r,
-		 kinerja *k)
+cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r, kinerja *k)
 {
 	lk_err e = { 0, "" };
 	predikat_tabel pt;
@@ -174,15 +189,15 @@ cli_load_quarter(cli_ctx *c, const char *inst, int tahun, int tw, rencana **r,
 	*r = NULL;
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
-	rc = store_pilih_instansi(s, inst, &kode, &e);
+	rc = store_pilih_instansi(s, p->instansi, &kode, &e);
 	if (rc == 0)
-		rc = store_load(s, kode, tahun, r, &e);
+		rc = store_load(s, kode, p->tahun, r, &e);
 	store_close(s);
 	free(kode);
 	if (rc == 0)
 		rc = cli_load_predikat(&(*r)->mem, &pt, &e);
 	if (rc == 0)
-		rc = kinerja_hitung(*r, tw, &pt, k, &e);
+		rc = kinerja_hitung(*r, p->tw, &pt, k, &e);
 	if (rc != 0) {
 		if (*r != NULL)
 			rencana_free(*r);

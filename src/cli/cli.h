@@ -39,9 +39,23 @@ const char *cli_db_path(const cli_ctx *c);
 /* Open the database; prints the error and returns its code on failure. */
 int cli_open_store(const cli_ctx *c, unsigned flags, store **out);
 
-/* Parse --tahun / --triwulan values; print a usage error on failure. */
-int cli_parse_tahun(const cli_ctx *c, const char *s, int *out);
-int cli_parse_triwulan(const cli_ctx *c, const char *s, int *out);
+/* The period options of show, report, export and the workflow commands:
+ * put CLI_PERIOD_OPTS in the option table and "i:t:q:" in the short
+ * options.  cli_period_opt returns 0 when ch was one of them, -1 when it
+ * was not, or EX_USAGE (printed) for a bad value.  cli_period_done checks
+ * that no argument is left and that --tahun (and, with need_tw,
+ * --triwulan) was given. */
+typedef struct cli_period {
+	const char *instansi;   /* NULL: the only one in the database */
+	int tahun;
+	int tw;
+} cli_period;
+#define CLI_PERIOD_OPTS \
+	{ "instansi", required_argument, NULL, 'i' }, \
+	{ "tahun", required_argument, NULL, 't' }, \
+	{ "triwulan", required_argument, NULL, 'q' }
+int cli_period_opt(const cli_ctx *c, int ch, cli_period *p);
+int cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw);
 
 /* Options every subcommand accepts too: put CLI_COMMON_OPTS in its
  * option table and "d:" in its short options, then let cli_getopt()
@@ -61,8 +75,8 @@ int cli_load_predikat(arena *a, struct predikat_tabel *pt, lk_err *e);
 /* Load (instansi, tahun) and compute quarter tw: prints the error and
  * returns its code on failure; *r to be freed with rencana_free. */
 struct kinerja;
-int cli_load_quarter(cli_ctx *c, const char *inst, int tahun, int tw,
-		     rencana **r, struct kinerja *k);
+int cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r,
+		     struct kinerja *k);
 
 /* Subcommands. */
 int cmd_init(cli_ctx *c);

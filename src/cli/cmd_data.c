@@ -187,38 +187,36 @@ int
 cmd_export(cli_ctx *c)
 {
 	static const struct option opts[] = {
-		{ "instansi", required_argument, NULL, 'i' },
-		{ "tahun", required_argument, NULL, 't' },
+		CLI_PERIOD_OPTS,
 		{ "output", required_argument, NULL, 'o' },
 		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
 	};
 	lk_err e = { 0, "" };
-	const char *inst = NULL, *out = NULL;
+	cli_period p = { NULL, 0, 0 };
+	const char *out = NULL;
 	char *kode = NULL;
-	int ch, rc, tahun = 0;
+	int ch, rc;
 	rencana *r = NULL;
 	store *s;
 
-	while ((ch = cli_getopt(c, "+d:i:t:o:", opts)) != -1) {
-		switch (ch) {
-		case 'i': inst = optarg; break;
-		case 'o': out = optarg; break;
-		case 't':
-			if ((rc = cli_parse_tahun(c, optarg, &tahun)) != 0)
+	while ((ch = cli_getopt(c, "+d:i:t:q:o:", opts)) != -1) {
+		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
+			if (rc != 0)
 				return rc;
-			break;
-		default: return EX_USAGE;
-		}
+		} else if (ch == 'o')
+			out = optarg;
+		else
+			return EX_USAGE;
 	}
-	if (optind < c->argc)
-		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
-	if (tahun == 0)
-		return cli_usage(c, _("--tahun is required"));
+	if ((rc = cli_period_done(c, &p, false)) != 0)
+		return rc;
+	if (p.tw != 0)
+		return cli_usage(c, _("export writes the whole year: leave out --triwulan"));
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
-	rc = store_pilih_instansi(s, inst, &kode, &e);
+	rc = store_pilih_instansi(s, p.instansi, &kode, &e);
 	if (rc == 0)
-		rc = store_load(s, kode, tahun, &r, &e);
+		rc = store_load(s, kode, p.tahun, &r, &e);
 	store_close(s);
 	free(kode);
 	if (rc == 0) {

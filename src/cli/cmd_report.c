@@ -17,17 +17,16 @@ int
 cmd_report(cli_ctx *c)
 {
 	static const struct option opts[] = {
-		{ "instansi", required_argument, NULL, 'i' },
-		{ "tahun", required_argument, NULL, 't' },
-		{ "triwulan", required_argument, NULL, 'q' },
+		CLI_PERIOD_OPTS,
 		{ "template", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
 	};
 	lk_err e = { 0, "" };
-	const char *inst = NULL, *out = NULL, *tname = "laporan";
+	cli_period p = { NULL, 0, 0 };
+	const char *out = NULL, *tname = "laporan";
 	const char **warn = NULL;
-	int ch, rc, tahun = 0, tw = 0;
+	int ch, rc;
 	layout_result res = { 0, 0 };
 	tmpl *t = NULL;
 	doc *d = NULL;
@@ -35,33 +34,25 @@ cmd_report(cli_ctx *c)
 	kinerja k;
 
 	while ((ch = cli_getopt(c, "+d:i:t:q:T:o:", opts)) != -1) {
+		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
+			if (rc != 0)
+				return rc;
+			continue;
+		}
 		switch (ch) {
-		case 'i': inst = optarg; break;
 		case 'T': tname = optarg; break;
 		case 'o': out = optarg; break;
-		case 't':
-			if ((rc = cli_parse_tahun(c, optarg, &tahun)) != 0)
-				return rc;
-			break;
-		case 'q':
-			if ((rc = cli_parse_triwulan(c, optarg, &tw)) != 0)
-				return rc;
-			break;
 		default:
 			return EX_USAGE;
 		}
 	}
-	if (optind < c->argc)
-		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
-	if (tahun == 0)
-		return cli_usage(c, _("--tahun is required"));
-	if (tw == 0)
-		return cli_usage(c, _("--triwulan is required"));
+	if ((rc = cli_period_done(c, &p, true)) != 0)
+		return rc;
 	if (out == NULL)
 		return cli_usage(c, _("-o FILE.pdf is required"));
 	if ((rc = tmpl_load(tname, &t, &e)) != 0)
 		return cli_report(&e);
-	if ((rc = cli_load_quarter(c, inst, tahun, tw, &r, &k)) != 0) {
+	if ((rc = cli_load_quarter(c, &p, &r, &k)) != 0) {
 		tmpl_free(t);
 		return rc;
 	}

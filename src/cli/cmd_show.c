@@ -293,30 +293,24 @@ int
 cmd_show(cli_ctx *c)
 {
 	static const struct option opts[] = {
-		{ "instansi", required_argument, NULL, 'i' },
-		{ "tahun", required_argument, NULL, 't' },
-		{ "triwulan", required_argument, NULL, 'q' },
+		CLI_PERIOD_OPTS,
 		{ "table", required_argument, NULL, 'T' },
 		{ "format", required_argument, NULL, 'f' },
 		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
 	};
-	const char *inst = NULL;
-	int ch, rc, tahun = 0, tw = 0, tables = TABLE_IKU | TABLE_PROGRAM;
+	cli_period p = { NULL, 0, 0 };
+	int ch, rc, tables = TABLE_IKU | TABLE_PROGRAM;
 	enum show_format fmt = FMT_TEXT;
 	rencana *r = NULL;
 	kinerja k;
 
 	while ((ch = cli_getopt(c, "+d:i:t:q:T:f:", opts)) != -1) {
+		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
+			if (rc != 0)
+				return rc;
+			continue;
+		}
 		switch (ch) {
-		case 'i': inst = optarg; break;
-		case 't':
-			if ((rc = cli_parse_tahun(c, optarg, &tahun)) != 0)
-				return rc;
-			break;
-		case 'q':
-			if ((rc = cli_parse_triwulan(c, optarg, &tw)) != 0)
-				return rc;
-			break;
 		case 'T':
 			if (strcmp(optarg, "iku") == 0)
 				tables = TABLE_IKU;
@@ -339,18 +333,14 @@ cmd_show(cli_ctx *c)
 			return EX_USAGE;
 		}
 	}
-	if (optind < c->argc)
-		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
-	if (tahun == 0)
-		return cli_usage(c, _("--tahun is required"));
-	if (tw == 0)
-		return cli_usage(c, _("--triwulan is required"));
-	if ((rc = cli_load_quarter(c, inst, tahun, tw, &r, &k)) != 0)
+	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
-	if (!r->tw[tw].ada)
+	if ((rc = cli_load_quarter(c, &p, &r, &k)) != 0)
+		return rc;
+	if (!r->tw[p.tw].ada)
 		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
 				  "realisations are empty\n"), r->instansi.kode,
-			tw_romawi(tw), tahun);
+			tw_romawi(p.tw), p.tahun);
 	rc = print_tables(r, &k, tables, fmt);
 	rencana_free(r);
 	return rc;

@@ -56,8 +56,7 @@ chart_prepare(chart_prep *c, const doc_chart *src, const lb_measure *m,
 	o.size = body_size;
 	o.width = width;
 	o.align = DOC_CENTER;
-	o.style = DOC_BOLD;
-	lb_break(&c->title, m, &src->title, &o);
+	lb_break(&c->title, m, &src->title, &o);   /* styles as given */
 	if (c->title.n_line > 0)
 		c->title_h = (double)c->title.n_line * body_size * 1.25 + c->lh * 0.5;
 

@@ -1,0 +1,2 @@
+#include "config.h"
+#include "core/model_edit.h"

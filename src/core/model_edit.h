@@ -1,0 +1,70 @@
+/* model_edit.h - changing a rencana in memory (the terminal UI edits a
+ * model and saves it whole with store_save, in one transaction).
+ *
+ * Owns: adding, deleting and moving sasaran, IKU, programs, bidang, list
+ * entries (permasalahan, tindak lanjut) and supporting tables, keeping
+ * references consistent (deleting a sasaran drops it from programs'
+ * sasaran lists; renaming a kode updates references), and copying a
+ * plan into a new year.  New strings are allocated in r->mem (old ones
+ * stay there until rencana_free).  Indices are 0-based.
+ * Functions that take an index abort (lk_fatal) when it is out of range:
+ * that is a programmer error.
+ */
+#ifndef LK_MODEL_EDIT_H
+#define LK_MODEL_EDIT_H
+
+#include "core/model.h"
+
+/* Insert a zeroed entry at index `at` (0..n) and return it; the caller
+ * fills kode, uraian, ... with strings in r->mem. */
+sasaran *rencana_add_sasaran(rencana *r, size_t at);
+iku *rencana_add_iku(rencana *r, sasaran *s, size_t at);
+program *rencana_add_program(rencana *r, size_t at);
+bidang *rencana_add_bidang(rencana *r, size_t at);
+
+void rencana_delete_sasaran(rencana *r, size_t i);
+void rencana_delete_iku(rencana *r, sasaran *s, size_t i);
+void rencana_delete_program(rencana *r, size_t i);
+void rencana_delete_bidang(rencana *r, size_t i);  /* clears sasaran.bidang refs */
+
+/* Move entry from index `from` to index `to` (others shift). */
+void rencana_move_sasaran(rencana *r, size_t from, size_t to);
+void rencana_move_iku(rencana *r, sasaran *s, size_t from, size_t to);
+void rencana_move_program(rencana *r, size_t from, size_t to);
+
+/* Change a kode and every reference to it (program.sasaran lists for a
+ * sasaran, sasaran.bidang for a bidang).  Returns 0, or -1 when the new
+ * kode is already used by another entry of the same kind. */
+int rencana_rename_sasaran(rencana *r, sasaran *s, const char *kode);
+int rencana_rename_bidang(rencana *r, bidang *b, const char *kode);
+
+/* Lookups by kode; NULL when absent.  Linear. */
+sasaran *rencana_find_sasaran(const rencana *r, const char *kode);
+iku *rencana_find_iku(const rencana *r, const char *kode, sasaran **owner);
+program *rencana_find_program(const rencana *r, const char *kode);
+
+/* String list of a quarter (permasalahan or tindak_lanjut). */
+void triwulan_list_set(rencana *r, char ***list, size_t *n, size_t i,
+		       const char *text);  /* i == *n appends */
+void triwulan_list_delete(char **list, size_t *n, size_t i);
+void triwulan_list_move(char **list, size_t n, size_t from, size_t to);
+
+/* A new plan for year `tahun` from `src`: the same instansi, bidang,
+ * sasaran, IKU (kode, uraian, satuan, polaritas) and programs (kode,
+ * uraian, sasaran links), with targets, quarterly targets, budgets,
+ * realisations and quarters left empty (zero / absent), to be typed anew.
+ * Returns a new rencana (rencana_free). */
+rencana *rencana_copy_plan(const rencana *src, int tahun);
+
+/* Counts for the start screen: per quarter, how many IKU and programs
+ * have a realisation, how many sasaran have a narrative. */
+typedef struct rencana_isian {
+	size_t iku, iku_terisi;
+	size_t program, program_terisi;
+	size_t sasaran, narasi_terisi;
+	bool tanggal, kesimpulan;
+	size_t permasalahan, tindak_lanjut;
+} rencana_isian;
+void rencana_hitung_isian(const rencana *r, int tw, rencana_isian *out);
+
+#endif
