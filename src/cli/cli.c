@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "io/datafile.h"
 #include "io/predikat_load.h"
+#include "tui/tui.h"
 
 typedef struct cmd_entry {
 	const char *name;
@@ -279,9 +281,15 @@ cli_main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		/* The terminal application comes here; until then, help. */
-		print_help(stderr);
-		return EX_USAGE;
+		tui_opts o = { cli_db_path(&c), c.lang };
+
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			cli_error(EX_USAGE, _("the terminal application needs a terminal; "
+					      "give a command to use lakip from scripts"));
+			print_help(stderr);
+			return EX_USAGE;
+		}
+		return tui_main(&o);
 	}
 	for (k = 0; k < N_COMMANDS; k++) {
 		if (strcmp(argv[optind], commands[k].name) == 0) {

@@ -174,29 +174,41 @@ chart_draw(const chart_prep *c, pdf *p, const lb_measure *m, double x,
 		const doc_bar *b = &c->src->bar[i];
 		double mid = y - c->row_h[i] / 2;
 		double lh = (double)c->label[i].n_line * c->lh;
-		const char *t = c->vtext[i];
 
 		lay_draw_lines(p, m, &c->label[i], 0, c->label[i].n_line, x,
 			       mid + lh / 2, c->size, c->lh);
-		base = mid - half;
-		if (b->ada) {
-			double xe = bar_x(c, b->value);
-
+		if (b->ada)
 			pdf_rect(p, x + c->plot_x0, mid - c->bar_h / 2,
-				 xe - c->plot_x0, c->bar_h, 0.65, 0.5);
-			pdf_text(p, 0, c->size, x + xe + c->pad, base, t,
-				 strlen(t));
-		} else
-			pdf_text(p, DOC_ITALIC, c->size, x + c->plot_x0 + c->pad,
-				 base, t, strlen(t));
+				 bar_x(c, b->value) - c->plot_x0, c->bar_h, 0.65,
+				 0.5);
 		y -= c->row_h[i];
 	}
-	/* axis at 0 and the base line */
+	/* axis at 0 and the base line; the reference, dashed, over the
+	 * bars */
 	pdf_line(p, x + c->plot_x0, y0, x + c->plot_x0, y, 0.75, 0, false);
-	pdf_line(p, x + c->plot_x0, y, x + c->plot_x1, y, 0.5, 0, false);
-	/* the reference, dashed, over the bars */
+	pdf_line(p, x + c->plot_x1, y, x + c->plot_x0, y, 0.5, 0, false);
 	xr = bar_x(c, c->src->reference > 0 ? c->src->reference : 10000);
 	pdf_line(p, x + xr, y0, x + xr, y - c->pad, 0.75, 0, true);
+	/* value labels last, on white, so that the dashed line never runs
+	 * through them */
+	y = y0;
+	for (i = b0; i < b1 && i < c->n_bar; i++) {
+		const doc_bar *b = &c->src->bar[i];
+		double mid = y - c->row_h[i] / 2, tx, tw;
+		const char *t = c->vtext[i];
+		unsigned st = b->ada ? 0 : DOC_ITALIC;
+
+		base = mid - half;
+		tx = b->ada ? bar_x(c, b->value) + c->pad : c->plot_x0 + c->pad;
+		tw = m->width(m->ctx, st, c->size, t, strlen(t));
+		pdf_rect(p, x + tx - c->pad * 0.4, mid - c->size * 0.55,
+			 tw + c->pad * 0.8, c->size * 1.1, 1, 0);
+		pdf_text(p, st, c->size, x + tx, base, t, strlen(t));
+		y -= c->row_h[i];
+	}
+	y = y0;
+	for (i = b0; i < b1 && i < c->n_bar; i++)
+		y -= c->row_h[i];
 	base = y - c->pad - asc;
 	lw = m->width(m->ctx, 0, c->size, "0%", 2);
 	pdf_text(p, 0, c->size, x + c->plot_x0 - lw / 2, base, "0%", 2);

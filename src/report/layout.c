@@ -456,10 +456,12 @@ defaults(const lay *L, prep *P)
 	default:
 		break;
 	}
-	if (b->size > 0 && (b->type == DOC_HEADING || b->type == DOC_PARA ||
-			    b->type == DOC_ITEM)) {
-		P->lh *= b->size / P->size;
-		P->size = b->size;
+	if (b->size > 0 && isfinite(b->size) && (b->type == DOC_HEADING ||
+	    b->type == DOC_PARA || b->type == DOC_ITEM)) {
+		double size = b->size < 4 ? 4 : b->size > 72 ? 72 : b->size;
+
+		P->lh *= size / P->size;
+		P->size = size;
 	}
 	if (b->space_before > 0)
 		P->sb = b->space_before;

@@ -338,9 +338,12 @@ tbl_prepare(tbl *t, const doc_table *src, const lb_measure *m, double width,
 	t->n_head = src->n_head;
 	t->n_row = src->n_head + src->n_body;
 	t->width = width;
-	t->size = src->font_size > 0 ? src->font_size : body_size - 1;
+	t->size = src->font_size > 0 && isfinite(src->font_size) ?
+		  src->font_size : body_size - 1;
 	if (t->size < 4)
 		t->size = 4;
+	if (t->size > 36)
+		t->size = 36;
 	t->lh = t->size * 1.2;
 	t->padx = t->size * 0.35;
 	t->pady = t->size * 0.25;
@@ -502,7 +505,7 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 {
 	double avail, head_h;
 	unsigned page = 0;
-	size_t g, *drawn = NULL, cap_drawn = 0;
+	size_t g, *drawn = NULL, cap_drawn = 0, steps = 0, max_steps;
 	tbl_band *b;
 	work w;
 
@@ -523,6 +526,11 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 	b->h += t->cap_h;
 	avail -= t->cap_h + head_h;
 
+	/* every step moves to a new page or uses up a row or a line: a
+	 * bound on steps guards against a planning bug looping forever */
+	max_steps = 2 * (t->n_row + t->n_grp) + 16;
+	for (g = 0; g < t->n_cell; g++)
+		max_steps += 2 * t->cell[g].para.n_line;
 	memset(&w, 0, sizeof w);
 	for (g = 0; g < t->n_grp; g++) {
 		bool last = g + 1 == t->n_grp;
@@ -534,6 +542,13 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 			bool used = t->n_piece > t->band[t->n_band - 1].p0;
 			enum { WHOLE, NEXT, CUT } act;
 
+			if (++steps > max_steps) {
+				free(w.wc);
+				free(w.rh);
+				free(drawn);
+				return lk_fail(e, EX_SOFTWARE, "table: page planning "
+					       "did not finish (a bug)");
+			}
 			fresh = page_avail - head_h;
 			if (H + extra <= avail + EPS)
 				act = WHOLE;
