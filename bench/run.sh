@@ -32,5 +32,9 @@ measure "import again (all unchanged)" "$lakip" -d "$w/b.db" import "$w/syntheti
 measure "export" "$lakip" -d "$w/b.db" export --tahun 2023 -o "$w/e.yaml"
 measure "show (text, both tables)" "$lakip" -d "$w/b.db" show --tahun 2023 --triwulan 2
 measure "show (csv, iku)" "$lakip" -d "$w/b.db" show --tahun 2023 --triwulan 2 --table iku --format csv
+measure "report (synthetic, PDF)" "$lakip" -d "$w/b.db" report --tahun 2023 --triwulan 2 -o "$w/b.pdf"
+echo "  synthetic PDF: $(pdfinfo "$w/b.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }') pages, $(wc -c <"$w/b.pdf") bytes"
 measure "import fixture" "$lakip" -d "$w/f.db" import "$here/examples/kesbangpol-kalteng-2023.yaml"
 measure "show fixture" "$lakip" -d "$w/f.db" show --tahun 2023 --triwulan 2
+measure "report fixture (PDF)" "$lakip" -d "$w/f.db" report --tahun 2023 --triwulan 2 -o "$w/f.pdf"
+echo "  fixture PDF: $(pdfinfo "$w/f.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }') pages, $(wc -c <"$w/f.pdf") bytes"

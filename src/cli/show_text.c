@@ -20,6 +20,10 @@ next_char(const char *s, size_t *w)
 	size_t n;
 	int cw;
 
+	if ((unsigned char)*s < 0x80) {         /* ASCII: the common case */
+		*w = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {

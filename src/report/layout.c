@@ -115,7 +115,6 @@ typedef struct lay {
 	bool *sec_one;            /* it fits on one page */
 	/* blocks prepared ahead (keep with next) */
 	prep **cache;
-	size_t n_cache;
 } lay;
 
 /* ---- small helpers ---- */
@@ -381,18 +380,25 @@ heading_placed(lay *L, const doc_block *b)
 {
 	head_ent *h;
 	void *parent = NULL, *o;
+	size_t i;
 	int k;
 
-	if (!b->toc || L->hi >= L->n_head || L->head[L->hi].b != b)
+	if (!b->toc)
 		return;
-	h = &L->head[L->hi++];
+	for (i = L->hi; i < L->n_head && L->head[i].b != b; i++)
+		;
+	if (i >= L->n_head)
+		return;
+	L->hi = i + 1;
+	h = &L->head[i];
 	page_label(L, h->label, sizeof h->label);
 	if (!L->render)
 		return;
 	for (k = h->level - 1; k >= 1 && parent == NULL; k--)
 		parent = L->outline[k];
-	o = pdf_outline(L->p, parent, h->text[0] ? h->text : "-",
-			L->y + L->size);
+	if (h->text[0] == '\0')
+		return;                 /* nothing to show in the outline */
+	o = pdf_outline(L->p, parent, h->text, L->y + L->size);
 	L->outline[h->level] = o;
 	for (k = h->level + 1; k <= 3; k++)
 		L->outline[k] = NULL;
@@ -495,9 +501,12 @@ prep_text(lay *L, prep *P)
 	}
 	if (b->type == DOC_ITEM) {
 		const char *lab = b->label != NULL ? b->label : "";
-		double lw = pdf_width(L->p, 0, P->size, lab, strlen(lab));
-		double hang = lb_utf8_len(lab, strlen(lab)) == strlen(lab) &&
-			      strlen(lab) <= 1 ? 1.25 * P->size : 2 * P->size;
+		size_t ll = strlen(lab);
+		double lw = pdf_width(L->p, 0, P->size, lab, ll);
+		/* a bullet ("-", "•") hangs less than "1." or "10)"; the
+		 * same hang for every item keeps a list's text aligned */
+		double hang = ll > 0 && lb_utf8_len(lab, ll) == ll ?
+			      1.25 * P->size : 2 * P->size;
 		lb_opts lo = o;
 
 		if (lw + 0.3 * P->size > hang)
@@ -646,8 +655,10 @@ static double
 toc_entry_h(const lay *L, const prep *P, size_t i)
 {
 	const toc_prep *t = P->toc;
-	double h = (double)(t->para[i].n_line ? t->para[i].n_line : 1) * t->lh;
+	double h = (double)t->para[i].n_line * t->lh;
 
+	if (h == 0)
+		return 0;               /* an empty heading: no entry */
 	if (i > 0 && L->head[i].level == 1)
 		h += 0.3 * P->size;
 	return h;
@@ -791,7 +802,10 @@ start_need(const lay *L, const prep *P)
 			return P->h;
 		return chart_height(P->c, 0, P->c->n_bar ? 1 : 0, true);
 	case DOC_TOC:
-		return L->n_head ? toc_entry_h(L, P, 0) : 0;
+		for (size_t i = 0; i < L->n_head; i++)
+			if (toc_entry_h(L, P, i) > 0)
+				return toc_entry_h(L, P, i);
+		return 0;
 	case DOC_PAGEBREAK:
 		return 0;
 	default:
@@ -990,9 +1004,11 @@ place_toc(lay *L, prep *P)
 	for (i = 0; i < L->n_head; i++) {
 		double h = toc_entry_h(L, P, i), lines;
 
+		if (h == 0)
+			continue;
 		if (h > room(L) + EPS && !L->empty)
 			new_page(L, true);
-		lines = (double)(t->para[i].n_line ? t->para[i].n_line : 1) * t->lh;
+		lines = (double)t->para[i].n_line * t->lh;
 		if (L->empty)
 			h = lines;      /* no extra space at the top */
 		if (L->render && t->para[i].n_line > 0)
@@ -1018,13 +1034,16 @@ draw_formula(lay *L, const prep *P)
 		       x + f->lhs_w / 2 - f->lhs_box / 2, top - f->lhs_top, s,
 		       f->lh);
 	x += f->lhs_w + sep;
-	pdf_text(L->p, 0, s, x, top - f->eq_base, "=", 1);
+	if (f->lhs.n_line > 0)
+		pdf_text(L->p, 0, s, x, top - f->eq_base, "=", 1);
 	x += f->eq_w + sep;
 	fx = x;
 	fw = f->frac_w;
 	lay_draw_lines(L->p, &L->m, &f->num, 0, f->num.n_line,
 		       fx + fw / 2 - f->frac_box / 2, top - f->num_top, s, f->lh);
-	pdf_line(L->p, fx, top - f->rule, fx + fw, top - f->rule, 0.6, 0, false);
+	if (f->num.n_line > 0 || f->den.n_line > 0)
+		pdf_line(L->p, fx, top - f->rule, fx + fw, top - f->rule, 0.6, 0,
+			 false);
 	lay_draw_lines(L->p, &L->m, &f->den, 0, f->den.n_line,
 		       fx + fw / 2 - f->frac_box / 2, top - f->den_top, s, f->lh);
 	x += fw + sep;
@@ -1068,11 +1087,13 @@ place_whole(lay *L, prep *P)
 			       P->h, body_h(L));
 	if (b->type == DOC_SPACE) {
 		/* a space at the top of a page that overflowed is dropped;
-		 * a space that does not fit ends the page */
+		 * a space that does not fit ends the page (or is dropped on
+		 * an empty one) */
 		if (L->empty && L->soft)
 			return 0;
 		if (P->h > room(L) - space_before(L, P) + EPS) {
-			new_page(L, true);
+			if (!L->empty)
+				new_page(L, true);
 			return 0;
 		}
 		L->y -= space_before(L, P) + P->h;
@@ -1168,6 +1189,8 @@ lay_section(lay *L, size_t si)
 	size_t i;
 	int rc = 0;
 
+	if (s->n_block == 0)
+		return 0;               /* an empty section prints nothing */
 	L->num = s->numbering;
 	if (s->restart_numbering)
 		L->last_num = DOC_NUM_NONE;   /* new_page() starts again at 1 */
@@ -1181,7 +1204,6 @@ lay_section(lay *L, size_t si)
 		L->y = L->top - (body_h(L) - L->sec_h[si]) / 2;
 
 	L->cache = xcalloc(s->n_block, sizeof *L->cache);
-	L->n_cache = s->n_block;
 	for (i = 0; i < s->n_block && rc == 0; i++) {
 		prep *P = cached(L, s, i);
 
@@ -1435,6 +1457,8 @@ layout_write_pdf(const doc *d, const char *path, layout_result *res,
 		goto out;
 	if ((rc = lay_pass(&L, false)) != 0 || (rc = lay_pass(&L, true)) != 0)
 		goto out;
+	if (L.n_head > 0)
+		pdf_show_outline(L.p);
 	pdf_info(L.p, &d->info, created_time(d));
 	if ((rc = pdf_save(L.p, tmp, e)) != 0)
 		goto out;

@@ -68,7 +68,6 @@ typedef struct tbl {
 	size_t n_band, cap_band;
 	tbl_piece *piece;
 	size_t n_piece, cap_piece;
-	bool repeat_head;
 } tbl;
 
 /* Column widths, cells placed on the grid (colspan, rowspan), text broken

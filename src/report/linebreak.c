@@ -3,12 +3,14 @@
  * Two steps: the text is cut into units (words: what lies between spaces,
  * hard breaks and break points after hyphens), each unit made of
  * fragments of one style, each fragment measured once; then units are
- * put on lines greedily.  A unit wider than an empty line is cut at
+ * put on lines: greedily, or for justified text where the paragraph's
+ * total badness is least.  A unit wider than an empty line is cut at
  * character boundaries, measuring only its characters.
  */
 #include "config.h"
 #include "report/linebreak.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,6 +394,112 @@ split_unit(brk *b, const tok *t, const unit *u)
 	}
 }
 
+/* Units [s, e) (no hard break among them) from an empty line on, each
+ * line filled as far as it goes. */
+static void
+greedy(brk *b, const tok *t, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = s; i < e; i++) {
+		const unit *u = &t->u[i];
+
+		if (u->nf == 0)
+			continue;
+		if (!line_empty(b) && b->cur + u->gap + u->w > b->o->width + EPS)
+			finish_line(b, false);
+		if (line_empty(b) && u->w > b->o->width + EPS)
+			split_unit(b, t, u);
+		else
+			add_unit(b, t, u);
+	}
+}
+
+/* Units [s, e) broken where the sum of demerits over the lines is
+ * least (Knuth and Plass, without hyphenation): the spacing is spread
+ * evenly over the paragraph instead of leaving one line loose.  Badness
+ * grows with the cube of how much the spaces must stretch; the last line
+ * costs nothing.  Returns false, doing nothing, when a unit is wider
+ * than the line (then greedy() cuts it). */
+static bool
+best_fit(brk *b, const tok *t, size_t s, size_t e)
+{
+	double W = b->o->width, *f;
+	size_t n = e - s, i, j, *prev, *brks, nb = 0;
+
+	if (n == 0)
+		return true;
+	for (i = s; i < e; i++)
+		if (t->u[i].w > W + EPS)
+			return false;
+	f = malloc((n + 1) * sizeof *f);
+	prev = malloc((n + 1) * sizeof *prev);
+	brks = malloc((n + 1) * sizeof *brks);
+	if (f == NULL || prev == NULL || brks == NULL)
+		lk_fatal("out of memory");
+	f[0] = 0;
+	for (j = 1; j <= n; j++) {
+		double width = 0, stretch = 0;
+
+		f[j] = HUGE_VAL;
+		prev[j] = j - 1;
+		/* the line holds units [i, j) of the segment */
+		for (i = j; i-- > 0; ) {
+			const unit *u = &t->u[s + i];
+			double d, bad, slack;
+
+			width += u->w;
+			if (i + 1 < j) {
+				const unit *nx = &t->u[s + i + 1];
+
+				width += nx->gap;
+				if (nx->space)
+					stretch += nx->gap;
+			}
+			if (width > W + EPS && i + 1 < j)
+				break;
+			if (f[i] == HUGE_VAL)
+				continue;
+			slack = W - width;
+			if (j == n)
+				bad = 0;            /* last line: left-aligned */
+			else if (slack <= EPS)
+				bad = 0;
+			else if (stretch > 0) {
+				double r = slack / stretch;
+
+				bad = 100 * r * r * r;
+				if (bad > 10000)
+					bad = 10000;
+			} else
+				bad = 10000;        /* a lone word, not justified */
+			d = (10 + bad) * (10 + bad);
+			if (j < n && !t->u[s + j].space)
+				d += 50 * 50;       /* ends with a hyphen */
+			if (f[i] + d < f[j]) {
+				f[j] = f[i] + d;
+				prev[j] = i;
+			}
+		}
+	}
+	for (j = n; j > 0; j = prev[j])
+		brks[nb++] = j;
+	while (nb > 0) {
+		size_t end = brks[--nb], k;
+
+		for (k = j; k < end; k++)
+			if (t->u[s + k].nf > 0)
+				add_unit(b, t, &t->u[s + k]);
+		if (nb > 0)
+			finish_line(b, false);
+		j = end;
+	}
+	free(f);
+	free(prev);
+	free(brks);
+	return true;
+}
+
 static void
 align_lines(lb_para *p, const lb_opts *o)
 {
@@ -497,21 +605,16 @@ lb_break(lb_para *p, const lb_measure *m, const doc_text *t,
 	b.p = p;
 	b.m = m;
 	b.o = o;
-	for (i = 0; i < tk.nu; i++) {
-		const unit *u = &tk.u[i];
+	for (i = 0; i < tk.nu; ) {
+		size_t j = i;
 
-		if (u->newline) {
-			finish_line(&b, true);
-			continue;
-		}
-		if (u->nf == 0)
-			continue;
-		if (!line_empty(&b) && b.cur + u->gap + u->w > o->width + EPS)
-			finish_line(&b, false);
-		if (line_empty(&b) && u->w > o->width + EPS)
-			split_unit(&b, &tk, u);
-		else
-			add_unit(&b, &tk, u);
+		while (j < tk.nu && !tk.u[j].newline)
+			j++;
+		if (o->align != DOC_JUSTIFY || !best_fit(&b, &tk, i, j))
+			greedy(&b, &tk, i, j);
+		if (j < tk.nu)
+			finish_line(&b, true);       /* the hard break */
+		i = j + 1;
 	}
 	if (!line_empty(&b))
 		finish_line(&b, true);

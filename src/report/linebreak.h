@@ -1,8 +1,10 @@
 /* linebreak.h - styled text broken into lines of measured width.
  *
  * Owns: splitting a doc_text (runs of one style each, UTF-8) into words,
- * measuring every word once through a callback, greedy line breaking,
- * breaking a word that is wider than the line at character boundaries
+ * measuring every word once through a callback, line breaking (justified
+ * text: the breaks with the least total badness over the paragraph, as
+ * in TeX but without hyphenation; other alignments: greedy), breaking a
+ * word that is wider than the line at character boundaries
  * (never inside a UTF-8 sequence), and placing each piece on its line:
  * justified lines get the extra space spread evenly over their word gaps
  * so the last piece ends exactly at the line width; the last line of a

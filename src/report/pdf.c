@@ -531,6 +531,12 @@ pdf_outline(pdf *p, void *parent, const char *title, double y)
 	return o;
 }
 
+void
+pdf_show_outline(pdf *p)
+{
+	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
 static void
 set_attr(pdf *p, HPDF_InfoType t, const char *v)
 {

@@ -64,6 +64,9 @@ void pdf_image_draw(pdf *p, pdf_image *img, double x, double y, double w,
  * current page; returns the entry (NULL after an error). */
 void *pdf_outline(pdf *p, void *parent, const char *title, double y);
 
+/* Open the document with the outline (bookmarks) shown. */
+void pdf_show_outline(pdf *p);
+
 /* Title, author, subject, keywords, creator, creation date (epoch
  * seconds, UTC). */
 void pdf_info(pdf *p, const doc_info *info, long long created);

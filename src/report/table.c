@@ -350,7 +350,6 @@ tbl_prepare(tbl *t, const doc_table *src, const lb_measure *m, double width,
 	t->min_row = 2 * t->pady + t->lh;
 	t->cap_size = body_size;
 	t->cap_lh = body_size * 1.25;
-	t->repeat_head = true;
 	lb_init(&t->caption);
 	lb_init(&t->note);
 	t->row_cell = xcalloc(t->n_row + 1, sizeof *t->row_cell);
@@ -510,7 +509,6 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 	work w;
 
 	t->n_band = t->n_piece = 0;
-	t->repeat_head = t->n_head > 0;
 	head_h = t->n_head > 0 ? t->head_h : 0;
 	if (t->cap_h + head_h + t->min_row > page_avail + EPS)
 		return lk_fail(e, EX_DATAERR, "table: its caption and header "
@@ -584,7 +582,7 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 				work_continue(&w, c, drawn);
 			}
 			close_band(t);
-			new_band(t, ++page, t->repeat_head);
+			new_band(t, ++page, true);
 			avail = fresh;
 		}
 	}

@@ -24,6 +24,10 @@
 #include "core/arena.h"
 #include "core/err.h"
 
+/* Limits of a field's size on screen. */
+#define FD_WIDTH_MAX 200
+#define FD_HEIGHT_MAX 50
+
 enum fd_type {
 	FD_TEXT,        /* one line of text */
 	FD_MULTILINE,   /* several lines; line breaks kept; $EDITOR with Ctrl-E */
@@ -37,7 +41,9 @@ enum fd_type {
 
 typedef struct fd_choice {
 	const char *value;      /* stored value: "positif" */
-	const char *label;      /* shown: "Positif (makin tinggi makin baik)" */
+	const char *label;      /* shown: "Positif (makin tinggi makin baik)";
+				 * the value when the file gives none */
+	const char *label_en;   /* or NULL */
 } fd_choice;
 
 typedef struct fd_field {
@@ -47,8 +53,10 @@ typedef struct fd_field {
 	const char *help;       /* one line shown while the field has focus */
 	const char *help_en;    /* or NULL */
 	enum fd_type type;
-	int width;              /* columns of the input (default by type) */
-	int height;             /* rows, FD_MULTILINE only (default 5) */
+	int width;              /* columns of the input, 1..FD_WIDTH_MAX
+				 * (default by type, see lakip-forms(5)) */
+	int height;             /* rows, FD_MULTILINE only (default 5);
+				 * 1 for the other types */
 	int max_length;         /* characters; 0 = no limit (text types) */
 	bool required;
 	bool has_min, has_max;  /* bounds in the type's scale (nilai x10^4, */
@@ -75,10 +83,19 @@ struct formdesc_builtin {
 };
 extern const struct formdesc_builtin formdesc_builtin[];
 
-/* Load form NAME (see above).  All memory in a. */
+/* Load form NAME (see above).  All memory in a.
+ * Errors: EX_NOINPUT when NAME is not a form name ([a-z0-9_-], at most 64
+ * characters) or there is neither a file nor a built-in form of that
+ * name; EX_DATAERR ("FILE:LINE:COL: ...") when the file found is invalid
+ * (a broken override is reported, never silently replaced by the
+ * built-in); EX_NOINPUT when it cannot be read.  fd->file is the path
+ * read, or "(built-in)". */
 int formdesc_load(arena *a, const char *name, form_desc **out, lk_err *e);
 
-/* Parse a form description from memory; `file` is used in messages. */
+/* Parse a form description from memory; `file` is used in messages.
+ * When `file` ends in ".yaml", the `form` key must equal its base name
+ * without ".yaml" ("forms/iku.yaml" -> "iku"); other names skip that
+ * check.  Returns 0 or EX_DATAERR; *out is set only on success. */
 int formdesc_parse(arena *a, const char *file, const char *buf, size_t len,
 		   form_desc **out, lk_err *e);
 
@@ -88,6 +105,17 @@ extern const char *const formdesc_names[];
 
 /* Field by name, or NULL. */
 const fd_field *formdesc_field(const form_desc *fd, const char *name);
+
+/* Texts in the UI language: the _en variant when `english` and it is
+ * given, else the file's own text.  fd_field_help may return NULL (no
+ * help line). */
+const char *formdesc_title(const form_desc *fd, bool english);
+const char *fd_field_label(const fd_field *f, bool english);
+const char *fd_field_help(const fd_field *f, bool english);
+const char *fd_choice_label(const fd_choice *c, bool english);
+
+/* The choice whose value is `value` (exact), or NULL. */
+const fd_choice *fd_choice_find(const fd_field *f, const char *value);
 
 /* Validate what was typed into field f.
  * On success returns 0 and sets *canonical (machine form stored in the
@@ -99,12 +127,34 @@ const fd_field *formdesc_field(const form_desc *fd, const char *name);
  * On failure returns EX_DATAERR and *why is a translated message for the
  * user ("not a number: use a comma for decimals", "must be at least 0").
  * Control characters are never accepted (tabs in multi-line text are
- * turned into spaces). */
+ * turned into spaces).  The message is allocated in a (or static); on
+ * failure *canonical and *display are left untouched.  Any of the three
+ * out pointers may be NULL; input NULL is read as "".
+ * Per type (details in lakip-forms(5)):
+ *   text      trimmed of spaces; characters (not bytes) <= max_length;
+ *   multiline "\r\n" -> "\n", tab -> one space, trailing spaces of each
+ *             line and leading/trailing empty lines removed;
+ *   decimal   dec_parse_id(DEC_NILAI, no "Rp"): "78,50", "1.234,5",
+ *             "78.5"; canonical dec_format_machine, display
+ *             dec_format_nilai;
+ *   money     dec_parse_id(DEC_UANG, "Rp" allowed); display
+ *             dec_format_uang;
+ *   integer   "-1.250" or "1250"; canonical and display plain digits
+ *             ("1250": a year must not read "2.023");
+ *   choice    a value, label or label_en, ASCII case-insensitive, or a
+ *             prefix of them matching one choice only;
+ *   date      "14-07-2023", "14/07/2023", "14.07.2023", "2023-07-14",
+ *             "14 Juli 2023" (Indonesian or English month names, and
+ *             "Agt", "Nop", "Pebruari"...), years 1900..2099, real dates;
+ *   nip       nip_normalize; display nip_format.
+ * Bounds (has_min/has_max) apply to decimal, money and integer. */
 int fd_validate(arena *a, const fd_field *f, const char *input,
 		char **canonical, char **display, const char **why);
 
 /* Display form of a canonical value (the inverse of fd_validate for
- * showing stored data in a field).  Allocated in a. */
+ * showing stored data in a field).  Allocated in a; NULL gives "".  A
+ * value that is not in the canonical form of the type is returned as it
+ * is (copied), never refused. */
 char *fd_display(arena *a, const fd_field *f, const char *canonical);
 
 #endif

@@ -172,6 +172,47 @@ START_TEST(test_lb_justify)
 }
 END_TEST
 
+/* Largest extra space per gap over the lines but the last. */
+static double
+loosest(const lb_para *p, double width)
+{
+	double worst = 0;
+	size_t i, j, nsp;
+
+	for (i = 0; i + 1 < p->n_line; i++) {
+		for (j = 1, nsp = 0; j < p->line[i].n_item; j++)
+			nsp += p->item[p->line[i].item + j].space;
+		if (nsp > 0 && (width - p->line[i].width) / (double)nsp > worst)
+			worst = (width - p->line[i].width) / (double)nsp;
+	}
+	return worst;
+}
+
+START_TEST(test_lb_best_fit)
+{
+	const char *text = "Badan Kesatuan Bangsa dan Politik menyusun laporan "
+		"kinerja sebagai wujud akuntabilitas atas pelaksanaan tugas "
+		"pokok dan fungsi, sehingga capaian sasaran strategis dapat "
+		"dinilai secara terukur, transparan, dan dapat "
+		"dipertanggungjawabkan kepada masyarakat serta pemangku "
+		"kepentingan yang berwenang.";
+	lb_opts o = { 10, 0, 190, DOC_LEFT, true };
+	lb_para g, k;
+	double gw, kw;
+
+	lb_init(&g);
+	lb_init(&k);
+	lb_break_str(&g, &fake, text, 0, &o);      /* greedy */
+	o.align = DOC_JUSTIFY;
+	lb_break_str(&k, &fake, text, 0, &o);      /* least demerits */
+	gw = loosest(&g, o.width);
+	kw = loosest(&k, o.width);
+	ck_assert_msg(kw < gw / 2, "best fit %.1f pt a gap, greedy %.1f", kw, gw);
+	lb_free(&g);
+	lb_free(&k);
+}
+END_TEST
+
 START_TEST(test_lb_hard_breaks_not_justified)
 {
 	lb_opts o = { 10, 0, 200, DOC_JUSTIFY, true };
@@ -1064,6 +1105,44 @@ tpath(const char *name)
 	return buf[k];
 }
 
+/* Every word inside the page's text area (page numbers: in the bottom
+ * margin, centred). */
+static void
+check_bbox(const char *path, const doc *d)
+{
+	char *o = run("pdftotext -bbox '%s' - 2>/dev/null", path, NULL), *p = o;
+	double pw = 0, ph = 0;
+	size_t words = 0;
+
+	while ((p = strstr(p, "<")) != NULL) {
+		double x0, y0, x1, y1;
+
+		if (sscanf(p, "<page width=\"%lf\" height=\"%lf\"", &pw, &ph) == 2) {
+			p++;
+			continue;
+		}
+		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" "
+			   "yMax=\"%lf\"", &x0, &y0, &x1, &y1) == 4) {
+			bool landscape = pw > ph;
+			double left = d->page.margin_left;
+			double right = pw - d->page.margin_right;
+
+			(void)landscape;
+			words++;
+			ck_assert_msg(x0 >= left - 0.5 && x1 <= right + 0.5,
+				      "word at x %.1f-%.1f outside %.1f-%.1f",
+				      x0, x1, left, right);
+			ck_assert_msg(y0 >= d->page.margin_top - 3 &&
+				      (y1 <= ph - d->page.margin_bottom + 3 ||
+				       y0 > ph - d->page.margin_bottom),
+				      "word at y %.1f-%.1f outside the page", y0, y1);
+		}
+		p++;
+	}
+	ck_assert_uint_gt(words, 0);
+	free(o);
+}
+
 START_TEST(test_e2e_sample)
 {
 	char png[4200], out[4200], *pages[64], *txt, *q, num[64];
@@ -1098,6 +1177,7 @@ START_TEST(test_e2e_sample)
 
 	free(run("qpdf --check '%s' >/dev/null 2>&1", out, &st));
 	ck_assert_int_eq(st, 0);
+	check_bbox(out, d);
 	q = run("pdfinfo '%s' 2>/dev/null", out, NULL);
 	ck_assert_ptr_nonnull(strstr(q, "Laporan Kinerja Triwulan II – 2023"));
 	ck_assert_ptr_nonnull(strstr(q, "Badan Kesatuan Bangsa dan Politik"));
@@ -1223,44 +1303,6 @@ START_TEST(test_e2e_reproducible)
 }
 END_TEST
 
-/* Every word inside the page's text area (page numbers: in the bottom
- * margin, centred). */
-static void
-check_bbox(const char *path, const doc *d)
-{
-	char *o = run("pdftotext -bbox '%s' - 2>/dev/null", path, NULL), *p = o;
-	double pw = 0, ph = 0;
-	size_t words = 0;
-
-	while ((p = strstr(p, "<")) != NULL) {
-		double x0, y0, x1, y1;
-
-		if (sscanf(p, "<page width=\"%lf\" height=\"%lf\"", &pw, &ph) == 2) {
-			p++;
-			continue;
-		}
-		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" "
-			   "yMax=\"%lf\"", &x0, &y0, &x1, &y1) == 4) {
-			bool landscape = pw > ph;
-			double left = d->page.margin_left;
-			double right = pw - d->page.margin_right;
-
-			(void)landscape;
-			words++;
-			ck_assert_msg(x0 >= left - 0.5 && x1 <= right + 0.5,
-				      "word at x %.1f-%.1f outside %.1f-%.1f",
-				      x0, x1, left, right);
-			ck_assert_msg(y0 >= d->page.margin_top - 3 &&
-				      (y1 <= ph - d->page.margin_bottom + 3 ||
-				       y0 > ph - d->page.margin_bottom),
-				      "word at y %.1f-%.1f outside the page", y0, y1);
-		}
-		p++;
-	}
-	ck_assert_uint_gt(words, 0);
-	free(o);
-}
-
 START_TEST(test_e2e_hostile)
 {
 	doc *d = mkdoc();
@@ -1314,6 +1356,78 @@ START_TEST(test_e2e_hostile)
 	ck_assert_ptr_nonnull(strstr(txt, "wwwwwwwwww"));
 	free(txt);
 	check_bbox(out, d);
+	freedoc(d);
+}
+END_TEST
+
+/* Blocks with nothing or little in them, odd section settings. */
+START_TEST(test_e2e_degenerate)
+{
+	doc *d = mkdoc();
+	doc_section *s = sec(d, "x", DOC_NUM_ARABIC, true);
+	char png[4200], out[4200];
+	layout_result res = { 0, 0 };
+	lk_err e = { 0, "" };
+	doc_block *b;
+	size_t n;
+	int st;
+
+	snprintf(png, sizeof png, "%s", tpath("logo.png"));
+	write_png(png, 20, 10, 0);
+	blk(s, DOC_TOC);
+	heading(d, s, 1, "", true);                  /* empty, in the TOC */
+	heading(d, s, 5, "Level five", true);        /* clamped to 3 */
+	heading(d, s, 2, "Bad \xff\xfe UTF-8 \xc3", true);
+	d->info.title = "Judul \xff rusak";
+	para(d, s, "");
+	blk(s, DOC_ITEM)->label = "1.";               /* a label alone */
+	blk(s, DOC_TABLE)->table = table(d, 0, 0, 0);
+	blk(s, DOC_TABLE)->table = table(d, 2, 0, 0);
+	blk(s, DOC_CHART)->chart = arena_alloc(&d->mem, sizeof(doc_chart));
+	blk(s, DOC_FORMULA)->formula = arena_alloc(&d->mem, sizeof(doc_formula));
+	blk(s, DOC_SIGNATURE)->signature =
+		arena_alloc(&d->mem, sizeof(doc_signature));
+	b = blk(s, DOC_IMAGE);
+	b->image = png;                              /* natural size */
+	b = blk(s, DOC_SPACE);
+	b->points = 5000;                            /* ends the page */
+	para(d, s, "after the space");
+	blk(s, DOC_PAGEBREAK);
+	blk(s, DOC_PAGEBREAK);                       /* no empty page */
+	b = blk(s, DOC_SPACE);
+	b->points = 5000;                            /* dropped */
+	para(d, s, "after the break");
+	s = sec(d, "y", DOC_NUM_ROMAN, false);
+	s->new_page = false;                         /* continues */
+	para(d, s, "same page");
+	s = sec(d, "z", DOC_NUM_ARABIC, false);
+	s->new_page = false;
+	s->landscape = true;                         /* must start a page */
+	para(d, s, "landscape");
+	s = sec(d, "empty", DOC_NUM_NONE, false);    /* prints nothing */
+	snprintf(out, sizeof out, "%s", tpath("degenerate.pdf"));
+	ck_assert_msg(layout_write_pdf(d, out, &res, &e) == 0, "%s", e.msg);
+	keep(out);
+	ck_assert_uint_eq(res.pages, pdf_pages(out));
+	ck_assert_uint_eq(res.pages, 4);
+	{
+		char *pages[8], *t = pdf_text_pages(out, pages, 8, &n);
+
+		ck_assert_uint_eq(n, 4);
+		ck_assert_ptr_nonnull(strstr(pages[1], "after the space"));
+		ck_assert_ptr_nonnull(strstr(pages[2], "after the break"));
+		ck_assert_ptr_nonnull(strstr(pages[2], "same page"));
+		ck_assert_ptr_nonnull(strstr(pages[3], "landscape"));
+		free(t);
+	}
+	free(run("qpdf --check '%s' >/dev/null 2>&1", out, &st));
+	ck_assert_int_eq(st, 0);
+	freedoc(d);
+
+	/* no sections at all: one empty page */
+	d = mkdoc();
+	ck_assert_msg(layout_write_pdf(d, out, &res, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(res.pages, 1);
 	freedoc(d);
 }
 END_TEST
@@ -1505,6 +1619,7 @@ lktest_suite(void)
 	tc = tcase_create("linebreak");
 	tcase_add_loop_test(tc, test_lb_breaks, 0, (int)LK_NELEM(lb_cases));
 	tcase_add_test(tc, test_lb_justify);
+	tcase_add_test(tc, test_lb_best_fit);
 	tcase_add_test(tc, test_lb_hard_breaks_not_justified);
 	tcase_add_test(tc, test_lb_long_word);
 	tcase_add_test(tc, test_lb_mixed_styles);
@@ -1524,6 +1639,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_e2e_sample);
 	tcase_add_test(tc, test_e2e_reproducible);
 	tcase_add_test(tc, test_e2e_hostile);
+	tcase_add_test(tc, test_e2e_degenerate);
 	tcase_add_loop_test(tc, test_e2e_widows, 0, (int)LK_NELEM(flow_cases));
 	tcase_add_loop_test(tc, test_errors, 0, (int)LK_NELEM(err_cases));
 	tcase_add_test(tc, test_speed_200_pages);
