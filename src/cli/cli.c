@@ -14,6 +14,7 @@
 #include "core/kinerja.h"
 #include "io/datafile.h"
 #include "io/predikat_load.h"
+#include "store/workflow.h"
 #include "tui/tui.h"
 
 typedef struct cmd_entry {
@@ -21,19 +22,45 @@ typedef struct cmd_entry {
 	const char *synopsis;    /* after "lakip [-d DB] NAME " */
 	const char *help;        /* one line, translated at print time */
 	int (*fn)(cli_ctx *);
+	enum peran_aksi aksi;    /* checked by cli_open_store (core/peran.c) */
 } cmd_entry;
 
 static const cmd_entry commands[] = {
-	{ "init", "", N_("create an empty database"), cmd_init },
+	{ "init", "", N_("create an empty database (its creator is its admin)"),
+	  cmd_init, AKSI_INIT },
 	{ "import", N_("FILE.yaml [--dry-run]"),
-	  N_("import an exchange file (all or nothing; updates in place)"), cmd_import },
+	  N_("import an exchange file (all or nothing; updates in place)"),
+	  cmd_import, AKSI_IMPOR },
 	{ "export", N_("[--instansi K] --tahun Y [-o FILE]"),
-	  N_("write a year's plan and reports in the exchange format"), cmd_export },
+	  N_("write a year's plan and reports in the exchange format"),
+	  cmd_export, AKSI_LIHAT },
 	{ "show", N_("[--instansi K] --tahun Y --triwulan N [--table iku|program] [--format text|csv|tsv]"),
-	  N_("print the quarter's capaian tables"), cmd_show },
+	  N_("print the quarter's capaian tables"), cmd_show, AKSI_LIHAT },
 	{ "report", N_("[--instansi K] --tahun Y --triwulan N [--template NAME|FILE] -o FILE.pdf"),
-	  N_("write the quarterly LAKIP as a PDF"), cmd_report },
-	{ "check", N_("FILE.yaml"), N_("validate an exchange file, change nothing"), cmd_check },
+	  N_("write the quarterly LAKIP as a PDF"), cmd_report, AKSI_LIHAT },
+	{ "check", N_("FILE.yaml"), N_("validate an exchange file, change nothing"),
+	  cmd_check, AKSI_LIHAT },
+	{ "user", N_("add LOGIN --role operator|kabid|kepala|admin [--bidang K,K] | list | remove LOGIN | role LOGIN ROLE [--bidang K,K]"),
+	  N_("manage the users of the database and their roles (admin)"),
+	  cmd_user, AKSI_LIHAT },
+	{ "submit", N_("[--instansi K] --tahun Y --triwulan N [--iku K,K]"),
+	  N_("submit IKU entries for review (operator)"), cmd_submit, AKSI_AJUKAN },
+	{ "review", N_("[--instansi K] --tahun Y --triwulan N (--approve | --return COMMENT) [--iku K,K]"),
+	  N_("approve or return submitted entries of your bidang (kabid)"),
+	  cmd_review, AKSI_TINJAU },
+	{ "status", N_("[--instansi K] --tahun Y --triwulan N"),
+	  N_("each IKU entry's state, who, when, comments; the lock"),
+	  cmd_status, AKSI_LIHAT },
+	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf"),
+	  N_("render, sign, store and lock the quarter (kepala or admin)"),
+	  cmd_finalise, AKSI_FINAL },
+	{ "unlock", N_("[--instansi K] --tahun Y --triwulan N --reason TEXT"),
+	  N_("unlock a finalised quarter (admin)"), cmd_unlock, AKSI_BUKA },
+	{ "audit", N_("verify | log [--since YYYY-MM-DD] [--user LOGIN]"),
+	  N_("check the audit chain, or list the audit log"), cmd_audit, AKSI_LIHAT },
+	{ "verify", N_("FILE.pdf"),
+	  N_("check a signed report against the versions stored in the database"),
+	  cmd_verify, AKSI_LIHAT },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -56,8 +83,11 @@ print_help(FILE *f)
 		     "      --lang LANG    language of messages (id, en)\n"
 		     "  -h, --help         show this help and exit\n"
 		     "  -V, --version      show the version and exit\n\n"
+		     "Roles: operator, kabid, kepala, admin; accounts not listed\n"
+		     "may only read.  See `lakip user list`.\n\n"
 		     "Exit status: 0 ok, 64 usage, 65 data error, 66 no input,\n"
-		     "73 cannot create, 74 I/O error, 75 busy.  See lakip(1).\n"));
+		     "73 cannot create, 74 I/O error, 75 busy, 77 not allowed\n"
+		     "(the role needed is named).  See lakip(1).\n"));
 }
 
 int
@@ -117,7 +147,43 @@ cli_open_store(const cli_ctx *c, unsigned flags, store **out)
 	lk_err e = { 0, "" };
 	int rc = store_open(cli_db_path(c), flags, out, &e);
 
+	if (rc == 0 && (rc = store_izin(*out, c->aksi, &e)) != 0) {
+		store_close(*out);
+		*out = NULL;
+	}
 	return rc ? cli_report(&e) : 0;
+}
+
+int
+cli_split_list(const cli_ctx *c, const char *opt, const char *s, char ***v,
+	       size_t *n)
+{
+	const char *p = s, *q;
+	size_t k = 0;
+
+	*v = NULL;
+	*n = 0;
+	for (q = s; *q; q++)
+		k += *q == ',';
+	if ((*v = calloc(k + 1, sizeof **v)) == NULL)
+		lk_fatal("out of memory");
+	for (;;) {
+		size_t len;
+
+		q = strchr(p, ',');
+		len = q != NULL ? (size_t)(q - p) : strlen(p);
+		if (len == 0) {
+			store_free_strv(*v, *n);
+			*v = NULL;
+			*n = 0;
+			return cli_usage(c, _("%s: empty item in '%s'"), opt, s);
+		}
+		if (((*v)[(*n)++] = strndup(p, len)) == NULL)
+			lk_fatal("out of memory");
+		if (q == NULL)
+			return 0;
+		p = q + 1;
+	}
 }
 
 static int
@@ -245,7 +311,7 @@ cli_main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	cli_ctx c = { NULL, NULL, 0, NULL };
+	cli_ctx c = { NULL, NULL, 0, NULL, AKSI_LIHAT };
 	int ch, i;
 	size_t k;
 
@@ -295,6 +361,7 @@ cli_main(int argc, char **argv)
 		if (strcmp(argv[optind], commands[k].name) == 0) {
 			c.argc = argc - optind;
 			c.argv = argv + optind;
+			c.aksi = commands[k].aksi;
 			optind = 0;     /* full reset for the subcommand */
 			return commands[k].fn(&c);
 		}

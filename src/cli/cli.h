@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "core/err.h"
+#include "core/peran.h"
 #include "store/store.h"
 
 typedef struct cli_ctx {
@@ -18,6 +19,10 @@ typedef struct cli_ctx {
 	const char *lang;    /* --lang, or NULL */
 	int argc;            /* the subcommand's arguments, argv[0] its name */
 	char **argv;
+	/* What the subcommand does, from the command table (a subcommand
+	 * with several actions, such as `user`, sets it before opening the
+	 * database): cli_open_store checks it against the user's role. */
+	enum peran_aksi aksi;
 } cli_ctx;
 
 int cli_main(int argc, char **argv);
@@ -36,8 +41,16 @@ int cli_usage(const cli_ctx *c, const char *fmt, ...) __attribute__((format(prin
  * ~/.local/share/lakip/lakip.db. */
 const char *cli_db_path(const cli_ctx *c);
 
-/* Open the database; prints the error and returns its code on failure. */
+/* Open the database and check that the account running lakip may do
+ * c->aksi (store_izin: the policy of core/peran.c); prints the error and
+ * returns its code on failure (EX_NOPERM, 77, naming the role needed).
+ * A database created by this call makes the account its admin. */
 int cli_open_store(const cli_ctx *c, unsigned flags, store **out);
+
+/* "K,K" into a malloc'ed vector of kodes (free with store_free_strv);
+ * EX_USAGE (printed) for an empty item. */
+int cli_split_list(const cli_ctx *c, const char *opt, const char *s,
+		   char ***v, size_t *n);
 
 /* The period options of show, report, export and the workflow commands:
  * put CLI_PERIOD_OPTS in the option table and "i:t:q:" in the short
@@ -85,5 +98,13 @@ int cmd_export(cli_ctx *c);
 int cmd_check(cli_ctx *c);
 int cmd_show(cli_ctx *c);
 int cmd_report(cli_ctx *c);
+int cmd_user(cli_ctx *c);          /* cmd_user.c */
+int cmd_submit(cli_ctx *c);        /* cmd_workflow.c */
+int cmd_review(cli_ctx *c);
+int cmd_status(cli_ctx *c);
+int cmd_unlock(cli_ctx *c);
+int cmd_finalise(cli_ctx *c);      /* cmd_final.c */
+int cmd_verify(cli_ctx *c);
+int cmd_audit(cli_ctx *c);         /* cmd_audit.c */
 
 #endif

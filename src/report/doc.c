@@ -144,7 +144,8 @@ doc_text_add(doc *d, doc_text *t, const char *text, unsigned style)
 {
 	if (text == NULL || *text == '\0')
 		return;
-	t->run = grow(d, t->run, sizeof *t->run, t->n_run, 8);
+	/* most texts are one run (a cell, a heading): no room to spare */
+	t->run = grow(d, t->run, sizeof *t->run, t->n_run, 1);
 	t->run[t->n_run].text = doc_strdup(d, text);
 	t->run[t->n_run].style = style;
 	t->n_run++;

@@ -11,6 +11,7 @@
 #include "report/linebreak.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,12 +35,14 @@ typedef struct unit {
 	bool newline;         /* a hard break, no text */
 } unit;
 
+#define TOK_LOCAL 48   /* fragments and units kept on the stack */
+
 typedef struct tok {
 	const lb_measure *m;
 	const lb_opts *o;
-	frag *f;
+	frag *f;              /* f_local until it is full */
 	size_t nf, capf;
-	unit *u;
+	unit *u;              /* u_local until it is full */
 	size_t nu, capu;
 	double spw[4];        /* space width by style & 3, < 0: unknown */
 	/* scanner state */
@@ -49,25 +52,40 @@ typedef struct tok {
 	size_t fn;
 	unsigned fstyle;
 	size_t uf0;
+	/* last: not cleared */
+	frag f_local[TOK_LOCAL];
+	unit u_local[TOK_LOCAL];
 } tok;
 
+/* p (of *cap elements) with room for need; p may be `local`, an array
+ * that is not freed (it is copied out when full).  Most paragraphs are a
+ * table cell of a line or two: arrays start small. */
 static void *
-grow(void *p, size_t elem, size_t *cap, size_t need)
+grow_from(void *p, const void *local, size_t elem, size_t *cap, size_t need)
 {
 	size_t ncap;
+	void *q;
 
 	if (need <= *cap)
 		return p;
-	ncap = *cap ? *cap * 2 : 16;
+	ncap = *cap ? *cap * 2 : 4;
 	while (ncap < need)
 		ncap *= 2;
 	if (ncap > SIZE_MAX / elem)
 		lk_fatal("linebreak: array too large");
-	p = realloc(p, ncap * elem);
-	if (p == NULL)
+	q = realloc(p == local ? NULL : p, ncap * elem);
+	if (q == NULL)
 		lk_fatal("out of memory");
+	if (p == local && p != NULL)
+		memcpy(q, p, *cap * elem);
 	*cap = ncap;
-	return p;
+	return q;
+}
+
+static void *
+grow(void *p, size_t elem, size_t *cap, size_t need)
+{
+	return grow_from(p, NULL, elem, cap, need);
 }
 
 size_t
@@ -174,7 +192,7 @@ close_frag(tok *t)
 
 	if (!t->fopen)
 		return;
-	t->f = grow(t->f, sizeof *t->f, &t->capf, t->nf + 1);
+	t->f = grow_from(t->f, t->f_local, sizeof *t->f, &t->capf, t->nf + 1);
 	f = &t->f[t->nf++];
 	f->s = t->fs;
 	f->n = t->fn;
@@ -188,7 +206,7 @@ push_unit(tok *t)
 {
 	unit *u;
 
-	t->u = grow(t->u, sizeof *t->u, &t->capu, t->nu + 1);
+	t->u = grow_from(t->u, t->u_local, sizeof *t->u, &t->capu, t->nu + 1);
 	u = &t->u[t->nu++];
 	memset(u, 0, sizeof *u);
 	return u;
@@ -591,7 +609,11 @@ lb_break(lb_para *p, const lb_measure *m, const doc_text *t,
 		runs = fixed;
 	}
 
-	memset(&tk, 0, sizeof tk);
+	memset(&tk, 0, offsetof(tok, f_local));
+	tk.f = tk.f_local;
+	tk.capf = TOK_LOCAL;
+	tk.u = tk.u_local;
+	tk.capu = TOK_LOCAL;
 	tk.m = m;
 	tk.o = o;
 	for (i = 0; i < 4; i++)
@@ -619,8 +641,10 @@ lb_break(lb_para *p, const lb_measure *m, const doc_text *t,
 	if (!line_empty(&b))
 		finish_line(&b, true);
 	align_lines(p, o);
-	free(tk.f);
-	free(tk.u);
+	if (tk.f != tk.f_local)
+		free(tk.f);
+	if (tk.u != tk.u_local)
+		free(tk.u);
 	free(fixed);
 }
 

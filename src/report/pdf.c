@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,14 +22,22 @@
 struct pdf {
 	HPDF_Doc doc;
 	HPDF_Page page;
-	HPDF_Font font[4];        /* by style & (DOC_BOLD | DOC_ITALIC) */
+	/* By style & (DOC_BOLD | DOC_ITALIC): the TrueType file, libharu's
+	 * name for it (loaded, checked), and the two fonts made of it on
+	 * first use: single-byte (CP1252) for text that fits, UTF-8 (CID)
+	 * for the rest. */
+	char *path[4];
+	const char *name[4];
+	HPDF_Font font[4], cid[4];
+	int bad_font;             /* style whose font libharu refused, or -1 */
 	HPDF_Encoder enc;
 	double ascent, descent;
 	HPDF_STATUS err, detail;  /* first libharu error */
-	/* graphics state of the current page */
-	bool in_text, dashed;
+	/* graphics state of the current page; < 0: unknown */
+	bool in_text;
+	int dashed;
 	HPDF_Font cur_font;
-	double cur_size, fill, stroke, line_width;
+	double cur_size, word_space, fill, stroke, line_width;
 	char *buf;                /* NUL-terminated copy of a text */
 	size_t cap;
 };
@@ -73,11 +82,122 @@ font_check(const char *path, lk_err *e)
 	return lk_fail(e, EX_DATAERR, "font file %s: not a TrueType font", path);
 }
 
+/* The font of a style, made on first use: cid selects the UTF-8 (CID)
+ * font, else the single-byte one.  NULL after an error (recorded). */
+static HPDF_Font
+font_of(pdf *p, unsigned style, bool cid)
+{
+	unsigned k = style & 3;
+	HPDF_Font *f = cid ? &p->cid[k] : &p->font[k];
+
+	if (*f == NULL && p->err == 0) {
+		*f = HPDF_GetFont(p->doc, p->name[k], cid ? "UTF-8" : "CP1252");
+		if (*f == NULL || p->err != 0) {
+			*f = NULL;
+			if (p->bad_font < 0)
+				p->bad_font = (int)k;
+		}
+	}
+	return *f;
+}
+
+/* The CP1252 byte of a character, or -1 (then the UTF-8 font draws it):
+ * printable ASCII, Latin-1 and the punctuation of 0x80-0x9F. */
+static int
+cp1252(unsigned long u)
+{
+	static const struct { unsigned short u; unsigned char c; } hi[] = {
+		{ 0x0152, 0x8C }, { 0x0153, 0x9C }, { 0x0160, 0x8A },
+		{ 0x0161, 0x9A }, { 0x0178, 0x9F }, { 0x017D, 0x8E },
+		{ 0x017E, 0x9E }, { 0x0192, 0x83 }, { 0x02C6, 0x88 },
+		{ 0x02DC, 0x98 }, { 0x2013, 0x96 }, { 0x2014, 0x97 },
+		{ 0x2018, 0x91 }, { 0x2019, 0x92 }, { 0x201A, 0x82 },
+		{ 0x201C, 0x93 }, { 0x201D, 0x94 }, { 0x201E, 0x84 },
+		{ 0x2020, 0x86 }, { 0x2021, 0x87 }, { 0x2022, 0x95 },
+		{ 0x2026, 0x85 }, { 0x2030, 0x89 }, { 0x2039, 0x8B },
+		{ 0x203A, 0x9B }, { 0x20AC, 0x80 }, { 0x2122, 0x99 },
+	};
+	size_t lo = 0, n = sizeof hi / sizeof hi[0];
+
+	if ((u >= 0x20 && u < 0x7F) || (u >= 0xA0 && u <= 0xFF))
+		return (int)u;
+	while (lo < n) {                /* binary search */
+		size_t mid = (lo + n) / 2;
+
+		if (hi[mid].u == u)
+			return hi[mid].c;
+		if (hi[mid].u < u)
+			lo = mid + 1;
+		else
+			n = mid;
+	}
+	return -1;
+}
+
+/* Room for n bytes in p->buf. */
+static void
+reserve(pdf *p, size_t n)
+{
+	if (n > p->cap) {
+		size_t cap = p->cap ? p->cap : 256;
+		char *nb;
+
+		while (cap < n)
+			cap *= 2;
+		nb = realloc(p->buf, cap);
+		if (nb == NULL)
+			lk_fatal("out of memory");
+		p->buf = nb;
+		p->cap = cap;
+	}
+}
+
+/* The n bytes of UTF-8 at s as CP1252 in p->buf (NUL-terminated, *len
+ * bytes); false when a character has no CP1252 byte or s is not valid
+ * UTF-8.  Either way p->buf has room for n + 1 bytes. */
+static bool
+to_cp1252(pdf *p, const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0, l, k;
+	unsigned long c;
+	int b;
+
+	reserve(p, n + 1);
+	while (i < n) {
+		c = u[i];
+		if (c >= 0x20 && c < 0x7F) {    /* most of it */
+			p->buf[o++] = (char)c;
+			i++;
+			continue;
+		}
+		l = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 0;
+		if (l == 0 || l > n - i)
+			return false;
+		for (k = 1; k < l; k++)
+			if ((u[i + k] & 0xC0) != 0x80)
+				return false;
+		if (l == 2)
+			c = (c & 0x1F) << 6 | (u[i + 1] & 0x3Fu);
+		else
+			c = (c & 0x0F) << 12 | (u[i + 1] & 0x3Fu) << 6 |
+			    (u[i + 2] & 0x3Fu);
+		if ((l == 2 && c < 0x80) || (l == 3 && c < 0x800) ||
+		    (b = cp1252(c)) < 0)
+			return false;
+		p->buf[o++] = (char)b;
+		i += l;
+	}
+	p->buf[o] = '\0';
+	*len = o;
+	return true;
+}
+
 int
 pdf_new(pdf **out, const doc_font_set *fonts, lk_err *e)
 {
 	const char *path[4];
-	const char *name[4];
+	HPDF_FontDef def;
 	pdf *p;
 	int i, j, rc;
 
@@ -96,6 +216,7 @@ pdf_new(pdf **out, const doc_font_set *fonts, lk_err *e)
 	p = calloc(1, sizeof *p);
 	if (p == NULL)
 		lk_fatal("out of memory");
+	p->bad_font = -1;
 	p->doc = HPDF_New(on_error, p);
 	if (p->doc == NULL) {
 		free(p);
@@ -105,31 +226,28 @@ pdf_new(pdf **out, const doc_font_set *fonts, lk_err *e)
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	p->enc = HPDF_GetEncoder(p->doc, "UTF-8");
+	/* Every file is read now (an unreadable one is an error before any
+	 * work); fonts are made of them, and embedded, only when used. */
 	for (i = 0; i < 4; i++) {
-		name[i] = NULL;
+		if ((p->path[i] = strdup(path[i])) == NULL)
+			lk_fatal("out of memory");
 		for (j = 0; j < i; j++)
 			if (strcmp(path[j], path[i]) == 0)
-				name[i] = name[j];
-		if (name[i] == NULL)
-			name[i] = HPDF_LoadTTFontFromFile(p->doc, path[i], HPDF_TRUE);
-		if (name[i] == NULL || p->err != 0) {
+				p->name[i] = p->name[j];
+		if (p->name[i] == NULL)
+			p->name[i] = HPDF_LoadTTFontFromFile(p->doc, path[i],
+							     HPDF_TRUE);
+		if (p->name[i] == NULL || p->err != 0) {
 			rc = lk_fail(e, EX_DATAERR, "font file %s: libharu cannot "
 				     "load it (error 0x%04X)", path[i],
 				     (unsigned)p->err);
 			pdf_free(p);
 			return rc;
 		}
-		p->font[i] = HPDF_GetFont(p->doc, name[i], "UTF-8");
-		if (p->font[i] == NULL || p->err != 0) {
-			rc = lk_fail(e, EX_DATAERR, "font file %s: no UTF-8 font "
-				     "(libharu error 0x%04X)", path[i],
-				     (unsigned)p->err);
-			pdf_free(p);
-			return rc;
-		}
 	}
-	p->ascent = HPDF_Font_GetAscent(p->font[0]) / 1000.0;
-	p->descent = -HPDF_Font_GetDescent(p->font[0]) / 1000.0;
+	def = HPDF_GetFontDef(p->doc, p->name[0]);
+	p->ascent = def != NULL ? def->ascent / 1000.0 : 0;
+	p->descent = def != NULL ? -def->descent / 1000.0 : -1;
 	if (p->ascent <= 0 || p->ascent > 2)
 		p->ascent = 0.9;
 	if (p->descent < 0 || p->descent > 1)
@@ -145,31 +263,45 @@ pdf_free(pdf *p)
 		return;
 	if (p->doc != NULL)
 		HPDF_Free(p->doc);
+	for (int i = 0; i < 4; i++)
+		free(p->path[i]);
 	free(p->buf);
 	free(p);
+}
+
+/* Width in thousandths of the size of n bytes of text in f: UTF-8
+ * (cut only between characters) or single bytes. */
+static double
+units(HPDF_Font f, const char *s, size_t n, bool utf8)
+{
+	double w = 0;
+
+	while (n > 0) {
+		/* 60000 bytes is far beyond any line */
+		size_t k = n > 60000 ? 60000 : n;
+
+		while (utf8 && k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		w += HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s,
+					 (HPDF_UINT)k).width;
+		s += k;
+		n -= k;
+	}
+	return w;
 }
 
 double
 pdf_width(void *ctx, unsigned style, double size, const char *s, size_t n)
 {
 	pdf *p = ctx;
-	HPDF_Font f = p->font[style & 3];
-	double w = 0;
+	size_t len;
+	bool single = to_cp1252(p, s, n, &len);
+	HPDF_Font f = font_of(p, style, !single);
 
-	while (n > 0) {
-		/* whole characters only: callers pass character boundaries,
-		 * and 60000 is far beyond any line */
-		size_t k = n > 60000 ? 60000 : n;
-		HPDF_TextWidth tw;
-
-		while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)k);
-		w += tw.width;
-		s += k;
-		n -= k;
-	}
-	return w * size / 1000.0;
+	if (f == NULL)
+		return 0;
+	return (single ? units(f, p->buf, len, false) : units(f, s, n, true)) *
+	       size / 1000.0;
 }
 
 void
@@ -201,10 +333,30 @@ pdf_page(pdf *p, double w, double h)
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)h);
 	p->cur_font = NULL;
 	p->cur_size = 0;
+	p->word_space = 0;
 	p->fill = 0;
 	p->stroke = 0;
 	p->line_width = 1;
-	p->dashed = false;
+	p->dashed = 0;
+}
+
+void *
+pdf_page_get(const pdf *p)
+{
+	return p->page;
+}
+
+void
+pdf_page_select(pdf *p, void *page)
+{
+	end_text(p);
+	p->page = page;
+	/* what the page's content last set is not known here */
+	p->cur_font = NULL;
+	p->cur_size = 0;
+	p->word_space = NAN;
+	p->fill = p->stroke = p->line_width = -1;
+	p->dashed = -1;
 }
 
 static void
@@ -216,28 +368,10 @@ set_fill(pdf *p, double g)
 	}
 }
 
-void
-pdf_text(pdf *p, unsigned style, double size, double x, double y,
-	 const char *s, size_t n)
+/* Shows p->buf in f at (x, y) with word spacing ws. */
+static void
+show(pdf *p, HPDF_Font f, double size, double ws, double x, double y)
 {
-	HPDF_Font f = p->font[style & 3];
-
-	if (p->page == NULL || n == 0)
-		return;
-	if (n + 1 > p->cap) {
-		size_t cap = p->cap ? p->cap : 256;
-		char *nb;
-
-		while (cap < n + 1)
-			cap *= 2;
-		nb = realloc(p->buf, cap);
-		if (nb == NULL)
-			lk_fatal("out of memory");
-		p->buf = nb;
-		p->cap = cap;
-	}
-	memcpy(p->buf, s, n);
-	p->buf[n] = '\0';
 	if (!p->in_text) {
 		set_fill(p, 0);
 		HPDF_Page_BeginText(p->page);
@@ -248,7 +382,54 @@ pdf_text(pdf *p, unsigned style, double size, double x, double y,
 		p->cur_font = f;
 		p->cur_size = size;
 	}
+	if (!(p->word_space == ws)) {           /* NAN: not known */
+		HPDF_Page_SetWordSpace(p->page, (HPDF_REAL)ws);
+		p->word_space = ws;
+	}
 	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)y, p->buf);
+}
+
+void
+pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
+		const char *s, size_t n, double ws)
+{
+	size_t len, i, j, nsp;
+	HPDF_Font f;
+
+	if (p->page == NULL || n == 0)
+		return;
+	/* text that CP1252 can say goes out in the single-byte font: a
+	 * third of the bytes of the CID font's hex, cheap to measure, and
+	 * word spacing applies to it */
+	if (to_cp1252(p, s, n, &len)) {
+		if ((f = font_of(p, style, false)) != NULL)
+			show(p, f, size, ws, x, y);
+		return;
+	}
+	if (ws == 0) {
+		if ((f = font_of(p, style, true)) != NULL) {
+			memcpy(p->buf, s, n);
+			p->buf[n] = '\0';
+			show(p, f, size, 0, x, y);
+		}
+		return;
+	}
+	/* the CID font has no word spacing: word by word */
+	for (i = nsp = 0; i < n; i = j + 1, nsp++) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j > i)
+			pdf_text_spaced(p, style, size, x + pdf_width(p, style,
+					size, s, i) + (double)nsp * ws, y, s + i,
+					j - i, 0);
+	}
+}
+
+void
+pdf_text(pdf *p, unsigned style, double size, double x, double y,
+	 const char *s, size_t n)
+{
+	pdf_text_spaced(p, style, size, x, y, s, n, 0);
 }
 
 static void
@@ -264,7 +445,7 @@ set_stroke(pdf *p, double width, double gray, bool dashed)
 		HPDF_Page_SetGrayStroke(p->page, (HPDF_REAL)gray);
 		p->stroke = gray;
 	}
-	if (p->dashed != dashed) {
+	if (p->dashed != (int)dashed) {
 		HPDF_Page_SetDash(p->page, dashed ? dash : NULL, dashed ? 2 : 0, 0);
 		p->dashed = dashed;
 	}
@@ -576,6 +757,10 @@ pdf_status(const pdf *p, lk_err *e)
 {
 	if (p->err == 0)
 		return 0;
+	if (p->bad_font >= 0)
+		return lk_fail(e, EX_DATAERR, "font file %s: libharu cannot make "
+			       "a font of it (error 0x%04X)",
+			       p->path[p->bad_font], (unsigned)p->err);
 	return lk_fail(e, EX_SOFTWARE, "PDF library (libharu) error 0x%04X "
 		       "(detail %u)", (unsigned)p->err, (unsigned)p->detail);
 }

@@ -1,9 +1,12 @@
 /* pdf.h - the thin libharu wrapper the layout draws through.
  *
- * Owns: the libharu document, its four UTF-8 TrueType fonts (regular,
- * bold, italic, bold italic, embedded), text measuring, the current page
- * and its graphics state (text object, fill grey, line width, dash),
- * PNG images, outline entries, the info dictionary and saving.
+ * Owns: the libharu document, its TrueType fonts (regular, bold, italic,
+ * bold italic; each embedded only when used: a single-byte CP1252 font
+ * for text that fits, which is compact and cheap to measure, and a
+ * UTF-8 CID font for text with other characters; same glyphs, same
+ * widths), text measuring, the current page and its graphics state
+ * (text object, fill grey, line width, dash), PNG images, outline
+ * entries, the info dictionary and saving.
  *
  * Errors: libharu's error handler only records the first error code
  * (libharu then refuses further work); pdf_status() turns it into
@@ -26,8 +29,8 @@
 typedef struct pdf pdf;
 typedef struct pdf_image pdf_image;
 
-/* Creates the document and loads the fonts (NULL bold / italic fall back
- * to the nearest given style; regular is required). */
+/* Creates the document and reads the font files (NULL bold / italic fall
+ * back to the nearest given style; regular is required). */
 int pdf_new(pdf **out, const doc_font_set *fonts, lk_err *e);
 void pdf_free(pdf *p);
 
@@ -39,10 +42,18 @@ void pdf_metrics(const pdf *p, double *ascent, double *descent);
 
 /* Starts a new page of w x h points; drawing goes there. */
 void pdf_page(pdf *p, double w, double h);
+/* The current page, and drawing on it again after later pages (the
+ * table of contents, whose page numbers are known at the end).  What the
+ * page's content set last (grey, line width, font) is set again. */
+void *pdf_page_get(const pdf *p);
+void pdf_page_select(pdf *p, void *page);
 
 /* Text with its baseline's left end at (x, y). */
 void pdf_text(pdf *p, unsigned style, double size, double x, double y,
 	      const char *s, size_t n);
+/* Same, every space widened by ws points (a justified line). */
+void pdf_text_spaced(pdf *p, unsigned style, double size, double x,
+		     double y, const char *s, size_t n, double ws);
 /* A line; gray 0 = black; dashed: 3 on, 2 off. */
 void pdf_line(pdf *p, double x0, double y0, double x1, double y1,
 	      double width, double gray, bool dashed);

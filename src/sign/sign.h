@@ -34,6 +34,11 @@ typedef struct sign_opts {
 	const char *reason;      /* /Reason, or NULL */
 	const char *location;    /* /Location (the kota), or NULL */
 	int64_t when;            /* signing time, seconds since the epoch */
+	/* Added after the first version (zero-initialise sign_opts): */
+	size_t reserve;          /* bytes reserved in /Contents for the CMS;
+	                          * 0: automatic (16384, more for a long
+	                          * certificate chain).  A CMS that does not
+	                          * fit is EX_DATAERR and nothing is written. */
 } sign_opts;
 
 typedef struct sign_cert_info {
@@ -42,6 +47,7 @@ typedef struct sign_cert_info {
 	int64_t not_before, not_after;
 	bool expired;            /* at opts.when: signing still works; the caller warns */
 	bool self_signed;
+	bool not_yet_valid;      /* at opts.when (not_before > when) */
 } sign_cert_info;
 
 /* Sign pdf_in into pdf_out (may be the same path): the output is written
@@ -49,6 +55,15 @@ typedef struct sign_cert_info {
  * cert (may be NULL) receives the signer's certificate details. */
 int sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 	     sign_cert_info *cert, lk_err *e);
+/* Details (added): the input is kept byte for byte; the update appended
+ * holds the /Sig dictionary, a signature field "SignatureN" (the first N
+ * not taken) merged with an invisible widget on the first page, the
+ * catalog with its /AcroForm merged (/Fields extended, /SigFlags 3) and
+ * the first page with /Annots extended (see sign.c).  Refused with
+ * EX_DATAERR naming the file: not a PDF, damaged structure, cross-reference
+ * streams (PDF 1.5+ compressed xref; libharu never writes them), encrypted
+ * files.  Also EX_IOERR (reading failed) and EX_USAGE (o->reserve over
+ * 64 MB).  A signature already in the file stays valid. */
 
 typedef struct sign_verify_result {
 	bool signed_;            /* a signature dictionary was found */
@@ -63,10 +78,31 @@ typedef struct sign_verify_result {
 	                          * signature's incremental update (its first
 	                          * /ByteRange start .. the update), to match with
 	                          * a stored hash */
+	/* Added after the first version: */
+	int64_t claimed_time;    /* /M of the signature dictionary, or 0.  PAdES
+	                          * signatures carry no signing-time attribute
+	                          * (ETSI EN 319 142-1), so for them
+	                          * signing_time is 0 and this is the time. */
+	char reason[256];        /* /Reason, or "" (UTF-8) */
+	char location[256];      /* /Location, or "" (UTF-8) */
+	size_t signed_revision_end; /* where the signed bytes end (c + d of
+	                          * /ByteRange): a later update starts there */
 } sign_verify_result;
 
 /* Check the (last) signature of a PDF file.  Returns 0 when the file could
  * be examined (look at the result's flags), or an error code. */
+/* Details (added): a PDF without any signature dictionary returns 0 with
+ * signed_ false.  A signature dictionary whose /ByteRange or /Contents is
+ * malformed, or whose /Contents is not a CMS SignedData, returns
+ * EX_DATAERR with signed_ true.  "The last signature" is the newest
+ * revision (following the xref /Prev chain) that holds a dictionary with
+ * /ByteRange and /Contents.  Strings (/Name, /Reason, /Location) are given
+ * in UTF-8.  unsigned_sha256 is the SHA-256 of the file's bytes
+ * [0, E), where E is the end of the previous revision: just past its
+ * "%%EOF" marker and the whitespace that follows it (for a signature
+ * made by sign_pdf: exactly the file that was signed, unless that file
+ * did not end with an end-of-line, when the "\n" sign_pdf added counts
+ * too).  For a signature in the file's first revision, E is 0. */
 int sign_verify(const char *pdf, sign_verify_result *r, lk_err *e);
 
 /* SHA-256 of a file or a buffer, as 64 lowercase hex digits + NUL. */

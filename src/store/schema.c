@@ -190,11 +190,98 @@ static const char schema_v2[] =
 	" PRIMARY KEY (triwulan_id, nama)"
 	");";
 
+/* Version 3: users and roles, the review workflow of each quarterly
+ * entry, locks, signed reports and the audit chain.  Logins are Unix
+ * account names; users' bidang are kodes (matched in every agency).
+ * Times are UTC, "YYYY-MM-DDTHH:MM:SSZ". */
+static const char schema_v3[] =
+	"CREATE TABLE users ("
+	" login TEXT PRIMARY KEY CHECK (length(login) BETWEEN 1 AND 64),"
+	" role TEXT NOT NULL CHECK (role IN ('operator', 'kabid', 'kepala', 'admin')),"
+	" added_by TEXT NOT NULL,"
+	" added_at TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE user_bidang ("
+	" login TEXT NOT NULL REFERENCES users(login) ON DELETE CASCADE,"
+	" bidang TEXT NOT NULL,"
+	" PRIMARY KEY (login, bidang)"
+	") WITHOUT ROWID;"
+	/* No row: the entry is a draft. */
+	"CREATE TABLE entry_state ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
+	" state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved')),"
+	" submitted_by TEXT, submitted_at TEXT,"
+	" reviewed_by TEXT, reviewed_at TEXT,"
+	" PRIMARY KEY (triwulan_id, iku_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX entry_state_iku ON entry_state (iku_id);"
+	/* Every transition of an entry, with the reviewer's comment. */
+	"CREATE TABLE entry_comment ("
+	" id INTEGER PRIMARY KEY,"
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL,"
+	" login TEXT NOT NULL,"
+	" action TEXT NOT NULL CHECK (action IN ('submit', 'approve', 'return', 'edit')),"
+	" comment TEXT"
+	");"
+	"CREATE INDEX entry_comment_tw ON entry_comment (triwulan_id, iku_id);"
+	"CREATE INDEX entry_comment_iku ON entry_comment (iku_id);"
+	"CREATE TABLE quarter_lock ("
+	" triwulan_id INTEGER PRIMARY KEY REFERENCES triwulan(id),"
+	" locked INTEGER NOT NULL CHECK (locked IN (0, 1)),"
+	" locked_by TEXT NOT NULL,"
+	" locked_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE unlock_history ("
+	" id INTEGER PRIMARY KEY,"
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id),"
+	" unlocked_by TEXT NOT NULL,"
+	" unlocked_at TEXT NOT NULL,"
+	" reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+	" version INTEGER NOT NULL"
+	");"
+	"CREATE INDEX unlock_history_tw ON unlock_history (triwulan_id);"
+	/* Hashes are 64 lowercase hex digits.  Never deleted. */
+	"CREATE TABLE signed_report ("
+	" id INTEGER PRIMARY KEY,"
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id),"
+	" version INTEGER NOT NULL CHECK (version >= 1),"
+	" pdf BLOB NOT NULL,"
+	" pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),"
+	" unsigned_sha256 TEXT NOT NULL CHECK (length(unsigned_sha256) = 64),"
+	" content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),"
+	" signer TEXT NOT NULL,"
+	" cert_subject TEXT NOT NULL,"
+	" signed_at TEXT NOT NULL,"
+	" UNIQUE (triwulan_id, version)"
+	");"
+	"CREATE INDEX signed_report_unsigned ON signed_report (unsigned_sha256);"
+	/* The audit chain: hash = SHA-256 over prev_hash and the record's
+	 * fields (audit.c); prev_hash of the first record is 64 zeros. */
+	"CREATE TABLE audit ("
+	" id INTEGER PRIMARY KEY,"
+	" prev_hash TEXT NOT NULL,"
+	" hash TEXT NOT NULL,"
+	" at TEXT NOT NULL,"
+	" login TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" scope TEXT,"
+	" tbl TEXT NOT NULL,"
+	" kode TEXT,"
+	" field TEXT,"
+	" old TEXT,"
+	" new TEXT"
+	");"
+	"CREATE INDEX audit_login ON audit (login);";
+
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)
@@ -206,6 +293,34 @@ int
 schema_latest(void)
 {
 	return N_STEPS;
+}
+
+static int
+first_admin(store *s, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	char now[32];
+	int rc;
+
+	store_now(now);
+	rc = store_stmt(s, &st, "INSERT INTO users (login, role, added_by, added_at)"
+			" SELECT ?1, 'admin', ?1, ?2"
+			" WHERE NOT EXISTS (SELECT 1 FROM users)", e);
+	if (rc == 0) {
+		store_bind_text(s, st, 1, s->actor);
+		store_bind_text(s, st, 2, now);
+		rc = store_run(s, st, e);
+	}
+	if (rc == 0 && sqlite3_changes(s->db) == 1) {
+		int v = s->version;
+
+		s->version = STORE_VERSION_WORKFLOW;   /* the audit table exists now */
+		rc = store_audit6(s, "user-add", NULL, "users", s->actor, "role",
+				  NULL, "admin", e);
+		s->version = v;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static int
@@ -239,6 +354,10 @@ step(store *s, int k, lk_err *e)
 		if ((rc = store_exec(s, sql, e)) != 0)
 			goto fail;
 	}
+	/* Whoever creates the database, or migrates one without users into
+	 * this version, is its admin. */
+	if (k == STORE_VERSION_WORKFLOW && (rc = first_admin(s, e)) != 0)
+		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", k);
 	if ((rc = store_exec(s, sql, e)) != 0)
 		goto fail;

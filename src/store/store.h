@@ -25,7 +25,7 @@
 typedef struct store store;
 
 /* Current schema version written to PRAGMA user_version. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */
@@ -43,6 +43,13 @@ enum store_open_flags {
  * at a time (the connection is opened without SQLite's mutexes). */
 int store_open(const char *path, unsigned flags, store **out, lk_err *e);
 void store_close(store *s);
+
+/* The login on whose behalf the handle acts: written in audit records
+ * and checked by store_izin() and the workflow (store/workflow.h).
+ * store_open sets it to the login of geteuid() (or "uid:N" when the
+ * account has no name); the CLI leaves it so, tests set it. */
+void store_set_actor(store *s, const char *login);
+const char *store_actor(const store *s);
 
 /* Busy timeout in milliseconds (default 5000, or $LAKIP_BUSY_TIMEOUT,
  * read by store_open). */
@@ -101,7 +108,18 @@ const char *store_diff_kind_name(enum store_diff_kind k); /* "sasaran", ... */
  * realisation, narrative or table).  With dry_run, everything is done and
  * then rolled back; diff (may be NULL) gets the counts either way.
  * EX_DATAERR when r is inconsistent (duplicate kode, unknown bidang or
- * sasaran kode). */
+ * sasaran kode).
+ * Workflow (schema version 3, store/workflow.h): EX_NOPERM, nothing
+ * written, when r changes what a locked (finalised) quarter of this plan
+ * shows -- the quarter's date, texts, realisations, narratives and
+ * tables; the plan's sasaran, IKU and programs (fields, order, members)
+ * and their targets for that quarter -- or the agency's profile or bidang
+ * while any quarter of the agency is locked.  An unchanged r, or one
+ * that changes other quarters only, saves.  An IKU entry that was
+ * submitted or approved goes back to draft when its realisation, or its
+ * sasaran's narrative or tables, change in that quarter.  Every change is
+ * written to the audit log, field by field, as the handle's actor, in the
+ * same transaction. */
 int store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	       lk_err *e);
 

@@ -20,6 +20,8 @@
 
 /* Schema version that introduced the quarterly report tables. */
 #define STORE_VERSION_TRIWULAN 2
+/* Schema version that introduced users, workflow, locks and audit. */
+#define STORE_VERSION_WORKFLOW 3
 
 struct store {
 	sqlite3 *db;
@@ -28,6 +30,13 @@ struct store {
 	bool creating;     /* the file did not exist before store_open */
 	int version;       /* user_version after open (and migration) */
 	int bind_rc;       /* first failed sqlite3_bind_* since the last run */
+	char *actor;       /* acting login (store_set_actor; default: the
+	                    * login of geteuid()), never NULL */
+	bool audit_cached; /* audit_id/audit_hash hold the chain's head in
+	                    * the current transaction (reset by store_begin) */
+	int64_t audit_id;
+	char audit_hash[65];
+	sqlite3_stmt *audit_st[2];  /* head query, insert */
 };
 
 /* ---- errors (store.c) ---- */
@@ -107,6 +116,51 @@ void store_strmap_free(store_strmap *m);
 
 /* NULL-safe string equality. */
 bool store_streq(const char *a, const char *b);
+
+/* ---- audit (audit.c) ---- */
+
+/* One change, as recorded.  Any field but action and tbl may be NULL. */
+typedef struct store_audit_in {
+	const char *action;   /* insert, update, delete, submit, ... */
+	const char *scope;    /* "instansi/tahun[/TWn]" or NULL */
+	const char *tbl;      /* table (or "user", "lock", ...) */
+	const char *kode;     /* entity kode */
+	const char *field;
+	const char *old, *new_;
+} store_audit_in;
+
+/* Append a record to the chain inside the current transaction, as
+ * s->actor, now. */
+int store_audit(store *s, const store_audit_in *a, lk_err *e);
+/* Shorthand. */
+int store_audit6(store *s, const char *action, const char *scope,
+		 const char *tbl, const char *kode, const char *field,
+		 const char *old, const char *new_, lk_err *e);
+/* The system clock in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
+void store_now(char buf[32]);
+void store_audit_finalize(store *s);
+
+/* ---- periods (workflow.c) ---- */
+
+/* Row ids of (instansi, tahun) and of its quarter tw (0 when the quarter
+ * is not reported, or tw is 0).  EX_NOINPUT when there is no such plan. */
+typedef struct store_period_ids {
+	int64_t instansi_id, rencana_id, triwulan_id;
+} store_period_ids;
+int store_period(store *s, const char *instansi, int tahun, int tw,
+		 store_period_ids *p, lk_err *e);
+
+/* "instansi/tahun/TWn" (tw 0: "instansi/tahun"), static buffer. */
+const char *store_scope(const char *instansi, int tahun, int tw);
+
+/* ---- locks (lock.c) ---- */
+
+/* Quarters of the plan rencana_id that are locked: locked[n] for n in
+ * 1..4.  *any_instansi: some quarter of any year of instansi_id is locked
+ * (0 ids: none). */
+int store_locked_quarters(store *s, int64_t instansi_id, int64_t rencana_id,
+			  bool locked[TW_MAX + 1], bool *any_instansi,
+			  lk_err *e);
 
 /* ---- schema (schema.c) ---- */
 

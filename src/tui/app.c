@@ -1,12 +1,158 @@
+/* app.c - tui_main: everything that can fail before the screen is taken
+ * (form files, predikat bands, the database), then the start screen, then
+ * the terminal given back.  Errors before initscr and after endwin go to
+ * stderr, so that they can be read. */
 #include "config.h"
 #include "tui/tui.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "io/datafile.h"
+#include "io/predikat_load.h"
+#include "tui/draft.h"
+#include "tui/form.h"
+#include "tui/screens.h"
+#include "tui/tui_int.h"
+#include "tui/ui.h"
+
+static const char *const form_names[AF_N] = {
+	"instansi", "bidang", "sasaran", "iku", "program", "triwulan",
+};
+
+static int
+fail(int code, const char *fmt, const char *arg)
+{
+	fputs("lakip: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return code;
+}
+
+/* English labels when the UI speaks English (--lang en, or no Indonesian
+ * catalogue for the language in force). */
+static bool
+ui_is_english(const tui_opts *o)
+{
+	if (o->lang != NULL && *o->lang)
+		return strncmp(o->lang, "en", 2) == 0;
+	return strcmp(_("Help"), "Help") == 0;
+}
+
+static int
+load_predikat(app *a, lk_err *e)
+{
+	char path[4096];
+
+	if (datafile_find("templates/predikat.yaml", path, sizeof path, NULL) != 0) {
+		a->pt = *predikat_default();
+		return 0;
+	}
+	return predikat_load_file(&a->mem, path, &a->pt, e);
+}
+
+/* Read-only when the file (or its directory, where SQLite keeps its
+ * journal) cannot be written. */
+static bool
+must_open_readonly(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash;
+
+	if (access(path, F_OK) != 0)
+		return false;
+	if (access(path, W_OK) != 0)
+		return true;
+	slash = strrchr(path, '/');
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	return access(dir, W_OK) != 0;
+}
+
+static int
+open_store(app *a)
+{
+	lk_err e = { 0, "" };
+	char who[512];
+	int rc;
+
+	a->readonly = must_open_readonly(a->db_path);
+	rc = store_open(a->db_path, a->readonly ? STORE_READONLY : STORE_CREATE,
+			&a->st, &e);
+	if (rc == EX_TEMPFAIL) {
+		app_lock_holders(a->db_path, who, sizeof who);
+		if (who[0])
+			fprintf(stderr, _("lakip: %s\nlakip: the database is in use by %s\n"),
+				e.msg, who);
+		else
+			fprintf(stderr, "lakip: %s\n", e.msg);
+		return rc;
+	}
+	if (rc != 0)
+		return fail(rc, "%s", e.msg);
+	return 0;
+}
 
 int
 tui_main(const tui_opts *o)
 {
-	(void)o;
-	fprintf(stderr, "lakip: the terminal application is not built yet\n");
-	return 69;
+	app a;
+	lk_err e = { 0, "" };
+	char real[PATH_MAX], err[512];
+	int rc = 0, i, r;
+	bool terminated;
+
+	memset(&a, 0, sizeof a);
+	a.db_path = o->db;
+	a.english = ui_is_english(o);
+	for (i = 0; i < AF_N; i++) {
+		if ((rc = formdesc_load(&a.mem, form_names[i], &a.fd[i], &e)) != 0) {
+			fail(rc, "%s", e.msg);
+			goto out;
+		}
+	}
+	if ((rc = load_predikat(&a, &e)) != 0) {
+		fail(rc, "%s", e.msg);
+		goto out;
+	}
+	if ((rc = open_store(&a)) != 0)
+		goto out;
+	a.db_real = strdup(realpath(a.db_path, real) != NULL ? real : a.db_path);
+	if (ui_init(err, sizeof err) != 0) {
+		rc = fail(EX_UNAVAILABLE, "%s", err);
+		goto out;
+	}
+	app_update_context(&a);
+	r = scr_start(&a);
+	terminated = r == FORM_TERMINATED || ui_terminating();
+	ui_end();
+	if (terminated) {
+		char *dir = draft_dir(a.db_real);
+
+		/* stderr may be gone with the terminal; say it anyway. */
+		fprintf(stderr, _("lakip: ended by a signal or a lost terminal; what was "
+				  "typed is kept in %s\n"), dir);
+		free(dir);
+		rc = ui_signal() ? 128 + ui_signal() : 0;
+	} else if (a.dirty) {
+		fprintf(stderr, _("lakip: some changes could not be saved (the database "
+				  "was locked or read-only)\n"));
+		rc = EX_TEMPFAIL;
+	}
+out:
+	store_close(a.st);
+	rencana_free(a.r);
+	free(a.instansi);
+	free(a.db_real);
+	arena_free(&a.mem);
+	return rc;
 }

@@ -433,11 +433,11 @@ read_field(loader *l, const yd_node *n, size_t idx, fd_field *f)
 	if ((rc = only_for(l, n, "height", what, f->type == FD_MULTILINE,
 	    "multiline")) != 0 ||
 	    (rc = only_for(l, n, "max_length", what, text,
-	    "text and multiline")) != 0 ||
+	    _("text and multiline"))) != 0 ||
 	    (rc = only_for(l, n, "min", what, num,
-	    "decimal, money and integer")) != 0 ||
+	    _("decimal, money and integer"))) != 0 ||
 	    (rc = only_for(l, n, "max", what, num,
-	    "decimal, money and integer")) != 0 ||
+	    _("decimal, money and integer"))) != 0 ||
 	    (rc = only_for(l, n, "choices", what, f->type == FD_CHOICE,
 	    "choice")) != 0)
 		return rc;
@@ -1083,10 +1083,7 @@ fd_validate(arena *a, const fd_field *f, const char *input,
 	if (input == NULL)
 		input = "";
 	if (is_empty(f, input)) {
-		if (f->required)
-			rc = refuse(&v, _("this field is required"));
-		else
-			rc = accept(&v, arena_strdup(a, ""), arena_strdup(a, ""));
+		rc = accept(&v, arena_strdup(a, ""), arena_strdup(a, ""));
 	} else {
 		switch (f->type) {
 		case FD_TEXT:
@@ -1114,7 +1111,7 @@ fd_validate(arena *a, const fd_field *f, const char *input,
 			    (int)f->type);
 		}
 	}
-	/* Multi-line text of nothing but empty lines is empty too. */
+	/* Empty input, or what normalises to nothing. */
 	if (rc == 0 && f->required && *v.canonical == '\0')
 		rc = refuse(&v, _("this field is required"));
 	if (rc != 0) {

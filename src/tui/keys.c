@@ -52,6 +52,8 @@ static const key_bind binds[] = {
 	{ ACT_EDITOR, false, CTRL_('E'), K_ANY },
 	{ ACT_TABLES, true, KEY_F(6), K_ANY },
 	{ ACT_TABLES, false, 't', KCTX_NAV },
+	{ ACT_HEADER, true, KEY_F(5), K_ANY },
+	{ ACT_HEADER, false, 'h', KCTX_NAV },
 	{ ACT_STEPS, true, KEY_F(9), K_ANY },
 	{ ACT_STEPS, false, CTRL_('T'), K_ANY },
 	{ ACT_STEPS, false, 'm', KCTX_NAV },
@@ -61,6 +63,7 @@ static const key_bind binds[] = {
 	{ ACT_PREV_STEP, true, KEY_F(7), K_ANY },
 	{ ACT_PREV_STEP, false, CTRL_('P'), K_ANY },
 	{ ACT_PREV_STEP, false, '<', KCTX_NAV },
+	{ ACT_SWITCH, false, '\t', KCTX_NAV },
 	{ ACT_NEXT_FIELD, false, '\t', K_ANY },
 	{ ACT_PREV_FIELD, true, KEY_BTAB, K_ANY },
 	{ ACT_UP, true, KEY_UP, K_ANY },
@@ -120,7 +123,7 @@ keys_label(int act)
 }
 
 static const char *
-key_name(const key_bind *b)
+bind_name(const key_bind *b)
 {
 	static char buf[8][24];
 	static int slot;
@@ -175,7 +178,7 @@ keys_first_name(int act, enum key_ctx ctx)
 
 	for (i = 0; i < N_BINDS; i++)
 		if (binds[i].act == act && (binds[i].ctx & ctx))
-			return key_name(&binds[i]);
+			return bind_name(&binds[i]);
 	return "";
 }
 
@@ -211,7 +214,7 @@ help_line(sbuf *b, int act, enum key_ctx ctx)
 
 		if (binds[i].act != act || !(binds[i].ctx & ctx))
 			continue;
-		n = key_name(&binds[i]);
+		n = bind_name(&binds[i]);
 		if (strstr(names, n) != NULL && strlen(n) > 1)
 			continue;   /* Enter twice */
 		if (seen++ > 0)

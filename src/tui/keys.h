@@ -30,6 +30,7 @@
 	X(SEARCH_NEXT, N_("Next"), N_("next match of the search")) \
 	X(EDITOR, N_("Editor"), N_("edit the text in your own editor ($VISUAL or $EDITOR)")) \
 	X(TABLES, N_("Tables"), N_("supporting tables of the selected sasaran")) \
+	X(HEADER, N_("Title"), N_("edit the title, columns and note of the table")) \
 	X(SWITCH, N_("Switch"), N_("switch between the two lists of this screen")) \
 	X(STEPS, N_("Steps"), N_("menu of the steps of the quarter")) \
 	X(NEXT_STEP, N_("Next step"), N_("go on to the next step of the quarter")) \

@@ -3,6 +3,7 @@
 #include "tui/ui.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -202,6 +203,12 @@ ui_terminating(void)
 	return terminated;
 }
 
+int
+ui_signal(void)
+{
+	return (int)got_signal;
+}
+
 /* The terminal went away (hang-up without a signal, closed pty). */
 static bool
 input_gone(void)
@@ -389,23 +396,28 @@ ui_draw_top(const char *title, int step, const char *step_name)
 void
 ui_draw_keybar(const int *acts, enum key_ctx ctx)
 {
+	ui_draw_keybar_as(acts, NULL, ctx);
+}
+
+void
+ui_draw_keybar_as(const int *acts, const char *const *labels, enum key_ctx ctx)
+{
 	int x = 0, i;
 	attr_t bar = theme_attr(TR_BAR), key = theme_attr(TR_BAR_KEY);
 
 	ui_fill(LINES - 1, 0, COLS, bar);
 	for (i = 0; acts != NULL && acts[i] != ACT_NONE; i++) {
 		const char *name = keys_first_name(acts[i], ctx);
-		const char *label = keys_label(acts[i]);
-		int w = ui_width(name) + 1 + ui_width(label) + 1;
+		const char *label = labels != NULL && labels[i] != NULL ? labels[i] :
+		    keys_label(acts[i]);
+		int w = ui_width(name) + 1 + ui_width(label) + 2;
 
 		if (x + w > COLS)
 			break;
 		ui_put(LINES - 1, x, ui_width(name), name, key, false, false);
-		x += ui_width(name);
-		ui_put(LINES - 1, x, ui_width(label) + 2, " ", bar, false, false);
-		x += 1;
+		x += ui_width(name) + 1;
 		ui_put(LINES - 1, x, ui_width(label), label, bar, false, false);
-		x += ui_width(label) + 1;
+		x += ui_width(label) + 2;
 	}
 }
 
@@ -506,6 +518,30 @@ ui_width(const char *s)
 	return total;
 }
 
+bool
+ui_contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	if (n == 0)
+		return false;
+	for (; *hay; hay++) {
+		for (i = 0; i < n; i++) {
+			unsigned char a = (unsigned char)hay[i], b = (unsigned char)needle[i];
+
+			if (a >= 'A' && a <= 'Z')
+				a = (unsigned char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (unsigned char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
 size_t
 ui_fit(const char *s, int w)
 {
@@ -559,7 +595,9 @@ ui_putw(int y, int x, int w, const wchar_t *s, size_t n, attr_t a, bool pad)
 		wchar_t c = s[i];
 		int cw;
 
-		if (c < 32 || c == 127 || !iswprint(c))
+		if (c == L'\n' || c == L'\t')
+			c = L' ';
+		else if (c < 32 || c == 127 || !iswprint(c))
 			c = L'?';
 		cw = wcw(c);
 		if (used + cw > w)

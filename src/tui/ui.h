@@ -61,6 +61,8 @@ void ui_cursor(int y, int x);
  * for ACT_CHAR. */
 int ui_getkey(enum key_ctx ctx, wint_t *ch);
 bool ui_terminating(void);
+/* The signal that ended the program (SIGHUP, SIGTERM), or 0. */
+int ui_signal(void);
 /* Run every layer's relayout now (after an external editor). */
 void ui_relayout_all(void);
 
@@ -73,6 +75,10 @@ void ui_draw_top(const char *title, int step, const char *step_name);
 /* Bottom bar with the first key and label of each action (ended by
  * ACT_NONE) that fits, F1 first. */
 void ui_draw_keybar(const int *acts, enum key_ctx ctx);
+/* The same with the view's own words: labels[i], when not NULL, is shown
+ * for acts[i] (translated by the caller). */
+void ui_draw_keybar_as(const int *acts, const char *const *labels,
+		       enum key_ctx ctx);
 /* Status line (LINES-2): the last message, else the given hint. */
 void ui_draw_status(const char *hint);
 
@@ -97,6 +103,8 @@ int ui_putw(int y, int x, int w, const wchar_t *s, size_t n, attr_t a, bool pad)
 void ui_fill(int y, int x, int w, attr_t a);
 /* Print s word-wrapped in the box (y, x, h, w); returns lines used. */
 int ui_put_wrapped(int y, int x, int h, int w, const char *s, attr_t a);
+/* True when hay contains needle, ASCII letters compared without case. */
+bool ui_contains(const char *hay, const char *needle);
 /* The byte length of the longest prefix of s that fits in w columns. */
 size_t ui_fit(const char *s, int w);
 

@@ -1,4 +1,241 @@
 #!/bin/sh
+# workflow.sh - roles, review, finalise/sign/lock, unlock, audit, verify,
+# through the command line, as real Unix accounts (CI runs as root).
+# Throwaway accounts lktest_*_$$ are created with useradd and removed at
+# the end; commands run as them with runuser.
 . "$(dirname "$0")/lib.sh"
-ok "placeholder"
+
+if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null 2>&1 \
+   || ! command -v runuser >/dev/null 2>&1 || ! command -v userdel >/dev/null 2>&1; then
+	ok "workflow # SKIP needs root with useradd, userdel and runuser"
+	finish
+fi
+for tool in openssl sqlite3 pdfsig; do
+	command -v $tool >/dev/null 2>&1 || { not_ok "$tool is missing"; finish; }
+done
+
+OP=lktest_op_$$ KB=lktest_kb_$$ KP=lktest_kp_$$ NO=lktest_no_$$
+USERS="$OP $KB $KP $NO"
+cleanup() {
+	for u in $USERS; do userdel "$u" >/dev/null 2>&1 || true; done
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT PIPE TERM
+for u in $USERS; do
+	useradd -M -N -s /usr/sbin/nologin "$u" || { not_ok "useradd $u"; finish; }
+done
+
+chmod 0777 "$T"
+W="$T/w"
+mkdir "$W" && chmod 0777 "$W"
+DB="$W/lakip.db"
+Y="--tahun 2023 --triwulan 2"
+
+# as LOGIN ARGS...: lakip as LOGIN (root: "root"); output in $T/stdout,
+# $T/stderr, status in $rc.
+as() {
+	u=$1; shift
+	rc=0
+	if [ "$u" = root ]; then
+		"$LAKIP_BIN" -d "$DB" "$@" >"$T/stdout" 2>"$T/stderr" || rc=$?
+	else
+		runuser -u "$u" -- "$LAKIP_BIN" -d "$DB" "$@" >"$T/stdout" 2>"$T/stderr" || rc=$?
+	fi
+}
+# refused DESCRIPTION ROLE-TEXT: exit 77 and stderr names the role needed.
+refused() {
+	if [ "$rc" = 77 ] && grep -qF -- "$2" "$T/stderr"; then ok "$1 (77, needs $2)"
+	else not_ok "$1: expected 77 naming '$2', got $rc" "$(cat "$T/stderr")"; fi
+}
+share() { chmod 0666 "$DB" "$DB"-wal "$DB"-shm 2>/dev/null || true; }
+
+# --- setup: root creates the database and is its admin ---------------
+as root init
+expect_rc "root creates the database" 0
+as root import "$FIXTURE"
+expect_rc "root (admin) imports the plan" 0
+share
+as root user list
+expect_in "the creator is listed as admin" "$T/stdout" "root                 admin"
+
+# --- users -----------------------------------------------------------
+as "$NO" user add "$OP" --role operator
+refused "an unlisted account cannot add users" "admin"
+expect_in "the refusal names the admins to ask" "$T/stderr" "ask an admin (root)"
+as root user add "$OP" --role operator
+expect_rc "admin adds an operator" 0
+as root user add "$KB" --role kabid --bidang poldagri,ideologi,kewaspadaan,ekososbud
+expect_rc "admin adds a kabid with bidang" 0
+as root user add "$KP" --role kepala
+expect_rc "admin adds a kepala" 0
+as root user add lktest_x_$$ --role kabid
+expect_rc "a kabid without --bidang is a usage error" 64
+as root user add lktest_x_$$ --role kabid --bidang nosuch
+expect_rc "an unknown bidang is refused" 65
+as "$NO" user list
+expect_rc "anyone may list the users" 0
+expect_in "the list shows the kabid's bidang" "$T/stdout" "ekososbud,ideologi,kewaspadaan,poldagri"
+
+# --- role enforcement --------------------------------------------------
+as "$OP" import "$FIXTURE"
+refused "an operator cannot import" "admin"
+as "$KB" submit $Y
+refused "a kabid cannot submit" "operator or admin"
+as "$OP" review $Y --approve
+refused "an operator cannot review" "kabid"
+as "$OP" finalise $Y --p12 "$T/none.p12" -o "$W/x.pdf"
+expect_rc "finalise checks its arguments first (missing .p12)" 66
+as "$KB" unlock $Y --reason "x"
+refused "a kabid cannot unlock" "admin"
+as "$OP" user role "$KB" kepala
+refused "an operator cannot change roles" "admin"
+as "$NO" submit $Y
+refused "an unlisted account cannot submit" "operator or admin"
+expect_in "and is told it may only read" "$T/stderr" "may only read"
+as "$NO" show $Y
+expect_rc "an unlisted account may read (show)" 0
+as "$NO" status $Y
+expect_rc "an unlisted account may read (status)" 0
+as "$NO" export --tahun 2023
+expect_rc "an unlisted account may read (export)" 0
+
+# --- submit, return with a comment, resubmit, approve ------------------
+as "$OP" submit $Y --iku IKU1
+expect_rc "the operator submits IKU1" 0
+as "$KB" review $Y --return "Lampirkan surat BPS" --iku IKU1
+expect_rc "the kabid returns IKU1 with a comment" 0
+as "$NO" status $Y
+expect_in "status shows IKU1 returned" "$T/stdout" "returned"
+expect_in "status shows the comment" "$T/stdout" "comment: Lampirkan surat BPS"
+as "$KB" review $Y --approve --iku IKU1
+expect_rc "a returned entry cannot be approved" 65
+as "$OP" submit $Y
+expect_rc "the operator submits all drafts and returned entries" 0
+expect_in "five entries submitted" "$T/stdout" "Submitted 5 entries"
+as "$OP" status $Y
+expect_in "status counts them" "$T/stdout" "0 draft, 5 submitted, 0 returned, 0 approved"
+
+# Nobody approves his own entry: the operator becomes a kabid.
+as root user role "$OP" kabid --bidang poldagri
+expect_rc "admin changes the operator's role to kabid" 0
+as "$OP" review $Y --approve --iku IKU1
+refused "self-approval is refused" "himself"
+as root user role "$OP" operator
+expect_rc "and back to operator" 0
+
+as "$KB" review $Y --approve
+expect_rc "the kabid approves all submitted entries of his bidang" 0
+as "$KB" status $Y
+expect_in "all five approved" "$T/stdout" "0 draft, 0 submitted, 0 returned, 5 approved"
+
+# --- finalise ----------------------------------------------------------
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
+	-days 30 -subj "/CN=Kepala Badan Test/O=Kesbangpol" >/dev/null 2>&1 &&
+openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$W/kp.p12" \
+	-passout pass:rahasia >/dev/null 2>&1
+check "a self-signed test certificate" test -s "$W/kp.p12"
+chmod 0644 "$W/kp.p12"
+
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=salah "$LAKIP_BIN" -d "$DB" finalise $Y \
+	--p12 "$W/kp.p12" -o "$W/bad.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+if [ "$rc" != 0 ] && [ ! -e "$W/bad.pdf" ] && [ -z "$(ls -A "$W" | grep '^\.lakip-')" ]; then
+	ok "a wrong password: finalise fails and leaves no file (exit $rc)"
+else not_ok "wrong password: rc=$rc" "$(ls -la "$W")" "$(cat "$T/stderr")"; fi
+as "$NO" status $Y
+expect_in "and nothing was locked" "$T/stdout" "Open (not finalised)"
+as root audit log
+if grep -q " finalise " "$T/stdout"; then not_ok "no finalise record after a failure"
+else ok "no finalise record after a failure"; fi
+
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
+	--p12 "$W/kp.p12" -o "$W/tw2.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "the kepala finalises the quarter" 0
+expect_in "version 1" "$T/stdout" "version 1"
+check "the signed PDF was written" test -s "$W/tw2.pdf"
+pdfsig "$W/tw2.pdf" >"$T/pdfsig" 2>&1 || true
+expect_in "pdfsig: Signature is Valid" "$T/pdfsig" "Signature is Valid"
+as "$NO" status $Y
+expect_in "the quarter is locked" "$T/stdout" "Locked: finalised by $KP"
+as "$NO" verify "$W/tw2.pdf"
+expect_rc "lakip verify: the signed file" 0
+expect_in "verify names the signer and version" "$T/stdout" "Signed by $KP"
+expect_in "verify names the period" "$T/stdout" "kesbangpol-kalteng, Triwulan II 2023, version 1 of 1"
+
+as "$KB" review $Y --return "terlambat" --iku IKU3
+refused "a locked quarter takes no review" "unlock"
+
+# --- locks and import ---------------------------------------------------
+as root import "$FIXTURE"
+expect_rc "import of the unchanged file into a locked quarter succeeds" 0
+sed 's/^      IKU5: 130$/      IKU5: 131/' "$FIXTURE" >"$T/changed.yaml"
+check "the changed file differs" sh -c "! cmp -s '$FIXTURE' '$T/changed.yaml'"
+chmod 0644 "$T/changed.yaml"
+as root import "$T/changed.yaml"
+expect_rc "import changing a locked quarter is refused" 77
+expect_in "the refusal says the quarter is locked" "$T/stderr" "quarter 2 of 2023 is locked"
+
+# --- a flipped byte -----------------------------------------------------
+cp "$W/tw2.pdf" "$W/flip.pdf"
+size=$(wc -c <"$W/flip.pdf")
+printf '\x21' | dd of="$W/flip.pdf" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/null
+as "$NO" verify "$W/flip.pdf"
+expect_rc "lakip verify fails after one flipped byte" 65
+pdfsig "$W/flip.pdf" >"$T/pdfsig" 2>&1 || true
+if grep -qF "Signature is Valid" "$T/pdfsig"; then not_ok "pdfsig after a flipped byte" "$(cat "$T/pdfsig")"
+else ok "pdfsig no longer says valid after a flipped byte"; fi
+
+# --- the audit chain ----------------------------------------------------
+as "$NO" audit verify
+expect_rc "the audit chain verifies" 0
+as root audit log --user "$KB"
+expect_in "audit log --user lists the kabid's approvals" "$T/stdout" "$KB approve kesbangpol-kalteng/2023/TW2 entry_state IKU1.state \"submitted\" -> \"approved\""
+as root audit log --since 2000-01-01
+expect_in "audit log --since lists the import" "$T/stdout" "insert kesbangpol-kalteng/2023 iku IKU5.uraian"
+as root audit log --since 2023-13-01
+expect_rc "audit log --since takes a date" 64
+sqlite3 "$DB" ".backup '$W/tampered.db'"
+n=$(sqlite3 "$W/tampered.db" "SELECT id FROM audit WHERE action = 'approve' ORDER BY id LIMIT 1")
+sqlite3 "$W/tampered.db" "UPDATE audit SET new = 'draft' WHERE id = $n"
+rc=0
+"$LAKIP_BIN" -d "$W/tampered.db" audit verify >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "audit verify after an UPDATE with sqlite3" 65
+expect_in "it names the edited record" "$T/stdout" "BROKEN at record $n"
+sqlite3 "$W/tampered.db" "UPDATE audit SET new = 'approved' WHERE id = $n; DELETE FROM audit WHERE id = 3"
+rc=0
+"$LAKIP_BIN" -d "$W/tampered.db" audit verify >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_in "a deleted record: the next one is named" "$T/stdout" "BROKEN at record 4"
+
+# --- unlock, change, next version -------------------------------------
+as root unlock $Y
+expect_rc "unlock needs --reason" 64
+as root unlock $Y --reason "Revisi realisasi IKU5 (surat BPS 20 Juli)"
+expect_rc "admin unlocks with a reason" 0
+share
+as root import "$T/changed.yaml"
+expect_rc "the unlocked quarter takes the change" 0
+as "$NO" status $Y
+expect_in "the changed entry went back to draft" "$T/stdout" "4 approved"
+as root audit log
+expect_in "the unlock reason is recorded" "$T/stdout" "Revisi realisasi IKU5"
+expect_in "the reset to draft is recorded" "$T/stdout" "edit kesbangpol-kalteng/2023/TW2 entry_state IKU5.state \"approved\" -> \"draft\""
+as "$NO" verify "$W/tw2.pdf"
+expect_rc "verify of version 1 fails once the data changed" 65
+expect_in "it says the data changed" "$T/stdout" "CHANGED in the database since signing"
+as "$OP" submit $Y --iku IKU5
+expect_rc "resubmit IKU5" 0
+as "$KB" review $Y --approve --iku IKU5
+expect_rc "approve IKU5" 0
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
+	--p12 "$W/kp.p12" -o "$W/tw2-v2.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "finalise again" 0
+expect_in "the next signed report is version 2" "$T/stdout" "version 2"
+as "$NO" verify "$W/tw2-v2.pdf"
+expect_rc "verify of version 2" 0
+expect_in "version 2 of 2" "$T/stdout" "version 2 of 2"
+as "$NO" audit verify
+expect_rc "the audit chain still verifies" 0
 finish

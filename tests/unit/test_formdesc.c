@@ -328,12 +328,20 @@ END_TEST
 START_TEST(test_unknown_name)
 {
 	static const char *const bad[] = {
-		"tidakada", "../forms/iku", "IKU", "", "iku.yaml", "a/b",
+		"tidakada", "../forms/iku", "../evil", "IKU", "", "iku.yaml",
+		"a/b",
 	};
 	const char *dir = lktest_tmpdir();
 	form_desc *fd = (form_desc *)&fd;
 	arena a = { 0 };
+	char path[1024];
 
+	/* a valid form outside forms/: a name must not reach it */
+	snprintf(path, sizeof path, "%s/forms", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/evil.yaml", dir);
+	write_file(path, "form: evil\njudul: X\nfield:\n"
+	    "  - {name: a, label: A}\n");
 	setenv("LAKIP_DATA_DIR", dir, 1);
 	setenv("XDG_CONFIG_HOME", dir, 1);
 	for (size_t i = 0; i < LK_NELEM(bad); i++) {
@@ -603,6 +611,11 @@ static const struct val_case val_cases[] = {
 	{ TXT, "a\x7f", NULL, "control characters" },
 	{ TXT, "\xff", NULL, "UTF-8" },
 	{ TXT, "\xc0\xaf", NULL, "UTF-8" },                        /* overlong */
+	{ TXT, "a\xe0\x80\xaf", NULL, "UTF-8" },                   /* overlong */
+	{ TXT, "a\xed\xa0\x80", NULL, "UTF-8" },                   /* surrogate */
+	{ TXT, "a\xf4\x90\x80\x80", NULL, "UTF-8" },              /* > U+10FFFF */
+	{ TXT, "\xf0\x9f\x98\x80ok", "\xf0\x9f\x98\x80ok",
+	  "\xf0\x9f\x98\x80ok" },                                 /* 4 bytes */
 	{ TXT, "", "", "" },
 	{ TXT, "   ", "", "" },
 	{ TXT_REQ, "", NULL, "required" },
@@ -770,6 +783,37 @@ START_TEST(test_validate_null_outputs)
 }
 END_TEST
 
+/* Whole messages: specific, and no hint where it would mislead. */
+START_TEST(test_messages)
+{
+	static const struct {
+		int field;
+		const char *in, *why;
+	} cases[] = {
+		{ DEC, "abc", "not a number: use a comma for decimals: 78,50" },
+		{ DEC, "Rp 5", "\"Rp\" is not allowed here" },
+		{ DEC, "0,12345", "too many decimal places (at most 4)" },
+		{ DEC, "100,5", "must be at most 100" },
+		{ DEC, "-0,5", "must be at least 0" },
+		{ MONEY, "-1", "must be at least 0" },
+		{ INT, "3.500", "must be at most 3000" },
+		{ INT, "1,5", "a whole number is needed, without decimals" },
+		{ TXT_REQ, "", "this field is required" },
+		{ DATE, "14-07-23", "not a date: write a date such as 14-07-2023" },
+		{ NIP, "123", "NIP has fewer than 18 digits" },
+	};
+	for (size_t i = 0; i < LK_NELEM(cases); i++) {
+		arena a = { 0 };
+		const char *why = NULL;
+
+		ck_assert_int_eq(fd_validate(&a, &fields[cases[i].field],
+		    cases[i].in, NULL, NULL, &why), EX_DATAERR);
+		ck_assert_str_eq(why, cases[i].why);
+		arena_free(&a);
+	}
+}
+END_TEST
+
 struct disp_case {
 	int field;
 	const char *canonical;
@@ -836,6 +880,7 @@ lktest_suite(void)
 	tc = tcase_create("validate");
 	tcase_add_loop_test(tc, test_validate, 0, (int)LK_NELEM(val_cases));
 	tcase_add_test(tc, test_validate_null_outputs);
+	tcase_add_test(tc, test_messages);
 	tcase_add_loop_test(tc, test_display, 0, (int)LK_NELEM(disp_cases));
 	suite_add_tcase(s, tc);
 	return s;

@@ -601,6 +601,11 @@ START_TEST(test_copy_plan)
 	ck_assert_ptr_ne(r, src);
 	ck_assert_ptr_ne(r->instansi.nama, src->instansi.nama);
 	ck_assert_ptr_ne(r->sasaran, src->sasaran);
+	ck_assert_ptr_ne(r->instansi.logo, src->instansi.logo);
+	ck_assert_ptr_ne(r->instansi.kepala.nip, src->instansi.kepala.nip);
+	ck_assert_ptr_ne(r->instansi.bidang[0].kode, src->instansi.bidang[0].kode);
+	ck_assert_ptr_ne(r->sasaran[0].iku[0].satuan, src->sasaran[0].iku[0].satuan);
+	ck_assert_ptr_ne(r->program[0].sasaran[0], src->program[0].sasaran[0]);
 	rencana_free(src);
 	ck_assert_int_eq(r->tahun, 2024);
 	ck_assert_str_eq(r->instansi.kode, "kesbangpol-kalteng");
@@ -705,6 +710,9 @@ START_TEST(test_hitung_isian)
 	    1, "M2");
 	triwulan_list_set(r, &r->tw[2].tindak_lanjut,
 	    &r->tw[2].n_tindak_lanjut, 0, "T1");
+	r->tw[4].tahun = 2023;               /* a date, but not reported */
+	r->tw[4].bulan = 12;
+	r->tw[4].hari = 31;
 	r->tw[1].ada = true;                 /* reported, but no date yet */
 	r->tw[1].kesimpulan = S(r, "   ");
 

@@ -1303,7 +1303,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 2);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 3);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;
@@ -1458,6 +1458,86 @@ START_TEST(test_migrate_v1)
 	rencana_free(got);
 	rencana_free(want);
 	store_close(s);
+}
+END_TEST
+
+/* A version-2 database holding a plan with quarters is upgraded to
+ * version 3: every row and id kept, the account that migrates it becomes
+ * its admin (it had no users), the audit chain starts with that record,
+ * and the upgraded database takes a save with workflow and audit. */
+START_TEST(test_migrate_v2)
+{
+	char v3path[1100], sql[4096];
+	int64_t before[N_TABLES], after[N_TABLES];
+	rencana *want = make_plan("kesbangpol", 2023), *got;
+	lk_err e = { 0, "" };
+	store *s;
+	size_t i;
+
+	/* The plan, saved by this version, copied into a version-2 file. */
+	snprintf(v3path, sizeof v3path, "%s/v3.db", tmp);
+	{
+		char keep[2048];
+
+		snprintf(keep, sizeof keep, "%s", dbpath);
+		snprintf(dbpath, sizeof dbpath, "%s", v3path);
+		save_fresh(want);
+		snprintf(dbpath, sizeof dbpath, "%s", keep);
+	}
+	ck_assert_int_eq(store_create_at_version(dbpath, 2, &e), 0);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 2);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'audit'"), 0);
+	snprintf(sql, sizeof sql, "ATTACH '%s' AS v3;", v3path);
+	for (i = 0; i < N_TABLES; i++) {
+		size_t len = strlen(sql);
+
+		snprintf(sql + len, sizeof sql - len,
+			 "INSERT INTO main.%s SELECT * FROM v3.%s;", all_tables[i],
+			 all_tables[i]);
+	}
+	raw_exec(dbpath, sql);
+	row_counts(before);
+	ck_assert_int_gt(before[9], 0);         /* triwulan rows */
+	ck_assert_int_gt(before[10], 0);        /* realisasi_iku rows */
+
+	/* Read-only: no migration, the plan with its quarters. */
+	ck_assert_int_eq(store_open(dbpath, STORE_READONLY, &s, &e), 0);
+	got = load_ok(s, "kesbangpol", 2023);
+	plan_eq(want, got);
+	rencana_free(got);
+	store_close(s);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 2);
+
+	/* Read-write: version 3, same rows and ids, the creator is admin. */
+	s = open_db(0);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 3);
+	row_counts(after);
+	for (i = 0; i < N_TABLES; i++)
+		ck_assert_msg(before[i] == after[i], "%s: %lld rows, then %lld",
+			      all_tables[i], (long long)before[i], (long long)after[i]);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM users WHERE role = 'admin'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM users u WHERE u.login ="
+				 " (SELECT login FROM audit WHERE id = 1)"), 1);
+	got = load_ok(s, "kesbangpol", 2023);
+	plan_eq(want, got);
+	/* Unchanged save: no audit record; a change: one. */
+	save_ok(s, got, false, NULL);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), 1);
+	find_iku(got, "IKU1")->realisasi[2] += 1;
+	save_ok(s, got, false, NULL);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE tbl ="
+				 " 'realisasi_iku' AND kode = 'IKU1'"
+				 " AND field = 'nilai' AND scope = 'kesbangpol/2023/TW2'"), 1);
+	rencana_free(got);
+	store_close(s);
+
+	/* A database that already has users keeps them: opening again
+	 * changes nothing. */
+	s = open_db(0);
+	store_close(s);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM users"), 1);
+	rencana_free(want);
 }
 END_TEST
 
@@ -1731,6 +1811,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_open_missing);
 	tcase_add_test(tc, test_schema_checks);
 	tcase_add_test(tc, test_migrate_v1);
+	tcase_add_test(tc, test_migrate_v2);
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_busy);
 	suite_add_tcase(s, tc);

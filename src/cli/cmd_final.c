@@ -1,0 +1,443 @@
+/* cmd_final.c - `lakip finalise` and `lakip verify`: the signed report.
+ *
+ * finalise renders the quarter exactly as `lakip report` does (same
+ * template, same builder, same layout), signs it with sign_pdf, and hands
+ * the signed bytes to store_finalise, which stores them with the next
+ * version and locks the quarter in one transaction.  All or nothing: the
+ * output file appears (by rename) only after the commit; on any failure
+ * the temporary files are removed.
+ *
+ * The content hash: SHA-256 over the canonical lakip/1 export
+ * (exchange_write) of the plan reduced to the quarter (cli_content_hash),
+ * so `verify` can tell whether the database still holds the data that
+ * were signed.
+ */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/kinerja.h"
+#include "io/exchange.h"
+#include "report/build.h"
+#include "report/layout.h"
+#include "report/template.h"
+#include "sign/sign.h"
+#include "store/workflow.h"
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (p == NULL)
+		lk_fatal("out of memory");
+	return p;
+}
+
+/* SHA-256 of the canonical export of r reduced to quarter tw: a shallow
+ * copy whose other quarters hold nothing (no quarter row, realisation,
+ * narrative, table, nor quarterly target).  The agency, its bidang, the
+ * sasaran, IKU and programs stay whole. */
+static int
+content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
+{
+	rencana v = *r;
+	char *buf = NULL;
+	size_t len = 0, i, k;
+	FILE *f;
+	int n, rc;
+
+	v.sasaran = xcalloc(r->n_sasaran, sizeof *v.sasaran);
+	v.program = xcalloc(r->n_program, sizeof *v.program);
+	memcpy(v.sasaran, r->sasaran, r->n_sasaran * sizeof *v.sasaran);
+	memcpy(v.program, r->program, r->n_program * sizeof *v.program);
+	for (i = 0; i < v.n_sasaran; i++) {
+		sasaran *sa = &v.sasaran[i];
+
+		sa->iku = xcalloc(sa->n_iku, sizeof *sa->iku);
+		memcpy(sa->iku, r->sasaran[i].iku, sa->n_iku * sizeof *sa->iku);
+	}
+	for (n = 1; n <= TW_MAX; n++) {
+		if (n == tw)
+			continue;
+		memset(&v.tw[n], 0, sizeof v.tw[n]);
+		for (i = 0; i < v.n_sasaran; i++) {
+			sasaran *sa = &v.sasaran[i];
+
+			sa->narasi[n] = NULL;
+			sa->tabel[n] = NULL;
+			sa->n_tabel[n] = 0;
+			for (k = 0; k < sa->n_iku; k++) {
+				sa->iku[k].ada_realisasi[n] = false;
+				sa->iku[k].ada_target_tw[n] = false;
+			}
+		}
+		for (i = 0; i < v.n_program; i++) {
+			v.program[i].ada_realisasi[n] = false;
+			v.program[i].ada_target_tw[n] = false;
+		}
+	}
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		lk_fatal("out of memory");
+	rc = exchange_write(f, &v, e);
+	if (fclose(f) != 0 && rc == 0)
+		rc = lk_fail(e, EX_SOFTWARE, _("cannot write the content hash"));
+	if (rc == 0)
+		sign_sha256_hex(buf, len, hex);
+	free(buf);
+	for (i = 0; i < v.n_sasaran; i++)
+		free(v.sasaran[i].iku);
+	free(v.sasaran);
+	free(v.program);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* finalise */
+
+typedef struct final_ctx {
+	const char *tname, *p12, *password;
+	char unsigned_tmp[4096], signed_tmp[4096];
+	unsigned char *pdf;
+	size_t len;
+	sign_cert_info cert;
+	unsigned pages;
+} final_ctx;
+
+static int
+read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+
+	if (f == NULL || fstat(fileno(f), &st) != 0) {
+		if (f)
+			fclose(f);
+		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path,
+			       strerror(errno));
+	}
+	*len = (size_t)st.st_size;
+	*buf = xcalloc(*len + 1, 1);
+	if (fread(*buf, 1, *len, f) != *len) {
+		fclose(f);
+		return lk_fail(e, EX_IOERR, _("cannot read %s"), path);
+	}
+	fclose(f);
+	return 0;
+}
+
+static int
+render(final_ctx *fc, rencana *r, int tw, lk_err *e)
+{
+	predikat_tabel pt;
+	layout_result res = { 0, 0 };
+	const char **warn = NULL;
+	tmpl *t = NULL;
+	doc *d = NULL;
+	kinerja k;
+	int rc;
+
+	if ((rc = tmpl_load(fc->tname, &t, e)) != 0)
+		return rc;
+	rc = cli_load_predikat(&r->mem, &pt, e);
+	if (rc == 0)
+		rc = kinerja_hitung(r, tw, &pt, &k, e);
+	if (rc == 0)
+		rc = build_laporan(r, &k, t, &d, &warn, e);
+	if (rc == 0) {
+		for (; warn != NULL && *warn != NULL; warn++)
+			fprintf(stderr, _("lakip: warning: %s\n"), *warn);
+		rc = layout_write_pdf(d, fc->unsigned_tmp, &res, e);
+	}
+	fc->pages = res.pages;
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}
+
+static int
+produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
+	lk_err *e)
+{
+	final_ctx *fc = arg;
+	sign_verify_result vr;
+	sign_opts so;
+	char reason[256];
+	int rc;
+
+	if ((rc = content_hash(r, tw, out->content_sha256, e)) != 0)
+		return rc;
+	if ((rc = render(fc, r, tw, e)) != 0)
+		return rc;
+	memset(&so, 0, sizeof so);
+	snprintf(reason, sizeof reason, "Laporan Kinerja Triwulan %s %d (versi %d)",
+		 tw_romawi(tw), r->tahun, version);
+	so.p12 = fc->p12;
+	so.password = fc->password;
+	so.subfilter = SIGN_PADES;
+	so.name = r->instansi.kepala.nama;
+	so.reason = reason;
+	so.location = r->instansi.kota;
+	so.when = (int64_t)time(NULL);
+	if ((rc = sign_pdf(fc->unsigned_tmp, fc->signed_tmp, &so, &fc->cert, e)) != 0)
+		return rc;
+	if ((rc = sign_verify(fc->signed_tmp, &vr, e)) != 0)
+		return rc;
+	if (!vr.signed_ || !vr.digest_ok || !vr.signature_ok)
+		return lk_fail(e, EX_SOFTWARE, _("the signature just made does not verify"));
+	if ((rc = read_file(fc->signed_tmp, &fc->pdf, &fc->len, e)) != 0)
+		return rc;
+	for (int i = 0; i < 32; i++)
+		snprintf(out->unsigned_sha256 + 2 * i, 3, "%02x", vr.unsigned_sha256[i]);
+	sign_sha256_hex(fc->pdf, fc->len, out->pdf_sha256);
+	snprintf(out->cert_subject, sizeof out->cert_subject, "%s", fc->cert.subject);
+	out->pdf = fc->pdf;
+	out->len = fc->len;
+	return 0;
+}
+
+/* Password of the .p12: $LAKIP_P12_PASS, else asked on the terminal
+ * without echo.  *pw malloc'ed. */
+static int
+get_password(char **pw)
+{
+	const char *env = getenv("LAKIP_P12_PASS");
+	struct termios old, quiet;
+	char buf[512];
+	FILE *tty;
+	size_t n;
+
+	if (env != NULL) {
+		if ((*pw = strdup(env)) == NULL)
+			lk_fatal("out of memory");
+		return 0;
+	}
+	if ((tty = fopen("/dev/tty", "r+")) == NULL)
+		return cli_error(EX_USAGE, _("no terminal to ask the password of the"
+					     " .p12 on: set LAKIP_P12_PASS"));
+	fputs(_("Password of the signing key: "), tty);
+	fflush(tty);
+	if (tcgetattr(fileno(tty), &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
+	}
+	if (fgets(buf, sizeof buf, tty) == NULL)
+		buf[0] = '\0';
+	tcsetattr(fileno(tty), TCSAFLUSH, &old);
+	fputc('\n', tty);
+	fclose(tty);
+	n = strlen(buf);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	if ((*pw = strdup(buf)) == NULL)
+		lk_fatal("out of memory");
+	memset(buf, 0, sizeof buf);
+	return 0;
+}
+
+/* A temporary path beside out. */
+static int
+tmp_beside(const char *out, const char *tag, char path[4096])
+{
+	char *dup = strdup(out);
+	int fd;
+
+	if (dup == NULL)
+		lk_fatal("out of memory");
+	snprintf(path, 4096, "%s/.lakip-%s-XXXXXX", dirname(dup), tag);
+	free(dup);
+	if ((fd = mkstemp(path)) < 0)
+		return cli_error(EX_CANTCREAT, _("cannot create %s: %s"), out,
+				 strerror(errno));
+	close(fd);
+	return 0;
+}
+
+int
+cmd_finalise(cli_ctx *c)
+{
+	static const struct option opts[] = {
+		CLI_PERIOD_OPTS,
+		{ "p12", required_argument, NULL, 'P' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "template", required_argument, NULL, 'T' },
+		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
+	};
+	lk_err e = { 0, "" };
+	cli_period p = { NULL, 0, 0 };
+	final_ctx fc;
+	const char *out = NULL;
+	char *kode = NULL, *pw = NULL;
+	int ch, rc, version = 0;
+	store *s;
+
+	memset(&fc, 0, sizeof fc);
+	fc.tname = "laporan";
+	while ((ch = cli_getopt(c, "+d:i:t:q:P:o:T:", opts)) != -1) {
+		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
+			if (rc != 0)
+				return rc;
+		} else if (ch == 'P')
+			fc.p12 = optarg;
+		else if (ch == 'o')
+			out = optarg;
+		else if (ch == 'T')
+			fc.tname = optarg;
+		else
+			return EX_USAGE;
+	}
+	if ((rc = cli_period_done(c, &p, true)) != 0)
+		return rc;
+	if (fc.p12 == NULL)
+		return cli_usage(c, _("--p12 FILE.p12 is required"));
+	if (out == NULL || strcmp(out, "-") == 0)
+		return cli_usage(c, _("-o FILE.pdf is required"));
+	if (access(fc.p12, R_OK) != 0)
+		return cli_error(EX_NOINPUT, _("cannot read %s: %s"), fc.p12,
+				 strerror(errno));
+	if ((rc = cli_open_store(c, 0, &s)) != 0)
+		return rc;
+	if ((rc = store_pilih_instansi(s, p.instansi, &kode, &e)) != 0) {
+		store_close(s);
+		return cli_report(&e);
+	}
+	if ((rc = get_password(&pw)) != 0) {
+		store_close(s);
+		free(kode);
+		return rc;
+	}
+	fc.password = pw;
+	if ((rc = tmp_beside(out, "unsigned", fc.unsigned_tmp)) == 0
+	    && (rc = tmp_beside(out, "signed", fc.signed_tmp)) == 0) {
+		mode_t um = umask(0);
+
+		umask(um);
+		rc = store_finalise(s, kode, p.tahun, p.tw, produce, &fc, &version, &e);
+		if (rc == 0 && (chmod(fc.signed_tmp, 0666 & ~um) != 0
+				|| rename(fc.signed_tmp, out) != 0))
+			rc = lk_fail(&e, EX_CANTCREAT,
+				     _("signed and stored as version %d, but cannot"
+				       " write %s: %s"), version, out, strerror(errno));
+		if (rc != 0)
+			cli_report(&e);
+	}
+	store_close(s);
+	if (fc.unsigned_tmp[0])
+		unlink(fc.unsigned_tmp);
+	if (fc.signed_tmp[0])
+		unlink(fc.signed_tmp);
+	memset(pw, 0, strlen(pw));
+	free(pw);
+	free(fc.pdf);
+	if (rc == 0) {
+		if (fc.cert.expired)
+			fprintf(stderr, _("lakip: warning: the signing certificate (%s)"
+					  " has expired; the report is signed anyway\n"),
+				fc.cert.subject);
+		printf(_("Finalised %s, Triwulan %s %d: version %d signed by %s,"
+			 " stored and locked; wrote %s (%u pages, %zu bytes)\n"),
+		       kode, tw_romawi(p.tw), p.tahun, version, fc.cert.subject,
+		       out, fc.pages, fc.len);
+	}
+	free(kode);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* verify */
+
+static void
+hex32(const unsigned char b[32], char hex[65])
+{
+	int i;
+
+	for (i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", b[i]);
+}
+
+int
+cmd_verify(cli_ctx *c)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
+	lk_err e = { 0, "" };
+	sign_verify_result vr;
+	store_signed sg;
+	const char *file;
+	char uhash[65], fhash[65], chash[65];
+	rencana *r = NULL;
+	bool sig_ok, file_ok, data_ok = false;
+	store *s;
+	int ch, rc;
+
+	while ((ch = cli_getopt(c, "+d:", opts)) != -1)
+		if (ch == '?')
+			return EX_USAGE;
+	if (optind >= c->argc)
+		return cli_usage(c, _("missing FILE.pdf"));
+	if (optind + 1 < c->argc)
+		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind + 1]);
+	file = c->argv[optind];
+	memset(&vr, 0, sizeof vr);
+	if ((rc = sign_verify(file, &vr, &e)) != 0)
+		return cli_report(&e);
+	if (!vr.signed_)
+		return cli_error(EX_DATAERR, _("%s: the file carries no signature"), file);
+	if ((rc = sign_sha256_file(file, fhash, &e)) != 0)
+		return cli_report(&e);
+	sig_ok = vr.digest_ok && vr.signature_ok && vr.covers_whole_file;
+	hex32(vr.unsigned_sha256, uhash);
+	printf(_("Signature: %s (%s)\n"), sig_ok ? _("valid") : _("NOT VALID"),
+	       vr.cert.subject);
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	if ((rc = store_signed_find(s, uhash, &sg, &e)) != 0) {
+		store_close(s);
+		if (rc == EX_NOINPUT) {
+			printf(_("Stored version: NONE matches this file\n"));
+			return cli_error(EX_DATAERR, _("%s: not a report signed from this"
+						       " database (or altered)"), file);
+		}
+		return cli_report(&e);
+	}
+	file_ok = strcmp(fhash, sg.pdf_sha256) == 0;
+	rc = store_load(s, sg.instansi, sg.tahun, &r, &e);
+	store_close(s);
+	if (rc == 0 && (rc = content_hash(r, sg.tw, chash, &e)) == 0)
+		data_ok = strcmp(chash, sg.content_sha256) == 0;
+	if (r != NULL)
+		rencana_free(r);
+	printf(_("Report: %s, Triwulan %s %d, version %d of %d%s\n"), sg.instansi,
+	       tw_romawi(sg.tw), sg.tahun, sg.version, sg.latest,
+	       sg.version < sg.latest ? _(" (superseded)") : "");
+	printf(_("Signed by %s (%s) at %s\n"), sg.signer, sg.cert_subject,
+	       sg.signed_at);
+	printf(_("File: %s\n"), file_ok ? _("identical to the stored signed version")
+	       : _("DIFFERS from the stored signed version"));
+	if (rc != 0)
+		cli_report(&e);
+	else
+		printf(_("Data: %s\n"), data_ok
+		       ? _("the database still holds the data that were signed")
+		       : _("CHANGED in the database since signing"));
+	store_signed_free(&sg);
+	if (rc != 0)
+		return rc;
+	if (!sig_ok || !file_ok || !data_ok)
+		return cli_error(EX_DATAERR, _("%s: verification FAILED"), file);
+	printf(_("Verified.\n"));
+	return 0;
+}

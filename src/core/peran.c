@@ -1,0 +1,158 @@
+/* peran.c - the policy table and the entry state machine. */
+#include "config.h"
+#include "core/peran.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define OP PERAN_BIT(PERAN_OPERATOR)
+#define KB PERAN_BIT(PERAN_KABID)
+#define KP PERAN_BIT(PERAN_KEPALA)
+#define AD PERAN_BIT(PERAN_ADMIN)
+#define NO PERAN_BIT(PERAN_NONE)
+
+/* The policy: every action, the roles that may do it.  Reading is open
+ * to every account, listed or not; every change needs a listed role. */
+static const struct {
+	const char *nama;
+	unsigned peran;
+	bool per_bidang;
+} policy[AKSI_N] = {
+	[AKSI_LIHAT] =        { "read", NO | OP | KB | KP | AD, false },
+	[AKSI_INIT] =         { "init", AD, false },
+	[AKSI_IMPOR] =        { "import", AD, false },
+	[AKSI_UBAH_RENCANA] = { "edit the plan", AD, false },
+	[AKSI_UBAH_DATA] =    { "edit realisations", OP | AD, false },
+	[AKSI_AJUKAN] =       { "submit", OP | AD, false },
+	[AKSI_TINJAU] =       { "review", KB, true },
+	[AKSI_FINAL] =        { "finalise", KP | AD, false },
+	[AKSI_BUKA] =         { "unlock", AD, false },
+	[AKSI_PENGGUNA] =     { "manage users", AD, false },
+};
+
+static const char *const peran_names[PERAN_N] = {
+	[PERAN_NONE] = "",
+	[PERAN_OPERATOR] = "operator",
+	[PERAN_KABID] = "kabid",
+	[PERAN_KEPALA] = "kepala",
+	[PERAN_ADMIN] = "admin",
+};
+
+unsigned
+peran_izin(enum peran_aksi a)
+{
+	return (unsigned)a < AKSI_N ? policy[a].peran : 0;
+}
+
+bool
+peran_boleh(enum peran p, enum peran_aksi a)
+{
+	return (unsigned)p < PERAN_N && (peran_izin(a) & PERAN_BIT(p)) != 0;
+}
+
+bool
+peran_per_bidang(enum peran_aksi a)
+{
+	return (unsigned)a < AKSI_N && policy[a].per_bidang;
+}
+
+const char *
+peran_nama(enum peran p)
+{
+	return (unsigned)p < PERAN_N ? peran_names[p] : "?";
+}
+
+bool
+peran_dari_nama(const char *s, enum peran *out)
+{
+	int p;
+
+	for (p = PERAN_OPERATOR; s != NULL && p < PERAN_N; p++)
+		if (strcmp(s, peran_names[p]) == 0) {
+			*out = (enum peran)p;
+			return true;
+		}
+	return false;
+}
+
+const char *
+peran_aksi_nama(enum peran_aksi a)
+{
+	return (unsigned)a < AKSI_N ? policy[a].nama : "?";
+}
+
+const char *
+peran_daftar(enum peran_aksi a, char *buf, size_t n)
+{
+	unsigned bits = peran_izin(a), k = 0, total = 0;
+	size_t len = 0;
+	int p;
+
+	for (p = PERAN_OPERATOR; p < PERAN_N; p++)
+		total += (bits & PERAN_BIT(p)) != 0;
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	for (p = PERAN_OPERATOR; p < PERAN_N; p++) {
+		int w;
+
+		if (!(bits & PERAN_BIT(p)))
+			continue;
+		k++;
+		w = snprintf(buf + len, n - len, "%s%s",
+			     k == 1 ? "" : k == total ? " or " : ", ",
+			     peran_names[p]);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
+}
+
+/* next[state][event]; -1: not allowed. */
+static const signed char next[ENTRI_N][EV_N] = {
+	[ENTRI_DRAFT] =     { ENTRI_SUBMITTED, -1, -1, ENTRI_DRAFT },
+	[ENTRI_SUBMITTED] = { -1, ENTRI_APPROVED, ENTRI_RETURNED, ENTRI_DRAFT },
+	[ENTRI_RETURNED] =  { ENTRI_SUBMITTED, -1, -1, ENTRI_RETURNED },
+	[ENTRI_APPROVED] =  { -1, -1, -1, ENTRI_DRAFT },
+};
+
+int
+entri_next(enum entri_state st, enum entri_event ev)
+{
+	if ((unsigned)st >= ENTRI_N || (unsigned)ev >= EV_N)
+		return -1;
+	return next[st][ev];
+}
+
+static const char *const state_names[ENTRI_N] = {
+	"draft", "submitted", "returned", "approved",
+};
+static const char *const event_names[EV_N] = {
+	"submit", "approve", "return", "edit",
+};
+
+const char *
+entri_state_nama(enum entri_state st)
+{
+	return (unsigned)st < ENTRI_N ? state_names[st] : "?";
+}
+
+bool
+entri_state_dari_nama(const char *s, enum entri_state *out)
+{
+	int k;
+
+	for (k = 0; s != NULL && k < ENTRI_N; k++)
+		if (strcmp(s, state_names[k]) == 0) {
+			*out = (enum entri_state)k;
+			return true;
+		}
+	return false;
+}
+
+const char *
+entri_event_nama(enum entri_event ev)
+{
+	return (unsigned)ev < EV_N ? event_names[ev] : "?";
+}

@@ -1,0 +1,87 @@
+/* peran.h - who may do what: the roles, the policy table, and the states
+ * of a quarterly entry.
+ *
+ * Owns: the one table that maps each action to the roles allowed to do it
+ * (peran.c), the names of roles and actions as stored and printed, and
+ * the state machine of an IKU's quarterly entry (draft -> submitted ->
+ * approved | returned).  Pure: no I/O, no allocation.  The check against
+ * the database's users is store_izin() (store/workflow.h), which the
+ * command line and the terminal application both call.
+ */
+#ifndef LK_PERAN_H
+#define LK_PERAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Roles.  PERAN_NONE is an account the database does not list: it may
+ * only read. */
+enum peran {
+	PERAN_NONE = 0,
+	PERAN_OPERATOR,          /* enters realisations and narratives */
+	PERAN_KABID,             /* reviews the IKU of his bidang */
+	PERAN_KEPALA,            /* signs the report */
+	PERAN_ADMIN,             /* sets up the year, users, unlocks */
+	PERAN_N
+};
+
+#define PERAN_BIT(p) (1u << (p))
+
+/* Actions, each a row of the policy table. */
+enum peran_aksi {
+	AKSI_LIHAT,              /* show, export, report, status, verify, audit */
+	AKSI_INIT,               /* init on an existing database */
+	AKSI_IMPOR,              /* import an exchange file */
+	AKSI_UBAH_RENCANA,       /* edit the plan (sasaran, IKU, program, instansi) */
+	AKSI_UBAH_DATA,          /* edit realisations, narratives, quarter texts */
+	AKSI_AJUKAN,             /* submit entries */
+	AKSI_TINJAU,             /* approve or return entries (own bidang only) */
+	AKSI_FINAL,              /* finalise: render, sign, store, lock */
+	AKSI_BUKA,               /* unlock a quarter */
+	AKSI_PENGGUNA,           /* add, remove, change users */
+	AKSI_N
+};
+
+/* Bit set of the roles allowed to do a (PERAN_BIT). */
+unsigned peran_izin(enum peran_aksi a);
+/* May role p do a? */
+bool peran_boleh(enum peran p, enum peran_aksi a);
+/* Is a limited to the bidang of the user (review)? */
+bool peran_per_bidang(enum peran_aksi a);
+
+/* "operator", "kabid", "kepala", "admin" ("" for PERAN_NONE). */
+const char *peran_nama(enum peran p);
+/* Role from its name; false when unknown (PERAN_NONE is not a name). */
+bool peran_dari_nama(const char *s, enum peran *out);
+/* Name of an action as printed ("submit", "review", ...). */
+const char *peran_aksi_nama(enum peran_aksi a);
+/* The roles allowed to do a, as "kepala or admin" (buf of size n). */
+const char *peran_daftar(enum peran_aksi a, char *buf, size_t n);
+
+/* States of an IKU's quarterly entry.  No stored state means draft. */
+enum entri_state {
+	ENTRI_DRAFT = 0,
+	ENTRI_SUBMITTED,
+	ENTRI_RETURNED,
+	ENTRI_APPROVED,
+	ENTRI_N
+};
+
+enum entri_event {
+	EV_SUBMIT,               /* operator: draft|returned -> submitted */
+	EV_APPROVE,              /* kabid: submitted -> approved */
+	EV_RETURN,               /* kabid: submitted -> returned (with comment) */
+	EV_EDIT,                 /* realisation or narrative changed:
+	                          * submitted|approved -> draft; others stay */
+	EV_N
+};
+
+/* The state after event ev in state st, or -1 when ev is not allowed in
+ * st.  EV_EDIT is always allowed. */
+int entri_next(enum entri_state st, enum entri_event ev);
+
+const char *entri_state_nama(enum entri_state st);  /* "draft", ... */
+bool entri_state_dari_nama(const char *s, enum entri_state *out);
+const char *entri_event_nama(enum entri_event ev);  /* "submit", ... */
+
+#endif

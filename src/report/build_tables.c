@@ -1,0 +1,302 @@
+/* build_tables.c - the report's tables and charts, and the lampiran.
+ *
+ * Owns: the capaian table (one row per IKU, the sasaran spanning its
+ * rows; with the predikat column in the lampiran), the budget table with
+ * its JUMLAH row, the supporting tables of the narratives as given, the
+ * bar charts of capaian and budget, and the lampiran part made of them.
+ * Figures come from the kinerja rows as they are.
+ */
+#include "config.h"
+#include "report/build_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LABEL_PENDEK 60                                    /* chart labels */
+
+static void
+kepala_tabel(bctx *c, doc_table *tb, const enum tmpl_teks_id *kolom, size_t n)
+{
+	doc_row *h = doc_table_add_row(c->d, tb, true);
+
+	h->bold = true;
+	for (size_t i = 0; i < n; i++)
+		doc_row_add_cell(c->d, h, bld_teks(c, kolom[i], NULL, 0),
+		    DOC_CENTER)->shade = true;
+	h = doc_table_add_row(c->d, tb, true);
+	for (size_t i = 0; i < n; i++)
+		doc_row_add_cell(c->d, h, doc_printf(c->d, "%zu", i + 1),
+		    DOC_CENTER)->shade = true;
+}
+
+/* The codes a table's note lists ("IKU1, IKU3"), grown in place:
+ * printing the whole list again for every code would be quadratic. */
+typedef struct daftar {
+	char *s;
+	size_t n, len, cap;
+} daftar;
+
+static void
+daftar_add(daftar *l, const char *kode)
+{
+	size_t k = strlen(kode != NULL ? kode : "");
+
+	if (l->len + k + 3 > l->cap) {
+		size_t cap = l->cap ? l->cap : 256;
+
+		while (cap < l->len + k + 3)
+			cap *= 2;
+		if ((l->s = realloc(l->s, cap)) == NULL)
+			lk_fatal("out of memory (note)");
+		l->cap = cap;
+	}
+	if (l->n++ > 0) {
+		memcpy(l->s + l->len, ", ", 2);
+		l->len += 2;
+	}
+	memcpy(l->s + l->len, kode != NULL ? kode : "", k);
+	l->len += k;
+	l->s[l->len] = '\0';
+}
+
+/* The note of tb: text id with the list as {daftar}, in italics, when
+ * the list has a code; frees the list. */
+static void
+catatan(bctx *c, doc_table *tb, enum tmpl_teks_id id, daftar *l)
+{
+	if (l->n > 0) {
+		tmpl_nilai v[] = { { "daftar", l->s } };
+
+		tb->note = doc_plain(c->d, bld_teks(c, id, v, 1), DOC_ITALIC);
+	}
+	free(l->s);
+	memset(l, 0, sizeof *l);
+}
+
+/* The capaian table: one row per IKU, the sasaran's cells spanning its
+ * rows; with_predikat adds the Predikat column (lampiran). */
+doc_table *
+bld_tabel_capaian(bctx *c, bool with_predikat, bool with_title)
+{
+	static const enum tmpl_teks_id kolom[] = { TT_KOLOM_NO,
+		TT_KOLOM_SASARAN, TT_KOLOM_IKU, TT_KOLOM_TARGET,
+		TT_KOLOM_REALISASI, TT_KOLOM_CAPAIAN, TT_KOLOM_PREDIKAT };
+	static const double lebar[] = { 5, 27, 32, 12, 13, 11, 12 };
+	size_t n_col = with_predikat ? 7 : 6;
+	doc_table *tb = doc_table_new(c->d, n_col, lebar);
+	const kinerja *k = c->k;
+	daftar kode = { NULL, 0, 0, 0 };
+
+	kepala_tabel(c, tb, kolom, n_col);
+	for (size_t j = 0; j < k->n_iku; j++) {
+		const kinerja_iku *row = &k->iku[j];
+		doc_row *br = doc_table_add_row(c->d, tb, false);
+
+		if (j == 0 || k->iku[j - 1].sasaran != row->sasaran) {
+			unsigned span = 1;
+
+			while (j + span < k->n_iku &&
+			    k->iku[j + span].sasaran == row->sasaran)
+				span++;
+			doc_row_add_cell(c->d, br, doc_printf(c->d, "%zu",
+			    row->no), DOC_CENTER)->rowspan = span;
+			doc_row_add_cell(c->d, br, row->sasaran->uraian,
+			    DOC_LEFT)->rowspan = span;
+		}
+		if (row->iku == NULL) {
+			for (size_t x = 2; x < n_col; x++)
+				doc_row_add_cell(c->d, br, NULL, DOC_CENTER);
+			continue;
+		}
+		doc_row_add_cell(c->d, br, row->iku->uraian, DOC_LEFT);
+		doc_row_add_cell(c->d, br, bld_nilai_satuan(c, row->target,
+		    row->iku->satuan), DOC_CENTER);
+		doc_row_add_cell(c->d, br, row->ada_realisasi ?
+		    bld_nilai_satuan(c, row->realisasi, row->iku->satuan) : NULL,
+		    DOC_CENTER);
+		doc_row_add_cell(c->d, br, bld_capaian_teks(c, &row->capaian, true),
+		    DOC_CENTER);
+		if (with_predikat)
+			doc_row_add_cell(c->d, br, row->predikat != NULL ?
+			    row->predikat->nama : NULL, DOC_CENTER);
+		if (row->target_triwulan)
+			daftar_add(&kode, row->iku->kode);
+	}
+	if (with_title)
+		tb->title = doc_plain(c->d, bld_teks(c, TT_TABEL_CAPAIAN_JUDUL,
+		    NULL, 0), DOC_BOLD);
+	catatan(c, tb, TT_CATATAN_TARGET_TRIWULAN, &kode);
+	return tb;
+}
+
+doc_table *
+bld_tabel_keuangan(bctx *c)
+{
+	static const enum tmpl_teks_id kolom[] = { TT_KOLOM_NO,
+		TT_KOLOM_PROGRAM, TT_KOLOM_ANGGARAN, TT_KOLOM_TARGET_ANGGARAN,
+		TT_KOLOM_REALISASI_ANGGARAN, TT_KOLOM_CAPAIAN_ANGGARAN,
+		TT_KOLOM_KETERANGAN };
+	static const double lebar[] = { 5, 34, 15, 15, 15, 9, 12 };
+	doc_table *tb = doc_table_new(c->d, 7, lebar);
+	const kinerja *k = c->k;
+	daftar kode = { NULL, 0, 0, 0 };
+	doc_row *br;
+	doc_cell *cell;
+
+	kepala_tabel(c, tb, kolom, 7);
+	for (size_t j = 0; j < k->n_program; j++) {
+		const kinerja_program *row = &k->program[j];
+
+		br = doc_table_add_row(c->d, tb, false);
+		doc_row_add_cell(c->d, br, doc_printf(c->d, "%zu", row->no),
+		    DOC_CENTER);
+		doc_row_add_cell(c->d, br, row->program->uraian, DOC_LEFT);
+		doc_row_add_cell(c->d, br, bld_uang(c, row->program->anggaran),
+		    DOC_RIGHT);
+		doc_row_add_cell(c->d, br, bld_uang(c, row->target), DOC_RIGHT);
+		doc_row_add_cell(c->d, br, row->ada_realisasi ?
+		    bld_uang(c, row->realisasi) : NULL, DOC_RIGHT);
+		doc_row_add_cell(c->d, br, bld_capaian_teks(c, &row->capaian, false),
+		    DOC_CENTER);
+		doc_row_add_cell(c->d, br, row->ada_realisasi ? NULL :
+		    bld_teks(c, TT_KETERANGAN_TANPA_REALISASI, NULL, 0), DOC_LEFT);
+		if (row->target_triwulan)
+			daftar_add(&kode, row->program->kode);
+	}
+	br = doc_table_add_row(c->d, tb, false);
+	br->bold = true;
+	cell = doc_row_add_cell(c->d, br, bld_teks(c, TT_BARIS_JUMLAH, NULL, 0),
+	    DOC_CENTER);
+	cell->colspan = 2;
+	doc_row_add_cell(c->d, br, bld_uang(c, k->jumlah_anggaran), DOC_RIGHT);
+	doc_row_add_cell(c->d, br, bld_uang(c, k->jumlah_target), DOC_RIGHT);
+	doc_row_add_cell(c->d, br, k->jumlah_ada_realisasi ?
+	    bld_uang(c, k->jumlah_realisasi) : NULL, DOC_RIGHT);
+	doc_row_add_cell(c->d, br, bld_capaian_teks(c, &k->jumlah_capaian, false),
+	    DOC_CENTER);
+	doc_row_add_cell(c->d, br, NULL, DOC_LEFT);
+	catatan(c, tb, TT_CATATAN_TARGET_ANGGARAN, &kode);
+	return tb;
+}
+
+/* A supporting table of a narrative, printed as given. */
+doc_table *
+bld_tabel_pendukung(bctx *c, const tabel *src)
+{
+	size_t n_col = src->n_kolom;
+	doc_table *tb;
+	doc_row *h;
+
+	for (size_t i = 0; i < src->n_baris; i++)
+		if (src->n_sel[i] > n_col)
+			n_col = src->n_sel[i];
+	tb = doc_table_new(c->d, n_col > 0 ? n_col : 1, NULL);
+	if (src->n_kolom > 0) {
+		h = doc_table_add_row(c->d, tb, true);
+		h->bold = true;
+		for (size_t x = 0; x < tb->n_col; x++)
+			doc_row_add_cell(c->d, h, x < src->n_kolom ?
+			    src->kolom[x] : NULL, DOC_CENTER)->shade = true;
+	}
+	for (size_t i = 0; i < src->n_baris; i++) {
+		doc_row *br = doc_table_add_row(c->d, tb, false);
+
+		for (size_t x = 0; x < tb->n_col; x++)
+			doc_row_add_cell(c->d, br, x < src->n_sel[i] ?
+			    src->baris[i][x] : NULL,
+			    x == 0 ? DOC_LEFT : DOC_CENTER);
+	}
+	if (tb->n_col > 1)
+		tb->width[0] = 2.5;   /* the description column */
+	tb->title = doc_plain(c->d, src->judul, DOC_BOLD);
+	if (src->catatan != NULL)
+		tb->note = doc_plain(c->d, src->catatan, DOC_ITALIC);
+	return tb;
+}
+
+void
+bld_add_table(bctx *c, doc_section *s, doc_table *tb)
+{
+	doc_block *b = doc_add_block(c->d, s, DOC_TABLE);
+
+	b->table = tb;
+}
+
+static doc_chart *
+grafik_capaian(bctx *c)
+{
+	doc_chart *ch = arena_alloc(&c->d->mem, sizeof *ch);
+	size_t n = bld_jumlah_iku(c->k), at = 0;
+
+	ch->title = doc_plain(c->d, bld_teks(c, TT_GRAFIK_CAPAIAN_JUDUL, NULL, 0),
+	    DOC_BOLD);
+	ch->bar = n > 0 ? arena_alloc(&c->d->mem, n * sizeof *ch->bar) : NULL;
+	for (size_t j = 0; j < c->k->n_iku; j++) {
+		const kinerja_iku *row = &c->k->iku[j];
+		doc_bar *bar;
+
+		if (row->iku == NULL)
+			continue;
+		bar = &ch->bar[at++];
+		bar->label = doc_printf(c->d, "%s %s", row->iku->kode,
+		    bld_pendek(c, row->iku->uraian, LABEL_PENDEK));
+		bar->ada = row->capaian.status == CAPAIAN_ADA;
+		bar->value = bar->ada ? row->capaian.persen : 0;
+		bar->value_text = bld_capaian_teks(c, &row->capaian, true);
+	}
+	ch->n_bar = at;
+	ch->reference = 10000;
+	ch->reference_label = "100%";
+	return ch;
+}
+
+static doc_chart *
+grafik_anggaran(bctx *c)
+{
+	doc_chart *ch = arena_alloc(&c->d->mem, sizeof *ch);
+	size_t n = c->k->n_program;
+
+	ch->title = doc_plain(c->d, bld_teks(c, TT_GRAFIK_ANGGARAN_JUDUL, NULL, 0),
+	    DOC_BOLD);
+	ch->bar = n > 0 ? arena_alloc(&c->d->mem, n * sizeof *ch->bar) : NULL;
+	for (size_t j = 0; j < n; j++) {
+		const kinerja_program *row = &c->k->program[j];
+		doc_bar *bar = &ch->bar[j];
+
+		bar->label = doc_printf(c->d, "%s %s", row->program->kode,
+		    bld_pendek(c, row->program->uraian, LABEL_PENDEK));
+		bar->ada = row->capaian.status == CAPAIAN_ADA;
+		bar->value = bar->ada ? row->capaian.persen : 0;
+		bar->value_text = bld_capaian_teks(c, &row->capaian, true);
+	}
+	ch->n_bar = n;
+	ch->reference = 10000;
+	ch->reference_label = "100%";
+	return ch;
+}
+
+void
+bld_bagian_lampiran(bctx *c, doc_section *s)
+{
+	doc_block *b;
+
+	s->landscape = c->t->lampiran_landscape;
+	bld_judul(c, s, 1, TT_JUDUL_LAMPIRAN, NULL, 0);
+	bld_judul(c, s, 2, TT_LAMPIRAN_KINERJA_JUDUL, NULL, 0);
+	bld_add_table(c, s, bld_tabel_capaian(c, true, false));
+	doc_add_block(c->d, s, DOC_PAGEBREAK);
+	bld_judul(c, s, 2, TT_LAMPIRAN_KEUANGAN_JUDUL, NULL, 0);
+	bld_add_table(c, s, bld_tabel_keuangan(c));
+	doc_add_block(c->d, s, DOC_PAGEBREAK);
+	bld_judul(c, s, 2, TT_LAMPIRAN_GRAFIK_JUDUL, NULL, 0);
+	if (bld_jumlah_iku(c->k) > 0) {
+		b = doc_add_block(c->d, s, DOC_CHART);
+		b->chart = grafik_capaian(c);
+	}
+	if (c->k->n_program > 0) {
+		b = doc_add_block(c->d, s, DOC_CHART);
+		b->chart = grafik_anggaran(c);
+		b->space_before = 18;
+	}
+}

@@ -1,0 +1,287 @@
+/* layout_prep.c - blocks prepared for the flow: broken into lines, measured.
+ *
+ * Owns: the default sizes and spaces of every block type, breaking
+ * headings, paragraphs and list items (hanging labels) into lines,
+ * dispatching the other types to table.c, chart.c and layout_blocks.c,
+ * freeing a prepared block, and loading the doc's images once each.
+ */
+#include "config.h"
+#include "report/layout_flow.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- preparing blocks ---- */
+
+img_ent *
+lay_find_img(lay *L, const char *path)
+{
+	size_t i;
+
+	for (i = 0; path != NULL && i < L->n_img; i++)
+		if (strcmp(L->img[i].path, path) == 0)
+			return &L->img[i];
+	return NULL;
+}
+
+static void
+defaults(const lay *L, prep *P)
+{
+	const doc_block *b = P->b;
+	double s = L->size;
+
+	P->size = s;
+	P->lh = s * L->spacing;
+	switch (b->type) {
+	case DOC_HEADING:
+		P->size = b->level <= 1 ? L->head_size :
+			b->level == 2 ? (L->head_size + s) / 2 : s;
+		P->lh = P->size * 1.3;
+		P->sb = b->level <= 1 ? 1.5 * s : b->level == 2 ? s : 0.75 * s;
+		P->sa = b->level <= 1 ? s : 0.5 * s;
+		break;
+	case DOC_PARA:
+		P->sa = 0.5 * s;
+		break;
+	case DOC_ITEM:
+		P->sa = 0.25 * s;
+		break;
+	case DOC_TABLE:
+		P->sb = 0.5 * s;
+		P->sa = s;
+		break;
+	case DOC_FORMULA:
+		P->sb = P->sa = 0.75 * s;
+		break;
+	case DOC_SIGNATURE:
+		P->sb = 1.5 * s;
+		break;
+	case DOC_CHART:
+		P->sb = 0.75 * s;
+		P->sa = s;
+		break;
+	case DOC_TOC:
+		P->sa = s;
+		break;
+	case DOC_IMAGE:
+		P->sb = P->sa = 0.5 * s;
+		break;
+	default:
+		break;
+	}
+	if (b->size > 0 && isfinite(b->size) && (b->type == DOC_HEADING ||
+	    b->type == DOC_PARA || b->type == DOC_ITEM)) {
+		double size = b->size < 4 ? 4 : b->size > 72 ? 72 : b->size;
+
+		P->lh *= size / P->size;
+		P->size = size;
+	}
+	if (b->space_before > 0)
+		P->sb = b->space_before;
+	else if (b->space_before < 0)
+		P->sb = 0;
+	if (b->space_after > 0)
+		P->sa = b->space_after;
+	else if (b->space_after < 0)
+		P->sa = 0;
+}
+
+static void
+prep_text(lay *L, prep *P)
+{
+	const doc_block *b = P->b;
+	double W = L->right - L->left, indent = b->indent > 0 ? b->indent : 0;
+	lb_opts o;
+
+	if (indent > W / 2)
+		indent = W / 2;
+	memset(&o, 0, sizeof o);
+	o.size = P->size;
+	o.hyphen_breaks = true;
+	o.align = b->align;
+	P->x = indent;
+	if (b->type == DOC_HEADING) {
+		o.style = DOC_BOLD;
+		if (o.align == DOC_JUSTIFY)
+			o.align = DOC_LEFT;
+		P->whole = true;
+	}
+	if (b->type == DOC_ITEM) {
+		const char *lab = b->label != NULL ? b->label : "";
+		size_t ll = strlen(lab);
+		double lw = pdf_width(L->p, 0, P->size, lab, ll);
+		/* a bullet ("-", "•") hangs less than "1." or "10)"; the
+		 * same hang for every item keeps a list's text aligned */
+		double hang = ll > 0 && lb_utf8_len(lab, ll) == ll ?
+			      1.25 * P->size : 2 * P->size;
+		lb_opts lo = o;
+
+		if (lw + 0.3 * P->size > hang)
+			hang = lw + 0.3 * P->size;
+		if (hang > (W - indent) / 2)
+			hang = (W - indent) / 2;
+		lo.align = DOC_LEFT;
+		lo.width = hang;
+		lb_break_str(&P->label, &L->m, lab, 0, &lo);
+		P->label_x = indent;
+		P->x = indent + hang;
+	}
+	P->w = W - P->x;
+	o.width = P->w;
+	lb_break(&P->para, &L->m, &b->text, &o);
+	P->lines = true;
+	P->h = (double)P->para.n_line * P->lh;
+	if (b->type == DOC_ITEM && P->para.n_line == 0)
+		P->h = P->lh;
+}
+
+
+prep *
+lay_prepare(lay *L, const doc_block *b)
+{
+	prep *P = lay_calloc(1, sizeof *P);
+	double W = L->right - L->left;
+
+	P->b = b;
+	lb_init(&P->para);
+	lb_init(&P->label);
+	defaults(L, P);
+	switch (b->type) {
+	case DOC_HEADING:
+	case DOC_PARA:
+	case DOC_ITEM:
+		prep_text(L, P);
+		break;
+	case DOC_TABLE:
+		if (b->table != NULL) {
+			double ind = b->indent > 0 && b->indent < W / 2 ? b->indent : 0;
+
+			P->t = lay_calloc(1, sizeof *P->t);
+			P->x = ind;
+			tbl_prepare(P->t, b->table, &L->m, W - ind, L->size);
+		}
+		break;
+	case DOC_CHART:
+		if (b->chart != NULL) {
+			P->c = lay_calloc(1, sizeof *P->c);
+			chart_prepare(P->c, b->chart, &L->m, W, L->size);
+			P->h = chart_height(P->c, 0, P->c->n_bar, true);
+		}
+		break;
+	case DOC_FORMULA:
+		if (b->formula != NULL)
+			lay_prep_formula(L, P);
+		break;
+	case DOC_SIGNATURE:
+		if (b->signature != NULL)
+			lay_prep_signature(L, P);
+		break;
+	case DOC_TOC:
+		lay_prep_toc(L, P);
+		break;
+	case DOC_IMAGE: {
+		img_ent *im = lay_find_img(L, b->image);
+
+		if (im != NULL && im->w > 0 && im->h > 0) {
+			double w = b->image_width > 0 ? b->image_width : im->w;
+
+			if (w > W)
+				w = W;
+			if (w * im->h / im->w > lay_body_h(L) * 0.9)
+				w = lay_body_h(L) * 0.9 * im->w / im->h;
+			P->img = im->img;
+			P->iw = w;
+			P->ih = w * im->h / im->w;
+			P->h = P->ih;
+		}
+		break;
+	}
+	case DOC_SPACE:
+		P->h = b->points > 0 ? b->points : 0;
+		break;
+	default:
+		break;
+	}
+	return P;
+}
+
+void
+lay_prep_free(prep *P)
+{
+	int i;
+
+	if (P == NULL)
+		return;
+	lb_free(&P->para);
+	lb_free(&P->label);
+	if (P->t != NULL) {
+		tbl_free(P->t);
+		free(P->t);
+	}
+	if (P->c != NULL) {
+		chart_free(P->c);
+		free(P->c);
+	}
+	if (P->f != NULL) {
+		lb_free(&P->f->lhs);
+		lb_free(&P->f->num);
+		lb_free(&P->f->den);
+		lb_free(&P->f->fac);
+		free(P->f);
+	}
+	if (P->s != NULL) {
+		for (i = 0; i < 5; i++)
+			lb_free(&P->s->line[i]);
+		free(P->s);
+	}
+	if (P->toc != NULL) {
+		for (size_t k = 0; k < P->toc->n; k++)
+			lb_free(&P->toc->para[k]);
+		free(P->toc->indent);
+		free(P->toc->style);
+		free(P->toc->para);
+		free(P->toc);
+	}
+	free(P);
+}
+
+
+static int
+load_image(lay *L, const char *path)
+{
+	img_ent *im;
+	int rc;
+
+	if (path == NULL || lay_find_img(L, path) != NULL)
+		return 0;
+	if ((rc = pdf_png_check(path, L->e)) != 0)
+		return rc;
+	im = &L->img[L->n_img++];
+	im->path = path;
+	if ((rc = pdf_image_load(L->p, path, &im->img, L->e)) != 0)
+		return rc;
+	pdf_image_size(im->img, &im->w, &im->h);
+	return 0;
+}
+
+int
+lay_load_images(lay *L)
+{
+	const doc *d = L->d;
+	size_t s, i, n = 0;
+	int rc = 0;
+
+	for (s = 0; s < d->n_section; s++)
+		n += d->section[s].n_block;
+	L->img = lay_calloc(n, sizeof *L->img);
+	for (s = 0; s < d->n_section && rc == 0; s++)
+		for (i = 0; i < d->section[s].n_block && rc == 0; i++) {
+			const doc_block *b = &d->section[s].block[i];
+
+			if (b->type == DOC_IMAGE)
+				rc = load_image(L, b->image);
+			else if (b->type == DOC_SIGNATURE && b->signature != NULL)
+				rc = load_image(L, b->signature->image);
+		}
+	return rc;
+}

@@ -1,0 +1,28 @@
+/* ttf_subset.h - a TrueType font cut down to the glyphs of a few characters.
+ *
+ * Owns: reading a TrueType file and writing a smaller one that has only
+ * the glyphs of the characters asked for (with .notdef and the glyphs
+ * their composite glyphs are made of, renumbered), and only the tables a
+ * PDF embeds: head, hhea, maxp, hmtx, loca, glyf, cmap (one Unicode
+ * subtable), post (without glyph names), OS/2, name, cvt, fpgm, prep.
+ * Outlines, hinting and metrics are copied as they are, so text set in
+ * the subset looks and measures exactly as in the whole font; the PDF
+ * library then has a tenth of the font to copy and compress.
+ *
+ * Errors: ttf_subset returns false for a file it cannot read or does not
+ * understand (the caller then uses the whole font).  Memory: *out is
+ * malloc'ed (free it).
+ */
+#ifndef LK_TTF_SUBSET_H
+#define LK_TTF_SUBSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The font at path with the glyphs of chars[0..n) (Unicode, at most
+ * U+FFFF; characters the font lacks are left out). */
+bool ttf_subset(const char *path, const uint32_t *chars, size_t n,
+		unsigned char **out, size_t *len);
+
+#endif

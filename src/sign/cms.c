@@ -1,0 +1,458 @@
+#include "config.h"
+#include "cms.h"
+#include "sign_int.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+#include <openssl/asn1.h>
+#include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/objects.h>
+#include <openssl/pkcs12.h>
+#include <openssl/pkcs7.h>
+#include <openssl/provider.h>
+#include <openssl/x509v3.h>
+
+#define MIN_RESERVE 16384
+
+/* "what: OpenSSL's reason"; clears the queue. */
+static int
+ossl_fail(lk_err *e, int code, const char *what)
+{
+	unsigned long err = ERR_peek_last_error();
+	char buf[256] = "unknown error";
+
+	if (err != 0)
+		ERR_error_string_n(err, buf, sizeof buf);
+	ERR_clear_error();
+	return lk_fail(e, code, "%s: %s", what, buf);
+}
+
+/* ---- certificates ---- */
+
+static int64_t
+asn1_epoch(const ASN1_TIME *t)
+{
+	struct tm tm;
+
+	if (t == NULL || !ASN1_TIME_to_tm(t, &tm))
+		return 0;
+	return sign_days_from_civil(tm.tm_year + 1900LL, (unsigned)tm.tm_mon + 1,
+	    (unsigned)tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
+	    tm.tm_min * 60 + tm.tm_sec;
+}
+
+/* One line, UTF-8, cut at a character boundary. */
+static void
+name_line(const X509_NAME *name, char *out, size_t cap)
+{
+	BIO *b = BIO_new(BIO_s_mem());
+	char *p;
+	long n;
+
+	out[0] = '\0';
+	if (b == NULL)
+		return;
+	if (X509_NAME_print_ex(b, name, 0, (XN_FLAG_ONELINE &
+	    ~ASN1_STRFLGS_ESC_MSB) | ASN1_STRFLGS_UTF8_CONVERT) >= 0) {
+		n = BIO_get_mem_data(b, &p);
+		if (n > 0) {
+			size_t len = (size_t)n < cap - 1 ? (size_t)n : cap - 1;
+
+			while (len > 0 && len < (size_t)n &&
+			    ((unsigned char)p[len] & 0xc0) == 0x80)
+				len--;
+			memcpy(out, p, len);
+			out[len] = '\0';
+		}
+	}
+	BIO_free(b);
+}
+
+void
+cms_cert_info(X509 *x, int64_t when, sign_cert_info *ci)
+{
+	memset(ci, 0, sizeof *ci);
+	if (x == NULL)
+		return;
+	name_line(X509_get_subject_name(x), ci->subject, sizeof ci->subject);
+	name_line(X509_get_issuer_name(x), ci->issuer, sizeof ci->issuer);
+	ci->not_before = asn1_epoch(X509_get0_notBefore(x));
+	ci->not_after = asn1_epoch(X509_get0_notAfter(x));
+	ci->expired = when > ci->not_after;
+	ci->not_yet_valid = when < ci->not_before;
+	ci->self_signed = X509_self_signed(x, 1) == 1;
+	ERR_clear_error();
+}
+
+/* ---- PKCS#12 ---- */
+
+/* PKCS12_parse; old .p12 files (RC2-40 for the certificates, as OpenSSL
+ * 1.x and Windows wrote them) need OpenSSL 3's legacy provider: loaded
+ * for the retry only ("default" too, or it would be the only one), then
+ * unloaded again. */
+static bool
+parse_p12(PKCS12 *p12, const char *pw, cms_key *k)
+{
+	OSSL_PROVIDER *def, *legacy;
+	bool ok;
+
+	if (PKCS12_parse(p12, pw, &k->key, &k->cert, &k->chain))
+		return true;
+	def = OSSL_PROVIDER_load(NULL, "default");
+	legacy = OSSL_PROVIDER_load(NULL, "legacy");
+	ok = def != NULL && legacy != NULL &&
+	    PKCS12_parse(p12, pw, &k->key, &k->cert, &k->chain);
+	if (legacy != NULL)
+		OSSL_PROVIDER_unload(legacy);
+	if (def != NULL)
+		OSSL_PROVIDER_unload(def);
+	return ok;
+}
+
+int
+cms_load_p12(const char *path, const char *password, cms_key *k, lk_err *e)
+{
+	FILE *f;
+	PKCS12 *p12;
+	const char *pw = password != NULL ? password : "";
+	int rc = 0;
+
+	memset(k, 0, sizeof *k);
+	ERR_clear_error();
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return lk_fail(e, EX_NOINPUT, "cannot open %s: %s", path,
+		    strerror(errno));
+	p12 = d2i_PKCS12_fp(f, NULL);
+	fclose(f);
+	if (p12 == NULL) {
+		ERR_clear_error();
+		return lk_fail(e, EX_DATAERR, "%s is not a PKCS#12 file", path);
+	}
+	if (PKCS12_mac_present(p12) && !PKCS12_verify_mac(p12, pw, -1)) {
+		if (*pw == '\0' && PKCS12_verify_mac(p12, NULL, 0)) {
+			pw = NULL;
+		} else {
+			rc = lk_fail(e, EX_DATAERR, "wrong password for %s", path);
+			goto out;
+		}
+	}
+	if (!parse_p12(p12, pw, k)) {
+		char what[600];
+
+		snprintf(what, sizeof what, "cannot read %s", path);
+		rc = ossl_fail(e, EX_DATAERR, what);
+		goto out;
+	}
+	if (k->key == NULL) {
+		rc = lk_fail(e, EX_DATAERR, "%s holds no private key", path);
+		goto out;
+	}
+	if (k->cert == NULL || X509_check_private_key(k->cert, k->key) != 1) {
+		/* The key's certificate among the others? */
+		X509 *found = NULL;
+
+		for (int i = 0; i < sk_X509_num(k->chain); i++) {
+			X509 *x = sk_X509_value(k->chain, i);
+
+			if (X509_check_private_key(x, k->key) == 1) {
+				found = x;
+				(void)sk_X509_delete(k->chain, i);
+				break;
+			}
+		}
+		if (found == NULL) {
+			rc = lk_fail(e, EX_DATAERR, "%s holds no certificate for "
+			    "its private key", path);
+			goto out;
+		}
+		if (k->cert != NULL && !sk_X509_push(k->chain, k->cert))
+			X509_free(k->cert);
+		k->cert = found;
+	}
+out:
+	PKCS12_free(p12);
+	ERR_clear_error();
+	if (rc != 0)
+		cms_key_free(k);
+	return rc;
+}
+
+void
+cms_key_free(cms_key *k)
+{
+	EVP_PKEY_free(k->key);
+	X509_free(k->cert);
+	sk_X509_pop_free(k->chain, X509_free);
+	memset(k, 0, sizeof *k);
+}
+
+size_t
+cms_reserve(const cms_key *k)
+{
+	size_t n = 2048;
+	int len;
+
+	len = i2d_X509(k->cert, NULL);
+	n += len > 0 ? (size_t)len : 0;
+	len = i2d_X509_NAME(X509_get_issuer_name(k->cert), NULL);
+	n += len > 0 ? (size_t)len : 0;   /* in the signer id and ESS */
+	n += 2 * (size_t)EVP_PKEY_get_size(k->key);
+	for (int i = 0; i < sk_X509_num(k->chain); i++) {
+		len = i2d_X509(sk_X509_value(k->chain, i), NULL);
+		n += len > 0 ? (size_t)len : 0;
+	}
+	n = (n + 1023) / 1024 * 1024;
+	return n < MIN_RESERVE ? MIN_RESERVE : n;
+}
+
+/* ---- signing ---- */
+
+static BIO *
+parts_bio(const sign_span *parts, size_t nparts)
+{
+	BIO *b = BIO_new(BIO_s_mem());
+
+	for (size_t i = 0; b != NULL && i < nparts; i++) {
+		const unsigned char *p = parts[i].p;
+		size_t n = parts[i].n;
+
+		while (n > 0) {
+			int chunk = n > 1 << 30 ? 1 << 30 : (int)n;
+
+			if (BIO_write(b, p, chunk) != chunk) {
+				BIO_free(b);
+				return NULL;
+			}
+			p += chunk;
+			n -= (size_t)chunk;
+		}
+	}
+	return b;
+}
+
+/* OpenSSL 3.0 always adds signing-time when it signs the signed
+ * attributes; PAdES wants none.  Remove it and sign the attributes again
+ * (DER SET OF, sorted, as OpenSSL encodes them), then check the result. */
+static int
+resign_without_time(CMS_SignerInfo *si, EVP_PKEY *key, lk_err *e)
+{
+	STACK_OF(X509_ATTRIBUTE) *sk;
+	unsigned char *abuf = NULL, *sig = NULL;
+	int alen, idx, rc = 0;
+	size_t siglen = 0;
+	EVP_MD_CTX *mctx = NULL;
+
+	idx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+	if (idx < 0)
+		return 0;
+	X509_ATTRIBUTE_free(CMS_signed_delete_attr(si, idx));
+	sk = sk_X509_ATTRIBUTE_new_null();
+	if (sk == NULL)
+		return ossl_fail(e, EX_SOFTWARE, "signing");
+	for (int i = 0; i < CMS_signed_get_attr_count(si); i++)
+		if (!sk_X509_ATTRIBUTE_push(sk, CMS_signed_get_attr(si, i)))
+			goto fail;
+	alen = ASN1_item_i2d((ASN1_VALUE *)sk, &abuf,
+	    ASN1_ITEM_rptr(PKCS7_ATTR_SIGN));
+	if (alen <= 0)
+		goto fail;
+	mctx = EVP_MD_CTX_new();
+	if (mctx == NULL ||
+	    EVP_DigestSignInit(mctx, NULL, EVP_sha256(), NULL, key) != 1 ||
+	    EVP_DigestSign(mctx, NULL, &siglen, abuf, (size_t)alen) != 1 ||
+	    (sig = OPENSSL_malloc(siglen)) == NULL ||
+	    EVP_DigestSign(mctx, sig, &siglen, abuf, (size_t)alen) != 1 ||
+	    siglen > INT32_MAX ||
+	    !ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), sig, (int)siglen) ||
+	    CMS_SignerInfo_verify(si) != 1)
+		goto fail;
+	goto out;
+fail:
+	rc = ossl_fail(e, EX_SOFTWARE, "signing the signed attributes");
+out:
+	EVP_MD_CTX_free(mctx);
+	OPENSSL_free(sig);
+	OPENSSL_free(abuf);
+	sk_X509_ATTRIBUTE_free(sk);
+	return rc;
+}
+
+int
+cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
+	 const sign_span *parts, size_t nparts, unsigned char **der,
+	 size_t *derlen, lk_err *e)
+{
+	const int flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL |
+	    CMS_NOSMIMECAP;
+	CMS_ContentInfo *cms;
+	CMS_SignerInfo *si;
+	BIO *data = NULL;
+	unsigned char *out = NULL;
+	int len, rc = 0;
+
+	*der = NULL;
+	*derlen = 0;
+	ERR_clear_error();
+	cms = CMS_sign(NULL, NULL, NULL, NULL, flags);
+	if (cms == NULL)
+		return ossl_fail(e, EX_SOFTWARE, "creating the CMS signature");
+	si = CMS_add1_signer(cms, k->cert, k->key, EVP_sha256(),
+	    flags | (sf == SIGN_PADES ? CMS_CADES : 0));
+	if (si == NULL) {
+		rc = ossl_fail(e, EX_SOFTWARE, "adding the signer");
+		goto out;
+	}
+	for (int i = 0; i < sk_X509_num(k->chain); i++) {
+		X509 *x = sk_X509_value(k->chain, i);
+
+		if (X509_cmp(x, k->cert) != 0 && !CMS_add1_cert(cms, x))
+			ERR_clear_error();       /* a duplicate: once is enough */
+	}
+	if (sf == SIGN_PKCS7) {
+		ASN1_TIME *t = ASN1_TIME_set(NULL, (time_t)when);
+		int ok = t != NULL && CMS_signed_add1_attr_by_NID(si,
+		    NID_pkcs9_signingTime, t->type, t, -1);
+
+		ASN1_TIME_free(t);
+		if (!ok) {
+			rc = ossl_fail(e, EX_SOFTWARE, "adding the signing time");
+			goto out;
+		}
+	}
+	data = parts_bio(parts, nparts);
+	if (data == NULL || CMS_final(cms, data, NULL, flags) != 1) {
+		rc = ossl_fail(e, EX_SOFTWARE, "signing");
+		goto out;
+	}
+	if (sf == SIGN_PADES && (rc = resign_without_time(si, k->key, e)) != 0)
+		goto out;
+	len = i2d_CMS_ContentInfo(cms, &out);
+	if (len <= 0) {
+		rc = ossl_fail(e, EX_SOFTWARE, "encoding the CMS signature");
+		goto out;
+	}
+	*der = out;
+	*derlen = (size_t)len;
+out:
+	BIO_free(data);
+	CMS_ContentInfo_free(cms);
+	ERR_clear_error();
+	return rc;
+}
+
+/* ---- checking ---- */
+
+static bool
+digest_parts(const EVP_MD *md, const sign_span *parts, size_t nparts,
+	     unsigned char *out, unsigned *outlen)
+{
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	bool ok = c != NULL && EVP_DigestInit_ex(c, md, NULL) == 1;
+
+	for (size_t i = 0; ok && i < nparts; i++)
+		ok = EVP_DigestUpdate(c, parts[i].p, parts[i].n) == 1;
+	ok = ok && EVP_DigestFinal_ex(c, out, outlen) == 1;
+	EVP_MD_CTX_free(c);
+	return ok;
+}
+
+static int64_t
+signing_time(CMS_SignerInfo *si)
+{
+	int idx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+	X509_ATTRIBUTE *a;
+	ASN1_TYPE *t;
+
+	if (idx < 0 || (a = CMS_signed_get_attr(si, idx)) == NULL ||
+	    (t = X509_ATTRIBUTE_get0_type(a, 0)) == NULL)
+		return 0;
+	if (t->type == V_ASN1_UTCTIME || t->type == V_ASN1_GENERALIZEDTIME)
+		return asn1_epoch(t->value.utctime);
+	return 0;
+}
+
+int
+cms_check(const unsigned char *der, size_t n, const sign_span *parts,
+	  size_t nparts, int64_t when, sign_verify_result *r,
+	  const char *path, lk_err *e)
+{
+	const unsigned char *p = der;
+	CMS_ContentInfo *cms;
+	STACK_OF(CMS_SignerInfo) *sis;
+	CMS_SignerInfo *si;
+	X509 *signer = NULL;
+	X509_ALGOR *dig = NULL;
+	const ASN1_OBJECT *dobj = NULL;
+	const EVP_MD *md;
+	ASN1_OCTET_STRING *mdattr;
+	unsigned char h[EVP_MAX_MD_SIZE];
+	unsigned hlen = 0;
+	BIO *data = NULL;
+	int rc = 0;
+
+	ERR_clear_error();
+	if (n > LONG_MAX)
+		n = LONG_MAX;
+	cms = d2i_CMS_ContentInfo(NULL, &p, (long)n);
+	if (cms == NULL) {
+		ERR_clear_error();
+		return lk_fail_at(e, EX_DATAERR, path, 0, 0, "broken signature: "
+		    "/Contents does not hold a CMS message");
+	}
+	sis = CMS_get0_SignerInfos(cms);
+	if (OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed ||
+	    sk_CMS_SignerInfo_num(sis) < 1) {
+		rc = lk_fail_at(e, EX_DATAERR, path, 0, 0, "broken signature: "
+		    "not a CMS SignedData with a signer");
+		goto out;
+	}
+	si = sk_CMS_SignerInfo_value(sis, 0);
+	if (CMS_set1_signers_certs(cms, NULL, 0) < 0)
+		ERR_clear_error();
+	CMS_SignerInfo_get0_algs(si, NULL, &signer, &dig, NULL);
+	if (dig != NULL)
+		X509_ALGOR_get0(&dobj, NULL, NULL, dig);
+	md = dobj != NULL ? EVP_get_digestbyobj(dobj) : NULL;
+	r->signing_time = signing_time(si);
+	cms_cert_info(signer, r->signing_time != 0 ? r->signing_time : when,
+	    &r->cert);
+	data = parts_bio(parts, nparts);
+	if (md == NULL || data == NULL ||
+	    !digest_parts(md, parts, nparts, h, &hlen)) {
+		rc = ossl_fail(e, EX_SOFTWARE, "digest of the signed bytes");
+		goto out;
+	}
+	if (CMS_signed_get_attr_count(si) > 0) {
+		mdattr = CMS_signed_get0_data_by_OBJ(si,
+		    OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING);
+		r->digest_ok = mdattr != NULL &&
+		    (unsigned)ASN1_STRING_length(mdattr) == hlen &&
+		    memcmp(ASN1_STRING_get0_data(mdattr), h, hlen) == 0;
+		r->signature_ok = signer != NULL && CMS_SignerInfo_verify(si) == 1;
+		if (r->digest_ok && r->signature_ok &&
+		    CMS_verify(cms, NULL, NULL, data, NULL, CMS_BINARY |
+		    CMS_NO_SIGNER_CERT_VERIFY) != 1)
+			r->signature_ok = false;
+	} else {
+		/* No signed attributes: the signature is over the content. */
+		r->digest_ok = r->signature_ok = signer != NULL &&
+		    CMS_verify(cms, NULL, NULL, data, NULL, CMS_BINARY |
+		    CMS_NO_SIGNER_CERT_VERIFY) == 1;
+	}
+out:
+	BIO_free(data);
+	CMS_ContentInfo_free(cms);
+	ERR_clear_error();
+	return rc;
+}

@@ -1,0 +1,420 @@
+/* lock.c - finalising a quarter: the signed report, the lock, unlocking.
+ *
+ * Owns: the tables signed_report, quarter_lock and unlock_history.  A
+ * quarter is finalised in one transaction: the entries are checked, the
+ * caller renders and signs (store_produce_fn) from the plan as read in
+ * that transaction, and the signed bytes, their hashes and the lock are
+ * written with their audit records; if anything fails nothing is.  What
+ * a lock protects is enforced by store_save (save.c, lock_check).
+ */
+#include "config.h"
+#include "store/store_int.h"
+#include "store/workflow.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+static char *
+dup_col(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	char *d;
+
+	if (v == NULL)
+		return NULL;
+	if ((d = strdup(v)) == NULL)
+		lk_fatal("out of memory");
+	return d;
+}
+
+int
+store_locked_quarters(store *s, int64_t instansi_id, int64_t rencana_id,
+		      bool locked[TW_MAX + 1], bool *any_instansi, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(locked, 0, (TW_MAX + 1) * sizeof *locked);
+	*any_instansi = false;
+	if (s->version < STORE_VERSION_WORKFLOW || instansi_id == 0)
+		return 0;
+	if ((rc = store_stmt(s, &st,
+		"SELECT r.id, t.nomor FROM quarter_lock k"
+		" JOIN triwulan t ON t.id = k.triwulan_id"
+		" JOIN rencana r ON r.id = t.rencana_id"
+		" WHERE k.locked = 1 AND r.instansi_id = ?1", e)) != 0)
+		return rc;
+	store_bind_int(s, st, 1, instansi_id);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int n = sqlite3_column_int(st, 1);
+
+			*any_instansi = true;
+			if (sqlite3_column_int64(st, 0) == rencana_id && n >= 1
+			    && n <= TW_MAX)
+				locked[n] = true;
+		}
+		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Locked state, who, and the latest version of quarter triwulan_id. */
+static int
+lock_state(store *s, int64_t tw_id, bool *locked, char who[128],
+	   char when[32], int *version, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*locked = false;
+	who[0] = when[0] = '\0';
+	if ((rc = store_stmt(s, &st,
+		"SELECT coalesce((SELECT locked FROM quarter_lock WHERE triwulan_id = ?1), 0),"
+		" (SELECT locked_by FROM quarter_lock WHERE triwulan_id = ?1),"
+		" (SELECT locked_at FROM quarter_lock WHERE triwulan_id = ?1),"
+		" coalesce((SELECT max(version) FROM signed_report"
+		"  WHERE triwulan_id = ?1), 0)", e)) != 0)
+		return rc;
+	store_bind_int(s, st, 1, tw_id);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *w = (const char *)sqlite3_column_text(st, 1);
+			const char *t = (const char *)sqlite3_column_text(st, 2);
+
+			*locked = sqlite3_column_int(st, 0) == 1;
+			snprintf(who, 128, "%s", w ? w : "");
+			snprintf(when, 32, "%s", t ? t : "");
+			*version = sqlite3_column_int(st, 3);
+			rc = 0;
+		} else
+			rc = store_fail(s, rc, e, NULL);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+not_reported(store *s, int tahun, int tw, lk_err *e)
+{
+	return lk_fail(e, EX_NOINPUT, _("%s: quarter %d of %d is not reported yet"),
+		       s->path, tw, tahun);
+}
+
+/* Every entry approved?  Else EX_DATAERR listing those that are not. */
+static int
+all_approved(store *s, const char *instansi, int tahun, int tw, lk_err *e)
+{
+	store_quarter q;
+	char list[512];
+	size_t i, len = 0, bad = 0;
+	int rc;
+
+	if ((rc = store_quarter_load(s, instansi, tahun, tw, &q, e)) != 0)
+		return rc;
+	list[0] = '\0';
+	for (i = 0; i < q.n_entri; i++) {
+		int w;
+
+		if (q.entri[i].state == ENTRI_APPROVED)
+			continue;
+		bad++;
+		if (len < sizeof list - 1) {
+			w = snprintf(list + len, sizeof list - len, "%s%s (%s)",
+				     len ? ", " : "", q.entri[i].iku,
+				     entri_state_nama(q.entri[i].state));
+			if (w > 0)
+				len += (size_t)w;
+		}
+	}
+	store_quarter_free(&q);
+	if (bad > 0)
+		return lk_fail(e, EX_DATAERR,
+			       _("%s: %zu entries of quarter %d are not approved yet: %s"),
+			       s->path, bad, tw, list);
+	return 0;
+}
+
+static int
+finalise(store *s, const char *instansi, int tahun, int tw,
+	 store_produce_fn produce, void *arg, int *version, lk_err *e)
+{
+	store_period_ids p;
+	store_signed_in out;
+	sqlite3_stmt *st = NULL;
+	char who[128], when[32], now[32], ver[16], scope[256];
+	rencana *r = NULL;
+	bool locked;
+	int rc;
+
+	if ((rc = store_period(s, instansi, tahun, tw, &p, e)) != 0)
+		return rc;
+	if (p.triwulan_id == 0)
+		return not_reported(s, tahun, tw, e);
+	if ((rc = lock_state(s, p.triwulan_id, &locked, who, when, version, e)) != 0)
+		return rc;
+	if (locked)
+		return lk_fail(e, EX_NOPERM,
+			       _("%s: quarter %d of %d is already finalised and"
+				 " locked (by %s at %s, version %d)"), s->path, tw,
+			       tahun, who, when, *version);
+	if ((rc = all_approved(s, instansi, tahun, tw, e)) != 0)
+		return rc;
+	(*version)++;
+	if ((rc = store_load(s, instansi, tahun, &r, e)) != 0)
+		return rc;
+	memset(&out, 0, sizeof out);
+	rc = produce(arg, r, tw, *version, &out, e);
+	rencana_free(r);
+	if (rc != 0)
+		return rc;
+	store_now(now);
+	if ((rc = store_stmt(s, &st,
+		"INSERT INTO signed_report (triwulan_id, version, pdf, pdf_sha256,"
+		" unsigned_sha256, content_sha256, signer, cert_subject, signed_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", e)) != 0)
+		return rc;
+	store_bind_int(s, st, 1, p.triwulan_id);
+	store_bind_int(s, st, 2, *version);
+	if (sqlite3_bind_blob64(st, 3, out.pdf, out.len, SQLITE_STATIC) != SQLITE_OK)
+		s->bind_rc = SQLITE_TOOBIG;
+	store_bind_text(s, st, 4, out.pdf_sha256);
+	store_bind_text(s, st, 5, out.unsigned_sha256);
+	store_bind_text(s, st, 6, out.content_sha256);
+	store_bind_text(s, st, 7, s->actor);
+	store_bind_text(s, st, 8, out.cert_subject);
+	store_bind_text(s, st, 9, now);
+	rc = store_run(s, st, e);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == 0)
+		rc = store_stmt(s, &st,
+			"INSERT INTO quarter_lock (triwulan_id, locked, locked_by,"
+			" locked_at) VALUES (?1, 1, ?2, ?3) ON CONFLICT (triwulan_id)"
+			" DO UPDATE SET locked = 1, locked_by = ?2, locked_at = ?3", e);
+	if (rc == 0) {
+		store_bind_int(s, st, 1, p.triwulan_id);
+		store_bind_text(s, st, 2, s->actor);
+		store_bind_text(s, st, 3, now);
+		rc = store_run(s, st, e);
+	}
+	sqlite3_finalize(st);
+	snprintf(ver, sizeof ver, "%d", *version);
+	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
+	if (rc == 0)
+		rc = store_audit6(s, "finalise", scope, "signed_report", ver,
+				  "pdf_sha256", NULL, out.pdf_sha256, e);
+	if (rc == 0)
+		rc = store_audit6(s, "finalise", scope, "signed_report", ver,
+				  "content_sha256", NULL, out.content_sha256, e);
+	if (rc == 0)
+		rc = store_audit6(s, "lock", scope, "quarter_lock", NULL, "locked",
+				  "0", "1", e);
+	return rc;
+}
+
+int
+store_finalise(store *s, const char *instansi, int tahun, int tw,
+	       store_produce_fn produce, void *arg, int *version, lk_err *e)
+{
+	int rc;
+
+	*version = 0;
+	if (s->readonly)
+		return store_fail_readonly(s, e);
+	if ((rc = store_izin(s, AKSI_FINAL, e)) != 0)
+		return rc;
+	if ((rc = store_begin(s, e)) != 0)
+		return rc;
+	rc = finalise(s, instansi, tahun, tw, produce, arg, version, e);
+	if (rc == 0 && (rc = store_commit(s, e)) == 0)
+		return 0;
+	store_rollback(s);
+	*version = 0;
+	return rc;
+}
+
+static int
+unlock(store *s, const char *instansi, int tahun, int tw, const char *reason,
+       lk_err *e)
+{
+	store_period_ids p;
+	sqlite3_stmt *st = NULL;
+	char who[128], when[32], now[32], scope[256];
+	bool locked;
+	int version = 0, rc;
+
+	if ((rc = store_period(s, instansi, tahun, tw, &p, e)) != 0)
+		return rc;
+	if (p.triwulan_id == 0)
+		return not_reported(s, tahun, tw, e);
+	if ((rc = lock_state(s, p.triwulan_id, &locked, who, when, &version, e)) != 0)
+		return rc;
+	if (!locked)
+		return lk_fail(e, EX_DATAERR, _("%s: quarter %d of %d is not locked"),
+			       s->path, tw, tahun);
+	store_now(now);
+	rc = store_stmt(s, &st, "UPDATE quarter_lock SET locked = 0"
+			" WHERE triwulan_id = ?1", e);
+	if (rc == 0) {
+		store_bind_int(s, st, 1, p.triwulan_id);
+		rc = store_run(s, st, e);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == 0)
+		rc = store_stmt(s, &st, "INSERT INTO unlock_history (triwulan_id,"
+				" unlocked_by, unlocked_at, reason, version)"
+				" VALUES (?1, ?2, ?3, ?4, ?5)", e);
+	if (rc == 0) {
+		store_bind_int(s, st, 1, p.triwulan_id);
+		store_bind_text(s, st, 2, s->actor);
+		store_bind_text(s, st, 3, now);
+		store_bind_text(s, st, 4, reason);
+		store_bind_int(s, st, 5, version);
+		rc = store_run(s, st, e);
+	}
+	sqlite3_finalize(st);
+	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
+	if (rc == 0)
+		rc = store_audit6(s, "unlock", scope, "quarter_lock", NULL, "locked",
+				  "1", "0", e);
+	if (rc == 0)
+		rc = store_audit6(s, "unlock", scope, "unlock_history", NULL,
+				  "reason", NULL, reason, e);
+	return rc;
+}
+
+int
+store_unlock(store *s, const char *instansi, int tahun, int tw,
+	     const char *reason, lk_err *e)
+{
+	int rc;
+
+	if (s->readonly)
+		return store_fail_readonly(s, e);
+	if ((rc = store_izin(s, AKSI_BUKA, e)) != 0)
+		return rc;
+	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
+		return lk_fail(e, EX_USAGE, _("%s: unlocking needs a written reason"),
+			       s->path);
+	if ((rc = store_begin(s, e)) != 0)
+		return rc;
+	rc = unlock(s, instansi, tahun, tw, reason, e);
+	if (rc == 0)
+		return store_commit(s, e);
+	store_rollback(s);
+	return rc;
+}
+
+void
+store_signed_free(store_signed *sg)
+{
+	if (sg == NULL)
+		return;
+	free(sg->instansi);
+	free(sg->pdf_sha256);
+	free(sg->unsigned_sha256);
+	free(sg->content_sha256);
+	free(sg->signer);
+	free(sg->cert_subject);
+	free(sg->signed_at);
+	memset(sg, 0, sizeof *sg);
+}
+
+int
+store_signed_find(store *s, const char *unsigned_sha256, store_signed *out,
+		  lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s->version < STORE_VERSION_WORKFLOW)
+		return lk_fail(e, EX_NOINPUT, _("%s: no signed reports (schema"
+						" version %d)"), s->path, s->version);
+	if ((rc = store_stmt(s, &st,
+		"SELECT i.kode, r.tahun, t.nomor, g.version,"
+		" (SELECT max(version) FROM signed_report x"
+		"  WHERE x.triwulan_id = g.triwulan_id),"
+		" coalesce((SELECT locked FROM quarter_lock k"
+		"  WHERE k.triwulan_id = g.triwulan_id), 0),"
+		" g.pdf_sha256, g.unsigned_sha256, g.content_sha256, g.signer,"
+		" g.cert_subject, g.signed_at"
+		" FROM signed_report g JOIN triwulan t ON t.id = g.triwulan_id"
+		" JOIN rencana r ON r.id = t.rencana_id"
+		" JOIN instansi i ON i.id = r.instansi_id"
+		" WHERE g.unsigned_sha256 = ?1 ORDER BY g.id DESC LIMIT 1", e)) != 0)
+		return rc;
+	store_bind_text(s, st, 1, unsigned_sha256);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			out->instansi = dup_col(st, 0);
+			out->tahun = sqlite3_column_int(st, 1);
+			out->tw = sqlite3_column_int(st, 2);
+			out->version = sqlite3_column_int(st, 3);
+			out->latest = sqlite3_column_int(st, 4);
+			out->locked = sqlite3_column_int(st, 5) == 1;
+			out->pdf_sha256 = dup_col(st, 6);
+			out->unsigned_sha256 = dup_col(st, 7);
+			out->content_sha256 = dup_col(st, 8);
+			out->signer = dup_col(st, 9);
+			out->cert_subject = dup_col(st, 10);
+			out->signed_at = dup_col(st, 11);
+			rc = 0;
+		} else if (rc == SQLITE_DONE)
+			rc = lk_fail(e, EX_NOINPUT,
+				     _("%s: no stored signed report matches"), s->path);
+		else
+			rc = store_fail(s, rc, e, NULL);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_signed_pdf(store *s, const char *instansi, int tahun, int tw,
+		 int version, unsigned char **pdf, size_t *len, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*pdf = NULL;
+	*len = 0;
+	if ((rc = store_stmt(s, &st,
+		"SELECT g.pdf FROM signed_report g"
+		" JOIN triwulan t ON t.id = g.triwulan_id"
+		" JOIN rencana r ON r.id = t.rencana_id"
+		" JOIN instansi i ON i.id = r.instansi_id"
+		" WHERE i.kode = ?1 AND r.tahun = ?2 AND t.nomor = ?3"
+		" AND g.version = ?4", e)) != 0)
+		return rc;
+	store_bind_text(s, st, 1, instansi);
+	store_bind_int(s, st, 2, tahun);
+	store_bind_int(s, st, 3, tw);
+	store_bind_int(s, st, 4, version);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			int n = sqlite3_column_bytes(st, 0);
+
+			if ((*pdf = malloc(n > 0 ? (size_t)n : 1)) == NULL)
+				lk_fatal("out of memory");
+			if (n > 0)
+				memcpy(*pdf, sqlite3_column_blob(st, 0), (size_t)n);
+			*len = (size_t)n;
+			rc = 0;
+		} else if (rc == SQLITE_DONE)
+			rc = lk_fail(e, EX_NOINPUT, _("%s: no signed version %d"),
+				     s->path, version);
+		else
+			rc = store_fail(s, rc, e, NULL);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,133 @@
+/* save_int.h - shared by the files of store_save (save*.c) only.
+ *
+ * store_save is split by what each file owns:
+ *   save.c        the statements, the transaction, writing the plan
+ *                 (instansi, bidang, sasaran, IKU, programs, removals);
+ *   save_diff.c   comparing and matching the stored plan with the new one
+ *                 by kode, and what a locked quarter forbids;
+ *   save_tw.c     writing the quarters, and setting entries whose
+ *                 realisation or narrative changed back to draft;
+ *   save_audit.c  the audit records of every change, field by field.
+ */
+#ifndef LK_SAVE_INT_H
+#define LK_SAVE_INT_H
+
+#include "store/store_int.h"
+
+enum {
+	S_INSTANSI_INS, S_INSTANSI_UPD,
+	S_BIDANG_INS, S_BIDANG_UPD, S_BIDANG_DEL, S_BIDANG_URUTAN,
+	S_RENCANA_INS,
+	S_SASARAN_INS, S_SASARAN_UPD, S_SASARAN_DEL,
+	S_IKU_INS, S_IKU_UPD, S_IKU_DEL, S_IKU_TW_DEL, S_IKU_TW_INS,
+	S_PROGRAM_INS, S_PROGRAM_UPD, S_PROGRAM_DEL, S_PROGRAM_TW_DEL,
+	S_PROGRAM_TW_INS, S_PS_DEL, S_PS_INS,
+	S_TW_INS, S_TW_UPD,
+	S_CLR_REAL_IKU, S_CLR_REAL_PROGRAM, S_CLR_NARASI, S_CLR_TABEL,
+	S_CLR_PERMASALAHAN, S_CLR_TINDAK_LANJUT, S_CLR_TEKS,
+	S_REAL_IKU_INS, S_REAL_PROGRAM_INS, S_NARASI_INS, S_TABEL_INS,
+	S_KOLOM_INS, S_SEL_INS, S_PERMASALAHAN_INS, S_TINDAK_LANJUT_INS,
+	S_TEKS_INS,
+	S_ES_GET, S_ES_RESET, S_EC_INS,
+	S_COUNT
+};
+
+/* One side (stored or new) of the IKU, flattened in report order. */
+typedef struct iku_list {
+	size_t n;
+	const iku **k;       /* [n] */
+	size_t *sasaran;     /* index of the parent sasaran */
+	size_t *pos;         /* index within the parent */
+	size_t *rank;        /* place among the IKU that stay in that sasaran */
+	size_t *peer;        /* index on the other side, or SIZE_MAX */
+} iku_list;
+
+typedef struct side {
+	store_strmap bidang, sasaran, iku, program;   /* kode -> index */
+	size_t *bidang_peer, *sasaran_peer, *program_peer;
+	size_t *bidang_rank, *sasaran_rank, *program_rank;
+	iku_list ik;
+} side;
+
+typedef struct save_ctx {
+	store *s;
+	lk_err *e;
+	const rencana *r;
+	store_plan old;
+	store_diff d;
+	sqlite3_stmt *st[S_COUNT];
+	side nw, od;                 /* r, and the stored plan */
+	int64_t instansi_id, rencana_id;
+	int64_t *bidang_id, *sasaran_id, *program_id, *iku_id;  /* of r */
+	char scope_instansi[128];    /* audit scopes: "instansi", */
+	char scope_plan[160];        /* "instansi/tahun", */
+	char scope_tw[TW_MAX + 1][176];  /* "instansi/tahun/TWn" */
+} save_ctx;
+
+#define NONE SIZE_MAX
+
+#define Q(c, k, st) do { \
+	if (((st) = sv_q((c), (k))) == NULL) \
+		return (c)->e != NULL && (c)->e->code ? (c)->e->code : EX_SOFTWARE; \
+} while (0)
+
+#define TRY(x) do { int rc_ = (x); if (rc_ != 0) return rc_; } while (0)
+
+/* save.c */
+void *sv_xcalloc(size_t n, size_t size);
+sqlite3_stmt *sv_q(save_ctx *c, int k);
+int sv_run(save_ctx *c, sqlite3_stmt *st);
+int sv_run_insert(save_ctx *c, sqlite3_stmt *st, int64_t *id);
+int sv_run_id(save_ctx *c, int k, int64_t id);
+/* Statement k with ?1 = a, ?2 = b, run. */
+int sv_run_id2(save_ctx *c, int k, int64_t a, int64_t b);
+int sv_bad(save_ctx *c, const char *fmt, const char *a, const char *b);
+
+/* save_diff.c */
+bool sv_pejabat_equal(const pejabat *a, const pejabat *b);
+bool sv_instansi_equal(const instansi *a, const instansi *b);
+bool sv_bidang_equal(const bidang *a, const bidang *b);
+bool sv_sasaran_equal(const sasaran *a, const sasaran *b);
+bool sv_tw_values_equal(const bool *ada_a, const int64_t *a, const bool *ada_b, const int64_t *b);
+bool sv_iku_equal(const iku *a, const iku *b);
+bool sv_strv_equal(char *const *a, size_t na, char *const *b, size_t nb);
+bool sv_program_equal(const program *a, const program *b);
+bool sv_tabel_equal(const tabel *a, const tabel *b);
+bool sv_tabel_list_equal(const tabel *a, size_t na, const tabel *b, size_t nb);
+bool sv_teks_equal(const triwulan *a, const triwulan *b);
+bool sv_tw_loses(const save_ctx *c, int n);
+bool sv_tw_changed(const save_ctx *c, int n);
+void sv_iku_list_build(iku_list *l, const rencana *r);
+void sv_iku_list_free(iku_list *l);
+void sv_side_free(side *sd);
+int sv_side_build(save_ctx *c, side *sd, const rencana *r, bool check);
+void sv_pair(size_t n_new, size_t *peer_new, size_t *rank_new, const store_strmap *old, size_t n_old, size_t *peer_old, size_t *rank_old, const char *(*kode) (const rencana *, size_t), const rencana *r);
+const char *sv_kode_bidang(const rencana *r, size_t i);
+const char *sv_kode_sasaran(const rencana *r, size_t i);
+const char *sv_kode_program(const rencana *r, size_t i);
+void sv_pair_iku(save_ctx *c);
+void sv_count(save_ctx *c, enum store_diff_kind k, bool added, bool changed);
+/* EX_NOPERM when r changes what a locked quarter shows (see save_diff.c). */
+int sv_lock_check(save_ctx *c);
+
+/* save_tw.c */
+int sv_save_triwulan(save_ctx *c);
+
+/* save_audit.c: records of the changes of each kind of entity; old is
+ * NULL for an insert, nw NULL for a delete. */
+int sv_au(save_ctx *c, const char *action, const char *scope, const char *tbl,
+	  const char *kode, const char *field, const char *old, const char *nw);
+int sv_au_instansi(save_ctx *c, const instansi *old, const instansi *nw);
+int sv_au_bidang(save_ctx *c, const bidang *old, const bidang *nw,
+		 size_t old_pos, size_t new_pos, bool moved);
+int sv_au_sasaran(save_ctx *c, const sasaran *old, const sasaran *nw,
+		  size_t old_pos, size_t new_pos, bool moved);
+int sv_au_iku(save_ctx *c, const iku *old, const char *old_sasaran,
+	      const iku *nw, const char *new_sasaran, size_t old_pos,
+	      size_t new_pos, bool moved);
+int sv_au_program(save_ctx *c, const program *old, const program *nw,
+		  size_t old_pos, size_t new_pos, bool moved);
+/* Quarter n: its own fields, realisations, narratives and tables. */
+int sv_au_triwulan(save_ctx *c, int n);
+
+#endif

@@ -1,0 +1,187 @@
+/* workflow.h - users and roles, the review of quarterly entries, locks,
+ * signed reports and the audit log, as stored in the database.
+ *
+ * Owns: the queries behind `lakip user|submit|review|status|finalise|
+ * unlock|audit|verify`; the policy itself is core/peran.h.  Every
+ * function that changes something checks the role of the handle's actor
+ * (store_set_actor) with store_izin(), runs in one transaction, and
+ * writes its audit records in that transaction.
+ *
+ * Errors: as store.h, plus EX_NOPERM (77) when the actor's role does not
+ * allow the action or the quarter is locked (the message names the role
+ * that is needed, or who locked it), EX_DATAERR for an entry in the wrong
+ * state, an unknown IKU kode or user, EX_NOINPUT for an unknown period.
+ * Strings returned are malloc'ed; free the structures with their _free.
+ */
+#ifndef LK_STORE_WORKFLOW_H
+#define LK_STORE_WORKFLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/model.h"
+#include "core/peran.h"
+#include "store/store.h"
+
+/* ---- users (users.c) ---- */
+
+typedef struct store_user {
+	char *login;
+	enum peran peran;
+	char **bidang;           /* kodes, sorted */
+	size_t n_bidang;
+	char *added_by, *added_at;
+} store_user;
+
+/* The user login: *u zeroed with u->peran == PERAN_NONE when the
+ * database does not list it (or has no user table yet).  Free with
+ * store_user_free. */
+int store_user_get(store *s, const char *login, store_user *u, lk_err *e);
+void store_user_free(store_user *u);
+/* All users, by login. */
+int store_user_list(store *s, store_user **v, size_t *n, lk_err *e);
+void store_user_list_free(store_user *v, size_t n);
+/* Admins' logins as "a, b" into buf ("" when none). */
+int store_admins(store *s, char *buf, size_t n, lk_err *e);
+
+/* May the actor do a?  0, or EX_NOPERM with a message that names the
+ * actor, his role and the roles that may (for an account not listed:
+ * read-only, ask one of the admins, named).  The one check that the
+ * command line and the terminal application call. */
+int store_izin(store *s, enum peran_aksi a, lk_err *e);
+
+/* Add a user (admin only).  A kabid needs at least one bidang, other
+ * roles none; every bidang kode must exist in the database. */
+int store_user_add(store *s, const char *login, enum peran p,
+		   char *const *bidang, size_t n_bidang, lk_err *e);
+/* Remove a user (admin only); the last admin cannot be removed. */
+int store_user_remove(store *s, const char *login, lk_err *e);
+/* Change a user's role and bidang (admin only); the last admin keeps
+ * his role. */
+int store_user_role(store *s, const char *login, enum peran p,
+		    char *const *bidang, size_t n_bidang, lk_err *e);
+
+/* ---- entries and their review (workflow.c) ---- */
+
+typedef struct store_event {
+	char *iku, *at, *login, *action, *comment;   /* comment may be NULL */
+} store_event;
+
+typedef struct store_entri {
+	int64_t iku_id;          /* row id (for the store) */
+	char *iku, *sasaran;     /* kodes */
+	char *bidang;            /* kode of the sasaran's bidang, or NULL */
+	enum entri_state state;
+	bool ada_realisasi;
+	char *submitted_by, *submitted_at, *reviewed_by, *reviewed_at;
+	char *comment;           /* the last return comment, or NULL */
+} store_entri;
+
+typedef struct store_quarter {
+	char *instansi;
+	int tahun, tw;
+	bool ada;                /* the quarter is reported (has a row) */
+	store_entri *entri;      /* every IKU of the plan, in report order */
+	size_t n_entri;
+	unsigned count[ENTRI_N];
+	store_event *event;      /* history, oldest first */
+	size_t n_event;
+	bool locked;
+	char *locked_by, *locked_at;
+	int version;             /* latest signed version, 0 when none */
+} store_quarter;
+
+/* The entries of quarter tw of (instansi, tahun) and their history.
+ * EX_NOINPUT when there is no such plan. */
+int store_quarter_load(store *s, const char *instansi, int tahun, int tw,
+		       store_quarter *q, lk_err *e);
+void store_quarter_free(store_quarter *q);
+
+/* Apply ev (EV_SUBMIT, EV_APPROVE or EV_RETURN) to entries of quarter tw
+ * as the actor, all or nothing.  iku names the entries (n_iku kodes); when
+ * n_iku is 0: submit takes every draft or returned entry, review every
+ * submitted entry of the reviewer's bidang that he did not submit
+ * himself.  A named entry in the wrong state, outside the reviewer's
+ * bidang, or submitted by the reviewer himself is refused (EX_DATAERR,
+ * EX_NOPERM).  EV_RETURN needs a comment.  *done: entries changed. */
+int store_wf_apply(store *s, const char *instansi, int tahun, int tw,
+		   enum entri_event ev, char *const *iku, size_t n_iku,
+		   const char *comment, size_t *done, lk_err *e);
+
+/* ---- finalising, locks, signed reports (lock.c) ---- */
+
+/* What the caller made of the quarter: the signed PDF and its hashes
+ * (64 hex digits each).  The bytes must stay valid until store_finalise
+ * returns. */
+typedef struct store_signed_in {
+	const unsigned char *pdf;
+	size_t len;
+	char pdf_sha256[65], unsigned_sha256[65], content_sha256[65];
+	char cert_subject[512];
+} store_signed_in;
+
+/* Called by store_finalise inside its transaction with the plan as
+ * stored (all entries approved; r is freed after the call, the callback
+ * may compute with it) and the version the report gets; fills out or
+ * returns an error (then nothing is stored). */
+typedef int (*store_produce_fn)(void *arg, rencana *r, int tw,
+				int version, store_signed_in *out, lk_err *e);
+
+/* Finalise quarter tw (kepala or admin): every entry approved, the
+ * quarter reported and not locked; produce() renders and signs; the
+ * signed PDF is stored with the next version and the quarter locked, in
+ * one transaction.  *version gets the version. */
+int store_finalise(store *s, const char *instansi, int tahun, int tw,
+		   store_produce_fn produce, void *arg, int *version,
+		   lk_err *e);
+
+/* Unlock quarter tw (admin) with a reason that is not blank. */
+int store_unlock(store *s, const char *instansi, int tahun, int tw,
+		 const char *reason, lk_err *e);
+
+typedef struct store_signed {
+	char *instansi;
+	int tahun, tw, version;
+	int latest;              /* latest version of that quarter */
+	bool locked;             /* the quarter is locked now */
+	char *pdf_sha256, *unsigned_sha256, *content_sha256;
+	char *signer, *cert_subject, *signed_at;
+} store_signed;
+
+/* The signed report whose unsigned PDF hashes to unsigned_sha256 (hex):
+ * 0, or EX_NOINPUT when no stored version matches. */
+int store_signed_find(store *s, const char *unsigned_sha256,
+		      store_signed *out, lk_err *e);
+void store_signed_free(store_signed *sg);
+
+/* The stored PDF of a version: *pdf malloc'ed. */
+int store_signed_pdf(store *s, const char *instansi, int tahun, int tw,
+		     int version, unsigned char **pdf, size_t *len, lk_err *e);
+
+/* ---- audit log (audit.c) ---- */
+
+typedef struct store_audit_rec {
+	int64_t id;
+	const char *prev_hash, *hash, *at, *login, *action, *scope, *tbl,
+		*kode, *field, *old, *new_;      /* valid during the callback */
+} store_audit_rec;
+
+typedef struct store_audit_check {
+	int64_t n;               /* records that verified */
+	int64_t bad_id;          /* first bad record (when why is not "") */
+	char why[512];
+	char head[65];           /* hash of the last good record */
+} store_audit_check;
+
+/* Walk the chain: 0 when whole, EX_DATAERR naming the first record that
+ * was edited, removed or inserted (also in out->bad_id, out->why). */
+int store_audit_verify(store *s, store_audit_check *out, lk_err *e);
+/* Records with at >= since (a date "YYYY-MM-DD" or time, NULL: all) and
+ * by login (NULL: all), oldest first; fn returning non-zero stops. */
+int store_audit_list(store *s, const char *since, const char *login,
+		     int (*fn)(void *arg, const store_audit_rec *r), void *arg,
+		     lk_err *e);
+
+#endif

@@ -1,0 +1,708 @@
+/* grid.c - the realisation grid (see grid.h). */
+#include "config.h"
+#include "tui/grid.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/capaian.h"
+#include "core/dec.h"
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/model_edit.h"
+#include "tui/form.h"
+#include "tui/lineedit.h"
+#include "tui/ui.h"
+
+typedef struct grid_row {
+	const char *kode, *nama, *satuan, *sasaran;
+	int64_t target;
+	bool target_tw;
+	bool ada_lalu;
+	int64_t lalu;
+	enum polaritas pol;
+	char *text;          /* what the cell holds (display form once checked) */
+	char *init;          /* what it held at the start */
+	char *err;           /* why the text is not a value, or NULL */
+} grid_row;
+
+typedef struct grid {
+	app *a;
+	enum grid_kind kind;
+	int step;
+	grid_row *rows;
+	size_t n, sel, top;
+	lineedit le;
+	fd_field fld;        /* how a value is checked */
+	arena mem;           /* copies of the model's strings */
+	arena scratch;       /* fd_validate while typing */
+	draft_key dk;
+	char *search;
+} grid;
+
+enum { C_KODE, C_NAMA, C_SATUAN, C_TARGET, C_LALU, C_NILAI, C_CAPAIAN, C_PREDIKAT, C_N };
+
+static char *
+xstrdup(const char *s)
+{
+	char *d = strdup(s != NULL ? s : "");
+
+	if (d == NULL)
+		lk_fatal("out of memory");
+	return d;
+}
+
+static void
+set_str(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = v != NULL ? xstrdup(v) : NULL;
+}
+
+static char *
+fmt(const grid *g, int64_t v, char buf[DEC_BUFSZ])
+{
+	return g->kind == GRID_IKU ? dec_format_nilai(v, buf) : dec_format_uang(v, buf);
+}
+
+/* Parse a cell: 1 value, 0 empty, -1 invalid (*why). */
+static int
+parse(grid *g, const char *text, int64_t *v, const char **why)
+{
+	char *canon = NULL;
+
+	arena_free(&g->scratch);
+	if (fd_validate(&g->scratch, &g->fld, text, &canon, NULL, why) != 0)
+		return -1;
+	if (canon == NULL || *canon == '\0')
+		return 0;
+	if (dec_parse_machine(canon, g->kind == GRID_IKU ? DEC_NILAI : DEC_UANG, v,
+			      why) != 0)
+		return -1;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* rows from the model */
+
+static void
+load_rows(grid *g, const draft *restore)
+{
+	rencana *r = g->a->r;
+	int tw = g->a->tw;
+	size_t i, j, k = 0, n = 0;
+	char buf[DEC_BUFSZ];
+
+	if (g->kind == GRID_IKU) {
+		for (i = 0; i < r->n_sasaran; i++)
+			n += r->sasaran[i].n_iku;
+	} else {
+		n = r->n_program;
+	}
+	g->rows = calloc(n > 0 ? n : 1, sizeof *g->rows);
+	if (g->rows == NULL)
+		lk_fatal("out of memory");
+	g->n = n;
+	if (g->kind == GRID_IKU) {
+		for (i = 0; i < r->n_sasaran; i++) {
+			const sasaran *s = &r->sasaran[i];
+
+			for (j = 0; j < s->n_iku; j++, k++) {
+				const iku *x = &s->iku[j];
+				grid_row *row = &g->rows[k];
+
+				row->kode = arena_strdup(&g->mem, x->kode);
+				row->nama = arena_strdup(&g->mem, x->uraian);
+				row->satuan = arena_strdup(&g->mem, x->satuan);
+				row->sasaran = arena_printf(&g->mem, "%s %s", s->kode, s->uraian);
+				row->target = iku_target_untuk(x, tw);
+				row->target_tw = x->ada_target_tw[tw];
+				row->pol = x->polaritas;
+				if (tw > 1) {
+					row->ada_lalu = x->ada_realisasi[tw - 1];
+					row->lalu = x->realisasi[tw - 1];
+				}
+				row->init = xstrdup(x->ada_realisasi[tw] ?
+						    dec_format_nilai(x->realisasi[tw], buf) : "");
+			}
+		}
+	} else {
+		for (i = 0; i < r->n_program; i++) {
+			const program *p = &r->program[i];
+			grid_row *row = &g->rows[i];
+
+			row->kode = arena_strdup(&g->mem, p->kode);
+			row->nama = arena_strdup(&g->mem, p->uraian);
+			row->satuan = "Rp";
+			row->sasaran = "";
+			row->target = program_target_untuk(p, tw);
+			row->target_tw = p->ada_target_tw[tw];
+			row->pol = POLARITAS_POSITIF;
+			if (tw > 1) {
+				row->ada_lalu = p->ada_realisasi[tw - 1];
+				row->lalu = p->realisasi[tw - 1];
+			}
+			row->init = xstrdup(p->ada_realisasi[tw] ?
+					    dec_format_uang(p->realisasi[tw], buf) : "");
+		}
+	}
+	for (i = 0; i < g->n; i++) {
+		const char *typed = restore != NULL ? draft_get(restore, g->rows[i].kode) : NULL;
+
+		g->rows[i].text = xstrdup(typed != NULL ? typed : g->rows[i].init);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* drawing */
+
+static int
+col_w(const grid *g, int c)
+{
+	bool money = g->kind == GRID_PROGRAM;
+
+	switch (c) {
+	case C_KODE: return 8;
+	case C_SATUAN: return money || COLS < 100 ? 0 : 8;
+	case C_TARGET: return money ? 15 : 10;
+	case C_LALU: return money ? 15 : 10;
+	case C_NILAI: return money ? 16 : 11;
+	case C_CAPAIAN: return 8;
+	case C_PREDIKAT: return money ? 0 : 13;
+	default: return 0;
+	}
+}
+
+static void
+widths(const grid *g, int *w)
+{
+	int total = 2, c, shown = 0;
+
+	for (c = 0; c < C_N; c++) {
+		w[c] = c == C_NAMA ? 0 : col_w(g, c);
+		if (w[c] > 0) {
+			total += w[c];
+			shown++;
+		}
+	}
+	total += shown;   /* gaps, the flexible column included */
+	w[C_NAMA] = COLS - total;
+	if (w[C_NAMA] < 8)
+		w[C_NAMA] = 8;
+}
+
+static const char *
+col_title(const grid *g, int c, char *buf, size_t n)
+{
+	int tw = g->a->tw;
+
+	switch (c) {
+	case C_KODE: return _("Code");
+	case C_NAMA: return g->kind == GRID_IKU ? _("Indicator") : _("Program");
+	case C_SATUAN: return _("Unit");
+	case C_TARGET: return g->kind == GRID_IKU ? _("Target") : _("Target (Rp)");
+	case C_LALU:
+		if (tw <= 1)
+			return "";
+		snprintf(buf, n, _("to Q%s"), tw_romawi(tw - 1));
+		return buf;
+	case C_NILAI:
+		snprintf(buf, n, _("Real. Q%s"), tw_romawi(tw));
+		return buf;
+	case C_CAPAIAN: return _("Capaian");
+	case C_PREDIKAT: return _("Predikat");
+	default: return "";
+	}
+}
+
+/* Capaian and predikat of row i from text. */
+static void
+row_capaian(grid *g, size_t i, const char *text, char *cap, size_t n,
+	    const predikat_band **band, bool *bad)
+{
+	grid_row *row = &g->rows[i];
+	const char *why;
+	int64_t v = 0;
+	int p = parse(g, text, &v, &why);
+	capaian c;
+	char buf[DEC_BUFSZ];
+
+	*band = NULL;
+	*bad = p < 0;
+	cap[0] = '\0';
+	if (p <= 0)
+		return;
+	if (capaian_hitung(row->target, true, v, row->pol, &c) != 0) {
+		snprintf(cap, n, "?");
+		return;
+	}
+	if (c.status == CAPAIAN_TAK_TERDEFINISI) {
+		snprintf(cap, n, "-");
+		return;
+	}
+	snprintf(cap, n, "%s%%", dec_format_persen(c.persen, buf));
+	*band = predikat_cari(&g->a->pt, &c);
+}
+
+static int
+table_top(void)
+{
+	return 5;
+}
+
+static int
+body_rows(void)
+{
+	return LINES - 8 - table_top();
+}
+
+static void
+grid_draw(void *ctx)
+{
+	static const int acts[] = {
+		ACT_HELP, ACT_SAVE, ACT_BACK, ACT_ENTER, ACT_NEXT_STEP, ACT_STEPS,
+		ACT_NONE,
+	};
+	const char *labels[] = { NULL, _("Save all"), NULL, _("Next row"), NULL, NULL };
+	grid *g = ctx;
+	int w[C_N], x, c, h = body_rows(), y0 = table_top(), cur_x = 0;
+	char buf[256], title[300];
+	size_t i;
+
+	erase();
+	snprintf(title, sizeof title, "%s \xe2\x80\x94 %s",
+		 g->kind == GRID_IKU ? _("IKU realisations") : _("Budget realisations"),
+		 app_period_text(g->a));
+	ui_draw_top(title, g->step, NULL);
+	if (g->n > 0) {
+		snprintf(buf, sizeof buf, "%zu/%zu", g->sel + 1, g->n);
+		ui_put(1, COLS - ui_width(buf) - 1, ui_width(buf), buf,
+		       theme_attr(TR_HINT), false, false);
+	}
+	ui_put_wrapped(2, 1, 2, COLS - 2, g->kind == GRID_IKU ?
+		       _("Cumulative realisation up to the quarter. Type the value and press "
+			 "Enter; an empty cell means not known yet.") :
+		       _("Money spent up to the quarter, in rupiah. Type the amount and press "
+			 "Enter; an empty cell means not known yet."),
+		       theme_attr(TR_HINT));
+	widths(g, w);
+	x = 1;
+	for (c = 0; c < C_N; c++) {
+		if (w[c] == 0)
+			continue;
+		ui_put(y0, x, w[c], col_title(g, c, buf, sizeof buf),
+		       theme_attr(TR_COLHEAD), true,
+		       c == C_TARGET || c == C_LALU || c == C_NILAI || c == C_CAPAIAN);
+		x += w[c] + 1;
+	}
+	if (g->n == 0)
+		ui_put_wrapped(y0 + 2, 3, 3, COLS - 6, g->kind == GRID_IKU ?
+			       _("There is no IKU yet: add sasaran and IKU in step 2.") :
+			       _("There is no program yet: add programs in step 3."),
+			       theme_attr(TR_HINT));
+	if (g->sel < g->top)
+		g->top = g->sel;
+	if (g->sel >= g->top + (size_t)h)
+		g->top = g->sel - (size_t)h + 1;
+	for (i = g->top; i < g->n && i < g->top + (size_t)h; i++) {
+		grid_row *row = &g->rows[i];
+		int y = y0 + 1 + (int)(i - g->top);
+		bool sel = i == g->sel, bad;
+		attr_t base = sel ? theme_attr(TR_SELECT) : A_NORMAL;
+		const predikat_band *band;
+		char cap[32], *text = sel ? le_get(&g->le) : NULL;
+		char num[DEC_BUFSZ];
+
+		row_capaian(g, i, sel ? text : row->text, cap, sizeof cap, &band, &bad);
+		ui_fill(y, 0, COLS, base);
+		x = 1;
+		for (c = 0; c < C_N; c++) {
+			attr_t a = base;
+			const char *s = "";
+			bool right = false;
+
+			if (w[c] == 0)
+				continue;
+			switch (c) {
+			case C_KODE: s = row->kode; break;
+			case C_NAMA: s = row->nama; break;
+			case C_SATUAN: s = row->satuan; break;
+			case C_TARGET: s = fmt(g, row->target, num); right = true; break;
+			case C_LALU:
+				s = g->a->tw <= 1 ? "" : row->ada_lalu ? fmt(g, row->lalu, num) : "-";
+				right = true;
+				break;
+			case C_NILAI:
+				break;
+			case C_CAPAIAN:
+				s = bad ? "?" : cap;
+				right = true;
+				if (band != NULL)
+					a = sel ? base | A_BOLD : theme_attr(theme_warna(band->warna));
+				break;
+			case C_PREDIKAT:
+				s = band != NULL ? band->nama : "";
+				if (band != NULL)
+					a = sel ? base | A_BOLD : theme_attr(theme_warna(band->warna));
+				break;
+			default:
+				break;
+			}
+			if (c == C_NILAI) {
+				if (sel)
+					cur_x = le_draw(&g->le, y, x, w[c],
+							theme_attr(bad || row->err ? TR_ERROR : TR_FIELD_FOCUS));
+				else
+					ui_put(y, x, w[c], row->text,
+					       row->err != NULL ? theme_attr(TR_ERROR) :
+					       theme_attr(TR_FIELD), true, true);
+			} else {
+				ui_put(y, x, w[c], s, a, false, right);
+			}
+			x += w[c] + 1;
+		}
+		free(text);
+		if (sel)
+			ui_cursor(y, cur_x);
+	}
+	/* Details of the selected row. */
+	if (g->n > 0) {
+		grid_row *row = &g->rows[g->sel];
+		int fy = LINES - 6;
+		char num[DEC_BUFSZ];
+
+		attrset(theme_attr(TR_BORDER));
+		mvhline(fy - 1, 0, ACS_HLINE, COLS);
+		attrset(A_NORMAL);
+		snprintf(buf, sizeof buf, "%s  %s", row->kode, row->nama);
+		ui_put_wrapped(fy, 1, 2, COLS - 2, buf, A_BOLD);
+		if (g->kind == GRID_IKU)
+			snprintf(buf, sizeof buf, _("Unit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
+				 row->satuan, row->pol == POLARITAS_NEGATIF ?
+				 _("lower is better") : _("higher is better"),
+				 fmt(g, row->target, num), row->target_tw ?
+				 _("target of the quarter") : _("annual target"),
+				 row->sasaran);
+		else
+			snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), fmt(g, row->target, num),
+				 row->target_tw ? _("planned spending to the quarter") :
+				 _("the budget"));
+		ui_put(fy + 2, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
+		if (row->err != NULL && !ui_msg_is_error())
+			ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, row->err);
+	}
+	ui_draw_status(_("Type the value, Enter: next row. Ctrl-U empties the cell. F2 saves all rows."));
+	ui_draw_keybar_as(acts, labels, KCTX_TEXT);
+	if (g->n == 0)
+		ui_cursor(-1, -1);
+}
+
+/* ------------------------------------------------------------------ */
+/* editing */
+
+static void
+enter_row(grid *g, size_t i)
+{
+	g->sel = i;
+	if (g->n == 0)
+		return;
+	le_set(&g->le, g->rows[i].text);
+	g->le.fresh = true;     /* typing replaces the value */
+}
+
+/* Check the cell being edited; false (error shown) when invalid. */
+static bool
+commit(grid *g)
+{
+	grid_row *row;
+	char *text, *canon = NULL, *disp = NULL;
+	const char *why = NULL;
+
+	if (g->n == 0)
+		return true;
+	row = &g->rows[g->sel];
+	text = le_get(&g->le);
+	arena_free(&g->scratch);
+	if (fd_validate(&g->scratch, &g->fld, text, &canon, &disp, &why) != 0) {
+		set_str(&row->text, text);
+		set_str(&row->err, why);
+		ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, why);
+		free(text);
+		return false;
+	}
+	set_str(&row->err, NULL);
+	set_str(&row->text, disp != NULL ? disp : "");
+	le_set(&g->le, row->text);
+	g->le.fresh = true;
+	free(text);
+	return true;
+}
+
+static void
+go(grid *g, long delta)
+{
+	long to = (long)g->sel + delta;
+
+	if (g->n == 0 || !commit(g))
+		return;
+	if (to < 0)
+		to = 0;
+	if (to >= (long)g->n) {
+		to = (long)g->n - 1;
+		if (delta == 1)
+			ui_msg(UI_MSG_HINT, _("That was the last row: %s saves all."),
+			       keys_first_name(ACT_SAVE, KCTX_TEXT));
+	}
+	enter_row(g, (size_t)to);
+}
+
+static bool
+changed(grid *g)
+{
+	size_t i;
+
+	if (g->n > 0) {
+		char *t = le_get(&g->le);
+
+		set_str(&g->rows[g->sel].text, t);
+		free(t);
+	}
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->rows[i].text, g->rows[i].init) != 0)
+			return true;
+	return false;
+}
+
+static bool
+save(grid *g)
+{
+	rencana *r = g->a->r;
+	int tw = g->a->tw;
+	size_t i;
+
+	if (!app_can_edit(g->a) || !commit(g))
+		return false;
+	for (i = 0; i < g->n; i++) {
+		grid_row *row = &g->rows[i];
+		const char *why;
+		int64_t v = 0;
+		int p;
+
+		if (strcmp(row->text, row->init) == 0)
+			continue;
+		if ((p = parse(g, row->text, &v, &why)) < 0) {
+			set_str(&row->err, why);
+			enter_row(g, i);
+			ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, why);
+			return false;
+		}
+		if (g->kind == GRID_IKU) {
+			iku *k = rencana_find_iku(r, row->kode, NULL);
+
+			if (k == NULL)
+				continue;
+			k->ada_realisasi[tw] = p > 0;
+			k->realisasi[tw] = p > 0 ? v : 0;
+		} else {
+			program *pr = rencana_find_program(r, row->kode);
+
+			if (pr == NULL)
+				continue;
+			pr->ada_realisasi[tw] = p > 0;
+			pr->realisasi[tw] = p > 0 ? v : 0;
+		}
+	}
+	app_touch_quarter(g->a, tw);
+	if (app_save(g->a) != 0)
+		return false;
+	for (i = 0; i < g->n; i++)
+		set_str(&g->rows[i].init, g->rows[i].text);
+	draft_remove(&g->dk);
+	return true;
+}
+
+static int
+leave(grid *g)
+{
+	int r;
+
+	if (!changed(g))
+		return 1;
+	r = ui_ask3(_("Unsaved changes"),
+		    _("Some realisations are not saved. Save them?"),
+		    _("Save"), _("Discard"), _("Cancel"));
+	if (r == 0)
+		return save(g) ? 1 : 0;
+	if (r == 1) {
+		draft_remove(&g->dk);
+		if (g->a->dirty)
+			app_reload(g->a);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+grid_keep_draft(void *ctx)
+{
+	grid *g = ctx;
+	const char **names, **values;
+	size_t i, k = 0;
+
+	if (!changed(g))
+		return;
+	names = calloc(g->n, sizeof *names);
+	values = calloc(g->n, sizeof *values);
+	if (names == NULL || values == NULL)
+		lk_fatal("out of memory");
+	for (i = 0; i < g->n; i++) {
+		if (strcmp(g->rows[i].text, g->rows[i].init) == 0)
+			continue;
+		names[k] = g->rows[i].kode;
+		values[k++] = g->rows[i].text;
+	}
+	draft_write(&g->dk, g->kind == GRID_IKU ? _("IKU realisations") :
+		    _("Budget realisations"), names, values, k);
+	free(names);
+	free(values);
+}
+
+static void
+grid_search(grid *g, bool ask)
+{
+	char *s = NULL;
+	size_t k;
+
+	if (ask) {
+		if (!ui_prompt(_("Search"), _("Code or name to look for:"),
+			       g->search != NULL ? g->search : "", &s))
+			return;
+		free(g->search);
+		g->search = s;
+	}
+	if (g->search == NULL || g->n == 0 || !commit(g))
+		return;
+	for (k = 1; k <= g->n; k++) {
+		size_t i = (g->sel + k) % g->n;
+
+		if (ui_contains(g->rows[i].kode, g->search) ||
+		    ui_contains(g->rows[i].nama, g->search)) {
+			enter_row(g, i);
+			return;
+		}
+	}
+	ui_msg(UI_MSG_ERROR, _("Not found: %s"), g->search);
+}
+
+int
+grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
+{
+	static const int help_acts[] = {
+		ACT_SAVE, ACT_BACK, ACT_ENTER, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
+		ACT_CLEAR, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_NEXT_STEP, ACT_PREV_STEP,
+		ACT_STEPS, ACT_NONE,
+	};
+	grid g;
+	ui_layer l = { grid_draw, NULL, grid_keep_draft, &g, true };
+	int result = -1;
+	size_t i;
+
+	memset(&g, 0, sizeof g);
+	g.a = a;
+	g.kind = kind;
+	g.step = step;
+	g.fld.name = "realisasi";
+	g.fld.label = _("Realisation");
+	g.fld.type = kind == GRID_IKU ? FD_DECIMAL : FD_MONEY;
+	g.fld.width = 16;
+	g.fld.height = 1;
+	g.fld.has_min = true;
+	g.fld.min = 0;
+	g.dk.db = a->db_real;
+	g.dk.instansi = a->instansi;
+	g.dk.tahun = a->tahun;
+	g.dk.tw = a->tw;
+	g.dk.form = kind == GRID_IKU ? "realisasi_iku" : "realisasi_program";
+	g.dk.entity = "";
+	load_rows(&g, restore);
+	enter_row(&g, 0);
+	ui_push(&l);
+	if (restore != NULL)
+		ui_msg(UI_MSG_INFO, _("The draft is back in the grid: check it and press %s to save."),
+		       keys_first_name(ACT_SAVE, KCTX_TEXT));
+	while (result < 0) {
+		wint_t ch = 0;
+		int act, page = body_rows() > 1 ? body_rows() - 1 : 1;
+
+		ui_redraw();
+		act = ui_getkey(KCTX_TEXT, &ch);
+		switch (act) {
+		case ACT_TERMINATE:
+			result = FORM_TERMINATED;
+			break;
+		case ACT_RESIZE:
+			break;
+		case ACT_HELP:
+			ui_help(kind == GRID_IKU ? _("IKU realisations") : _("Budget realisations"),
+				_("One row per indicator (or program). The value typed is the "
+				  "cumulative realisation up to this quarter; capaian and predikat "
+				  "are computed as you type. Numbers in Indonesian form: 78,50 or "
+				  "11.393.254.909. Enter goes to the next row; F2 saves every "
+				  "row at once."), help_acts, KCTX_TEXT);
+			break;
+		case ACT_SAVE:
+			if (save(&g))
+				ui_msg(UI_MSG_INFO, _("Saved."));
+			break;
+		case ACT_BACK:
+		case ACT_NEXT_STEP:
+		case ACT_PREV_STEP:
+		case ACT_STEPS:
+		case ACT_QUIT:
+			if (leave(&g))
+				result = act == ACT_NEXT_STEP ? FORM_NEXT_STEP :
+				    act == ACT_PREV_STEP ? FORM_PREV_STEP :
+				    act == ACT_STEPS ? FORM_STEPS :
+				    act == ACT_QUIT ? FORM_QUIT : FORM_CANCELLED;
+			break;
+		case ACT_ENTER:
+		case ACT_DOWN:
+		case ACT_NEXT_FIELD:
+			go(&g, 1);
+			break;
+		case ACT_UP:
+		case ACT_PREV_FIELD:
+			go(&g, -1);
+			break;
+		case ACT_PGDN:
+			go(&g, page);
+			break;
+		case ACT_PGUP:
+			go(&g, -page);
+			break;
+		case ACT_SEARCH:
+			grid_search(&g, true);
+			break;
+		case ACT_SEARCH_NEXT:
+			grid_search(&g, false);
+			break;
+		default:
+			if (g.n > 0 && le_key(&g.le, act, ch))
+				set_str(&g.rows[g.sel].err, NULL);
+			break;
+		}
+	}
+	ui_pop();
+	for (i = 0; i < g.n; i++) {
+		free(g.rows[i].text);
+		free(g.rows[i].init);
+		free(g.rows[i].err);
+	}
+	free(g.rows);
+	free(g.search);
+	le_free(&g.le);
+	arena_free(&g.mem);
+	arena_free(&g.scratch);
+	return result;
+}

@@ -1,0 +1,126 @@
+/* scr_print.c - step 10: the quarterly LAKIP as a PDF, with the calls
+ * `lakip report` makes (tmpl_load, build_laporan, layout_write_pdf). */
+#include "config.h"
+#include "tui/screens.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/dec.h"
+#include "core/i18n.h"
+#include "report/build.h"
+#include "report/layout.h"
+#include "report/template.h"
+#include "tui/ui.h"
+
+static char *
+default_name(app *a)
+{
+	char cwd[PATH_MAX], buf[PATH_MAX + 200];
+
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		snprintf(cwd, sizeof cwd, ".");
+	snprintf(buf, sizeof buf, "%s/LAKIP-%s-%d-TW%s.pdf", cwd, a->instansi,
+		 a->tahun, tw_romawi(a->tw));
+	return strdup(buf);
+}
+
+/* What the result screen says. */
+static void
+show_result(const char *path, const layout_result *res, const char **warn)
+{
+	char *text, abs[PATH_MAX], num[DEC_BUFSZ];
+	size_t len = 4096, i;
+
+	for (i = 0; warn != NULL && warn[i] != NULL; i++)
+		len += strlen(warn[i]) + 8;
+	if ((text = malloc(len)) == NULL)
+		return;
+	if (realpath(path, abs) == NULL)
+		snprintf(abs, sizeof abs, "%s", path);
+	snprintf(text, len, _("The report was written to:\n\n    %s\n\n%u pages, %s bytes.\n"),
+		 abs, res->pages, dec_format_uang((int64_t)res->bytes * 100, num));
+	if (warn != NULL && warn[0] != NULL) {
+		strcat(text, "\n");
+		strcat(text, _("Things the report prints as empty:"));
+		strcat(text, "\n");
+		for (i = 0; warn[i] != NULL; i++) {
+			strcat(text, "  - ");
+			strcat(text, warn[i]);
+			strcat(text, "\n");
+		}
+	}
+	ui_show_text(_("PDF written"), text);
+	free(text);
+}
+
+int
+scr_print(app *a, int step)
+{
+	lk_err e = { 0, "" };
+	char *path = NULL, *def = default_name(a), label[300];
+	const char **warn = NULL;
+	layout_result res = { 0, 0 };
+	tmpl *t = NULL;
+	doc *d = NULL;
+	kinerja k;
+	int rc;
+
+	(void)step;
+	if (a->dirty) {
+		int r = ui_ask3(_("Unsaved changes"),
+				_("Some changes are not saved in the database. Save them "
+				  "before printing?"), _("Save"), _("Print anyway"), _("Cancel"));
+
+		if (r < 0 || r == 2 || (r == 0 && app_save(a) != 0)) {
+			free(def);
+			return FORM_CANCELLED;
+		}
+	}
+	snprintf(label, sizeof label, _("File name of the PDF of %s:"), app_period_text(a));
+	if (!ui_prompt(_("Print PDF"), label, def, &path)) {
+		free(def);
+		return ui_terminating() ? FORM_TERMINATED : FORM_CANCELLED;
+	}
+	free(def);
+	if (*path == '\0') {
+		free(path);
+		return FORM_CANCELLED;
+	}
+	if (access(path, F_OK) == 0) {
+		char q[PATH_MAX + 100];
+
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		if (ui_confirm(_("Print PDF"), q, false) != 1) {
+			free(path);
+			return FORM_CANCELLED;
+		}
+	}
+	ui_progress(_("Print PDF"), _("Loading the template..."));
+	rc = tmpl_load("laporan", &t, &e);
+	if (rc == 0) {
+		ui_progress(_("Print PDF"), _("Computing the capaian..."));
+		rc = kinerja_hitung(a->r, a->tw, &a->pt, &k, &e);
+	}
+	if (rc == 0) {
+		ui_progress(_("Print PDF"), _("Building the report..."));
+		rc = build_laporan(a->r, &k, t, &d, &warn, &e);
+	}
+	if (rc == 0) {
+		ui_progress(_("Print PDF"), _("Laying out the pages and writing the PDF..."));
+		rc = layout_write_pdf(d, path, &res, &e);
+	}
+	if (rc == 0)
+		show_result(path, &res, warn);
+	else
+		ui_message(_("The PDF was not written"), e.msg, true);
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	free(path);
+	return ui_terminating() ? FORM_TERMINATED : FORM_CANCELLED;
+}

@@ -1,0 +1,329 @@
+/* scr_steps.c - the guided sequence of a quarter: ten steps, a menu that
+ * shows what each holds, and the way back into a draft. */
+#include "config.h"
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dec.h"
+#include "core/i18n.h"
+#include "core/model_edit.h"
+#include "tui/grid.h"
+#include "tui/list.h"
+#include "tui/ui.h"
+
+static const char *const step_names[STEP_COUNT + 1] = {
+	NULL,
+	N_("Agency profile and signer"),
+	N_("Sasaran strategis and IKU"),
+	N_("Programs and budgets"),
+	N_("IKU realisations"),
+	N_("Budget realisations"),
+	N_("Narratives and supporting tables"),
+	N_("Obstacles and follow-up actions"),
+	N_("Conclusion and report date"),
+	N_("Preview of the capaian"),
+	N_("Print the PDF"),
+};
+
+const char *
+scr_step_name(int n)
+{
+	return n >= 1 && n <= STEP_COUNT ? _(step_names[n]) : "";
+}
+
+/* Which step a draft's form belongs to. */
+static int
+step_of_form(const char *form)
+{
+	static const struct { const char *form; int step; } map[] = {
+		{ "instansi", 1 }, { "bidang", 1 }, { "sasaran", 2 }, { "iku", 2 },
+		{ "program", 3 }, { "realisasi_iku", 4 }, { "realisasi_program", 5 },
+		{ "narasi", 6 }, { "tabel", 6 }, { "baris", 6 },
+		{ "permasalahan", 7 }, { "tindak_lanjut", 7 }, { "triwulan", 8 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i].form, form) == 0)
+			return map[i].step;
+	return 0;
+}
+
+static int
+run_step(app *a, int step, const draft *restore)
+{
+	switch (step) {
+	case 1: return scr_profil(a, step, restore);
+	case 2: return scr_sasaran(a, step, restore);
+	case 3: return scr_program(a, step, restore);
+	case 4: return grid_run(a, GRID_IKU, step, restore);
+	case 5: return grid_run(a, GRID_PROGRAM, step, restore);
+	case 6: return scr_narasi(a, step, restore);
+	case 7: return scr_masalah(a, step, restore);
+	case 8: return scr_kesimpulan(a, step, restore);
+	case 9: return scr_preview(a, step);
+	case 10: return scr_print(a, step);
+	default: return FORM_CANCELLED;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* the menu */
+
+typedef struct menu_ctx {
+	app *a;
+	rencana_isian is;
+} menu_ctx;
+
+/* State of a step: 1 complete, 0 partly, -1 empty, 2 nothing to fill. */
+static int
+step_state(const menu_ctx *c, int step)
+{
+	const rencana *r = c->a->r;
+	const rencana_isian *is = &c->is;
+
+	switch (step) {
+	case 1:
+		return r->instansi.nama != NULL && r->instansi.kepala.nama != NULL &&
+		    r->instansi.kepala.nip != NULL ? 1 : 0;
+	case 2: return is->sasaran == 0 ? -1 : is->iku == 0 ? 0 : 1;
+	case 3: return is->program == 0 ? -1 : 1;
+	case 4: return is->iku_terisi == 0 ? -1 : is->iku_terisi < is->iku ? 0 : 1;
+	case 5:
+		return is->program_terisi == 0 ? -1 : is->program_terisi < is->program ? 0 : 1;
+	case 6:
+		return is->narasi_terisi == 0 ? -1 : is->narasi_terisi < is->sasaran ? 0 : 1;
+	case 7:
+		return is->permasalahan + is->tindak_lanjut == 0 ? -1 :
+		    is->permasalahan == 0 || is->tindak_lanjut == 0 ? 0 : 1;
+	case 8: return is->tanggal && is->kesimpulan ? 1 : is->tanggal ? 0 : -1;
+	default: return 2;
+	}
+}
+
+static const char *
+menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
+{
+	menu_ctx *c = ud;
+	const rencana *r = c->a->r;
+	const rencana_isian *is = &c->is;
+	const triwulan *t = &r->tw[c->a->tw];
+	int step = (int)row + 1, st = step_state(c, step);
+
+	if (col == 0) {
+		snprintf(buf, n, "%2d", step);
+		return buf;
+	}
+	if (col == 1)
+		return scr_step_name(step);
+	if (col == 3)
+		return st == 1 ? _("done") : st == 0 ? _("partly") : st == -1 ? _("to do") : "";
+	switch (step) {
+	case 1:
+		snprintf(buf, n, _("%s; %zu divisions"), r->instansi.kepala.nama != NULL ?
+			 r->instansi.kepala.nama : _("no signer yet"), r->instansi.n_bidang);
+		break;
+	case 2:
+		snprintf(buf, n, _("%zu sasaran, %zu IKU"), is->sasaran, is->iku);
+		break;
+	case 3:
+		snprintf(buf, n, _("%zu programs"), is->program);
+		break;
+	case 4:
+		snprintf(buf, n, _("%zu of %zu IKU filled"), is->iku_terisi, is->iku);
+		break;
+	case 5:
+		snprintf(buf, n, _("%zu of %zu programs filled"), is->program_terisi, is->program);
+		break;
+	case 6:
+		snprintf(buf, n, _("%zu of %zu sasaran written"), is->narasi_terisi, is->sasaran);
+		break;
+	case 7:
+		snprintf(buf, n, _("%zu obstacles, %zu follow-ups"), is->permasalahan,
+			 is->tindak_lanjut);
+		break;
+	case 8:
+		if (is->tanggal)
+			snprintf(buf, n, _("dated %02d-%02d-%04d; conclusion %s"), t->hari,
+				 t->bulan, t->tahun, is->kesimpulan ? _("written") :
+				 _("standard text"));
+		else
+			snprintf(buf, n, _("no date yet"));
+		break;
+	default:
+		buf[0] = '\0';
+	}
+	return buf;
+}
+
+static attr_t
+menu_attr(void *ud, size_t row, size_t col)
+{
+	menu_ctx *c = ud;
+	int st = step_state(c, (int)row + 1);
+
+	if (col != 3)
+		return A_NORMAL;
+	return st == 1 ? theme_attr(TR_BAIK) : st == 0 ? theme_attr(TR_CUKUP) :
+	    st == -1 ? theme_attr(TR_KURANG) : A_NORMAL;
+}
+
+static void
+menu_info(void *ud, int y, int x, int h, int w)
+{
+	menu_ctx *c = ud;
+	char buf[600];
+
+	(void)h;
+	snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s",
+		 c->a->r->instansi.nama != NULL ? c->a->r->instansi.nama : c->a->instansi,
+		 app_period_text(c->a));
+	ui_put(y, x, w, buf, A_BOLD, false, false);
+}
+
+/* Jump to a step from anywhere (F9): 1..10, or 0. */
+static int
+choose_step(int current)
+{
+	const char *items[STEP_COUNT];
+	char buf[STEP_COUNT][200];
+	int i, r;
+
+	for (i = 0; i < STEP_COUNT; i++) {
+		snprintf(buf[i], sizeof buf[i], "%2d  %s", i + 1, scr_step_name(i + 1));
+		items[i] = buf[i];
+	}
+	r = ui_choose(_("Go to step"), items, STEP_COUNT,
+		      current > 0 ? (size_t)current - 1 : 0);
+	return r < 0 ? 0 : r + 1;
+}
+
+int
+scr_steps(app *a, int first, const draft *restore)
+{
+	static const int acts[] = {
+		ACT_HELP, ACT_ENTER, ACT_STEPS, ACT_BACK, ACT_QUIT, ACT_NONE,
+	};
+	const char *labels[] = { NULL, _("Open"), NULL, _("Period"), NULL, NULL };
+	static const int help_acts[] = {
+		ACT_ENTER, ACT_UP, ACT_DOWN, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_STEPS,
+		ACT_BACK, ACT_QUIT, ACT_NONE,
+	};
+	list_col cols[4] = {
+		{ "", 3, false, true, 0 }, { NULL, 34, false, false, 0 },
+		{ NULL, 20, true, false, 0 }, { NULL, 8, false, false, 0 },
+	};
+	char title[200];
+	menu_ctx c = { a, { 0 } };
+	list l;
+	int step = first, r, act;
+
+	cols[1].title = _("Step");
+	cols[2].title = _("What is there");
+	cols[3].title = _("State");
+	memset(&l, 0, sizeof l);
+	snprintf(title, sizeof title, _("Steps of %s"), app_period_text(a));
+	l.title = title;
+	l.cols = cols;
+	l.ncol = 4;
+	l.nrows = STEP_COUNT;
+	l.cell = menu_cell;
+	l.attr = menu_attr;
+	l.info = menu_info;
+	l.info_rows = 1;
+	l.ud = &c;
+	l.acts = acts;
+	l.bar_labels = labels;
+	l.help_acts = help_acts;
+	l.help = _("The quarter is filled in ten steps, in this order. Enter opens a "
+		   "step; inside a step, F8 (Ctrl-N) goes on to the next one, F7 (Ctrl-P) "
+		   "back, and F9 (Ctrl-T) jumps to any step. Everything is saved when you "
+		   "press F2 in a form; lists save at once.");
+	list_init(&l);
+	l.sel = first > 0 ? (size_t)first - 1 : 0;
+	list_open(&l);
+	for (;;) {
+		app_update_context(a);
+		if (step == 0) {
+			rencana_hitung_isian(a->r, a->tw, &c.is);
+			act = list_run(&l);
+			switch (act) {
+			case ACT_ENTER:
+			case ACT_EDIT:
+			case ACT_NEXT_STEP:
+				step = (int)l.sel + 1;
+				break;
+			case ACT_STEPS:
+				step = choose_step((int)l.sel + 1);
+				break;
+			case ACT_TERMINATE:
+				list_close(&l);
+				return FORM_TERMINATED;
+			case ACT_QUIT:
+				list_close(&l);
+				return FORM_QUIT;
+			case ACT_BACK:
+				list_close(&l);
+				return FORM_CANCELLED;
+			default:
+				break;
+			}
+			continue;
+		}
+		r = run_step(a, step, restore);
+		restore = NULL;
+		switch (r) {
+		case FORM_NEXT_STEP:
+			step = step < STEP_COUNT ? step + 1 : 0;
+			break;
+		case FORM_PREV_STEP:
+			step = step > 1 ? step - 1 : 0;
+			break;
+		case FORM_STEPS:
+			step = choose_step(step);
+			break;
+		case FORM_QUIT:
+			list_close(&l);
+			return FORM_QUIT;
+		case FORM_TERMINATED:
+			list_close(&l);
+			return FORM_TERMINATED;
+		default:
+			l.sel = (size_t)step - 1;
+			step = 0;
+		}
+		if (step > 0)
+			l.sel = (size_t)step - 1;
+	}
+}
+
+int
+scr_resume(app *a, const draft *d)
+{
+	int step = step_of_form(d->form);
+
+	if (step == 0)
+		return FORM_CANCELLED;
+	if (a->instansi == NULL || strcmp(a->instansi, d->instansi) != 0 ||
+	    a->tahun != d->tahun || a->r == NULL) {
+		if (app_load(a, d->instansi, d->tahun) != 0)
+			return FORM_CANCELLED;
+	}
+	if (d->tw >= 1 && d->tw <= 4) {
+		a->tw = d->tw;
+	} else if (a->tw < 1 || a->tw > 4) {
+		/* A plan form: the last quarter reported, else I. */
+		int tw;
+
+		for (a->tw = 1, tw = TW_MAX; tw >= 1; tw--)
+			if (a->r->tw[tw].ada) {
+				a->tw = tw;
+				break;
+			}
+	}
+	app_update_context(a);
+	return scr_steps(a, step, d);
+}

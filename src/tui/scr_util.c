@@ -1,0 +1,80 @@
+/* scr_util.c - small helpers shared by the screens (see screens.h). */
+#include "config.h"
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/dec.h"
+#include "core/i18n.h"
+#include "tui/keys.h"
+#include "tui/ui.h"
+
+char *
+scr_dup(app *a, const char *v)
+{
+	if (v == NULL || *v == '\0')
+		return NULL;
+	return arena_strdup(&a->r->mem, v);
+}
+
+draft_key
+scr_dk(app *a, const char *form, const char *entity)
+{
+	draft_key k = { a->db_real, a->instansi != NULL ? a->instansi : "",
+			a->tahun, a->tw, form, entity };
+
+	return k;
+}
+
+int
+scr_leave_code(int act)
+{
+	switch (act) {
+	case ACT_BACK: return FORM_CANCELLED;
+	case ACT_NEXT_STEP: return FORM_NEXT_STEP;
+	case ACT_PREV_STEP: return FORM_PREV_STEP;
+	case ACT_STEPS: return FORM_STEPS;
+	case ACT_QUIT: return FORM_QUIT;
+	case ACT_TERMINATE: return FORM_TERMINATED;
+	default: return -1;
+	}
+}
+
+bool
+scr_confirm_delete(const char *what)
+{
+	char buf[700];
+
+	snprintf(buf, sizeof buf, _("Delete %s? This cannot be undone."), what);
+	return ui_confirm(_("Delete"), buf, false) == 1;
+}
+
+const char *
+scr_nilai(int64_t v, char *buf)
+{
+	return dec_format_machine(v, DEC_NILAI, buf);
+}
+
+const char *
+scr_uang(int64_t v, char *buf)
+{
+	return dec_format_machine(v, DEC_UANG, buf);
+}
+
+bool
+scr_parse(const char *canon, int scale, int64_t *out)
+{
+	const char *why;
+
+	if (canon == NULL || *canon == '\0')
+		return false;
+	return dec_parse_machine(canon, scale, out, &why) == 0;
+}
+
+const char *
+scr_keep(char *slot, size_t n, const char *v)
+{
+	snprintf(slot, n, "%s", v != NULL ? v : "");
+	return slot;
+}

@@ -1,0 +1,65 @@
+/* screens.h - the screens of the terminal application.
+ *
+ * Each step screen runs until the user leaves it and returns an enum
+ * form_end (form.h): FORM_CANCELLED back to the step menu,
+ * FORM_NEXT_STEP / FORM_PREV_STEP along the sequence, FORM_STEPS to the
+ * menu, FORM_QUIT to leave the program, FORM_TERMINATED after a hang-up.
+ * A draft (restore, may be NULL) reopens the form it was typed into.
+ */
+#ifndef LK_TUI_SCREENS_H
+#define LK_TUI_SCREENS_H
+
+#include <stdbool.h>
+
+#include "tui/draft.h"
+#include "tui/form.h"
+#include "tui/tui_int.h"
+
+#define STEP_COUNT 10
+
+/* scr_start.c: choose agency and period; first run; new year. */
+int scr_start(app *a);
+
+/* scr_steps.c: the guided sequence of a quarter and its menu;
+ * first: the step to open at once (0: the menu). */
+int scr_steps(app *a, int first, const draft *restore);
+/* Name of step n (translated). */
+const char *scr_step_name(int n);
+/* Open what a draft was typed into (its period is loaded). */
+int scr_resume(app *a, const draft *d);
+
+/* scr_plan.c: steps 1-3. */
+int scr_profil(app *a, int step, const draft *restore);
+int scr_instansi_form(app *a, int step, bool create, const draft *restore);
+int scr_bidang(app *a, int step, const draft *restore);
+int scr_sasaran(app *a, int step, const draft *restore);
+int scr_program(app *a, int step, const draft *restore);
+
+/* scr_narasi.c: steps 6-8. */
+int scr_narasi(app *a, int step, const draft *restore);
+int scr_masalah(app *a, int step, const draft *restore);
+int scr_kesimpulan(app *a, int step, const draft *restore);
+
+/* scr_preview.c, scr_print.c: steps 9 and 10. */
+int scr_preview(app *a, int step);
+int scr_print(app *a, int step);
+
+/* ---- scr_util.c: shared by the screens ---- */
+/* A string for the model: NULL when empty, else a copy in r->mem. */
+char *scr_dup(app *a, const char *v);
+/* The key of a draft of form `form` for `entity` in the current period. */
+draft_key scr_dk(app *a, const char *form, const char *entity);
+/* A list action that leaves a screen, as an enum form_end; -1 when the
+ * action does not leave. */
+int scr_leave_code(int act);
+/* "Delete X?" asked; true to delete. */
+bool scr_confirm_delete(const char *what);
+/* Canonical machine number of a value for a form (buf of DEC_BUFSZ). */
+const char *scr_nilai(int64_t v, char *buf);
+const char *scr_uang(int64_t v, char *buf);
+/* Parse a canonical value from a form ("" gives false). */
+bool scr_parse(const char *canon, int scale, int64_t *out);
+/* Copy buf into a fixed buffer of the caller's ud. */
+const char *scr_keep(char *slot, size_t n, const char *v);
+
+#endif

@@ -1,0 +1,264 @@
+/* session.c - the plan being edited and the database (see tui_int.h). */
+#include "config.h"
+#include "tui/tui_int.h"
+
+#include <dirent.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "tui/ui.h"
+
+const char *
+app_period_text(const app *a)
+{
+	static char buf[64];
+
+	if (a->tw >= 1 && a->tw <= 4)
+		snprintf(buf, sizeof buf, _("Quarter %s %d"), tw_romawi(a->tw), a->tahun);
+	else
+		snprintf(buf, sizeof buf, "%d", a->tahun);
+	return buf;
+}
+
+void
+app_update_context(app *a)
+{
+	char buf[512];
+
+	if (a->instansi == NULL)
+		buf[0] = '\0';
+	else if (a->tw >= 1 && a->tw <= 4)
+		snprintf(buf, sizeof buf, "%s \xc2\xb7 %d \xc2\xb7 TW %s", a->instansi,
+			 a->tahun, tw_romawi(a->tw));
+	else if (a->tahun > 0)
+		snprintf(buf, sizeof buf, "%s \xc2\xb7 %d", a->instansi, a->tahun);
+	else
+		snprintf(buf, sizeof buf, "%s", a->instansi);
+	ui_set_context(buf);
+	ui_set_flags(a->readonly, a->dirty);
+}
+
+bool
+app_can_edit(app *a)
+{
+	if (!a->readonly)
+		return true;
+	ui_msg(UI_MSG_ERROR, _("The database is read-only: changes cannot be saved "
+			       "(ask the administrator for write access)."));
+	return false;
+}
+
+const char *
+app_form_title(const app *a, enum app_form f)
+{
+	return formdesc_title(a->fd[f], a->english);
+}
+
+const char *
+app_label(const app *a, const fd_field *f)
+{
+	return fd_field_label(f, a->english);
+}
+
+/* ------------------------------------------------------------------ */
+/* who holds the lock */
+
+static bool
+inode_of(const char *path, unsigned long *ino)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return false;
+	*ino = (unsigned long)st.st_ino;
+	return true;
+}
+
+static void
+describe_pid(long pid, char *out, size_t n)
+{
+	char path[64], comm[64] = "?", line[256];
+	const char *user = NULL;
+	FILE *f;
+	long uid = -1;
+
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	if ((f = fopen(path, "r")) != NULL) {
+		if (fgets(comm, sizeof comm, f) != NULL)
+			comm[strcspn(comm, "\n")] = '\0';
+		fclose(f);
+	}
+	snprintf(path, sizeof path, "/proc/%ld/status", pid);
+	if ((f = fopen(path, "r")) != NULL) {
+		while (fgets(line, sizeof line, f) != NULL)
+			if (strncmp(line, "Uid:", 4) == 0) {
+				uid = strtol(line + 4, NULL, 10);
+				break;
+			}
+		fclose(f);
+	}
+	if (uid >= 0) {
+		struct passwd *pw = getpwuid((uid_t)uid);
+
+		if (pw != NULL)
+			user = pw->pw_name;
+	}
+	if (user != NULL)
+		snprintf(out, n, _("%s (PID %ld, user %s)"), comm, pid, user);
+	else
+		snprintf(out, n, _("%s (PID %ld)"), comm, pid);
+}
+
+void
+app_lock_holders(const char *db, char *out, size_t n)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm" };
+	unsigned long ino[3];
+	bool have[3];
+	long seen[8];
+	size_t nseen = 0, i;
+	char path[4096], line[512];
+	FILE *f;
+
+	out[0] = '\0';
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", db, sfx[i]);
+		have[i] = inode_of(path, &ino[i]);
+	}
+	if ((f = fopen("/proc/locks", "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL && nseen < 8) {
+		char kind[32], adv[32], rw[32], dev[64];
+		long pid;
+		unsigned long inode = 0;
+		char *colon;
+		bool hit = false;
+
+		/* "1: POSIX  ADVISORY  WRITE 1234 08:01:5678 0 EOF" */
+		if (sscanf(line, "%*[^:]: %31s %31s %31s %ld %63s", kind, adv, rw,
+			   &pid, dev) != 5)
+			continue;
+		if ((colon = strrchr(dev, ':')) == NULL)
+			continue;
+		inode = strtoul(colon + 1, NULL, 10);
+		for (i = 0; i < 3; i++)
+			hit |= have[i] && ino[i] == inode;
+		if (!hit || pid == (long)getpid() || pid <= 0)
+			continue;
+		for (i = 0; i < nseen; i++)
+			if (seen[i] == pid)
+				break;
+		if (i < nseen)
+			continue;
+		seen[nseen++] = pid;
+		if (out[0])
+			strncat(out, ", ", n - strlen(out) - 1);
+		describe_pid(pid, out + strlen(out), n - strlen(out));
+	}
+	fclose(f);
+}
+
+/* ------------------------------------------------------------------ */
+/* load and save */
+
+static void
+report_store_error(app *a, int rc, const lk_err *e)
+{
+	char who[512];
+
+	if (rc == EX_TEMPFAIL) {
+		app_lock_holders(a->db_path, who, sizeof who);
+		if (who[0])
+			ui_msg(UI_MSG_ERROR, _("The database is in use by %s. Nothing is lost: "
+					       "try again in a moment."), who);
+		else
+			ui_msg(UI_MSG_ERROR, _("The database is in use by another user. "
+					       "Nothing is lost: try again in a moment."));
+	} else {
+		ui_msg(UI_MSG_ERROR, "%s", e->msg);
+	}
+}
+
+int
+app_save(app *a)
+{
+	lk_err e = { 0, "" };
+	int rc;
+
+	a->dirty = true;
+	if (!app_can_edit(a)) {
+		app_update_context(a);
+		return EX_IOERR;
+	}
+	ui_progress(_("Saving"), _("Saving to the database..."));
+	rc = store_save(a->st, a->r, false, NULL, &e);
+	if (rc == 0) {
+		a->dirty = false;
+		ui_msg(UI_MSG_INFO, _("Saved."));
+	} else {
+		if (rc == EX_IOERR && access(a->db_path, W_OK) != 0)
+			a->readonly = true;
+		report_store_error(a, rc, &e);
+	}
+	app_update_context(a);
+	return rc;
+}
+
+int
+app_load(app *a, const char *instansi, int tahun)
+{
+	lk_err e = { 0, "" };
+	rencana *r = NULL;
+	int rc = store_load(a->st, instansi, tahun, &r, &e);
+
+	if (rc != 0) {
+		report_store_error(a, rc, &e);
+		return rc;
+	}
+	rencana_free(a->r);
+	a->r = r;
+	if (a->instansi != instansi) {
+		free(a->instansi);
+		a->instansi = strdup(instansi);
+	}
+	a->tahun = tahun;
+	a->dirty = false;
+	app_update_context(a);
+	return 0;
+}
+
+int
+app_reload(app *a)
+{
+	if (a->r == NULL || a->instansi == NULL)
+		return 0;
+	return app_load(a, a->instansi, a->tahun);
+}
+
+void
+app_touch_quarter(app *a, int tw)
+{
+	triwulan *t;
+
+	if (a->r == NULL || tw < 1 || tw > TW_MAX)
+		return;
+	t = &a->r->tw[tw];
+	if (t->ada)
+		return;
+	t->ada = true;
+	if (!tanggal_sah(t->tahun, t->bulan, t->hari)) {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		localtime_r(&now, &tm);
+		t->tahun = tm.tm_year + 1900;
+		t->bulan = tm.tm_mon + 1;
+		t->hari = tm.tm_mday;
+	}
+}
