@@ -246,10 +246,9 @@ cli_load_predikat(arena *a, predikat_tabel *pt, lk_err *e)
 }
 
 int
-cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r, kinerja *k)
+cli_load_rencana(cli_ctx *c, const cli_period *p, rencana **r)
 {
 	lk_err e = { 0, "" };
-	predikat_tabel pt;
 	char *kode = NULL;
 	store *s;
 	int rc;
@@ -262,13 +261,23 @@ cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r, kinerja *k)
 		rc = store_load(s, kode, p->tahun, r, &e);
 	store_close(s);
 	free(kode);
-	if (rc == 0)
-		rc = cli_load_predikat(&(*r)->mem, &pt, &e);
+	return rc ? cli_report(&e) : 0;
+}
+
+int
+cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r, kinerja *k)
+{
+	lk_err e = { 0, "" };
+	predikat_tabel pt;
+	int rc;
+
+	if ((rc = cli_load_rencana(c, p, r)) != 0)
+		return rc;
+	rc = cli_load_predikat(&(*r)->mem, &pt, &e);
 	if (rc == 0)
 		rc = kinerja_hitung(*r, p->tw, &pt, k, &e);
 	if (rc != 0) {
-		if (*r != NULL)
-			rencana_free(*r);
+		rencana_free(*r);
 		*r = NULL;
 		return cli_report(&e);
 	}

@@ -85,11 +85,21 @@ int cli_getopt(cli_ctx *c, const char *shortopts, const struct option *longopts)
 struct predikat_tabel;
 int cli_load_predikat(arena *a, struct predikat_tabel *pt, lk_err *e);
 
-/* Load (instansi, tahun) and compute quarter tw: prints the error and
- * returns its code on failure; *r to be freed with rencana_free. */
+/* Load the plan of (instansi, tahun): prints the error and returns its
+ * code on failure; *r to be freed with rencana_free. */
+int cli_load_rencana(cli_ctx *c, const cli_period *p, rencana **r);
+
+/* The same, and compute quarter p->tw into k. */
 struct kinerja;
 int cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r,
 		     struct kinerja *k);
+
+/* Render quarter tw of r as the LAKIP PDF with template tname (a name or
+ * a file) into out; warnings go to stderr.  The one way a report is made
+ * (report and finalise). */
+struct layout_result;
+int cli_render_pdf(rencana *r, int tw, const char *tname, const char *out,
+		   struct layout_result *res, lk_err *e);
 
 /* Subcommands. */
 int cmd_init(cli_ctx *c);

@@ -141,30 +141,10 @@ read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 static int
 render(final_ctx *fc, rencana *r, int tw, lk_err *e)
 {
-	predikat_tabel pt;
 	layout_result res = { 0, 0 };
-	const char **warn = NULL;
-	tmpl *t = NULL;
-	doc *d = NULL;
-	kinerja k;
-	int rc;
+	int rc = cli_render_pdf(r, tw, fc->tname, fc->unsigned_tmp, &res, e);
 
-	if ((rc = tmpl_load(fc->tname, &t, e)) != 0)
-		return rc;
-	rc = cli_load_predikat(&r->mem, &pt, e);
-	if (rc == 0)
-		rc = kinerja_hitung(r, tw, &pt, &k, e);
-	if (rc == 0)
-		rc = build_laporan(r, &k, t, &d, &warn, e);
-	if (rc == 0) {
-		for (; warn != NULL && *warn != NULL; warn++)
-			fprintf(stderr, _("lakip: warning: %s\n"), *warn);
-		rc = layout_write_pdf(d, fc->unsigned_tmp, &res, e);
-	}
 	fc->pages = res.pages;
-	if (d != NULL)
-		doc_free(d);
-	tmpl_free(t);
 	return rc;
 }
 

@@ -14,6 +14,35 @@
 #include "report/template.h"
 
 int
+cli_render_pdf(rencana *r, int tw, const char *tname, const char *out,
+	       layout_result *res, lk_err *e)
+{
+	predikat_tabel pt;
+	const char **warn = NULL;
+	tmpl *t = NULL;
+	doc *d = NULL;
+	kinerja k;
+	int rc;
+
+	if ((rc = tmpl_load(tname, &t, e)) != 0)
+		return rc;
+	rc = cli_load_predikat(&r->mem, &pt, e);
+	if (rc == 0)
+		rc = kinerja_hitung(r, tw, &pt, &k, e);
+	if (rc == 0)
+		rc = build_laporan(r, &k, t, &d, &warn, e);
+	if (rc == 0) {
+		for (; warn != NULL && *warn != NULL; warn++)
+			fprintf(stderr, _("lakip: warning: %s\n"), *warn);
+		rc = layout_write_pdf(d, out, res, e);
+	}
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}
+
+int
 cmd_report(cli_ctx *c)
 {
 	static const struct option opts[] = {
@@ -25,13 +54,9 @@ cmd_report(cli_ctx *c)
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	const char *out = NULL, *tname = "laporan";
-	const char **warn = NULL;
-	int ch, rc;
 	layout_result res = { 0, 0 };
-	tmpl *t = NULL;
-	doc *d = NULL;
 	rencana *r;
-	kinerja k;
+	int ch, rc;
 
 	while ((ch = cli_getopt(c, "+d:i:t:q:T:o:", opts)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
@@ -50,21 +75,9 @@ cmd_report(cli_ctx *c)
 		return rc;
 	if (out == NULL)
 		return cli_usage(c, _("-o FILE.pdf is required"));
-	if ((rc = tmpl_load(tname, &t, &e)) != 0)
-		return cli_report(&e);
-	if ((rc = cli_load_quarter(c, &p, &r, &k)) != 0) {
-		tmpl_free(t);
+	if ((rc = cli_load_rencana(c, &p, &r)) != 0)
 		return rc;
-	}
-	rc = build_laporan(r, &k, t, &d, &warn, &e);
-	if (rc == 0) {
-		for (; warn != NULL && *warn != NULL; warn++)
-			fprintf(stderr, _("lakip: warning: %s\n"), *warn);
-		rc = layout_write_pdf(d, out, &res, &e);
-	}
-	if (d != NULL)
-		doc_free(d);
-	tmpl_free(t);
+	rc = cli_render_pdf(r, p.tw, tname, out, &res, &e);
 	rencana_free(r);
 	if (rc != 0)
 		return cli_report(&e);

@@ -1,0 +1,68 @@
+/* pdf_int.h - the libharu document, shared by pdf.c (document, pages,
+ * drawing, outline, saving), pdf_font.c (font files, fonts made on first
+ * use, measuring) and pdf_png.c (PNG files checked and drawn).
+ *
+ * Owns nothing itself; pdf_free releases what the struct points to.
+ */
+#ifndef LK_PDF_INT_H
+#define LK_PDF_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <hpdf.h>
+
+#include "core/err.h"
+#include "report/doc.h"
+#include "report/pdf.h"
+
+struct pdf {
+	HPDF_Doc doc;
+	HPDF_Page page;
+	/* By style & (DOC_BOLD | DOC_ITALIC): the TrueType file, libharu's
+	 * names for what was loaded of it (single: the font cut down to
+	 * CP1252, or the whole file; whole: the whole file), and the fonts
+	 * made of them on first use: single-byte (CP1252) for text that
+	 * fits, UTF-8 (CID) for the rest.  Same glyphs, same widths. */
+	char *path[4];
+	const char *single[4], *whole[4];
+	HPDF_Font font[4], cid[4];
+	int bad_font;             /* style whose font libharu refused, or -1 */
+	HPDF_Encoder enc;
+	double ascent, descent;
+	HPDF_STATUS err, detail;  /* first libharu error */
+	/* graphics state of the current page; < 0 (NAN): unknown */
+	bool in_text;
+	int dashed;
+	HPDF_Font cur_font;
+	double cur_size, word_space, fill, stroke, line_width;
+	char *buf;                /* NUL-terminated copy of a text */
+	size_t cap;
+};
+
+/* A pdf_image is libharu's HPDF_Image (owned by the document). */
+#define PDF_IMG(i) ((HPDF_Image)(void *)(i))
+
+/* ---- pdf_font.c ---- */
+
+/* Checks the font files (EX_NOINPUT: missing; EX_DATAERR: not a
+ * TrueType font or libharu cannot read it) and reads the regular one's
+ * metrics; the others are read on first use. */
+int pdf_fonts_open(pdf *p, const doc_font_set *fonts, lk_err *e);
+void pdf_fonts_free(pdf *p);
+/* The font of a style: cid selects the UTF-8 (CID) one.  NULL after an
+ * error (recorded in p->bad_font and p->err). */
+HPDF_Font pdf_font(pdf *p, unsigned style, bool cid);
+/* The n bytes of UTF-8 at s as CP1252 in p->buf (NUL-terminated, *len
+ * bytes); false when a character has no CP1252 byte or s is not valid
+ * UTF-8.  Either way p->buf has room for n + 1 bytes. */
+bool pdf_cp1252(pdf *p, const char *s, size_t n, size_t *len);
+/* Room for n bytes in p->buf. */
+void pdf_reserve(pdf *p, size_t n);
+
+/* ---- pdf.c ---- */
+
+/* Ends the text object of the current page, if one is open. */
+void pdf_end_text(pdf *p);
+
+#endif
