@@ -181,7 +181,7 @@ print_status(const store_quarter *q)
 			snprintf(rev, sizeof rev, "%s %s", x->reviewed_by,
 				 x->reviewed_at ? x->reviewed_at : "");
 		printf("%-10s %-8s %-12s %-10s %-28s %s\n", x->iku, x->sasaran,
-		       x->bidang ? x->bidang : "-", entri_state_nama(x->state), sub,
+		       x->bidang ? x->bidang : "-", entri_state_label(x->state), sub,
 		       rev);
 		if (x->state == ENTRI_RETURNED && x->comment != NULL)
 			printf(_("           comment: %s\n"), x->comment);

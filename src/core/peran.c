@@ -1,6 +1,7 @@
 /* peran.c - the policy table and the entry state machine. */
 #include "config.h"
 #include "core/peran.h"
+#include "core/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,16 +19,16 @@ static const struct {
 	unsigned peran;
 	bool per_bidang;
 } policy[AKSI_N] = {
-	[AKSI_LIHAT] =        { "read", NO | OP | KB | KP | AD, false },
-	[AKSI_INIT] =         { "init", AD, false },
-	[AKSI_IMPOR] =        { "import", AD, false },
-	[AKSI_UBAH_RENCANA] = { "edit the plan", AD, false },
-	[AKSI_UBAH_DATA] =    { "edit realisations", OP | AD, false },
-	[AKSI_AJUKAN] =       { "submit", OP | AD, false },
-	[AKSI_TINJAU] =       { "review", KB, true },
-	[AKSI_FINAL] =        { "finalise", KP | AD, false },
-	[AKSI_BUKA] =         { "unlock", AD, false },
-	[AKSI_PENGGUNA] =     { "manage users", AD, false },
+	[AKSI_LIHAT] =        { N_("read"), NO | OP | KB | KP | AD, false },
+	[AKSI_INIT] =         { N_("init"), AD, false },
+	[AKSI_IMPOR] =        { N_("import"), AD, false },
+	[AKSI_UBAH_RENCANA] = { N_("edit the plan"), AD, false },
+	[AKSI_UBAH_DATA] =    { N_("edit realisations"), OP | AD, false },
+	[AKSI_AJUKAN] =       { N_("submit"), OP | AD, false },
+	[AKSI_TINJAU] =       { N_("review"), KB, true },
+	[AKSI_FINAL] =        { N_("finalise"), KP | AD, false },
+	[AKSI_BUKA] =         { N_("unlock"), AD, false },
+	[AKSI_PENGGUNA] =     { N_("manage users"), AD, false },
 };
 
 static const char *const peran_names[PERAN_N] = {
@@ -78,7 +79,7 @@ peran_dari_nama(const char *s, enum peran *out)
 const char *
 peran_aksi_nama(enum peran_aksi a)
 {
-	return (unsigned)a < AKSI_N ? policy[a].nama : "?";
+	return (unsigned)a < AKSI_N ? _(policy[a].nama) : "?";
 }
 
 const char *
@@ -100,7 +101,7 @@ peran_daftar(enum peran_aksi a, char *buf, size_t n)
 			continue;
 		k++;
 		w = snprintf(buf + len, n - len, "%s%s",
-			     k == 1 ? "" : k == total ? " or " : ", ",
+			     k == 1 ? "" : k == total ? _(" or ") : ", ",
 			     peran_names[p]);
 		if (w < 0 || (size_t)w >= n - len)
 			break;
@@ -131,6 +132,25 @@ static const char *const state_names[ENTRI_N] = {
 static const char *const event_names[EV_N] = {
 	"submit", "approve", "return", "edit",
 };
+/* The same, as people read them (translated at use). */
+static const char *const state_labels[ENTRI_N] = {
+	N_("draft"), N_("submitted"), N_("returned"), N_("approved"),
+};
+static const char *const event_labels[EV_N] = {
+	N_("submit"), N_("approve"), N_("return"), N_("edit"),
+};
+
+const char *
+entri_state_label(enum entri_state st)
+{
+	return (unsigned)st < ENTRI_N ? _(state_labels[st]) : "?";
+}
+
+const char *
+entri_event_label(enum entri_event ev)
+{
+	return (unsigned)ev < EV_N ? _(event_labels[ev]) : "?";
+}
 
 const char *
 entri_state_nama(enum entri_state st)

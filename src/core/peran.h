@@ -81,6 +81,10 @@ enum entri_event {
 int entri_next(enum entri_state st, enum entri_event ev);
 
 const char *entri_state_nama(enum entri_state st);  /* "draft", ... */
+/* Translated names for messages and screens ("diajukan"); the _nama
+ * functions give the stored, untranslated names. */
+const char *entri_state_label(enum entri_state st);
+const char *entri_event_label(enum entri_event ev);
 bool entri_state_dari_nama(const char *s, enum entri_state *out);
 const char *entri_event_nama(enum entri_event ev);  /* "submit", ... */
 

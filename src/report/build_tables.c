@@ -223,56 +223,61 @@ bld_add_table(bctx *c, doc_section *s, doc_table *tb)
 	b->table = tb;
 }
 
+/* A bar chart of n bars (filled by the caller with bar()), titled by
+ * text id, with the reference line at 100%. */
+static doc_chart *
+grafik(bctx *c, enum tmpl_teks_id judul, size_t n)
+{
+	doc_chart *ch = arena_alloc(&c->d->mem, sizeof *ch);
+
+	ch->title = doc_plain(c->d, bld_teks(c, judul, NULL, 0), DOC_BOLD);
+	ch->bar = n > 0 ? arena_alloc(&c->d->mem, n * sizeof *ch->bar) : NULL;
+	ch->reference = 10000;
+	ch->reference_label = "100%";
+	return ch;
+}
+
+/* The next bar: "KODE uraian (shortened)" and its capaian. */
+static void
+bar(bctx *c, doc_chart *ch, const char *kode, const char *uraian,
+    const capaian *cp)
+{
+	doc_bar *b = &ch->bar[ch->n_bar++];
+
+	b->label = doc_printf(c->d, "%s %s", kode,
+	    bld_pendek(c, uraian, LABEL_PENDEK));
+	b->ada = cp->status == CAPAIAN_ADA;
+	b->value = b->ada ? cp->persen : 0;
+	b->value_text = bld_capaian_teks(c, cp, true);
+}
+
 static doc_chart *
 grafik_capaian(bctx *c)
 {
-	doc_chart *ch = arena_alloc(&c->d->mem, sizeof *ch);
-	size_t n = bld_jumlah_iku(c->k), at = 0;
+	doc_chart *ch = grafik(c, TT_GRAFIK_CAPAIAN_JUDUL,
+	    bld_jumlah_iku(c->k));
 
-	ch->title = doc_plain(c->d, bld_teks(c, TT_GRAFIK_CAPAIAN_JUDUL, NULL, 0),
-	    DOC_BOLD);
-	ch->bar = n > 0 ? arena_alloc(&c->d->mem, n * sizeof *ch->bar) : NULL;
 	for (size_t j = 0; j < c->k->n_iku; j++) {
 		const kinerja_iku *row = &c->k->iku[j];
-		doc_bar *bar;
 
-		if (row->iku == NULL)
-			continue;
-		bar = &ch->bar[at++];
-		bar->label = doc_printf(c->d, "%s %s", row->iku->kode,
-		    bld_pendek(c, row->iku->uraian, LABEL_PENDEK));
-		bar->ada = row->capaian.status == CAPAIAN_ADA;
-		bar->value = bar->ada ? row->capaian.persen : 0;
-		bar->value_text = bld_capaian_teks(c, &row->capaian, true);
+		if (row->iku != NULL)
+			bar(c, ch, row->iku->kode, row->iku->uraian,
+			    &row->capaian);
 	}
-	ch->n_bar = at;
-	ch->reference = 10000;
-	ch->reference_label = "100%";
 	return ch;
 }
 
 static doc_chart *
 grafik_anggaran(bctx *c)
 {
-	doc_chart *ch = arena_alloc(&c->d->mem, sizeof *ch);
-	size_t n = c->k->n_program;
+	doc_chart *ch = grafik(c, TT_GRAFIK_ANGGARAN_JUDUL, c->k->n_program);
 
-	ch->title = doc_plain(c->d, bld_teks(c, TT_GRAFIK_ANGGARAN_JUDUL, NULL, 0),
-	    DOC_BOLD);
-	ch->bar = n > 0 ? arena_alloc(&c->d->mem, n * sizeof *ch->bar) : NULL;
-	for (size_t j = 0; j < n; j++) {
+	for (size_t j = 0; j < c->k->n_program; j++) {
 		const kinerja_program *row = &c->k->program[j];
-		doc_bar *bar = &ch->bar[j];
 
-		bar->label = doc_printf(c->d, "%s %s", row->program->kode,
-		    bld_pendek(c, row->program->uraian, LABEL_PENDEK));
-		bar->ada = row->capaian.status == CAPAIAN_ADA;
-		bar->value = bar->ada ? row->capaian.persen : 0;
-		bar->value_text = bld_capaian_teks(c, &row->capaian, true);
+		bar(c, ch, row->program->kode, row->program->uraian,
+		    &row->capaian);
 	}
-	ch->n_bar = n;
-	ch->reference = 10000;
-	ch->reference_label = "100%";
 	return ch;
 }
 

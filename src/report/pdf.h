@@ -1,19 +1,23 @@
 /* pdf.h - the thin libharu wrapper the layout draws through.
  *
  * Owns: the libharu document, its TrueType fonts (regular, bold, italic,
- * bold italic; each embedded only when used: a single-byte CP1252 font
- * for text that fits, which is compact and cheap to measure, and a
- * UTF-8 CID font for text with other characters; same glyphs, same
- * widths), text measuring, the current page and its graphics state
- * (text object, fill grey, line width, dash), PNG images, outline
- * entries, the info dictionary and saving.
+ * bold italic; each read and embedded only when used: a single-byte
+ * CP1252 font, made of the file cut down to those characters, for text
+ * that fits, which is compact and cheap to measure, and a UTF-8 CID font
+ * for text with other characters; same glyphs, same widths), text
+ * measuring, the current page and its graphics state (text object, fill
+ * grey, word spacing, line width, dash), PNG images, outline entries,
+ * the info dictionary and saving.  pdf.c, pdf_font.c and pdf_png.c share
+ * the document through pdf_int.h.
  *
  * Errors: libharu's error handler only records the first error code
  * (libharu then refuses further work); pdf_status() turns it into
  * EX_SOFTWARE with the code.  Drawing functions return nothing: check
  * pdf_status() before saving.  Files are checked before libharu sees
  * them: a missing font or image is EX_NOINPUT naming it; a file that is
- * not a TrueType font or not an intact PNG is EX_DATAERR naming it.
+ * not a TrueType font or not an intact PNG is EX_DATAERR naming it; a
+ * font file libharu cannot read is EX_DATAERR naming it (the regular
+ * one at pdf_new, the others through pdf_status, when first used).
  * Memory: pdf_free() releases everything; images and outline handles
  * belong to the document.
  */

@@ -496,10 +496,60 @@ read_file(const char *path, unsigned char **d, size_t *n)
 	return true;
 }
 
+/* The name table with suffix appended to the PostScript name (name 6),
+ * in each record's encoding; false for a table it cannot read. */
+static bool
+write_name(out *o, span nm, const char *suffix)
+{
+	size_t count, strings, sl = strlen(suffix), at = 0;
+	out str = { NULL, 0, 0 };
+
+	if (nm.n < 6 || rd16(nm.p) != 0)
+		return false;
+	count = rd16(nm.p + 2);
+	strings = rd16(nm.p + 4);
+	if (6 + 12 * count > nm.n || strings > nm.n)
+		return false;
+	put(o, nm.p, 6);
+	wr16(o->p + o->n - 2, 6 + 12 * (unsigned)count);
+	for (size_t i = 0; i < count; i++) {
+		const unsigned char *r = nm.p + 6 + 12 * i;
+		size_t len = rd16(r + 8), off = strings + rd16(r + 10);
+		bool wide = rd16(r) != 1;       /* Unicode, Windows: UTF-16 */
+		unsigned char *rec;
+
+		if (off > nm.n || len > nm.n - off) {
+			free(str.p);
+			return false;
+		}
+		put(&str, nm.p + off, len);
+		if (rd16(r + 6) == 6)
+			for (size_t k = 0; k < sl; k++) {
+				if (wide)
+					put16(&str, (unsigned char)suffix[k]);
+				else
+					put(&str, suffix + k, 1);
+			}
+		if (at > 0xFFFF || str.n - at > 0xFFFF) {
+			free(str.p);
+			return false;
+		}
+		rec = grow(o, 12);
+		memcpy(rec, r, 8);
+		wr16(rec + 8, (unsigned)(str.n - at));
+		wr16(rec + 10, (unsigned)at);
+		at = str.n;
+	}
+	put(o, str.p, str.n);
+	free(str.p);
+	return true;
+}
+
 /* The subset's tables, from a parsed font and the glyphs kept. */
 static bool
 tables(const ttf *f, const unsigned char *keep, const unsigned *map,
-       unsigned kept, pair *p, size_t np, table *t, size_t *nt)
+       unsigned kept, pair *p, size_t np, const char *suffix, table *t,
+       size_t *nt)
 {
 	out *head, *hhea, *maxp, *post;
 
@@ -510,7 +560,10 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 	if (!glyphs(f, keep, map, &t[0].data, &t[1].data, &t[2].data))
 		return false;
 	memcpy(t[3].tag, "cmap", 5);
-	write_cmap(&t[3].data, p, np);
+	if (p != NULL)
+		write_cmap(&t[3].data, p, np);
+	else
+		put(&t[3].data, f->cmap.p, f->cmap.n);   /* every glyph kept */
 	memcpy(t[4].tag, "head", 5);
 	head = &t[4].data;
 	put(head, f->head.p, f->head.n);
@@ -534,7 +587,10 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 	for (int i = 0; i < 5; i++)
 		if (f->copy[i].p != NULL) {
 			memcpy(t[*nt].tag, copy_tag[i], 5);
-			put(&t[*nt].data, f->copy[i].p, f->copy[i].n);
+			if (strcmp(copy_tag[i], "name") != 0 || suffix == NULL)
+				put(&t[*nt].data, f->copy[i].p, f->copy[i].n);
+			else if (!write_name(&t[*nt].data, f->copy[i], suffix))
+				return false;
 			(*nt)++;
 		}
 	return true;
@@ -542,7 +598,7 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 
 bool
 ttf_subset(const char *path, const uint32_t *chars, size_t n,
-	   unsigned char **res, size_t *len)
+	   const char *suffix, unsigned char **res, size_t *len)
 {
 	ttf f;
 	unsigned char *d, *keep = NULL;
@@ -573,7 +629,9 @@ ttf_subset(const char *path, const uint32_t *chars, size_t n,
 		lk_fatal("out of memory (font)");
 	keep[0] = 1;                            /* .notdef */
 	c.todo[c.n_todo++] = 0;
-	for (size_t i = 0; i < n; i++) {
+	if (chars == NULL)
+		memset(keep, 1, f.num_glyphs);  /* all: nothing to follow */
+	for (size_t i = 0; chars != NULL && i < n; i++) {
 		unsigned g = chars[i] < 0xFFFF ? lookup(cm, chars[i]) : 0;
 
 		if (g == 0 || g >= f.num_glyphs)
@@ -603,7 +661,8 @@ ttf_subset(const char *path, const uint32_t *chars, size_t n,
 		p[nu].code = p[i].code;
 		p[nu++].gid = map[p[i].gid];
 	}
-	if (!tables(&f, keep, map, kept, p, nu, t, &nt))
+	if (!tables(&f, keep, map, kept, chars != NULL ? p : NULL, nu, suffix,
+		    t, &nt))
 		goto out;
 	assemble(t, nt, &o);
 	*res = o.p;

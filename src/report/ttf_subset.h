@@ -4,7 +4,8 @@
  * the glyphs of the characters asked for (with .notdef and the glyphs
  * their composite glyphs are made of, renumbered), and only the tables a
  * PDF embeds: head, hhea, maxp, hmtx, loca, glyf, cmap (one Unicode
- * subtable), post (without glyph names), OS/2, name, cvt, fpgm, prep.
+ * subtable), post (without glyph names), OS/2, name, cvt, fpgm, prep;
+ * or a copy with every glyph under another PostScript name.
  * Outlines, hinting and metrics are copied as they are, so text set in
  * the subset looks and measures exactly as in the whole font; the PDF
  * library then has a tenth of the font to copy and compress.
@@ -21,8 +22,10 @@
 #include <stdint.h>
 
 /* The font at path with the glyphs of chars[0..n) (Unicode, at most
- * U+FFFF; characters the font lacks are left out). */
+ * U+FFFE; characters the font lacks are left out), or with every glyph
+ * when chars is NULL.  suffix, unless NULL, is appended to the font's
+ * PostScript name (libharu takes two files of one name for one font). */
 bool ttf_subset(const char *path, const uint32_t *chars, size_t n,
-		unsigned char **out, size_t *len);
+		const char *suffix, unsigned char **out, size_t *len);
 
 #endif

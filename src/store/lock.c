@@ -126,7 +126,7 @@ all_approved(store *s, const char *instansi, int tahun, int tw, lk_err *e)
 		if (len < sizeof list - 1) {
 			w = snprintf(list + len, sizeof list - len, "%s%s (%s)",
 				     len ? ", " : "", q.entri[i].iku,
-				     entri_state_nama(q.entri[i].state));
+				     entri_state_label(q.entri[i].state));
 			if (w > 0)
 				len += (size_t)w;
 		}

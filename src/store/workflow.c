@@ -344,8 +344,8 @@ allowed(store *s, const store_user *u, const store_entri *x,
 {
 	if (entri_next(x->state, ev) < 0)
 		return lk_fail(e, EX_DATAERR, _("%s: IKU '%s' is %s: cannot %s it"),
-			       s->path, x->iku, entri_state_nama(x->state),
-			       entri_event_nama(ev));
+			       s->path, x->iku, entri_state_label(x->state),
+			       entri_event_label(ev));
 	if (ev == EV_SUBMIT)
 		return 0;
 	if (!in_strv(u->bidang, u->n_bidang, x->bidang))
