@@ -12,7 +12,6 @@
 
 #include "core/i18n.h"
 #include "core/kinerja.h"
-#include "io/datafile.h"
 #include "io/predikat_load.h"
 #include "store/workflow.h"
 #include "tui/tui.h"
@@ -234,18 +233,6 @@ cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw)
 }
 
 int
-cli_load_predikat(arena *a, predikat_tabel *pt, lk_err *e)
-{
-	char path[4096];
-
-	if (datafile_find("templates/predikat.yaml", path, sizeof path, NULL) != 0) {
-		*pt = *predikat_default();
-		return 0;
-	}
-	return predikat_load_file(a, path, pt, e);
-}
-
-int
 cli_load_rencana(cli_ctx *c, const cli_period *p, rencana **r)
 {
 	lk_err e = { 0, "" };
@@ -273,7 +260,7 @@ cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r, kinerja *k)
 
 	if ((rc = cli_load_rencana(c, p, r)) != 0)
 		return rc;
-	rc = cli_load_predikat(&(*r)->mem, &pt, &e);
+	rc = predikat_load_installed(&(*r)->mem, &pt, &e);
 	if (rc == 0)
 		rc = kinerja_hitung(*r, p->tw, &pt, k, &e);
 	if (rc != 0) {

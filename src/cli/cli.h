@@ -80,11 +80,6 @@ int cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw);
 struct option;
 int cli_getopt(cli_ctx *c, const char *shortopts, const struct option *longopts);
 
-/* Predikat bands from templates/predikat.yaml (built-in default when the
- * file is installed nowhere). */
-struct predikat_tabel;
-int cli_load_predikat(arena *a, struct predikat_tabel *pt, lk_err *e);
-
 /* Load the plan of (instansi, tahun): prints the error and returns its
  * code on failure; *r to be freed with rencana_free. */
 int cli_load_rencana(cli_ctx *c, const cli_period *p, rencana **r);
@@ -94,11 +89,12 @@ struct kinerja;
 int cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r,
 		     struct kinerja *k);
 
-/* Render quarter tw of r as the LAKIP PDF with template tname (a name or
- * a file) into out; warnings go to stderr.  The one way a report is made
- * (report and finalise). */
+/* Render quarter tw of r as the LAKIP PDF (report_render with the
+ * installed predikat bands; warnings on stderr). */
+struct report_extra;
 struct layout_result;
-int cli_render_pdf(rencana *r, int tw, const char *tname, const char *out,
+int cli_render_pdf(rencana *r, int tw, const char *tname,
+		   const struct report_extra *x, const char *out,
 		   struct layout_result *res, lk_err *e);
 
 /* Subcommands. */

@@ -32,6 +32,7 @@
 #include "io/exchange.h"
 #include "report/build.h"
 #include "report/layout.h"
+#include "report/render.h"
 #include "report/template.h"
 #include "sign/sign.h"
 #include "store/workflow.h"
@@ -109,6 +110,7 @@ content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
 
 typedef struct final_ctx {
 	const char *tname, *p12, *password;
+	const char *ttd;              /* scanned signature PNG, or NULL */
 	char unsigned_tmp[4096], signed_tmp[4096];
 	unsigned char *pdf;
 	size_t len;
@@ -138,11 +140,24 @@ read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 	return 0;
 }
 
+/* The verification text of the QR code beside the signature: what a
+ * reader needs to find the stored version and check the data with
+ * `lakip verify`.  ASCII, so that every QR reader shows it as it is. */
+static char *
+qr_text(arena *a, const rencana *r, int tw, int version, const char *sha)
+{
+	return arena_printf(a, "LAKIP %s\nperiode: %d TW %s\nversi: %d\n"
+			    "sha256-isi: %s\nperiksa: lakip verify",
+			    r->instansi.kode, r->tahun, tw_romawi(tw), version, sha);
+}
+
 static int
-render(final_ctx *fc, rencana *r, int tw, lk_err *e)
+render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
+       lk_err *e)
 {
 	layout_result res = { 0, 0 };
-	int rc = cli_render_pdf(r, tw, fc->tname, fc->unsigned_tmp, &res, e);
+	report_extra x = { qr_text(&r->mem, r, tw, version, sha), fc->ttd };
+	int rc = cli_render_pdf(r, tw, fc->tname, &x, fc->unsigned_tmp, &res, e);
 
 	fc->pages = res.pages;
 	return rc;
@@ -160,7 +175,7 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 
 	if ((rc = content_hash(r, tw, out->content_sha256, e)) != 0)
 		return rc;
-	if ((rc = render(fc, r, tw, e)) != 0)
+	if ((rc = render(fc, r, tw, version, out->content_sha256, e)) != 0)
 		return rc;
 	memset(&so, 0, sizeof so);
 	snprintf(reason, sizeof reason, "Laporan Kinerja Triwulan %s %d (versi %d)",
@@ -255,6 +270,7 @@ cmd_finalise(cli_ctx *c)
 		{ "p12", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "template", required_argument, NULL, 'T' },
+		{ "signature-image", required_argument, NULL, 'S' },
 		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
 	};
 	lk_err e = { 0, "" };
@@ -267,7 +283,7 @@ cmd_finalise(cli_ctx *c)
 
 	memset(&fc, 0, sizeof fc);
 	fc.tname = "laporan";
-	while ((ch = cli_getopt(c, "+d:i:t:q:P:o:T:", opts)) != -1) {
+	while ((ch = cli_getopt(c, "+d:i:t:q:P:o:T:S:", opts)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -277,6 +293,8 @@ cmd_finalise(cli_ctx *c)
 			out = optarg;
 		else if (ch == 'T')
 			fc.tname = optarg;
+		else if (ch == 'S')
+			fc.ttd = optarg;
 		else
 			return EX_USAGE;
 	}

@@ -8,38 +8,26 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/kinerja.h"
-#include "report/build.h"
+#include "io/predikat_load.h"
 #include "report/layout.h"
-#include "report/template.h"
+#include "report/render.h"
+
+static void
+print_warning(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, _("lakip: warning: %s\n"), msg);
+}
 
 int
-cli_render_pdf(rencana *r, int tw, const char *tname, const char *out,
-	       layout_result *res, lk_err *e)
+cli_render_pdf(rencana *r, int tw, const char *tname, const report_extra *x,
+	       const char *out, layout_result *res, lk_err *e)
 {
+	report_hooks h = { NULL, print_warning, NULL };
 	predikat_tabel pt;
-	const char **warn = NULL;
-	tmpl *t = NULL;
-	doc *d = NULL;
-	kinerja k;
-	int rc;
+	int rc = predikat_load_installed(&r->mem, &pt, e);
 
-	if ((rc = tmpl_load(tname, &t, e)) != 0)
-		return rc;
-	rc = cli_load_predikat(&r->mem, &pt, e);
-	if (rc == 0)
-		rc = kinerja_hitung(r, tw, &pt, &k, e);
-	if (rc == 0)
-		rc = build_laporan(r, &k, t, &d, &warn, e);
-	if (rc == 0) {
-		for (; warn != NULL && *warn != NULL; warn++)
-			fprintf(stderr, _("lakip: warning: %s\n"), *warn);
-		rc = layout_write_pdf(d, out, res, e);
-	}
-	if (d != NULL)
-		doc_free(d);
-	tmpl_free(t);
-	return rc;
+	return rc ? rc : report_render(r, tw, &pt, tname, x, &h, out, res, e);
 }
 
 int
@@ -77,7 +65,7 @@ cmd_report(cli_ctx *c)
 		return cli_usage(c, _("-o FILE.pdf is required"));
 	if ((rc = cli_load_rencana(c, &p, &r)) != 0)
 		return rc;
-	rc = cli_render_pdf(r, p.tw, tname, out, &res, &e);
+	rc = cli_render_pdf(r, p.tw, tname, NULL, out, &res, &e);
 	rencana_free(r);
 	if (rc != 0)
 		return cli_report(&e);

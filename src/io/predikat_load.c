@@ -1,5 +1,6 @@
 #include "config.h"
 #include "predikat_load.h"
+#include "io/datafile.h"
 #include "yamldoc.h"
 
 #include "core/dec.h"
@@ -132,4 +133,16 @@ predikat_load_file(arena *a, const char *path, predikat_tabel *out,
 	if (rc == 0)
 		*out = t;
 	return rc;
+}
+
+int
+predikat_load_installed(arena *a, predikat_tabel *out, lk_err *e)
+{
+	char path[4096];
+
+	if (datafile_find("templates/predikat.yaml", path, sizeof path, NULL) != 0) {
+		*out = *predikat_default();
+		return 0;
+	}
+	return predikat_load_file(a, path, out, e);
 }

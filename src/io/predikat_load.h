@@ -24,4 +24,8 @@
 int predikat_load_file(arena *a, const char *path, predikat_tabel *out,
 		       lk_err *e);
 
+/* The bands in force: templates/predikat.yaml found by datafile_find (the
+ * user's copy overrides the installed one), else the built-in default. */
+int predikat_load_installed(arena *a, predikat_tabel *out, lk_err *e);
+
 #endif

@@ -291,3 +291,16 @@ doc_row_add_cell(doc *d, doc_row *r, const char *text, enum doc_align align)
 	c->rowspan = 1;
 	return c;
 }
+
+doc_signature *
+doc_find_signature(doc *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->n_section; i++)
+		for (j = 0; j < d->section[i].n_block; j++)
+			if (d->section[i].block[j].type == DOC_SIGNATURE &&
+			    d->section[i].block[j].signature != NULL)
+				return d->section[i].block[j].signature;
+	return NULL;
+}

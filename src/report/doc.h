@@ -93,6 +93,8 @@ typedef struct doc_signature {
 	const char *nama;         /* bold and underlined */
 	const char *pangkat;      /* may be NULL */
 	const char *nip;          /* "NIP. 19661022 199308 1 001", may be NULL */
+	const char *qr_text;      /* verification text drawn as a QR code beside
+	                           * the block (signed reports), or NULL */
 } doc_signature;
 
 typedef struct doc_bar {
@@ -181,6 +183,9 @@ doc *doc_new(void);
 void doc_free(doc *d);
 doc_section *doc_add_section(doc *d, const char *name);
 doc_block *doc_add_block(doc *d, doc_section *s, enum doc_block_type t);
+/* The first signature block of the document, or NULL. */
+doc_signature *doc_find_signature(doc *d);
+
 /* Plain text as one run of the given style. */
 doc_text doc_plain(doc *d, const char *text, unsigned style);
 

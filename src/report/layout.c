@@ -33,7 +33,6 @@
 #define A4_W 595.276
 #define A4_H 841.89
 #define MAX_PAGE 14400.0          /* libharu's limit, points */
-#define KEEP_DEPTH 8              /* longest keep-with-next chain looked at */
 
 /* ---- pages ---- */
 
@@ -51,27 +50,6 @@ draw_page_number(lay *L)
 	if (base < size * 0.5)
 		base = size * 0.5;
 	pdf_text(L->p, 0, size, (L->pw - w) / 2, base, buf, strlen(buf));
-}
-
-static void
-set_mode(lay *L, enum lay_mode m)
-{
-	L->mode = m;
-	L->render = m == LAY_DRAW || m == LAY_REPLAY;
-}
-
-static void
-reserve_page(lay *L)
-{
-	lay_late *lt = L->late;
-
-	if (lt->n_page == lt->cap_page) {
-		lt->cap_page = lt->cap_page ? 2 * lt->cap_page : 8;
-		lt->page = realloc(lt->page, lt->cap_page * sizeof *lt->page);
-		if (lt->page == NULL)
-			lk_fatal("out of memory");
-	}
-	lt->page[lt->n_page++] = pdf_page_get(L->p);
 }
 
 static void
@@ -95,7 +73,7 @@ new_page(lay *L, bool soft)
 	} else if (L->mode != LAY_MEASURE) {
 		pdf_page(L->p, L->pw, L->ph);
 		if (L->mode == LAY_RESERVE)
-			reserve_page(L);
+			lay_reserve_page(L);
 		else
 			draw_page_number(L);
 	}
@@ -132,82 +110,6 @@ start_block(lay *L, const prep *P, double need)
 }
 
 
-/* ---- how much a block needs ---- */
-
-static bool
-keeps(const prep *P)
-{
-	return P->b->keep_with_next || P->b->type == DOC_HEADING;
-}
-
-/* Height that must fit for the block to start on this page. */
-static double
-start_need(const lay *L, const prep *P)
-{
-	size_t n = P->para.n_line;
-
-	if (P->lines) {
-		if (P->whole || n <= 3)
-			return P->h;
-		return 2 * P->lh;
-	}
-	switch (P->b->type) {
-	case DOC_TABLE:
-		return P->t ? tbl_start_need(P->t, lay_body_h(L)) : 0;
-	case DOC_CHART:
-		if (P->c == NULL)
-			return 0;
-		if (P->h <= lay_body_h(L))
-			return P->h;
-		return chart_height(P->c, 0, P->c->n_bar ? 1 : 0, true);
-	case DOC_TOC:
-		for (size_t i = 0; i < L->n_head; i++)
-			if (lay_toc_entry_h(L, P, i) > 0)
-				return lay_toc_entry_h(L, P, i);
-		return 0;
-	case DOC_PAGEBREAK:
-		return 0;
-	default:
-		return P->h;
-	}
-}
-
-/* Height of the block when all of it must stay with the next one. */
-static double
-whole_need(const lay *L, const prep *P)
-{
-	if (P->lines || P->b->type == DOC_SPACE || P->b->type == DOC_FORMULA ||
-	    P->b->type == DOC_SIGNATURE || P->b->type == DOC_IMAGE ||
-	    (P->b->type == DOC_CHART && P->h <= lay_body_h(L)))
-		return P->h;
-	return start_need(L, P);
-}
-
-static prep *
-cached(lay *L, const doc_section *sec, size_t i)
-{
-	if (L->cache[i] == NULL)
-		L->cache[i] = lay_prepare(L, &sec->block[i]);
-	return L->cache[i];
-}
-
-/* What must fit from block i on when it keeps with what follows. */
-static double
-chain_need(lay *L, const doc_section *sec, size_t i, int depth)
-{
-	prep *P = cached(L, sec, i), *N;
-	double h;
-
-	if (!keeps(P) || i + 1 >= sec->n_block || depth >= KEEP_DEPTH ||
-	    sec->block[i + 1].type == DOC_PAGEBREAK)
-		return depth == 0 ? whole_need(L, P) : start_need(L, P);
-	N = cached(L, sec, i + 1);
-	h = whole_need(L, P) + lay_maxd(P->sa, N->sb);
-	if (keeps(N))
-		return h + chain_need(L, sec, i + 1, depth + 1);
-	return h + start_need(L, N);
-}
-
 /* ---- placing blocks ---- */
 
 static void
@@ -220,7 +122,7 @@ place_lines(lay *L, prep *P)
 		return;                 /* empty paragraph: nothing at all */
 	if (n == 0)
 		n = 1;                  /* a label alone */
-	start_block(L, P, start_need(L, P));
+	start_block(L, P, lay_start_need(L, P));
 	while (i < n) {
 		double r = room(L) + EPS;
 
@@ -297,7 +199,7 @@ place_chart(lay *L, prep *P)
 
 	if (c == NULL)
 		return;
-	start_block(L, P, start_need(L, P));
+	start_block(L, P, lay_start_need(L, P));
 	for (;;) {
 		k = chart_fit(c, b0, title, room(L), L->empty);
 		if (k == 0 && b0 < c->n_bar) {
@@ -324,7 +226,7 @@ place_toc(lay *L, prep *P)
 
 	if (L->n_head == 0)
 		return;
-	start_block(L, P, start_need(L, P));
+	start_block(L, P, lay_start_need(L, P));
 	for (i = 0; i < L->n_head; i++) {
 		double h = lay_toc_entry_h(L, P, i), lines;
 
@@ -447,8 +349,8 @@ section_page(lay *L, const doc_section *s)
 	L->bottom = lay_maxd(pg->margin_bottom, 0);
 }
 
-static int
-run_section(lay *L, size_t si)
+int
+lay_run_section(lay *L, size_t si)
 {
 	const doc_section *s = &L->d->section[si];
 	bool fresh = L->pages == 0 || s->new_page || s->restart_numbering ||
@@ -464,8 +366,8 @@ run_section(lay *L, size_t si)
 		/* centred on its page: measured first, from the same state */
 		lay saved = *L;
 
-		set_mode(L, LAY_MEASURE);
-		rc = run_section(L, si);
+		lay_set_mode(L, LAY_MEASURE);
+		rc = lay_run_section(L, si);
 		*L = saved;
 		if (rc != 0)
 			return rc;
@@ -484,10 +386,10 @@ run_section(lay *L, size_t si)
 
 	L->cache = lay_calloc(s->n_block, sizeof *L->cache);
 	for (i = 0; i < s->n_block && rc == 0; i++) {
-		prep *P = cached(L, s, i);
+		prep *P = lay_cached(L, s, i);
 
-		if (keeps(P) && i + 1 < s->n_block && !L->empty) {
-			double need = chain_need(L, s, i, 0);
+		if (lay_keeps(P) && i + 1 < s->n_block && !L->empty) {
+			double need = lay_chain_need(L, s, i, 0);
 
 			if (need <= lay_body_h(L) + EPS &&
 			    need > room(L) - space_before(L, P) + EPS)
@@ -508,67 +410,6 @@ run_section(lay *L, size_t si)
 	return rc;
 }
 
-static bool
-has_toc(const doc_section *s)
-{
-	for (size_t i = 0; i < s->n_block; i++)
-		if (s->block[i].type == DOC_TOC)
-			return true;
-	return false;
-}
-
-/* A section with a table of contents takes its pages now and is drawn
- * by draw_late(). */
-static int
-lay_section(lay *L, size_t si)
-{
-	lay_late *lt = L->late;
-	int rc;
-
-	if (L->mode != LAY_DRAW || !has_toc(&L->d->section[si]))
-		return run_section(L, si);
-	lt->sec = realloc(lt->sec, (lt->n_sec + 1) * sizeof *lt->sec);
-	if (lt->sec == NULL)
-		lk_fatal("out of memory");
-	lt->sec[lt->n_sec].si = si;
-	lt->sec[lt->n_sec].page0 = lt->n_page;
-	lt->sec[lt->n_sec].state = lay_calloc(1, sizeof *L);
-	*lt->sec[lt->n_sec++].state = *L;
-	set_mode(L, LAY_RESERVE);
-	rc = run_section(L, si);
-	set_mode(L, LAY_DRAW);
-	return rc;
-}
-
-/* The sections left for the end, drawn on their pages from the state
- * they began with; the flow then is as it was. */
-static int
-draw_late(lay *L)
-{
-	lay_late *lt = L->late;
-	lay end = *L;
-	int rc = 0;
-
-	for (size_t k = 0; k < lt->n_sec && rc == 0; k++) {
-		*L = *lt->sec[k].state;
-		set_mode(L, LAY_REPLAY);
-		lt->at = lt->sec[k].page0;
-		rc = run_section(L, lt->sec[k].si);
-	}
-	*L = end;
-	return rc;
-}
-
-static void
-free_late(lay_late *lt)
-{
-	for (size_t k = 0; k < lt->n_sec; k++)
-		free(lt->sec[k].state);
-	free(lt->sec);
-	free(lt->page);
-	memset(lt, 0, sizeof *lt);
-}
-
 /* Lays the doc out and draws it, in one pass (but for the sections with a
  * table of contents, drawn at the end). */
 static int
@@ -577,7 +418,7 @@ lay_pass(lay *L)
 	size_t si, i;
 	int rc = 0;
 
-	set_mode(L, LAY_DRAW);
+	lay_set_mode(L, LAY_DRAW);
 	L->pages = 0;
 	L->num = L->last_num = DOC_NUM_NONE;
 	L->num_val = 0;
@@ -602,7 +443,7 @@ lay_pass(lay *L)
 		new_page(L, false);
 	}
 	if (rc == 0)
-		rc = draw_late(L);
+		rc = lay_draw_late(L);
 	return rc;
 }
 
@@ -688,7 +529,7 @@ out:
 			unlink(tmp);
 		free(tmp);
 	}
-	free_late(&late);
+	lay_free_late(&late);
 	for (i = 0; i < L.n_head; i++)
 		free(L.head[i].text);
 	free(L.head);

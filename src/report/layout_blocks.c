@@ -310,6 +310,15 @@ lay_draw_signature(lay *L, const prep *P)
 			       y, P->size, g->lh);
 		y -= (double)g->line[i].n_line * g->lh;
 	}
+	/* The verification QR code of a signed report: in the left half,
+	 * level with the block, as tall as the block allows (at most 3 cm). */
+	if (P->b->signature->qr_text != NULL) {
+		double side = P->h < 85 ? P->h : 85;
+
+		/* A too long text draws nothing: finalise keeps it short. */
+		(void)pdf_qr(L->p, P->b->signature->qr_text, L->left, L->y, side,
+			     NULL);
+	}
 }
 
 /* Blocks kept whole: formula, signature, image, space. */

@@ -1,9 +1,10 @@
 /* layout_flow.h - the state of the page flow, shared by the layout's files.
  *
  * Owns nothing itself: it declares what layout.c (the flow of blocks onto
- * pages and the passes) shares with layout_prep.c (blocks prepared:
- * broken into lines and measured), layout_blocks.c (formula, signature,
- * table of contents and text lines: prepared and drawn), layout_outline.c
+ * pages, the pass) shares with layout_prep.c (blocks prepared: broken
+ * into lines and measured; the room they need), layout_blocks.c
+ * (formula, signature, table of contents and text lines: prepared and
+ * drawn), layout_late.c (sections drawn last), layout_outline.c
  * (headings: TOC entries, page labels, the PDF outline) and
  * layout_file.c (the output file).  Not for the tests: layout_int.h is
  * their interface.
@@ -157,6 +158,29 @@ lay_body_h(const lay *L)
 	return L->top - L->bottom;
 }
 
+static inline void
+lay_set_mode(lay *L, enum lay_mode m)
+{
+	L->mode = m;
+	L->render = m == LAY_DRAW || m == LAY_REPLAY;
+}
+
+/* ---- the flow (layout.c) ---- */
+
+/* Places the blocks of section si from the current state. */
+int lay_run_section(lay *L, size_t si);
+
+/* ---- sections drawn last (layout_late.c) ---- */
+
+/* Section si: run now, or, when it has a table of contents and the flow
+ * draws, its pages taken now and the section kept for lay_draw_late. */
+int lay_section(lay *L, size_t si);
+/* The current page is reserved for a section drawn last. */
+void lay_reserve_page(lay *L);
+/* Draws the kept sections on their pages; the flow then is as before. */
+int lay_draw_late(lay *L);
+void lay_free_late(lay_late *lt);
+
 /* ---- headings, page labels, outline (layout_outline.c) ---- */
 
 /* The current page's number as printed ("" when not numbered). */
@@ -175,6 +199,16 @@ void lay_prep_free(prep *P);
 img_ent *lay_find_img(lay *L, const char *path);
 /* Checks and loads every image the doc names, once each. */
 int lay_load_images(lay *L);
+/* Whether P keeps with the block after it (headings always do). */
+bool lay_keeps(const prep *P);
+/* Height that must fit for P to start on the current page. */
+double lay_start_need(const lay *L, const prep *P);
+/* Height of P when all of it must stay with the next block. */
+double lay_whole_need(const lay *L, const prep *P);
+/* Block i of sec, prepared once (L->cache) for look-ahead and placing. */
+prep *lay_cached(lay *L, const doc_section *sec, size_t i);
+/* What must fit from block i on when it keeps with what follows. */
+double lay_chain_need(lay *L, const doc_section *sec, size_t i, int depth);
 
 /* ---- formula, signature, TOC (layout_blocks.c) ---- */
 

@@ -3,7 +3,9 @@
  * Owns: the default sizes and spaces of every block type, breaking
  * headings, paragraphs and list items (hanging labels) into lines,
  * dispatching the other types to table.c, chart.c and layout_blocks.c,
- * freeing a prepared block, and loading the doc's images once each.
+ * freeing a prepared block, loading the doc's images once each, and how
+ * much room a block needs to start on a page, whole, or with the blocks
+ * it keeps with.
  */
 #include "config.h"
 #include "report/layout_flow.h"
@@ -30,44 +32,26 @@ defaults(const lay *L, prep *P)
 	const doc_block *b = P->b;
 	double s = L->size;
 
+	/* space before and after, in body sizes */
+	static const struct { double sb, sa; } space[] = {
+		[DOC_PARA] = { 0, 0.5 },        [DOC_ITEM] = { 0, 0.25 },
+		[DOC_TABLE] = { 0.5, 1 },       [DOC_FORMULA] = { 0.75, 0.75 },
+		[DOC_SIGNATURE] = { 1.5, 0 },   [DOC_CHART] = { 0.75, 1 },
+		[DOC_TOC] = { 0, 1 },           [DOC_IMAGE] = { 0.5, 0.5 },
+	};
+
 	P->size = s;
 	P->lh = s * L->spacing;
-	switch (b->type) {
-	case DOC_HEADING:
+	if ((size_t)b->type < sizeof space / sizeof space[0]) {
+		P->sb = space[b->type].sb * s;
+		P->sa = space[b->type].sa * s;
+	}
+	if (b->type == DOC_HEADING) {
 		P->size = b->level <= 1 ? L->head_size :
 			b->level == 2 ? (L->head_size + s) / 2 : s;
 		P->lh = P->size * 1.3;
 		P->sb = b->level <= 1 ? 1.5 * s : b->level == 2 ? s : 0.75 * s;
 		P->sa = b->level <= 1 ? s : 0.5 * s;
-		break;
-	case DOC_PARA:
-		P->sa = 0.5 * s;
-		break;
-	case DOC_ITEM:
-		P->sa = 0.25 * s;
-		break;
-	case DOC_TABLE:
-		P->sb = 0.5 * s;
-		P->sa = s;
-		break;
-	case DOC_FORMULA:
-		P->sb = P->sa = 0.75 * s;
-		break;
-	case DOC_SIGNATURE:
-		P->sb = 1.5 * s;
-		break;
-	case DOC_CHART:
-		P->sb = 0.75 * s;
-		P->sa = s;
-		break;
-	case DOC_TOC:
-		P->sa = s;
-		break;
-	case DOC_IMAGE:
-		P->sb = P->sa = 0.5 * s;
-		break;
-	default:
-		break;
 	}
 	if (b->size > 0 && isfinite(b->size) && (b->type == DOC_HEADING ||
 	    b->type == DOC_PARA || b->type == DOC_ITEM)) {
@@ -284,4 +268,82 @@ lay_load_images(lay *L)
 				rc = load_image(L, b->signature->image);
 		}
 	return rc;
+}
+
+/* ---- how much a block needs ---- */
+
+#define KEEP_DEPTH 8              /* longest keep-with-next chain looked at */
+
+bool
+lay_keeps(const prep *P)
+{
+	return P->b->keep_with_next || P->b->type == DOC_HEADING;
+}
+
+/* Height that must fit for the block to start on this page. */
+double
+lay_start_need(const lay *L, const prep *P)
+{
+	size_t n = P->para.n_line;
+
+	if (P->lines) {
+		if (P->whole || n <= 3)
+			return P->h;
+		return 2 * P->lh;
+	}
+	switch (P->b->type) {
+	case DOC_TABLE:
+		return P->t ? tbl_start_need(P->t, lay_body_h(L)) : 0;
+	case DOC_CHART:
+		if (P->c == NULL)
+			return 0;
+		if (P->h <= lay_body_h(L))
+			return P->h;
+		return chart_height(P->c, 0, P->c->n_bar ? 1 : 0, true);
+	case DOC_TOC:
+		for (size_t i = 0; i < L->n_head; i++)
+			if (lay_toc_entry_h(L, P, i) > 0)
+				return lay_toc_entry_h(L, P, i);
+		return 0;
+	case DOC_PAGEBREAK:
+		return 0;
+	default:
+		return P->h;
+	}
+}
+
+/* Height of the block when all of it must stay with the next one. */
+double
+lay_whole_need(const lay *L, const prep *P)
+{
+	if (P->lines || P->b->type == DOC_SPACE || P->b->type == DOC_FORMULA ||
+	    P->b->type == DOC_SIGNATURE || P->b->type == DOC_IMAGE ||
+	    (P->b->type == DOC_CHART && P->h <= lay_body_h(L)))
+		return P->h;
+	return lay_start_need(L, P);
+}
+
+prep *
+lay_cached(lay *L, const doc_section *sec, size_t i)
+{
+	if (L->cache[i] == NULL)
+		L->cache[i] = lay_prepare(L, &sec->block[i]);
+	return L->cache[i];
+}
+
+/* What must fit from block i on when it keeps with what follows. */
+double
+lay_chain_need(lay *L, const doc_section *sec, size_t i, int depth)
+{
+	prep *P = lay_cached(L, sec, i), *N;
+	double h;
+
+	if (!lay_keeps(P) || i + 1 >= sec->n_block || depth >= KEEP_DEPTH ||
+	    sec->block[i + 1].type == DOC_PAGEBREAK)
+		return depth == 0 ? lay_whole_need(L, P) : lay_start_need(L, P);
+	N = lay_cached(L, sec, i + 1);
+	h = lay_whole_need(L, P) + lay_maxd(P->sa, N->sb);
+	if (lay_keeps(N))
+		return h + lay_chain_need(L, sec, i + 1, depth + 1);
+	return h + lay_start_need(L, N);
 }

@@ -66,6 +66,13 @@ void pdf_line(pdf *p, double x0, double y0, double x1, double y1,
 void pdf_rect(pdf *p, double x, double y, double w, double h, double fill,
 	      double line);
 
+/* A QR code of text (UTF-8, error correction M) as black modules in a
+ * square of side `size` points whose top-left corner is (x, y_top), with
+ * the quiet zone inside the square.  Returns 0, or EX_DATAERR when the
+ * text is too long for a QR code. */
+int pdf_qr(pdf *p, const char *text, double x, double y_top, double size,
+	   lk_err *e);
+
 /* Checks that path exists and is an intact PNG that libharu can read
  * (EX_NOINPUT / EX_DATAERR naming it). */
 int pdf_png_check(const char *path, lk_err *e);

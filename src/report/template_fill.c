@@ -96,7 +96,8 @@ tmpl_scan(const char *text, tmpl_scan_fn fn, void *ctx, size_t *off,
 	int rc;
 
 	while (text[i]) {
-		if (text[i] == '}' && text[i + 1] == '}') {
+		if ((text[i] == '{' || text[i] == '}') && text[i + 1] == text[i]) {
+			/* "{{" and "}}": the literal text up to one brace */
 			if ((rc = fn(ctx, false, text + lit, i - lit + 1)) != 0)
 				goto bad_value;
 			i += 2;
@@ -105,13 +106,6 @@ tmpl_scan(const char *text, tmpl_scan_fn fn, void *ctx, size_t *off,
 		}
 		if (text[i] != '{') {
 			i++;
-			continue;
-		}
-		if (text[i + 1] == '{') {
-			if ((rc = fn(ctx, false, text + lit, i - lit + 1)) != 0)
-				goto bad_value;
-			i += 2;
-			lit = i;
 			continue;
 		}
 		size_t j = i + 1;
@@ -164,17 +158,12 @@ typedef struct fill_ctx {
 static void
 fill_put(fill_ctx *f, const char *s, size_t n)
 {
-	if (f->len + n + 1 > f->cap) {
-		size_t ncap = f->cap ? f->cap : 128;
-		char *p;
+	size_t need = f->len + n + 1;
 
-		while (ncap < f->len + n + 1)
-			ncap *= 2;
-		p = realloc(f->buf, ncap);
-		if (p == NULL)
+	if (need > f->cap) {
+		f->cap = need > 2 * f->cap ? need + 128 : 2 * f->cap;
+		if ((f->buf = realloc(f->buf, f->cap)) == NULL)
 			lk_fatal("out of memory (template text)");
-		f->buf = p;
-		f->cap = ncap;
 	}
 	memcpy(f->buf + f->len, s, n);
 	f->len += n;

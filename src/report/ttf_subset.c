@@ -1,5 +1,5 @@
 /* ttf_subset.c - a TrueType font cut down to some characters (see
- * ttf_subset.h).
+ * ttf_subset.h); the tables are written by ttf_write.c.
  *
  * Reads the whole file, finds the glyphs of the characters through the
  * Unicode cmap (format 4), adds .notdef and the components of composite
@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "report/ttf_subset.h"
+#include "report/ttf_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,11 +26,6 @@
 #define WE_HAVE_AN_X_AND_Y_SCALE 0x0040
 #define WE_HAVE_A_TWO_BY_TWO 0x0080
 
-typedef struct span {
-	const unsigned char *p;
-	size_t n;
-} span;
-
 typedef struct ttf {
 	const unsigned char *d;
 	size_t n;
@@ -41,75 +37,6 @@ typedef struct ttf {
 
 static const char *const copy_tag[5] = { "OS/2", "name", "cvt ", "fpgm",
 					  "prep" };
-
-typedef struct out {
-	unsigned char *p;
-	size_t n, cap;
-} out;
-
-static unsigned
-rd16(const unsigned char *p)
-{
-	return (unsigned)p[0] << 8 | p[1];
-}
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
-}
-
-static void
-wr16(unsigned char *p, unsigned v)
-{
-	p[0] = (unsigned char)(v >> 8);
-	p[1] = (unsigned char)v;
-}
-
-static void
-wr32(unsigned char *p, uint32_t v)
-{
-	wr16(p, v >> 16);
-	wr16(p + 2, v & 0xFFFF);
-}
-
-/* Room for n more bytes at the end of o; returns where they go. */
-static unsigned char *
-grow(out *o, size_t n)
-{
-	if (o->n + n > o->cap) {
-		size_t cap = o->cap ? o->cap : 4096;
-
-		while (cap < o->n + n)
-			cap *= 2;
-		if ((o->p = realloc(o->p, cap)) == NULL)
-			lk_fatal("out of memory (font)");
-		o->cap = cap;
-	}
-	o->n += n;
-	return o->p + o->n - n;
-}
-
-static void
-put(out *o, const void *s, size_t n)
-{
-	if (n > 0)
-		memcpy(grow(o, n), s, n);
-}
-
-static void
-put16(out *o, unsigned v)
-{
-	wr16(grow(o, 2), v);
-}
-
-static void
-pad4(out *o)
-{
-	while (o->n % 4 != 0)
-		*grow(o, 1) = 0;
-}
 
 static span
 find(const ttf *f, const char *tag)
@@ -332,25 +259,21 @@ glyphs(const ttf *f, const unsigned char *keep, const unsigned *map,
 			continue;
 		if (!glyph(f, g, &s))
 			return false;
-		wr32(grow(loca, 4), (uint32_t)glyf->n);
-		r.g = grow(glyf, s.n);
+		wr32(ttf_grow(loca, 4), (uint32_t)glyf->n);
+		r.g = ttf_grow(glyf, s.n);
 		r.map = map;
 		r.n = f->num_glyphs;
 		if (s.n > 0)
 			memcpy(r.g, s.p, s.n);
 		if (!components((span){ r.g, s.n }, set_component, &r))
 			return false;
-		pad4(glyf);
-		put16(hmtx, rd16(f->hmtx.p + 4 * (size_t)hm));
-		put(hmtx, lsb, 2);
+		ttf_pad4(glyf);
+		ttf_put16(hmtx, rd16(f->hmtx.p + 4 * (size_t)hm));
+		ttf_put(hmtx, lsb, 2);
 	}
-	wr32(grow(loca, 4), (uint32_t)glyf->n);
+	wr32(ttf_grow(loca, 4), (uint32_t)glyf->n);
 	return true;
 }
-
-typedef struct pair {
-	unsigned code, gid;
-} pair;
 
 static int
 by_code(const void *a, const void *b)
@@ -358,119 +281,6 @@ by_code(const void *a, const void *b)
 	const pair *x = a, *y = b;
 
 	return x->code < y->code ? -1 : x->code > y->code;
-}
-
-/* A cmap with one (3, 1) format 4 subtable for the pairs (sorted,
- * unique, codes below 0xFFFF): a segment for each run of codes whose
- * glyphs follow each other, and the closing 0xFFFF segment. */
-static void
-write_cmap(out *o, const pair *p, size_t n)
-{
-	unsigned *first = malloc((n + 1) * sizeof *first);
-	unsigned *last = malloc((n + 1) * sizeof *last);
-	unsigned *delta = malloc((n + 1) * sizeof *delta);
-	unsigned seg = 0, sr = 1, es = 0, i;
-
-	if (first == NULL || last == NULL || delta == NULL)
-		lk_fatal("out of memory (font)");
-	for (size_t k = 0; k < n; k++) {
-		if (seg > 0 && p[k].code == last[seg - 1] + 1 &&
-		    p[k].gid == p[k - 1].gid + 1) {
-			last[seg - 1] = p[k].code;
-			continue;
-		}
-		first[seg] = last[seg] = p[k].code;
-		delta[seg++] = (p[k].gid - p[k].code) & 0xFFFF;
-	}
-	first[seg] = last[seg] = 0xFFFF;
-	delta[seg++] = 1;                       /* 0xFFFF -> glyph 0 */
-	while (sr * 2 <= seg) {
-		sr *= 2;
-		es++;
-	}
-	put16(o, 0);                            /* version */
-	put16(o, 1);                            /* one subtable: */
-	put16(o, 3);                            /* Windows, */
-	put16(o, 1);                            /* Unicode BMP */
-	wr32(grow(o, 4), 12);
-	put16(o, 4);                            /* format 4 */
-	put16(o, 16 + 8 * seg);
-	put16(o, 0);
-	put16(o, 2 * seg);
-	put16(o, 2 * sr);
-	put16(o, es);
-	put16(o, 2 * seg - 2 * sr);
-	for (i = 0; i < seg; i++)
-		put16(o, last[i]);
-	put16(o, 0);
-	for (i = 0; i < seg; i++)
-		put16(o, first[i]);
-	for (i = 0; i < seg; i++)
-		put16(o, delta[i]);
-	for (i = 0; i < seg; i++)
-		put16(o, 0);                    /* idRangeOffset */
-	free(first);
-	free(last);
-	free(delta);
-}
-
-typedef struct table {
-	char tag[5];
-	out data;
-} table;
-
-static int
-by_tag(const void *a, const void *b)
-{
-	return memcmp(((const table *)a)->tag, ((const table *)b)->tag, 4);
-}
-
-static uint32_t
-checksum(const unsigned char *p, size_t n)
-{
-	uint32_t sum = 0;
-
-	for (size_t i = 0; i < n; i += 4) {
-		unsigned char w[4] = { 0, 0, 0, 0 };
-
-		memcpy(w, p + i, n - i < 4 ? n - i : 4);
-		sum += rd32(w);
-	}
-	return sum;
-}
-
-/* The file: directory, tables in tag order, head's checksum adjusted. */
-static void
-assemble(table *t, size_t nt, out *o)
-{
-	unsigned sr = 1, es = 0;
-	size_t at, head = 0;
-
-	qsort(t, nt, sizeof *t, by_tag);
-	while (sr * 2 <= nt) {
-		sr *= 2;
-		es++;
-	}
-	wr32(grow(o, 4), 0x00010000);
-	put16(o, (unsigned)nt);
-	put16(o, 16 * sr);
-	put16(o, es);
-	put16(o, 16 * ((unsigned)nt - sr));
-	at = 12 + 16 * nt;
-	for (size_t i = 0; i < nt; i++) {
-		put(o, t[i].tag, 4);
-		wr32(grow(o, 4), checksum(t[i].data.p, t[i].data.n));
-		wr32(grow(o, 4), (uint32_t)at);
-		wr32(grow(o, 4), (uint32_t)t[i].data.n);
-		at += (t[i].data.n + 3) / 4 * 4;
-	}
-	for (size_t i = 0; i < nt; i++) {
-		if (strcmp(t[i].tag, "head") == 0)
-			head = o->n;
-		put(o, t[i].data.p, t[i].data.n);
-		pad4(o);
-	}
-	wr32(o->p + head + 8, 0xB1B0AFBAu - checksum(o->p, o->n));
 }
 
 static bool
@@ -496,55 +306,6 @@ read_file(const char *path, unsigned char **d, size_t *n)
 	return true;
 }
 
-/* The name table with suffix appended to the PostScript name (name 6),
- * in each record's encoding; false for a table it cannot read. */
-static bool
-write_name(out *o, span nm, const char *suffix)
-{
-	size_t count, strings, sl = strlen(suffix), at = 0;
-	out str = { NULL, 0, 0 };
-
-	if (nm.n < 6 || rd16(nm.p) != 0)
-		return false;
-	count = rd16(nm.p + 2);
-	strings = rd16(nm.p + 4);
-	if (6 + 12 * count > nm.n || strings > nm.n)
-		return false;
-	put(o, nm.p, 6);
-	wr16(o->p + o->n - 2, 6 + 12 * (unsigned)count);
-	for (size_t i = 0; i < count; i++) {
-		const unsigned char *r = nm.p + 6 + 12 * i;
-		size_t len = rd16(r + 8), off = strings + rd16(r + 10);
-		bool wide = rd16(r) != 1;       /* Unicode, Windows: UTF-16 */
-		unsigned char *rec;
-
-		if (off > nm.n || len > nm.n - off) {
-			free(str.p);
-			return false;
-		}
-		put(&str, nm.p + off, len);
-		if (rd16(r + 6) == 6)
-			for (size_t k = 0; k < sl; k++) {
-				if (wide)
-					put16(&str, (unsigned char)suffix[k]);
-				else
-					put(&str, suffix + k, 1);
-			}
-		if (at > 0xFFFF || str.n - at > 0xFFFF) {
-			free(str.p);
-			return false;
-		}
-		rec = grow(o, 12);
-		memcpy(rec, r, 8);
-		wr16(rec + 8, (unsigned)(str.n - at));
-		wr16(rec + 10, (unsigned)at);
-		at = str.n;
-	}
-	put(o, str.p, str.n);
-	free(str.p);
-	return true;
-}
-
 /* The subset's tables, from a parsed font and the glyphs kept. */
 static bool
 tables(const ttf *f, const unsigned char *keep, const unsigned *map,
@@ -561,25 +322,25 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 		return false;
 	memcpy(t[3].tag, "cmap", 5);
 	if (p != NULL)
-		write_cmap(&t[3].data, p, np);
+		ttf_write_cmap(&t[3].data, p, np);
 	else
-		put(&t[3].data, f->cmap.p, f->cmap.n);   /* every glyph kept */
+		ttf_put(&t[3].data, f->cmap.p, f->cmap.n);   /* every glyph kept */
 	memcpy(t[4].tag, "head", 5);
 	head = &t[4].data;
-	put(head, f->head.p, f->head.n);
+	ttf_put(head, f->head.p, f->head.n);
 	wr32(head->p + 8, 0);                   /* checkSumAdjustment */
 	wr16(head->p + 50, 1);                  /* long loca */
 	memcpy(t[5].tag, "hhea", 5);
 	hhea = &t[5].data;
-	put(hhea, f->hhea.p, f->hhea.n);
+	ttf_put(hhea, f->hhea.p, f->hhea.n);
 	wr16(hhea->p + 34, kept);
 	memcpy(t[6].tag, "maxp", 5);
 	maxp = &t[6].data;
-	put(maxp, f->maxp.p, f->maxp.n);
+	ttf_put(maxp, f->maxp.p, f->maxp.n);
 	wr16(maxp->p + 4, kept);
 	memcpy(t[7].tag, "post", 5);
 	post = &t[7].data;
-	memset(grow(post, 32), 0, 32);          /* format 3: no names */
+	memset(ttf_grow(post, 32), 0, 32);          /* format 3: no names */
 	if (f->post.n >= 32)
 		memcpy(post->p + 4, f->post.p + 4, 28);
 	wr32(post->p, 0x00030000);
@@ -588,8 +349,8 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 		if (f->copy[i].p != NULL) {
 			memcpy(t[*nt].tag, copy_tag[i], 5);
 			if (strcmp(copy_tag[i], "name") != 0 || suffix == NULL)
-				put(&t[*nt].data, f->copy[i].p, f->copy[i].n);
-			else if (!write_name(&t[*nt].data, f->copy[i], suffix))
+				ttf_put(&t[*nt].data, f->copy[i].p, f->copy[i].n);
+			else if (!ttf_write_name(&t[*nt].data, f->copy[i], suffix))
 				return false;
 			(*nt)++;
 		}
@@ -664,7 +425,7 @@ ttf_subset(const char *path, const uint32_t *chars, size_t n,
 	if (!tables(&f, keep, map, kept, chars != NULL ? p : NULL, nu, suffix,
 		    t, &nt))
 		goto out;
-	assemble(t, nt, &o);
+	ttf_assemble(t, nt, &o);
 	*res = o.p;
 	*len = o.n;
 	o.p = NULL;

@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
-#include "io/datafile.h"
 #include "io/predikat_load.h"
 #include "tui/draft.h"
 #include "tui/form.h"
@@ -42,18 +41,6 @@ ui_is_english(const tui_opts *o)
 	if (o->lang != NULL && *o->lang)
 		return strncmp(o->lang, "en", 2) == 0;
 	return strcmp(_("Help"), "Help") == 0;
-}
-
-static int
-load_predikat(app *a, lk_err *e)
-{
-	char path[4096];
-
-	if (datafile_find("templates/predikat.yaml", path, sizeof path, NULL) != 0) {
-		a->pt = *predikat_default();
-		return 0;
-	}
-	return predikat_load_file(&a->mem, path, &a->pt, e);
 }
 
 /* Read-only when the file (or its directory, where SQLite keeps its
@@ -120,7 +107,7 @@ tui_main(const tui_opts *o)
 			goto out;
 		}
 	}
-	if ((rc = load_predikat(&a, &e)) != 0) {
+	if ((rc = predikat_load_installed(&a.mem, &a.pt, &e)) != 0) {
 		fail(rc, "%s", e.msg);
 		goto out;
 	}

@@ -21,6 +21,8 @@ typedef struct ffield {
 	char *canon;        /* canonical value after the last check, or NULL */
 	char *err;          /* why the last check failed, or NULL */
 	int page, row, ih, iw;
+	bool above;         /* a tall text: label above, box across the screen */
+	int bx, by;         /* where the input starts */
 	FIELD *fld;         /* on the posted page only */
 	textedit te;        /* FD_MULTILINE */
 } ffield;
@@ -242,16 +244,19 @@ form_layout(void *ctx)
 	for (i = 0; i < f->n; i++) {
 		ffield *x = &f->ff[i];
 
+		x->ih = x->f->type == FD_MULTILINE ? x->f->height : 1;
+		x->above = x->f->type == FD_MULTILINE && x->ih >= 5;
 		/* One column more than the text, for the cursor at its end. */
 		x->iw = x->f->width + (x->f->type == FD_MULTILINE ? 0 : 1);
-		if (x->iw > COLS - f->ix - 2)
+		if (x->above)
+			x->iw = COLS - 3;   /* a long text reads best across the screen */
+		else if (!x->above && x->iw > COLS - f->ix - 2)
 			x->iw = COLS - f->ix - 2;
 		if (x->iw < 4)
 			x->iw = 4;
-		x->ih = x->f->type == FD_MULTILINE ? x->f->height : 1;
-		if (x->ih > f->avail)
-			x->ih = f->avail;
-		rows += x->ih;
+		if (x->ih > f->avail - (x->above ? 1 : 0))
+			x->ih = f->avail - (x->above ? 1 : 0);
+		rows += x->ih + (x->above ? 1 : 0);
 		n_multi += x->f->type == FD_MULTILINE;
 	}
 	gap = rows + (int)f->n - 1 <= f->avail ? 1 : 0;
@@ -268,13 +273,17 @@ form_layout(void *ctx)
 	for (i = 0; i < f->n; i++) {
 		ffield *x = &f->ff[i];
 
-		if (row > 0 && row + x->ih > f->avail) {
+		int h = x->ih + (x->above ? 1 : 0);
+
+		if (row > 0 && row + h > f->avail) {
 			page++;
 			row = 0;
 		}
 		x->page = page;
 		x->row = f->top + row;
-		row += x->ih + gap;
+		x->by = x->row + (x->above ? 1 : 0);
+		x->bx = x->above ? 2 : f->ix;
+		row += h + gap;
 	}
 	f->npages = page + 1;
 	f->page = f->ff[f->cur].page;
@@ -314,15 +323,15 @@ form_draw(void *ctx)
 		ffield *x = &f->ff[i];
 		attr_t la = x->err != NULL ? theme_attr(TR_ERROR) :
 		    i == f->cur ? A_BOLD : theme_attr(TR_LABEL);
-		int ex = f->ix + x->iw + 2;
+		int ex = x->above ? 2 + ui_width(label_of(f, i)) + 4 : f->ix + x->iw + 2;
 
 		if (x->page != f->page)
 			continue;
 		snprintf(buf, sizeof buf, "%s%s", label_of(f, i),
 			 x->f->required ? " *" : "");
-		ui_put(x->row, 2, f->label_w, buf, la, false, false);
+		ui_put(x->row, 2, x->above ? COLS - 3 : f->label_w, buf, la, false, false);
 		if (x->f->type == FD_MULTILINE)
-			te_draw(&x->te, x->row, f->ix, x->ih, x->iw,
+			te_draw(&x->te, x->by, x->bx, x->ih, x->iw,
 				theme_attr(i == f->cur ? TR_FIELD_FOCUS : TR_FIELD),
 				i == f->cur);
 		else if (x->fld == NULL)
@@ -332,7 +341,7 @@ form_draw(void *ctx)
 			ui_put(x->row, ex - 1, 4, "\xe2\x97\x82\xe2\x96\xb8",
 			       theme_attr(TR_HINT), false, false);
 		if (x->err != NULL && COLS - ex >= 14)
-			ui_put_wrapped(x->row, ex, x->ih + f->gap, COLS - ex - 1,
+			ui_put_wrapped(x->row, ex, x->above ? 1 : x->ih + f->gap, COLS - ex - 1,
 				       x->err, theme_attr(TR_ERROR));
 	}
 	/* Help line of the focused field. */
@@ -374,7 +383,7 @@ form_draw(void *ctx)
 	}
 	/* The cursor. */
 	if (c->f->type == FD_MULTILINE) {
-		te_draw(&c->te, c->row, f->ix, c->ih, c->iw,
+		te_draw(&c->te, c->by, c->bx, c->ih, c->iw,
 			theme_attr(TR_FIELD_FOCUS), true);
 	} else if (c->fld != NULL && f->frm != NULL && c->f->type != FD_CHOICE) {
 		int y, x;
@@ -773,7 +782,7 @@ form_run(app *a, const form_spec *s)
 		x->f = &s->fd->field[i];
 		if (x->f->type == FD_CHOICE)
 			x->init = xstrdup(v != NULL && *v ? choice_text(&f, x->f, v) :
-					  x->f->n_choice > 0 ?
+					  x->f->required && x->f->n_choice > 0 ?
 					  fd_choice_label(&x->f->choice[0], a->english) : "");
 		else
 			x->init = xstrdup(fd_display(&f.scratch, x->f, v));
@@ -781,7 +790,9 @@ form_run(app *a, const form_spec *s)
 		if (x->f->type == FD_MULTILINE) {
 			x->te.max = x->f->max_length > 0 ? (size_t)x->f->max_length : 0;
 			te_set(&x->te, x->text);
-			x->te.cur = x->te.len;     /* typing goes on at the end */
+			/* A short text goes on at its end; a long one is read
+			 * from its start. */
+			x->te.cur = strlen(x->text) < 200 ? x->te.len : 0;
 		}
 	}
 	form_layout(&f);

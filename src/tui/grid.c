@@ -163,11 +163,11 @@ col_w(const grid *g, int c)
 	bool money = g->kind == GRID_PROGRAM;
 
 	switch (c) {
-	case C_KODE: return 8;
+	case C_KODE: return 7;
 	case C_SATUAN: return money || COLS < 100 ? 0 : 8;
-	case C_TARGET: return money ? 15 : 10;
-	case C_LALU: return money ? 15 : 10;
-	case C_NILAI: return money ? 16 : 11;
+	case C_TARGET: return money ? 14 : 10;
+	case C_LALU: return money ? 14 : 10;
+	case C_NILAI: return money ? 15 : 11;
 	case C_CAPAIAN: return 8;
 	case C_PREDIKAT: return money ? 0 : 13;
 	default: return 0;
@@ -376,6 +376,14 @@ grid_draw(void *ctx)
 		mvhline(fy - 1, 0, ACS_HLINE, COLS);
 		attrset(A_NORMAL);
 		snprintf(buf, sizeof buf, "%s  %s", row->kode, row->nama);
+		if (row->err != NULL) {
+			/* The reason, in words, where there is room for it. */
+			ui_put(fy, 1, COLS - 2, buf, A_BOLD, false, false);
+			ui_put_wrapped(fy + 1, 1, 2, COLS - 2, row->err, theme_attr(TR_ERROR));
+			if (!ui_msg_is_error())
+				ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, row->err);
+			goto bar;
+		}
 		ui_put_wrapped(fy, 1, 2, COLS - 2, buf, A_BOLD);
 		if (g->kind == GRID_IKU)
 			snprintf(buf, sizeof buf, _("Unit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
@@ -389,9 +397,8 @@ grid_draw(void *ctx)
 				 row->target_tw ? _("planned spending to the quarter") :
 				 _("the budget"));
 		ui_put(fy + 2, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
-		if (row->err != NULL && !ui_msg_is_error())
-			ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, row->err);
 	}
+bar:
 	ui_draw_status(_("Type the value, Enter: next row. Ctrl-U empties the cell. F2 saves all rows."));
 	ui_draw_keybar_as(acts, labels, KCTX_TEXT);
 	if (g->n == 0)
@@ -626,6 +633,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 	g.dk.form = kind == GRID_IKU ? "realisasi_iku" : "realisasi_program";
 	g.dk.entity = "";
 	load_rows(&g, restore);
+	g.le.right = true;
 	enter_row(&g, 0);
 	ui_push(&l);
 	if (restore != NULL)

@@ -86,17 +86,78 @@ static const key_bind binds[] = {
 };
 #define N_BINDS (sizeof binds / sizeof binds[0])
 
-static const char *const labels[ACT_N] = {
-	NULL,
-#define KEY_X(id, label, desc) label,
-	KEY_ACTIONS(KEY_X)
-#undef KEY_X
-};
-static const char *const descs[ACT_N] = {
-	NULL,
-#define KEY_X(id, label, desc) desc,
-	KEY_ACTIONS(KEY_X)
-#undef KEY_X
+typedef struct act_text {
+	const char *label;   /* a word for the bottom bar */
+	const char *desc;    /* a line for the help screen */
+} act_text;
+
+static const act_text texts[ACT_N] = {
+	[ACT_HELP] = { N_("Help"),
+		N_("show the keys and an explanation of this screen") },
+	[ACT_SAVE] = { N_("Save"),
+		N_("save what was typed (one transaction)") },
+	[ACT_BACK] = { N_("Back"),
+		N_("leave this screen (asks when something is not saved)") },
+	[ACT_ENTER] = { N_("Edit"),
+		N_("open or edit the selected entry; in a form, next field") },
+	[ACT_EDIT] = { N_("Edit"),
+		N_("edit the selected entry") },
+	[ACT_ADD] = { N_("Add"),
+		N_("add a new entry after the selected one") },
+	[ACT_DELETE] = { N_("Delete"),
+		N_("delete the selected entry (asks first)") },
+	[ACT_MOVE_UP] = { N_("Up"),
+		N_("move the selected entry up") },
+	[ACT_MOVE_DOWN] = { N_("Down"),
+		N_("move the selected entry down") },
+	[ACT_SEARCH] = { N_("Search"),
+		N_("search the list for a text") },
+	[ACT_SEARCH_NEXT] = { N_("Next"),
+		N_("next match of the search") },
+	[ACT_EDITOR] = { N_("Editor"),
+		N_("edit the text in your own editor ($VISUAL or $EDITOR)") },
+	[ACT_TABLES] = { N_("Tables"),
+		N_("supporting tables of the selected sasaran") },
+	[ACT_HEADER] = { N_("Title"),
+		N_("edit the title, columns and note of the table") },
+	[ACT_SWITCH] = { N_("Switch"),
+		N_("switch between the two lists of this screen") },
+	[ACT_STEPS] = { N_("Steps"),
+		N_("menu of the steps of the quarter") },
+	[ACT_NEXT_STEP] = { N_("Next step"),
+		N_("go on to the next step of the quarter") },
+	[ACT_PREV_STEP] = { N_("Prev step"),
+		N_("go back to the previous step") },
+	[ACT_NEXT_FIELD] = { N_("Next"),
+		N_("next field") },
+	[ACT_PREV_FIELD] = { N_("Previous"),
+		N_("previous field") },
+	[ACT_UP] = { N_("Up"),
+		N_("move up") },
+	[ACT_DOWN] = { N_("Down"),
+		N_("move down") },
+	[ACT_LEFT] = { N_("Left"),
+		N_("move left; in a choice, previous value") },
+	[ACT_RIGHT] = { N_("Right"),
+		N_("move right; in a choice, next value") },
+	[ACT_PGUP] = { N_("Page up"),
+		N_("one page up") },
+	[ACT_PGDN] = { N_("Page down"),
+		N_("one page down") },
+	[ACT_HOME] = { N_("Start"),
+		N_("to the start") },
+	[ACT_END] = { N_("End"),
+		N_("to the end") },
+	[ACT_BACKSPACE] = { N_("Erase"),
+		N_("erase the character before the cursor") },
+	[ACT_DELCHAR] = { N_("Erase"),
+		N_("erase the character under the cursor") },
+	[ACT_CLEAR] = { N_("Clear"),
+		N_("clear the field") },
+	[ACT_REDRAW] = { N_("Redraw"),
+		N_("redraw the screen") },
+	[ACT_QUIT] = { N_("Quit"),
+		N_("quit lakip (asks when something is not saved)") },
 };
 
 int
@@ -119,7 +180,7 @@ keys_label(int act)
 {
 	if (act <= ACT_NONE || act >= ACT_N)
 		return "";
-	return _(labels[act]);
+	return _(texts[act].label);
 }
 
 static const char *
@@ -206,7 +267,7 @@ static void
 help_line(sbuf *b, int act, enum key_ctx ctx)
 {
 	char names[80] = "", line[512];
-	int seen = 0;
+	int seen = 0, pad;
 	size_t i;
 
 	for (i = 0; i < N_BINDS; i++) {
@@ -223,8 +284,10 @@ help_line(sbuf *b, int act, enum key_ctx ctx)
 	}
 	if (seen == 0)
 		return;
-	snprintf(line, sizeof line, "  %-20s %s: %s\n", names, keys_label(act),
-		 _(descs[act]));
+	/* Pad by display columns: arrows take three bytes, one column. */
+	pad = 20 - (int)mbstowcs(NULL, names, 0);
+	snprintf(line, sizeof line, "  %s%*s %s: %s\n", names, pad > 0 ? pad : 0, "",
+		 keys_label(act), _(texts[act].desc));
 	sb_add(b, line);
 }
 

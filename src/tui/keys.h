@@ -14,46 +14,45 @@
 #include <stddef.h>
 #include <wchar.h>
 
-/* X(id, label, description): label is a short word for the bottom bar,
- * description a line for the help screen; both are msgids (N_). */
+/* The actions; their labels and descriptions are in keys.c. */
 #define KEY_ACTIONS(X) \
-	X(HELP, N_("Help"), N_("show the keys and an explanation of this screen")) \
-	X(SAVE, N_("Save"), N_("save what was typed (one transaction)")) \
-	X(BACK, N_("Back"), N_("leave this screen (asks when something is not saved)")) \
-	X(ENTER, N_("Edit"), N_("open or edit the selected entry; in a form, next field")) \
-	X(EDIT, N_("Edit"), N_("edit the selected entry")) \
-	X(ADD, N_("Add"), N_("add a new entry after the selected one")) \
-	X(DELETE, N_("Delete"), N_("delete the selected entry (asks first)")) \
-	X(MOVE_UP, N_("Up"), N_("move the selected entry up")) \
-	X(MOVE_DOWN, N_("Down"), N_("move the selected entry down")) \
-	X(SEARCH, N_("Search"), N_("search the list for a text")) \
-	X(SEARCH_NEXT, N_("Next"), N_("next match of the search")) \
-	X(EDITOR, N_("Editor"), N_("edit the text in your own editor ($VISUAL or $EDITOR)")) \
-	X(TABLES, N_("Tables"), N_("supporting tables of the selected sasaran")) \
-	X(HEADER, N_("Title"), N_("edit the title, columns and note of the table")) \
-	X(SWITCH, N_("Switch"), N_("switch between the two lists of this screen")) \
-	X(STEPS, N_("Steps"), N_("menu of the steps of the quarter")) \
-	X(NEXT_STEP, N_("Next step"), N_("go on to the next step of the quarter")) \
-	X(PREV_STEP, N_("Prev step"), N_("go back to the previous step")) \
-	X(NEXT_FIELD, N_("Next"), N_("next field")) \
-	X(PREV_FIELD, N_("Previous"), N_("previous field")) \
-	X(UP, N_("Up"), N_("move up")) \
-	X(DOWN, N_("Down"), N_("move down")) \
-	X(LEFT, N_("Left"), N_("move left; in a choice, previous value")) \
-	X(RIGHT, N_("Right"), N_("move right; in a choice, next value")) \
-	X(PGUP, N_("Page up"), N_("one page up")) \
-	X(PGDN, N_("Page down"), N_("one page down")) \
-	X(HOME, N_("Start"), N_("to the start")) \
-	X(END, N_("End"), N_("to the end")) \
-	X(BACKSPACE, N_("Erase"), N_("erase the character before the cursor")) \
-	X(DELCHAR, N_("Erase"), N_("erase the character under the cursor")) \
-	X(CLEAR, N_("Clear"), N_("clear the field")) \
-	X(REDRAW, N_("Redraw"), N_("redraw the screen")) \
-	X(QUIT, N_("Quit"), N_("quit lakip (asks when something is not saved)"))
+	X(HELP) \
+	X(SAVE) \
+	X(BACK) \
+	X(ENTER) \
+	X(EDIT) \
+	X(ADD) \
+	X(DELETE) \
+	X(MOVE_UP) \
+	X(MOVE_DOWN) \
+	X(SEARCH) \
+	X(SEARCH_NEXT) \
+	X(EDITOR) \
+	X(TABLES) \
+	X(HEADER) \
+	X(SWITCH) \
+	X(STEPS) \
+	X(NEXT_STEP) \
+	X(PREV_STEP) \
+	X(NEXT_FIELD) \
+	X(PREV_FIELD) \
+	X(UP) \
+	X(DOWN) \
+	X(LEFT) \
+	X(RIGHT) \
+	X(PGUP) \
+	X(PGDN) \
+	X(HOME) \
+	X(END) \
+	X(BACKSPACE) \
+	X(DELCHAR) \
+	X(CLEAR) \
+	X(REDRAW) \
+	X(QUIT)
 
 enum key_action {
 	ACT_NONE = 0,
-#define KEY_X(id, label, desc) ACT_##id,
+#define KEY_X(id) ACT_##id,
 	KEY_ACTIONS(KEY_X)
 #undef KEY_X
 	ACT_N,

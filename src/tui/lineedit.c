@@ -136,6 +136,20 @@ le_draw(lineedit *l, int y, int x, int w, attr_t a)
 		l->scroll++;
 	}
 	cw = width;
+	if (l->right && l->scroll == 0) {
+		int total = 0, pad;
+
+		for (i = 0; i < l->len; i++) {
+			int c = wcwidth(l->buf[i]);
+			total += c < 0 ? 1 : c;
+		}
+		pad = w - 1 - total;
+		if (pad > 0) {
+			ui_fill(y, x, pad, a);
+			ui_putw(y, x + pad, w - pad, l->buf, l->len, a, true);
+			return x + pad + cw;
+		}
+	}
 	ui_putw(y, x, w, l->buf + l->scroll, l->len - l->scroll, a, true);
 	return x + (cw < w ? cw : w - 1);
 }

@@ -19,6 +19,7 @@ typedef struct lineedit {
 	size_t scroll;     /* first character shown */
 	size_t max;        /* maximum characters, 0 = none */
 	bool fresh;        /* the next typed character replaces the text */
+	bool right;        /* drawn right-aligned when it fits (numbers) */
 } lineedit;
 
 void le_set(lineedit *l, const char *utf8);

@@ -311,7 +311,7 @@ scr_preview(app *a, int step)
 					      "in steps 4 and 5."));
 			break;
 		default:
-			result = scr_leave_code(act);
+			result = scr_list_other(a, act);
 		}
 	}
 	list_close(&l);

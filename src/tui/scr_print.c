@@ -12,9 +12,8 @@
 
 #include "core/dec.h"
 #include "core/i18n.h"
-#include "report/build.h"
 #include "report/layout.h"
-#include "report/template.h"
+#include "report/render.h"
 #include "tui/ui.h"
 
 static char *
@@ -29,9 +28,36 @@ default_name(app *a)
 	return strdup(buf);
 }
 
+/* Warnings of the render, kept for the result screen. */
+typedef struct warn_list {
+	char **msg;
+	size_t n;
+} warn_list;
+
+static void
+on_warn(void *arg, const char *msg)
+{
+	warn_list *w = arg;
+	char **m = realloc(w->msg, (w->n + 2) * sizeof *m);
+
+	if (m == NULL)
+		return;
+	w->msg = m;
+	if ((m[w->n] = strdup(msg)) != NULL)
+		w->n++;
+	m[w->n] = NULL;
+}
+
+static void
+on_progress(void *arg, const char *stage)
+{
+	(void)arg;
+	ui_progress(_("Print PDF"), stage);
+}
+
 /* What the result screen says. */
 static void
-show_result(const char *path, const layout_result *res, const char **warn)
+show_result(const char *path, const layout_result *res, char *const *warn)
 {
 	char *text, abs[PATH_MAX], num[DEC_BUFSZ];
 	size_t len = 4096, i;
@@ -63,11 +89,10 @@ scr_print(app *a, int step)
 {
 	lk_err e = { 0, "" };
 	char *path = NULL, *def = default_name(a), label[300];
-	const char **warn = NULL;
+	warn_list w = { NULL, 0 };
+	report_hooks h = { on_progress, on_warn, &w };
 	layout_result res = { 0, 0 };
-	tmpl *t = NULL;
-	doc *d = NULL;
-	kinerja k;
+	size_t i;
 	int rc;
 
 	(void)step;
@@ -100,27 +125,14 @@ scr_print(app *a, int step)
 			return FORM_CANCELLED;
 		}
 	}
-	ui_progress(_("Print PDF"), _("Loading the template..."));
-	rc = tmpl_load("laporan", &t, &e);
-	if (rc == 0) {
-		ui_progress(_("Print PDF"), _("Computing the capaian..."));
-		rc = kinerja_hitung(a->r, a->tw, &a->pt, &k, &e);
-	}
-	if (rc == 0) {
-		ui_progress(_("Print PDF"), _("Building the report..."));
-		rc = build_laporan(a->r, &k, t, &d, &warn, &e);
-	}
-	if (rc == 0) {
-		ui_progress(_("Print PDF"), _("Laying out the pages and writing the PDF..."));
-		rc = layout_write_pdf(d, path, &res, &e);
-	}
+	rc = report_render(a->r, a->tw, &a->pt, "laporan", NULL, &h, path, &res, &e);
 	if (rc == 0)
-		show_result(path, &res, warn);
+		show_result(path, &res, w.msg);
 	else
 		ui_message(_("The PDF was not written"), e.msg, true);
-	if (d != NULL)
-		doc_free(d);
-	tmpl_free(t);
+	for (i = 0; i < w.n; i++)
+		free(w.msg[i]);
+	free(w.msg);
 	free(path);
 	return ui_terminating() ? FORM_TERMINATED : FORM_CANCELLED;
 }

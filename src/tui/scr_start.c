@@ -52,15 +52,20 @@ ask_year(const char *title, const char *label, int def)
 /* ------------------------------------------------------------------ */
 /* drafts */
 
-static void
+static bool first_run(app *a, bool welcome);
+
+/* Returns FORM_QUIT or FORM_TERMINATED when the user left the program
+ * from a draft's screen, else 0. */
+static int
 offer_drafts(app *a)
 {
 	draft **d = NULL;
 	size_t n = 0, i;
+	int end = 0;
 
 	if (draft_list(a->db_real, &d, &n) != 0 || n == 0)
-		return;
-	for (i = 0; i < n && !ui_terminating(); i++) {
+		return 0;
+	for (i = 0; i < n && !ui_terminating() && end == 0; i++) {
 		char text[1200], period[64];
 		int r;
 
@@ -77,9 +82,20 @@ offer_drafts(app *a)
 		r = ui_ask3(_("Unsaved typing found"), text, _("Open"), _("Discard"),
 			    _("Later"));
 		if (r == 0) {
-			if (strcmp(d[i]->form, "instansi") == 0 && strcmp(d[i]->entity, "+") == 0)
-				continue;   /* first run: offered by the welcome */
-			scr_resume(a, d[i]);
+			if (strcmp(d[i]->form, "instansi") == 0 && strcmp(d[i]->entity, "+") == 0) {
+				/* A new agency: the first run takes it up when
+				 * the database is empty, else here. */
+				char **kode = NULL;
+				size_t nk = 0;
+
+				if (store_list_instansi(a->st, &kode, &nk, NULL) == 0 && nk > 0)
+					first_run(a, false);
+				store_free_strv(kode, nk);
+				continue;
+			}
+			r = scr_resume(a, d[i]);
+			if (r == FORM_QUIT || r == FORM_TERMINATED)
+				end = r;
 		} else if (r == 1) {
 			draft_key k = draft_key_of(d[i]);
 
@@ -87,6 +103,7 @@ offer_drafts(app *a)
 		}
 	}
 	draft_free_all(d, n);
+	return end;
 }
 
 /* The draft of a new agency typed at the first run, if any. */
@@ -113,7 +130,7 @@ first_run_draft(app *a)
 /* first run: the agency profile and its first year */
 
 static bool
-first_run(app *a)
+first_run(app *a, bool welcome)
 {
 	draft *d = first_run_draft(a);
 	int year, r;
@@ -124,7 +141,7 @@ first_run(app *a)
 		draft_free(d);
 		return false;
 	}
-	if (d == NULL && !ui_message(_("Welcome"),
+	if (welcome && d == NULL && !ui_message(_("Welcome"),
 				     _("The database is empty. First describe the agency "
 				       "and its head, who signs the reports; then the year's "
 				       "plan is filled in step by step."), false)) {
@@ -136,21 +153,31 @@ first_run(app *a)
 		draft_free(d);
 		return false;
 	}
-	rencana_free(a->r);
-	a->r = rencana_new();
-	a->r->tahun = year;
-	a->tahun = year;
-	a->tw = 0;
-	free(a->instansi);
-	a->instansi = NULL;
-	r = scr_instansi_form(a, 0, true, d);
-	draft_free(d);
-	if (r != FORM_SAVED) {
-		rencana_free(a->r);
-		a->r = NULL;
-		free(a->instansi);
+	{
+		/* The agency shown so far comes back when this is cancelled. */
+		rencana *old_r = a->r;
+		char *old_kode = a->instansi;
+		int old_tahun = a->tahun, old_tw = a->tw;
+
+		a->r = rencana_new();
+		a->r->tahun = year;
+		a->tahun = year;
+		a->tw = 0;
 		a->instansi = NULL;
-		return false;
+		r = scr_instansi_form(a, 0, true, d);
+		draft_free(d);
+		if (r != FORM_SAVED) {
+			rencana_free(a->r);
+			free(a->instansi);
+			a->r = old_r;
+			a->instansi = old_kode;
+			a->tahun = old_tahun;
+			a->tw = old_tw;
+			app_update_context(a);
+			return false;
+		}
+		rencana_free(old_r);
+		free(old_kode);
 	}
 	ui_msg(UI_MSG_INFO, _("The agency is created. Choose a quarter and press Enter."));
 	return true;
@@ -192,7 +219,7 @@ choose_instansi(app *a, bool allow_new)
 		a->instansi = strdup(kode[r]);
 	} else if (r >= 0) {
 		store_free_strv(kode, n);
-		return first_run(a);
+		return first_run(a, false);
 	}
 	store_free_strv(kode, n);
 	return r >= 0;
@@ -338,7 +365,7 @@ static bool
 new_year(per_ctx *c)
 {
 	app *a = c->a;
-	int last = c->n_tahun > 0 ? c->tahun[c->n_tahun - 1] : a->tahun, year, q;
+	int last = c->n_tahun > 0 ? c->tahun[c->n_tahun - 1] : a->tahun, year, q, prev = 0;
 	size_t i;
 	rencana *nr;
 	char text[400];
@@ -354,6 +381,12 @@ new_year(per_ctx *c)
 			return false;
 		}
 	}
+	/* Copy from the last year before the new one. */
+	for (i = 0; i < c->n_tahun; i++)
+		if (c->tahun[i] < year && c->tahun[i] > prev)
+			prev = c->tahun[i];
+	if (prev > 0 && prev != a->tahun && app_load(a, a->instansi, prev) != 0)
+		return false;
 	snprintf(text, sizeof text, _("Copy the sasaran, IKU and programs of %d into %d? "
 				      "Targets and budgets are typed anew."), a->tahun, year);
 	q = ui_confirm(_("A new year"), text, true);
@@ -415,9 +448,9 @@ period_screen(app *a)
 		ACT_BACK, ACT_QUIT, ACT_NONE,
 	};
 	list_col cols[7] = {
-		{ NULL, 13, false, false, 0 }, { NULL, 11, false, false, 0 },
-		{ NULL, 9, false, true, 0 }, { NULL, 9, false, true, 0 },
-		{ NULL, 9, false, true, 0 }, { NULL, 9, false, true, 0 },
+		{ NULL, 13, false, false, 0 }, { NULL, 10, false, false, 0 },
+		{ NULL, 7, false, true, 0 }, { NULL, 9, false, true, 0 },
+		{ NULL, 7, false, true, 0 }, { NULL, 8, false, true, 0 },
 		{ NULL, 10, true, false, 0 },
 	};
 	per_ctx c;
@@ -517,8 +550,8 @@ scr_start(app *a)
 {
 	char **kode = NULL;
 	size_t n = 0;
+	int end = offer_drafts(a);
 
-	offer_drafts(a);
 	if (ui_terminating())
 		return FORM_TERMINATED;
 	if (store_list_instansi(a->st, &kode, &n, NULL) != 0)
@@ -526,14 +559,16 @@ scr_start(app *a)
 	store_free_strv(kode, n);
 	if (a->r == NULL) {
 		if (n == 0) {
-			if (!first_run(a))
+			if (!first_run(a, true))
 				return FORM_QUIT;
 		} else if (!choose_instansi(a, false)) {
 			return FORM_QUIT;
 		}
 	}
 	for (;;) {
-		int r = period_screen(a), q;
+		int r = end != 0 ? end : period_screen(a), q;
+
+		end = 0;
 
 		if (r != FORM_QUIT || ui_terminating())
 			return r;

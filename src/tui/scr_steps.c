@@ -119,7 +119,7 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 	}
 	if (col == 1)
 		return scr_step_name(step);
-	if (col == 3)
+	if (col == 2)
 		return st == 1 ? _("done") : st == 0 ? _("partly") : st == -1 ? _("to do") : "";
 	switch (step) {
 	case 1:
@@ -165,7 +165,7 @@ menu_attr(void *ud, size_t row, size_t col)
 	menu_ctx *c = ud;
 	int st = step_state(c, (int)row + 1);
 
-	if (col != 3)
+	if (col != 2)
 		return A_NORMAL;
 	return st == 1 ? theme_attr(TR_BAIK) : st == 0 ? theme_attr(TR_CUKUP) :
 	    st == -1 ? theme_attr(TR_KURANG) : A_NORMAL;
@@ -178,6 +178,8 @@ menu_info(void *ud, int y, int x, int h, int w)
 	char buf[600];
 
 	(void)h;
+	/* Counted at each draw: a step may have changed the plan. */
+	rencana_hitung_isian(c->a->r, c->a->tw, &c->is);
 	snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s",
 		 c->a->r->instansi.nama != NULL ? c->a->r->instansi.nama : c->a->instansi,
 		 app_period_text(c->a));
@@ -214,7 +216,7 @@ scr_steps(app *a, int first, const draft *restore)
 	};
 	list_col cols[4] = {
 		{ "", 3, false, true, 0 }, { NULL, 34, false, false, 0 },
-		{ NULL, 20, true, false, 0 }, { NULL, 8, false, false, 0 },
+		{ NULL, 9, false, false, 0 }, { NULL, 20, true, false, 0 },
 	};
 	char title[200];
 	menu_ctx c = { a, { 0 } };
@@ -222,8 +224,8 @@ scr_steps(app *a, int first, const draft *restore)
 	int step = first, r, act;
 
 	cols[1].title = _("Step");
-	cols[2].title = _("What is there");
-	cols[3].title = _("State");
+	cols[2].title = _("State");
+	cols[3].title = _("What is there");
 	memset(&l, 0, sizeof l);
 	snprintf(title, sizeof title, _("Steps of %s"), app_period_text(a));
 	l.title = title;

@@ -10,6 +10,17 @@
 #include "tui/keys.h"
 #include "tui/ui.h"
 
+const int scr_list_acts[] = {
+	ACT_HELP, ACT_ENTER, ACT_ADD, ACT_DELETE, ACT_SEARCH, ACT_BACK,
+	ACT_NEXT_STEP, ACT_NONE,
+};
+const int scr_list_help_acts[] = {
+	ACT_ENTER, ACT_EDIT, ACT_ADD, ACT_DELETE, ACT_MOVE_UP, ACT_MOVE_DOWN,
+	ACT_SEARCH, ACT_SEARCH_NEXT, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
+	ACT_HOME, ACT_END, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_STEPS, ACT_BACK,
+	ACT_NONE,
+};
+
 char *
 scr_dup(app *a, const char *v)
 {
@@ -41,6 +52,34 @@ scr_leave_code(int act)
 	}
 }
 
+int
+scr_pass(int end)
+{
+	switch (end) {
+	case FORM_NEXT_STEP:
+	case FORM_PREV_STEP:
+	case FORM_STEPS:
+	case FORM_QUIT:
+	case FORM_TERMINATED:
+		return end;
+	default:
+		return -1;
+	}
+}
+
+int
+scr_list_other(app *a, int act)
+{
+	if (act == ACT_SAVE) {
+		if (a->dirty)
+			app_save(a);
+		else
+			ui_msg(UI_MSG_HINT, _("Lists are saved at once: there is nothing left to save."));
+		return -1;
+	}
+	return scr_leave_code(act);
+}
+
 bool
 scr_confirm_delete(const char *what)
 {
@@ -70,11 +109,4 @@ scr_parse(const char *canon, int scale, int64_t *out)
 	if (canon == NULL || *canon == '\0')
 		return false;
 	return dec_parse_machine(canon, scale, out, &why) == 0;
-}
-
-const char *
-scr_keep(char *slot, size_t n, const char *v)
-{
-	snprintf(slot, n, "%s", v != NULL ? v : "");
-	return slot;
 }

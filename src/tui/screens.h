@@ -28,15 +28,17 @@ const char *scr_step_name(int n);
 /* Open what a draft was typed into (its period is loaded). */
 int scr_resume(app *a, const draft *d);
 
-/* scr_plan.c: steps 1-3. */
+/* scr_profil.c, scr_sasaran.c, scr_program.c: steps 1-3. */
 int scr_profil(app *a, int step, const draft *restore);
 int scr_instansi_form(app *a, int step, bool create, const draft *restore);
 int scr_bidang(app *a, int step, const draft *restore);
 int scr_sasaran(app *a, int step, const draft *restore);
 int scr_program(app *a, int step, const draft *restore);
 
-/* scr_narasi.c: steps 6-8. */
+/* scr_narasi.c, scr_tabel.c: step 6; scr_masalah.c: steps 7-8. */
 int scr_narasi(app *a, int step, const draft *restore);
+/* The supporting tables of sasaran kode (a draft of a table or a row). */
+int scr_tables(app *a, int step, const char *kode, const draft *restore);
 int scr_masalah(app *a, int step, const draft *restore);
 int scr_kesimpulan(app *a, int step, const draft *restore);
 
@@ -45,6 +47,9 @@ int scr_preview(app *a, int step);
 int scr_print(app *a, int step);
 
 /* ---- scr_util.c: shared by the screens ---- */
+/* Bottom bar and help keys of the editable lists. */
+extern const int scr_list_acts[];
+extern const int scr_list_help_acts[];
 /* A string for the model: NULL when empty, else a copy in r->mem. */
 char *scr_dup(app *a, const char *v);
 /* The key of a draft of form `form` for `entity` in the current period. */
@@ -52,6 +57,13 @@ draft_key scr_dk(app *a, const char *form, const char *entity);
 /* A list action that leaves a screen, as an enum form_end; -1 when the
  * action does not leave. */
 int scr_leave_code(int act);
+/* What a nested form or list returned, when it leaves the screen too
+ * (next/previous step, the step menu, quit, termination); else -1. */
+int scr_pass(int end);
+/* A list action the list screens share: F2 saves what a failed save
+ * left (or says that lists save at once); leaving actions give their
+ * enum form_end, others -1. */
+int scr_list_other(app *a, int act);
 /* "Delete X?" asked; true to delete. */
 bool scr_confirm_delete(const char *what);
 /* Canonical machine number of a value for a form (buf of DEC_BUFSZ). */
@@ -59,7 +71,5 @@ const char *scr_nilai(int64_t v, char *buf);
 const char *scr_uang(int64_t v, char *buf);
 /* Parse a canonical value from a form ("" gives false). */
 bool scr_parse(const char *canon, int scale, int64_t *out);
-/* Copy buf into a fixed buffer of the caller's ud. */
-const char *scr_keep(char *slot, size_t n, const char *v);
 
 #endif

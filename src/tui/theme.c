@@ -39,15 +39,21 @@ void
 theme_init(void)
 {
 	const char *nc = getenv("NO_COLOR");
+	bool defaults;
 	int i;
 
 	use_colour = (nc == NULL || *nc == '\0') && has_colors();
 	if (!use_colour)
 		return;
 	start_color();
-	use_default_colors();
-	for (i = 1; i < TR_N; i++)
-		init_pair((short)i, defs[i].fg, defs[i].bg);
+	defaults = use_default_colors() == OK;
+	for (i = 1; i < TR_N; i++) {
+		/* Without the terminal's own colours, white on black. */
+		short fg = defs[i].fg < 0 && !defaults ? COLOR_WHITE : defs[i].fg;
+		short bg = defs[i].bg < 0 && !defaults ? COLOR_BLACK : defs[i].bg;
+
+		init_pair((short)i, fg, bg);
+	}
 }
 
 bool

@@ -105,10 +105,19 @@ void ui_fill(int y, int x, int w, attr_t a);
 int ui_put_wrapped(int y, int x, int h, int w, const char *s, attr_t a);
 /* True when hay contains needle, ASCII letters compared without case. */
 bool ui_contains(const char *hay, const char *needle);
+/* Display columns of one character (control characters count 1). */
+int ui_wcwidth(wchar_t c);
+/* One line of s[start..n) wrapped at w columns (at a space when it can):
+ * returns where the text of the line ends and sets *next to where the
+ * following line starts. */
+size_t ui_wrap_line(const wchar_t *s, size_t start, size_t n, int w,
+		    size_t *next);
+/* The window is below 80x24. */
+bool ui_too_small(void);
 /* The byte length of the longest prefix of s that fits in w columns. */
 size_t ui_fit(const char *s, int w);
 
-/* ---- popups (modal; each pushes a layer while open) ---- */
+/* ---- popups (popup.c; modal; each pushes a layer while open) ---- */
 /* A message with an OK key; returns false only on termination. */
 bool ui_message(const char *title, const char *text, bool error);
 /* Yes/No question: 1 yes, 0 no, -1 back or termination.  default_yes

@@ -12,6 +12,7 @@ fi
 SOCK="lakip-test-$$"
 TM() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
 trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM HUP   # the EXIT trap still cleans up
 # The pane stays after lakip ends, so that its last words can be read.
 printf 'set -g remain-on-exit on\nset -g history-limit 100\n' >"$T/tmux.conf"
 
@@ -23,16 +24,31 @@ export LAKIP_LOCALEDIR="$T/locale"
 DB="$T/tui.db"
 ENVS="HOME=$T/home XDG_CONFIG_HOME=$T/home/.config LAKIP_DATA_DIR=$LAKIP_DATA_DIR LAKIP_LOCALEDIR=$T/locale LAKIP_BUSY_TIMEOUT=300 EDITOR=$T/editor.sh"
 
-# start NAME W H ENV... -- ARGS...: lakip in a new session.
+# start NAME W H [-u VAR | VAR=VALUE]... -- ARGS...: lakip in a new
+# session ($AS: a command prefix, e.g. to run as another user).
 start() {
 	name=$1 w=$2 h=$3
 	shift 3
-	envs=""
-	while [ "$1" != "--" ]; do envs="$envs $1"; shift; done
+	unset_opts="" assigns=""
+	while [ "$1" != "--" ]; do
+		case $1 in
+		-u) unset_opts="$unset_opts -u $2"; shift 2 ;;
+		*) assigns="$assigns $1"; shift ;;
+		esac
+	done
 	shift
 	TM kill-session -t "$name" >/dev/null 2>&1
+	rm -f "$T/status.$name"
+	# The shell stays as the pane's process and records lakip's exit
+	# status (tmux's own pane_dead_status is not always filled in).
 	TM new-session -d -s "$name" -x "$w" -y "$h" \
-		"exec env $envs $ENVS $LAKIP_BIN $*"
+		"${AS:-} env $unset_opts $ENVS $assigns $LAKIP_BIN $*; echo \$? >'$T/status.$name'"
+}
+# status_of NAME: lakip's exit status, once it has ended.
+status_of() {
+	i=0
+	while [ $i -lt 50 ] && [ ! -s "$T/status.$1" ]; do sleep 0.1; i=$((i + 1)); done
+	cat "$T/status.$1" 2>/dev/null
 }
 keys() { s=$1; shift; TM send-keys -t "$s" "$@"; }
 text() { TM send-keys -t "$1" -l "$2"; }
@@ -61,7 +77,8 @@ wait_dead() {
 	while [ $i -lt 100 ] && ! dead "$1"; do sleep 0.1; i=$((i + 1)); done
 	dead "$1"
 }
-pid_of() { TM display -p -t "$1" '#{pane_pid}'; }
+# pid_of NAME: the lakip process (the child of the pane's shell).
+pid_of() { pgrep -n -P "$(TM display -p -t "$1" '#{pane_pid}')"; }
 # The row of the first screen line holding TEXT (0-based).
 row_of() { grep -nF -- "$2" "$T/screen.$1" | head -n 1 | cut -d: -f1 | awk '{ print $1 - 1 }'; }
 
@@ -144,7 +161,7 @@ expect_screen "budget grid saved" A "Saved."
 # 3. The preview against `lakip show` on the same database.
 keys A F9
 expect_screen "step menu from anywhere (F9)" A "Go to step"
-keys A Down Down Down Down Down Enter
+keys A Home Down Down Down Down Down Down Down Down Enter
 expect_screen "preview" A "Capaian of the IKU"
 lakip -d "$DB" show --tahun 2023 --triwulan 2
 cp "$T/stdout" "$T/show.txt"
@@ -250,6 +267,43 @@ expect_screen "quit asks" C "Quit lakip?"
 keys C Enter
 if wait_dead C; then ok "quits cleanly"; else not_ok "quits cleanly"; fi
 
+# SIGTERM while typing in the grid: the typed values are a draft too.
+start L 80 24 LANGUAGE=en -- -d "$DB"
+expect_screen "start for SIGTERM" L "Choose the period"
+keys L Enter Down Down Down Enter
+expect_screen "grid for SIGTERM" L "IKU realisations"
+text L 81
+expect_screen "new value typed" L "103,18%"
+kill -TERM "$(pid_of L)"
+if wait_dead L; then ok "lakip ends on SIGTERM"; else not_ok "lakip ends on SIGTERM"; fi
+expect_eq "exit status 128+15 after SIGTERM" "$(status_of L)" 143
+start L 80 24 LANGUAGE=en -- -d "$DB"
+expect_screen "grid draft offered" L "IKU realisations"
+keys L Enter
+expect_screen "grid draft restored with its capaian" L "103,18%"
+keys L Escape
+expect_screen "leaving asks" L "not saved"
+keys L d
+expect_screen "discarded: back to the steps" L "Steps of"
+n=$(ls "$T/home/.local/share/lakip/drafts/" 2>/dev/null | grep -c '\.draft$')
+expect_eq "discarded draft removed" "$n" 0
+TM kill-session -t L
+
+# A new year from last year's plan (on a copy of the database).
+cp "$DB" "$T/year.db"
+start N 80 24 LANGUAGE=en -- -d "$T/year.db"
+expect_screen "start for a new year" N "Choose the period"
+keys N IC
+expect_screen "new year asks the year" N "Year of the new plan"
+keys N Enter
+expect_screen "offers to copy last year's plan" N "Copy the sasaran, IKU and programs of 2023 into 2024"
+keys N Enter
+expect_screen "the new year is shown" N "◂ 2024 ▸"
+lakip -d "$T/year.db" export --tahun 2024
+expect_in "IKU copied into 2024" "$T/stdout" "IKU1"
+expect_in "program copied into 2024" "$T/stdout" "P01"
+TM kill-session -t N
+
 # ---------------------------------------------------------------------
 # 7. A 40x10 terminal: a clear message, no crash; resumes when enlarged.
 start D 40 10 LANGUAGE=en -- -d "$DB"
@@ -296,17 +350,25 @@ TM kill-session -t G
 
 # ---------------------------------------------------------------------
 # 10. Read-only database: opened, said so, edits refused.
-cp "$DB" "$T/ro.db"
-chmod 444 "$T/ro.db"
-if [ "$(id -u)" = 0 ]; then
-	ok "# SKIP read-only database: root can write any file"
+# As root every file is writable: run lakip as nobody when possible.
+AS=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+	AS="setpriv --reuid=$(id -u nobody) --regid=$(id -g nobody) --clear-groups"
+	chmod 711 "$T"
+fi
+mkdir -m 777 "$T/ro" "$T/ro/home"
+cp "$DB" "$T/ro/ro.db"
+chmod 444 "$T/ro/ro.db"
+if [ "$(id -u)" = 0 ] && [ -z "$AS" ]; then
+	ok "# SKIP read-only database: running as root without setpriv"
 else
-	start H 80 24 LANGUAGE=en -- -d "$T/ro.db"
+	AS="$AS" start H 80 24 LANGUAGE=en HOME=$T/ro/home -- -d "$T/ro/ro.db"
 	expect_screen "read-only said in the top bar" H "READ-ONLY"
 	keys H Enter Down Enter IC
 	expect_screen "edits refused with a message" H "read-only"
 	TM kill-session -t H
 fi
+AS=""
 
 # ---------------------------------------------------------------------
 # 11. A database locked by another process: wait, then say who.
@@ -353,12 +415,13 @@ TM kill-session -t J
 # 13. A malformed form file: named with line and column, before the screen.
 mkdir -p "$T/data/forms" "$T/data/templates"
 cp "$LAKIP_SRCDIR/templates/"*.yaml "$T/data/templates/" 2>/dev/null
-printf 'form: iku\nfield:\n  - name: kode\n    type: nosuchtype\n' >"$T/data/forms/iku.yaml"
-TM new-session -d -s K -x 80 -y 24 "exec env $ENVS LANGUAGE=en LAKIP_DATA_DIR=$T/data $LAKIP_BIN -d $DB"
-wait_dead K
-screen K >/dev/null
-if grep -q "iku.yaml:4:" "$T/screen.K"; then ok "malformed form file: file:line:col on stderr"
+printf 'form: iku\njudul: IKU\nfield:\n  - name: kode\n    label: Kode\n    type: nosuchtype\n' >"$T/data/forms/iku.yaml"
+TM new-session -d -s K -x 200 -y 24 \
+	"env $ENVS LANGUAGE=en LAKIP_DATA_DIR=$T/data $LAKIP_BIN -d $DB; echo \"[exit \$?]\"; sleep 600"
+wait_for K "[exit" >/dev/null
+if grep -q "forms/iku.yaml:6:[0-9]*: " "$T/screen.K"; then ok "malformed form file: file:line:col on stderr"
 else not_ok "malformed form file named" "$(cat "$T/screen.K")"; fi
-expect_eq "malformed form file: exit status 65" "$(TM display -p -t K '#{pane_dead_status}')" 65
+expect_in "malformed form file: exit status 65" "$T/screen.K" "[exit 65]"
+TM kill-session -t K
 
 finish

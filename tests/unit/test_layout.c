@@ -19,9 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <hpdf.h>
+
 #include "report/layout.h"
 #include "report/layout_int.h"
 #include "report/linebreak.h"
+#include "report/ttf_subset.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/liberation2/"
 
@@ -1560,6 +1563,135 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* ---- fonts: cut down to CP1252, and text beyond it ---- */
+
+/* Width (thousandths of the size) of text in the font file at path, in
+ * the encoding enc, through libharu. */
+static unsigned
+font_units(const char *path, const char *enc, const char *text,
+	   const char **name)
+{
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	const char *n;
+	HPDF_Font f;
+	unsigned w;
+
+	ck_assert_ptr_nonnull(pdf);
+	HPDF_UseUTFEncodings(pdf);
+	n = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+	ck_assert_ptr_nonnull(n);
+	if (name != NULL)
+		*name = strstr(n, "-Uni") != NULL ? "renamed" : "same";
+	f = HPDF_GetFont(pdf, n, enc);
+	ck_assert_ptr_nonnull(f);
+	w = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)text,
+				(HPDF_UINT)strlen(text)).width;
+	HPDF_Free(pdf);
+	return w;
+}
+
+static void
+write_file(const char *path, const unsigned char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(test_ttf_subset)
+{
+	/* A, e, é (a composite glyph), the ellipsis, and Ω (not wanted by
+	 * the CP1252 font, but a subset may hold any character) */
+	static const uint32_t ch[] = { 'A', 'e', 0xE9, 0x2026, 0x3A9 };
+	const char *font = FONT_DIR "LiberationSerif-Regular.ttf", *name;
+	const char *cp = "Ae\xE9\x85", *utf = "Ae\xC3\xA9\xE2\x80\xA6\xCE\xA9";
+	char sub[4200], all[4200], bad[4200];
+	unsigned char *data;
+	struct stat st;
+	size_t len;
+
+	snprintf(sub, sizeof sub, "%s", tpath("sub.ttf"));
+	snprintf(all, sizeof all, "%s", tpath("all.ttf"));
+	snprintf(bad, sizeof bad, "%s", tpath("bad.ttf"));
+	ck_assert_int_eq(stat(font, &st), 0);
+
+	/* a tenth of the file, same widths, same name */
+	ck_assert(ttf_subset(font, ch, 5, NULL, &data, &len));
+	ck_assert_uint_lt(len, (size_t)st.st_size / 10);
+	write_file(sub, data, len);
+	free(data);
+	ck_assert_uint_eq(font_units(sub, "CP1252", cp, &name),
+			  font_units(font, "CP1252", cp, NULL));
+	ck_assert_str_eq(name, "same");
+	ck_assert_uint_eq(font_units(sub, "UTF-8", utf, NULL),
+			  font_units(font, "UTF-8", utf, NULL));
+
+	/* every glyph under another name */
+	ck_assert(ttf_subset(font, NULL, 0, "-Uni", &data, &len));
+	write_file(all, data, len);
+	free(data);
+	ck_assert_uint_eq(font_units(all, "UTF-8", utf, &name),
+			  font_units(font, "UTF-8", utf, NULL));
+	ck_assert_str_eq(name, "renamed");
+
+	/* not a font, a truncated one, no file: false, nothing made */
+	write_file(bad, (const unsigned char *)"not a font at all", 17);
+	ck_assert(!ttf_subset(bad, ch, 5, NULL, &data, &len));
+	ck_assert_ptr_null(data);
+	ck_assert(ttf_subset(font, ch, 5, NULL, &data, &len));
+	write_file(bad, data, len / 3);
+	free(data);
+	ck_assert(!ttf_subset(bad, ch, 5, NULL, &data, &len));
+	ck_assert(!ttf_subset(tpath("none.ttf"), ch, 5, NULL, &data, &len));
+	unlink(sub);
+	unlink(all);
+	unlink(bad);
+}
+END_TEST
+
+/* Text beyond CP1252 goes out in the UTF-8 font: every character is
+ * there, justified lines stay inside the margins, and both fonts of a
+ * style are embedded. */
+START_TEST(test_e2e_beyond_cp1252)
+{
+	static const char *const want[] = { "\xE2\x89\xA4", "\xCE\xB1",
+		"caf\xC3\xA9", "\xE2\x80\x9Ckutip\xE2\x80\x9D", "\xE2\x82\xAC",
+		"\xCE\xA9" };
+	doc *d = mkdoc();
+	doc_section *s = sec(d, "x", DOC_NUM_ARABIC, true);
+	char out[4200], *text, *fonts;
+	layout_result res = { 0, 0 };
+	lk_err e = { 0, "" };
+	doc_block *b;
+	size_t i;
+
+	heading(d, s, 1, "Judul \xCE\xA9 dan \xE2\x82\xAC", true);
+	for (i = 0; i < 3; i++) {
+		b = para(d, s, "Nilai \xE2\x89\xA4 5 dan \xCE\xB1 di tengah kalimat "
+			 "yang dirata kanan kiri, caf\xC3\xA9 dan "
+			 "\xE2\x80\x9Ckutip\xE2\x80\x9D serta kata biasa yang cukup "
+			 "banyak agar baris ini dipecah menjadi beberapa baris.");
+		b->align = DOC_JUSTIFY;
+	}
+	snprintf(out, sizeof out, "%s", tpath("beyond.pdf"));
+	ck_assert_msg(layout_write_pdf(d, out, &res, &e) == 0, "%s", e.msg);
+	keep(out);
+	text = run("pdftotext '%s' - 2>/dev/null", out, NULL);
+	for (i = 0; i < LK_NELEM(want); i++)
+		ck_assert_msg(strstr(text, want[i]) != NULL, "%s missing", want[i]);
+	fonts = run("pdffonts '%s' 2>/dev/null", out, NULL);
+	ck_assert_ptr_nonnull(strstr(fonts, "CID TrueType"));
+	ck_assert_ptr_nonnull(strstr(fonts, "LiberationSerif-Uni"));
+	ck_assert_ptr_nonnull(strstr(fonts, "TrueType          Custom"));
+	check_bbox(out, d);
+	free(text);
+	free(fonts);
+	freedoc(d);
+}
+END_TEST
+
 /* ---- speed: 200 pages of text and tables ---- */
 
 START_TEST(test_speed_200_pages)
@@ -1643,6 +1775,8 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_e2e_widows, 0, (int)LK_NELEM(flow_cases));
 	tcase_add_loop_test(tc, test_errors, 0, (int)LK_NELEM(err_cases));
 	tcase_add_test(tc, test_speed_200_pages);
+	tcase_add_test(tc, test_ttf_subset);
+	tcase_add_test(tc, test_e2e_beyond_cp1252);
 	suite_add_tcase(s, tc);
 	return s;
 }

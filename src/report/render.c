@@ -1,0 +1,55 @@
+#include "config.h"
+#include "report/render.h"
+
+#include "core/i18n.h"
+#include "core/kinerja.h"
+#include "report/build.h"
+#include "report/template.h"
+
+static void
+stage(const report_hooks *h, const char *what)
+{
+	if (h != NULL && h->progress != NULL)
+		h->progress(h->arg, what);
+}
+
+int
+report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
+	      const report_extra *x, const report_hooks *h, const char *out,
+	      layout_result *res, lk_err *e)
+{
+	const char **warn = NULL;
+	tmpl *t = NULL;
+	doc *d = NULL;
+	kinerja k;
+	int rc;
+
+	stage(h, _("Loading the template..."));
+	if ((rc = tmpl_load(tname != NULL ? tname : "laporan", &t, e)) != 0)
+		return rc;
+	stage(h, _("Computing the capaian..."));
+	rc = kinerja_hitung(r, tw, pt, &k, e);
+	if (rc == 0) {
+		stage(h, _("Building the report..."));
+		rc = build_laporan(r, &k, t, &d, &warn, e);
+	}
+	if (rc == 0 && x != NULL) {
+		doc_signature *sig = doc_find_signature(d);
+
+		if (sig != NULL) {
+			sig->qr_text = x->qr_text;
+			if (x->ttd != NULL)
+				sig->image = x->ttd;
+		}
+	}
+	if (rc == 0) {
+		for (; warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
+			h->warn(h->arg, *warn);
+		stage(h, _("Laying out the pages and writing the PDF..."));
+		rc = layout_write_pdf(d, out, res, e);
+	}
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}

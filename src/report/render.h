@@ -1,0 +1,35 @@
+/* render.h - the quarterly LAKIP from data to a PDF file, in one call.
+ *
+ * Owns: the one sequence that makes a report (template, capaian, the
+ * document, the layout), used by `lakip report`, `lakip finalise` and the
+ * terminal application, so that they print the same thing.
+ */
+#ifndef LK_RENDER_H
+#define LK_RENDER_H
+
+#include "core/err.h"
+#include "core/model.h"
+#include "core/predikat.h"
+#include "report/layout.h"
+
+typedef struct report_extra {
+	const char *qr_text;      /* QR code beside the signature, or NULL */
+	const char *ttd;          /* scanned signature (PNG), or NULL */
+} report_extra;
+
+typedef struct report_hooks {
+	/* Each stage as it begins (translated text), or NULL. */
+	void (*progress)(void *arg, const char *stage);
+	/* Each thing the report prints as empty or missing, or NULL. */
+	void (*warn)(void *arg, const char *msg);
+	void *arg;
+} report_hooks;
+
+/* Render quarter tw of r with template tname (a name or a file; NULL:
+ * "laporan") and predikat bands pt into out.  x and h may be NULL. */
+int report_render(rencana *r, int tw, const predikat_tabel *pt,
+		  const char *tname, const report_extra *x,
+		  const report_hooks *h, const char *out, layout_result *res,
+		  lk_err *e);
+
+#endif
