@@ -348,6 +348,45 @@ check_file(store *s, int64_t *version, lk_err *e)
 	return 0;
 }
 
+/* A WAL database in a directory this user cannot write cannot be read
+ * the normal way (SQLite wants its -shm file).  Read it as an immutable
+ * file instead: lakip checkpoints on close, so the main file holds every
+ * committed change.  Returns 0 when reopened. */
+static int
+reopen_immutable(store *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s->path), i, k = 0;
+	char *uri = malloc(3 * n + 32);
+	sqlite3 *db = NULL;
+
+	if (uri == NULL)
+		lk_fatal("out of memory");
+	k += (size_t)sprintf(uri, "file:");
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s->path[i];
+
+		if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+			uri[k++] = '%';
+			uri[k++] = hex[c >> 4];
+			uri[k++] = hex[c & 15];
+		} else
+			uri[k++] = (char)c;
+	}
+	strcpy(uri + k, "?immutable=1");
+	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		free(uri);
+		return -1;
+	}
+	free(uri);
+	sqlite3_close(s->db);
+	s->db = db;
+	store_set_busy_timeout(s, busy_from_env());
+	return 0;
+}
+
 int
 store_open_to(const char *path, unsigned flags, int target, store **out,
 	      lk_err *e)
@@ -395,7 +434,10 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 
 	/* Look before touching: nothing below writes until the file is
 	 * known to be a lakip database this program understands. */
-	if ((rc = check_file(s, &version, e)) != 0)
+	rc = check_file(s, &version, e);
+	if (rc != 0 && s->readonly && reopen_immutable(s) == 0)
+		rc = check_file(s, &version, e);
+	if (rc != 0)
 		goto fail;
 	if (version == 0 && s->readonly) {
 		rc = lk_fail(e, EX_DATAERR, _("%s: not a lakip database (it is empty)"),

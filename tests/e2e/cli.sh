@@ -75,6 +75,23 @@ LAKIP_BUSY_TIMEOUT=300 lakip -d "$DB" import "$FIXTURE"
 expect_rc "locked database" 75
 wait
 
+# Another account reads a database in a directory it cannot write
+# (SQLite's WAL wants to write there): it still reads.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	mkdir -p "$T/ro"
+	"$LAKIP_BIN" -d "$T/ro/a.db" import "$FIXTURE" >/dev/null 2>&1
+	chmod 755 "$T" "$T/ro"; chmod 644 "$T/ro/a.db"
+	rc=0
+	setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups \
+		env HOME=/ "$LAKIP_BIN" -d "$T/ro/a.db" show --tahun 2023 --triwulan 2 \
+		--table program --format csv >"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "read-only directory: show still works" 0
+	expect_in "and prints the figures" "$T/stdout" "41,16"
+else
+	ok "read-only directory # SKIP needs root and setpriv"
+	ok "read-only directory figures # SKIP needs root and setpriv"
+fi
+
 # Not a database at all.
 echo "hello" >"$T/text.db"
 lakip -d "$T/text.db" show --tahun 2023 --triwulan 2

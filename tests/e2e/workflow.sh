@@ -149,10 +149,30 @@ as root audit log
 if grep -q " finalise " "$T/stdout"; then not_ok "no finalise record after a failure"
 else ok "no finalise record after a failure"; fi
 
+# A scanned signature: any small PNG will do (a page rendered tiny).
+"$LAKIP_BIN" -d "$DB" report $Y -o "$T/plain.pdf" >/dev/null 2>&1
+pdftoppm -f 1 -l 1 -r 8 -png -singlefile "$T/plain.pdf" "$W/ttd" 2>/dev/null
+chmod 0644 "$W/ttd.png" 2>/dev/null
 rc=0
 runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
-	--p12 "$W/kp.p12" -o "$W/tw2.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+	--p12 "$W/kp.p12" --signature-image "$W/ttd.png" -o "$W/tw2.pdf" \
+	>"$T/stdout" 2>"$T/stderr" || rc=$?
 expect_rc "the kepala finalises the quarter" 0
+# The QR code beside the signature (kata pengantar, page 2) carries the
+# period, the version and the content hash.
+pdftoppm -f 2 -l 2 -r 150 -png -singlefile "$W/tw2.pdf" "$T/ttdpage" 2>/dev/null
+if command -v zbarimg >/dev/null; then
+	zbarimg --raw -q "$T/ttdpage.png" >"$T/qr" 2>/dev/null || true
+	expect_in "the QR code names the agency" "$T/qr" "LAKIP kesbangpol-kalteng"
+	expect_in "the QR code names period and version" "$T/qr" "versi: 1"
+	if grep -qE '^sha256-isi: [0-9a-f]{64}$' "$T/qr"; then ok "the QR code carries the content hash"
+	else not_ok "the QR code carries the content hash" "$(cat "$T/qr")"; fi
+else
+	for n in 1 2 3; do ok "QR code $n # SKIP zbarimg (zbar-tools) missing"; done
+fi
+if pdfimages -list "$W/tw2.pdf" 2>/dev/null | awk 'NR > 2' | grep -q .; then
+	ok "the scanned signature is in the PDF"
+else not_ok "the scanned signature is in the PDF"; fi
 expect_in "version 1" "$T/stdout" "version 1"
 check "the signed PDF was written" test -s "$W/tw2.pdf"
 pdfsig "$W/tw2.pdf" >"$T/pdfsig" 2>&1 || true
