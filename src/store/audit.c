@@ -296,23 +296,14 @@ store_audit_verify(store *s, store_audit_check *out, lk_err *e)
 	return 0;
 }
 
-int
-store_audit_list(store *s, const char *since, const char *login,
-		 int (*fn)(void *arg, const store_audit_rec *r), void *arg,
-		 lk_err *e)
+/* Call fn for every row of st (bound and checked), then finalize it. */
+static int
+each_record(store *s, sqlite3_stmt *st,
+	    int (*fn)(void *arg, const store_audit_rec *r), void *arg,
+	    lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
-	char sql[512];
 	int rc;
 
-	if (s->version < STORE_VERSION_WORKFLOW)
-		return no_audit(s, e);
-	snprintf(sql, sizeof sql, "%s WHERE (?1 IS NULL OR at >= ?1)"
-		 " AND (?2 IS NULL OR login = ?2) ORDER BY id", audit_cols);
-	if ((rc = store_stmt(s, &st, sql, e)) != 0)
-		return rc;
-	store_bind_text(s, st, 1, since);
-	store_bind_text(s, st, 2, login);
 	if ((rc = store_check_bind(s, e)) != 0) {
 		sqlite3_finalize(st);
 		return rc;
@@ -332,4 +323,48 @@ store_audit_list(store *s, const char *since, const char *login,
 		rc = 0;
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+store_audit_list(store *s, const char *since, const char *login,
+		 int (*fn)(void *arg, const store_audit_rec *r), void *arg,
+		 lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[512];
+	int rc;
+
+	if (s->version < STORE_VERSION_WORKFLOW)
+		return no_audit(s, e);
+	snprintf(sql, sizeof sql, "%s WHERE (?1 IS NULL OR at >= ?1)"
+		 " AND (?2 IS NULL OR login = ?2) ORDER BY id", audit_cols);
+	if ((rc = store_stmt(s, &st, sql, e)) != 0)
+		return rc;
+	store_bind_text(s, st, 1, since);
+	store_bind_text(s, st, 2, login);
+	return each_record(s, st, fn, arg, e);
+}
+
+int
+store_audit_value(store *s, const char *instansi, int tahun, int tw,
+		  const char *tbl, const char *kode, const char *field,
+		  int (*fn)(void *arg, const store_audit_rec *r), void *arg,
+		  lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[512], scope[256];
+	int rc;
+
+	if (s->version < STORE_VERSION_WORKFLOW)
+		return no_audit(s, e);
+	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
+	snprintf(sql, sizeof sql, "%s WHERE scope = ?1 AND tbl = ?2 AND kode = ?3"
+		 " AND (?4 IS NULL OR field = ?4) ORDER BY id", audit_cols);
+	if ((rc = store_stmt(s, &st, sql, e)) != 0)
+		return rc;
+	store_bind_text(s, st, 1, scope);
+	store_bind_text(s, st, 2, tbl);
+	store_bind_text(s, st, 3, kode);
+	store_bind_text(s, st, 4, field);
+	return each_record(s, st, fn, arg, e);
 }

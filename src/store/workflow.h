@@ -183,5 +183,14 @@ int store_audit_verify(store *s, store_audit_check *out, lk_err *e);
 int store_audit_list(store *s, const char *since, const char *login,
 		     int (*fn)(void *arg, const store_audit_rec *r), void *arg,
 		     lk_err *e);
+/* The records of one value, oldest first: those of period (instansi,
+ * tahun, tw) (tw 0: the plan's records, as their scope names them) on
+ * table tbl ("realisasi_iku", "narasi", ...), entity kode, and field
+ * (NULL: every field of the entity).  The history of a realisation in
+ * the terminal application; fn returning non-zero stops. */
+int store_audit_value(store *s, const char *instansi, int tahun, int tw,
+		      const char *tbl, const char *kode, const char *field,
+		      int (*fn)(void *arg, const store_audit_rec *r), void *arg,
+		      lk_err *e);
 
 #endif

@@ -114,6 +114,7 @@ tui_main(const tui_opts *o)
 	if ((rc = open_store(&a)) != 0)
 		goto out;
 	a.db_real = strdup(realpath(a.db_path, real) != NULL ? real : a.db_path);
+	app_load_user(&a);
 	if (ui_init(err, sizeof err) != 0) {
 		rc = fail(EX_UNAVAILABLE, "%s", err);
 		goto out;
@@ -136,6 +137,8 @@ tui_main(const tui_opts *o)
 		rc = EX_TEMPFAIL;
 	}
 out:
+	store_quarter_free(&a.wf);
+	store_user_free(&a.user);
 	store_close(a.st);
 	rencana_free(a.r);
 	free(a.instansi);

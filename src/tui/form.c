@@ -38,6 +38,7 @@ struct form {
 	WINDOW *win;
 	int top, avail, label_w, ix, gap;
 	arena scratch;
+	char ro_why[512];      /* why F2 will not save ("": it will) */
 };
 
 static char *
@@ -364,7 +365,7 @@ form_draw(void *ctx)
 	ui_put(LINES - 3, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
 	if (c->err != NULL && !ui_msg_is_error())
 		ui_msg(UI_MSG_ERROR, "%s: %s", label_of(f, f->cur), c->err);
-	ui_draw_status(NULL);
+	ui_draw_status(f->ro_why[0] ? f->ro_why : NULL);
 	{
 		int acts[8], k = 0;
 		const char *labels[8] = { NULL };
@@ -515,7 +516,7 @@ do_save(form *f)
 	form_fail fail;
 	size_t i;
 
-	if (!app_can_edit(f->a))
+	if (!app_can_edit(f->a, f->s->aksi))
 		return false;
 	for (i = 0; i < f->n; i++) {
 		if (!check_field(f, i, true)) {
@@ -795,6 +796,9 @@ form_run(app *a, const form_spec *s)
 			x->te.cur = strlen(x->text) < 200 ? x->te.len : 0;
 		}
 	}
+	/* Shown at once, so that nobody types what cannot be saved. */
+	if (s->aksi != AKSI_LIHAT && !app_may(a, s->aksi, f.ro_why, sizeof f.ro_why))
+		ui_msg(UI_MSG_ERROR, "%s", f.ro_why);
 	form_layout(&f);
 	ui_push(&l);
 	if (s->restore != NULL)

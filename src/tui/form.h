@@ -39,6 +39,9 @@ typedef struct form_spec {
 	const char *title;     /* heading */
 	const char *subtitle;  /* the entity ("IKU1"), or NULL */
 	int step;              /* 1..10 for "Step 4 of 10", 0 none */
+	enum peran_aksi aksi;  /* what saving changes: AKSI_UBAH_RENCANA or
+	                        * AKSI_UBAH_DATA (checked before F2 saves;
+	                        * apply passes it to app_save too) */
 	const char *help;      /* the view's help text (translated) */
 	/* Canonical value of a field for a start, or NULL (empty). */
 	const char *(*get)(void *ud, const char *name);

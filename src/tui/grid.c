@@ -488,7 +488,7 @@ save(grid *g)
 	int tw = g->a->tw;
 	size_t i;
 
-	if (!app_can_edit(g->a) || !commit(g))
+	if (!app_can_edit(g->a, AKSI_UBAH_DATA) || !commit(g))
 		return false;
 	for (i = 0; i < g->n; i++) {
 		grid_row *row = &g->rows[i];
@@ -521,7 +521,7 @@ save(grid *g)
 		}
 	}
 	app_touch_quarter(g->a, tw);
-	if (app_save(g->a) != 0)
+	if (app_save(g->a, AKSI_UBAH_DATA) != 0)
 		return false;
 	for (i = 0; i < g->n; i++)
 		set_str(&g->rows[i].init, g->rows[i].text);

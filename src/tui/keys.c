@@ -64,6 +64,16 @@ static const key_bind binds[] = {
 	{ ACT_PREV_STEP, false, CTRL_('P'), K_ANY },
 	{ ACT_PREV_STEP, false, '<', KCTX_NAV },
 	{ ACT_SWITCH, false, '\t', KCTX_NAV },
+	/* The review: F11 and F12 are the free function keys (terminals that
+	 * take them for themselves have Ctrl-K, "kirim", and Ctrl-R,
+	 * "riwayat"); a kabid reviews in a list, where letters are keys. */
+	{ ACT_SUBMIT, true, KEY_F(11), K_ANY },
+	{ ACT_SUBMIT, false, CTRL_('K'), K_ANY },
+	{ ACT_HISTORY, true, KEY_F(12), K_ANY },
+	{ ACT_HISTORY, false, CTRL_('R'), K_ANY },
+	{ ACT_APPROVE, false, 'y', KCTX_NAV },
+	{ ACT_RETURN, false, 'r', KCTX_NAV },
+	{ ACT_APPROVE_ALL, false, 'Y', KCTX_NAV },
 	{ ACT_NEXT_FIELD, false, '\t', K_ANY },
 	{ ACT_PREV_FIELD, true, KEY_BTAB, K_ANY },
 	{ ACT_UP, true, KEY_UP, K_ANY },
@@ -122,6 +132,17 @@ static const act_text texts[ACT_N] = {
 		N_("edit the title, columns and note of the table") },
 	[ACT_SWITCH] = { N_("Switch"),
 		N_("switch between the two lists of this screen") },
+	[ACT_SUBMIT] = { N_("Submit"),
+		N_("submit entries for review by the kabid: this row, or every draft "
+		   "and returned entry of the quarter (asks first)") },
+	[ACT_APPROVE] = { N_("Approve"),
+		N_("approve the selected entry (asks first)") },
+	[ACT_RETURN] = { N_("Return"),
+		N_("return the selected entry with a comment that says what to fix") },
+	[ACT_APPROVE_ALL] = { N_("Approve all"),
+		N_("approve every submitted entry of your bidang at once (asks first)") },
+	[ACT_HISTORY] = { N_("History"),
+		N_("the recorded changes of the selected value: who, when, old and new") },
 	[ACT_STEPS] = { N_("Steps"),
 		N_("menu of the steps of the quarter") },
 	[ACT_NEXT_STEP] = { N_("Next step"),
@@ -326,7 +347,7 @@ keys_help_text(const char *view_text, const int *acts, enum key_ctx ctx)
 	sb_add(&b, _("Letters (q, a, d, e, /, ?) work in lists, where nothing is typed. "
 		     "Where function keys do not arrive (some SSH clients), use the "
 		     "Ctrl keys: Ctrl-S save, Ctrl-G help, Esc back, Ctrl-E editor, "
-		     "Ctrl-N next step, Ctrl-T steps."));
+		     "Ctrl-N next step, Ctrl-T steps, Ctrl-K submit, Ctrl-R history."));
 	sb_add(&b, "\n");
 	return b.p;
 }

@@ -68,7 +68,7 @@ mas_apply(void *ud, const form *f, form_fail *fail)
 		triwulan_list_set(c->a->r, l, n, (size_t)c->idx, v);
 	}
 	app_touch_quarter(c->a, c->a->tw);
-	return app_save(c->a) == 0 ? 0 : 1;
+	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
 static int
@@ -88,6 +88,7 @@ mas_form(mas_ctx *c, int step, long idx, size_t at, const draft *restore)
 	else
 		snprintf(ent, sizeof ent, "+%zu", at);
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_DATA;
 	s.fd = fd;
 	s.title = c->tindak ? _("Follow-up action") : _("Obstacle");
 	s.step = step;
@@ -206,7 +207,7 @@ scr_masalah(app *a, int step, const draft *restore)
 				result = scr_pass(mas_form(&c, step, (long)l.sel, 0, NULL));
 			break;
 		case ACT_ADD:
-			if (!app_can_edit(a))
+			if (!app_can_edit(a, AKSI_UBAH_DATA))
 				break;
 			r = mas_form(&c, step, -1, *n > 0 ? l.sel + 1 : 0, NULL);
 				if (r == FORM_SAVED)
@@ -214,11 +215,11 @@ scr_masalah(app *a, int step, const draft *restore)
 				result = scr_pass(r);
 			break;
 		case ACT_DELETE:
-			if (*n > 0 && app_can_edit(a) && scr_confirm_delete(_("this entry"))) {
+			if (*n > 0 && app_can_edit(a, AKSI_UBAH_DATA) && scr_confirm_delete(_("this entry"))) {
 				char ***lst = mas_list(&c, &n);
 
 				triwulan_list_delete(*lst, n, l.sel);
-				app_save(a);
+				app_save(a, AKSI_UBAH_DATA);
 			}
 			break;
 		case ACT_MOVE_UP:
@@ -226,11 +227,11 @@ scr_masalah(app *a, int step, const draft *restore)
 			char ***lst = mas_list(&c, &n);
 			bool up = act == ACT_MOVE_UP;
 
-			if (!app_can_edit(a) || (up && l.sel == 0) || (!up && l.sel + 1 >= *n))
+			if (!app_can_edit(a, AKSI_UBAH_DATA) || (up && l.sel == 0) || (!up && l.sel + 1 >= *n))
 				break;
 			triwulan_list_move(*lst, *n, l.sel, up ? l.sel - 1 : l.sel + 1);
 			l.sel = up ? l.sel - 1 : l.sel + 1;
-			app_save(a);
+			app_save(a, AKSI_UBAH_DATA);
 			break;
 		}
 		default:
@@ -297,7 +298,7 @@ kes_apply(void *ud, const form *f, form_fail *fail)
 	}
 	if ((v = form_value(f, "kesimpulan")) != NULL)
 		t->kesimpulan = scr_dup(c->a, v);
-	return app_save(c->a) == 0 ? 0 : 1;
+	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
 int
@@ -309,6 +310,7 @@ scr_kesimpulan(app *a, int step, const draft *restore)
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_DATA;
 	s.fd = a->fd[AF_TRIWULAN];
 	s.title = app_form_title(a, AF_TRIWULAN);
 	s.subtitle = app_period_text(a);

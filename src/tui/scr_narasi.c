@@ -74,7 +74,7 @@ nar_apply(void *ud, const form *f, form_fail *fail)
 	if (v != NULL)
 		s->narasi[c->a->tw] = scr_dup(c->a, v);
 	app_touch_quarter(c->a, c->a->tw);
-	return app_save(c->a) == 0 ? 0 : 1;
+	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
 /* Above the text: the sasaran and the capaian of its IKU. */
@@ -127,6 +127,7 @@ nar_form(app *a, int step, const char *kode, const draft *restore)
 		      _("Blank line: new paragraph; a line starting with - or 1. is a list item; **bold**"));
 	c.have_k = kinerja_hitung(a->r, a->tw, &a->pt, &c.k, &e) == 0;
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_DATA;
 	s.fd = c.fd;
 	s.title = _("Narrative");
 	s.subtitle = kode;

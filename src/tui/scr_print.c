@@ -101,7 +101,7 @@ scr_print(app *a, int step)
 				_("Some changes are not saved in the database. Save them "
 				  "before printing?"), _("Save"), _("Print anyway"), _("Cancel"));
 
-		if (r < 0 || r == 2 || (r == 0 && app_save(a) != 0)) {
+		if (r < 0 || r == 2 || (r == 0 && app_save_pending(a) != 0)) {
 			free(def);
 			return FORM_CANCELLED;
 		}

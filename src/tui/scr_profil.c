@@ -131,7 +131,7 @@ inst_apply(void *ud, const form *f, form_fail *fail)
 		free(a->instansi);
 		a->instansi = strdup(in->kode);
 	}
-	return app_save(a) == 0 ? 0 : 1;
+	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
 
 int
@@ -141,6 +141,7 @@ scr_instansi_form(app *a, int step, bool create, const draft *restore)
 	form_spec s;
 
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_RENCANA;
 	s.fd = a->fd[AF_INSTANSI];
 	s.title = create ? _("New agency") : app_form_title(a, AF_INSTANSI);
 	s.subtitle = create ? NULL : a->r->instansi.nama;
@@ -209,7 +210,7 @@ bid_apply(void *ud, const form *f, form_fail *fail)
 		b->nama = scr_dup(a, v);
 	take_pejabat(a, f, "kepala", &b->kepala);
 	b->ada_kepala = b->kepala.nama != NULL;
-	return app_save(a) == 0 ? 0 : 1;
+	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
 
 static int
@@ -224,6 +225,7 @@ bid_form(app *a, int step, long idx, size_t at, const draft *restore)
 	else
 		snprintf(ent, sizeof ent, "+%zu", at);
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_RENCANA;
 	s.fd = a->fd[AF_BIDANG];
 	s.title = app_form_title(a, AF_BIDANG);
 	s.subtitle = idx >= 0 ? a->r->instansi.bidang[idx].kode : _("new");
@@ -316,7 +318,7 @@ scr_bidang(app *a, int step, const draft *restore)
 				result = scr_pass(bid_form(a, step, (long)l.sel, 0, NULL));
 			break;
 		case ACT_ADD:
-			if (!app_can_edit(a))
+			if (!app_can_edit(a, AKSI_UBAH_RENCANA))
 				break;
 			r = bid_form(a, step, -1, l.nrows > 0 ? l.sel + 1 : 0, NULL);
 				if (r == FORM_SAVED)
@@ -324,7 +326,7 @@ scr_bidang(app *a, int step, const draft *restore)
 				result = scr_pass(r);
 			break;
 		case ACT_DELETE:
-			if (l.nrows == 0 || !app_can_edit(a))
+			if (l.nrows == 0 || !app_can_edit(a, AKSI_UBAH_RENCANA))
 				break;
 			{
 				char what[300];
@@ -333,22 +335,22 @@ scr_bidang(app *a, int step, const draft *restore)
 					 a->r->instansi.bidang[l.sel].kode);
 				if (scr_confirm_delete(what)) {
 					rencana_delete_bidang(a->r, l.sel);
-					app_save(a);
+					app_save(a, AKSI_UBAH_RENCANA);
 				}
 			}
 			break;
 		case ACT_MOVE_UP:
 		case ACT_MOVE_DOWN:
-			if (l.nrows < 2 || !app_can_edit(a))
+			if (l.nrows < 2 || !app_can_edit(a, AKSI_UBAH_RENCANA))
 				break;
 			if (act == ACT_MOVE_UP && l.sel > 0) {
 				rencana_move_bidang(a->r, l.sel, l.sel - 1);
 				l.sel--;
-				app_save(a);
+				app_save(a, AKSI_UBAH_RENCANA);
 			} else if (act == ACT_MOVE_DOWN && l.sel + 1 < l.nrows) {
 				rencana_move_bidang(a->r, l.sel, l.sel + 1);
 				l.sel++;
-				app_save(a);
+				app_save(a, AKSI_UBAH_RENCANA);
 			}
 			break;
 		default:

@@ -132,7 +132,7 @@ prog_apply(void *ud, const form *f, form_fail *fail)
 		p->sasaran = links;
 		p->n_sasaran = nlinks;
 	}
-	return app_save(a) == 0 ? 0 : 1;
+	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
 
 static bool
@@ -185,6 +185,7 @@ prog_form(prog_ctx *c, int step, long idx, size_t at, const draft *restore)
 	else
 		snprintf(ent, sizeof ent, "+%zu", at);
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_RENCANA;
 	s.fd = c->fd;
 	s.title = app_form_title(a, AF_PROGRAM);
 	s.subtitle = idx >= 0 ? a->r->program[idx].kode : _("new");
@@ -311,7 +312,7 @@ scr_program(app *a, int step, const draft *restore)
 				result = scr_pass(prog_form(&c, step, (long)l.sel, 0, NULL));
 			break;
 		case ACT_ADD:
-			if (!app_can_edit(a))
+			if (!app_can_edit(a, AKSI_UBAH_RENCANA))
 				break;
 			r = prog_form(&c, step, -1, l.nrows > 0 ? l.sel + 1 : 0, NULL);
 				if (r == FORM_SAVED)
@@ -319,7 +320,7 @@ scr_program(app *a, int step, const draft *restore)
 				result = scr_pass(r);
 			break;
 		case ACT_DELETE:
-			if (l.nrows == 0 || !app_can_edit(a))
+			if (l.nrows == 0 || !app_can_edit(a, AKSI_UBAH_RENCANA))
 				break;
 			{
 				char what[300];
@@ -328,22 +329,22 @@ scr_program(app *a, int step, const draft *restore)
 					 a->r->program[l.sel].kode);
 				if (scr_confirm_delete(what)) {
 					rencana_delete_program(a->r, l.sel);
-					app_save(a);
+					app_save(a, AKSI_UBAH_RENCANA);
 				}
 			}
 			break;
 		case ACT_MOVE_UP:
-			if (l.sel > 0 && app_can_edit(a)) {
+			if (l.sel > 0 && app_can_edit(a, AKSI_UBAH_RENCANA)) {
 				rencana_move_program(a->r, l.sel, l.sel - 1);
 				l.sel--;
-				app_save(a);
+				app_save(a, AKSI_UBAH_RENCANA);
 			}
 			break;
 		case ACT_MOVE_DOWN:
-			if (l.sel + 1 < l.nrows && app_can_edit(a)) {
+			if (l.sel + 1 < l.nrows && app_can_edit(a, AKSI_UBAH_RENCANA)) {
 				rencana_move_program(a->r, l.sel, l.sel + 1);
 				l.sel++;
-				app_save(a);
+				app_save(a, AKSI_UBAH_RENCANA);
 			}
 			break;
 		default:

@@ -142,7 +142,7 @@ sas_apply(void *ud, const form *f, form_fail *fail)
 	}
 	if ((v = form_value(f, "uraian")) != NULL) s->uraian = scr_dup(a, v);
 	if ((v = form_value(f, "bidang")) != NULL) s->bidang = scr_dup(a, v);
-	return app_save(a) == 0 ? 0 : 1;
+	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
 
 static bool
@@ -187,6 +187,7 @@ sas_form(sas_ctx *c, int step, long si, size_t at, const draft *restore)
 	else
 		snprintf(ent, sizeof ent, "+%zu", at);
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_RENCANA;
 	s.fd = a->fd[AF_SASARAN];
 	s.title = app_form_title(a, AF_SASARAN);
 	s.subtitle = si >= 0 ? a->r->sasaran[si].kode : _("new");
@@ -263,7 +264,7 @@ iku_apply(void *ud, const form *f, form_fail *fail)
 		if (!k->ada_target_tw[tw])
 			k->target_tw[tw] = 0;
 	}
-	return app_save(a) == 0 ? 0 : 1;
+	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
 
 static int
@@ -284,6 +285,7 @@ iku_form(sas_ctx *c, int step, long si, long ii, size_t at, const draft *restore
 	snprintf(sub, sizeof sub, "%s \xc2\xb7 %s", ii >= 0 ? a->r->sasaran[si].iku[ii].kode :
 		 _("new"), a->r->sasaran[si].kode);
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_RENCANA;
 	s.fd = a->fd[AF_IKU];
 	s.title = app_form_title(a, AF_IKU);
 	s.subtitle = sub;
@@ -362,7 +364,7 @@ sas_add(sas_ctx *c, list *l, int step)
 	int choice = 0, rc;
 	srow x;
 
-	if (!app_can_edit(c->a))
+	if (!app_can_edit(c->a, AKSI_UBAH_RENCANA))
 		return FORM_CANCELLED;
 	if (c->n > 0) {
 		x = c->rows[l->sel];
@@ -399,7 +401,7 @@ sas_delete(sas_ctx *c, list *l)
 	srow x;
 	char what[400];
 
-	if (c->n == 0 || !app_can_edit(c->a))
+	if (c->n == 0 || !app_can_edit(c->a, AKSI_UBAH_RENCANA))
 		return;
 	x = c->rows[l->sel];
 	if (x.is_iku)
@@ -414,7 +416,7 @@ sas_delete(sas_ctx *c, list *l)
 		rencana_delete_iku(r, &r->sasaran[x.s], x.i);
 	else
 		rencana_delete_sasaran(r, x.s);
-	app_save(c->a);
+	app_save(c->a, AKSI_UBAH_RENCANA);
 }
 
 static void
@@ -423,7 +425,7 @@ sas_move(sas_ctx *c, list *l, int dir)
 	rencana *r = c->a->r;
 	srow x;
 
-	if (c->n == 0 || !app_can_edit(c->a))
+	if (c->n == 0 || !app_can_edit(c->a, AKSI_UBAH_RENCANA))
 		return;
 	x = c->rows[l->sel];
 	if (x.is_iku) {
@@ -441,7 +443,7 @@ sas_move(sas_ctx *c, list *l, int dir)
 		sas_rows(c);
 		l->sel = sas_find_row(c, dir < 0 ? x.s - 1 : x.s + 1, -1);
 	}
-	app_save(c->a);
+	app_save(c->a, AKSI_UBAH_RENCANA);
 }
 
 int

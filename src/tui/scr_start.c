@@ -135,7 +135,7 @@ first_run(app *a, bool welcome)
 	draft *d = first_run_draft(a);
 	int year, r;
 
-	if (!app_can_edit(a)) {
+	if (!app_can_edit(a, AKSI_UBAH_RENCANA)) {
 		ui_message(_("Empty database"), _("The database has no agency yet and is "
 						  "read-only: nothing can be created."), true);
 		draft_free(d);
@@ -370,7 +370,7 @@ new_year(per_ctx *c)
 	rencana *nr;
 	char text[400];
 
-	if (!app_can_edit(a))
+	if (!app_can_edit(a, AKSI_UBAH_RENCANA))
 		return false;
 	year = ask_year(_("A new year"), _("Year of the new plan:"), last + 1);
 	if (year == 0)
@@ -400,7 +400,7 @@ new_year(per_ctx *c)
 	rencana_free(a->r);
 	a->r = nr;
 	a->tahun = year;
-	if (app_save(a) != 0) {
+	if (app_save(a, AKSI_UBAH_RENCANA) != 0) {
 		app_load(a, a->instansi, last);
 		return false;
 	}
@@ -576,7 +576,7 @@ scr_start(app *a)
 			q = ui_ask3(_("Quit"), _("Some changes could not be saved yet. Try to "
 						 "save them now?"), _("Save"), _("Quit anyway"),
 				    _("Cancel"));
-			if (q == 0 && app_save(a) == 0)
+			if (q == 0 && app_save_pending(a) == 0)
 				return r;
 			if (q == 1)
 				return r;

@@ -134,7 +134,7 @@ row_apply(void *ud, const form *f, form_fail *fail)
 			t->baris[c->row][k] = arena_strdup(&c->a->r->mem, v);
 	}
 	app_touch_quarter(c->a, c->a->tw);
-	return app_save(c->a) == 0 ? 0 : 1;
+	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
 static int
@@ -161,6 +161,7 @@ row_form(tab_ctx *c, int step, long row, size_t at, const draft *restore)
 		snprintf(ent, sizeof ent, "%s/%zu/+%zu", c->kode, c->t, at);
 	snprintf(sub, sizeof sub, "%s \xc2\xb7 %s", c->kode, t->judul != NULL ? t->judul : "");
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_DATA;
 	s.fd = c->fd;
 	s.title = _("Table row");
 	s.subtitle = sub;
@@ -288,7 +289,7 @@ head_apply(void *ud, const form *f, form_fail *fail)
 	if ((v = form_value(f, "judul")) != NULL) t->judul = scr_dup(c->a, v);
 	if ((v = form_value(f, "catatan")) != NULL) t->catatan = scr_dup(c->a, v);
 	app_touch_quarter(c->a, c->a->tw);
-	return app_save(c->a) == 0 ? 0 : 1;
+	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
 static int
@@ -311,6 +312,7 @@ head_form(tab_ctx *c, int step, bool create, size_t at, const draft *restore)
 	else
 		snprintf(ent, sizeof ent, "%s/%zu", c->kode, c->t);
 	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_DATA;
 	s.fd = fd;
 	s.title = _("Supporting table");
 	s.subtitle = c->kode;
@@ -421,7 +423,7 @@ rows_screen(tab_ctx *c, int step, const draft *restore)
 				result = scr_pass(row_form(c, step, (long)l.sel, 0, NULL));
 			break;
 		case ACT_ADD:
-			if (!app_can_edit(c->a))
+			if (!app_can_edit(c->a, AKSI_UBAH_DATA))
 				break;
 			r = row_form(c, step, -1, l.nrows > 0 ? l.sel + 1 : 0, NULL);
 				if (r == FORM_SAVED)
@@ -432,24 +434,24 @@ rows_screen(tab_ctx *c, int step, const draft *restore)
 			result = scr_pass(head_form(c, step, false, 0, NULL));
 			break;
 		case ACT_DELETE:
-			if (l.nrows > 0 && app_can_edit(c->a) &&
+			if (l.nrows > 0 && app_can_edit(c->a, AKSI_UBAH_DATA) &&
 			    scr_confirm_delete(_("this row"))) {
 				row_delete(t, l.sel);
-				app_save(c->a);
+				app_save(c->a, AKSI_UBAH_DATA);
 			}
 			break;
 		case ACT_MOVE_UP:
-			if (l.sel > 0 && app_can_edit(c->a)) {
+			if (l.sel > 0 && app_can_edit(c->a, AKSI_UBAH_DATA)) {
 				row_swap(t, l.sel, l.sel - 1);
 				l.sel--;
-				app_save(c->a);
+				app_save(c->a, AKSI_UBAH_DATA);
 			}
 			break;
 		case ACT_MOVE_DOWN:
-			if (l.sel + 1 < l.nrows && app_can_edit(c->a)) {
+			if (l.sel + 1 < l.nrows && app_can_edit(c->a, AKSI_UBAH_DATA)) {
 				row_swap(t, l.sel, l.sel + 1);
 				l.sel++;
-				app_save(c->a);
+				app_save(c->a, AKSI_UBAH_DATA);
 			}
 			break;
 		default:
@@ -573,7 +575,7 @@ scr_tables(app *a, int step, const char *kode, const draft *restore)
 			result = scr_pass(head_form(&c, step, false, 0, NULL));
 			break;
 		case ACT_ADD:
-			if (!app_can_edit(a))
+			if (!app_can_edit(a, AKSI_UBAH_DATA))
 				break;
 			r = head_form(&c, step, true, l.nrows > 0 ? l.sel + 1 : 0, NULL);
 			if (r == FORM_SAVED) {
@@ -586,24 +588,24 @@ scr_tables(app *a, int step, const char *kode, const draft *restore)
 			}
 			break;
 		case ACT_DELETE:
-			if (l.nrows > 0 && app_can_edit(a) &&
+			if (l.nrows > 0 && app_can_edit(a, AKSI_UBAH_DATA) &&
 			    scr_confirm_delete(_("this table with its rows"))) {
 				rencana_delete_tabel(a->r, s, a->tw, l.sel);
-				app_save(a);
+				app_save(a, AKSI_UBAH_DATA);
 			}
 			break;
 		case ACT_MOVE_UP:
-			if (l.sel > 0 && app_can_edit(a)) {
+			if (l.sel > 0 && app_can_edit(a, AKSI_UBAH_DATA)) {
 				rencana_move_tabel(a->r, s, a->tw, l.sel, l.sel - 1);
 				l.sel--;
-				app_save(a);
+				app_save(a, AKSI_UBAH_DATA);
 			}
 			break;
 		case ACT_MOVE_DOWN:
-			if (l.sel + 1 < l.nrows && app_can_edit(a)) {
+			if (l.sel + 1 < l.nrows && app_can_edit(a, AKSI_UBAH_DATA)) {
 				rencana_move_tabel(a->r, s, a->tw, l.sel, l.sel + 1);
 				l.sel++;
-				app_save(a);
+				app_save(a, AKSI_UBAH_DATA);
 			}
 			break;
 		default:

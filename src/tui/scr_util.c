@@ -72,7 +72,7 @@ scr_list_other(app *a, int act)
 {
 	if (act == ACT_SAVE) {
 		if (a->dirty)
-			app_save(a);
+			app_save_pending(a);
 		else
 			ui_msg(UI_MSG_HINT, _("Lists are saved at once: there is nothing left to save."));
 		return -1;

@@ -46,6 +46,32 @@ int scr_kesimpulan(app *a, int step, const draft *restore);
 int scr_preview(app *a, int step);
 int scr_print(app *a, int step);
 
+/* ---- the review (wf_action.c) ---- */
+/* Submit entries of the quarter on screen for review: kode is the
+ * focused IKU (or NULL); asks whether that one or every draft and
+ * returned entry.  True when something was submitted. */
+bool wf_submit(app *a, const char *kode);
+/* Approve kode, or (NULL) every submitted entry of the reviewer's bidang
+ * that he did not submit himself; asks first. */
+bool wf_approve(app *a, const char *kode);
+/* Return kode with a comment (asked; it may not be blank). */
+bool wf_return(app *a, const char *kode);
+/* Unlock the quarter on screen (admin) with a reason (asked; required). */
+bool wf_unlock(app *a);
+/* The entry belongs to the bidang of the actor, a kabid. */
+bool wf_mine(const app *a, const store_entri *x);
+/* ... and is submitted, by someone else: the kabid may review it. */
+bool wf_reviewable(const app *a, const store_entri *x);
+
+/* scr_history.c: the recorded changes of the realisation of IKU (or
+ * program, when program) kode in the quarter on screen, and the review
+ * of an IKU's entry. */
+void scr_history(app *a, bool program, const char *kode);
+/* scr_review.c: the kabid's review of the quarter on screen. */
+int scr_review(app *a);
+/* scr_users.c: the users of the database (admin: add, role, remove). */
+int scr_users(app *a);
+
 /* ---- scr_util.c: shared by the screens ---- */
 /* Bottom bar and help keys of the editable lists. */
 extern const int scr_list_acts[];

@@ -41,17 +41,20 @@ app_update_context(app *a)
 	else
 		snprintf(buf, sizeof buf, "%s", a->instansi);
 	ui_set_context(buf);
-	ui_set_flags(a->readonly, a->dirty);
-}
-
-bool
-app_can_edit(app *a)
-{
-	if (!a->readonly)
-		return true;
-	ui_msg(UI_MSG_ERROR, _("The database is read-only: changes cannot be saved "
-			       "(ask the administrator for write access)."));
-	return false;
+	app_wf_load(a, false);
+	ui_set_flags(a->readonly || !app_listed(a), app_locked(a), a->dirty);
+	if (a->readonly)
+		ui_set_notice(_("Read-only: the database file cannot be written."));
+	else if (!app_listed(a)) {
+		snprintf(buf, sizeof buf, _("Read-only: '%s' is not a user of this "
+					    "database; ask an admin (%s) for a role."),
+			 store_actor(a->st), a->admins[0] ? a->admins : _("none listed"));
+		ui_set_notice(buf);
+	} else if (app_locked(a)) {
+		ui_set_notice(app_lock_text(a, buf, sizeof buf));
+	} else {
+		ui_set_notice(NULL);
+	}
 }
 
 const char *
@@ -180,26 +183,36 @@ report_store_error(app *a, int rc, const lk_err *e)
 		else
 			ui_msg(UI_MSG_ERROR, _("The database is in use by another user. "
 					       "Nothing is lost: try again in a moment."));
+	} else if (rc == EX_NOPERM) {
+		app_refuse(a, app_store_msg(a, e->msg));
 	} else {
 		ui_msg(UI_MSG_ERROR, "%s", e->msg);
 	}
 }
 
 int
-app_save(app *a)
+app_save(app *a, enum peran_aksi aksi)
 {
 	lk_err e = { 0, "" };
-	int rc;
+	int rc, k;
 
 	a->dirty = true;
-	if (!app_can_edit(a)) {
+	if (aksi != AKSI_LIHAT)
+		a->pending |= 1u << aksi;
+	for (k = 0; k < AKSI_N; k++) {
+		if ((k != AKSI_LIHAT && !(a->pending & (1u << k))) ||
+		    app_can_edit(a, (enum peran_aksi)k))
+			continue;
 		app_update_context(a);
-		return EX_IOERR;
+		return a->readonly ? EX_IOERR : EX_NOPERM;
 	}
 	ui_progress(_("Saving"), _("Saving to the database..."));
 	rc = store_save(a->st, a->r, false, NULL, &e);
 	if (rc == 0) {
 		a->dirty = false;
+		a->pending = 0;
+		/* A changed entry went back to draft. */
+		app_wf_load(a, true);
 		ui_msg(UI_MSG_INFO, _("Saved."));
 	} else {
 		if (rc == EX_IOERR && access(a->db_path, W_OK) != 0)
@@ -208,6 +221,12 @@ app_save(app *a)
 	}
 	app_update_context(a);
 	return rc;
+}
+
+int
+app_save_pending(app *a)
+{
+	return app_save(a, AKSI_LIHAT);
 }
 
 int
@@ -229,6 +248,7 @@ app_load(app *a, const char *instansi, int tahun)
 	}
 	a->tahun = tahun;
 	a->dirty = false;
+	a->pending = 0;
 	app_update_context(a);
 	return 0;
 }

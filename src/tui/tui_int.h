@@ -3,8 +3,16 @@
  * Owns: the session (database, agency, year, quarter, the plan being
  * edited, whether it differs from the database), the form descriptions
  * loaded at start, and the operations every screen needs: save the whole
- * plan in one transaction, drop unsaved changes, refuse edits on a
- * read-only database, and the texts of forms in the UI language.
+ * plan in one transaction, drop unsaved changes, refuse edits that the
+ * database (read-only), the actor's role or the quarter's lock forbid,
+ * and the texts of forms in the UI language.
+ *
+ * Who may change what (access.c): every change is checked before it is
+ * made with app_can_edit(a, AKSI_*), which asks store_izin() -- the check
+ * the command line makes -- and refuses in a locked quarter; the refusal
+ * names the role needed, or who locked the quarter.  Screens of the plan
+ * (steps 1-3) change AKSI_UBAH_RENCANA, those of the quarter (steps 4-8)
+ * AKSI_UBAH_DATA.  The store checks again when it writes.
  *
  * The plan (a->r) is the only copy screens edit; pointers into it go
  * stale after any add, delete, move or reload (model_edit.h): screens
@@ -22,6 +30,7 @@
 #include "core/model.h"
 #include "core/predikat.h"
 #include "store/store.h"
+#include "store/workflow.h"
 #include "tui/formdesc.h"
 #include "tui/tui.h"
 
@@ -43,19 +52,31 @@ typedef struct app {
 	arena mem;                /* forms, predikat bands */
 	predikat_tabel pt;
 	form_desc *fd[AF_N];
+	/* Workflow (access.c). */
+	store_user user;          /* the actor as listed; peran PERAN_NONE when
+	                           * the database does not list him */
+	char admins[256];         /* "a, b": whom an unlisted account asks */
+	store_quarter wf;         /* review state and lock of the quarter on
+	                           * screen (valid when wf_key is not "") */
+	char wf_key[300];         /* "instansi/tahun/tw" that wf holds */
+	unsigned pending;         /* 1u << AKSI_* of changes not saved yet */
 } app;
 
-/* Save a->r whole (store_save, one transaction).  Returns 0, or an EX_*
- * code after putting the reason on the status line (read-only, locked
- * and by whom, invalid data); on failure a->dirty stays true. */
-int app_save(app *a);
+/* Save a->r whole (store_save, one transaction) after app_can_edit(a,
+ * aksi): aksi is what the change is (AKSI_UBAH_RENCANA, AKSI_UBAH_DATA).
+ * Returns 0, or an EX_* code after showing the reason (read-only, the
+ * role needed, locked and by whom, invalid data); on failure a->dirty
+ * stays true and aksi is remembered for app_save_pending. */
+int app_save(app *a, enum peran_aksi aksi);
+/* Save what an earlier app_save left unsaved (checked as it was). */
+int app_save_pending(app *a);
 /* Drop unsaved changes: load the plan again from the database. */
 int app_reload(app *a);
 /* Load (instansi, tahun) into a->r; 0 or an EX_* code (message shown). */
 int app_load(app *a, const char *instansi, int tahun);
-/* False (with a message) when the database is read-only. */
-bool app_can_edit(app *a);
-/* Top bar: agency, year, quarter; read-only and unsaved flags. */
+/* Top bar: agency, year, quarter; read-only, locked and unsaved flags,
+ * and the standing notice of a read-only session or a locked quarter
+ * (also loads a->wf when the period changed). */
 void app_update_context(app *a);
 /* Mark quarter tw as reported (with today's date when it had none), so
  * that store_save keeps what is typed for it. */
@@ -63,6 +84,41 @@ void app_touch_quarter(app *a, int tw);
 /* Which process holds a lock on the database (Linux /proc/locks):
  * "lakip (PID 1234, user budi)", or "" when unknown. */
 void app_lock_holders(const char *db, char *out, size_t n);
+
+/* ---- access.c: who may change what ---- */
+/* The actor's role and bidang, and the admins' logins (at start, and
+ * after the users changed). */
+void app_load_user(app *a);
+/* The database lists the actor (else he may only read). */
+bool app_listed(const app *a);
+/* Load a->wf for the period on screen: when it changed, or always when
+ * force.  Without a quarter (tw 0) or a stored plan a->wf is empty. */
+void app_wf_load(app *a, bool force);
+/* a->wf holds the quarter on screen. */
+bool app_wf_ok(const app *a);
+/* The quarter on screen is locked (finalised). */
+bool app_locked(const app *a);
+/* "Quarter II 2023 is locked: finalised by X on D (signed version N)..."
+ * into buf. */
+const char *app_lock_text(const app *a, char *buf, size_t n);
+/* May the actor make a change of kind aksi now?  True, or false with the
+ * reason in why: the database is read-only, the role needed (the store's
+ * message), or the quarter on screen is locked (re-read, so that a lock
+ * or unlock made elsewhere counts).  Shows nothing. */
+bool app_may(app *a, enum peran_aksi aksi, char *why, size_t n);
+/* app_may, showing the reason (app_refuse) when not. */
+bool app_can_edit(app *a, enum peran_aksi aksi);
+/* Show a refusal or a store error: on the status line when it fits,
+ * else in a box, so that the role it names is never cut off. */
+void app_refuse(app *a, const char *msg);
+/* A failed store call: app_refuse for EX_NOPERM, else the message (in a
+ * box when it does not fit on the status line). */
+void app_fail(app *a, int rc, const lk_err *e);
+/* A store message without the leading "DATABASE: " (the path is on the
+ * start screen; on the status line it would push the reason out). */
+const char *app_store_msg(const app *a, const char *msg);
+/* "2023-07-01 10:05 UTC" from a stored time "2023-07-01T10:05:09Z". */
+const char *app_when(const char *at, char *buf, size_t n);
 
 /* Texts of forms in the UI language. */
 const char *app_form_title(const app *a, enum app_form f);

@@ -25,7 +25,8 @@ static ui_layer layers[MAX_LAYERS];
 static int n_layers;
 static int cur_y = -1, cur_x = -1;
 static char context[512];
-static bool flag_ro, flag_unsaved;
+static bool flag_ro, flag_locked, flag_unsaved;
+static char notice[600];
 static char msg[1024];
 static enum ui_msg_kind msg_kind;
 static bool has_msg;
@@ -351,10 +352,17 @@ ui_set_context(const char *ctx)
 }
 
 void
-ui_set_flags(bool readonly, bool unsaved)
+ui_set_flags(bool readonly, bool locked, bool unsaved)
 {
 	flag_ro = readonly;
+	flag_locked = locked;
 	flag_unsaved = unsaved;
+}
+
+void
+ui_set_notice(const char *text)
+{
+	snprintf(notice, sizeof notice, "%s", text != NULL ? text : "");
 }
 
 void
@@ -369,6 +377,9 @@ ui_draw_top(const char *title, int step, const char *step_name)
 	if (flag_ro)
 		snprintf(right + strlen(right), sizeof right - strlen(right),
 			 "[%s] ", _("READ-ONLY"));
+	else if (flag_locked)
+		snprintf(right + strlen(right), sizeof right - strlen(right),
+			 "[%s] ", _("LOCKED"));
 	if (flag_unsaved)
 		snprintf(right + strlen(right), sizeof right - strlen(right),
 			 "[%s] ", _("NOT SAVED"));
@@ -430,6 +441,8 @@ ui_draw_status(const char *hint)
 		a = msg_kind == UI_MSG_ERROR ? theme_attr(TR_ERROR) :
 		    msg_kind == UI_MSG_INFO ? theme_attr(TR_INFO) : theme_attr(TR_HINT);
 		ui_put(LINES - 2, 1, COLS - 2, msg, a, false, false);
+	} else if (notice[0] != '\0') {
+		ui_put(LINES - 2, 1, COLS - 2, notice, theme_attr(TR_CUKUP), false, false);
 	} else if (hint != NULL) {
 		ui_put(LINES - 2, 1, COLS - 2, hint, theme_attr(TR_HINT), false, false);
 	}

@@ -70,7 +70,13 @@ void ui_relayout_all(void);
 /* The top bar: program, context (agency, year, quarter: set by the app)
  * and the step ("Langkah 4 dari 10: Realisasi IKU"). */
 void ui_set_context(const char *ctx);
-void ui_set_flags(bool readonly, bool unsaved);
+/* Flags on the top bar: read-only (the file, or an account the database
+ * does not list), the quarter is locked (finalised), unsaved changes. */
+void ui_set_flags(bool readonly, bool locked, bool unsaved);
+/* A standing notice for the status line (why the session or the quarter
+ * is read-only), shown where there is no message, instead of the view's
+ * hint; NULL or "" removes it. */
+void ui_set_notice(const char *text);
 void ui_draw_top(const char *title, int step, const char *step_name);
 /* Bottom bar with the first key and label of each action (ended by
  * ACT_NONE) that fits, F1 first. */
@@ -79,7 +85,8 @@ void ui_draw_keybar(const int *acts, enum key_ctx ctx);
  * for acts[i] (translated by the caller). */
 void ui_draw_keybar_as(const int *acts, const char *const *labels,
 		       enum key_ctx ctx);
-/* Status line (LINES-2): the last message, else the given hint. */
+/* Status line (LINES-2): the last message, else the notice, else the
+ * given hint. */
 void ui_draw_status(const char *hint);
 
 /* Messages for the status line until the next key. */

@@ -777,6 +777,85 @@ START_TEST(test_audit_records)
 }
 END_TEST
 
+/* The records of one value: a realisation changed twice in TW3, once in
+ * TW2; other IKU, fields and quarters are left out. */
+typedef struct vrec {
+	char v[8][64];
+	int n;
+} vrec;
+
+static int
+value_rec(void *arg, const store_audit_rec *r)
+{
+	vrec *x = arg;
+
+	ck_assert_int_lt(x->n, 8);
+	snprintf(x->v[x->n++], sizeof x->v[0], "%s %s:%s>%s", r->login,
+		 r->field, r->old ? r->old : "-", r->new_ ? r->new_ : "-");
+	return 0;
+}
+
+static int
+stop_rec(void *arg, const store_audit_rec *r)
+{
+	(void)r;
+	(*(int *)arg)++;
+	return 7;
+}
+
+START_TEST(test_audit_value)
+{
+	lk_err e = { 0, "" };
+	vrec x;
+	rencana *r;
+	int n = 0;
+
+	some_history();
+	as("op2");
+	ok_(store_load(db, "kesbangpol", 2023, &r, &e), &e, "load");
+	find_iku(r, "IKU3")->realisasi[3] = N(72.5);
+	find_iku(r, "IKU1")->realisasi[3] = N(1);
+	find_iku(r, "IKU1")->ada_realisasi[3] = true;
+	ok_(store_save(db, r, false, NULL, &e), &e, "save");
+	rencana_free(r);
+
+	memset(&x, 0, sizeof x);
+	ok_(store_audit_value(db, "kesbangpol", 2023, 3, "realisasi_iku", "IKU3",
+			      "nilai", value_rec, &x, &e), &e, "value");
+	ck_assert_int_eq(x.n, 2);
+	ck_assert_str_eq(x.v[0], "op1 nilai:->70");
+	ck_assert_str_eq(x.v[1], "op2 nilai:70>72.5");
+	/* Every field (NULL), another quarter, an IKU without records. */
+	memset(&x, 0, sizeof x);
+	ok_(store_audit_value(db, "kesbangpol", 2023, 3, "realisasi_iku", "IKU3",
+			      NULL, value_rec, &x, &e), &e, "any field");
+	ck_assert_int_eq(x.n, 2);
+	memset(&x, 0, sizeof x);
+	ok_(store_audit_value(db, "kesbangpol", 2023, 2, "realisasi_iku", "IKU3",
+			      "nilai", value_rec, &x, &e), &e, "TW2");
+	ck_assert_int_eq(x.n, 1);
+	{
+		char want[300];
+
+		snprintf(want, sizeof want, "%s nilai:->50", admin);   /* the setup */
+		ck_assert_str_eq(x.v[0], want);
+	}
+	memset(&x, 0, sizeof x);
+	ok_(store_audit_value(db, "kesbangpol", 2023, 4, "realisasi_iku", "IKU3",
+			      "nilai", value_rec, &x, &e), &e, "TW4");
+	ck_assert_int_eq(x.n, 0);
+	/* The plan's records have the plan's scope. */
+	memset(&x, 0, sizeof x);
+	ok_(store_audit_value(db, "kesbangpol", 2023, 0, "iku", "IKU3", "uraian",
+			      value_rec, &x, &e), &e, "plan");
+	ck_assert_int_eq(x.n, 1);
+	/* The callback stops the walk with its own code. */
+	ck_assert_int_eq(store_audit_value(db, "kesbangpol", 2023, 3, "realisasi_iku",
+					   "IKU3", "nilai", stop_rec, &n, &e), 7);
+	ck_assert_int_eq(n, 1);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* users */
 
@@ -845,6 +924,7 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_lock, 0, (int)LK_NELEM(lock_cases));
 	tcase_add_loop_test(tc, test_audit_chain, 0, (int)LK_NELEM(tamper_cases));
 	tcase_add_test(tc, test_audit_records);
+	tcase_add_test(tc, test_audit_value);
 	tcase_add_test(tc, test_users);
 	suite_add_tcase(s, tc);
 	return s;

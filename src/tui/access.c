@@ -1,0 +1,174 @@
+/* access.c - who may change what in the terminal application (see
+ * tui_int.h): the actor's role, held against the policy by store_izin()
+ * as on the command line, the lock of the quarter on screen, and the
+ * review state of its entries (a->wf).  These checks come before a
+ * change is typed or made, so that nobody types what cannot be saved;
+ * the store checks again when it writes. */
+#include "config.h"
+#include "tui/tui_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/ui.h"
+
+void
+app_load_user(app *a)
+{
+	lk_err e = { 0, "" };
+
+	store_user_free(&a->user);
+	if (store_user_get(a->st, store_actor(a->st), &a->user, &e) != 0)
+		memset(&a->user, 0, sizeof a->user);
+	if (store_admins(a->st, a->admins, sizeof a->admins, &e) != 0)
+		a->admins[0] = '\0';
+}
+
+bool
+app_listed(const app *a)
+{
+	return a->user.peran != PERAN_NONE;
+}
+
+/* The key of the period on screen, "" when there is no quarter. */
+static void
+period_key(const app *a, char *buf, size_t n)
+{
+	if (a->instansi == NULL || a->tw < 1 || a->tw > TW_MAX || a->r == NULL)
+		buf[0] = '\0';
+	else
+		snprintf(buf, n, "%s/%d/%d", a->instansi, a->tahun, a->tw);
+}
+
+void
+app_wf_load(app *a, bool force)
+{
+	lk_err e = { 0, "" };
+	char key[sizeof a->wf_key];
+
+	period_key(a, key, sizeof key);
+	if (!force && strcmp(key, a->wf_key) == 0)
+		return;
+	store_quarter_free(&a->wf);
+	a->wf_key[0] = '\0';
+	if (key[0] == '\0')
+		return;
+	/* No plan stored yet, or an old database: no review state. */
+	if (store_quarter_load(a->st, a->instansi, a->tahun, a->tw, &a->wf, &e) != 0)
+		memset(&a->wf, 0, sizeof a->wf);
+	snprintf(a->wf_key, sizeof a->wf_key, "%s", key);
+}
+
+bool
+app_wf_ok(const app *a)
+{
+	char key[sizeof a->wf_key];
+
+	period_key(a, key, sizeof key);
+	return key[0] != '\0' && strcmp(key, a->wf_key) == 0 && a->wf.instansi != NULL;
+}
+
+bool
+app_locked(const app *a)
+{
+	return app_wf_ok(a) && a->wf.locked;
+}
+
+const char *
+app_when(const char *at, char *buf, size_t n)
+{
+	int y, mo, d, h, mi;
+
+	if (at != NULL && sscanf(at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5)
+		snprintf(buf, n, "%04d-%02d-%02d %02d:%02d UTC", y, mo, d, h, mi);
+	else
+		snprintf(buf, n, "%s", at != NULL ? at : "");
+	return buf;
+}
+
+const char *
+app_lock_text(const app *a, char *buf, size_t n)
+{
+	char when[64];
+
+	snprintf(buf, n, _("%s is locked: finalised by %s on %s (signed version %d). "
+			   "An admin can unlock it."), app_period_text(a),
+		 a->wf.locked_by != NULL ? a->wf.locked_by : "?",
+		 app_when(a->wf.locked_at, when, sizeof when), a->wf.version);
+	return buf;
+}
+
+const char *
+app_store_msg(const app *a, const char *msg)
+{
+	size_t n = a->db_path != NULL ? strlen(a->db_path) : 0;
+
+	if (n > 0 && strncmp(msg, a->db_path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		return msg + n + 2;
+	return msg;
+}
+
+bool
+app_may(app *a, enum peran_aksi aksi, char *why, size_t n)
+{
+	lk_err e = { 0, "" };
+
+	if (a->readonly) {
+		snprintf(why, n, "%s", _("The database is read-only: changes cannot be saved "
+					 "(ask the administrator for write access)."));
+		return false;
+	}
+	if (aksi == AKSI_LIHAT)
+		return true;
+	if (store_izin(a->st, aksi, &e) != 0) {
+		snprintf(why, n, "%s", app_store_msg(a, e.msg));
+		return false;
+	}
+	/* Every screen of a locked quarter is read-only: what it shows is
+	 * what the signed report shows. */
+	if (aksi != AKSI_PENGGUNA && aksi != AKSI_BUKA && a->tw >= 1 && a->tw <= TW_MAX) {
+		app_wf_load(a, true);
+		if (app_locked(a)) {
+			app_lock_text(a, why, n);
+			return false;
+		}
+	}
+	return true;
+}
+
+void
+app_refuse(app *a, const char *msg)
+{
+	(void)a;
+	if (ui_width(msg) <= COLS - 2)
+		ui_msg(UI_MSG_ERROR, "%s", msg);
+	else
+		ui_message(_("Not allowed"), msg, true);
+}
+
+void
+app_fail(app *a, int rc, const lk_err *e)
+{
+	const char *msg = app_store_msg(a, e->msg);
+
+	if (rc == EX_NOPERM)
+		app_refuse(a, msg);
+	else if (ui_width(msg) <= COLS - 2)
+		ui_msg(UI_MSG_ERROR, "%s", msg);
+	else
+		ui_message(_("Error"), msg, true);
+}
+
+bool
+app_can_edit(app *a, enum peran_aksi aksi)
+{
+	char why[1024];
+
+	if (app_may(a, aksi, why, sizeof why))
+		return true;
+	app_refuse(a, why);
+	app_update_context(a);
+	return false;
+}
