@@ -88,23 +88,35 @@ arena_strdup(arena *a, const char *s)
 }
 
 char *
-arena_printf(arena *a, const char *fmt, ...)
+arena_vprintf(arena *a, const char *fmt, va_list ap)
 {
 	char small[256];
-	va_list ap;
+	va_list again;
 	int n;
 	char *p;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		lk_fatal("arena_printf: bad format");
-	if ((size_t)n < sizeof small)
+	if ((size_t)n < sizeof small) {
+		va_end(again);
 		return arena_strndup(a, small, (size_t)n);
+	}
 	p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return p;
+}
+
+char *
+arena_printf(arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
 	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	p = arena_vprintf(a, fmt, ap);
 	va_end(ap);
 	return p;
 }

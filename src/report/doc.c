@@ -120,21 +120,11 @@ doc_strdup(doc *d, const char *s)
 char *
 doc_printf(doc *d, const char *fmt, ...)
 {
-	char small[256];
 	va_list ap;
-	int n;
 	char *p;
 
 	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		lk_fatal("doc_printf: bad format");
-	if ((size_t)n < sizeof small)
-		return arena_strndup(&d->mem, small, (size_t)n);
-	p = arena_alloc(&d->mem, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	p = arena_vprintf(&d->mem, fmt, ap);
 	va_end(ap);
 	return p;
 }
