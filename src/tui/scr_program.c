@@ -92,7 +92,7 @@ prog_apply(void *ud, const form *f, form_fail *fail)
 	app *a = c->a;
 	const char *kode = form_value(f, "kode"), *v;
 	program *p, *other = kode != NULL ? rencana_find_program(a->r, kode) : NULL;
-	char **links = NULL, bad[128], name[16];
+	char **links = NULL, bad[128], name[32];
 	size_t nlinks = 0;
 	int tw;
 

@@ -233,7 +233,7 @@ iku_apply(void *ud, const form *f, form_fail *fail)
 	const char *kode = form_value(f, "kode"), *v;
 	iku *k, *other = kode != NULL ? rencana_find_iku(a->r, kode, NULL) : NULL;
 	sasaran *s = &a->r->sasaran[c->s];
-	char name[16];
+	char name[32];
 	int tw, p;
 
 	if (other != NULL && (c->i < 0 || other != &s->iku[c->i])) {
