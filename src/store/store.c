@@ -513,6 +513,12 @@ store_actor(const store *s)
 	return s->actor;
 }
 
+bool
+store_readonly(const store *s)
+{
+	return s->readonly;
+}
+
 /* ------------------------------------------------------------------ */
 /* listings */
 

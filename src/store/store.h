@@ -51,6 +51,10 @@ void store_close(store *s);
 void store_set_actor(store *s, const char *login);
 const char *store_actor(const store *s);
 
+/* The handle cannot write: opened STORE_READONLY, or the file (or its
+ * directory) cannot be written.  Every write then fails with EX_IOERR. */
+bool store_readonly(const store *s);
+
 /* Busy timeout in milliseconds (default 5000, or $LAKIP_BUSY_TIMEOUT,
  * read by store_open). */
 void store_set_busy_timeout(store *s, int ms);

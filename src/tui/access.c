@@ -18,12 +18,17 @@ void
 app_load_user(app *a)
 {
 	lk_err e = { 0, "" };
+	store_user u;
+	char admins[sizeof a->admins];
 
-	store_user_free(&a->user);
-	if (store_user_get(a->st, store_actor(a->st), &a->user, &e) != 0)
-		memset(&a->user, 0, sizeof a->user);
-	if (store_admins(a->st, a->admins, sizeof a->admins, &e) != 0)
-		a->admins[0] = '\0';
+	/* When the database cannot be read now (busy), what was read last
+	 * stays. */
+	if (store_user_get(a->st, store_actor(a->st), &u, &e) == 0) {
+		store_user_free(&a->user);
+		a->user = u;
+	}
+	if (store_admins(a->st, admins, sizeof admins, &e) == 0)
+		memcpy(a->admins, admins, sizeof admins);
 }
 
 bool
@@ -89,14 +94,21 @@ app_when(const char *at, char *buf, size_t n)
 }
 
 const char *
-app_lock_text(const app *a, char *buf, size_t n)
+app_lock_text(const app *a, bool brief, char *buf, size_t n)
 {
 	char when[64];
+	const char *by = a->wf.locked_by != NULL ? a->wf.locked_by : "?";
 
-	snprintf(buf, n, _("%s is locked: finalised by %s on %s (signed version %d). "
-			   "An admin can unlock it."), app_period_text(a),
-		 a->wf.locked_by != NULL ? a->wf.locked_by : "?",
-		 app_when(a->wf.locked_at, when, sizeof when), a->wf.version);
+	if (brief) {
+		snprintf(when, sizeof when, "%.10s", a->wf.locked_at != NULL ?
+			 a->wf.locked_at : "");
+		snprintf(buf, n, _("Locked (read-only): finalised by %s on %s, version %d."),
+			 by, when, a->wf.version);
+	} else {
+		snprintf(buf, n, _("%s is locked: finalised by %s on %s (signed version "
+				   "%d). An admin can unlock it."), app_period_text(a), by,
+			 app_when(a->wf.locked_at, when, sizeof when), a->wf.version);
+	}
 	return buf;
 }
 
@@ -122,7 +134,9 @@ app_may(app *a, enum peran_aksi aksi, char *why, size_t n)
 	}
 	if (aksi == AKSI_LIHAT)
 		return true;
-	if (store_izin(a->st, aksi, &e) != 0) {
+	/* Only a refusal refuses: when the database cannot be asked now
+	 * (busy), the change goes on and the store says why it fails. */
+	if (store_izin(a->st, aksi, &e) == EX_NOPERM) {
 		snprintf(why, n, "%s", app_store_msg(a, e.msg));
 		return false;
 	}
@@ -131,7 +145,7 @@ app_may(app *a, enum peran_aksi aksi, char *why, size_t n)
 	if (aksi != AKSI_PENGGUNA && aksi != AKSI_BUKA && a->tw >= 1 && a->tw <= TW_MAX) {
 		app_wf_load(a, true);
 		if (app_locked(a)) {
-			app_lock_text(a, why, n);
+			app_lock_text(a, false, why, n);
 			return false;
 		}
 	}

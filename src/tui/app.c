@@ -86,6 +86,9 @@ open_store(app *a)
 	}
 	if (rc != 0)
 		return fail(rc, "%s", e.msg);
+	/* The store may have found it cannot write (a WAL database in a
+	 * directory this account cannot write). */
+	a->readonly = a->readonly || store_readonly(a->st);
 	return 0;
 }
 

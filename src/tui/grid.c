@@ -1,6 +1,7 @@
 /* grid.c - the realisation grid (see grid.h). */
 #include "config.h"
 #include "tui/grid.h"
+#include "tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,10 @@ typedef struct grid_row {
 	char *text;          /* what the cell holds (display form once checked) */
 	char *init;          /* what it held at the start */
 	char *err;           /* why the text is not a value, or NULL */
+	/* The review of the entry (IKU only; a->wf). */
+	bool has_state;
+	enum entri_state state;
+	const char *by, *at, *comment;   /* who and when last, the return's comment */
 } grid_row;
 
 typedef struct grid {
@@ -39,9 +44,13 @@ typedef struct grid {
 	arena scratch;       /* fd_validate while typing */
 	draft_key dk;
 	char *search;
+	char ro[512];        /* why nothing can be saved here ("": it can) */
 } grid;
 
-enum { C_KODE, C_NAMA, C_SATUAN, C_TARGET, C_LALU, C_NILAI, C_CAPAIAN, C_PREDIKAT, C_N };
+enum {
+	C_KODE, C_NAMA, C_SATUAN, C_TARGET, C_LALU, C_NILAI, C_CAPAIAN, C_PREDIKAT,
+	C_STATE, C_N
+};
 
 static char *
 xstrdup(const char *s)
@@ -154,6 +163,65 @@ load_rows(grid *g, const draft *restore)
 	}
 }
 
+/* The review state of each IKU row, from the quarter as stored. */
+static void
+load_states(grid *g)
+{
+	app *a = g->a;
+	size_t i, j, k, at = 0, n;
+
+	if (g->kind != GRID_IKU)
+		return;
+	app_wf_load(a, true);
+	n = app_wf_ok(a) ? a->wf.n_entri : 0;
+	for (i = 0; i < g->n; i++) {
+		grid_row *row = &g->rows[i];
+
+		row->has_state = false;
+		row->by = row->at = row->comment = NULL;
+		/* Both are in report order: look on from the last match. */
+		for (j = 0; j < n; j++) {
+			const store_entri *x = &a->wf.entri[k = (at + j) % n];
+			bool reviewed = x->state == ENTRI_APPROVED || x->state == ENTRI_RETURNED;
+
+			if (strcmp(x->iku, row->kode) != 0)
+				continue;
+			at = k + 1;
+			row->has_state = true;
+			row->state = x->state;
+			if (reviewed && x->reviewed_by != NULL) {
+				row->by = arena_strdup(&g->mem, x->reviewed_by);
+				row->at = arena_strdup(&g->mem, x->reviewed_at);
+			} else if (x->state == ENTRI_SUBMITTED && x->submitted_by != NULL) {
+				row->by = arena_strdup(&g->mem, x->submitted_by);
+				row->at = arena_strdup(&g->mem, x->submitted_at);
+			}
+			if (x->state == ENTRI_RETURNED && x->comment != NULL)
+				row->comment = arena_strdup(&g->mem, x->comment);
+			break;
+		}
+	}
+}
+
+/* Why nothing typed here can be saved (role, lock, read-only), or "". */
+static void
+check_access(grid *g)
+{
+	if (app_may(g->a, AKSI_UBAH_DATA, g->ro, sizeof g->ro))
+		g->ro[0] = '\0';
+}
+
+static attr_t
+state_attr(enum entri_state st)
+{
+	switch (st) {
+	case ENTRI_SUBMITTED: return theme_attr(TR_CUKUP);
+	case ENTRI_RETURNED: return theme_attr(TR_KURANG);
+	case ENTRI_APPROVED: return theme_attr(TR_BAIK);
+	default: return theme_attr(TR_HINT);
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* drawing */
 
@@ -166,7 +234,10 @@ col_w(const grid *g, int c)
 	case C_KODE: return 7;
 	case C_SATUAN: return money || COLS < 100 ? 0 : 8;
 	case C_TARGET: return money ? 14 : 10;
-	case C_LALU: return money ? 14 : 10;
+	/* Below 100 columns the review state takes the place of the
+	 * previous quarter's value, which the line under the grid shows. */
+	case C_LALU: return money ? 14 : COLS < 100 ? 0 : 10;
+	case C_STATE: return money ? 0 : 12;
 	case C_NILAI: return money ? 15 : 11;
 	case C_CAPAIAN: return 8;
 	case C_PREDIKAT: return money ? 0 : 13;
@@ -212,6 +283,7 @@ col_title(const grid *g, int c, char *buf, size_t n)
 		return buf;
 	case C_CAPAIAN: return _("Capaian");
 	case C_PREDIKAT: return _("Predikat");
+	case C_STATE: return _("State");
 	default: return "";
 	}
 }
@@ -260,14 +332,22 @@ body_rows(void)
 static void
 grid_draw(void *ctx)
 {
-	static const int acts[] = {
-		ACT_HELP, ACT_SAVE, ACT_BACK, ACT_ENTER, ACT_NEXT_STEP, ACT_STEPS,
-		ACT_NONE,
+	static const int acts_iku[] = {
+		ACT_HELP, ACT_SAVE, ACT_SUBMIT, ACT_HISTORY, ACT_BACK, ACT_NEXT_STEP,
+		ACT_STEPS, ACT_NONE,
 	};
-	const char *labels[] = { NULL, _("Save all"), NULL, _("Next row"), NULL, NULL };
+	static const int acts_program[] = {
+		ACT_HELP, ACT_SAVE, ACT_HISTORY, ACT_BACK, ACT_ENTER, ACT_NEXT_STEP,
+		ACT_STEPS, ACT_NONE,
+	};
+	const char *labels_iku[] = { NULL, _("Save all"), NULL, NULL, NULL, NULL,
+				     NULL, NULL };
+	const char *labels_program[] = { NULL, _("Save all"), NULL, NULL, _("Next row"),
+					 NULL, NULL, NULL };
 	grid *g = ctx;
 	int w[C_N], x, c, h = body_rows(), y0 = table_top(), cur_x = 0;
-	char buf[256], title[300];
+	char buf[700], title[300], hint_buf[600];
+	const char *hint = NULL;
 	size_t i;
 
 	erase();
@@ -280,12 +360,15 @@ grid_draw(void *ctx)
 		ui_put(1, COLS - ui_width(buf) - 1, ui_width(buf), buf,
 		       theme_attr(TR_HINT), false, false);
 	}
-	ui_put_wrapped(2, 1, 2, COLS - 2, g->kind == GRID_IKU ?
-		       _("Cumulative realisation up to the quarter. Type the value and press "
-			 "Enter; an empty cell means not known yet.") :
-		       _("Money spent up to the quarter, in rupiah. Type the amount and press "
-			 "Enter; an empty cell means not known yet."),
-		       theme_attr(TR_HINT));
+	if (g->ro[0] != '\0')
+		ui_put_wrapped(2, 1, 2, COLS - 2, g->ro, theme_attr(TR_CUKUP));
+	else
+		ui_put_wrapped(2, 1, 2, COLS - 2, g->kind == GRID_IKU ?
+			       _("Cumulative realisation up to the quarter. Type the value and "
+				 "press Enter; an empty cell means not known yet.") :
+			       _("Money spent up to the quarter, in rupiah. Type the amount and "
+				 "press Enter; an empty cell means not known yet."),
+			       theme_attr(TR_HINT));
 	widths(g, w);
 	x = 1;
 	for (c = 0; c < C_N; c++) {
@@ -346,6 +429,11 @@ grid_draw(void *ctx)
 				if (band != NULL)
 					a = sel ? base | A_BOLD : theme_attr(theme_warna(band->warna));
 				break;
+			case C_STATE:
+				s = row->has_state ? entri_state_label(row->state) : "";
+				if (row->has_state)
+					a = sel ? base | A_BOLD : state_attr(row->state);
+				break;
 			default:
 				break;
 			}
@@ -384,23 +472,65 @@ grid_draw(void *ctx)
 				ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, row->err);
 			goto bar;
 		}
-		ui_put_wrapped(fy, 1, 2, COLS - 2, buf, A_BOLD);
-		if (g->kind == GRID_IKU)
-			snprintf(buf, sizeof buf, _("Unit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
-				 row->satuan, row->pol == POLARITAS_NEGATIF ?
+		if (g->kind == GRID_IKU) {
+			char lalu[80] = "", when[64];
+
+			ui_put(fy, 1, COLS - 2, buf, A_BOLD, false, false);
+			if (w[C_LALU] == 0 && g->a->tw > 1)
+				snprintf(lalu, sizeof lalu, _("to Q%s: %s \xc2\xb7 "),
+					 tw_romawi(g->a->tw - 1), row->ada_lalu ?
+					 fmt(g, row->lalu, num) : "-");
+			snprintf(buf, sizeof buf, _("%sUnit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
+				 lalu, row->satuan, row->pol == POLARITAS_NEGATIF ?
 				 _("lower is better") : _("higher is better"),
 				 fmt(g, row->target, num), row->target_tw ?
 				 _("target of the quarter") : _("annual target"),
 				 row->sasaran);
-		else
+			ui_put(fy + 1, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
+			app_when(row->at, when, sizeof when);
+			buf[0] = '\0';
+			if (row->has_state && row->state == ENTRI_SUBMITTED)
+				snprintf(buf, sizeof buf, _("Submitted by %s on %s: waiting for "
+							    "the kabid's review."),
+					 row->by ? row->by : "?", when);
+			else if (row->has_state && row->state == ENTRI_RETURNED)
+				snprintf(buf, sizeof buf, _("Returned by %s on %s: %s"),
+					 row->by ? row->by : "?", when,
+					 row->comment ? row->comment : "");
+			else if (row->has_state && row->state == ENTRI_APPROVED)
+				snprintf(buf, sizeof buf, _("Approved by %s on %s."),
+					 row->by ? row->by : "?", when);
+			else if (row->has_state && g->ro[0] == '\0')
+				snprintf(buf, sizeof buf, _("Draft: not submitted yet (%s "
+							    "submits it for review)."),
+					 keys_first_name(ACT_SUBMIT, KCTX_TEXT));
+			else if (row->has_state)
+				snprintf(buf, sizeof buf, "%s", _("Draft: not submitted yet."));
+			ui_put(fy + 2, 1, COLS - 2, buf, row->has_state ?
+			       state_attr(row->state) : A_NORMAL, false, false);
+			if (row->has_state && row->state == ENTRI_RETURNED) {
+				snprintf(hint_buf, sizeof hint_buf, _("Returned: %s"),
+					 row->comment ? row->comment : "");
+				hint = hint_buf;
+			}
+		} else {
+			ui_put_wrapped(fy, 1, 2, COLS - 2, buf, A_BOLD);
 			snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), fmt(g, row->target, num),
 				 row->target_tw ? _("planned spending to the quarter") :
 				 _("the budget"));
-		ui_put(fy + 2, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
+			ui_put(fy + 2, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
+		}
 	}
 bar:
-	ui_draw_status(_("Type the value, Enter: next row. Ctrl-U empties the cell. F2 saves all rows."));
-	ui_draw_keybar_as(acts, labels, KCTX_TEXT);
+	if (hint == NULL && g->ro[0] != '\0')
+		hint = _("Read-only here: the arrows move between rows; F12 shows the "
+			 "history of a value.");
+	ui_draw_status(hint != NULL ? hint :
+		       _("Type the value, Enter: next row. Ctrl-U empties the cell. F2 saves all rows."));
+	if (g->kind == GRID_IKU)
+		ui_draw_keybar_as(acts_iku, labels_iku, KCTX_TEXT);
+	else
+		ui_draw_keybar_as(acts_program, labels_program, KCTX_TEXT);
 	if (g->n == 0)
 		ui_cursor(-1, -1);
 }
@@ -521,11 +651,14 @@ save(grid *g)
 		}
 	}
 	app_touch_quarter(g->a, tw);
-	if (app_save(g->a, AKSI_UBAH_DATA) != 0)
+	if (app_save(g->a, AKSI_UBAH_DATA) != 0) {
+		check_access(g);
 		return false;
+	}
 	for (i = 0; i < g->n; i++)
 		set_str(&g->rows[i].init, g->rows[i].text);
 	draft_remove(&g->dk);
+	load_states(g);    /* a changed entry went back to draft */
 	return true;
 }
 
@@ -602,13 +735,41 @@ grid_search(grid *g, bool ask)
 	ui_msg(UI_MSG_ERROR, _("Not found: %s"), g->search);
 }
 
+/* Submit this row or every draft (the values saved first). */
+static void
+grid_submit(grid *g)
+{
+	int r;
+
+	if (g->kind != GRID_IKU) {
+		ui_msg(UI_MSG_HINT, _("Entries are the IKU's: they are submitted from the "
+				      "IKU realisations (step 4)."));
+		return;
+	}
+	if (g->n == 0 || !commit(g))
+		return;
+	if (changed(g)) {
+		r = ui_confirm(_("Submit for review"), _("Some realisations are not saved. "
+							 "Save them before submitting?"), true);
+		if (r != 1 || !save(g))
+			return;
+	}
+	wf_submit(g->a, g->rows[g->sel].kode);
+	load_states(g);
+}
+
 int
 grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 {
 	static const int help_acts[] = {
 		ACT_SAVE, ACT_BACK, ACT_ENTER, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
-		ACT_CLEAR, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_NEXT_STEP, ACT_PREV_STEP,
-		ACT_STEPS, ACT_NONE,
+		ACT_CLEAR, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SUBMIT, ACT_HISTORY,
+		ACT_NEXT_STEP, ACT_PREV_STEP, ACT_STEPS, ACT_NONE,
+	};
+	static const int help_acts_program[] = {
+		ACT_SAVE, ACT_BACK, ACT_ENTER, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
+		ACT_CLEAR, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_HISTORY, ACT_NEXT_STEP,
+		ACT_PREV_STEP, ACT_STEPS, ACT_NONE,
 	};
 	grid g;
 	ui_layer l = { grid_draw, NULL, grid_keep_draft, &g, true };
@@ -633,6 +794,8 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 	g.dk.form = kind == GRID_IKU ? "realisasi_iku" : "realisasi_program";
 	g.dk.entity = "";
 	load_rows(&g, restore);
+	load_states(&g);
+	check_access(&g);
 	g.le.right = true;
 	enter_row(&g, 0);
 	ui_push(&l);
@@ -652,12 +815,25 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		case ACT_RESIZE:
 			break;
 		case ACT_HELP:
-			ui_help(kind == GRID_IKU ? _("IKU realisations") : _("Budget realisations"),
-				_("One row per indicator (or program). The value typed is the "
-				  "cumulative realisation up to this quarter; capaian and predikat "
-				  "are computed as you type. Numbers in Indonesian form: 78,50 or "
-				  "11.393.254.909. Enter goes to the next row; F2 saves every "
-				  "row at once."), help_acts, KCTX_TEXT);
+			if (kind == GRID_IKU)
+				ui_help(_("IKU realisations"),
+					_("One row per indicator. The value typed is the cumulative "
+					  "realisation up to this quarter; capaian and predikat are "
+					  "computed as you type. Numbers in Indonesian form: 78,50. "
+					  "Enter goes to the next row; F2 saves every row at once.\n\n"
+					  "State is the review of each entry: draft, submitted (the "
+					  "kabid of its bidang reviews it), returned (with his comment, "
+					  "shown under the grid: fix it and submit again) or approved. "
+					  "F11 submits this row or every draft; changing a submitted or "
+					  "approved value sets it back to draft. F12 shows who changed "
+					  "the value and when."), help_acts, KCTX_TEXT);
+			else
+				ui_help(_("Budget realisations"),
+					_("One row per program. The value typed is the money spent up "
+					  "to this quarter; capaian is computed as you type. Amounts in "
+					  "Indonesian form: 11.393.254.909. Enter goes to the next row; "
+					  "F2 saves every row at once; F12 shows who changed the value "
+					  "and when."), help_acts_program, KCTX_TEXT);
 			break;
 		case ACT_SAVE:
 			if (save(&g))
@@ -695,8 +871,23 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		case ACT_SEARCH_NEXT:
 			grid_search(&g, false);
 			break;
+		case ACT_SUBMIT:
+			grid_submit(&g);
+			break;
+		case ACT_HISTORY:
+			if (g.n > 0)
+				scr_history(a, kind == GRID_PROGRAM, g.rows[g.sel].kode);
+			break;
 		default:
-			if (g.n > 0 && le_key(&g.le, act, ch))
+			if (g.n == 0)
+				break;
+			if (g.ro[0] != '\0' && (act == ACT_CHAR || act == ACT_BACKSPACE ||
+						 act == ACT_DELCHAR || act == ACT_CLEAR)) {
+				/* Read-only here: say why rather than take typing. */
+				ui_msg(UI_MSG_ERROR, "%s", g.ro);
+				break;
+			}
+			if (le_key(&g.le, act, ch))
 				set_str(&g.rows[g.sel].err, NULL);
 			break;
 		}

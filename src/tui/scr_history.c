@@ -64,12 +64,32 @@ event_text(const char *action)
 }
 
 void
+scr_review_events(FILE *f, const app *a, const char *kode)
+{
+	char when[64];
+	size_t i, n = 0;
+
+	for (i = 0; app_wf_ok(a) && i < a->wf.n_event; i++) {
+		const store_event *v = &a->wf.event[i];
+
+		if (strcmp(v->iku, kode) != 0)
+			continue;
+		fprintf(f, "  %s  %-12s  %s%s%s\n", app_when(v->at, when, sizeof when),
+			v->login != NULL ? v->login : "?", event_text(v->action),
+			v->comment != NULL ? ": " : "", v->comment != NULL ? v->comment : "");
+		n++;
+	}
+	if (n == 0)
+		fprintf(f, "  %s\n", _("Not submitted yet."));
+}
+
+void
 scr_history(app *a, bool program, const char *kode)
 {
 	lk_err e = { 0, "" };
 	hist h = { NULL, program ? DEC_UANG : DEC_NILAI, 0 };
-	char *text = NULL, title[300], when[64];
-	size_t len = 0, i, n = 0;
+	char *text = NULL, title[300];
+	size_t len = 0;
 	int rc;
 
 	if (kode == NULL)
@@ -91,19 +111,7 @@ scr_history(app *a, bool program, const char *kode)
 	if (!program) {
 		app_wf_load(a, true);
 		fprintf(h.f, "\n%s\n\n", _("Review of the entry:"));
-		for (i = 0; app_wf_ok(a) && i < a->wf.n_event; i++) {
-			const store_event *v = &a->wf.event[i];
-
-			if (strcmp(v->iku, kode) != 0)
-				continue;
-			fprintf(h.f, "  %s  %-12s  %s%s%s\n", app_when(v->at, when, sizeof when),
-				v->login != NULL ? v->login : "?", event_text(v->action),
-				v->comment != NULL ? ": " : "",
-				v->comment != NULL ? v->comment : "");
-			n++;
-		}
-		if (n == 0)
-			fprintf(h.f, "  %s\n", _("Not submitted yet."));
+		scr_review_events(h.f, a, kode);
 	}
 	fclose(h.f);
 	snprintf(title, sizeof title, _("History of %s"), kode);

@@ -233,6 +233,8 @@ typedef struct per_ctx {
 	int *tahun;
 	size_t n_tahun;
 	rencana_isian is[TW_MAX + 1];
+	store_quarter q[TW_MAX + 1];   /* the review of each quarter, as stored */
+	bool have_q[TW_MAX + 1];
 } per_ctx;
 
 static void
@@ -245,12 +247,30 @@ load_years(per_ctx *c)
 }
 
 static void
-count(per_ctx *c)
+free_quarters(per_ctx *c)
 {
 	int tw;
 
-	for (tw = 1; tw <= TW_MAX; tw++)
-		rencana_hitung_isian(c->a->r, tw, &c->is[tw]);
+	for (tw = 1; tw <= TW_MAX; tw++) {
+		if (c->have_q[tw])
+			store_quarter_free(&c->q[tw]);
+		c->have_q[tw] = false;
+	}
+}
+
+static void
+count(per_ctx *c)
+{
+	app *a = c->a;
+	int tw;
+
+	free_quarters(c);
+	for (tw = 1; tw <= TW_MAX; tw++) {
+		rencana_hitung_isian(a->r, tw, &c->is[tw]);
+		/* Nothing stored yet (or an old database): no review. */
+		c->have_q[tw] = a->instansi != NULL &&
+		    store_quarter_load(a->st, a->instansi, a->tahun, tw, &c->q[tw], NULL) == 0;
+	}
 }
 
 static const char *
@@ -274,7 +294,16 @@ per_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 	case 3: snprintf(buf, n, "%zu/%zu", is->program_terisi, is->program); return buf;
 	case 4: snprintf(buf, n, "%zu/%zu", is->narasi_terisi, is->sasaran); return buf;
 	case 5: snprintf(buf, n, "%zu/%zu", is->permasalahan, is->tindak_lanjut); return buf;
-	default: return is->kesimpulan ? _("written") : "-";
+	case 6: return is->kesimpulan ? _("written") : "-";
+	default:
+		if (!c->have_q[tw] || !c->q[tw].ada)
+			return "-";
+		if (c->q[tw].locked)
+			return _("locked");
+		snprintf(buf, n, "%u/%u/%u/%u", c->q[tw].count[ENTRI_DRAFT],
+			 c->q[tw].count[ENTRI_SUBMITTED], c->q[tw].count[ENTRI_RETURNED],
+			 c->q[tw].count[ENTRI_APPROVED]);
+		return buf;
 	}
 }
 
@@ -289,6 +318,17 @@ per_attr(void *ud, size_t row, size_t col)
 	case 2: have = is->iku_terisi; of = is->iku; break;
 	case 3: have = is->program_terisi; of = is->program; break;
 	case 4: have = is->narasi_terisi; of = is->sasaran; break;
+	case 7: {
+		const store_quarter *q = &c->q[row + 1];
+
+		if (!c->have_q[row + 1] || !q->ada)
+			return A_NORMAL;
+		if (q->locked || (q->n_entri > 0 && q->count[ENTRI_APPROVED] == q->n_entri))
+			return theme_attr(TR_BAIK);
+		if (q->count[ENTRI_RETURNED] > 0)
+			return theme_attr(TR_KURANG);
+		return q->count[ENTRI_SUBMITTED] > 0 ? theme_attr(TR_CUKUP) : A_NORMAL;
+	}
 	default: return A_NORMAL;
 	}
 	if (of == 0 || have == 0)
@@ -322,9 +362,27 @@ per_footer(void *ud, size_t row, int y, int x, int h, int w)
 {
 	per_ctx *c = ud;
 	const rencana_isian *is = &c->is[row + 1];
+	const store_quarter *q = &c->q[row + 1];
 	char buf[600] = "";
 	size_t len;
 
+	if (c->have_q[row + 1] && q->ada && h > 1) {
+		if (q->locked)
+			snprintf(buf, sizeof buf, _("Quarter %s is locked: finalised by %s on %.10s, "
+						    "version %d."), tw_romawi((int)row + 1),
+				 q->locked_by ? q->locked_by : "?",
+				 q->locked_at ? q->locked_at : "", q->version);
+		else
+			snprintf(buf, sizeof buf, _("Review of quarter %s: %u draft, %u submitted, "
+						    "%u returned, %u approved."),
+				 tw_romawi((int)row + 1), q->count[ENTRI_DRAFT],
+				 q->count[ENTRI_SUBMITTED], q->count[ENTRI_RETURNED],
+				 q->count[ENTRI_APPROVED]);
+		ui_put(y, x, w, buf, theme_attr(TR_HINT), false, false);
+		y++;
+		h--;
+		buf[0] = '\0';
+	}
 	if (is->sasaran + is->program == 0)
 		goto empty;
 	if (is->iku > is->iku_terisi)
@@ -447,11 +505,11 @@ period_screen(app *a)
 		ACT_ENTER, ACT_LEFT, ACT_RIGHT, ACT_ADD, ACT_SWITCH, ACT_UP, ACT_DOWN,
 		ACT_BACK, ACT_QUIT, ACT_NONE,
 	};
-	list_col cols[7] = {
-		{ NULL, 13, false, false, 0 }, { NULL, 10, false, false, 0 },
-		{ NULL, 7, false, true, 0 }, { NULL, 9, false, true, 0 },
-		{ NULL, 7, false, true, 0 }, { NULL, 8, false, true, 0 },
-		{ NULL, 10, true, false, 0 },
+	list_col cols[8] = {
+		{ NULL, 12, false, false, 0 }, { NULL, 10, false, false, 0 },
+		{ NULL, 6, false, true, 0 }, { NULL, 8, false, true, 0 },
+		{ NULL, 6, false, true, 0 }, { NULL, 8, false, true, 0 },
+		{ NULL, 8, true, false, 0 }, { NULL, 8, false, true, 0 },
 	};
 	per_ctx c;
 	list l;
@@ -465,6 +523,7 @@ period_screen(app *a)
 	cols[4].title = _("Narr.");
 	cols[5].title = _("Obst./FU");
 	cols[6].title = _("Conclusion");
+	cols[7].title = _("D/S/R/A");
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	if (a->r == NULL && load_latest(a, &c) != 0)
@@ -473,22 +532,25 @@ period_screen(app *a)
 	memset(&l, 0, sizeof l);
 	l.title = _("Choose the period");
 	l.cols = cols;
-	l.ncol = 7;
+	l.ncol = 8;
 	l.nrows = TW_MAX;
 	l.cell = per_cell;
 	l.attr = per_attr;
 	l.info = per_info;
 	l.info_rows = 4;
 	l.footer = per_footer;
-	l.footer_rows = 2;
+	l.footer_rows = 3;
 	l.ud = &c;
 	l.acts = acts;
 	l.bar_labels = labels;
 	l.help_acts = help_acts;
 	l.help = _("The four quarters of the year with what is filled in each: IKU "
 		   "and programs with a realisation, sasaran with a narrative, obstacles "
-		   "and follow-ups, and whether the conclusion is written. Choose a "
-		   "quarter and press Enter to fill it in step by step.");
+		   "and follow-ups, and whether the conclusion is written. D/S/R/A counts "
+		   "the entries of the quarter by the state of their review: draft, "
+		   "submitted, returned, approved (\"locked\" once the quarter is "
+		   "finalised). Choose a quarter and press Enter to fill it in step by "
+		   "step.");
 	list_init(&l);
 	l.sel = default_quarter(a);
 	list_open(&l);
@@ -541,6 +603,7 @@ period_screen(app *a)
 		}
 	}
 	list_close(&l);
+	free_quarters(&c);
 	free(c.tahun);
 	return result;
 }

@@ -73,10 +73,73 @@ run_step(app *a, int step, const draft *restore)
 /* ------------------------------------------------------------------ */
 /* the menu */
 
+/* Entries below the ten steps, for some roles (the steps keep their
+ * numbers: "Step N of 10"). */
+enum menu_extra {
+	MX_REVIEW,      /* kabid, admin: the review of the capaian */
+	MX_USERS,       /* admin: the users */
+	MX_UNLOCK,      /* admin, a locked quarter: unlock it */
+	MX_N
+};
+
 typedef struct menu_ctx {
 	app *a;
 	rencana_isian is;
+	enum menu_extra extra[MX_N];
+	size_t n_extra;
+	size_t n_users;
+	unsigned count[ENTRI_N];      /* entries the actor reviews (all: admin) */
 } menu_ctx;
+
+static void
+menu_extras(menu_ctx *c)
+{
+	app *a = c->a;
+	lk_err e = { 0, "" };
+	store_user *u = NULL;
+	size_t i;
+
+	/* A review, a lock or a change of role may have happened elsewhere. */
+	app_load_user(a);
+	app_wf_load(a, true);
+	c->n_extra = 0;
+	if (a->user.peran == PERAN_KABID || a->user.peran == PERAN_ADMIN)
+		c->extra[c->n_extra++] = MX_REVIEW;
+	if (a->user.peran == PERAN_ADMIN) {
+		c->extra[c->n_extra++] = MX_USERS;
+		if (app_locked(a))
+			c->extra[c->n_extra++] = MX_UNLOCK;
+		if (store_user_list(a->st, &u, &c->n_users, &e) == 0)
+			store_user_list_free(u, c->n_users);
+	}
+	memset(c->count, 0, sizeof c->count);
+	for (i = 0; app_wf_ok(a) && i < a->wf.n_entri; i++)
+		if (a->user.peran != PERAN_KABID || wf_mine(a, &a->wf.entri[i]))
+			c->count[a->wf.entri[i].state]++;
+}
+
+/* The review as a step's state: 0 something to review, 1 everything
+ * approved, -1 neither. */
+static int
+review_state(const menu_ctx *c)
+{
+	unsigned all = c->count[ENTRI_DRAFT] + c->count[ENTRI_SUBMITTED] +
+	    c->count[ENTRI_RETURNED] + c->count[ENTRI_APPROVED];
+
+	if (c->count[ENTRI_SUBMITTED] > 0)
+		return 0;
+	return all > 0 && c->count[ENTRI_APPROVED] == all ? 1 : -1;
+}
+
+static const char *
+extra_name(enum menu_extra x)
+{
+	switch (x) {
+	case MX_REVIEW: return _("Review capaian");
+	case MX_USERS: return _("Users");
+	default: return _("Unlock the quarter");
+	}
+}
 
 /* State of a step: 1 complete, 0 partly, -1 empty, 2 nothing to fill. */
 static int
@@ -111,8 +174,30 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 	const rencana *r = c->a->r;
 	const rencana_isian *is = &c->is;
 	const triwulan *t = &r->tw[c->a->tw];
-	int step = (int)row + 1, st = step_state(c, step);
+	int step = (int)row + 1, st;
 
+	if (row >= STEP_COUNT) {
+		enum menu_extra x = c->extra[row - STEP_COUNT];
+
+		if (col == 0)
+			return "";
+		if (col == 1)
+			return extra_name(x);
+		if (col == 2)
+			return x != MX_REVIEW ? "" : review_state(c) == 0 ? _("to do") :
+			    review_state(c) == 1 ? _("done") : "";
+		if (x == MX_REVIEW)
+			snprintf(buf, n, _("%u to review, %u approved"),
+				 c->count[ENTRI_SUBMITTED], c->count[ENTRI_APPROVED]);
+		else if (x == MX_USERS)
+			snprintf(buf, n, _("%zu users"), c->n_users);
+		else
+			snprintf(buf, n, _("locked by %s on %.10s"),
+				 c->a->wf.locked_by ? c->a->wf.locked_by : "?",
+				 c->a->wf.locked_at ? c->a->wf.locked_at : "");
+		return buf;
+	}
+	st = step_state(c, step);
 	if (col == 0) {
 		snprintf(buf, n, "%2d", step);
 		return buf;
@@ -163,7 +248,15 @@ static attr_t
 menu_attr(void *ud, size_t row, size_t col)
 {
 	menu_ctx *c = ud;
-	int st = step_state(c, (int)row + 1);
+	int st;
+
+	if (row >= STEP_COUNT) {
+		if (col == 2 && c->extra[row - STEP_COUNT] == MX_REVIEW)
+			return review_state(c) == 0 ? theme_attr(TR_CUKUP) :
+			    review_state(c) == 1 ? theme_attr(TR_BAIK) : A_NORMAL;
+		return col == 1 ? A_BOLD : A_NORMAL;
+	}
+	st = step_state(c, (int)row + 1);
 
 	if (col != 2)
 		return A_NORMAL;
@@ -175,15 +268,48 @@ static void
 menu_info(void *ud, int y, int x, int h, int w)
 {
 	menu_ctx *c = ud;
-	char buf[600];
+	app *a = c->a;
+	char buf[600], who[200];
+	int ww;
 
 	(void)h;
 	/* Counted at each draw: a step may have changed the plan. */
-	rencana_hitung_isian(c->a->r, c->a->tw, &c->is);
+	rencana_hitung_isian(a->r, a->tw, &c->is);
+	if (app_listed(a))
+		snprintf(who, sizeof who, "%s \xc2\xb7 %s", store_actor(a->st),
+			 peran_nama(a->user.peran));
+	else
+		snprintf(who, sizeof who, _("%s \xc2\xb7 not listed"), store_actor(a->st));
+	ww = ui_width(who);
 	snprintf(buf, sizeof buf, "%s \xe2\x80\x94 %s",
-		 c->a->r->instansi.nama != NULL ? c->a->r->instansi.nama : c->a->instansi,
-		 app_period_text(c->a));
-	ui_put(y, x, w, buf, A_BOLD, false, false);
+		 a->r->instansi.nama != NULL ? a->r->instansi.nama : a->instansi,
+		 app_period_text(a));
+	ui_put(y, x, w - ww - 2, buf, A_BOLD, false, false);
+	ui_put(y, x + w - ww, ww, who, theme_attr(TR_HINT), false, false);
+	if (app_locked(a))
+		app_lock_text(a, true, buf, sizeof buf);
+	else if (app_wf_ok(a))
+		snprintf(buf, sizeof buf, _("Review of the entries: %u draft, %u submitted, "
+					    "%u returned, %u approved"),
+			 a->wf.count[ENTRI_DRAFT], a->wf.count[ENTRI_SUBMITTED],
+			 a->wf.count[ENTRI_RETURNED], a->wf.count[ENTRI_APPROVED]);
+	else
+		buf[0] = '\0';
+	ui_put(y + 1, x, w, buf, app_locked(a) ? theme_attr(TR_CUKUP) :
+	       theme_attr(TR_HINT), false, false);
+}
+
+/* Open an entry below the steps; an enum form_end. */
+static int
+run_extra(menu_ctx *c, enum menu_extra x)
+{
+	switch (x) {
+	case MX_REVIEW: return scr_review(c->a);
+	case MX_USERS: return scr_users(c->a);
+	default:
+		wf_unlock(c->a);
+		return FORM_CANCELLED;
+	}
 }
 
 /* Jump to a step from anywhere (F9): 1..10, or 0. */
@@ -219,10 +345,12 @@ scr_steps(app *a, int first, const draft *restore)
 		{ NULL, 9, false, false, 0 }, { NULL, 20, true, false, 0 },
 	};
 	char title[200];
-	menu_ctx c = { a, { 0 } };
+	menu_ctx c;
 	list l;
 	int step = first, r, act;
 
+	memset(&c, 0, sizeof c);
+	c.a = a;
 	cols[1].title = _("Step");
 	cols[2].title = _("State");
 	cols[3].title = _("What is there");
@@ -235,7 +363,7 @@ scr_steps(app *a, int first, const draft *restore)
 	l.cell = menu_cell;
 	l.attr = menu_attr;
 	l.info = menu_info;
-	l.info_rows = 1;
+	l.info_rows = 2;
 	l.ud = &c;
 	l.acts = acts;
 	l.bar_labels = labels;
@@ -243,7 +371,11 @@ scr_steps(app *a, int first, const draft *restore)
 	l.help = _("The quarter is filled in ten steps, in this order. Enter opens a "
 		   "step; inside a step, F8 (Ctrl-N) goes on to the next one, F7 (Ctrl-P) "
 		   "back, and F9 (Ctrl-T) jumps to any step. Everything is saved when you "
-		   "press F2 in a form; lists save at once.");
+		   "press F2 in a form; lists save at once.\n\n"
+		   "Below the steps: a kabid reviews the capaian of his bidang (Review "
+		   "capaian); an admin manages the users and unlocks a finalised quarter. "
+		   "The second line above the steps counts the entries of the quarter by "
+		   "state of their review.");
 	list_init(&l);
 	l.sel = first > 0 ? (size_t)first - 1 : 0;
 	list_open(&l);
@@ -251,12 +383,24 @@ scr_steps(app *a, int first, const draft *restore)
 		app_update_context(a);
 		if (step == 0) {
 			rencana_hitung_isian(a->r, a->tw, &c.is);
+			menu_extras(&c);
+			l.nrows = STEP_COUNT + c.n_extra;
 			act = list_run(&l);
+			if (l.sel >= STEP_COUNT && (act == ACT_ENTER || act == ACT_EDIT)) {
+				r = run_extra(&c, c.extra[l.sel - STEP_COUNT]);
+				if (r == FORM_QUIT || r == FORM_TERMINATED) {
+					list_close(&l);
+					return r;
+				}
+				continue;
+			}
 			switch (act) {
 			case ACT_ENTER:
 			case ACT_EDIT:
-			case ACT_NEXT_STEP:
 				step = (int)l.sel + 1;
+				break;
+			case ACT_NEXT_STEP:
+				step = l.sel < STEP_COUNT ? (int)l.sel + 1 : 1;
 				break;
 			case ACT_STEPS:
 				step = choose_step((int)l.sel + 1);

@@ -10,6 +10,7 @@
 #define LK_TUI_SCREENS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "tui/draft.h"
 #include "tui/form.h"
@@ -67,6 +68,9 @@ bool wf_reviewable(const app *a, const store_entri *x);
  * program, when program) kode in the quarter on screen, and the review
  * of an IKU's entry. */
 void scr_history(app *a, bool program, const char *kode);
+/* The review of entry kode in a->wf, one line per event (who, when, the
+ * state it led to, the comment), written to f. */
+void scr_review_events(FILE *f, const app *a, const char *kode);
 /* scr_review.c: the kabid's review of the quarter on screen. */
 int scr_review(app *a);
 /* scr_users.c: the users of the database (admin: add, role, remove). */

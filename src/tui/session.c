@@ -46,12 +46,12 @@ app_update_context(app *a)
 	if (a->readonly)
 		ui_set_notice(_("Read-only: the database file cannot be written."));
 	else if (!app_listed(a)) {
-		snprintf(buf, sizeof buf, _("Read-only: '%s' is not a user of this "
-					    "database; ask an admin (%s) for a role."),
+		snprintf(buf, sizeof buf, _("Read-only ('%s' is not listed as a user): "
+					    "ask an admin (%s)."),
 			 store_actor(a->st), a->admins[0] ? a->admins : _("none listed"));
 		ui_set_notice(buf);
 	} else if (app_locked(a)) {
-		ui_set_notice(app_lock_text(a, buf, sizeof buf));
+		ui_set_notice(app_lock_text(a, true, buf, sizeof buf));
 	} else {
 		ui_set_notice(NULL);
 	}
@@ -215,7 +215,9 @@ app_save(app *a, enum peran_aksi aksi)
 		app_wf_load(a, true);
 		ui_msg(UI_MSG_INFO, _("Saved."));
 	} else {
-		if (rc == EX_IOERR && access(a->db_path, W_OK) != 0)
+		/* By the code and the handle's flag, never by the message,
+		 * which is translated. */
+		if (rc == EX_IOERR && store_readonly(a->st))
 			a->readonly = true;
 		report_store_error(a, rc, &e);
 	}

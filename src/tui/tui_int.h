@@ -98,9 +98,10 @@ void app_wf_load(app *a, bool force);
 bool app_wf_ok(const app *a);
 /* The quarter on screen is locked (finalised). */
 bool app_locked(const app *a);
-/* "Quarter II 2023 is locked: finalised by X on D (signed version N)..."
- * into buf. */
-const char *app_lock_text(const app *a, char *buf, size_t n);
+/* Why the quarter on screen is read-only, into buf: "Quarter II 2023 is
+ * locked: finalised by X on D (signed version N). An admin can unlock
+ * it.", or when brief a line for the status bar. */
+const char *app_lock_text(const app *a, bool brief, char *buf, size_t n);
 /* May the actor make a change of kind aksi now?  True, or false with the
  * reason in why: the database is read-only, the role needed (the store's
  * message), or the quarter on screen is locked (re-read, so that a lock

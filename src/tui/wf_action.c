@@ -148,8 +148,8 @@ wf_submit(app *a, const char *kode)
 	}
 	if (!apply(a, EV_SUBMIT, x != NULL ? x->iku : NULL, NULL, &done))
 		return false;
-	ui_msg(UI_MSG_INFO, _("Submitted for review: %zu entries of %s."), done,
-	       app_period_text(a));
+	ui_msg(UI_MSG_INFO, _("Entries submitted for review in %s: %zu."),
+	       app_period_text(a), done);
 	return done > 0;
 }
 
@@ -179,7 +179,7 @@ wf_approve(app *a, const char *kode)
 		return false;
 	if (!apply(a, EV_APPROVE, kode, NULL, &done))
 		return false;
-	ui_msg(UI_MSG_INFO, _("Approved: %zu entries."), done);
+	ui_msg(UI_MSG_INFO, _("Entries approved: %zu."), done);
 	return done > 0;
 }
 

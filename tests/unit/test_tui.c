@@ -1,5 +1,6 @@
 /* test_tui.c - the parts of the terminal application that need no
- * terminal: the key table, drafts, text buffers, wide-character text. */
+ * terminal: the key table, drafts, text buffers, wide-character text,
+ * and who may change what (access.c) against a fresh database. */
 #include "config.h"
 #include "lktest.h"
 
@@ -10,8 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "store/store.h"
+#include "store/workflow.h"
 #include "tui/draft.h"
 #include "tui/keys.h"
+#include "tui/tui_int.h"
 #include "tui/lineedit.h"
 #include "tui/textedit.h"
 #include "tui/ui.h"
@@ -63,6 +67,19 @@ static const struct {
 	{ false, 0x1b, KCTX_NAV, ACT_BACK },
 	{ false, 0x7, KCTX_TEXT, ACT_HELP },          /* Ctrl-G */
 	{ false, 0x85, KCTX_TEXT, ACT_NONE },         /* C1 control */
+	/* the review: F11/Ctrl-K and F12/Ctrl-R everywhere, letters in lists */
+	{ true, KEY_F(11), KCTX_TEXT, ACT_SUBMIT },
+	{ true, KEY_F(11), KCTX_NAV, ACT_SUBMIT },
+	{ false, CTRL('K'), KCTX_TEXT, ACT_SUBMIT },
+	{ true, KEY_F(12), KCTX_TEXT, ACT_HISTORY },
+	{ false, CTRL('R'), KCTX_TEXT, ACT_HISTORY },
+	{ false, CTRL('R'), KCTX_NAV, ACT_HISTORY },
+	{ false, 'y', KCTX_NAV, ACT_APPROVE },
+	{ false, 'y', KCTX_TEXT, ACT_CHAR },          /* typed in a comment */
+	{ false, 'r', KCTX_NAV, ACT_RETURN },
+	{ false, 'r', KCTX_TEXT, ACT_CHAR },
+	{ false, 'Y', KCTX_NAV, ACT_APPROVE_ALL },
+	{ true, KEY_F(7), KCTX_TEXT, ACT_PREV_STEP },  /* F7 stays taken */
 };
 
 START_TEST(key_table)
@@ -87,6 +104,31 @@ START_TEST(key_help)
 	free(h);
 	ck_assert_str_eq(keys_first_name(ACT_SAVE, KCTX_TEXT), "F2");
 	ck_assert_str_eq(keys_first_name(ACT_EDITOR, KCTX_TEXT), "F4");
+	ck_assert_str_eq(keys_first_name(ACT_SUBMIT, KCTX_TEXT), "F11");
+	ck_assert_str_eq(keys_first_name(ACT_HISTORY, KCTX_NAV), "F12");
+	ck_assert_str_eq(keys_first_name(ACT_APPROVE, KCTX_NAV), "y");
+	ck_assert_str_eq(keys_first_name(ACT_APPROVE, KCTX_TEXT), "");
+}
+END_TEST
+
+/* Every action has a label and a line of help, and the review's keys
+ * are listed with their letter alternatives. */
+START_TEST(key_labels)
+{
+	static const int acts[] = {
+		ACT_SUBMIT, ACT_APPROVE, ACT_RETURN, ACT_APPROVE_ALL, ACT_HISTORY,
+		ACT_NONE,
+	};
+	char *h = keys_help_text(NULL, acts, KCTX_NAV);
+	int a;
+
+	for (a = ACT_NONE + 1; a < ACT_N; a++)
+		ck_assert_msg(*keys_label(a) != '\0', "action %d has no label", a);
+	ck_assert_ptr_nonnull(strstr(h, "F11, Ctrl-K"));
+	ck_assert_ptr_nonnull(strstr(h, "F12, Ctrl-R"));
+	ck_assert_ptr_nonnull(strstr(h, "Approve all"));
+	ck_assert_ptr_nonnull(strstr(h, "Ctrl-K submit, Ctrl-R history"));
+	free(h);
 }
 END_TEST
 
@@ -226,6 +268,76 @@ START_TEST(wide_text)
 }
 END_TEST
 
+/* ------------------------------------------------------------ access */
+
+START_TEST(access_texts)
+{
+	app a;
+	char buf[64];
+
+	ck_assert_str_eq(app_when("2023-07-01T10:05:09Z", buf, sizeof buf),
+			 "2023-07-01 10:05 UTC");
+	ck_assert_str_eq(app_when("kemarin", buf, sizeof buf), "kemarin");
+	ck_assert_str_eq(app_when(NULL, buf, sizeof buf), "");
+	memset(&a, 0, sizeof a);
+	a.db_path = "/data/lakip.db";
+	ck_assert_str_eq(app_store_msg(&a, "/data/lakip.db: 'op' has the role operator"),
+			 "'op' has the role operator");
+	ck_assert_str_eq(app_store_msg(&a, "/data/lakip.db2: x"), "/data/lakip.db2: x");
+	ck_assert_str_eq(app_store_msg(&a, "no path"), "no path");
+}
+END_TEST
+
+/* The check before a change: the role the store's policy needs, named
+ * in the refusal without the database path; read-only before all. */
+START_TEST(access_roles)
+{
+	const char *dir = lktest_tmpdir();
+	char path[4096], why[1024];
+	lk_err e = { 0, "" };
+	app a;
+
+	snprintf(path, sizeof path, "%s/akses.db", dir);
+	memset(&a, 0, sizeof a);
+	a.db_path = path;
+	ck_assert_int_eq(store_open(path, STORE_CREATE, &a.st, &e), 0);
+	/* The creator is the admin: plan and data. */
+	app_load_user(&a);
+	ck_assert(app_listed(&a));
+	ck_assert(app_may(&a, AKSI_UBAH_RENCANA, why, sizeof why));
+	ck_assert(app_may(&a, AKSI_UBAH_DATA, why, sizeof why));
+	ck_assert_int_eq(store_user_add(a.st, "op1", PERAN_OPERATOR, NULL, 0, &e), 0);
+	/* An operator: data yes, plan no, and told which role. */
+	store_set_actor(a.st, "op1");
+	app_load_user(&a);
+	ck_assert(app_may(&a, AKSI_UBAH_DATA, why, sizeof why));
+	ck_assert(app_may(&a, AKSI_AJUKAN, why, sizeof why));
+	ck_assert(!app_may(&a, AKSI_UBAH_RENCANA, why, sizeof why));
+	ck_assert_str_eq(why, "'op1' has the role operator; to edit the plan you need"
+			 " the role admin");
+	ck_assert(!app_may(&a, AKSI_TINJAU, why, sizeof why));
+	ck_assert_ptr_nonnull(strstr(why, "you need the role kabid"));
+	/* Not listed: reads only, and is told whom to ask. */
+	store_set_actor(a.st, "tamu");
+	app_load_user(&a);
+	ck_assert(!app_listed(&a));
+	ck_assert(app_may(&a, AKSI_LIHAT, why, sizeof why));
+	ck_assert(!app_may(&a, AKSI_UBAH_DATA, why, sizeof why));
+	ck_assert_ptr_nonnull(strstr(why, "may only read"));
+	ck_assert_ptr_nonnull(strstr(why, a.admins));
+	/* A read-only file wins over every role. */
+	a.readonly = true;
+	ck_assert(!app_may(&a, AKSI_LIHAT, why, sizeof why));
+	ck_assert_ptr_nonnull(strstr(why, "read-only"));
+	/* No quarter on screen: nothing locked, no review state. */
+	ck_assert(!app_locked(&a));
+	ck_assert(!app_wf_ok(&a));
+	store_user_free(&a.user);
+	store_close(a.st);
+	lktest_rmtree(dir);
+}
+END_TEST
+
 Suite *
 lktest_suite(void)
 {
@@ -235,6 +347,11 @@ lktest_suite(void)
 	tcase_add_checked_fixture(tc, utf8_locale, NULL);
 	tcase_add_loop_test(tc, key_table, 0, (int)LK_NELEM(key_cases));
 	tcase_add_test(tc, key_help);
+	tcase_add_test(tc, key_labels);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("access");
+	tcase_add_test(tc, access_texts);
+	tcase_add_test(tc, access_roles);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("drafts");
 	tcase_add_test(tc, draft_round_trip);

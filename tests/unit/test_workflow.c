@@ -856,6 +856,25 @@ START_TEST(test_audit_value)
 }
 END_TEST
 
+/* The flag the terminal application asks instead of reading the
+ * (translated) message: a read-only handle fails every write with
+ * EX_IOERR. */
+START_TEST(test_readonly_flag)
+{
+	lk_err e = { 0, "" };
+	store *ro = NULL;
+	size_t done = 0;
+
+	ck_assert(!store_readonly(db));
+	ck_assert_int_eq(store_open(dbpath, STORE_READONLY, &ro, &e), 0);
+	ck_assert(store_readonly(ro));
+	store_set_actor(ro, "op1");
+	ck_assert_int_eq(store_wf_apply(ro, "kesbangpol", 2023, 2, EV_SUBMIT, NULL, 0,
+					NULL, &done, &e), EX_IOERR);
+	store_close(ro);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* users */
 
@@ -925,6 +944,7 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_audit_chain, 0, (int)LK_NELEM(tamper_cases));
 	tcase_add_test(tc, test_audit_records);
 	tcase_add_test(tc, test_audit_value);
+	tcase_add_test(tc, test_readonly_flag);
 	tcase_add_test(tc, test_users);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,413 @@
+/* scr_users.c - the users of the database, for an admin: the list (open
+ * to everyone, as `lakip user list`), adding one with a role (and the
+ * bidang of a kabid), changing a role, removing one; each change asks
+ * first and goes through the store (store_user_add, _role, _remove),
+ * which checks the role again, keeps the last admin and writes the
+ * audit record. */
+#include "config.h"
+#include "tui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/list.h"
+#include "tui/ui.h"
+
+typedef struct us_ctx {
+	app *a;
+	store_user *u;
+	size_t n;
+} us_ctx;
+
+static void
+us_load(us_ctx *c)
+{
+	lk_err e = { 0, "" };
+	int rc;
+
+	store_user_list_free(c->u, c->n);
+	c->u = NULL;
+	c->n = 0;
+	if ((rc = store_user_list(c->a->st, &c->u, &c->n, &e)) != 0)
+		app_fail(c->a, rc, &e);
+}
+
+static void
+join_bidang(char *const *v, size_t n, char *buf, size_t size)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", i ? ", " : "", v[i]);
+}
+
+static const char *
+us_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
+{
+	us_ctx *c = ud;
+	const store_user *u = &c->u[row];
+
+	switch (col) {
+	case 0: return u->login;
+	case 1: return peran_nama(u->peran);
+	case 2:
+		join_bidang(u->bidang, u->n_bidang, buf, n);
+		return buf;
+	case 3: return u->added_by != NULL ? u->added_by : "";
+	default:
+		snprintf(buf, n, "%.10s", u->added_at != NULL ? u->added_at : "");
+		return buf;
+	}
+}
+
+static attr_t
+us_attr(void *ud, size_t row, size_t col)
+{
+	us_ctx *c = ud;
+
+	if (col == 0 && strcmp(c->u[row].login, store_actor(c->a->st)) == 0)
+		return A_BOLD;
+	return A_NORMAL;
+}
+
+static void
+us_info(void *ud, int y, int x, int h, int w)
+{
+	us_ctx *c = ud;
+	app *a = c->a;
+	char buf[600];
+
+	(void)h;
+	snprintf(buf, sizeof buf, _("You: %s (%s). Users are the Unix accounts that run "
+				    "lakip; an account not listed may only read."),
+		 store_actor(a->st), app_listed(a) ? peran_nama(a->user.peran) :
+		 _("not listed"));
+	ui_put_wrapped(y, x, 2, w, buf, theme_attr(TR_HINT));
+}
+
+/* ------------------------------------------------------------------ */
+/* questions */
+
+/* A role; -1 when cancelled. */
+static int
+choose_role(enum peran current)
+{
+	const char *items[4];
+	int r;
+
+	items[0] = _("operator \xe2\x80\x94 enters realisations and narratives, submits them");
+	items[1] = _("kabid \xe2\x80\x94 reviews the IKU of his bidang");
+	items[2] = _("kepala \xe2\x80\x94 finalises (signs) the quarterly report");
+	items[3] = _("admin \xe2\x80\x94 users, import, unlock; also enters data");
+	r = ui_choose(_("Role"), items, 4, current >= PERAN_OPERATOR ?
+		      (size_t)current - PERAN_OPERATOR : 0);
+	return r < 0 ? -1 : r + PERAN_OPERATOR;
+}
+
+/* The bidang of a kabid, toggled one by one in the agency's list, which
+ * ends with "Done"; false when cancelled.  *out: malloc'ed kodes. */
+static bool
+choose_bidang(app *a, char *const *cur, size_t n_cur, char ***out, size_t *n_out)
+{
+	const instansi *in = &a->r->instansi;
+	const char **items;
+	arena tmp = { NULL };
+	bool *on, done = false, ok = false;
+	size_t i, k, at = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if (in->n_bidang == 0) {
+		ui_message(_("Bidang"), _("The agency has no bidang yet: add them in step 1 "
+					  "first."), true);
+		return false;
+	}
+	items = calloc(in->n_bidang + 1, sizeof *items);
+	on = calloc(in->n_bidang, sizeof *on);
+	if (items == NULL || on == NULL)
+		lk_fatal("out of memory");
+	for (i = 0; i < in->n_bidang; i++)
+		for (k = 0; k < n_cur; k++)
+			on[i] |= strcmp(in->bidang[i].kode, cur[k]) == 0;
+	while (!done) {
+		int r;
+
+		arena_free(&tmp);
+		for (i = 0; i < in->n_bidang; i++)
+			items[i] = arena_printf(&tmp, "[%s] %s \xe2\x80\x94 %s", on[i] ? "x" : " ",
+						in->bidang[i].kode, in->bidang[i].nama != NULL ?
+						in->bidang[i].nama : "");
+		items[in->n_bidang] = _("Done");
+		r = ui_choose(_("Bidang of the kabid (Enter: mark, then Done)"), items,
+			      in->n_bidang + 1, at);
+		if (r < 0) {
+			done = true;
+		} else if ((size_t)r < in->n_bidang) {
+			on[r] = !on[r];
+			at = (size_t)r;
+		} else {
+			for (i = k = 0; i < in->n_bidang; i++)
+				k += on[i];
+			if (k == 0) {
+				ui_message(_("Bidang"), _("A kabid needs at least one bidang."),
+					   true);
+				continue;
+			}
+			if ((*out = calloc(k, sizeof **out)) == NULL)
+				lk_fatal("out of memory");
+			for (i = 0; i < in->n_bidang; i++)
+				if (on[i] && ((*out)[(*n_out)++] = strdup(in->bidang[i].kode)) == NULL)
+					lk_fatal("out of memory");
+			done = ok = true;
+		}
+	}
+	arena_free(&tmp);
+	free(items);
+	free(on);
+	return ok;
+}
+
+/* Role and bidang for login (current: what he has now); false when
+ * cancelled. */
+static bool
+ask_role(app *a, const store_user *current, enum peran *p, char ***bid, size_t *nb)
+{
+	int r = choose_role(current != NULL ? current->peran : PERAN_OPERATOR);
+
+	*bid = NULL;
+	*nb = 0;
+	if (r < 0)
+		return false;
+	*p = (enum peran)r;
+	if (*p != PERAN_KABID)
+		return true;
+	return choose_bidang(a, current != NULL ? current->bidang : NULL,
+			     current != NULL ? current->n_bidang : 0, bid, nb);
+}
+
+/* "kabid (ideologi, politik)" or "operator". */
+static const char *
+role_text(enum peran p, char *const *bid, size_t nb, char *buf, size_t n)
+{
+	char b[400];
+
+	if (nb == 0) {
+		snprintf(buf, n, "%s", peran_nama(p));
+	} else {
+		join_bidang(bid, nb, b, sizeof b);
+		snprintf(buf, n, "%s (%s)", peran_nama(p), b);
+	}
+	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* changes */
+
+static void
+trim(char *s)
+{
+	size_t a = strspn(s, " \t"), n = strlen(s);
+
+	while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+}
+
+static void
+select_login(us_ctx *c, list *l, const char *login)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->u[i].login, login) == 0)
+			l->sel = i;
+}
+
+static void
+after(us_ctx *c, list *l, const char *login)
+{
+	app_load_user(c->a);
+	app_update_context(c->a);
+	us_load(c);
+	l->nrows = c->n;
+	if (login != NULL)
+		select_login(c, l, login);
+	list_clamp(l);
+}
+
+static void
+us_add(us_ctx *c, list *l)
+{
+	app *a = c->a;
+	lk_err e = { 0, "" };
+	char *login = NULL, **bid = NULL, text[900], role[500];
+	size_t nb = 0;
+	enum peran p = PERAN_OPERATOR;
+	int rc;
+
+	if (!app_can_edit(a, AKSI_PENGGUNA))
+		return;
+	if (!ui_prompt(_("A new user"), _("Login (the Unix account):"), "", &login))
+		return;
+	trim(login);
+	if (ask_role(a, NULL, &p, &bid, &nb)) {
+		snprintf(text, sizeof text, _("Add %s as %s?"), login,
+			 role_text(p, bid, nb, role, sizeof role));
+		if (ui_confirm(_("A new user"), text, true) == 1) {
+			rc = store_user_add(a->st, login, p, bid, nb, &e);
+			if (rc != 0)
+				app_fail(a, rc, &e);
+			else
+				ui_msg(UI_MSG_INFO, _("%s is added as %s."), login, role);
+			after(c, l, login);
+		}
+	}
+	store_free_strv(bid, nb);
+	free(login);
+}
+
+static void
+us_role(us_ctx *c, list *l)
+{
+	app *a = c->a;
+	lk_err e = { 0, "" };
+	char login[128], **bid = NULL, text[1200], from[500], to[500];
+	const store_user *u;
+	size_t nb = 0;
+	enum peran p;
+	int rc;
+
+	if (c->n == 0 || !app_can_edit(a, AKSI_PENGGUNA))
+		return;
+	u = &c->u[l->sel];
+	snprintf(login, sizeof login, "%s", u->login);
+	role_text(u->peran, u->bidang, u->n_bidang, from, sizeof from);
+	if (ask_role(a, u, &p, &bid, &nb)) {
+		snprintf(text, sizeof text, _("Change the role of %s from %s to %s?"), login,
+			 from, role_text(p, bid, nb, to, sizeof to));
+		if (ui_confirm(_("Role"), text, true) == 1) {
+			rc = store_user_role(a->st, login, p, bid, nb, &e);
+			if (rc != 0)
+				app_fail(a, rc, &e);
+			else
+				ui_msg(UI_MSG_INFO, _("%s is now %s."), login, to);
+			after(c, l, login);
+		}
+	}
+	store_free_strv(bid, nb);
+}
+
+static void
+us_remove(us_ctx *c, list *l)
+{
+	app *a = c->a;
+	lk_err e = { 0, "" };
+	char login[128], text[600];
+	int rc;
+
+	if (c->n == 0 || !app_can_edit(a, AKSI_PENGGUNA))
+		return;
+	snprintf(login, sizeof login, "%s", c->u[l->sel].login);
+	snprintf(text, sizeof text, _("Remove %s (%s)? The account may then only read."),
+		 login, peran_nama(c->u[l->sel].peran));
+	if (ui_confirm(_("Remove"), text, false) != 1)
+		return;
+	rc = store_user_remove(a->st, login, &e);
+	if (rc != 0)
+		app_fail(a, rc, &e);
+	else
+		ui_msg(UI_MSG_INFO, _("%s is removed."), login);
+	after(c, l, NULL);
+}
+
+int
+scr_users(app *a)
+{
+	static const int acts[] = {
+		ACT_HELP, ACT_ADD, ACT_ENTER, ACT_DELETE, ACT_SEARCH, ACT_BACK, ACT_NONE,
+	};
+	static const int help_acts[] = {
+		ACT_ADD, ACT_ENTER, ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_SEARCH_NEXT,
+		ACT_UP, ACT_DOWN, ACT_BACK, ACT_QUIT, ACT_NONE,
+	};
+	const char *labels[] = { NULL, NULL, _("Role"), _("Remove"), NULL, NULL, NULL };
+	list_col cols[5] = {
+		{ NULL, 16, false, false, 0 }, { NULL, 9, false, false, 0 },
+		{ NULL, 14, true, false, 0 }, { NULL, 12, false, false, 0 },
+		{ NULL, 10, false, false, 0 },
+	};
+	us_ctx c;
+	list l;
+	int result = -1, act;
+
+	cols[0].title = _("Login");
+	cols[1].title = _("Role");
+	cols[2].title = _("Bidang");
+	cols[3].title = _("Added by");
+	cols[4].title = _("Added");
+	memset(&c, 0, sizeof c);
+	c.a = a;
+	us_load(&c);
+	memset(&l, 0, sizeof l);
+	l.title = _("Users of the database");
+	l.cols = cols;
+	l.ncol = 5;
+	l.cell = us_cell;
+	l.attr = us_attr;
+	l.info = us_info;
+	l.info_rows = 2;
+	l.ud = &c;
+	l.acts = acts;
+	l.bar_labels = labels;
+	l.help_acts = help_acts;
+	l.help = _("Who may do what: an operator enters realisations and narratives and "
+		   "submits them, a kabid reviews the IKU of his bidang, a kepala "
+		   "finalises (signs) the quarter, an admin manages users, imports and "
+		   "unlocks. Ins adds a user, Enter changes a role, Del removes one; each "
+		   "asks first and is written to the audit log. The last admin cannot be "
+		   "removed.");
+	l.empty = _("No user is listed.");
+	list_init(&l);
+	list_open(&l);
+	while (result < 0) {
+		l.nrows = c.n;
+		act = list_run(&l);
+		switch (act) {
+		case ACT_ADD:
+			us_add(&c, &l);
+			break;
+		case ACT_ENTER:
+		case ACT_EDIT:
+			us_role(&c, &l);
+			break;
+		case ACT_DELETE:
+			us_remove(&c, &l);
+			break;
+		case ACT_SAVE:
+			ui_msg(UI_MSG_HINT, _("Users are saved at once: there is nothing left "
+					      "to save."));
+			break;
+		case ACT_TERMINATE:
+			result = FORM_TERMINATED;
+			break;
+		case ACT_QUIT:
+			result = FORM_QUIT;
+			break;
+		case ACT_BACK:
+		case ACT_STEPS:
+		case ACT_NEXT_STEP:
+		case ACT_PREV_STEP:
+			result = FORM_CANCELLED;
+			break;
+		default:
+			break;
+		}
+	}
+	list_close(&l);
+	store_user_list_free(c.u, c.n);
+	return result;
+}
