@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # gen-synthetic.sh [SASARAN [IKU [PROGRAM]]] - write a synthetic lakip/1
 # exchange file on standard output: by default 1,000 sasaran, 5,000 IKU,
 # 2,000 programs and 4 quarters with narratives, realisations and a

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # run.sh - time lakip on the synthetic data set with /usr/bin/time -v:
 # wall time and peak memory of import, export and show.
 #   bench/run.sh [BUILD_DIR]     (default: ./build, as made by ./quickstart)

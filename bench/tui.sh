@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # tui.sh - time the terminal application on the synthetic data set, in a
 # detached tmux at 80x24: start to the first screen, to the full capaian
 # preview, and 1,000 scripted keystrokes through the IKU realisation grid.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # potfiles.sh - write po/POTFILES.in from the sources, so it never goes
 # stale: every C file under src/ that marks a message with _() or N_().
 # Run from anywhere; tests/e2e/po.sh fails when the list is out of date.

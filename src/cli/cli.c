@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cli.c - global options and the table of subcommands. */
 #include "config.h"
 #include "cli/cli.h"

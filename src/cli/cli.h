@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cli.h - the lakip command line: options, subcommands, exit codes.
  *
  * Each subcommand is one function over a cli_ctx, described by an entry

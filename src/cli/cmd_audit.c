@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cmd_audit.c - `lakip audit verify` and `lakip audit log`. */
 #include "config.h"
 #include "cli/cli.h"

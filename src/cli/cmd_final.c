@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cmd_final.c - `lakip finalise` and `lakip verify`: the signed report.
  *
  * finalise renders the quarter exactly as `lakip report` does (same

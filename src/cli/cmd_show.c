@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cmd_show.c - the quarter's capaian tables as text, CSV or TSV. */
 #include "config.h"
 #include "cli/cli.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cmd_user.c - `lakip user`: the users of a database and their roles.
  *
  *   user add LOGIN --role operator|kabid|kepala|admin [--bidang K,K]

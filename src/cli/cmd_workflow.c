@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cmd_workflow.c - submit, review, status and unlock: the review of each
  * IKU's quarterly entry (draft -> submitted -> approved | returned) and
  * the lock of a finalised quarter.  The rules are in the store

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* i18n_init.c - choose the language of messages.
  *
  * Indonesian is the default: when the environment names no language (all

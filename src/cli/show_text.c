@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* wcwidth() is X/Open. */
 #define _XOPEN_SOURCE 700
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* show_text.h - a table of text laid out for a terminal of a given width.
  *
  * Owns: measuring UTF-8 text in display columns, word-wrapping cells of

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* arena.h - region allocator for a model and everything it points to.
  *
  * Owns: blocks of memory freed all at once by arena_free().  Allocation

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* capaian.h - achievement of a target (spec/exchange-format.md).
  *
  * Owns: the capaian formula for positive and negative polarity and for

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* dec.h - exact decimal numbers: indicator values and money.
  *
  * Owns: parsing and formatting of fixed-point numbers held in int64_t.

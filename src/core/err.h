@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* err.h - error reports passed up from every layer.
  *
  * Owns: lk_err, a status code from <sysexits.h> plus a message a person

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* i18n.h - gettext macros shared by every layer (glibc provides libintl). */
 #ifndef LK_I18N_H
 #define LK_I18N_H

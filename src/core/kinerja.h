@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* kinerja.h - the figures of one quarter, computed from a rencana.
  *
  * Owns: the rows of the capaian table (one per IKU, or one per sasaran that

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* model.h - one agency's plan for one year and its quarterly reports.
  *
  * Owns: the in-memory shape of the exchange format (spec/exchange-format.md),

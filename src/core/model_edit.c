@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* model_edit.c - changing a rencana in memory (see model_edit.h). */
 #include "config.h"
 #include "model_edit.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* model_edit.h - changing a rencana in memory (the terminal UI edits a
  * model and saves it whole with store_save, in one transaction).
  *

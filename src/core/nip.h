@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* nip.h - the 18-digit civil-servant number (Nomor Induk Pegawai).
  *
  * Layout: YYYYMMDD birth date, YYYYMM appointment, 1 sex digit (1 man,

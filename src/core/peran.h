@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* peran.h - who may do what: the roles, the policy table, and the states
  * of a quarterly entry.
  *

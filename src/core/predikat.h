@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* predikat.h - bands that name a capaian (Sangat Tinggi ... Sangat Rendah).
  *
  * Owns: a table of bands ordered from the highest lower bound down.  A

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* csv.h - rows of text as CSV (';' separated) or TSV.
  *
  * CSV: cells holding the separator, '"', a line break, or leading or

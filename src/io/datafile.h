@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* datafile.h - where lakip finds its data files (templates, forms).
  *
  * A relative name such as "templates/predikat.yaml" is looked up, first

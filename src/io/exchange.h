@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* exchange.h - the YAML exchange format lakip/1 (spec/exchange-format.md).
  *
  * Owns: reading an exchange file into a rencana, enforcing every rule of

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 #include "config.h"
 #include "predikat_load.h"
 #include "io/datafile.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* predikat_load.h - predikat bands from a YAML file (templates/predikat.yaml).
  *
  * File shape:

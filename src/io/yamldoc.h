@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* yamldoc.h - a YAML document as a tree with positions, for lakip's
  * data files (exchange files, forms, templates, predikat bands).
  *

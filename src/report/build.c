@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* build.c - the quarterly LAKIP as a doc (see build.h): its chapters.
  *
  * Owns: the order of the parts and their numbering, the cover, kata

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* build.h - the quarterly LAKIP as a doc: what it says, in which order.
  *
  * Owns: turning a rencana, the quarter's kinerja and a template into the

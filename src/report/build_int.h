@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* build_int.h - the builder's state, shared by build.c, build_text.c and
  * build_tables.c.
  *

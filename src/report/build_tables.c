@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* build_tables.c - the report's tables and charts, and the lampiran.
  *
  * Owns: the capaian table (one row per IKU, the sasaran spanning its

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* build_text.c - the template's texts filled, and figures as printed.
  *
  * Owns: filling a text's {placeholders} (the common values and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* chart.c - horizontal bar chart in vector graphics.
  *
  * Layout, left to right: the bar labels (wrapped), the axis at 0, the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* doc.h - what the report says, before any layout.
  *
  * Owns: the document model between the report builder (build.c: rencana +

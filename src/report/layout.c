@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout.c - the flow of a doc's blocks onto pages, written as PDF.
  *
  * Owns: the page flow and pagination driver: pages and their numbers,

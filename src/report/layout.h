@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout.h - lay a doc out on pages and write it as PDF (libharu).
  *
  * Owns: line breaking on measured widths, justification by word

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout_blocks.c - drawing text lines, formulas, signatures and the TOC.
  *
  * Owns: drawing broken text lines (runs at their natural distance as one

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout_file.c - the output file: written aside, renamed when complete.
  *
  * Owns: the creation time (SOURCE_DATE_EPOCH wins), the temporary file in

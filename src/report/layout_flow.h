@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout_flow.h - the state of the page flow, shared by the layout's files.
  *
  * Owns nothing itself: it declares what layout.c (the flow of blocks onto

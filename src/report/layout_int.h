@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout_int.h - declarations shared by the layout's files and its tests.
  *
  * layout.c drives the flow of blocks onto pages; table.c lays tables out

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout_late.c - sections drawn last: those with a table of contents.
  *
  * Owns: taking the pages of a section with a table of contents in the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout_outline.c - headings for the table of contents and the outline.
  *
  * Owns: the list of headings that appear in the TOC and the PDF outline

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* layout_prep.c - blocks prepared for the flow: broken into lines, measured.
  *
  * Owns: the default sizes and spaces of every block type, breaking

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* linebreak.c - styled text broken into measured, justified lines.
  *
  * Two steps: the text is cut into units (words: what lies between spaces,

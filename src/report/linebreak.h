@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* linebreak.h - styled text broken into lines of measured width.
  *
  * Owns: splitting a doc_text (runs of one style each, UTF-8) into words,

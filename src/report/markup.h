@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* markup.h - the narrative markup of the exchange format, as doc blocks.
  *
  * Owns: turning a narrative (spec/exchange-format.md) into paragraphs and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdf.c - the thin libharu wrapper (see pdf.h): the document, its pages
  * and what is drawn on them, the outline, the info and saving.  Fonts and
  * measuring are in pdf_font.c, PNG images in pdf_png.c. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdf.h - the thin libharu wrapper the layout draws through.
  *
  * Owns: the libharu document, its TrueType fonts (regular, bold, italic,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdf_font.c - the report's fonts: files checked, fonts made on first use.
  *
  * Owns: checking the four TrueType files before any work, loading a file

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdf_int.h - the libharu document, shared by pdf.c (document, pages,
  * drawing, outline, saving), pdf_font.c (font files, fonts made on first
  * use, measuring) and pdf_png.c (PNG files checked and drawn).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdf_png.c - PNG images: checked before libharu sees them, then drawn.
  *
  * Owns: checking a PNG file (chunk structure, CRCs, header, size limits;

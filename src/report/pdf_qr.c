@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdf_qr.c - QR codes drawn as vector graphics (libqrencode). */
 #include "config.h"
 #include "report/pdf.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* render.h - the quarterly LAKIP from data to a PDF file, in one call.
  *
  * Owns: the one sequence that makes a report (template, capaian, the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* table.c - tables: column widths, cells on the grid, rows across pages.
  *
  * A table is prepared once (cells broken into lines at their column

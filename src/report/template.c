@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* template.c - load and check a report template.
  *
  * Owns: reading a template file (or buffer), checking every key, paper

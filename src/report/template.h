@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* template.h - report templates: paper, fonts, chapter order, standard texts.
  *
  * Owns: loading a template (templates/NAME.yaml, format in

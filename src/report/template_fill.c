@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* template_fill.c - placeholders of template texts; Indonesian words.
  *
  * Owns: the names of the texts, placeholders and parts; the placeholder

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* template_int.h - shared by template.c (loading, checking) and
  * template_fill.c (the placeholder scanner, filling, words).
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* ttf_int.h - shared by ttf_subset.c (reading a TrueType file, choosing
  * the glyphs) and ttf_write.c (writing the tables and the file).
  *

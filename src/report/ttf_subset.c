@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* ttf_subset.c - a TrueType font cut down to some characters (see
  * ttf_subset.h); the tables are written by ttf_write.c.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* ttf_subset.h - a TrueType font cut down to the glyphs of a few characters.
  *
  * Owns: reading a TrueType file and writing a smaller one that has only

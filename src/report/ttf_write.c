@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* ttf_write.c - writing a TrueType file (for ttf_subset.c).
  *
  * Owns: the growing output buffer, the cmap (one format 4 subtable), the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* cms.h - the OpenSSL side of signing (internal to src/sign).
  *
  * Owns: loading the signer's key and certificates from a PKCS#12 file,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* files.c - reading a PDF whole, writing the signed one safely, and the
  * SHA-256 helpers of sign.h. */
 #include "config.h"

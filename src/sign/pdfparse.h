@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdfparse.h - the little PDF reading that signing needs (internal to
  * src/sign).
  *

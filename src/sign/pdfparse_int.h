@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdfparse_int.h - what pdfparse.c lends pdfxref.c (internal). */
 #ifndef LK_SIGN_PDFPARSE_INT_H
 #define LK_SIGN_PDFPARSE_INT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* pdfxref.c - the cross-reference chain and indirect objects of
  * pdfparse.h. */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* sign.c - signing a PDF: the incremental update, the CMS in its
  * placeholder, the output file; and the SHA-256 helpers.
  *

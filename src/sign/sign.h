@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* sign.h - digital signatures on PDF files (PAdES / adbe.pkcs7.detached).
  *
  * Owns: adding a signature to a finished PDF as an incremental update (a

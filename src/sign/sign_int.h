@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* sign_int.h - helpers shared by the files of src/sign (internal).
  *
  * Owns: reading a whole file into memory and writing one safely

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* util.c - PDF text strings and dates, UTF-8. */
 #include "config.h"
 #include "sign_int.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* verify.c - checking the last signature of a PDF (sign_verify). */
 #include "config.h"
 #include "sign.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* audit.c - the audit chain: one record per change, chained by SHA-256.
  *
  * Owns: appending records (inside the caller's transaction, so a change

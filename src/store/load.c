@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* load.c - reading a whole plan into a rencana.
  *
  * Set-based: one query per table for the whole plan, ordered by urutan,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* lock.c - finalising a quarter: the signed report, the lock, unlocking.
  *
  * Owns: the tables signed_report, quarter_lock and unlock_history.  A

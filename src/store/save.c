@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* save.c - writing a whole plan, matched by kode, in one transaction.
  *
  * Owns: store_save and its diff.  The stored plan is loaded first (inside

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* save_audit.c - the audit records of store_save, field by field.
  *
  * Owns: turning a change of an entity into audit records: an update gives

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* save_diff.c - comparing the stored plan with the one being saved.
  *
  * Owns: equality of every kind of entity, matching by kode (with ranks:

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* save_int.h - shared by the files of store_save (save*.c) only.
  *
  * store_save is split by what each file owns:

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* save_tw.c - writing the quarters of a plan.
  *
  * Owns: replacing a changed quarter's content (realisations, narratives,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* schema.c - the database schema as a list of forward migrations.
  *
  * Owns: the DDL.  Step k brings PRAGMA user_version from k-1 to k, in its

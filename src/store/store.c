@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* store.c - opening the database, connection settings, error mapping,
  * statement helpers, and the small listing queries.
  *

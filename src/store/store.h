@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* store.h - the SQLite database of lakip.
  *
  * Owns: the schema (src/store/schema.c: version in PRAGMA user_version,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* store_int.h - declarations shared by the files of src/store only.
  *
  * Owns: the store handle, SQLite error mapping, prepared-statement and

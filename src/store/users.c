@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* users.c - the users of a database, their roles, and the role check.
  *
  * Owns: the tables users and user_bidang, and store_izin(), the one place

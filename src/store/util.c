@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* util.c - growable arrays, id and kode hash maps, string helpers of the
  * store (declared in store_int.h).  Out of memory is fatal. */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* workflow.c - the review of each IKU's quarterly entry.
  *
  * Owns: the tables entry_state (no row: draft) and entry_comment (every

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* workflow.h - users and roles, the review of quarterly entries, locks,
  * signed reports and the audit log, as stored in the database.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* access.c - who may change what in the terminal application (see
  * tui_int.h): the actor's role, held against the policy by store_izin()
  * as on the command line, the lock of the quarter on screen, and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* app.c - tui_main: everything that can fail before the screen is taken
  * (form files, predikat bands, the database), then the start screen, then
  * the terminal given back.  Errors before initscr and after endwin go to

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* draft.h - what was typed but not saved, kept in a small file.
  *
  * Owns: draft files.  When the terminal hangs up or the program is

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # embed.sh FORM.yaml... - write C source holding each form file as a
 # string, so the default forms are compiled into the program (and still
 # overridable by files).  Output: formdesc_builtin[] (see formdesc.h).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* form.h - the generic form engine: any form_desc on the ncurses form
  * library.
  *

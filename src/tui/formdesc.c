@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* formdesc.c - form descriptions (forms/NAME.yaml) and field validation.
  * The file format is described in man/lakip-forms.5. */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* formdesc.h - form descriptions (forms/NAME.yaml) and field validation.
  *
  * Owns: what a form is made of — fields with name, label, type, width,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* grid.c - the realisation grid (see grid.h). */
 #include "config.h"
 #include "tui/grid.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* keys.c - the key table (see keys.h). */
 #include "config.h"
 #include "tui/keys.h"

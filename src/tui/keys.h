@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* keys.h - keys are actions: one table maps keys to actions.
  *
  * Owns: the list of actions with their translatable labels (bottom bar)

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* lineedit.c - single-line input (see lineedit.h). */
 #include "config.h"
 #include "tui/lineedit.h"

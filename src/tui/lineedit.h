@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* lineedit.h - one line of text being typed (wide characters).
  *
  * Owns: the buffer, the cursor and the horizontal scroll of a single-line

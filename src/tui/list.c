@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* list.c - scrollable table widget (see list.h). */
 #include "config.h"
 #include "tui/list.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* list.h - a scrollable table of rows (sasaran, IKU, programs, bidang,
  * permasalahan, supporting-table rows, the preview tables).
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* popup.c - modal popups drawn over the current view: message, yes/no,
  * three buttons, a list to choose from, a line to type, and the
  * scrollable text of help screens (see ui.h). */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_history.c - the history of one value: the audit records of the
  * realisation of an IKU or a program in the quarter on screen (who,
  * when, old -> new, as store_audit_value finds them), and for an IKU the

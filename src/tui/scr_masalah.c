@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_masalah.c - steps 7 and 8: obstacles and follow-up actions, the
  * conclusion and the date of the report. */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_narasi.c - step 6: the narrative of each sasaran for the quarter,
  * written with the capaian of its IKU in view. */
 #include "config.h"

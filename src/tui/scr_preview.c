@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_preview.c - step 9: the quarter's capaian, as `lakip show` prints
  * it: the IKU table grouped by sasaran with predikat colours, and the
  * budget table with its JUMLAH row.  Figures come from kinerja_hitung and

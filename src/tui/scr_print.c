@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_print.c - step 10: the quarterly LAKIP as a PDF, with the calls
  * `lakip report` makes (tmpl_load, build_laporan, layout_write_pdf). */
 #include "config.h"

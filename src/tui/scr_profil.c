@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_profil.c - step 1: the agency and its signer, and its
  * divisions (bidang). */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_program.c - step 3: the budget programs. */
 #include "config.h"
 #include "tui/screens.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_review.c - the kabid's review of the quarter on screen: the IKU of
  * his bidang (every IKU for an admin, who may look but not review) with
  * target, realisation, capaian in its predikat colour, the state of the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_sasaran.c - step 2: the sasaran strategis and their IKU,
  * in one list (each sasaran with its IKU below it). */
 #include "config.h"

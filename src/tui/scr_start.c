@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_start.c - the start: drafts offered back, the agency and the period
  * (year, quarter) with what each quarter holds, the first run on an empty
  * database, and a new year from last year's plan. */

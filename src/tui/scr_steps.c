@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_steps.c - the guided sequence of a quarter: ten steps, a menu that
  * shows what each holds, and the way back into a draft. */
 #include "config.h"

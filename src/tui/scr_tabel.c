@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_tabel.c - the supporting tables of a sasaran in a quarter: the
  * tables (title, columns, note) and their rows. */
 #include "config.h"

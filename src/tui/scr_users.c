@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_users.c - the users of the database, for an admin: the list (open
  * to everyone, as `lakip user list`), adding one with a role (and the
  * bidang of a kabid), changing a role, removing one; each change asks

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* scr_util.c - small helpers shared by the screens (see screens.h). */
 #include "config.h"
 #include "tui/screens.h"

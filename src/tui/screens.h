@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* screens.h - the screens of the terminal application.
  *
  * Each step screen runs until the user leaves it and returns an enum

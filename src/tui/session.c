@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* session.c - the plan being edited and the database (see tui_int.h). */
 #include "config.h"
 #include "tui/tui_int.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* textedit.c - multi-line text and $EDITOR (see textedit.h). */
 #include "config.h"
 #include "tui/textedit.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* textedit.h - a multi-line text being typed, and $EDITOR.
  *
  * Owns: the wide-character buffer of a long text (narratives,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* theme.c - colour roles with monochrome fallbacks (see theme.h). */
 #include "config.h"
 #include "tui/theme.h"

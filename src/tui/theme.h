@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* theme.h - colour roles, each with a monochrome attribute.
  *
  * Owns: the mapping from what a thing is (title bar, field, error,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* tui.h - the terminal application (ncurses). */
 #ifndef LK_TUI_H
 #define LK_TUI_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* tui_int.h - the state of the terminal application, shared by its files.
  *
  * Owns: the session (database, agency, year, quarter, the plan being

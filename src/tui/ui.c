@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* ui.c - layers, keys, signals, resize, the frame and text (see ui.h). */
 #include "config.h"
 #include "tui/ui.h"

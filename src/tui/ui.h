@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* ui.h - the screen: layers, keys, signals, resize, frame and popups.
  *
  * Owns: curses start and end; the stack of layers (each view or popup

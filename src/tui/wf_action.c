@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* wf_action.c - the review of a quarter's entries as the terminal
  * application does it (see screens.h): submit, approve, return, unlock.
  *

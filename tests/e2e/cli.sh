@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # The command line: usage, exit codes, database errors, language.
 . "$(dirname "$0")/lib.sh"
 DB="$T/a.db"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # The fixture's figures through the whole path: import -> show -> export.
 . "$(dirname "$0")/lib.sh"
 DB="$T/a.db"

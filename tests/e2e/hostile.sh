@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # Hostile exchange files are refused quickly, without exhausting memory,
 # and leave the database untouched.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # lib.sh - TAP helpers for the end-to-end tests (sourced).
 # Environment from make check: LAKIP_BIN, LAKIP_SRCDIR, LAKIP_DATA_DIR.
 set -u

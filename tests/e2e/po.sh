@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # Messages: POTFILES.in current, the Indonesian catalogue complete, and the
 # language chosen as README says (Indonesian unless the environment or
 # --lang names another), with only the C.UTF-8 locale needed.

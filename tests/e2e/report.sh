@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # The quarterly LAKIP as a PDF, checked as a reader would: text, figures in
 # their tables, chapters in order, structure, and bad input.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # Signing a real report.  The signing entry points are driven by the unit
 # test program (tests/unit/test_sign), run here on the fixture's quarterly
 # report instead of its own small PDF; it leaves its signed results in a

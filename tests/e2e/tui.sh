@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # The terminal application, driven in a detached tmux on its own server
 # socket: keys in with send-keys, the screen read back with capture-pane,
 # polling for what is expected (never a blind sleep).

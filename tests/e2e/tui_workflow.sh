@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # tui_workflow.sh - the review in the terminal application, as real Unix
 # accounts (CI runs as root): an operator submits from the grid, the
 # kabid returns with a comment in the review screen, the operator fixes

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
 # workflow.sh - roles, review, finalise/sign/lock, unlock, audit, verify,
 # through the command line, as real Unix accounts (CI runs as root).
 # Throwaway accounts lktest_*_$$ are created with useradd and removed at

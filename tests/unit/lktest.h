@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* lktest.h - shared helpers of the check unit tests.
  *
  * Each test program defines lktest_suite(); lktest.c holds main(), which

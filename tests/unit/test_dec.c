@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_dec.c - exact decimals: parsing, formatting, arithmetic. */
 #include "config.h"
 #include "lktest.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_formdesc.c - form files (loader, shipped forms) and field
  * validation. */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_kinerja.c - the figures of a quarter, and the model helpers. */
 #include "config.h"
 #include "lktest.h"

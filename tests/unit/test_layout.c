@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_layout.c - line breaking, table planning and the PDF layout.
  *
  * Line breaking and table planning run against a fake fixed-width

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_model_edit.c - editing a rencana in memory: order of entries,
  * references kept consistent, copying a plan, counts per quarter. */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_nip.c - the 18-digit civil-servant number. */
 #include "config.h"
 #include "lktest.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_report.c - the report builder: template, markup, words, and the
  * document built from the fixture. */
 #include "config.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_sign.c - signing PDFs (src/sign): the incremental update checked by
  * poppler's pdfsig, qpdf and openssl cms; verification; errors and
  * hostile input.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_store.c - the SQLite store: round trip, matching by kode, diff,
  * dry run, migrations, refusal of foreign files, locking, read-only.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_tui.c - the parts of the terminal application that need no
  * terminal: the key table, drafts, text buffers, wide-character text,
  * and who may change what (access.c) against a fresh database. */

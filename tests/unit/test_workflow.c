@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
 /* test_workflow.c - roles, the review workflow, locks and the audit chain.
  *
  * The policy table and the entry state machine (core/peran.c) are checked
