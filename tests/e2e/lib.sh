@@ -8,7 +8,23 @@ set -u
 export LAKIP_DATA_DIR="${LAKIP_DATA_DIR:-$LAKIP_SRCDIR}"
 FIXTURE="$LAKIP_SRCDIR/examples/kesbangpol-kalteng-2023.yaml"
 T=$(mktemp -d "${TMPDIR:-/tmp}/lakip-e2e-XXXXXX")
-trap 'rm -rf "$T"' EXIT
+# Cleaning up: the hook of the script (at_exit), the throwaway accounts
+# made by add_account, the temporary directory.
+at_exit() { :; }
+_accounts=""
+_cleanup() {
+	at_exit
+	for u in $_accounts; do
+		i=0   # an account goes once its last process has ended
+		while [ $i -lt 50 ] && pgrep -u "$u" >/dev/null 2>&1; do
+			sleep 0.1; i=$((i + 1))
+		done
+		userdel "$u" >/dev/null 2>&1 || userdel -f "$u" >/dev/null 2>&1 || true
+	done
+	rm -rf "$T"
+}
+trap _cleanup EXIT
+trap 'exit 1' HUP INT PIPE TERM   # the EXIT trap still cleans up
 unset LAKIP_DB XDG_DATA_HOME
 export LANGUAGE=en LC_ALL=C.UTF-8   # messages as in the sources
 export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config"
@@ -51,3 +67,51 @@ expect_eq() {
 }
 sum() { sqlite3 "$1" .dump | sha256sum | awk "{print \$1}"; }
 finish() { echo "1..$_n"; exit 0; }
+
+# Tests run as other Unix accounts only when asked: LAKIP_TEST_ACCOUNTS=1,
+# as root (they create throwaway accounts with useradd and remove them at
+# the end).  accounts_ok is true when they may run; else $accounts_why
+# says why not, for a SKIP.
+accounts_ok() {
+	accounts_why=""
+	if [ "${LAKIP_TEST_ACCOUNTS:-0}" != 1 ]; then
+		accounts_why="creates throwaway Unix accounts: run as root with LAKIP_TEST_ACCOUNTS=1"
+	elif [ "$(id -u)" != 0 ]; then
+		accounts_why="LAKIP_TEST_ACCOUNTS=1 needs root (useradd)"
+	else
+		for tool in useradd userdel runuser setpriv pgrep; do
+			command -v $tool >/dev/null 2>&1 && continue
+			accounts_why="$tool is missing (apt-get install passwd util-linux procps)"
+			break
+		done
+	fi
+	[ -z "$accounts_why" ]
+}
+# add_account LOGIN: a throwaway account without home or shell, removed
+# at exit.
+add_account() {
+	useradd -M -N -s /usr/sbin/nologin "$1" || return 1
+	_accounts="$_accounts $1"
+}
+# publish: other accounts cannot be assumed to reach the build tree (a
+# clone under /root or a private home): copy the program and its data
+# files into the test's own directory, readable by all, and run those.
+publish() {
+	P="$T/pub"
+	mkdir -p "$P/data"
+	cp "$LAKIP_BIN" "$P/lakip" || return 1
+	for d in templates forms; do
+		[ -d "$LAKIP_DATA_DIR/$d" ] && cp -R "$LAKIP_DATA_DIR/$d" "$P/data/"
+	done
+	cp "$FIXTURE" "$P/fixture.yaml"
+	chmod 0755 "$T" "$P" && chmod -R a+rX "$P"
+	LAKIP_BIN="$P/lakip" LAKIP_DATA_DIR="$P/data" FIXTURE="$P/fixture.yaml"
+	export LAKIP_DATA_DIR
+}
+# reachable LOGIN: LOGIN can run the published program (a TMPDIR that
+# other accounts cannot enter is named).
+reachable() {
+	runuser -u "$1" -- test -x "$LAKIP_BIN" && return 0
+	echo "Bail out! $1 cannot run $LAKIP_BIN: set TMPDIR to a directory every account can enter"
+	exit 1
+}

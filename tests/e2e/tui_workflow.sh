@@ -10,16 +10,15 @@
 # the admin adds and removes a user; the history of a value.  Driven in a
 # detached tmux at 80x24, polling for text (never a blind sleep).
 # Throwaway accounts lktw_*_$$ are created with useradd and removed at
-# the end.
+# the end (only with LAKIP_TEST_ACCOUNTS=1, as root).
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed (apt-get install tmux)"
 	exit 0
 fi
-if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null 2>&1 \
-   || ! command -v runuser >/dev/null 2>&1 || ! command -v userdel >/dev/null 2>&1; then
-	ok "tui workflow # SKIP needs root with useradd, userdel and runuser"
+if ! accounts_ok; then
+	ok "tui workflow # SKIP $accounts_why"
 	finish
 fi
 for tool in openssl msgfmt; do
@@ -30,23 +29,12 @@ OP=lktw_op_$$ KB=lktw_kb_$$ NO=lktw_no_$$ NEW=lktw_new_$$
 USERS="$OP $KB $NO"
 SOCK="lakip-tuiwf-$$"
 TM() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
-cleanup() {
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
-	# The accounts go once their last process has ended.
-	for u in $USERS; do
-		i=0
-		while [ $i -lt 50 ] && pgrep -u "$u" >/dev/null 2>&1; do
-			sleep 0.1; i=$((i + 1))
-		done
-		userdel "$u" >/dev/null 2>&1 || userdel -f "$u" >/dev/null 2>&1 || true
-	done
-	rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 1' HUP INT PIPE TERM
+at_exit() { tmux -L "$SOCK" kill-server >/dev/null 2>&1; }
 for u in $USERS; do
-	useradd -M -N -s /usr/sbin/nologin "$u" || { not_ok "useradd $u"; finish; }
+	add_account "$u" || { not_ok "useradd $u"; finish; }
 done
+publish || { not_ok "copy the program for the other accounts"; finish; }
+reachable "$OP"
 printf 'set -g remain-on-exit on\nset -g history-limit 100\n' >"$T/tmux.conf"
 
 chmod 0755 "$T"

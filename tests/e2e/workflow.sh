@@ -4,12 +4,12 @@
 # workflow.sh - roles, review, finalise/sign/lock, unlock, audit, verify,
 # through the command line, as real Unix accounts (CI runs as root).
 # Throwaway accounts lktest_*_$$ are created with useradd and removed at
-# the end; commands run as them with runuser.
+# the end (only with LAKIP_TEST_ACCOUNTS=1, as root); commands run as them
+# with runuser, on a copy of the program they can reach.
 . "$(dirname "$0")/lib.sh"
 
-if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null 2>&1 \
-   || ! command -v runuser >/dev/null 2>&1 || ! command -v userdel >/dev/null 2>&1; then
-	ok "workflow # SKIP needs root with useradd, userdel and runuser"
+if ! accounts_ok; then
+	ok "workflow # SKIP $accounts_why"
 	finish
 fi
 for tool in openssl sqlite3 pdfsig; do
@@ -18,15 +18,11 @@ done
 
 OP=lktest_op_$$ KB=lktest_kb_$$ KP=lktest_kp_$$ NO=lktest_no_$$
 USERS="$OP $KB $KP $NO"
-cleanup() {
-	for u in $USERS; do userdel "$u" >/dev/null 2>&1 || true; done
-	rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 1' HUP INT PIPE TERM
 for u in $USERS; do
-	useradd -M -N -s /usr/sbin/nologin "$u" || { not_ok "useradd $u"; finish; }
+	add_account "$u" || { not_ok "useradd $u"; finish; }
 done
+publish || { not_ok "copy the program for the other accounts"; finish; }
+reachable "$OP"
 
 chmod 0777 "$T"
 W="$T/w"
