@@ -19,6 +19,7 @@
 #include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/objects.h>
+#include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 #include <openssl/pkcs7.h>
 #include <openssl/provider.h>
@@ -93,7 +94,128 @@ cms_cert_info(X509 *x, int64_t when, sign_cert_info *ci)
 	ci->expired = when > ci->not_after;
 	ci->not_yet_valid = when < ci->not_before;
 	ci->self_signed = X509_self_signed(x, 1) == 1;
+	{
+		unsigned char md[EVP_MAX_MD_SIZE];
+		unsigned mdlen = 0;
+		const X509_NAME *sn = X509_get_subject_name(x);
+		int idx = X509_NAME_get_index_by_NID(sn, NID_serialNumber, -1);
+
+		if (X509_digest(x, EVP_sha256(), md, &mdlen) == 1 && mdlen == 32)
+			for (unsigned i = 0; i < 32; i++)
+				snprintf(ci->sha256 + 2 * i, 3, "%02x", md[i]);
+		if (idx >= 0) {
+			const ASN1_STRING *v = X509_NAME_ENTRY_get_data(
+			    X509_NAME_get_entry(sn, idx));
+			int n = v != NULL ? ASN1_STRING_length(v) : 0;
+
+			if (n > 0 && (size_t)n < sizeof ci->serial_number) {
+				memcpy(ci->serial_number, ASN1_STRING_get0_data(v),
+				    (size_t)n);
+				ci->serial_number[n] = '\0';
+			}
+		}
+	}
 	ERR_clear_error();
+}
+
+/* The one certificate in buf (PEM, else DER). */
+static X509 *
+cert_of(const unsigned char *buf, size_t n, bool *more)
+{
+	BIO *b = BIO_new_mem_buf(buf, n > INT_MAX ? INT_MAX : (int)n);
+	X509 *x = NULL, *next;
+
+	*more = false;
+	if (b == NULL)
+		return NULL;
+	x = PEM_read_bio_X509(b, NULL, NULL, NULL);
+	if (x != NULL) {
+		if ((next = PEM_read_bio_X509(b, NULL, NULL, NULL)) != NULL) {
+			*more = true;
+			X509_free(next);
+		}
+	} else {
+		const unsigned char *p = buf;
+
+		x = d2i_X509(NULL, &p, n > LONG_MAX ? LONG_MAX : (long)n);
+	}
+	BIO_free(b);
+	ERR_clear_error();
+	return x;
+}
+
+static int
+cert_buf(const unsigned char *buf, size_t n, const char *what, int64_t when,
+	 sign_cert_info *ci, char **pem, lk_err *e)
+{
+	bool more;
+	X509 *x = cert_of(buf, n, &more);
+
+	if (pem != NULL)
+		*pem = NULL;
+	if (x == NULL || more) {
+		X509_free(x);
+		return lk_fail(e, EX_DATAERR, more ? "%s holds more than one "
+		    "certificate: give the signer's alone" : "%s holds no "
+		    "certificate (PEM or DER)", what);
+	}
+	cms_cert_info(x, when, ci);
+	if (pem != NULL) {
+		BIO *b = BIO_new(BIO_s_mem());
+		char *p;
+		long len;
+
+		if (b == NULL || PEM_write_bio_X509(b, x) != 1 ||
+		    (len = BIO_get_mem_data(b, &p)) <= 0) {
+			BIO_free(b);
+			X509_free(x);
+			return ossl_fail(e, EX_SOFTWARE, "writing a certificate");
+		}
+		if ((*pem = malloc((size_t)len + 1)) == NULL)
+			lk_fatal("out of memory");
+		memcpy(*pem, p, (size_t)len);
+		(*pem)[len] = '\0';
+		BIO_free(b);
+	}
+	X509_free(x);
+	ERR_clear_error();
+	return 0;
+}
+
+int
+sign_cert_file(const char *path, int64_t when, sign_cert_info *ci, char **pem,
+	       lk_err *e)
+{
+	unsigned char *buf;
+	size_t n;
+	int rc;
+
+	if ((rc = sign_read_file(path, &buf, &n, e)) != 0)
+		return rc;
+	rc = cert_buf(buf, n, path, when, ci, pem, e);
+	free(buf);
+	return rc;
+}
+
+int
+sign_cert_pem(const char *pem, int64_t when, sign_cert_info *ci, lk_err *e)
+{
+	return cert_buf((const unsigned char *)pem, strlen(pem),
+	    "the stored certificate", when, ci, NULL, e);
+}
+
+int
+sign_p12_cert(const char *p12, const char *password, int64_t when,
+	      sign_cert_info *ci, lk_err *e)
+{
+	cms_key k;
+	int rc;
+
+	if ((rc = cms_load_p12(p12, password, &k, e)) != 0)
+		return rc;
+	cms_cert_info(k.cert, when, ci);
+	cms_key_free(&k);
+	return 0;
 }
 
 /* ---- PKCS#12 ---- */
@@ -384,9 +506,68 @@ signing_time(CMS_SignerInfo *si)
 	return 0;
 }
 
+/* Does signer chain to a CA of store at time at?  The certificates the
+ * signature carries serve as intermediates. */
+static void
+check_chain(CMS_ContentInfo *cms, X509 *signer, X509_STORE *store, int64_t at,
+	    sign_verify_result *r)
+{
+	STACK_OF(X509) *untrusted = CMS_get1_certs(cms);
+	X509_STORE_CTX *ctx = X509_STORE_CTX_new();
+
+	r->chain_checked = true;
+	if (signer == NULL || ctx == NULL ||
+	    X509_STORE_CTX_init(ctx, store, signer, untrusted) != 1) {
+		snprintf(r->chain_error, sizeof r->chain_error, "%s",
+		    "the chain could not be checked");
+	} else {
+		X509_STORE_CTX_set_time(ctx, 0, (time_t)at);
+		r->chain_ok = X509_verify_cert(ctx) == 1;
+		if (!r->chain_ok)
+			snprintf(r->chain_error, sizeof r->chain_error, "%s",
+			    X509_verify_cert_error_string(
+			    X509_STORE_CTX_get_error(ctx)));
+	}
+	X509_STORE_CTX_free(ctx);
+	sk_X509_pop_free(untrusted, X509_free);
+	ERR_clear_error();
+}
+
+int
+cms_ca_store(const char *ca_file, X509_STORE **out, lk_err *e)
+{
+	X509_STORE *st = X509_STORE_new();
+	FILE *f = fopen(ca_file, "r");
+	X509 *x;
+	int n = 0;
+
+	*out = NULL;
+	if (st == NULL)
+		lk_fatal("out of memory");
+	if (f == NULL) {
+		X509_STORE_free(st);
+		return lk_fail(e, EX_NOINPUT, "cannot open %s: %s", ca_file,
+		    strerror(errno));
+	}
+	while ((x = PEM_read_X509(f, NULL, NULL, NULL)) != NULL) {
+		if (X509_STORE_add_cert(st, x) == 1)
+			n++;
+		X509_free(x);
+	}
+	fclose(f);
+	ERR_clear_error();
+	if (n == 0) {
+		X509_STORE_free(st);
+		return lk_fail(e, EX_DATAERR, "%s holds no PEM certificate",
+		    ca_file);
+	}
+	*out = st;
+	return 0;
+}
+
 int
 cms_check(const unsigned char *der, size_t n, const sign_span *parts,
-	  size_t nparts, int64_t when, sign_verify_result *r,
+	  size_t nparts, int64_t when, X509_STORE *ca, sign_verify_result *r,
 	  const char *path, lk_err *e)
 {
 	const unsigned char *p = der;
@@ -429,6 +610,9 @@ cms_check(const unsigned char *der, size_t n, const sign_span *parts,
 	r->signing_time = signing_time(si);
 	cms_cert_info(signer, r->signing_time != 0 ? r->signing_time : when,
 	    &r->cert);
+	if (ca != NULL)
+		check_chain(cms, signer, ca, r->signing_time != 0 ?
+		    r->signing_time : when, r);
 	data = parts_bio(parts, nparts);
 	if (md == NULL || data == NULL ||
 	    !digest_parts(md, parts, nparts, h, &hlen)) {

@@ -46,10 +46,12 @@ int cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
 
 /* Checks a DER CMS against the parts: fills r->digest_ok, signature_ok,
  * signing_time and cert (expiry judged at the signing time, else at
- * when).  EX_DATAERR if der is not a signed CMS with a signer. */
+ * when); with ca (may be NULL) also chain_checked, chain_ok, chain_error.  EX_DATAERR if der is not a signed CMS with a signer. */
 int cms_check(const unsigned char *der, size_t n, const sign_span *parts,
-	      size_t nparts, int64_t when, sign_verify_result *r,
-	      const char *path, lk_err *e);
+	      size_t nparts, int64_t when, X509_STORE *ca,
+	      sign_verify_result *r, const char *path, lk_err *e);
+/* The PEM certificates of ca_file as a store (X509_STORE_free). */
+int cms_ca_store(const char *ca_file, X509_STORE **out, lk_err *e);
 
 void cms_cert_info(X509 *x, int64_t when, sign_cert_info *ci);
 

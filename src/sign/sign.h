@@ -50,6 +50,9 @@ typedef struct sign_cert_info {
 	bool expired;            /* at opts.when: signing still works; the caller warns */
 	bool self_signed;
 	bool not_yet_valid;      /* at opts.when (not_before > when) */
+	/* Added after the first version: */
+	char sha256[65];         /* fingerprint: SHA-256 of the DER certificate */
+	char serial_number[64];  /* the subject's serialNumber (a NIP), or "" */
 } sign_cert_info;
 
 /* Sign pdf_in into pdf_out (may be the same path): the output is written
@@ -89,6 +92,10 @@ typedef struct sign_verify_result {
 	char location[256];      /* /Location, or "" (UTF-8) */
 	size_t signed_revision_end; /* where the signed bytes end (c + d of
 	                          * /ByteRange): a later update starts there */
+	bool chain_checked;      /* a CA bundle was given (sign_verify_ca) */
+	bool chain_ok;           /* the signer's certificate chains to it, at
+	                          * the signing time */
+	char chain_error[128];   /* why not, when chain_checked && !chain_ok */
 } sign_verify_result;
 
 /* Check the (last) signature of a PDF file.  Returns 0 when the file could
@@ -106,6 +113,27 @@ typedef struct sign_verify_result {
  * did not end with an end-of-line, when the "\n" sign_pdf added counts
  * too).  For a signature in the file's first revision, E is 0. */
 int sign_verify(const char *pdf, sign_verify_result *r, lk_err *e);
+/* The same, and when ca_file is not NULL the signer's certificate is
+ * validated against the CA certificates in that PEM file (with the
+ * certificates the signature carries as intermediates) at the signing
+ * time: chain_checked, chain_ok, chain_error.  EX_NOINPUT when ca_file
+ * cannot be read, EX_DATAERR when it holds no certificate. */
+int sign_verify_ca(const char *pdf, const char *ca_file,
+		   sign_verify_result *r, lk_err *e);
+
+/* The certificate in a PEM (or DER) file: its details at time when, and
+ * its PEM text (*pem, malloc'ed, NUL-terminated; may be NULL).  EX_NOINPUT
+ * when it cannot be opened, EX_DATAERR when it holds no certificate or
+ * more than one. */
+int sign_cert_file(const char *path, int64_t when, sign_cert_info *ci,
+		   char **pem, lk_err *e);
+/* The same for a certificate given as PEM text (as stored). */
+int sign_cert_pem(const char *pem, int64_t when, sign_cert_info *ci,
+		  lk_err *e);
+/* The signer's certificate of a PKCS#12 file (errors as sign_pdf), its
+ * details at time when. */
+int sign_p12_cert(const char *p12, const char *password, int64_t when,
+		  sign_cert_info *ci, lk_err *e);
 
 /* SHA-256 of a file or a buffer, as 64 lowercase hex digits + NUL. */
 int sign_sha256_file(const char *path, char hex[65], lk_err *e);

@@ -112,6 +112,14 @@ broken(lk_err *e, const pp_doc *d, const char *what)
 int
 sign_verify(const char *pdf, sign_verify_result *r, lk_err *e)
 {
+	return sign_verify_ca(pdf, NULL, r, e);
+}
+
+int
+sign_verify_ca(const char *pdf, const char *ca_file, sign_verify_result *r,
+	       lk_err *e)
+{
+	X509_STORE *ca = NULL;
 	unsigned char *buf = NULL, *der = NULL, date[64];
 	size_t len = 0, cur = 0, derlen, prefix;
 	uint64_t br[4];
@@ -123,9 +131,14 @@ sign_verify(const char *pdf, sign_verify_result *r, lk_err *e)
 	if (pdf == NULL || r == NULL)
 		lk_fatal("sign_verify: NULL argument");
 	memset(r, 0, sizeof *r);
-	if ((rc = sign_read_file(pdf, &buf, &len, e)) != 0)
+	if (ca_file != NULL && (rc = cms_ca_store(ca_file, &ca, e)) != 0)
 		return rc;
+	if ((rc = sign_read_file(pdf, &buf, &len, e)) != 0) {
+		X509_STORE_free(ca);
+		return rc;
+	}
 	if ((rc = pp_open(&d, buf, len, pdf, e)) != 0) {
+		X509_STORE_free(ca);
 		free(buf);
 		return rc;
 	}
@@ -202,9 +215,10 @@ sign_verify(const char *pdf, sign_verify_result *r, lk_err *e)
 		int64_t when = r->claimed_time != 0 ? r->claimed_time :
 		    (int64_t)time(NULL);
 
-		rc = cms_check(der, derlen, parts, 2, when, r, pdf, e);
+		rc = cms_check(der, derlen, parts, 2, when, ca, r, pdf, e);
 	}
 out:
+	X509_STORE_free(ca);
 	free(der);
 	pp_close(&d);
 	free(buf);

@@ -368,6 +368,10 @@ make_material(void)
 	    "-CAcreateserial -out leaf.crt -days 365", M);
 	must("cd '%s' && openssl pkcs12 -export -inkey leaf.key -in leaf.crt "
 	    "-certfile ca.crt -out chain.p12 -passout 'pass:" PASS "'", M);
+	must("cd '%s' && openssl req -x509 -newkey rsa:2048 -nodes -keyout nip.key "
+	    "-out nip.crt -days 30 -subj '/C=ID/serialNumber=198001012005011001/CN=Kepala Badan'", M);
+	must("cd '%s' && cat self.crt leaf.crt >two.crt && openssl x509 -in leaf.crt "
+	    "-outform DER -out leaf.der && echo hello >notcert.txt", M);
 	must("cd '%s' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 "
 	    "-nodes -keyout ec.key -out ec.crt -days 365 -subj '/CN=Kunci EC'", M);
 	must("cd '%s' && openssl pkcs12 -export -inkey ec.key -in ec.crt "
@@ -725,6 +729,107 @@ START_TEST(test_chain_included)
 	ck_assert_msg(sh(buf, sizeof buf, "openssl cms -verify -binary -inform DER "
 	    "-in '%s' -content '%s' -CAfile '%s' -purpose any -out /dev/null",
 	    wpath(dir, "der"), wpath(dir, "data"), mpath("ca.crt")) == 0, "%s", buf);
+}
+END_TEST
+
+/* The signer's chain against a CA bundle, at the signing time. */
+START_TEST(test_verify_ca)
+{
+	const char *dir = workdir(), *out = wpath(dir, "s.pdf"),
+	    *self = wpath(dir, "self.pdf");
+	sign_opts o = opts(mpath("chain.p12"), SIGN_PADES, (int64_t)time(NULL));
+	sign_verify_result r;
+	sign_cert_info ci;
+	lk_err e = {0, ""};
+
+	sign_ok(BASE, out, &o, NULL);
+	ck_assert_msg(sign_verify_ca(out, mpath("ca.crt"), &r, &e) == 0, "%s", e.msg);
+	ck_assert(r.digest_ok && r.signature_ok && r.chain_checked);
+	ck_assert_msg(r.chain_ok, "%s", r.chain_error);
+	/* Without a bundle nothing is said of the chain. */
+	ck_assert_int_eq(sign_verify(out, &r, &e), 0);
+	ck_assert(!r.chain_checked && !r.chain_ok);
+	/* A self-made certificate does not chain to the CA. */
+	o = opts(mpath("self.p12"), SIGN_PADES, (int64_t)time(NULL));
+	sign_ok(BASE, self, &o, NULL);
+	ck_assert_int_eq(sign_verify_ca(self, mpath("ca.crt"), &r, &e), 0);
+	ck_assert(r.digest_ok && r.signature_ok && r.chain_checked && !r.chain_ok);
+	ck_assert_str_ne(r.chain_error, "");
+	/* Long after the leaf expired, it does not validate. */
+	o = opts(mpath("chain.p12"), SIGN_PADES, (int64_t)time(NULL) + 400 * 86400LL);
+	sign_ok(BASE, out, &o, NULL);
+	ck_assert_int_eq(sign_verify_ca(out, mpath("ca.crt"), &r, &e), 0);
+	ck_assert(r.signature_ok && !r.chain_ok);
+	/* The fingerprint of the certificate file is the signer's. */
+	ck_assert_int_eq(sign_cert_file(mpath("leaf.crt"), (int64_t)time(NULL), &ci,
+	    NULL, &e), 0);
+	ck_assert_str_eq(ci.sha256, r.cert.sha256);
+	ck_assert_int_eq((int)strlen(ci.sha256), 64);
+	/* Bundles and certificate files that are not. */
+	ck_assert_int_eq(sign_verify_ca(out, mpath("notcert.txt"), &r, &e), EX_DATAERR);
+	ck_assert_int_eq(sign_verify_ca(out, mpath("none.crt"), &r, &e), EX_NOINPUT);
+}
+END_TEST
+
+static const struct cert_case {
+	const char *file;
+	int rc;
+	const char *serial;      /* subject serialNumber */
+	bool self_signed;
+} cert_cases[] = {
+	{"self.crt", 0, "", true},
+	{"leaf.crt", 0, "", false},
+	{"leaf.der", 0, "", false},
+	{"nip.crt", 0, "198001012005011001", true},
+	{"two.crt", EX_DATAERR, NULL, false},
+	{"notcert.txt", EX_DATAERR, NULL, false},
+	{"absent.crt", EX_NOINPUT, NULL, false},
+};
+
+START_TEST(test_cert_file)
+{
+	const struct cert_case *c = &cert_cases[_i];
+	sign_cert_info ci, again;
+	lk_err e = {0, ""};
+	char *pem = NULL;
+	int rc = sign_cert_file(mpath(c->file), (int64_t)time(NULL), &ci, &pem, &e);
+
+	ck_assert_msg(rc == c->rc, "%s: %d %s", c->file, rc, e.msg);
+	if (rc != 0) {
+		ck_assert_ptr_null(pem);
+		ck_assert_ptr_nonnull(strstr(e.msg, c->file));
+		return;
+	}
+	ck_assert_str_eq(ci.serial_number, c->serial);
+	ck_assert(ci.self_signed == c->self_signed);
+	ck_assert(!ci.expired && !ci.not_yet_valid);
+	/* The PEM text given back reads as the same certificate. */
+	ck_assert_ptr_nonnull(pem);
+	ck_assert_int_eq(sign_cert_pem(pem, (int64_t)time(NULL), &again, &e), 0);
+	ck_assert_str_eq(again.sha256, ci.sha256);
+	free(pem);
+	/* Validity at other times. */
+	ck_assert_int_eq(sign_cert_file(mpath(c->file), (int64_t)time(NULL) +
+	    400 * 86400LL, &ci, NULL, &e), 0);
+	ck_assert(ci.expired);
+	ck_assert_int_eq(sign_cert_file(mpath(c->file), 86400, &ci, NULL, &e), 0);
+	ck_assert(ci.not_yet_valid);
+}
+END_TEST
+
+/* The certificate of a PKCS#12 file, before signing. */
+START_TEST(test_p12_cert)
+{
+	sign_cert_info a, b;
+	lk_err e = {0, ""};
+
+	ck_assert_msg(sign_p12_cert(mpath("chain.p12"), PASS, (int64_t)time(NULL),
+	    &a, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(sign_cert_file(mpath("leaf.crt"), (int64_t)time(NULL), &b,
+	    NULL, &e), 0);
+	ck_assert_str_eq(a.sha256, b.sha256);
+	ck_assert_int_eq(sign_p12_cert(mpath("chain.p12"), "salah", (int64_t)time(NULL),
+	    &a, &e), EX_DATAERR);
 }
 END_TEST
 
@@ -1299,6 +1404,10 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_tamper_digest, 0, (int)LK_NELEM(flip_cases));
 	tcase_add_test(tc, test_tamper_signature);
 	tcase_add_test(tc, test_appended);
+	tcase_add_test(tc, test_verify_ca);
+	tcase_add_loop_test(tc, test_cert_file, 0,
+	    (int)(sizeof cert_cases / sizeof cert_cases[0]));
+	tcase_add_test(tc, test_p12_cert);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");
