@@ -2,41 +2,20 @@
  * Copyright (C) 2026 The lakip developers. */
 #include "config.h"
 #include "capaian.h"
+#include "dec.h"
 
 #include <stddef.h>
 #include <string.h>
 #include <sysexits.h>
 
-__extension__ typedef __int128 cap_i128;
-__extension__ typedef unsigned __int128 cap_u128;
-
 /* Hundredths of a percent per unit of the ratio realisasi / target. */
 #define PERSEN_SCALE 10000
-
-/* round(n / d) half away from zero into *out; EX_DATAERR when too large. */
-static int
-div_round(cap_i128 n, cap_i128 d, int64_t *out)
-{
-	cap_u128 un = n < 0 ? 0 - (cap_u128)n : (cap_u128)n;
-	cap_u128 ud = d < 0 ? 0 - (cap_u128)d : (cap_u128)d;
-	cap_u128 q = un / ud, r = un % ud;
-	int neg = (n < 0) != (d < 0);
-
-	if (r >= ud - r)
-		q++;
-	if (q == 0)
-		neg = 0;
-	if (q > (neg ? (cap_u128)INT64_MAX + 1 : (cap_u128)INT64_MAX))
-		return EX_DATAERR;
-	*out = neg ? -(int64_t)(q - 1) - 1 : (int64_t)q;
-	return 0;
-}
 
 int
 capaian_hitung(int64_t target, bool ada_realisasi, int64_t realisasi,
 	       enum polaritas p, capaian *out)
 {
-	cap_i128 num;
+	dec_wide num;
 	int64_t v;
 
 	if (!ada_realisasi) {
@@ -49,12 +28,14 @@ capaian_hitung(int64_t target, bool ada_realisasi, int64_t realisasi,
 		out->persen = 0;
 		return 0;
 	}
-	/* |2 target - realisasi| < 2^65; times 10^4 still fits 128 bits. */
+	/* 2 target - realisasi needs 65 bits, so the negative polarity takes
+	 * (2 x 10^4) target - 10^4 realisasi: |num| < 2^79. */
 	if (p == POLARITAS_NEGATIF)
-		num = (2 * (cap_i128)target - realisasi) * PERSEN_SCALE;
+		num = dec_wide_sub(dec_wide_mul(target, 2 * PERSEN_SCALE),
+		    dec_wide_mul(realisasi, PERSEN_SCALE));
 	else
-		num = (cap_i128)realisasi * PERSEN_SCALE;
-	if (div_round(num, target, &v) != 0)
+		num = dec_wide_mul(realisasi, PERSEN_SCALE);
+	if (dec_wide_div_round(num, target, &v) != 0)
 		return EX_DATAERR;
 	out->status = CAPAIAN_ADA;
 	out->persen = v;

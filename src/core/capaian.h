@@ -35,7 +35,7 @@ typedef struct capaian {
  * target 0 gives CAPAIAN_TAK_TERDEFINISI (persen is 0 in both).  No cap:
  * the result may exceed 100% or be negative.  A negative target (not
  * possible from valid input) goes through the same formula.  The
- * intermediate is 128-bit, so every int64 input is safe.
+ * intermediate is 128-bit (dec_wide), so every int64 input is safe.
  * Returns 0, or EX_DATAERR when the result does not fit (out untouched). */
 int capaian_hitung(int64_t target, bool ada_realisasi, int64_t realisasi,
 		   enum polaritas p, capaian *out);

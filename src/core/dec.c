@@ -8,9 +8,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-__extension__ typedef __int128 dec_i128;
-__extension__ typedef unsigned __int128 dec_u128;
-
 #define SCALE_MAX 18
 
 static const uint64_t pow10_tab[SCALE_MAX + 2] = {
@@ -397,26 +394,106 @@ dec_add(int64_t a, int64_t b, int64_t *out)
 	return 0;
 }
 
-int
-dec_muldiv(int64_t a, int64_t m, int64_t d, int64_t *out)
+/*
+ * 128-bit intermediates on 64-bit integers.  Products are taken on 32-bit
+ * halves, quotients by shifting and subtracting; signs are handled on
+ * magnitudes, as for the int64 values above.
+ */
+#define LOW32 UINT64_C(0xFFFFFFFF)
+
+/* |v|; INT64_MIN gives 2^63. */
+static uint64_t
+mag64(int64_t v)
 {
-	dec_i128 n = (dec_i128)a * m;
-	dec_u128 un, ud, q, r;
-	bool neg;
+	return v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+}
+
+static dec_wide
+wide_neg(dec_wide x)
+{
+	dec_wide r;
+
+	r.lo = 0 - x.lo;
+	r.hi = ~x.hi + (x.lo == 0);
+	return r;
+}
+
+dec_wide
+dec_wide_mul(int64_t a, int64_t b)
+{
+	uint64_t ua = mag64(a), ub = mag64(b);
+	uint64_t a0 = ua & LOW32, a1 = ua >> 32, b0 = ub & LOW32, b1 = ub >> 32;
+	uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+	/* the middle column, below 2^34 */
+	uint64_t mid = (p00 >> 32) + (p01 & LOW32) + (p10 & LOW32);
+	dec_wide r;
+
+	r.lo = (mid << 32) | (p00 & LOW32);
+	r.hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+	return (a < 0) != (b < 0) ? wide_neg(r) : r;
+}
+
+dec_wide
+dec_wide_sub(dec_wide a, dec_wide b)
+{
+	dec_wide r;
+
+	r.lo = a.lo - b.lo;
+	r.hi = a.hi - b.hi - (a.lo < b.lo);
+	return r;
+}
+
+/* (hi:lo) / d for hi < d (so the quotient fits 64 bits); *rem gets the
+ * remainder. */
+static uint64_t
+udiv_wide(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem)
+{
+	uint64_t q = 0, r = hi;
+
+	if (hi == 0) {
+		*rem = lo % d;
+		return lo / d;
+	}
+	for (int i = 63; i >= 0; i--) {
+		uint64_t carry = r >> 63;       /* 2r + 1 needs 65 bits */
+
+		r = (r << 1) | ((lo >> i) & 1);
+		q <<= 1;
+		if (carry != 0 || r >= d) {
+			r -= d;
+			q |= 1;
+		}
+	}
+	*rem = r;
+	return q;
+}
+
+int
+dec_wide_div_round(dec_wide n, int64_t d, int64_t *out)
+{
+	bool neg = (n.hi >> 63 != 0) != (d < 0), up;
+	dec_wide un = n.hi >> 63 != 0 ? wide_neg(n) : n;
+	uint64_t ud = mag64(d), lim, q, r;
 
 	if (d == 0)
 		return EX_DATAERR;
-	neg = (n < 0) != (d < 0);
-	un = n < 0 ? 0 - (dec_u128)n : (dec_u128)n;
-	ud = d < 0 ? 0 - (dec_u128)(dec_i128)d : (dec_u128)d;
-	q = un / ud;
-	r = un % ud;
-	if (r >= ud - r)
+	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	if (un.hi >= ud)                /* the quotient is 2^64 or more */
+		return EX_DATAERR;
+	q = udiv_wide(un.hi, un.lo, ud, &r);
+	up = r >= ud - r;               /* half away from zero */
+	if (q > lim || (q == lim && up))
+		return EX_DATAERR;
+	if (up)
 		q++;
 	if (q == 0)
 		neg = false;
-	if (q > (neg ? (dec_u128)INT64_MAX + 1 : (dec_u128)INT64_MAX))
-		return EX_DATAERR;
 	*out = neg ? -(int64_t)(q - 1) - 1 : (int64_t)q;
 	return 0;
+}
+
+int
+dec_muldiv(int64_t a, int64_t m, int64_t d, int64_t *out)
+{
+	return dec_wide_div_round(dec_wide_mul(a, m), d, out);
 }

@@ -86,4 +86,22 @@ int dec_add(int64_t a, int64_t b, int64_t *out);
  * EX_DATAERR on overflow of the result or d == 0. */
 int dec_muldiv(int64_t a, int64_t m, int64_t d, int64_t *out);
 
+/* The 128-bit intermediate of dec_muldiv and capaian_hitung, built from
+ * 64-bit integers only (C has no portable 128-bit type; 32-bit targets
+ * have none at all).  For the core's exact arithmetic; other layers use
+ * dec_muldiv.  A signed value in two's complement, hi:lo. */
+typedef struct dec_wide {
+	uint64_t hi, lo;
+} dec_wide;
+
+/* a * b, exact (|a * b| <= 2^126). */
+dec_wide dec_wide_mul(int64_t a, int64_t b);
+
+/* a - b, exact while the difference lies in -2^127 .. 2^127 - 1. */
+dec_wide dec_wide_sub(dec_wide a, dec_wide b);
+
+/* round(n / d) half away from zero: 0, or EX_DATAERR when d == 0 or the
+ * result lies outside int64 (then *out is left untouched). */
+int dec_wide_div_round(dec_wide n, int64_t d, int64_t *out);
+
 #endif

@@ -381,6 +381,268 @@ START_TEST(test_arith)
 }
 END_TEST
 
+/*
+ * dec_muldiv at the edges of its 128-bit intermediate: products near and
+ * beyond 2^63 and 2^64, negative operands in every position, ties that
+ * round away from zero, and results that overflow by rounding alone.
+ * The expected values were computed with unbounded integers.
+ */
+#define P2(k) ((int64_t)1 << (k))
+#define E17 INT64_C(100000000000000000)
+#define E18 INT64_C(1000000000000000000)
+
+struct muldiv_case {
+	const char *what;
+	int64_t a, m, d;
+	int rc;
+	int64_t want;
+};
+
+static const struct muldiv_case muldiv_cases[] = {
+	{ "(max^2)/(max-1) = 2^63 + e: too large",
+	  INT64_MAX, INT64_MAX, INT64_MAX - 1, EX_DATAERR, 0 },
+	{ "-(max^2)/(max-1) rounds to INT64_MIN",
+	  -INT64_MAX, INT64_MAX, INT64_MAX - 1, 0, INT64_MIN },
+	{ "same, sign from the divisor",
+	  INT64_MAX, INT64_MAX, INT64_MIN + 2, 0, INT64_MIN },
+	{ "same, both negative: too large",
+	  INT64_MAX, -INT64_MAX, INT64_MIN + 2, EX_DATAERR, 0 },
+	{ "max/2: tie, up",
+	  INT64_MAX, 1, 2, 0, P2(62) },
+	{ "-max/2: tie, away from zero",
+	  -INT64_MAX, 1, 2, 0, -P2(62) },
+	{ "max*-1/-2",
+	  INT64_MAX, -1, -2, 0, P2(62) },
+	{ "min/2 exact",
+	  INT64_MIN, 1, 2, 0, -P2(62) },
+	{ "min/-2 exact",
+	  INT64_MIN, 1, -2, 0, P2(62) },
+	{ "min*3/6 exact",
+	  INT64_MIN, 3, 6, 0, -P2(62) },
+	{ "(2^64-1)/2 = 2^63 - 1/2: up, too large",
+	  P2(32) + 1, P2(32) - 1, 2, EX_DATAERR, 0 },
+	{ "-(2^64-1)/2: away from zero, INT64_MIN",
+	  -4294967297, P2(32) - 1, 2, 0, INT64_MIN },
+	{ "(2^64-1)/2, signs on m and d",
+	  P2(32) + 1, -4294967295, -2, EX_DATAERR, 0 },
+	{ "max*3/3",
+	  INT64_MAX, 3, 3, 0, INT64_MAX },
+	{ "max*2/3 rounds up",
+	  INT64_MAX, 2, 3, 0, 6148914691236517205 },
+	{ "-max*2/3",
+	  -INT64_MAX, 2, 3, 0, -6148914691236517205 },
+	{ "max*3/2 too large",
+	  INT64_MAX, 3, 2, EX_DATAERR, 0 },
+	{ "-max*3/2 too large",
+	  -INT64_MAX, 3, 2, EX_DATAERR, 0 },
+	{ "max^2/min just below half",
+	  INT64_MAX, INT64_MAX, INT64_MIN, 0, INT64_MIN + 2 },
+	{ "-max^2/min",
+	  -INT64_MAX, INT64_MAX, INT64_MIN, 0, INT64_MAX - 1 },
+	{ "max^2 too large",
+	  INT64_MAX, INT64_MAX, 1, EX_DATAERR, 0 },
+	{ "max^2/2 too large",
+	  INT64_MAX, INT64_MAX, 2, EX_DATAERR, 0 },
+	{ "min^2 too large",
+	  INT64_MIN, INT64_MIN, 1, EX_DATAERR, 0 },
+	{ "min^2/max = 2^63 + 1.0..: too large",
+	  INT64_MIN, INT64_MIN, INT64_MAX, EX_DATAERR, 0 },
+	{ "min*max/max",
+	  INT64_MIN, INT64_MAX, INT64_MAX, 0, INT64_MIN },
+	{ "min*max/min",
+	  INT64_MIN, INT64_MAX, INT64_MIN, 0, INT64_MAX },
+	{ "min^2/-max too large",
+	  INT64_MIN, INT64_MIN, -INT64_MAX, EX_DATAERR, 0 },
+	{ "min*max/-max = 2^63 too large",
+	  INT64_MIN, INT64_MAX, -INT64_MAX, EX_DATAERR, 0 },
+	{ "2^32*2^31 = 2^63 too large",
+	  P2(32), P2(31), 1, EX_DATAERR, 0 },
+	{ "-2^32*2^31 = INT64_MIN",
+	  -P2(32), P2(31), 1, 0, INT64_MIN },
+	{ "2^32*-2^31/-1 too large",
+	  P2(32), -P2(31), -1, EX_DATAERR, 0 },
+	{ "2^32*(2^31-1) fits",
+	  P2(32), P2(31) - 1, 1, 0, 9223372032559808512 },
+	{ "zero over negative",
+	  0, INT64_MAX, -5, 0, 0 },
+	{ "zero times min",
+	  0, INT64_MIN, 1, 0, 0 },
+	{ "0/0",
+	  0, 0, 0, EX_DATAERR, 0 },
+	{ "-5/2 = -2,5 -> -3",
+	  -5, 1, 2, 0, -3 },
+	{ "5*-1/2 -> -3",
+	  5, -1, 2, 0, -3 },
+	{ "-5*-1/-2 -> -3",
+	  -5, -1, -2, 0, -3 },
+	{ "-4/3 -> -1",
+	  -4, 1, 3, 0, -1 },
+	{ "-5/3 -> -2",
+	  -5, 1, 3, 0, -2 },
+	{ "(2^65-1)/2: quotient 2^64-1 rounds to 2^64",
+	  31, 1190112520884487201, 2, EX_DATAERR, 0 },
+	{ "-(2^65-1)/2",
+	  -31, 1190112520884487201, 2, EX_DATAERR, 0 },
+	{ "(2^65-1)/-2",
+	  31, 1190112520884487201, -2, EX_DATAERR, 0 },
+	{ "(2^65-1)/3 too large",
+	  31, 1190112520884487201, 3, EX_DATAERR, 0 },
+	{ "(2^65-1)/4 too large",
+	  31, 1190112520884487201, 4, EX_DATAERR, 0 },
+	{ "tie with a wide numerator",
+	  3 * P2(61), P2(62) + 1, P2(62), 0, (3 * P2(61) + 2) },
+	{ "tie with a wide numerator, negative",
+	  -3 * P2(61), P2(62) + 1, P2(62), 0, -(3 * P2(61) + 2) },
+	{ "tie with a wide numerator, negative divisor",
+	  3 * P2(61), P2(62) + 1, -P2(62), 0, -(3 * P2(61) + 2) },
+	{ "wide numerator, exact",
+	  3 * P2(61), P2(62) + 1, P2(62) + 1, 0, 3 * P2(61) },
+	{ "wide numerator, rounds up",
+	  3 * P2(61), P2(62) + 1, P2(62) - 1, 0, (3 * P2(61) + 3) },
+	{ "max*(max-1)/max",
+	  INT64_MAX, INT64_MAX - 1, INT64_MAX, 0, INT64_MAX - 1 },
+	{ "wide, odd divisor",
+	  INT64_MAX, 1234567890123456789, INT64_MAX - 7,
+	  0, 1234567890123456790 },
+	{ "wide, odd divisor, negative",
+	  -INT64_MAX, 1234567890123456789, INT64_MAX - 7,
+	  0, -1234567890123456790 },
+	{ "wide by a large prime-ish",
+	  1234567890123456789, 987654321987654321, 1000000000000000007,
+	  0, 1219326312467611624 },
+	{ "same, negative",
+	  -1234567890123456789, 987654321987654321, 1000000000000000007,
+	  0, -1219326312467611624 },
+	{ "wide by 137 too large",
+	  1234567890123456789, 987654321987654321, 137, EX_DATAERR, 0 },
+	{ "nilai max * 10^4 / 3",
+	  922337203685477, 10000, 3, 0, 3074457345618256667 },
+	{ "-nilai max * 10^4 / 3",
+	  -922337203685477, 10000, 3, 0, -3074457345618256667 },
+	{ "2^62*4/2 = 2^63 too large",
+	  P2(62), 4, 2, EX_DATAERR, 0 },
+	{ "2^62*4/3",
+	  P2(62), 4, 3, 0, 6148914691236517205 },
+	{ "-2^62*2 = INT64_MIN",
+	  -P2(62), 2, 1, 0, INT64_MIN },
+	{ "2^62*-2 = INT64_MIN",
+	  P2(62), -2, 1, 0, INT64_MIN },
+	{ "2^62*2 too large",
+	  P2(62), 2, 1, EX_DATAERR, 0 },
+	{ "10^36/10^17 too large",
+	  E18, E18, E17, EX_DATAERR, 0 },
+	{ "10^36/(10^18+1)",
+	  E18, E18, E18 + 1, 0, E18 - 1 },
+	{ "9*10^17",
+	  E18, 9, 10, 0, 9 * E17 },
+	{ "-9*10^17",
+	  -E18, 9, 10, 0, -9 * E17 },
+	{ "floor(sqrt(max))^2",
+	  3037000499, 3037000499, 1, 0, 9223372030926249001 },
+	{ "ceil(sqrt(max))^2 too large",
+	  3037000500, 3037000500, 1, EX_DATAERR, 0 },
+	{ "-ceil(sqrt(max))^2 too large",
+	  -3037000500, 3037000500, 1, EX_DATAERR, 0 },
+	{ "ceil(sqrt(max))^2/-1 too large",
+	  3037000500, 3037000500, -1, EX_DATAERR, 0 },
+};
+
+START_TEST(test_muldiv_wide)
+{
+	/* given */
+	const struct muldiv_case *c = &muldiv_cases[_i];
+	int64_t out = SENTINEL;
+	int rc;
+
+	/* when */
+	rc = dec_muldiv(c->a, c->m, c->d, &out);
+
+	/* then */
+	ck_assert_msg(rc == c->rc, "%s: rc %d, want %d", c->what, rc, c->rc);
+	if (c->rc == 0)
+		ck_assert_msg(out == c->want, "%s: %" PRId64 ", want %" PRId64,
+		    c->what, out, c->want);
+	else
+		ck_assert_msg(out == SENTINEL, "%s: out changed on error",
+		    c->what);
+}
+END_TEST
+
+/* Operands for the cross checks below: every sign, both ends, odd and
+ * even, and the 32-bit limb boundaries. */
+static const int64_t muldiv_values[] = {
+	0, 1, -1, 2, -2, 3, -3, 7, -7, 10000, -10000, 65535, 65536,
+	P2(31) - 1, P2(31), -P2(31), P2(32) - 1, P2(32), P2(32) + 1, -P2(32),
+	3037000499, 3037000500, -3037000500, 785000, 1139325490900,
+	-458793884400, 922337203685477, E17, E18, -E18, P2(62), -P2(62),
+	3 * P2(61), INT64_MAX / 3, INT64_MAX - 1, INT64_MAX, INT64_MIN + 1,
+	INT64_MIN,
+};
+
+/* round(p / d) half away from zero for a product p that fits 64 bits. */
+static int64_t
+narrow_round(int64_t p, int64_t d)
+{
+	int64_t q = p / d, r = p % d;
+	uint64_t ur = r < 0 ? 0 - (uint64_t)r : (uint64_t)r;
+	uint64_t ud = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
+
+	if (ur >= ud - ur)
+		q += (p < 0) == (d < 0) ? 1 : -1;
+	return q;
+}
+
+/* a * m / d commutes, a negated operand negates the result, and where
+ * a * m fits 64 bits the result agrees with plain 64-bit division. */
+static void
+cross_check(int64_t a, int64_t m, int64_t d)
+{
+	int64_t v = SENTINEL, w = SENTINEL, p;
+	int rc, rc2;
+
+	rc = dec_muldiv(a, m, d, &v);
+	rc2 = dec_muldiv(m, a, d, &w);
+	ck_assert_msg(rc == rc2 && v == w, "%" PRId64 " * %" PRId64 " / %"
+	    PRId64 ": not commutative", a, m, d);
+	ck_assert_msg(rc == 0 || rc == EX_DATAERR, "rc %d", rc);
+	if (d == 0) {
+		ck_assert_int_eq(rc, EX_DATAERR);
+		return;
+	}
+	if (rc == 0 && v != INT64_MIN && a != INT64_MIN) {
+		w = SENTINEL;
+		ck_assert_int_eq(dec_muldiv(-a, m, d, &w), 0);
+		ck_assert_msg(w == -v, "-%" PRId64 " * %" PRId64 " / %" PRId64
+		    ": %" PRId64 ", want %" PRId64, a, m, d, w, -v);
+	}
+	if (rc == 0 && v != INT64_MIN && d != INT64_MIN) {
+		w = SENTINEL;
+		ck_assert_int_eq(dec_muldiv(a, m, -d, &w), 0);
+		ck_assert_int_eq(w, -v);
+	}
+	if (__builtin_mul_overflow(a, m, &p))
+		return;
+	if (p == INT64_MIN && d == -1) {
+		ck_assert_int_eq(rc, EX_DATAERR);
+		return;
+	}
+	ck_assert_msg(rc == 0, "%" PRId64 " * %" PRId64 " / %" PRId64
+	    ": rc %d", a, m, d, rc);
+	ck_assert_msg(v == narrow_round(p, d), "%" PRId64 " * %" PRId64 " / %"
+	    PRId64 ": %" PRId64 ", want %" PRId64, a, m, d, v,
+	    narrow_round(p, d));
+}
+
+/* One a, every m and d. */
+START_TEST(test_muldiv_cross)
+{
+	for (size_t j = 0; j < LK_NELEM(muldiv_values); j++)
+		for (size_t k = 0; k < LK_NELEM(muldiv_values); k++)
+			cross_check(muldiv_values[_i], muldiv_values[j],
+			    muldiv_values[k]);
+}
+END_TEST
+
 Suite *
 lktest_suite(void)
 {
@@ -403,6 +665,10 @@ lktest_suite(void)
 
 	tc = tcase_create("arith");
 	tcase_add_loop_test(tc, test_arith, 0, (int)LK_NELEM(arith_cases));
+	tcase_add_loop_test(tc, test_muldiv_wide, 0,
+	    (int)LK_NELEM(muldiv_cases));
+	tcase_add_loop_test(tc, test_muldiv_cross, 0,
+	    (int)LK_NELEM(muldiv_values));
 	suite_add_tcase(s, tc);
 	return s;
 }
