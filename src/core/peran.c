@@ -31,6 +31,7 @@ static const struct {
 	[AKSI_FINAL] =        { N_("finalise"), KP | AD, false },
 	[AKSI_BUKA] =         { N_("unlock"), AD, false },
 	[AKSI_PENGGUNA] =     { N_("manage users"), AD, false },
+	[AKSI_PENANDA] =      { N_("manage signers"), AD, false },
 };
 
 static const char *const peran_names[PERAN_N] = {

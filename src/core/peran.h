@@ -41,6 +41,7 @@ enum peran_aksi {
 	AKSI_FINAL,              /* finalise: render, sign, store, lock */
 	AKSI_BUKA,               /* unlock a quarter */
 	AKSI_PENGGUNA,           /* add, remove, change users */
+	AKSI_PENANDA,            /* register and remove signers' certificates */
 	AKSI_N
 };
 

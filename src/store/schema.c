@@ -278,12 +278,34 @@ static const char schema_v3[] =
 	");"
 	"CREATE INDEX audit_login ON audit (login);";
 
+/* Version 4: the certificates registered to sign each agency's reports
+ * (signer.c).  sha256 is the fingerprint of the DER certificate; times
+ * are seconds since the epoch.  A row is marked removed, never deleted,
+ * so that a signature made with it can still be traced. */
+static const char schema_v4[] =
+	"CREATE TABLE signer ("
+	" id INTEGER PRIMARY KEY,"
+	" instansi_id INTEGER NOT NULL REFERENCES instansi(id),"
+	" sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+	" subject TEXT NOT NULL,"
+	" serial_number TEXT NOT NULL,"
+	" not_before INTEGER NOT NULL,"
+	" not_after INTEGER NOT NULL,"
+	" pem TEXT NOT NULL,"
+	" added_by TEXT NOT NULL,"
+	" added_at TEXT NOT NULL,"
+	" removed_by TEXT,"
+	" removed_at TEXT,"
+	" UNIQUE (instansi_id, sha256)"
+	");";
+
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

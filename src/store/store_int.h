@@ -24,6 +24,8 @@
 #define STORE_VERSION_TRIWULAN 2
 /* Schema version that introduced users, workflow, locks and audit. */
 #define STORE_VERSION_WORKFLOW 3
+/* Schema version that introduced the registered signers' certificates. */
+#define STORE_VERSION_SIGNER 4
 
 struct store {
 	sqlite3 *db;

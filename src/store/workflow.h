@@ -65,6 +65,34 @@ int store_user_remove(store *s, const char *login, lk_err *e);
 int store_user_role(store *s, const char *login, enum peran p,
 		    char *const *bidang, size_t n_bidang, lk_err *e);
 
+/* ---- signers' certificates (signer.c) ---- */
+
+/* A certificate registered to sign the reports of an agency. */
+typedef struct store_signer {
+	char *instansi;          /* kode */
+	char *sha256;            /* fingerprint: 64 lowercase hex digits */
+	char *subject, *serial_number;   /* serial_number: "" when none */
+	int64_t not_before, not_after;   /* seconds since the epoch */
+	char *pem;
+	char *added_by, *added_at;
+	char *removed_by, *removed_at;   /* NULL while registered */
+} store_signer;
+
+/* Register g's certificate for agency g->instansi (admin).  EX_NOINPUT
+ * for an unknown agency, EX_DATAERR when it is registered already. */
+int store_signer_add(store *s, const store_signer *g, lk_err *e);
+/* Mark it removed (admin): it signs no more, old signatures stay traced. */
+int store_signer_remove(store *s, const char *instansi, const char *sha256,
+			lk_err *e);
+/* The certificates of agency instansi (NULL: of all), with fingerprint
+ * sha256 (NULL: any), removed ones too; by agency and date. */
+int store_signer_list(store *s, const char *instansi, const char *sha256,
+		      store_signer **v, size_t *n, lk_err *e);
+void store_signer_list_free(store_signer *v, size_t n);
+/* Is sha256 registered (and not removed) for instansi? */
+int store_signer_registered(store *s, const char *instansi,
+			    const char *sha256, bool *yes, lk_err *e);
+
 /* ---- entries and their review (workflow.c) ---- */
 
 typedef struct store_event {

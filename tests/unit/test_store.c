@@ -1305,7 +1305,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 3);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 4);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;
@@ -1510,9 +1510,9 @@ START_TEST(test_migrate_v2)
 	store_close(s);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), 2);
 
-	/* Read-write: version 3, same rows and ids, the creator is admin. */
+	/* Read-write: the latest version, same rows and ids, the creator is admin. */
 	s = open_db(0);
-	ck_assert_int_eq(raw_int("PRAGMA user_version"), 3);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	row_counts(after);
 	for (i = 0; i < N_TABLES; i++)
 		ck_assert_msg(before[i] == after[i], "%s: %lld rows, then %lld",

@@ -49,6 +49,7 @@ static const struct {
 	{ AKSI_FINAL,        "...YY", "kepala or admin" },
 	{ AKSI_BUKA,         "....Y", "admin" },
 	{ AKSI_PENGGUNA,     "....Y", "admin" },
+	{ AKSI_PENANDA,      "....Y", "admin" },
 };
 
 START_TEST(test_policy)
