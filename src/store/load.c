@@ -843,6 +843,8 @@ store_load(store *s, const char *instansi, int tahun, rencana **out,
 	else if (!p.ada_rencana)
 		rc = lk_fail(e, EX_NOINPUT, _("%s: agency '%s' has no plan for %d"),
 			     s->path, instansi, tahun);
+	if (rc == 0)
+		rc = store_check_unchanged(s, e);
 	if (rc != 0) {
 		rencana_free(p.r);
 		return rc;

@@ -11,6 +11,7 @@
 #include "store/store_int.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "core/i18n.h"
 
 #define BUSY_DEFAULT_MS 5000
+#define BUSY_MAX_MS (3600L * 1000)    /* an hour: more is a mistake */
 
 /* ------------------------------------------------------------------ */
 /* errors */
@@ -32,9 +34,13 @@ store_fail(store *s, int rc, lk_err *e, const char *what)
 	const char *msg = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db)
 						     : sqlite3_errstr(rc);
 	const char *path = s != NULL ? s->path : "?";
+	int sys = s != NULL && s->db != NULL ? sqlite3_system_errno(s->db) : 0;
 
 	if (what == NULL)
 		what = _("database error");
+	/* no room for the -wal or -shm file is an I/O error to SQLite */
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -48,6 +54,8 @@ store_fail(store *s, int rc, lk_err *e, const char *what)
 		return lk_fail(e, s != NULL && s->creating ? EX_CANTCREAT : EX_NOINPUT,
 			       _("%s: cannot open database (%s)"), path, msg);
 	case SQLITE_FULL:
+		return lk_fail(e, EX_IOERR, _("%s: %s: disk full (%s)"), path,
+			       what, msg);
 	case SQLITE_IOERR:
 		return lk_fail(e, EX_IOERR, _("%s: %s: disk error (%s)"), path,
 			       what, msg);
@@ -67,6 +75,11 @@ store_fail(store *s, int rc, lk_err *e, const char *what)
 int
 store_fail_readonly(store *s, lk_err *e)
 {
+	if (s->damaged)
+		return lk_fail(e, EX_DATAERR,
+			       _("%s: database is damaged (%s): nothing is written "
+				 "to it; restore it from a backup"), s->path,
+			       s->damage);
 	return lk_fail(e, EX_IOERR, _("%s: database is read-only"), s->path);
 }
 
@@ -171,6 +184,8 @@ store_exec(store *s, const char *sql, lk_err *e)
 int
 store_begin(store *s, lk_err *e)
 {
+	if (s->damaged)
+		return store_fail_readonly(s, e);
 	s->audit_cached = false;
 	return store_exec(s, "BEGIN IMMEDIATE", e);
 }
@@ -219,6 +234,23 @@ store_pragma_int(store *s, const char *name, int64_t *v, lk_err *e)
 
 /* ------------------------------------------------------------------ */
 /* open and close */
+
+/* Files SQLite keeps beside the database, as suffixes of its path. */
+static const char *const sidecar_ext[] = { "-wal", "-shm", "-journal" };
+#define N_SIDECAR (sizeof sidecar_ext / sizeof sidecar_ext[0])
+
+static char *
+path_with(const char *path, const char *ext)
+{
+	size_t n = strlen(path), k = strlen(ext);
+	char *p = malloc(n + k + 1);
+
+	if (p == NULL)
+		lk_fatal("out of memory");
+	memcpy(p, path, n);
+	memcpy(p + n, ext, k + 1);
+	return p;
+}
 
 /* mkdir -p of the directory part of path; new directories get 0700. */
 static int
@@ -282,26 +314,120 @@ login_of_euid(void)
 	return dup;
 }
 
+/* $LAKIP_BUSY_TIMEOUT: unset or empty gives the default; anything but a
+ * whole number of milliseconds from 0 to BUSY_MAX_MS is a usage error
+ * (a typo would otherwise silently wait 5 s, or not at all). */
 static int
-busy_from_env(void)
+busy_from_env(int *ms, lk_err *e)
 {
-	const char *v = getenv("LAKIP_BUSY_TIMEOUT");
-	char *end;
-	long ms;
+	const char *v = getenv("LAKIP_BUSY_TIMEOUT"), *p;
+	long n = 0;
 
+	*ms = BUSY_DEFAULT_MS;
 	if (v == NULL || *v == '\0')
-		return BUSY_DEFAULT_MS;
-	errno = 0;
-	ms = strtol(v, &end, 10);
-	if (errno != 0 || *end != '\0' || ms < 0 || ms > 24L * 3600 * 1000)
-		return BUSY_DEFAULT_MS;
-	return (int)ms;
+		return 0;
+	for (p = v; *p >= '0' && *p <= '9' && n <= BUSY_MAX_MS; p++)
+		n = n * 10 + (*p - '0');
+	if (*p != '\0' || n > BUSY_MAX_MS)
+		return lk_fail(e, EX_USAGE,
+			       _("LAKIP_BUSY_TIMEOUT: expected a whole number of "
+				 "milliseconds from 0 to %ld, found '%s'"),
+			       BUSY_MAX_MS, v);
+	*ms = (int)n;
+	return 0;
 }
 
 void
 store_set_busy_timeout(store *s, int ms)
 {
 	sqlite3_busy_timeout(s->db, ms < 0 ? 0 : ms);
+}
+
+/* ---- warnings ---- */
+
+static void
+warn_stderr(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, _("lakip: warning: %s\n"), msg);
+}
+
+static store_warn_fn *warn_fn = warn_stderr;
+static void *warn_arg;
+
+void
+store_set_warn(store_warn_fn *fn, void *arg)
+{
+	warn_fn = fn != NULL ? fn : warn_stderr;
+	warn_arg = fn != NULL ? arg : NULL;
+}
+
+static void
+store_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+store_warn(const char *fmt, ...)
+{
+	lk_err w = { 0, "" };
+	char buf[LK_ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	/* through lk_fail: user data in the message is made harmless */
+	lk_fail(&w, 0, "%s", buf);
+	warn_fn(warn_arg, w.msg);
+}
+
+/* ---- checks before and after opening ---- */
+
+static const char *
+file_kind(mode_t m)
+{
+	if (S_ISDIR(m))
+		return _("a directory");
+	if (S_ISFIFO(m))
+		return _("a FIFO (named pipe)");
+	if (S_ISCHR(m))
+		return _("a character device");
+	if (S_ISBLK(m))
+		return _("a block device");
+	if (S_ISSOCK(m))
+		return _("a socket");
+	return _("a special file");
+}
+
+/* The database, and each of its -wal, -shm and -journal files that
+ * exist, must be regular files: SQLite would block on a FIFO, read a
+ * device or write into it.  existed[] tells which side files were there
+ * before (so that a failed create removes only what it made). */
+static int
+check_files(const char *path, const struct stat *st, bool existed[N_SIDECAR],
+	    lk_err *e)
+{
+	size_t i;
+
+	if (st != NULL && !S_ISREG(st->st_mode))
+		return lk_fail(e, EX_NOINPUT,
+			       _("%s: cannot open database: it is %s, not a "
+				 "regular file"), path, file_kind(st->st_mode));
+	for (i = 0; i < N_SIDECAR; i++) {
+		char *side = path_with(path, sidecar_ext[i]);
+		struct stat ss;
+		int rc = 0;
+
+		existed[i] = lstat(side, &ss) == 0;
+		if (existed[i] && stat(side, &ss) == 0 && !S_ISREG(ss.st_mode))
+			rc = lk_fail(e, EX_NOINPUT,
+				     _("%s: cannot open database: %s is %s, not a "
+				       "regular file"), path, side,
+				     file_kind(ss.st_mode));
+		free(side);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
 }
 
 static int
@@ -350,23 +476,98 @@ check_file(store *s, int64_t *version, lk_err *e)
 	return 0;
 }
 
-/* A WAL database in a directory this user cannot write cannot be read
- * the normal way (SQLite wants its -shm file).  Read it as an immutable
- * file instead: lakip checkpoints on close, so the main file holds every
- * committed change.  Returns 0 when reopened. */
+/* PRAGMA quick_check, once per handle that may write (it reads every
+ * page: about 20 ms on the 5,000-IKU synthetic database).  A damaged
+ * database is not an error here: the handle becomes read-only, reads go
+ * on with a warning, and every write fails with EX_DATAERR
+ * (store_fail_readonly).  Fails only when the check cannot run. */
 static int
-reopen_immutable(store *s)
+check_sound(store *s, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	const char *why = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		why = (const char *)sqlite3_column_text(st, 0);
+		if (why != NULL && strcmp(why, "ok") == 0) {
+			sqlite3_finalize(st);
+			return 0;
+		}
+		if (why == NULL)
+			why = "?";
+	} else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		why = sqlite3_errmsg(s->db);
+	} else {
+		rc = store_fail(s, rc, e, _("cannot check the database"));
+		sqlite3_finalize(st);
+		return rc;
+	}
+	{       /* one line: "*** in database main ***\nPage 54: ..." */
+		const char *p = strstr(why, "***\n");
+		size_t k;
+
+		snprintf(s->damage, sizeof s->damage, "%s",
+			 p != NULL ? p + 4 : why);
+		for (k = 0; s->damage[k] != '\0'; k++)
+			if (s->damage[k] == '\n')
+				s->damage[k] = ' ';
+	}
+	sqlite3_finalize(st);
+	s->damaged = true;
+	s->readonly = true;
+	store_warn(_("%s: database is damaged (%s): it is read as far as it "
+		     "can be, and nothing is written to it; restore it from a "
+		     "backup"), s->path, s->damage);
+	return 0;
+}
+
+static void
+fsig_of(const char *path, store_fsig *f)
+{
+	struct stat st;
+
+	memset(f, 0, sizeof *f);
+	if (stat(path, &st) != 0)
+		return;
+	f->exists = true;
+	f->dev = st.st_dev;
+	f->ino = st.st_ino;
+	f->size = st.st_size;
+	f->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL +
+		      st.st_mtim.tv_nsec;
+}
+
+static void
+note_files(const store *s, store_fsig sig[N_SIDECAR + 1])
+{
+	size_t i;
+
+	fsig_of(s->path, &sig[0]);
+	for (i = 0; i < N_SIDECAR; i++) {
+		char *side = path_with(s->path, sidecar_ext[i]);
+
+		fsig_of(side, &sig[i + 1]);
+		free(side);
+	}
+}
+
+/* "file:PATH?immutable=1", PATH escaped for a URI. */
+static char *
+immutable_uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(s->path), i, k = 0;
+	size_t n = strlen(path), i, k = 0;
 	char *uri = malloc(3 * n + 32);
-	sqlite3 *db = NULL;
 
 	if (uri == NULL)
 		lk_fatal("out of memory");
 	k += (size_t)sprintf(uri, "file:");
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s->path[i];
+		unsigned char c = (unsigned char)path[i];
 
 		if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
 			uri[k++] = '%';
@@ -376,17 +577,90 @@ reopen_immutable(store *s)
 			uri[k++] = (char)c;
 	}
 	strcpy(uri + k, "?immutable=1");
-	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
+	return uri;
+}
+
+/* A WAL database in a directory this account cannot write, without a
+ * -shm file it can use, cannot be read the normal way: SQLite wants to
+ * create or write the -shm file.  Read it without shared memory instead:
+ * in exclusive locking mode SQLite keeps the WAL index in the process's
+ * own memory, and the "unix-none" VFS takes no file locks (a file opened
+ * read-only cannot hold the write lock exclusive mode asks for).  Unlike
+ * immutable=1, this reads the transactions committed in the -wal file
+ * too (a writer that died leaves them there).  Without a -wal file, or
+ * with an empty one, the main file holds everything, and immutable=1
+ * reads it (exclusive mode would want to create the -wal).  Without locks a writer could change the files during the read:
+ * their state is noted here and compared by store_check_unchanged().
+ * Returns 0 when reopened. */
+static int
+reopen_unlocked(store *s)
+{
+	sqlite3 *db = NULL;
+	char *uri;
+	bool ok;
+
+	note_files(s, s->sig);
+	if (s->sig[1].exists && s->sig[1].size > 0) {
+		ok = sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY |
+				     SQLITE_OPEN_NOMUTEX, "unix-none") == SQLITE_OK &&
+		     sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE", NULL,
+				  NULL, NULL) == SQLITE_OK;
+	} else {
+		/* no -wal: the main file holds every committed change */
+		uri = immutable_uri(s->path);
+		ok = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY |
+				     SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+				     NULL) == SQLITE_OK;
 		free(uri);
+	}
+	if (!ok) {
+		sqlite3_close(db);
 		return -1;
 	}
-	free(uri);
 	sqlite3_close(s->db);
 	s->db = db;
-	store_set_busy_timeout(s, busy_from_env());
+	s->unlocked = true;
+	store_set_busy_timeout(s, s->busy_ms);
 	return 0;
+}
+
+int
+store_check_unchanged(store *s, lk_err *e)
+{
+	store_fsig now[N_SIDECAR + 1];
+
+	if (!s->unlocked)
+		return 0;
+	note_files(s, now);
+	if (memcmp(now, s->sig, sizeof now) == 0)
+		return 0;
+	memcpy(s->sig, now, sizeof now);
+	return lk_fail(e, EX_TEMPFAIL,
+		       _("%s: the database changed while it was read without "
+			 "locks (this account cannot write its directory): try "
+			 "again"), s->path);
+}
+
+/* After a failed create: remove the database and the side files this
+ * open made, so that no empty database is left behind. */
+static void
+remove_created(const char *path, const struct stat *made,
+	       const bool existed[N_SIDECAR])
+{
+	struct stat st;
+	size_t i;
+
+	if (stat(path, &st) != 0 || st.st_dev != made->st_dev ||
+	    st.st_ino != made->st_ino)
+		return;                 /* not the file this open created */
+	unlink(path);
+	for (i = 0; i < N_SIDECAR; i++) {
+		char *side = path_with(path, sidecar_ext[i]);
+
+		if (!existed[i])
+			unlink(side);
+		free(side);
+	}
 }
 
 int
@@ -395,14 +669,17 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 {
 	bool ro = (flags & STORE_READONLY) != 0;
 	bool create = (flags & STORE_CREATE) != 0 && !ro;
-	struct stat st;
+	bool existed[N_SIDECAR];
+	struct stat st, made;
 	store *s;
 	int64_t version = 0;
-	int oflags, rc;
+	int oflags, rc, busy;
 
 	*out = NULL;
 	if (target < 1 || target > STORE_SCHEMA_VERSION)
 		lk_fatal("store_open_to: bad target version %d", target);
+	if ((rc = busy_from_env(&busy, e)) != 0)
+		return rc;
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT || !create)
 			return lk_fail(e, create ? EX_CANTCREAT : EX_NOINPUT,
@@ -410,34 +687,36 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 				       strerror(errno));
 		if ((rc = mkdir_parents(path, e)) != 0)
 			return rc;
+		if ((rc = check_files(path, NULL, existed, e)) != 0)
+			return rc;
 	} else {
 		create = false;
-		if (S_ISDIR(st.st_mode))
-			return lk_fail(e, EX_NOINPUT,
-				       _("%s: cannot open database: %s"), path,
-				       strerror(EISDIR));
+		if ((rc = check_files(path, &st, existed, e)) != 0)
+			return rc;
 	}
 
 	if ((s = calloc(1, sizeof *s)) == NULL || (s->path = strdup(path)) == NULL)
 		lk_fatal("out of memory");
 	s->actor = login_of_euid();
 	s->creating = create;
+	s->busy_ms = busy;
 	oflags = ro ? SQLITE_OPEN_READONLY
 		    : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	oflags |= SQLITE_OPEN_NOMUTEX;
 	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (create && stat(path, &made) != 0)
+		create = false;         /* nothing made (or ":memory:") */
 	if (rc != SQLITE_OK) {
 		rc = store_fail(s, rc, e, NULL);
-		store_close(s);
-		return rc;
+		goto fail;
 	}
 	s->readonly = ro || sqlite3_db_readonly(s->db, "main") == 1;
-	store_set_busy_timeout(s, busy_from_env());
+	store_set_busy_timeout(s, busy);
 
 	/* Look before touching: nothing below writes until the file is
 	 * known to be a lakip database this program understands. */
 	rc = check_file(s, &version, e);
-	if (rc != 0 && s->readonly && reopen_immutable(s) == 0)
+	if (rc != 0 && s->readonly && reopen_unlocked(s) == 0)
 		rc = check_file(s, &version, e);
 	if (rc != 0)
 		goto fail;
@@ -446,6 +725,8 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 			     path);
 		goto fail;
 	}
+	if (version > 0 && !s->readonly && (rc = check_sound(s, e)) != 0)
+		goto fail;
 	s->version = (int)version;
 	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", e)) != 0)
 		goto fail;
@@ -459,6 +740,8 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 	return 0;
 fail:
 	store_close(s);
+	if (create)
+		remove_created(path, &made, existed);
 	return rc;
 }
 
@@ -496,6 +779,12 @@ store_close(store *s)
 	free(s->path);
 	free(s->actor);
 	free(s);
+}
+
+bool
+store_damaged(const store *s)
+{
+	return s->damaged;
 }
 
 void

@@ -8,11 +8,16 @@
  * commits whole or changes nothing.  Prepared statements only.
  *
  * Errors: functions return 0 or an EX_* code with e filled:
+ *   EX_USAGE      $LAKIP_BUSY_TIMEOUT is not a number of milliseconds;
  *   EX_CANTCREAT  database file cannot be created;
- *   EX_NOINPUT    database missing (when not creating), unknown instansi/year;
- *   EX_IOERR      read-only database or disk error on write;
+ *   EX_NOINPUT    database missing (when not creating), not a regular
+ *                 file (a directory, FIFO or device), unknown
+ *                 instansi/year;
+ *   EX_IOERR      read-only database, disk full or disk error on write;
  *   EX_TEMPFAIL   database locked by another process (after the timeout);
- *   EX_DATAERR    database newer than this program, or not a lakip db;
+ *   EX_DATAERR    database newer than this program, not a lakip db, or
+ *                 damaged (PRAGMA quick_check at a writing open: writes
+ *                 refused);
  *   EX_SOFTWARE   unexpected SQLite error.
  */
 #ifndef LK_STORE_H
@@ -38,13 +43,31 @@ enum store_open_flags {
  * refuses a database whose user_version is newer than this program, or
  * that is not a lakip database (EX_DATAERR; such a file is left
  * untouched).  A missing file is EX_NOINPUT unless STORE_CREATE, which
- * also creates missing parent directories (mode 0700).  A file that cannot
- * be written is opened read-only.  A read-only handle on an older schema
- * still loads what that schema holds (version 1: no quarters).
- * STORE_READONLY wins over STORE_CREATE.  A handle belongs to one thread
- * at a time (the connection is opened without SQLite's mutexes). */
+ * also creates missing parent directories (mode 0700); a create that
+ * fails (a full disk) removes the file it made.  A path (or -wal, -shm,
+ * -journal beside it) that is not a regular file is EX_NOINPUT.  A file
+ * that cannot be written is opened read-only; a WAL database in a
+ * directory that cannot be written is read without locks and without
+ * the -shm file, committed -wal content included (store_load then
+ * fails with EX_TEMPFAIL if the files changed meanwhile).  A handle that
+ * may write first runs PRAGMA quick_check: a damaged database opens
+ * read-only with a warning (store_set_warn), and every write fails with
+ * EX_DATAERR.  A read-only handle on an older schema still loads what
+ * that schema holds (version 1: no quarters).  STORE_READONLY wins over
+ * STORE_CREATE.  A handle belongs to one thread at a time (the
+ * connection is opened without SQLite's mutexes). */
 int store_open(const char *path, unsigned flags, store **out, lk_err *e);
 void store_close(store *s);
+
+/* PRAGMA quick_check failed when the handle was opened (then it is also
+ * store_readonly). */
+bool store_damaged(const store *s);
+
+/* Where the store's warnings go (process-wide; a damaged database found
+ * at open).  The default, or fn NULL, writes "lakip: warning: MSG" to
+ * standard error; a front end that owns the screen installs its own. */
+typedef void store_warn_fn(void *arg, const char *msg);
+void store_set_warn(store_warn_fn *fn, void *arg);
 
 /* The login on whose behalf the handle acts: written in audit records
  * and checked by store_izin() and the workflow (store/workflow.h).
@@ -53,12 +76,14 @@ void store_close(store *s);
 void store_set_actor(store *s, const char *login);
 const char *store_actor(const store *s);
 
-/* The handle cannot write: opened STORE_READONLY, or the file (or its
- * directory) cannot be written.  Every write then fails with EX_IOERR. */
+/* The handle cannot write: opened STORE_READONLY, the file (or its
+ * directory) cannot be written, or it is damaged.  Every write then
+ * fails with EX_IOERR (EX_DATAERR when damaged). */
 bool store_readonly(const store *s);
 
 /* Busy timeout in milliseconds (default 5000, or $LAKIP_BUSY_TIMEOUT,
- * read by store_open). */
+ * read by store_open: 0 to 3600000; unset or empty is the default,
+ * anything else makes store_open fail with EX_USAGE). */
 void store_set_busy_timeout(store *s, int ms);
 
 /* Kodes of all instansi, sorted; *kode is malloc'ed, free with

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "store/store.h"
 
@@ -27,12 +28,27 @@
 /* Schema version that introduced the registered signers' certificates. */
 #define STORE_VERSION_SIGNER 4
 
+/* What a file looked like (store_check_unchanged). */
+typedef struct store_fsig {
+	bool exists;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	long long mtime_ns;
+} store_fsig;
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;     /* STORE_READONLY, or the file cannot be written */
 	bool creating;     /* the file did not exist before store_open */
 	int version;       /* user_version after open (and migration) */
+	int busy_ms;       /* busy timeout set at open */
+	bool damaged;      /* PRAGMA quick_check failed: read-only */
+	char damage[256];  /* what quick_check said */
+	bool unlocked;     /* read without locks or -shm (store_open) */
+	store_fsig sig[4]; /* the database and its -wal, -shm, -journal
+	                    * when opened unlocked */
 	int bind_rc;       /* first failed sqlite3_bind_* since the last run */
 	char *actor;       /* acting login (store_set_actor; default: the
 	                    * login of geteuid()), never NULL */
@@ -50,8 +66,15 @@ struct store {
  * being done ("cannot save", ...); may be NULL. */
 int store_fail(store *s, int rc, lk_err *e, const char *what);
 
-/* EX_IOERR "database is read-only" (no SQLite call involved). */
+/* EX_IOERR "database is read-only" (no SQLite call involved), or
+ * EX_DATAERR "database is damaged" when quick_check failed at open. */
 int store_fail_readonly(store *s, lk_err *e);
+
+/* A handle opened without locks (a WAL database in a directory this
+ * account cannot write): EX_TEMPFAIL when the files changed since the
+ * open or the last call, so what was read may mix two states.  0 for any
+ * other handle.  Called at the end of every whole read (store_load). */
+int store_check_unchanged(store *s, lk_err *e);
 
 /* ---- statements (store.c) ---- */
 

@@ -22,6 +22,7 @@
 
 #include "store/store.h"
 #include "store/store_int.h"
+#include "store/workflow.h"
 
 static char tmp[1024];
 static char dbpath[2048];
@@ -1739,6 +1740,153 @@ since(const struct timespec *t0)
 		+ (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+
+/* ------------------------------------------------------------------ */
+/* damaged, odd and unreadable files (robustness) */
+
+static char warned[LK_ERR_MAX];
+static int n_warned;
+
+static void
+catch_warn(void *arg, const char *msg)
+{
+	(void)arg;
+	snprintf(warned, sizeof warned, "%s", msg);
+	n_warned++;
+}
+
+/* Overwrite the root page of table tbl with 0xFF bytes. */
+static void
+damage_table(const char *tbl)
+{
+	char sql[128], page[4096];
+	int64_t root, size;
+	FILE *f;
+
+	snprintf(sql, sizeof sql,
+		 "SELECT rootpage FROM sqlite_master WHERE name = '%s'", tbl);
+	root = raw_int(sql);
+	size = raw_int("PRAGMA page_size");
+	ck_assert_int_le(size, (int64_t)sizeof page);
+	memset(page, 0xFF, (size_t)size);
+	f = fopen(dbpath, "r+b");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fseek(f, (long)((root - 1) * size), SEEK_SET), 0);
+	ck_assert_uint_eq(fwrite(page, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+}
+
+START_TEST(test_damaged)
+{
+	rencana *r = make_plan("kesbangpol", 2023), *got;
+	lk_err e = { 0, "" };
+	store *s;
+	size_t len;
+	char *bytes;
+
+	save_fresh(r);
+	damage_table("signed_report");
+	bytes = slurp(dbpath, &len);
+	n_warned = 0;
+	store_set_warn(catch_warn, NULL);
+
+	/* A writing open checks, warns once, and reads go on. */
+	s = open_db(0);
+	ck_assert(store_damaged(s));
+	ck_assert(store_readonly(s));
+	ck_assert_int_eq(n_warned, 1);
+	ck_assert_msg(strstr(warned, "damaged") && strstr(warned, dbpath),
+		      "warning: %s", warned);
+	got = load_ok(s, "kesbangpol", 2023);
+	plan_eq(r, got);
+	/* Every write is refused with EX_DATAERR, naming the database. */
+	find_iku(got, "IKU1")->target = 1;
+	ck_assert_int_eq(store_save(s, got, false, NULL, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, dbpath) && strstr(e.msg, "damaged"),
+		      "message: %s", e.msg);
+	ck_assert_int_eq(store_save(s, got, true, NULL, &e), EX_DATAERR);
+	ck_assert_int_eq(store_user_add(s, "x", PERAN_OPERATOR, NULL, 0, &e),
+			 EX_DATAERR);
+	rencana_free(got);
+	store_close(s);
+	same_file(bytes, len, dbpath);
+
+	/* A read-only open does not pay for the check. */
+	s = open_db(STORE_READONLY);
+	ck_assert(!store_damaged(s));
+	ck_assert_int_eq(n_warned, 1);
+	store_close(s);
+	store_set_warn(NULL, NULL);
+	same_file(bytes, len, dbpath);
+	free(bytes);
+	rencana_free(r);
+}
+END_TEST
+
+static const struct busy_case {
+	const char *v;
+	int rc;
+} busy_cases[] = {
+	{ "", 0 }, { "0", 0 }, { "100", 0 }, { "3600000", 0 },
+	{ "abc", EX_USAGE }, { "-1", EX_USAGE }, { "+5", EX_USAGE },
+	{ " 5", EX_USAGE }, { "5 ", EX_USAGE }, { "1.5", EX_USAGE },
+	{ "3600001", EX_USAGE }, { "99999999999999999999999", EX_USAGE },
+};
+
+START_TEST(test_busy_env)
+{
+	const struct busy_case *c = &busy_cases[_i];
+	lk_err e = { 0, "" };
+	store *s = NULL;
+	int rc;
+
+	setenv("LAKIP_BUSY_TIMEOUT", c->v, 1);
+	rc = store_open(dbpath, STORE_CREATE, &s, &e);
+	unsetenv("LAKIP_BUSY_TIMEOUT");
+	ck_assert_msg(rc == c->rc, "'%s': %d %s", c->v, rc, e.msg);
+	if (rc != 0) {
+		ck_assert_ptr_null(s);
+		ck_assert_msg(strstr(e.msg, "LAKIP_BUSY_TIMEOUT") != NULL,
+			      "message: %s", e.msg);
+		ck_assert_int_ne(access(dbpath, F_OK), 0);  /* nothing made */
+	}
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_not_regular)
+{
+	char side[2100];
+	lk_err e = { 0, "" };
+	store *s = NULL;
+
+	/* a FIFO would block, a directory or device is no database */
+	ck_assert_int_eq(mkfifo(dbpath, 0600), 0);
+	ck_assert_int_eq(store_open(dbpath, STORE_CREATE, &s, &e), EX_NOINPUT);
+	ck_assert_msg(strstr(e.msg, "FIFO") != NULL, "message: %s", e.msg);
+	ck_assert_int_eq(store_open(dbpath, STORE_READONLY, &s, &e), EX_NOINPUT);
+	ck_assert_int_eq(store_open(tmp, STORE_CREATE, &s, &e), EX_NOINPUT);
+	ck_assert_msg(strstr(e.msg, "directory") != NULL, "message: %s", e.msg);
+	ck_assert_int_eq(store_open("/dev/null", STORE_CREATE, &s, &e), EX_NOINPUT);
+	ck_assert_msg(strstr(e.msg, "device") != NULL, "message: %s", e.msg);
+	ck_assert_ptr_null(s);
+	unlink(dbpath);
+
+	/* the same for the -wal file beside it */
+	{
+		rencana *r = make_plan("kesbangpol", 2023);
+
+		save_fresh(r);
+		rencana_free(r);
+	}
+	snprintf(side, sizeof side, "%s-wal", dbpath);
+	ck_assert_int_eq(mkfifo(side, 0600), 0);
+	ck_assert_int_eq(store_open(dbpath, 0, &s, &e), EX_NOINPUT);
+	ck_assert_msg(strstr(e.msg, side) != NULL, "message: %s", e.msg);
+	unlink(side);
+}
+END_TEST
+
 START_TEST(test_bench)
 {
 	rencana *r = make_big(500, 10, 2000), *got;
@@ -1816,6 +1964,9 @@ lktest_suite(void)
 	tcase_add_test(tc, test_migrate_v2);
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_busy);
+	tcase_add_test(tc, test_damaged);
+	tcase_add_loop_test(tc, test_busy_env, 0, (int)LK_NELEM(busy_cases));
+	tcase_add_test(tc, test_not_regular);
 	suite_add_tcase(s, tc);
 
 	if (getenv("LAKIP_STORE_BENCH") != NULL) {

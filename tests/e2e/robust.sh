@@ -1,0 +1,147 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
+# Robustness: damaged databases, read-only directories, files that are not
+# databases, full disks, hostile images, over-long texts, look-alike kodes,
+# escape sequences in messages, bad environment values.
+. "$(dirname "$0")/lib.sh"
+DB="$T/a.db"
+"$LAKIP_BIN" -d "$DB" import "$FIXTURE" >/dev/null 2>&1
+fsum() { sha256sum "$1" | awk '{print $1}'; }
+skip() { _n=$((_n + 1)); echo "ok $_n # SKIP $1"; }
+
+# unpriv CMD...: run CMD so that file permissions apply (as root: without
+# the capabilities that override them).  $unpriv_why says why it cannot.
+unpriv_why=""
+if [ "$(id -u)" = 0 ]; then
+	if command -v setpriv >/dev/null 2>&1 &&
+	   setpriv --bounding-set=-dac_override,-dac_read_search true 2>/dev/null; then
+		unpriv() { setpriv --bounding-set=-dac_override,-dac_read_search "$@"; }
+	else
+		unpriv_why="root without setpriv (util-linux): permissions do not apply"
+	fi
+else
+	unpriv() { "$@"; }
+fi
+
+# ---- 1. a damaged database is not written ----
+cp "$DB" "$T/bad.db"
+page=$(sqlite3 "$T/bad.db" "SELECT rootpage FROM sqlite_master WHERE name = 'signed_report'")
+size=$(sqlite3 "$T/bad.db" "PRAGMA page_size")
+head -c "$size" /dev/zero | tr '\0' '\377' |
+	dd of="$T/bad.db" bs="$size" seek=$((page - 1)) count=1 conv=notrunc 2>/dev/null
+before=$(fsum "$T/bad.db")
+lakip -d "$T/bad.db" import "$FIXTURE"
+expect_rc "import into a damaged database" 65
+expect_in "names the database as damaged" "$T/stderr" "$T/bad.db: database is damaged"
+expect_eq "the damaged file is unchanged" "$(fsum "$T/bad.db")" "$before"
+lakip -d "$T/bad.db" user add someone --role operator
+expect_rc "any write is refused" 65
+lakip -d "$T/bad.db" export --tahun 2023
+expect_rc "reading a damaged database goes on" 0
+expect_eq "and still leaves it unchanged" "$(fsum "$T/bad.db")" "$before"
+
+# ---- 8. LAKIP_BUSY_TIMEOUT ----
+for v in abc -1 12x " 5" 1e3 99999999999999999999 3600001; do
+	LAKIP_BUSY_TIMEOUT=$v lakip -d "$DB" show --tahun 2023 --triwulan 2
+	expect_rc "LAKIP_BUSY_TIMEOUT='$v' is refused" 64
+done
+expect_in "naming the variable" "$T/stderr" "LAKIP_BUSY_TIMEOUT"
+for v in 0 250 3600000 ""; do
+	LAKIP_BUSY_TIMEOUT=$v lakip -d "$DB" show --tahun 2023 --triwulan 2
+	expect_rc "LAKIP_BUSY_TIMEOUT='$v' is taken" 0
+done
+
+# ---- 5. -d naming something that is not a regular file ----
+mkfifo "$T/fifo"
+for f in "$T/fifo" /dev/null /dev/zero "$T"; do
+	for cmd in "show --tahun 2023 --triwulan 2" init "import $FIXTURE"; do
+		rc=0
+		# shellcheck disable=SC2086
+		timeout 10 "$LAKIP_BIN" -d "$f" $cmd >"$T/stdout" 2>"$T/stderr" || rc=$?
+		expect_rc "-d $(basename "$f") $(echo "$cmd" | cut -d' ' -f1) is refused" 66
+	done
+	expect_in "saying what it is" "$T/stderr" "not a regular file"
+done
+check "the FIFO is still a FIFO" test -p "$T/fifo"
+mkdir "$T/side" && cp "$DB" "$T/side/a.db" && mkfifo "$T/side/a.db-wal"
+rc=0; timeout 10 "$LAKIP_BIN" -d "$T/side/a.db" show --tahun 2023 --triwulan 2 >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "a FIFO as the -wal file is refused" 66
+expect_in "naming it" "$T/stderr" "a.db-wal is a FIFO"
+
+# ---- 2. read-only directory with committed changes in the -wal ----
+# A writer that dies after its commit leaves them in the -wal file only.
+mkdir "$T/ro"
+cp "$DB" "$T/ro/a.db"
+sqlite3 "$T/ro/a.db" >/dev/null 2>&1 <<'EOF'
+PRAGMA wal_autocheckpoint = 0;
+UPDATE instansi SET nama = 'Nama dari WAL';
+.shell kill -9 $PPID
+EOF
+wait 2>/dev/null
+if [ ! -s "$T/ro/a.db-wal" ]; then
+	skip "could not leave committed changes in a -wal file"
+elif [ -n "$unpriv_why" ]; then
+	skip "$unpriv_why"
+else
+	rm -f "$T/ro/a.db-shm"
+	chmod 444 "$T/ro/a.db" "$T/ro/a.db-wal"
+	chmod 555 "$T/ro"
+	rc=0; unpriv "$LAKIP_BIN" -d "$T/ro/a.db" export --tahun 2023 >"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "export from a read-only directory with a -wal" 0
+	expect_in "reads the committed change in the -wal" "$T/stdout" "Nama dari WAL"
+	rc=0; unpriv "$LAKIP_BIN" -d "$T/ro/a.db" import "$FIXTURE" >"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "import there is refused" 74
+	check "and no -shm was made" test ! -e "$T/ro/a.db-shm"
+	chmod 755 "$T/ro"
+	# the -shm left by a reader still open: read through it
+	cp "$DB" "$T/ro/b.db"
+	sqlite3 "$T/ro/b.db" >/dev/null 2>&1 <<'EOF'
+PRAGMA wal_autocheckpoint = 0;
+UPDATE instansi SET nama = 'Nama lewat SHM';
+.shell kill -9 $PPID
+EOF
+	wait 2>/dev/null
+	chmod 444 "$T/ro/b.db"*
+	chmod 555 "$T/ro"
+	rc=0; unpriv "$LAKIP_BIN" -d "$T/ro/b.db" export --tahun 2023 >"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "export with a read-only -shm" 0
+	expect_in "reads the committed change" "$T/stdout" "Nama lewat SHM"
+	chmod 755 "$T/ro"
+	# no -wal at all
+	cp "$DB" "$T/ro/c.db"
+	chmod 555 "$T/ro"
+	rc=0; unpriv "$LAKIP_BIN" -d "$T/ro/c.db" show --tahun 2023 --triwulan 2 >"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "show from a read-only directory without a -wal" 0
+	chmod 755 "$T/ro"
+fi
+
+# ---- 6. a full disk ----
+if [ "$(id -u)" != 0 ]; then
+	skip "a full disk needs a small tmpfs: mounting one needs root"
+	skip "a full disk needs a small tmpfs: mounting one needs root"
+elif ! { mkdir -p "$T/full" && mount -t tmpfs -o size=200k tmpfs "$T/full" 2>/dev/null; }; then
+	skip "cannot mount a tmpfs here"
+	skip "cannot mount a tmpfs here"
+else
+	at_exit() { umount "$T/full" 2>/dev/null || true; }
+	lakip -d "$T/full/x.db" init
+	expect_rc "init on a full disk" 74
+	expect_in "says disk full" "$T/stderr" "disk full"
+	check "and leaves no database file" test ! -e "$T/full/x.db" -a ! -e "$T/full/x.db-wal" -a ! -e "$T/full/x.db-shm"
+	umount "$T/full"
+	mount -t tmpfs -o size=1m tmpfs "$T/full"
+	lakip -d "$T/full/x.db" init
+	expect_rc "init on a small disk" 0
+	dd if=/dev/zero of="$T/full/filler" bs=4k 2>/dev/null || true
+	lakip -d "$T/full/x.db" import "$FIXTURE"
+	expect_rc "import on a full disk" 74
+	expect_in "says disk full" "$T/stderr" "disk full"
+	rm -f "$T/full/filler"
+	lakip -d "$T/full/x.db" import "$FIXTURE"
+	expect_rc "with room again, import works" 0
+	umount "$T/full"
+	at_exit() { :; }
+fi
+
+finish
