@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "core/priv.h"
 
 int
 main(int argc, char **argv)
 {
+	priv_init();             /* a setgid install: the group only for the database */
 	return cli_main(argc, argv);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/priv.h"
 
 int
 datafile_find(const char *name, char *out, size_t n, lk_err *e)
@@ -18,7 +19,8 @@ datafile_find(const char *name, char *out, size_t n, lk_err *e)
 	size_t nd = 0, i;
 	char tried[3 * 1100] = "";
 
-	if ((v = getenv("LAKIP_DATA_DIR")) != NULL && *v)
+	/* Not for a setgid install: a user does not choose its data. */
+	if ((v = priv_getenv("LAKIP_DATA_DIR")) != NULL && *v)
 		snprintf(dirs[nd++], sizeof dirs[0], "%s", v);
 	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v)
 		snprintf(dirs[nd++], sizeof dirs[0], "%s/lakip", v);

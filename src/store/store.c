@@ -11,6 +11,7 @@
 #include "store/store_int.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/priv.h"
 
 #define BUSY_DEFAULT_MS 5000
 #define BUSY_MAX_MS (3600L * 1000)    /* an hour: more is a mistake */
@@ -296,17 +298,18 @@ mkdir_parents(const char *path, lk_err *e)
 	return rc;
 }
 
-/* The account that runs the program: getpwuid(geteuid()). */
+/* The account that runs the program (the real user: a setgid install acts
+ * for him): getpwuid(getuid()). */
 static char *
-login_of_euid(void)
+login_of_uid(void)
 {
-	struct passwd *pw = getpwuid(geteuid());
+	struct passwd *pw = getpwuid(getuid());
 	char buf[32], *dup;
 
 	if (pw != NULL && pw->pw_name != NULL && *pw->pw_name)
 		dup = strdup(pw->pw_name);
 	else {
-		snprintf(buf, sizeof buf, "uid:%lu", (unsigned long)geteuid());
+		snprintf(buf, sizeof buf, "uid:%lu", (unsigned long)getuid());
 		dup = strdup(buf);
 	}
 	if (dup == NULL)
@@ -663,9 +666,40 @@ remove_created(const char *path, const struct stat *made,
 	}
 }
 
+static int open_files(const char *path, unsigned flags, int target,
+		      store **out, lk_err *e);
+
+/* A setgid install (core/priv.h) opens with its group only a database
+ * that is configured for it; any other with the user's own rights, the
+ * group given up for good.  The group is held while the database's files
+ * are opened (SQLite keeps them open; -wal and -shm inherit the main
+ * file's mode), so no other file is ever opened with it. */
 int
 store_open_to(const char *path, unsigned flags, int target, store **out,
 	      lk_err *e)
+{
+	char why[PATH_MAX + 256];
+	int rc;
+
+	if (priv_setgid() && !priv_db_allowed(path, why, sizeof why))
+		priv_drop();
+	priv_enter();
+	rc = open_files(path, flags, target, out, e);
+	/* A database made by a setgid install is the group's: 0660. */
+	if (rc == 0 && (*out)->creating && priv_setgid() &&
+	    chmod(path, 0660) != 0) {
+		rc = lk_fail(e, EX_CANTCREAT, _("%s: cannot set its mode: %s"),
+			     path, strerror(errno));
+		store_close(*out);
+		*out = NULL;
+	}
+	priv_leave();
+	return rc;
+}
+
+static int
+open_files(const char *path, unsigned flags, int target, store **out,
+	   lk_err *e)
 {
 	bool ro = (flags & STORE_READONLY) != 0;
 	bool create = (flags & STORE_CREATE) != 0 && !ro;
@@ -697,7 +731,7 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 
 	if ((s = calloc(1, sizeof *s)) == NULL || (s->path = strdup(path)) == NULL)
 		lk_fatal("out of memory");
-	s->actor = login_of_euid();
+	s->actor = login_of_uid();
 	s->creating = create;
 	s->busy_ms = busy;
 	oflags = ro ? SQLITE_OPEN_READONLY

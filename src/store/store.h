@@ -71,7 +71,7 @@ void store_set_warn(store_warn_fn *fn, void *arg);
 
 /* The login on whose behalf the handle acts: written in audit records
  * and checked by store_izin() and the workflow (store/workflow.h).
- * store_open sets it to the login of geteuid() (or "uid:N" when the
+ * store_open sets it to the login of getuid() (the real user) (or "uid:N" when the
  * account has no name); the CLI leaves it so, tests set it. */
 void store_set_actor(store *s, const char *login);
 const char *store_actor(const store *s);

@@ -51,7 +51,7 @@ struct store {
 	                    * when opened unlocked */
 	int bind_rc;       /* first failed sqlite3_bind_* since the last run */
 	char *actor;       /* acting login (store_set_actor; default: the
-	                    * login of geteuid()), never NULL */
+	                    * login of getuid()), never NULL */
 	bool audit_cached; /* audit_id/audit_hash hold the chain's head in
 	                    * the current transaction (reset by store_begin) */
 	int64_t audit_id;
