@@ -130,6 +130,25 @@ head(store *s, lk_err *e)
 }
 
 int
+store_audit_head(store *s, int64_t *id, char hash[65], lk_err *e)
+{
+	int rc;
+
+	s->audit_cached = false;
+	if (s->version < STORE_VERSION_WORKFLOW) {
+		*id = 0;
+		memcpy(hash, zero_hash, 65);
+		return 0;
+	}
+	if ((rc = head(s, e)) != 0)
+		return rc;
+	*id = s->audit_id;
+	memcpy(hash, s->audit_hash, 65);
+	s->audit_cached = false;
+	return 0;
+}
+
+int
 store_audit(store *s, const store_audit_in *a, lk_err *e)
 {
 	char id[32], now[32], hash[65];

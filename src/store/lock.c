@@ -141,23 +141,21 @@ all_approved(store *s, const char *instansi, int tahun, int tw, lk_err *e)
 	return 0;
 }
 
+/* May quarter tw be finalised now?  *version: the version it would get;
+ * p: its ids. */
 static int
-finalise(store *s, const char *instansi, int tahun, int tw,
-	 store_produce_fn produce, void *arg, int *version, lk_err *e)
+finalisable(store *s, const char *instansi, int tahun, int tw,
+	    store_period_ids *p, int *version, lk_err *e)
 {
-	store_period_ids p;
-	store_signed_in out;
-	sqlite3_stmt *st = NULL;
-	char who[128], when[32], now[32], ver[16], scope[256];
-	rencana *r = NULL;
+	char who[128], when[32];
 	bool locked;
 	int rc;
 
-	if ((rc = store_period(s, instansi, tahun, tw, &p, e)) != 0)
+	if ((rc = store_period(s, instansi, tahun, tw, p, e)) != 0)
 		return rc;
-	if (p.triwulan_id == 0)
+	if (p->triwulan_id == 0)
 		return not_reported(s, tahun, tw, e);
-	if ((rc = lock_state(s, p.triwulan_id, &locked, who, when, version, e)) != 0)
+	if ((rc = lock_state(s, p->triwulan_id, &locked, who, when, version, e)) != 0)
 		return rc;
 	if (locked)
 		return lk_fail(e, EX_NOPERM,
@@ -167,28 +165,35 @@ finalise(store *s, const char *instansi, int tahun, int tw,
 	if ((rc = all_approved(s, instansi, tahun, tw, e)) != 0)
 		return rc;
 	(*version)++;
-	if ((rc = store_load(s, instansi, tahun, &r, e)) != 0)
-		return rc;
-	memset(&out, 0, sizeof out);
-	rc = produce(arg, r, tw, *version, &out, e);
-	rencana_free(r);
-	if (rc != 0)
-		return rc;
+	return 0;
+}
+
+/* Store out as the quarter's next version and lock it (inside the
+ * transaction). */
+static int
+save_signed(store *s, const char *instansi, int tahun, int tw,
+	     const store_period_ids *p, const store_signed_in *out,
+	     const int *version, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	char now[32], ver[16], scope[256];
+	int rc;
+
 	store_now(now);
 	if ((rc = store_stmt(s, &st,
 		"INSERT INTO signed_report (triwulan_id, version, pdf, pdf_sha256,"
 		" unsigned_sha256, content_sha256, signer, cert_subject, signed_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", e)) != 0)
 		return rc;
-	store_bind_int(s, st, 1, p.triwulan_id);
+	store_bind_int(s, st, 1, p->triwulan_id);
 	store_bind_int(s, st, 2, *version);
-	if (sqlite3_bind_blob64(st, 3, out.pdf, out.len, SQLITE_STATIC) != SQLITE_OK)
+	if (sqlite3_bind_blob64(st, 3, out->pdf, out->len, SQLITE_STATIC) != SQLITE_OK)
 		s->bind_rc = SQLITE_TOOBIG;
-	store_bind_text(s, st, 4, out.pdf_sha256);
-	store_bind_text(s, st, 5, out.unsigned_sha256);
-	store_bind_text(s, st, 6, out.content_sha256);
+	store_bind_text(s, st, 4, out->pdf_sha256);
+	store_bind_text(s, st, 5, out->unsigned_sha256);
+	store_bind_text(s, st, 6, out->content_sha256);
 	store_bind_text(s, st, 7, s->actor);
-	store_bind_text(s, st, 8, out.cert_subject);
+	store_bind_text(s, st, 8, out->cert_subject);
 	store_bind_text(s, st, 9, now);
 	rc = store_run(s, st, e);
 	sqlite3_finalize(st);
@@ -199,7 +204,7 @@ finalise(store *s, const char *instansi, int tahun, int tw,
 			" locked_at) VALUES (?1, 1, ?2, ?3) ON CONFLICT (triwulan_id)"
 			" DO UPDATE SET locked = 1, locked_by = ?2, locked_at = ?3", e);
 	if (rc == 0) {
-		store_bind_int(s, st, 1, p.triwulan_id);
+		store_bind_int(s, st, 1, p->triwulan_id);
 		store_bind_text(s, st, 2, s->actor);
 		store_bind_text(s, st, 3, now);
 		rc = store_run(s, st, e);
@@ -209,13 +214,82 @@ finalise(store *s, const char *instansi, int tahun, int tw,
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
 	if (rc == 0)
 		rc = store_audit6(s, "finalise", scope, "signed_report", ver,
-				  "pdf_sha256", NULL, out.pdf_sha256, e);
+				  "pdf_sha256", NULL, out->pdf_sha256, e);
 	if (rc == 0)
 		rc = store_audit6(s, "finalise", scope, "signed_report", ver,
-				  "content_sha256", NULL, out.content_sha256, e);
+				  "content_sha256", NULL, out->content_sha256, e);
 	if (rc == 0)
 		rc = store_audit6(s, "lock", scope, "quarter_lock", NULL, "locked",
 				  "0", "1", e);
+	return rc;
+}
+
+/* Rendering and signing take time (a key on a token, a large report):
+ * they run without the write lock.  The state they saw is the audit
+ * chain's head, since every change writes a record; the short write
+ * transaction at the end checks it is still the head, stores, locks and
+ * publishes the file before it commits. */
+int
+store_finalise_cb(store *s, const char *instansi, int tahun, int tw,
+		  const store_finalise_fns *f, int *version, lk_err *e)
+{
+	store_period_ids p;
+	store_signed_in out;
+	char seen[65], now_hash[65];
+	int64_t seen_id, now_id;
+	rencana *r = NULL;
+	int rc, v2 = 0;
+	bool published = false;
+
+	*version = 0;
+	if (s->readonly)
+		return store_fail_readonly(s, e);
+	if ((rc = store_izin(s, AKSI_FINAL, e)) != 0)
+		return rc;
+	/* What is signed: a consistent read. */
+	if ((rc = store_exec(s, "BEGIN", e)) != 0)
+		return rc;
+	rc = store_audit_head(s, &seen_id, seen, e);
+	if (rc == 0)
+		rc = finalisable(s, instansi, tahun, tw, &p, version, e);
+	if (rc == 0)
+		rc = store_load(s, instansi, tahun, &r, e);
+	store_rollback(s);
+	if (rc != 0) {
+		*version = 0;
+		return rc;
+	}
+	memset(&out, 0, sizeof out);
+	rc = f->produce(f->arg, r, tw, *version, &out, e);
+	rencana_free(r);
+	if (rc != 0) {
+		*version = 0;
+		return rc;
+	}
+	if ((rc = store_begin(s, e)) != 0)
+		goto fail;
+	rc = store_audit_head(s, &now_id, now_hash, e);
+	if (rc == 0 && (now_id != seen_id || strcmp(now_hash, seen) != 0))
+		rc = lk_fail(e, EX_TEMPFAIL, _("%s: the database changed while "
+			     "the report was being signed: nothing is stored; "
+			     "run finalise again"), s->path);
+	if (rc == 0)
+		rc = finalisable(s, instansi, tahun, tw, &p, &v2, e);
+	if (rc == 0 && v2 != *version)
+		lk_fatal("store_finalise: version moved without an audit record");
+	if (rc == 0)
+		rc = save_signed(s, instansi, tahun, tw, &p, &out, version, e);
+	if (rc == 0 && f->publish != NULL) {
+		published = true;
+		rc = f->publish(f->arg, e);
+	}
+	if (rc == 0 && (rc = store_commit(s, e)) == 0)
+		return 0;
+	store_rollback(s);
+	if (published && f->unpublish != NULL)
+		f->unpublish(f->arg);
+fail:
+	*version = 0;
 	return rc;
 }
 
@@ -223,21 +297,9 @@ int
 store_finalise(store *s, const char *instansi, int tahun, int tw,
 	       store_produce_fn produce, void *arg, int *version, lk_err *e)
 {
-	int rc;
+	store_finalise_fns f = { produce, NULL, NULL, arg };
 
-	*version = 0;
-	if (s->readonly)
-		return store_fail_readonly(s, e);
-	if ((rc = store_izin(s, AKSI_FINAL, e)) != 0)
-		return rc;
-	if ((rc = store_begin(s, e)) != 0)
-		return rc;
-	rc = finalise(s, instansi, tahun, tw, produce, arg, version, e);
-	if (rc == 0 && (rc = store_commit(s, e)) == 0)
-		return 0;
-	store_rollback(s);
-	*version = 0;
-	return rc;
+	return store_finalise_cb(s, instansi, tahun, tw, &f, version, e);
 }
 
 static int

@@ -163,6 +163,8 @@ int store_audit(store *s, const store_audit_in *a, lk_err *e);
 int store_audit6(store *s, const char *action, const char *scope,
 		 const char *tbl, const char *kode, const char *field,
 		 const char *old, const char *new_, lk_err *e);
+/* The chain's newest record: its id (0: none) and hash. */
+int store_audit_head(store *s, int64_t *id, char hash[65], lk_err *e);
 /* The system clock in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
 void store_now(char buf[32]);
 void store_audit_finalize(store *s);

@@ -152,7 +152,7 @@ typedef struct store_signed_in {
 	char cert_subject[512];
 } store_signed_in;
 
-/* Called by store_finalise inside its transaction with the plan as
+/* Called by store_finalise, outside any transaction, with the plan as
  * stored (all entries approved; r is freed after the call, the callback
  * may compute with it) and the version the report gets; fills out or
  * returns an error (then nothing is stored). */
@@ -162,10 +162,24 @@ typedef int (*store_produce_fn)(void *arg, rencana *r, int tw,
 /* Finalise quarter tw (kepala or admin): every entry approved, the
  * quarter reported and not locked; produce() renders and signs; the
  * signed PDF is stored with the next version and the quarter locked, in
- * one transaction.  *version gets the version. */
+ * one short transaction.  *version gets the version. */
 int store_finalise(store *s, const char *instansi, int tahun, int tw,
 		   store_produce_fn produce, void *arg, int *version,
 		   lk_err *e);
+
+/* The same, with a step inside the final transaction: publish() (may be
+ * NULL) puts the output in place before the commit; when it or the commit
+ * fails, unpublish() takes it away again.  produce() runs without the
+ * write lock; if the database changed meanwhile (the audit chain has a
+ * new head) nothing is stored: EX_TEMPFAIL. */
+typedef struct store_finalise_fns {
+	store_produce_fn produce;
+	int (*publish)(void *arg, lk_err *e);
+	void (*unpublish)(void *arg);
+	void *arg;
+} store_finalise_fns;
+int store_finalise_cb(store *s, const char *instansi, int tahun, int tw,
+		      const store_finalise_fns *f, int *version, lk_err *e);
 
 /* Unlock quarter tw (admin) with a reason that is not blank. */
 int store_unlock(store *s, const char *instansi, int tahun, int tw,

@@ -519,6 +519,83 @@ finalise(const char *who, store_produce_fn fn, int *version, lk_err *e)
 	return store_finalise(db, "kesbangpol", 2023, 2, fn, NULL, version, e);
 }
 
+/* While the report is rendered and signed (without the write lock) the
+ * operator changes a realisation: nothing is stored, the quarter stays
+ * open, the next finalise works. */
+static int
+changing_produce(void *arg, rencana *r, int tw, int version,
+		 store_signed_in *out, lk_err *e)
+{
+	store *other;
+	rencana *p;
+	lk_err e2 = { 0, "" };
+
+	(void)arg;
+	ck_assert_int_eq(store_open(dbpath, 0, &other, &e2), 0);
+	store_set_actor(other, admin);
+	ck_assert_int_eq(store_load(other, "kesbangpol", 2023, &p, &e2), 0);
+	p->sasaran[0].iku[0].realisasi[2] += 10000;
+	ck_assert_msg(store_save(other, p, false, NULL, &e2) == 0, "%s", e2.msg);
+	rencana_free(p);
+	store_close(other);
+	return fake_produce(NULL, r, tw, version, out, e);
+}
+
+static int publish_calls, unpublish_calls, publish_rc;
+
+static int
+publish(void *arg, lk_err *e)
+{
+	(void)arg;
+	publish_calls++;
+	return publish_rc == 0 ? 0 : lk_fail(e, publish_rc, "cannot rename");
+}
+
+static void
+unpublish(void *arg)
+{
+	(void)arg;
+	unpublish_calls++;
+}
+
+START_TEST(test_finalise_outside_lock)
+{
+	lk_err e = { 0, "" };
+	store_finalise_fns f = { changing_produce, publish, unpublish, NULL };
+	int v = -1;
+
+	approve_all();
+	as("kp");
+	publish_calls = unpublish_calls = publish_rc = 0;
+	ck_assert_int_eq(store_finalise_cb(db, "kesbangpol", 2023, 2, &f, &v, &e),
+			 EX_TEMPFAIL);
+	ck_assert_ptr_nonnull(strstr(e.msg, "changed"));
+	ck_assert_int_eq(v, 0);
+	ck_assert_int_eq(publish_calls, 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM signed_report"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM quarter_lock"), 0);
+	/* The change set the entry back to draft: approve again. */
+	approve_all();
+	/* Publishing fails: nothing stored, the output taken away. */
+	f.produce = fake_produce;
+	publish_rc = EX_CANTCREAT;
+	as("kp");
+	ck_assert_int_eq(store_finalise_cb(db, "kesbangpol", 2023, 2, &f, &v, &e),
+			 EX_CANTCREAT);
+	ck_assert_int_eq(publish_calls, 1);
+	ck_assert_int_eq(unpublish_calls, 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM signed_report"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM quarter_lock"), 0);
+	/* And then it works, published once. */
+	publish_rc = 0;
+	ok_(store_finalise_cb(db, "kesbangpol", 2023, 2, &f, &v, &e), &e, "finalise");
+	ck_assert_int_eq(v, 1);
+	ck_assert_int_eq(publish_calls, 2);
+	ck_assert_int_eq(unpublish_calls, 1);
+	ck_assert_int_eq(raw_int("SELECT locked FROM quarter_lock"), 1);
+}
+END_TEST
+
 START_TEST(test_finalise_rules)
 {
 	lk_err e = { 0, "" };
@@ -943,6 +1020,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_self_approval);
 	tcase_add_test(tc, test_edit_resets);
 	tcase_add_test(tc, test_finalise_rules);
+	tcase_add_test(tc, test_finalise_outside_lock);
 	tcase_add_loop_test(tc, test_lock, 0, (int)LK_NELEM(lock_cases));
 	tcase_add_loop_test(tc, test_audit_chain, 0, (int)LK_NELEM(tamper_cases));
 	tcase_add_test(tc, test_audit_records);
