@@ -378,9 +378,11 @@ step(store *s, int k, lk_err *e)
 		if ((rc = store_exec(s, sql, e)) != 0)
 			goto fail;
 	}
-	/* Whoever creates the database, or migrates one without users into
-	 * this version, is its admin. */
-	if (k == STORE_VERSION_WORKFLOW && (rc = first_admin(s, e)) != 0)
+	/* Whoever creates the database is its admin.  A migration hands out
+	 * no role: an upgraded database without users gets its admin named
+	 * by the file's owner (store_izin). */
+	if (k == STORE_VERSION_WORKFLOW && s->creating &&
+	    (rc = first_admin(s, e)) != 0)
 		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", k);
 	if ((rc = store_exec(s, sql, e)) != 0)

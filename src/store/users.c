@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 
@@ -27,6 +29,8 @@ xstrdup(const char *s)
 		lk_fatal("out of memory");
 	return d;
 }
+
+static int count_admins(store *s, int64_t *n, lk_err *e);
 
 static bool
 has_users(const store *s)
@@ -179,11 +183,32 @@ store_admins(store *s, char *buf, size_t n, lk_err *e)
 	return 0;
 }
 
+/* A database without an admin (one upgraded from before users, or whose
+ * users were removed behind lakip's back): its owner, who could change the
+ * file anyway, or root may name one, and do nothing else. */
+static int
+owner_names_admin(store *s, enum peran_aksi a, bool *yes, lk_err *e)
+{
+	struct stat st;
+	int64_t n = 0;
+	int rc;
+
+	*yes = false;
+	if (a != AKSI_PENGGUNA || !has_users(s))
+		return 0;
+	if ((rc = count_admins(s, &n, e)) != 0 || n > 0)
+		return rc;
+	*yes = getuid() == 0 ||
+	       (stat(s->path, &st) == 0 && st.st_uid == getuid());
+	return 0;
+}
+
 int
 store_izin(store *s, enum peran_aksi a, lk_err *e)
 {
 	char roles[128], admins[512];
 	store_user u;
+	bool owner;
 	int rc;
 
 	if ((rc = store_user_get(s, s->actor, &u, e)) != 0)
@@ -192,10 +217,22 @@ store_izin(store *s, enum peran_aksi a, lk_err *e)
 		store_user_free(&u);
 		return 0;
 	}
+	if ((rc = owner_names_admin(s, a, &owner, e)) != 0 || owner) {
+		store_user_free(&u);
+		return rc;
+	}
 	peran_daftar(a, roles, sizeof roles);
 	if (u.peran == PERAN_NONE) {
 		if ((rc = store_admins(s, admins, sizeof admins, e)) != 0)
 			return rc;
+		if (admins[0] == '\0' && has_users(s))
+			return lk_fail(e, EX_NOPERM,
+				       _("%s: '%s' is not a user of this database and"
+					 " may only read; to %s you need the role %s."
+					 " The database has no admin: the owner of the"
+					 " file or root names one with 'lakip user add"
+					 " LOGIN --role admin'"), s->path, s->actor,
+				       peran_aksi_nama(a), roles);
 		return lk_fail(e, EX_NOPERM,
 			       _("%s: '%s' is not a user of this database and may"
 				 " only read; to %s you need the role %s: ask an"
