@@ -2,7 +2,8 @@
  * Copyright (C) 2026 The lakip developers. */
 /* pdf_png.c - PNG images: checked before libharu sees them, then drawn.
  *
- * Owns: checking a PNG file (chunk structure, CRCs, header, size limits;
+ * Owns: checking a PNG file (chunk structure, CRCs, header, size limits
+ * in bytes and in declared pixels;
  * a trial load in a child process, since libpng aborts the process on
  * damaged compressed data), loading it into the document and drawing it.
  * Errors: EX_NOINPUT (missing file), EX_DATAERR (damaged or unsupported
@@ -13,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,8 @@
 #include <unistd.h>
 
 #define PNG_MAX_BYTES (64L * 1024 * 1024)
+#define PNG_MAX_PIXELS 40000000.0      /* 40 megapixels */
+#define PNG_MAX_RAW 160000000.0        /* 160 MB decoded */
 
 static uint32_t
 crc32_png(const unsigned char *s, size_t n)
@@ -53,6 +57,44 @@ be32(const unsigned char *s)
 	       (uint32_t)s[2] << 8 | s[3];
 }
 
+/* The header, before any pixel is decoded: a few bytes of compressed
+ * data can declare an image of gigabytes ("decompression bomb"), which
+ * libpng and libharu would then decode in full, twice (the trial load,
+ * then the document).  The size is limited by the dimensions declared:
+ * PNG_MAX_PIXELS pixels and PNG_MAX_RAW bytes decoded.  A logo or a
+ * scanned signature needs far less (an A4 page at 600 dpi is 35 MP). */
+static int
+png_header(const char *path, const unsigned char *h, lk_err *e)
+{
+	uint32_t w = be32(h), ht = be32(h + 4);
+	unsigned depth = h[8], color = h[9], ch;
+	uint64_t px, raw;
+
+	switch (color) {
+	case 0: ch = 1; break;                  /* grey */
+	case 2: ch = 3; break;                  /* RGB */
+	case 3: ch = 1; break;                  /* palette */
+	case 4: ch = 2; break;                  /* grey and alpha */
+	case 6: ch = 4; break;                  /* RGBA */
+	default: ch = 0; break;
+	}
+	if (w == 0 || ht == 0 || w > 0x7FFFFFFFu || ht > 0x7FFFFFFFu ||
+	    ch == 0 || (depth != 1 && depth != 2 && depth != 4 && depth != 8 &&
+	    depth != 16) || h[10] != 0 || h[11] != 0 || h[12] > 1)
+		return lk_fail(e, EX_DATAERR, "image %s: PNG file has a bad "
+			       "header", path);
+	px = (uint64_t)w * ht;
+	raw = ((uint64_t)w * ch * depth + 7) / 8 * ht;
+	if (px > PNG_MAX_PIXELS || raw > PNG_MAX_RAW)
+		return lk_fail(e, EX_DATAERR, "image %s: %" PRIu32 " x %"
+			       PRIu32 " pixels (%.1f megapixels, %.0f MB "
+			       "decoded) is too large: at most %.0f megapixels "
+			       "and %.0f MB", path, w, ht, (double)px / 1e6,
+			       (double)raw / 1e6, PNG_MAX_PIXELS / 1e6,
+			       PNG_MAX_RAW / 1e6);
+	return 0;
+}
+
 /* Chunk structure, CRCs, IHDR, IDAT, IEND. */
 static int
 png_structure(const char *path, const unsigned char *b, size_t n, lk_err *e)
@@ -81,13 +123,13 @@ png_structure(const char *path, const unsigned char *b, size_t n, lk_err *e)
 				       "damaged (CRC error in chunk %.4s)", path,
 				       type);
 		if (!ihdr) {
-			const unsigned char *h = type + 4;
+			int rc;
 
-			if (memcmp(type, "IHDR", 4) != 0 || len != 13 ||
-			    be32(h) == 0 || be32(h + 4) == 0 ||
-			    be32(h) > 100000 || be32(h + 4) > 100000)
+			if (memcmp(type, "IHDR", 4) != 0 || len != 13)
 				return lk_fail(e, EX_DATAERR, "image %s: PNG "
 					       "file has a bad header", path);
+			if ((rc = png_header(path, type + 4, e)) != 0)
+				return rc;
 			ihdr = true;
 		} else if (memcmp(type, "IDAT", 4) == 0)
 			idat = true;
@@ -147,7 +189,7 @@ pdf_png_check(const char *path, lk_err *e)
 
 	if (path == NULL || *path == '\0')
 		return lk_fail(e, EX_NOINPUT, "image: no file name given");
-	fd = open(path, O_RDONLY);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);  /* a FIFO */
 	if (fd < 0)
 		return lk_fail(e, EX_NOINPUT, "image %s: %s", path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -52,6 +52,42 @@ for v in 0 250 3600000 ""; do
 	expect_rc "LAKIP_BUSY_TIMEOUT='$v' is taken" 0
 done
 
+# ---- 3. a PNG decompression bomb is refused by its header ----
+bytes() { for b in "$@"; do printf "\\$(printf %03o "$b")"; done; }
+be32() { bytes $(( ($1 >> 24) & 255 )) $(( ($1 >> 16) & 255 )) $(( ($1 >> 8) & 255 )) $(( $1 & 255 )); }
+# chunk TYPE FILE: a PNG chunk holding FILE (its CRC-32 is gzip's)
+chunk() {
+	be32 "$(wc -c <"$2")"
+	printf %s "$1"; cat "$2"
+	bytes $({ printf %s "$1"; cat "$2"; } | gzip -c | tail -c 8 | head -c 4 |
+		od -An -tu1 | awk '{print $4, $3, $2, $1}')
+}
+# grey_png W H FILE: W x H grey pixels, all 0 (the zlib stream is gzip's
+# deflate with a zlib header and the Adler-32 of zeros)
+grey_png() {
+	n=$(( $2 * ($1 + 1) ))
+	{ be32 "$1"; be32 "$2"; bytes 8 0 0 0 0; } >"$3.ihdr"
+	{ bytes 120 218; head -c "$n" /dev/zero | gzip -9 -n -c | tail -c +11 | head -c -8
+	  be32 $(( (n % 65521) << 16 | 1 )); } >"$3.idat"
+	: >"$3.iend"
+	{ bytes 137 80 78 71 13 10 26 10; chunk IHDR "$3.ihdr"; chunk IDAT "$3.idat"
+	  chunk IEND "$3.iend"; } >"$3"
+	rm -f "$3.ihdr" "$3.idat" "$3.iend"
+}
+with_logo() { sed "s|^  kota: Palangka Raya\$|  kota: Palangka Raya\n  logo: $1|" "$FIXTURE"; }
+grey_png 40 20 "$T/small.png"
+with_logo "$T/small.png" >"$T/logo.yaml"
+lakip -d "$T/logo.db" import "$T/logo.yaml"
+lakip -d "$T/logo.db" report --tahun 2023 --triwulan 2 -o "$T/logo.pdf"
+expect_rc "a report with a small PNG logo" 0
+grey_png 10000 10000 "$T/bomb.png"     # 100 megapixels in 95 kB
+with_logo "$T/bomb.png" >"$T/bomb.yaml"
+lakip -d "$T/bomb.db" import "$T/bomb.yaml"
+lakip -d "$T/bomb.db" report --tahun 2023 --triwulan 2 -o "$T/bomb.pdf"
+expect_rc "a 100-megapixel PNG logo is refused" 65
+expect_in "naming the file and its size" "$T/stderr" "$T/bomb.png: 10000 x 10000 pixels (100.0 megapixels"
+check "and no PDF is written" test ! -e "$T/bomb.pdf"
+
 # ---- 5. -d naming something that is not a regular file ----
 mkfifo "$T/fifo"
 for f in "$T/fifo" /dev/null /dev/zero "$T"; do

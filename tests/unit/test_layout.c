@@ -763,6 +763,75 @@ write_png(const char *path, unsigned w, unsigned h, int mode)
 	free(zb);
 }
 
+/* A decompression bomb: w x h grey pixels, all 0, in fixed-Huffman
+ * deflate (each <length 258, distance 1> pair is 13 bits), so 400
+ * megapixels fit in 2.5 MB.  Only its header should ever be read. */
+typedef struct bitbuf {
+	unsigned char *p;
+	size_t n, cap;
+	unsigned acc, nb;
+} bitbuf;
+
+static void
+bb_bits(bitbuf *b, unsigned v, unsigned n, bool msb_first)
+{
+	while (n-- > 0) {
+		unsigned bit = msb_first ? (v >> n) & 1 : v & 1;
+
+		if (!msb_first)
+			v >>= 1;
+		b->acc |= bit << b->nb;
+		if (++b->nb == 8) {
+			if (b->n == b->cap) {
+				b->cap = b->cap ? 2 * b->cap : 65536;
+				b->p = realloc(b->p, b->cap);
+				ck_assert_ptr_nonnull(b->p);
+			}
+			b->p[b->n++] = (unsigned char)b->acc;
+			b->acc = b->nb = 0;
+		}
+	}
+}
+
+static void
+write_bomb(const char *path, uint32_t w, uint32_t h)
+{
+	uint64_t raw = (uint64_t)h * (1 + (uint64_t)w), left;
+	bitbuf z = { NULL, 0, 0, 0, 0 };
+	unsigned char ihdr[13], tail[4];
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	bb_bits(&z, 0x78, 8, false);
+	bb_bits(&z, 0x01, 8, false);
+	bb_bits(&z, 1, 1, false);               /* final block */
+	bb_bits(&z, 1, 2, false);               /* fixed Huffman */
+	bb_bits(&z, 0x30, 8, true);             /* literal 0 */
+	for (left = raw - 1; left >= 258; left -= 258) {
+		bb_bits(&z, 0xC5, 8, true);     /* length 258 */
+		bb_bits(&z, 0, 5, true);        /* distance 1 */
+	}
+	for (; left > 0; left--)
+		bb_bits(&z, 0x30, 8, true);
+	bb_bits(&z, 0, 7, true);                /* end of block */
+	if (z.nb)
+		bb_bits(&z, 0, 8 - z.nb, false);
+	be32(tail, (uint32_t)(raw % 65521) << 16 | 1);   /* Adler-32 of zeros */
+	for (int i = 0; i < 4; i++)
+		bb_bits(&z, tail[i], 8, false);
+	be32(ihdr, w);
+	be32(ihdr + 4, h);
+	ihdr[8] = 8;
+	ihdr[9] = 0;
+	ihdr[10] = ihdr[11] = ihdr[12] = 0;
+	fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+	chunk(f, "IHDR", ihdr, 13);
+	chunk(f, "IDAT", z.p, (uint32_t)z.n);
+	chunk(f, "IEND", NULL, 0);
+	fclose(f);
+	free(z.p);
+}
+
 /* ---- running the poppler tools ---- */
 
 static char *
@@ -1508,6 +1577,8 @@ static const struct err_case {
 	{ "png-damaged", EX_DATAERR },
 	{ "png-truncated", EX_DATAERR },
 	{ "png-text", EX_DATAERR },
+	{ "png-bomb", EX_DATAERR },
+	{ "png-fifo", EX_NOINPUT },
 	{ "font-text", EX_DATAERR },
 	{ "outdir", EX_CANTCREAT },
 	{ "margins", EX_DATAERR },
@@ -1536,7 +1607,11 @@ START_TEST(test_errors)
 			f = fopen(bad, "w");
 			fputs("not a png", f);
 			fclose(f);
-		} else
+		} else if (strcmp(c->what, "png-bomb") == 0)
+			write_bomb(bad, 20000, 20000);
+		else if (strcmp(c->what, "png-fifo") == 0)
+			ck_assert_int_eq(mkfifo(bad, 0600), 0);   /* would block */
+		else
 			write_png(bad, 16, 16, strcmp(c->what, "png-damaged") ? 2 : 1);
 		d->section[0].block[2].image = named = bad;
 	} else if (strcmp(c->what, "font-text") == 0) {
@@ -1553,6 +1628,9 @@ START_TEST(test_errors)
 	}
 	ck_assert_int_eq(layout_write_pdf(d, out, NULL, &e), c->code);
 	ck_assert_int_eq(e.code, c->code);
+	if (strcmp(c->what, "png-bomb") == 0)   /* refused by its header */
+		ck_assert_msg(strstr(e.msg, "400.0 megapixels") != NULL,
+			      "%s", e.msg);
 	if (named != NULL)
 		ck_assert_msg(strstr(e.msg, named) != NULL, "%s: \"%s\" does not "
 			      "name %s", c->what, e.msg, named);
