@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* cli.c - global options and the table of subcommands. */
+/* cli.c - the table of commands with their options; help, getopt and
+ * cli_main (which checks standard output once, at the end). */
 #include "config.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -18,78 +20,263 @@
 #include "store/workflow.h"
 #include "tui/tui.h"
 
+/* A command: its entry in `lakip --help`, its own --help, its getopt
+ * tables (built by cli_getopt) and the action cli_open_store checks. */
 typedef struct cmd_entry {
 	const char *name;
-	const char *synopsis;    /* after "lakip [-d DB] NAME " */
-	const char *help;        /* one line, translated at print time */
+	const char *synopsis;    /* after "lakip NAME " (N_) */
+	const char *help;        /* one line (N_) */
+	const cli_opt *opts;     /* its own options; the common ones are added */
 	int (*fn)(cli_ctx *);
 	enum peran_aksi aksi;    /* checked by cli_open_store (core/peran.c) */
 } cmd_entry;
 
+#define OPTS(...) ((const cli_opt[]){ __VA_ARGS__, { NULL, 0, NULL, NULL } })
+#define NO_OPTS ((const cli_opt[]){ { NULL, 0, NULL, NULL } })
+#define O_INSTANSI { "instansi", 'i', N_("K"), \
+	N_("the agency's kode; not needed while there is only one") }
+#define O_TAHUN { "tahun", 't', N_("Y"), N_("the plan year, such as 2023") }
+#define O_TRIWULAN { "triwulan", 'w', N_("N"), N_("the quarter, 1 to 4") }
+#define O_PERIOD O_INSTANSI, O_TAHUN, O_TRIWULAN
+#define O_IKU { "iku", 'k', N_("K,K"), N_("only the entries of these IKU") }
+#define O_TEMPLATE { "template", 'T', N_("NAME|FILE"), \
+	N_("the report template (default: laporan; see lakip-template(5))") }
+
+/* Options of every command (and before the command). */
+enum { OPT_LANG = CLI_LONG_ONLY };
+static const cli_opt common_opts[] = {
+	{ "database", 'd', N_("DB"),
+	  N_("the database (default: $LAKIP_DB, else $XDG_DATA_HOME/lakip/lakip.db)") },
+	{ "lang", OPT_LANG, N_("LANG"), N_("the language of messages: id or en") },
+	{ "quiet", 'q', NULL,
+	  N_("no warnings or notes about missing data (errors still show)") },
+	{ "help", 'h', NULL, N_("show this help and exit") },
+	{ NULL, 0, NULL, NULL },
+};
+static const cli_opt version_opts[] = {
+	{ "version", 'V', NULL, N_("show the version and the licence and exit (before a command)") },
+	{ NULL, 0, NULL, NULL },
+};
+
 static const cmd_entry commands[] = {
 	{ "init", "", N_("create an empty database (its creator is its admin)"),
-	  cmd_init, AKSI_INIT },
+	  NO_OPTS, cmd_init, AKSI_INIT },
 	{ "import", N_("FILE.yaml [--dry-run]"),
 	  N_("import an exchange file (all or nothing; updates in place)"),
+	  OPTS({ "dry-run", 'n', NULL,
+		 N_("check the file and show what would change; write nothing") }),
 	  cmd_import, AKSI_IMPOR },
 	{ "export", N_("[--instansi K] --tahun Y [-o FILE]"),
 	  N_("write a year's plan and reports in the exchange format"),
+	  OPTS(O_INSTANSI, O_TAHUN,
+	       { "output", 'o', N_("FILE"),
+		 N_("the file to write (default, and -: standard output)") }),
 	  cmd_export, AKSI_LIHAT },
 	{ "show", N_("[--instansi K] --tahun Y --triwulan N [--table iku|program] [--format text|csv|tsv]"),
-	  N_("print the quarter's capaian tables"), cmd_show, AKSI_LIHAT },
+	  N_("print the quarter's capaian tables"),
+	  OPTS(O_PERIOD,
+	       { "table", 'T', "iku|program", N_("only this table (default: both)") },
+	       { "format", 'f', "text|csv|tsv",
+		 N_("aligned text (the default), csv (separated by ;) or tsv") }),
+	  cmd_show, AKSI_LIHAT },
 	{ "report", N_("[--instansi K] --tahun Y --triwulan N [--template NAME|FILE] -o FILE.pdf"),
-	  N_("write the quarterly LAKIP as a PDF"), cmd_report, AKSI_LIHAT },
+	  N_("write the quarterly LAKIP as a PDF"),
+	  OPTS(O_PERIOD, O_TEMPLATE,
+	       { "output", 'o', N_("FILE.pdf"),
+		 N_("the PDF to write (-: standard output)") }),
+	  cmd_report, AKSI_LIHAT },
 	{ "check", N_("FILE.yaml"), N_("validate an exchange file, change nothing"),
-	  cmd_check, AKSI_LIHAT },
+	  NO_OPTS, cmd_check, AKSI_LIHAT },
+	{ "list", N_("instansi | tahun [--instansi K]"),
+	  N_("list the agencies, or the years with a plan, one a line"),
+	  OPTS({ "instansi", 'i', N_("K"),
+		 N_("the years of this agency only (default: of every agency)") }),
+	  cmd_list, AKSI_LIHAT },
 	{ "user", N_("add LOGIN --role operator|kabid|kepala|admin [--bidang K,K] | list | remove LOGIN | role LOGIN ROLE [--bidang K,K]"),
 	  N_("manage the users of the database and their roles (admin)"),
+	  OPTS({ "role", 'r', "operator|kabid|kepala|admin",
+		 N_("the role of the user added") },
+	       { "bidang", 'b', N_("K,K"), N_("the bidang a kabid reviews") }),
 	  cmd_user, AKSI_LIHAT },
 	{ "submit", N_("[--instansi K] --tahun Y --triwulan N [--iku K,K]"),
-	  N_("submit IKU entries for review (operator)"), cmd_submit, AKSI_AJUKAN },
+	  N_("submit IKU entries for review (operator)"),
+	  OPTS(O_PERIOD, O_IKU), cmd_submit, AKSI_AJUKAN },
 	{ "review", N_("[--instansi K] --tahun Y --triwulan N (--approve | --return COMMENT) [--iku K,K]"),
 	  N_("approve or return submitted entries of your bidang (kabid)"),
+	  OPTS(O_PERIOD, O_IKU,
+	       { "approve", 'a', NULL, N_("approve the entries") },
+	       { "return", 'r', N_("COMMENT"),
+		 N_("return the entries with a comment that says what to fix") }),
 	  cmd_review, AKSI_TINJAU },
 	{ "status", N_("[--instansi K] --tahun Y --triwulan N"),
 	  N_("each IKU entry's state, who, when, comments; the lock"),
-	  cmd_status, AKSI_LIHAT },
-	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf"),
+	  OPTS(O_PERIOD), cmd_status, AKSI_LIHAT },
+	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf [--template NAME|FILE] [--signature-image FILE.png]"),
 	  N_("render, sign, store and lock the quarter (kepala or admin)"),
+	  OPTS(O_PERIOD,
+	       { "p12", 'P', N_("FILE.p12"),
+		 N_("the signing key and certificate (password: $LAKIP_P12_PASS, else asked)") },
+	       { "output", 'o', N_("FILE.pdf"),
+		 N_("the signed PDF to write (-: standard output)") },
+	       O_TEMPLATE,
+	       { "signature-image", 'S', N_("FILE.png"),
+		 N_("a scanned signature printed above the signer's name") }),
 	  cmd_finalise, AKSI_FINAL },
 	{ "unlock", N_("[--instansi K] --tahun Y --triwulan N --reason TEXT"),
-	  N_("unlock a finalised quarter (admin)"), cmd_unlock, AKSI_BUKA },
+	  N_("unlock a finalised quarter (admin)"),
+	  OPTS(O_PERIOD,
+	       { "reason", 'R', N_("TEXT"), N_("why the quarter is unlocked (recorded)") }),
+	  cmd_unlock, AKSI_BUKA },
 	{ "audit", N_("verify | log [--since YYYY-MM-DD] [--user LOGIN]"),
-	  N_("check the audit chain, or list the audit log"), cmd_audit, AKSI_LIHAT },
+	  N_("check the audit chain, or list the audit log"),
+	  OPTS({ "since", 's', N_("YYYY-MM-DD"), N_("log: the records of this day and later") },
+	       { "user", 'u', N_("LOGIN"), N_("log: the records of this login") }),
+	  cmd_audit, AKSI_LIHAT },
 	{ "verify", N_("FILE.pdf"),
 	  N_("check a signed report against the versions stored in the database"),
-	  cmd_verify, AKSI_LIHAT },
+	  NO_OPTS, cmd_verify, AKSI_LIHAT },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const cmd_entry *
+find_command(const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < N_COMMANDS; k++)
+		if (strcmp(name, commands[k].name) == 0)
+			return &commands[k];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Help */
+
+/* text from column col on, broken at spaces before column 80; the
+ * lines after the first start at column indent. */
+static void
+put_wrapped(FILE *f, const char *text, int col, int indent)
+{
+	const char *p = text, *q;
+	size_t room;
+
+	for (;;) {
+		room = col < 78 ? (size_t)(79 - col) : 1;
+		if (strlen(p) <= room)
+			break;
+		for (q = p + room; q > p && *q != ' '; q--)
+			;
+		if (q == p && (q = strchr(p + room, ' ')) == NULL)
+			break;
+		fprintf(f, "%.*s\n%*s", (int)(q - p), p, indent, "");
+		p = q + 1;
+		col = indent;
+	}
+	fprintf(f, "%s\n", p);
+}
+
+/* "-d, --database DB", "    --lang LANG": the left column of an option. */
+static int
+opt_label(const cli_opt *o, char *buf, size_t n)
+{
+	char sh[8] = "    ";
+
+	if (o->key < CLI_LONG_ONLY)
+		snprintf(sh, sizeof sh, "-%c, ", o->key);
+	return snprintf(buf, n, "%s--%s%s%s", sh, o->name, o->arg ? " " : "",
+			o->arg ? _(o->arg) : "");
+}
+
+/* The options of sets, one a line, their help in one column. */
+static void
+print_opts(FILE *f, const cli_opt *const *sets, size_t nsets, const char *const *heads)
+{
+	char buf[128];
+	int w = 0, len;
+	size_t i;
+	const cli_opt *o;
+
+	for (i = 0; i < nsets; i++)
+		for (o = sets[i]; o->name != NULL; o++)
+			if ((len = opt_label(o, buf, sizeof buf)) > w && len < 32)
+				w = len;
+	for (i = 0; i < nsets; i++) {
+		if (sets[i]->name == NULL)
+			continue;
+		fputs(_(heads[i]), f);
+		for (o = sets[i]; o->name != NULL; o++) {
+			len = opt_label(o, buf, sizeof buf);
+			fprintf(f, "  %-*s  ", w, buf);
+			put_wrapped(f, _(o->help), 2 + (len > w ? len : w) + 2, w + 4);
+		}
+	}
+}
+
+/* "  NAME SYNOPSIS" (the synopsis wrapped), as in the lists of commands. */
+static void
+print_synopsis(FILE *f, const char *lead, const cmd_entry *cmd)
+{
+	char buf[256];
+
+	if (*cmd->synopsis == '\0') {
+		fprintf(f, "%s%s\n", lead, cmd->name);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%s%s ", lead, cmd->name);
+	fputs(buf, f);
+	put_wrapped(f, _(cmd->synopsis), (int)strlen(buf), 8);
+}
 
 static void
 print_help(FILE *f)
 {
+	const cli_opt *const sets[] = { common_opts, version_opts };
+	const char *const heads[] = { N_("\nOptions (before or after the command):\n"), "" };
 	size_t i;
 
-	fprintf(f, _("Usage: lakip [-d DB] [--lang LANG] COMMAND [ARGS]\n"
-		     "Plan and report an agency's performance (LAKIP).\n\n"
+	fprintf(f, _("Usage: lakip [OPTION]... COMMAND [ARGS]\n"
+		     "       lakip COMMAND --help | lakip help COMMAND\n"
+		     "Plan and report an agency's performance (LAKIP).  Without a\n"
+		     "command, on a terminal, lakip opens the terminal application.\n\n"
 		     "Commands:\n"));
 	for (i = 0; i < N_COMMANDS; i++) {
-		fprintf(f, "  %s %s\n", commands[i].name,
-			*commands[i].synopsis ? _(commands[i].synopsis) : "");
-		fprintf(f, "      %s\n", _(commands[i].help));
+		print_synopsis(f, "  ", &commands[i]);
+		fprintf(f, "      ");
+		put_wrapped(f, _(commands[i].help), 6, 6);
 	}
-	fprintf(f, _("\nOptions:\n"
-		     "  -d, --database DB  database file (default: $LAKIP_DB, else\n"
-		     "                     $XDG_DATA_HOME/lakip/lakip.db)\n"
-		     "      --lang LANG    language of messages (id, en)\n"
-		     "  -h, --help         show this help and exit\n"
-		     "  -V, --version      show the version and exit\n\n"
-		     "Roles: operator, kabid, kepala, admin; accounts not listed\n"
+	print_opts(f, sets, 2, heads);
+	fprintf(f, _("\nRoles: operator, kabid, kepala, admin; accounts not listed\n"
 		     "may only read.  See `lakip user list`.\n\n"
 		     "Exit status: 0 ok, 64 usage, 65 data error, 66 no input,\n"
-		     "73 cannot create, 74 I/O error, 75 busy, 77 not allowed\n"
-		     "(the role needed is named).  See lakip(1).\n"));
+		     "69 no terminal, 70 internal error, 73 cannot create,\n"
+		     "74 I/O error, 75 busy, 77 not allowed (the role needed is\n"
+		     "named).  See lakip(1).\n"));
 }
+
+static void
+print_cmd_help(FILE *f, const cmd_entry *cmd)
+{
+	const cli_opt *const sets[] = { cmd->opts, common_opts };
+	const char *const heads[] = { N_("\nOptions:\n"), N_("\nOptions of every command:\n") };
+
+	print_synopsis(f, _("Usage: lakip "), cmd);
+	put_wrapped(f, _(cmd->help), 0, 0);
+	print_opts(f, sets, 2, heads);
+	fprintf(f, _("\nSee lakip(1).\n"));
+}
+
+static void
+print_version(void)
+{
+	printf("lakip %s\n", PACKAGE_VERSION);
+	printf("Copyright (C) 2026 The lakip developers.\n");
+	fputs(_("License GPL-3.0-or-later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
+}
+
+/* ------------------------------------------------------------------ */
+/* Messages */
 
 int
 cli_error(int code, const char *fmt, ...)
@@ -120,7 +307,8 @@ cli_usage(const cli_ctx *c, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	fprintf(stderr, _("Try 'lakip --help' for more information.\n"));
+	fprintf(stderr, _("Try 'lakip %s --help' for more information.\n"),
+		c->argv[0]);
 	return EX_USAGE;
 }
 
@@ -213,7 +401,7 @@ cli_period_opt(const cli_ctx *c, int ch, cli_period *p)
 		if (parse_int(optarg, 1900, 2999, &p->tahun) != 0)
 			return cli_usage(c, _("--tahun: expected a year such as 2023, got '%s'"), optarg);
 		return 0;
-	case 'q':
+	case 'w':
 		if (parse_int(optarg, 1, 4, &p->tw) != 0)
 			return cli_usage(c, _("--triwulan: expected a quarter 1 to 4, got '%s'"), optarg);
 		return 0;
@@ -273,48 +461,171 @@ cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r, kinerja *k)
 	return 0;
 }
 
-int
-cli_getopt(cli_ctx *c, const char *shortopts, const struct option *longopts)
-{
-	int ch;
+/* ------------------------------------------------------------------ */
+/* Options */
 
-	opterr = 0;
-	for (;;) {
-		ch = getopt_long(c->argc, c->argv, shortopts, longopts, NULL);
-		if (ch == 'd')
-			c->db = optarg;
-		else if (ch == 'L')
-			c->lang = optarg;
-		else if (ch == '?' || ch == ':') {
-			if (optopt != 0 && strchr(shortopts, optopt) != NULL)
-				cli_usage(c, _("option '-%c' needs a value"), optopt);
-			else if (optopt != 0)
-				cli_usage(c, _("unknown option '-%c'"), optopt);
-			else
-				cli_usage(c, _("unknown or incomplete option '%s'"),
-					  c->argv[optind - 1]);
-			return '?';
-		} else
-			return ch;
-	}
+/* The getopt tables of one command: its options and the common ones (or,
+ * before the command, the common ones and --version). */
+#define MAX_OPTS 24
+typedef struct opt_tables {
+	struct option lo[MAX_OPTS + 1];
+	char so[3 * MAX_OPTS + 3];
+} opt_tables;
+
+static void
+build_tables(opt_tables *t, const char *prefix, const cli_opt *const *sets,
+	     size_t nsets)
+{
+	size_t i, n = 0, k, len;
+	const cli_opt *o;
+
+	memset(t, 0, sizeof *t);
+	len = (size_t)snprintf(t->so, sizeof t->so, "%s", prefix);
+	for (i = 0; i < nsets; i++)
+		for (o = sets[i]; o->name != NULL; o++) {
+			/* Two options with one key or name: a mistake in the
+			 * table above, caught by every run of the command. */
+			for (k = 0; k < n; k++)
+				if (t->lo[k].val == o->key || strcmp(t->lo[k].name, o->name) == 0)
+					lk_fatal("option --%s defined twice", o->name);
+			if (n == MAX_OPTS)
+				lk_fatal("too many options");
+			t->lo[n].name = o->name;
+			t->lo[n].has_arg = o->arg ? required_argument : no_argument;
+			t->lo[n].val = o->key;
+			n++;
+			if (o->key < CLI_LONG_ONLY) {
+				t->so[len++] = (char)o->key;
+				if (o->arg)
+					t->so[len++] = ':';
+			}
+		}
+}
+
+static void
+command_tables(const cmd_entry *cmd, opt_tables *t)
+{
+	const cli_opt *const sets[] = { cmd->opts, common_opts };
+
+	/* ':' first: a missing value is told from an unknown option. */
+	build_tables(t, ":", sets, 2);
+}
+
+/* A usage error of getopt (ch is '?' or ':'), printed. */
+static void
+opt_error(const cli_ctx *c, int ch, const char *arg)
+{
+	bool lng = strncmp(arg, "--", 2) == 0;
+
+	if (ch == ':' && !lng)
+		cli_usage(c, _("option '-%c' needs a value"), optopt);
+	else if (ch == ':')
+		cli_usage(c, _("option '%s' needs a value"), arg);
+	else if (optopt != 0 && !lng)
+		cli_usage(c, _("unknown option '-%c'"), optopt);
+	else
+		cli_usage(c, _("unknown or incomplete option '%s'"), arg);
 }
 
 int
-cli_main(int argc, char **argv)
+cli_getopt(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		{ "database", required_argument, NULL, 'd' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	cli_ctx c = { NULL, NULL, 0, NULL, AKSI_LIHAT };
+	static opt_tables t;
+	static const cmd_entry *built;
+	int ch;
+
+	if (built != c->cmd) {
+		command_tables(c->cmd, &t);
+		built = c->cmd;
+	}
+	opterr = 0;
+	for (;;) {
+		ch = getopt_long(c->argc, c->argv, t.so, t.lo, NULL);
+		switch (ch) {
+		case 'd':
+			c->db = optarg;
+			break;
+		case OPT_LANG:
+			c->lang = optarg;
+			break;
+		case 'q':
+			c->quiet = true;
+			break;
+		case 'h':       /* answered by cli_main before the command ran */
+			break;
+		case '?':
+		case ':':
+			opt_error(c, ch, c->argv[optind - 1]);
+			return '?';
+		default:
+			return ch;
+		}
+	}
+}
+
+/* Whether the command's arguments ask for --help (-h): parsed with the
+ * command's own tables, so that "--reason -h" is a reason. */
+static bool
+wants_help(cli_ctx *c)
+{
+	opt_tables t;
+	bool help = false;
+	int ch;
+
+	command_tables(c->cmd, &t);
+	opterr = 0;
+	optind = 0;
+	while (!help && (ch = getopt_long(c->argc, c->argv, t.so, t.lo, NULL)) != -1)
+		help = ch == 'h';
+	optind = 0;     /* full reset for the command */
+	return help;
+}
+
+bool
+cli_out_is_stdout(const char *path)
+{
+	return path != NULL && strcmp(path, "-") == 0;
+}
+
+int
+cli_copy_to_stdout(const char *path, lk_err *e)
+{
+	char buf[65536];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			break;
+	if (ferror(f)) {
+		fclose(f);
+		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path, strerror(errno));
+	}
+	fclose(f);
+	if (ferror(stdout) || fflush(stdout) != 0)
+		return lk_fail(e, EX_IOERR, _("cannot write standard output: %s"),
+			       strerror(errno));
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The program */
+
+static int
+run(int argc, char **argv)
+{
+	const cli_opt *const sets[] = { common_opts, version_opts };
+	opt_tables t;
+	cli_ctx c = { NULL, NULL, false, NULL, 0, NULL, AKSI_LIHAT };
+	const cmd_entry *cmd;
 	int ch, i;
-	size_t k;
 
 	/* --lang must take effect before any message: look for it first. */
 	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
 		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
 			c.lang = argv[i + 1];
 		else if (strncmp(argv[i], "--lang=", 7) == 0)
@@ -322,20 +633,25 @@ cli_main(int argc, char **argv)
 	}
 	cli_i18n_init(c.lang);
 
+	/* '+': the options before the command; the command parses its own. */
+	build_tables(&t, "+", sets, 2);
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, t.so, t.lo, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			c.db = optarg;
 			break;
-		case 'L':
+		case OPT_LANG:
 			c.lang = optarg;
+			break;
+		case 'q':
+			c.quiet = true;
 			break;
 		case 'h':
 			print_help(stdout);
 			return 0;
 		case 'V':
-			printf("lakip %s\n", PACKAGE_VERSION);
+			print_version();
 			return 0;
 		default:
 			cli_error(EX_USAGE, _("unknown or incomplete option '%s'"),
@@ -355,20 +671,57 @@ cli_main(int argc, char **argv)
 		}
 		return tui_main(&o);
 	}
-	for (k = 0; k < N_COMMANDS; k++) {
-		if (strcmp(argv[optind], commands[k].name) == 0) {
-			c.argc = argc - optind;
-			c.argv = argv + optind;
-			c.aksi = commands[k].aksi;
-			optind = 0;     /* full reset for the subcommand */
-			return commands[k].fn(&c);
-		}
-	}
 	if (strcmp(argv[optind], "help") == 0) {
-		print_help(stdout);
+		if (optind + 1 >= argc) {
+			print_help(stdout);
+			return 0;
+		}
+		if ((cmd = find_command(argv[optind + 1])) == NULL)
+			cli_error(EX_USAGE, _("help: unknown command '%s'"), argv[optind + 1]);
+		else if (optind + 2 < argc)
+			cli_error(EX_USAGE, _("unexpected argument '%s'"), argv[optind + 2]);
+		if (cmd == NULL || optind + 2 < argc) {
+			fprintf(stderr, _("Try 'lakip --help' for more information.\n"));
+			return EX_USAGE;
+		}
+		print_cmd_help(stdout, cmd);
 		return 0;
 	}
-	cli_error(EX_USAGE, _("unknown command '%s'"), argv[optind]);
-	fprintf(stderr, _("Try 'lakip --help' for more information.\n"));
-	return EX_USAGE;
+	if ((cmd = find_command(argv[optind])) == NULL) {
+		cli_error(EX_USAGE, _("unknown command '%s'"), argv[optind]);
+		fprintf(stderr, _("Try 'lakip --help' for more information.\n"));
+		return EX_USAGE;
+	}
+	c.cmd = cmd;
+	c.argc = argc - optind;
+	c.argv = argv + optind;
+	c.aksi = cmd->aksi;
+	if (wants_help(&c)) {
+		print_cmd_help(stdout, cmd);
+		return 0;
+	}
+	return cmd->fn(&c);
+}
+
+/* Standard output is checked once, here, for every command: what could
+ * not be written (a full disk, a closed pipe's EIO, /dev/full) is an I/O
+ * error even when the command itself succeeded. */
+int
+cli_main(int argc, char **argv)
+{
+	int rc = run(argc, argv), err = 0;
+	bool bad = ferror(stdout) != 0;
+
+	if (fclose(stdout) != 0 && (bad || errno != EBADF)) {
+		bad = true;
+		err = errno;
+	}
+	if (bad && rc == 0) {
+		if (err != 0)
+			rc = cli_error(EX_IOERR, _("cannot write standard output: %s"),
+				       strerror(err));
+		else
+			rc = cli_error(EX_IOERR, _("cannot write standard output"));
+	}
+	return rc;
 }

@@ -3,9 +3,14 @@
 /* cli.h - the lakip command line: options, subcommands, exit codes.
  *
  * Each subcommand is one function over a cli_ctx, described by an entry
- * of the table in cli.c (name, synopsis, help).  Subcommands return an
- * exit status from <sysexits.h> and print their own errors through
- * cli_error().
+ * of the table in cli.c: name, synopsis, help, its options (cli_opt: long
+ * name, short letter, value, help line) and the action checked against
+ * the user's role.  From that one table come the getopt tables, `lakip
+ * COMMAND --help`, `lakip --help` and, through --help, the bash
+ * completion (completion.bash); tests/e2e/conventions.sh checks the man
+ * page against it.  Subcommands return an exit status from <sysexits.h>
+ * and print their own errors through cli_error().  Standard output is
+ * checked once, when cli_main ends: a write error is EX_IOERR.
  */
 #ifndef LK_CLI_H
 #define LK_CLI_H
@@ -16,9 +21,23 @@
 #include "core/peran.h"
 #include "store/store.h"
 
+/* One option of a command: what its --help line shows and what
+ * cli_getopt returns for it (key: the short option's letter, or
+ * CLI_LONG_ONLY + n for an option without one). */
+typedef struct cli_opt {
+	const char *name;    /* the long option, without "--"; NULL ends a list */
+	int key;
+	const char *arg;     /* the value's placeholder (N_), or NULL: no value */
+	const char *help;    /* one line (N_) */
+} cli_opt;
+#define CLI_LONG_ONLY 256
+
+struct cmd_entry;
 typedef struct cli_ctx {
 	const char *db;      /* -d, or NULL for the default */
 	const char *lang;    /* --lang, or NULL */
+	bool quiet;          /* -q: no warnings or notes on stderr, errors only */
+	const struct cmd_entry *cmd;   /* the subcommand's entry in cli.c */
 	int argc;            /* the subcommand's arguments, argv[0] its name */
 	char **argv;
 	/* What the subcommand does, from the command table (a subcommand
@@ -54,33 +73,31 @@ int cli_open_store(const cli_ctx *c, unsigned flags, store **out);
 int cli_split_list(const cli_ctx *c, const char *opt, const char *s,
 		   char ***v, size_t *n);
 
-/* The period options of show, report, export and the workflow commands:
- * put CLI_PERIOD_OPTS in the option table and "i:t:q:" in the short
- * options.  cli_period_opt returns 0 when ch was one of them, -1 when it
- * was not, or EX_USAGE (printed) for a bad value.  cli_period_done checks
- * that no argument is left and that --tahun (and, with need_tw,
+/* The period options (-i --instansi, -t --tahun, -w --triwulan) of show,
+ * report, export and the workflow commands, as their entries in cli.c
+ * list them.  cli_period_opt returns 0 when ch was one of them, -1 when
+ * it was not, or EX_USAGE (printed) for a bad value.  cli_period_done
+ * checks that no argument is left and that --tahun (and, with need_tw,
  * --triwulan) was given. */
 typedef struct cli_period {
 	const char *instansi;   /* NULL: the only one in the database */
 	int tahun;
 	int tw;
 } cli_period;
-#define CLI_PERIOD_OPTS \
-	{ "instansi", required_argument, NULL, 'i' }, \
-	{ "tahun", required_argument, NULL, 't' }, \
-	{ "triwulan", required_argument, NULL, 'q' }
 int cli_period_opt(const cli_ctx *c, int ch, cli_period *p);
 int cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw);
 
-/* Options every subcommand accepts too: put CLI_COMMON_OPTS in its
- * option table and "d:" in its short options, then let cli_getopt()
- * handle them.  cli_getopt returns the next option of the subcommand, -1
- * at the end, or '?' after printing a usage error. */
-#define CLI_COMMON_OPTS \
-	{ "database", required_argument, NULL, 'd' }, \
-	{ "lang", required_argument, NULL, 'L' }
-struct option;
-int cli_getopt(cli_ctx *c, const char *shortopts, const struct option *longopts);
+/* The next option of the subcommand (the key of its cli_opt, optarg its
+ * value), -1 at the end, or '?' after printing a usage error.  The
+ * options every command accepts (-d, --lang, -q, -h) are handled here;
+ * --help never reaches the command (cli_main answers it first).
+ * Arguments and options may come in any order; "--" ends the options. */
+int cli_getopt(cli_ctx *c);
+
+/* Output files: "-" is standard output.  cli_out_is_stdout(path). */
+bool cli_out_is_stdout(const char *path);
+/* Copy the file at path to standard output (EX_IOERR, filled, on error). */
+int cli_copy_to_stdout(const char *path, lk_err *e);
 
 /* Load the plan of (instansi, tahun): prints the error and returns its
  * code on failure; *r to be freed with rencana_free. */
@@ -91,11 +108,12 @@ struct kinerja;
 int cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r,
 		     struct kinerja *k);
 
-/* Render quarter tw of r as the LAKIP PDF (report_render with the
- * installed predikat bands; warnings on stderr). */
+/* Render quarter tw of r as the LAKIP PDF into out (report_render with
+ * the installed predikat bands; warnings on stderr unless c->quiet; out
+ * "-": standard output). */
 struct report_extra;
 struct layout_result;
-int cli_render_pdf(rencana *r, int tw, const char *tname,
+int cli_render_pdf(const cli_ctx *c, rencana *r, int tw, const char *tname,
 		   const struct report_extra *x, const char *out,
 		   struct layout_result *res, lk_err *e);
 
@@ -104,6 +122,7 @@ int cmd_init(cli_ctx *c);
 int cmd_import(cli_ctx *c);
 int cmd_export(cli_ctx *c);
 int cmd_check(cli_ctx *c);
+int cmd_list(cli_ctx *c);
 int cmd_show(cli_ctx *c);
 int cmd_report(cli_ctx *c);
 int cmd_user(cli_ctx *c);          /* cmd_user.c */

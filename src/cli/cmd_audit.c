@@ -62,18 +62,13 @@ is_date(const char *s)
 int
 cmd_audit(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "user", required_argument, NULL, 'u' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	const char *since = NULL, *user = NULL, *sub;
 	store_audit_check chk;
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "d:s:u:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 's')
 			since = optarg;
 		else if (ch == 'u')

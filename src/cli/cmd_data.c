@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* cmd_data.c - init, import, export and check: moving whole plans. */
+/* cmd_data.c - init, import, export and check: moving whole plans; list:
+ * the agencies and years a database holds. */
 #include "config.h"
 #include "cli/cli.h"
 
@@ -19,11 +20,10 @@
 int
 cmd_init(cli_ctx *c)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:", opts)) != -1)
+	while ((ch = cli_getopt(c)) != -1)
 		if (ch == '?')
 			return EX_USAGE;
 	if (optind < c->argc)
@@ -66,10 +66,6 @@ file_arg(cli_ctx *c, const char **file)
 int
 cmd_import(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	const char *file;
 	bool dry = false;
@@ -78,7 +74,7 @@ cmd_import(cli_ctx *c)
 	store_diff d;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:n", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 'n')
 			dry = true;
 		else
@@ -122,14 +118,13 @@ cmd_import(cli_ctx *c)
 int
 cmd_check(cli_ctx *c)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
 	lk_err e = { 0, "" };
 	const char *file;
 	rencana *r;
 	size_t i, n_iku = 0, n_tw = 0;
 	int ch, rc, t;
 
-	while ((ch = cli_getopt(c, "+d:", opts)) != -1)
+	while ((ch = cli_getopt(c)) != -1)
 		if (ch == '?')
 			return EX_USAGE;
 	if ((rc = file_arg(c, &file)) != 0)
@@ -188,11 +183,6 @@ export_to_file(const rencana *r, const char *path, lk_err *e)
 int
 cmd_export(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS,
-		{ "output", required_argument, NULL, 'o' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	const char *out = NULL;
@@ -201,7 +191,7 @@ cmd_export(cli_ctx *c)
 	rencana *r = NULL;
 	store *s;
 
-	while ((ch = cli_getopt(c, "+d:i:t:q:o:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -212,8 +202,6 @@ cmd_export(cli_ctx *c)
 	}
 	if ((rc = cli_period_done(c, &p, false)) != 0)
 		return rc;
-	if (p.tw != 0)
-		return cli_usage(c, _("export writes the whole year: leave out --triwulan"));
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
 	rc = store_pilih_instansi(s, p.instansi, &kode, &e);
@@ -222,7 +210,7 @@ cmd_export(cli_ctx *c)
 	store_close(s);
 	free(kode);
 	if (rc == 0) {
-		if (out != NULL && strcmp(out, "-") != 0)
+		if (out != NULL && !cli_out_is_stdout(out))
 			rc = export_to_file(r, out, &e);
 		else if ((rc = exchange_write(stdout, r, &e)) == 0 && fflush(stdout) != 0)
 			rc = lk_fail(&e, EX_IOERR, _("cannot write standard output: %s"),
@@ -230,5 +218,78 @@ cmd_export(cli_ctx *c)
 	}
 	if (r != NULL)
 		rencana_free(r);
+	return rc ? cli_report(&e) : 0;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* list instansi | tahun [--instansi K]: one kode or year a line, for
+ * scripts and the bash completion (completion.bash). */
+int
+cmd_list(cli_ctx *c)
+{
+	lk_err e = { 0, "" };
+	const char *instansi = NULL, *what;
+	char **kv = NULL;
+	size_t nk = 0, i, nt;
+	int *tv, ch, rc;
+	store *s;
+
+	while ((ch = cli_getopt(c)) != -1) {
+		if (ch == 'i')
+			instansi = optarg;
+		else
+			return EX_USAGE;
+	}
+	if (optind >= c->argc)
+		return cli_usage(c, _("expected instansi or tahun"));
+	what = c->argv[optind];
+	if (optind + 1 < c->argc)
+		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind + 1]);
+	if (strcmp(what, "instansi") != 0 && strcmp(what, "tahun") != 0)
+		return cli_usage(c, _("unknown list '%s' (instansi, tahun)"), what);
+	if (strcmp(what, "instansi") == 0 && instansi != NULL)
+		return cli_usage(c, _("list instansi takes no --instansi"));
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	if (instansi != NULL) {
+		if ((kv = calloc(1, sizeof *kv)) == NULL || (kv[0] = strdup(instansi)) == NULL)
+			lk_fatal("out of memory");
+		nk = 1;
+	} else
+		rc = store_list_instansi(s, &kv, &nk, &e);
+	if (rc == 0 && strcmp(what, "instansi") == 0)
+		for (i = 0; i < nk; i++)
+			printf("%s\n", kv[i]);
+	else if (rc == 0) {
+		/* The years of every agency asked for, ascending, once each. */
+		int *all = NULL;
+		size_t na = 0;
+
+		for (i = 0; rc == 0 && i < nk; i++) {
+			if ((rc = store_list_tahun(s, kv[i], &tv, &nt, &e)) != 0)
+				break;
+			if ((all = realloc(all, (na + nt + 1) * sizeof *all)) == NULL)
+				lk_fatal("out of memory");
+			if (nt > 0)
+				memcpy(all + na, tv, nt * sizeof *tv);
+			na += nt;
+			free(tv);
+		}
+		if (rc == 0 && na > 0)
+			qsort(all, na, sizeof *all, cmp_int);
+		for (i = 0; rc == 0 && i < na; i++)
+			if (i == 0 || all[i] != all[i - 1])
+				printf("%d\n", all[i]);
+		free(all);
+	}
+	store_free_strv(kv, nk);
+	store_close(s);
 	return rc ? cli_report(&e) : 0;
 }

@@ -111,6 +111,7 @@ content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
 /* finalise */
 
 typedef struct final_ctx {
+	const cli_ctx *c;
 	const char *tname, *p12, *password;
 	const char *ttd;              /* scanned signature PNG, or NULL */
 	char unsigned_tmp[4096], signed_tmp[4096];
@@ -159,7 +160,7 @@ render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
 {
 	layout_result res = { 0, 0 };
 	report_extra x = { qr_text(&r->mem, r, tw, version, sha), fc->ttd };
-	int rc = cli_render_pdf(r, tw, fc->tname, &x, fc->unsigned_tmp, &res, e);
+	int rc = cli_render_pdf(fc->c, r, tw, fc->tname, &x, fc->unsigned_tmp, &res, e);
 
 	fc->pages = res.pages;
 	return rc;
@@ -246,16 +247,21 @@ get_password(char **pw)
 	return 0;
 }
 
-/* A temporary path beside out. */
+/* A temporary path beside out (in $TMPDIR when out is "-"). */
 static int
 tmp_beside(const char *out, const char *tag, char path[4096])
 {
+	const char *tmpdir = getenv("TMPDIR");
 	char *dup = strdup(out);
 	int fd;
 
 	if (dup == NULL)
 		lk_fatal("out of memory");
-	snprintf(path, 4096, "%s/.lakip-%s-XXXXXX", dirname(dup), tag);
+	if (cli_out_is_stdout(out))
+		snprintf(path, 4096, "%s/.lakip-%s-XXXXXX",
+			 tmpdir != NULL && *tmpdir ? tmpdir : "/tmp", tag);
+	else
+		snprintf(path, 4096, "%s/.lakip-%s-XXXXXX", dirname(dup), tag);
 	free(dup);
 	if ((fd = mkstemp(path)) < 0)
 		return cli_error(EX_CANTCREAT, _("cannot create %s: %s"), out,
@@ -267,25 +273,19 @@ tmp_beside(const char *out, const char *tag, char path[4096])
 int
 cmd_finalise(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS,
-		{ "p12", required_argument, NULL, 'P' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "template", required_argument, NULL, 'T' },
-		{ "signature-image", required_argument, NULL, 'S' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	final_ctx fc;
 	const char *out = NULL;
 	char *kode = NULL, *pw = NULL;
 	int ch, rc, version = 0;
+	bool to_stdout;
 	store *s;
 
 	memset(&fc, 0, sizeof fc);
+	fc.c = c;
 	fc.tname = "laporan";
-	while ((ch = cli_getopt(c, "+d:i:t:q:P:o:T:S:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -304,8 +304,9 @@ cmd_finalise(cli_ctx *c)
 		return rc;
 	if (fc.p12 == NULL)
 		return cli_usage(c, _("--p12 FILE.p12 is required"));
-	if (out == NULL || strcmp(out, "-") == 0)
+	if (out == NULL)
 		return cli_usage(c, _("-o FILE.pdf is required"));
+	to_stdout = cli_out_is_stdout(out);
 	if (access(fc.p12, R_OK) != 0)
 		return cli_error(EX_NOINPUT, _("cannot read %s: %s"), fc.p12,
 				 strerror(errno));
@@ -327,8 +328,14 @@ cmd_finalise(cli_ctx *c)
 
 		umask(um);
 		rc = store_finalise(s, kode, p.tahun, p.tw, produce, &fc, &version, &e);
-		if (rc == 0 && (chmod(fc.signed_tmp, 0666 & ~um) != 0
-				|| rename(fc.signed_tmp, out) != 0))
+		if (rc == 0 && to_stdout && (fwrite(fc.pdf, 1, fc.len, stdout) != fc.len
+					     || fflush(stdout) != 0))
+			rc = lk_fail(&e, EX_IOERR,
+				     _("signed and stored as version %d, but cannot"
+				       " write %s: %s"), version, _("standard output"),
+				     strerror(errno));
+		else if (rc == 0 && !to_stdout && (chmod(fc.signed_tmp, 0666 & ~um) != 0
+						   || rename(fc.signed_tmp, out) != 0))
 			rc = lk_fail(&e, EX_CANTCREAT,
 				     _("signed and stored as version %d, but cannot"
 				       " write %s: %s"), version, out, strerror(errno));
@@ -348,10 +355,13 @@ cmd_finalise(cli_ctx *c)
 			fprintf(stderr, _("lakip: warning: the signing certificate (%s)"
 					  " has expired; the report is signed anyway\n"),
 				fc.cert.subject);
-		printf(_("Finalised %s, Triwulan %s %d: version %d signed by %s,"
-			 " stored and locked; wrote %s (%u pages, %zu bytes)\n"),
-		       kode, tw_romawi(p.tw), p.tahun, version, fc.cert.subject,
-		       out, fc.pages, fc.len);
+		/* With -o -, standard output is the PDF: the summary goes
+		 * to standard error. */
+		fprintf(to_stdout ? stderr : stdout,
+			_("Finalised %s, Triwulan %s %d: version %d signed by %s,"
+			  " stored and locked; wrote %s (%u pages, %zu bytes)\n"),
+			kode, tw_romawi(p.tw), p.tahun, version, fc.cert.subject,
+			to_stdout ? _("standard output") : out, fc.pages, fc.len);
 	}
 	free(kode);
 	return rc;
@@ -372,7 +382,6 @@ hex32(const unsigned char b[32], char hex[65])
 int
 cmd_verify(cli_ctx *c)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
 	lk_err e = { 0, "" };
 	sign_verify_result vr;
 	store_signed sg;
@@ -383,7 +392,7 @@ cmd_verify(cli_ctx *c)
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:", opts)) != -1)
+	while ((ch = cli_getopt(c)) != -1)
 		if (ch == '?')
 			return EX_USAGE;
 	if (optind >= c->argc)

@@ -4,10 +4,12 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "io/predikat_load.h"
@@ -17,30 +19,45 @@
 static void
 print_warning(void *arg, const char *msg)
 {
-	(void)arg;
-	fprintf(stderr, _("lakip: warning: %s\n"), msg);
+	const cli_ctx *c = arg;
+
+	if (!c->quiet)
+		fprintf(stderr, _("lakip: warning: %s\n"), msg);
 }
 
 int
-cli_render_pdf(rencana *r, int tw, const char *tname, const report_extra *x,
-	       const char *out, layout_result *res, lk_err *e)
+cli_render_pdf(const cli_ctx *c, rencana *r, int tw, const char *tname,
+	       const report_extra *x, const char *out, layout_result *res,
+	       lk_err *e)
 {
-	report_hooks h = { NULL, print_warning, NULL };
+	report_hooks h = { NULL, print_warning, (void *)c };
 	predikat_tabel pt;
-	int rc = predikat_load_installed(&r->mem, &pt, e);
+	char tmp[4096];
+	const char *dir = getenv("TMPDIR");
+	int rc = predikat_load_installed(&r->mem, &pt, e), fd;
 
-	return rc ? rc : report_render(r, tw, &pt, tname, x, &h, out, res, e);
+	if (rc != 0)
+		return rc;
+	if (!cli_out_is_stdout(out))
+		return report_render(r, tw, &pt, tname, x, &h, out, res, e);
+	/* Standard output: the PDF is made in a file (the layout writes
+	 * files), then copied. */
+	snprintf(tmp, sizeof tmp, "%s/lakip-report-XXXXXX",
+		 dir != NULL && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(tmp)) < 0)
+		return lk_fail(e, EX_CANTCREAT, _("cannot create a temporary file: %s"),
+			       strerror(errno));
+	close(fd);
+	rc = report_render(r, tw, &pt, tname, x, &h, tmp, res, e);
+	if (rc == 0)
+		rc = cli_copy_to_stdout(tmp, e);
+	unlink(tmp);
+	return rc;
 }
 
 int
 cmd_report(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS,
-		{ "template", required_argument, NULL, 'T' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	const char *out = NULL, *tname = "laporan";
@@ -48,7 +65,7 @@ cmd_report(cli_ctx *c)
 	rencana *r;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:i:t:q:T:o:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -67,10 +84,12 @@ cmd_report(cli_ctx *c)
 		return cli_usage(c, _("-o FILE.pdf is required"));
 	if ((rc = cli_load_rencana(c, &p, &r)) != 0)
 		return rc;
-	rc = cli_render_pdf(r, p.tw, tname, NULL, out, &res, &e);
+	rc = cli_render_pdf(c, r, p.tw, tname, NULL, out, &res, &e);
 	rencana_free(r);
 	if (rc != 0)
 		return cli_report(&e);
-	printf(_("Wrote %s (%u pages, %lu bytes)\n"), out, res.pages, res.bytes);
+	/* With -o -, standard output is the PDF and nothing else. */
+	if (!cli_out_is_stdout(out))
+		printf(_("Wrote %s (%u pages, %lu bytes)\n"), out, res.pages, res.bytes);
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,8 +268,9 @@ print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt)
 	size_t nrow, width = tt_terminal_width();
 	enum csv_style st = fmt == FMT_CSV ? CSV_SEMICOLON : CSV_TAB;
 	const char **cell;
-	int rc = 0;
+	int rc = 0, err;
 
+	errno = 0;
 	if (tables & TABLE_IKU) {
 		cell = iku_cells(&a, k, fmt == FMT_TEXT, &nrow);
 		if (fmt == FMT_TEXT)
@@ -285,28 +287,26 @@ print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt)
 		else
 			rc = write_delimited(st, program_cols, N_PROGRAM_COLS, cell, nrow);
 	}
-	arena_free(&a);
 	if (rc == 0 && fflush(stdout) != 0)
 		rc = -1;
-	return rc == 0 ? 0 : cli_error(EX_IOERR, _("cannot write standard output"));
+	err = errno;
+	arena_free(&a);
+	if (rc == 0)
+		return 0;
+	return err ? cli_error(EX_IOERR, _("cannot write standard output: %s"), strerror(err))
+		   : cli_error(EX_IOERR, _("cannot write standard output"));
 }
 
 int
 cmd_show(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS,
-		{ "table", required_argument, NULL, 'T' },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	cli_period p = { NULL, 0, 0 };
 	int ch, rc, tables = TABLE_IKU | TABLE_PROGRAM;
 	enum show_format fmt = FMT_TEXT;
 	rencana *r = NULL;
 	kinerja k;
 
-	while ((ch = cli_getopt(c, "+d:i:t:q:T:f:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -339,7 +339,7 @@ cmd_show(cli_ctx *c)
 		return rc;
 	if ((rc = cli_load_quarter(c, &p, &r, &k)) != 0)
 		return rc;
-	if (!r->tw[p.tw].ada)
+	if (!r->tw[p.tw].ada && !c->quiet)
 		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
 				  "realisations are empty\n"), r->instansi.kode,
 			tw_romawi(p.tw), p.tahun);

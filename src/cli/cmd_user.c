@@ -61,11 +61,6 @@ user_list(cli_ctx *c)
 int
 cmd_user(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		{ "role", required_argument, NULL, 'r' },
-		{ "bidang", required_argument, NULL, 'b' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	const char *role = NULL, *bidang = NULL, *sub, *login;
 	char **bv = NULL;
@@ -74,7 +69,7 @@ cmd_user(cli_ctx *c)
 	store *s;
 	int ch, rc, npos;
 
-	while ((ch = cli_getopt(c, "d:r:b:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 'r')
 			role = optarg;
 		else if (ch == 'b')

@@ -46,11 +46,6 @@ tw_text(int tw)
 int
 cmd_submit(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS,
-		{ "iku", required_argument, NULL, 'k' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	const char *iku = NULL;
@@ -59,7 +54,7 @@ cmd_submit(cli_ctx *c)
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:i:t:q:k:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -95,13 +90,6 @@ cmd_submit(cli_ctx *c)
 int
 cmd_review(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS,
-		{ "iku", required_argument, NULL, 'k' },
-		{ "approve", no_argument, NULL, 'a' },
-		{ "return", required_argument, NULL, 'r' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	const char *iku = NULL, *comment = NULL;
@@ -111,7 +99,7 @@ cmd_review(cli_ctx *c)
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:i:t:q:k:ar:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -208,9 +196,6 @@ print_status(const store_quarter *q)
 int
 cmd_status(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS, CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	store_quarter q;
@@ -218,7 +203,7 @@ cmd_status(cli_ctx *c)
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:i:t:q:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
@@ -242,11 +227,6 @@ cmd_status(cli_ctx *c)
 int
 cmd_unlock(cli_ctx *c)
 {
-	static const struct option opts[] = {
-		CLI_PERIOD_OPTS,
-		{ "reason", required_argument, NULL, 'R' },
-		CLI_COMMON_OPTS, { NULL, 0, NULL, 0 },
-	};
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	const char *reason = NULL;
@@ -254,7 +234,7 @@ cmd_unlock(cli_ctx *c)
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c, "+d:i:t:q:R:", opts)) != -1) {
+	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;

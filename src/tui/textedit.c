@@ -339,6 +339,32 @@ te_draw(textedit *t, int y, int x, int h, int w, attr_t a, bool focus)
 /* ------------------------------------------------------------------ */
 /* external editor */
 
+/* Whether prog is an executable file in one of the directories of $PATH
+ * (an empty entry is the current directory, as for the shell). */
+static bool
+in_path(const char *prog)
+{
+	const char *path = getenv("PATH"), *p, *q;
+	char buf[4096];
+	size_t len;
+	int w;
+
+	if (path == NULL)
+		path = "/usr/bin:/bin";
+	for (p = path;; p = q + 1) {
+		q = strchr(p, ':');
+		len = q != NULL ? (size_t)(q - p) : strlen(p);
+		w = len > 0 ? snprintf(buf, sizeof buf, "%.*s/%s", (int)len, p, prog)
+			    : snprintf(buf, sizeof buf, "./%s", prog);
+		if (w > 0 && (size_t)w < sizeof buf && access(buf, X_OK) == 0)
+			return true;
+		if (q == NULL)
+			return false;
+	}
+}
+
+/* $VISUAL, else $EDITOR, else Debian's sensible-editor (which asks the
+ * alternatives system) when it is installed, else vi. */
 static const char *
 editor_command(void)
 {
@@ -347,7 +373,7 @@ editor_command(void)
 	if (e == NULL || *e == '\0')
 		e = getenv("EDITOR");
 	if (e == NULL || *e == '\0')
-		e = "vi";
+		e = in_path("sensible-editor") ? "sensible-editor" : "vi";
 	return e;
 }
 
