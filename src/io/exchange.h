@@ -11,6 +11,9 @@
 #ifndef LK_EXCHANGE_H
 #define LK_EXCHANGE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/err.h"
@@ -26,7 +29,22 @@
  *     loses its final newline); required ones, optional ones when given,
  *     narratives and list items must then be non-empty; table cells,
  *     column headers and teks values may be empty;
- *   - control characters other than tab and newline are refused;
+ *   - control characters other than tab and newline are refused, and
+ *     bidirectional controls (U+200E, U+200F, U+202A..U+202E,
+ *     U+2066..U+2069, U+061C) in every text;
+ *   - names and titles (instansi, pejabat and bidang fields, uraian of
+ *     sasaran, IKU and program, satuan, table titles) hold at most 1,000
+ *     characters and no invisible character (zero-width, format,
+ *     filler, variation selector, tag): the PDF library prints a title
+ *     as one string of at most 65,535 bytes, and look-alikes hide there;
+ *     other texts (narratives, list items, cells, notes) hold
+ *     paragraphs of at most 60,000 bytes (a printed line is part of one
+ *     paragraph: zero-width characters could put more than the PDF
+ *     library's 65,535 bytes on one line);
+ *   - kodes (sasaran, IKU, program, bidang; exchange_kode_ok) hold only
+ *     ASCII letters, digits and . - _ /, so that no two kodes look
+ *     alike (no Cyrillic 'a' beside a Latin one); instansi.kode is a
+ *     slug, [a-z0-9-]+;
  *   - an optional key whose value is null is the same as a missing key
  *     (for realisasi_* this means "not known yet");
  *   - integer keys (quarters) and tahun must be plain decimal integers
@@ -35,6 +53,12 @@
 int exchange_read_file(const char *path, rencana **out, lk_err *e);
 int exchange_read_buffer(const char *name, const char *buf, size_t len,
 			 rencana **out, lk_err *e);
+
+/* A kode as lakip/1 allows it: ASCII letters, digits, '.', '-', '_' and
+ * '/' (a front end that lets people type kodes checks with it too).
+ * When not, the 1-based character position and the code point of the
+ * first character that is not allowed go to *at and *cp (may be NULL). */
+bool exchange_kode_ok(const char *s, size_t *at, uint32_t *cp);
 
 /* Write r in canonical form to f: keys in the order of the spec, only
  * values present (an empty optional string counts as absent; empty table

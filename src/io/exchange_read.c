@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,15 +225,117 @@ has_control(const char *s, size_t n, unsigned *code)
 	return false;
 }
 
-/* A scalar as a string in the rencana, trimmed; empty only if allowed.
- * Control characters are refused: they would reach terminals and PDFs. */
+/* ---- texts ---- */
+
+/* Next code point of s[*i..n), advancing *i (libyaml has checked that
+ * the text is UTF-8; a stray byte is returned as itself). */
+static uint32_t
+utf8_next(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	size_t left = n - *i, k, len;
+	uint32_t c = u[0];
+
+	len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (len > left)
+		len = 1;
+	if (len > 1) {
+		c &= 0x3Fu >> (len - 1);
+		for (k = 1; k < len; k++)
+			c = c << 6 | (u[k] & 0x3F);
+	}
+	*i += len;
+	return c;
+}
+
+/* Bidirectional controls: they make a terminal or a viewer show text in
+ * another order than it is stored ("Trojan Source"). */
+static bool
+is_bidi_control(uint32_t c)
+{
+	return c == 0x061C || c == 0x200E || c == 0x200F ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Characters that print as nothing: zero-width and other invisible
+ * format characters, fillers, variation selectors, tags. */
+static bool
+is_invisible(uint32_t c)
+{
+	return is_bidi_control(c) || c == 0x00AD || c == 0x034F ||
+	       c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 ||
+	       c == 0x180E || (c >= 0x200B && c <= 0x200D) ||
+	       (c >= 0x2060 && c <= 0x2064) || (c >= 0x206A && c <= 0x206F) ||
+	       c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF ||
+	       c == 0xFFA0 || (c >= 0xFFF9 && c <= 0xFFFB) ||
+	       (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+/* What a text may hold beyond "no control characters":
+ *   - no bidirectional controls, anywhere;
+ *   - names and titles (TX_NAME): no invisible characters either, and at
+ *     most NAME_MAX_CHARS characters (the longest field of the forms).
+ *     A title ends up whole in one string of the PDF (a bookmark, the
+ *     document information), which the PDF library limits to 65,535
+ *     bytes: 1,000 characters are at most 4,000 bytes;
+ *   - other texts (narratives, list items, table cells, notes):
+ *     paragraphs (text between blank lines) of at most PARA_MAX_BYTES
+ *     bytes.  A printed line is part of one paragraph, and the PDF
+ *     library refuses a line of more than 65,535 bytes, which a run of
+ *     zero-width characters (combining marks) can reach on one line.
+ * Checked after trimming; fails with the node's position. */
+enum { TX_EMPTY = 1, TX_NAME = 2, TX_KODE = 4 };
+#define NAME_MAX_CHARS 1000
+#define PARA_MAX_BYTES 60000
+
 static int
-str_node(rd *x, const yd_node *n, const char *what, bool allow_empty,
-	 char **out)
+check_text(rd *x, const yd_node *n, const char *what, const char *s,
+	   size_t len, unsigned fl)
+{
+	size_t i = 0, chars = 0, para = 0, np = 1;
+
+	while (i < len) {
+		uint32_t c = utf8_next(s, len, &i);
+
+		chars++;
+		if (is_bidi_control(c))
+			return yd_fail(&x->doc, n, x->e,
+			    _("%s: bidirectional control character U+%04X "
+			    "(character %zu) is not allowed: it makes text "
+			    "show in another order than it is stored"),
+			    what, (unsigned)c, chars);
+		if ((fl & TX_NAME) && !(fl & TX_KODE) && is_invisible(c))
+			return yd_fail(&x->doc, n, x->e,
+			    _("%s: invisible character U+%04X (character "
+			    "%zu) is not allowed in a name or title"), what,
+			    (unsigned)c, chars);
+		if (c == '\n' && i < len && s[i] == '\n') {
+			para = i + 1;           /* a blank line */
+			np++;
+		} else if (!(fl & TX_NAME) && i - para > PARA_MAX_BYTES)
+			return yd_fail(&x->doc, n, x->e,
+			    _("%s: paragraph %zu is longer than %d bytes, more "
+			    "than a report can print: split it with blank "
+			    "lines"), what, np, PARA_MAX_BYTES);
+	}
+	if ((fl & TX_NAME) && chars > NAME_MAX_CHARS)
+		return yd_fail(&x->doc, n, x->e,
+		    _("%s: a name or title can have at most %d characters, "
+		    "found %zu"), what, NAME_MAX_CHARS, chars);
+	return 0;
+}
+
+/* A scalar as a string in the rencana, trimmed; empty only if
+ * TX_EMPTY.  Control characters are refused: they would reach terminals
+ * and PDFs; check_text() says what else. */
+static int
+text_node(rd *x, const yd_node *n, const char *what, unsigned fl,
+	  char **out)
 {
 	char buf[YD_DESCRIBE_MAX];
 	const char *s, *end;
 	unsigned code;
+	int rc;
 
 	if (n == NULL || n->type != YD_SCALAR || yd_is_null(n))
 		return yd_fail(&x->doc, n, x->e,
@@ -244,22 +347,32 @@ str_node(rd *x, const yd_node *n, const char *what, bool allow_empty,
 		s++;
 	while (end > s && is_space(end[-1]))
 		end--;
-	if (s == end && !allow_empty)
+	if (s == end && !(fl & TX_EMPTY))
 		return yd_fail(&x->doc, n, x->e,
 		    _("%s: expected a non-empty string"), what);
 	if (has_control(s, (size_t)(end - s), &code))
 		return yd_fail(&x->doc, n, x->e,
 		    _("%s: control characters are not allowed (found U+%04X)"),
 		    what, code);
+	if ((rc = check_text(x, n, what, s, (size_t)(end - s), fl)) != 0)
+		return rc;
 	*out = arena_strndup(&x->r->mem, s, (size_t)(end - s));
 	return 0;
+}
+
+/* A free text (narrative, list item, cell, note). */
+static int
+str_node(rd *x, const yd_node *n, const char *what, bool allow_empty,
+	 char **out)
+{
+	return text_node(x, n, what, allow_empty ? TX_EMPTY : 0, out);
 }
 
 /* map.key as a string: required ones were checked by yd_check_keys; an
  * optional one that is absent or null gives NULL. */
 static int
-str_field(rd *x, const yd_node *map, const char *key, const char *what,
-	  bool required, char **out)
+field_as(rd *x, const yd_node *map, const char *key, const char *what,
+	 bool required, unsigned fl, char **out)
 {
 	char p[WHAT_MAX];
 	const yd_node *n = required ? yd_get(map, key) : opt(map, key);
@@ -267,14 +380,54 @@ str_field(rd *x, const yd_node *map, const char *key, const char *what,
 	*out = NULL;
 	if (n == NULL)
 		return 0;
-	return str_node(x, n, field(p, what, key), false, out);
+	return text_node(x, n, field(p, what, key), fl, out);
+}
+
+/* A free text field. */
+static int
+str_field(rd *x, const yd_node *map, const char *key, const char *what,
+	  bool required, char **out)
+{
+	return field_as(x, map, key, what, required, 0, out);
+}
+
+/* A name or title field (TX_NAME). */
+static int
+name_field(rd *x, const yd_node *map, const char *key, const char *what,
+	   bool required, char **out)
+{
+	return field_as(x, map, key, what, required, TX_NAME, out);
+}
+
+bool
+exchange_kode_ok(const char *s, size_t *at, uint32_t *cp)
+{
+	size_t i = 0, n = strlen(s), k = 0;
+
+	while (i < n) {
+		uint32_t c = utf8_next(s, n, &i);
+
+		k++;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+		    c == '_' || c == '/')
+			continue;
+		if (at != NULL)
+			*at = k;
+		if (cp != NULL)
+			*cp = c;
+		return false;
+	}
+	return true;
 }
 
 static int
 kode_node(rd *x, const yd_node *n, const char *what, char **out)
 {
 	char buf[YD_DESCRIBE_MAX];
-	int rc = str_node(x, n, what, false, out);
+	size_t at = 0;
+	uint32_t c = 0;
+	int rc = text_node(x, n, what, TX_NAME | TX_KODE, out);
 
 	if (rc != 0)
 		return rc;
@@ -283,6 +436,11 @@ kode_node(rd *x, const yd_node *n, const char *what, char **out)
 			return yd_fail(&x->doc, n, x->e,
 			    _("%s: a kode cannot contain spaces, found %s"),
 			    what, yd_quote(*out, buf));
+	if (!exchange_kode_ok(*out, &at, &c))
+		return yd_fail(&x->doc, n, x->e,
+		    _("%s: a kode may hold only ASCII letters, digits and "
+		    ". - _ /, found %s (U+%04X at character %zu)"), what,
+		    yd_quote(*out, buf), (unsigned)c, at);
 	return 0;
 }
 
@@ -393,13 +551,13 @@ read_pejabat(rd *x, const yd_node *n, const char *what, bool full,
 	rc = yd_check_keys(&x->doc, n, what, pejabat_keys,
 	    full ? pejabat_keys : pejabat_req_bidang, x->e);
 	if (rc == 0)
-		rc = str_field(x, n, "nama", what, true, &pj->nama);
+		rc = name_field(x, n, "nama", what, true, &pj->nama);
 	if (rc == 0)
-		rc = str_field(x, n, "jabatan", what, true, &pj->jabatan);
+		rc = name_field(x, n, "jabatan", what, true, &pj->jabatan);
 	if (rc == 0)
-		rc = str_field(x, n, "pangkat", what, full, &pj->pangkat);
+		rc = name_field(x, n, "pangkat", what, full, &pj->pangkat);
 	if (rc == 0)
-		rc = str_field(x, n, "nip", what, full, &nip);
+		rc = name_field(x, n, "nip", what, full, &nip);
 	if (rc != 0 || nip == NULL)
 		return rc;
 	if (nip_normalize(nip, out, &why) != 0)
@@ -469,7 +627,7 @@ read_bidang(rd *x, const yd_node *map)
 			rc = kode_unique(x, &x->bidang, b->kode,
 			    yd_get(n, "kode"), field(q, p, "kode"), b);
 		if (rc == 0)
-			rc = str_field(x, n, "nama", p, true, &b->nama);
+			rc = name_field(x, n, "nama", p, true, &b->nama);
 		if (rc != 0)
 			return rc;
 		k = opt(n, "kepala");
@@ -504,19 +662,19 @@ read_instansi(rd *x, const yd_node *n)
 
 	rc = yd_check_keys(&x->doc, n, w, instansi_keys, instansi_req, x->e);
 	if (rc == 0)
-		rc = str_field(x, n, "kode", w, true, &in->kode);
+		rc = name_field(x, n, "kode", w, true, &in->kode);
 	if (rc == 0 && !slug_ok(in->kode))
 		return yd_fail(&x->doc, yd_get(n, "kode"), x->e,
 		    _("instansi.kode: expected lowercase letters a-z, digits "
 		    "and '-' only, found %s"), yd_quote(in->kode, buf));
 	if (rc == 0)
-		rc = str_field(x, n, "nama", w, true, &in->nama);
+		rc = name_field(x, n, "nama", w, true, &in->nama);
 	if (rc == 0)
-		rc = str_field(x, n, "pemerintah", w, true, &in->pemerintah);
+		rc = name_field(x, n, "pemerintah", w, true, &in->pemerintah);
 	if (rc == 0)
-		rc = str_field(x, n, "kota", w, true, &in->kota);
+		rc = name_field(x, n, "kota", w, true, &in->kota);
 	if (rc == 0)
-		rc = str_field(x, n, "logo", w, false, &logo);
+		rc = name_field(x, n, "logo", w, false, &logo);
 	if (rc == 0 && logo != NULL)
 		rc = read_logo(x, yd_get(n, "logo"), logo);
 	if (rc == 0)
@@ -543,9 +701,9 @@ read_iku(rd *x, const yd_node *n, const char *p, iku *k)
 		rc = kode_unique(x, &x->iku, k->kode, yd_get(n, "kode"),
 		    field(q, p, "kode"), k);
 	if (rc == 0)
-		rc = str_field(x, n, "uraian", p, true, &k->uraian);
+		rc = name_field(x, n, "uraian", p, true, &k->uraian);
 	if (rc == 0)
-		rc = str_field(x, n, "satuan", p, true, &k->satuan);
+		rc = name_field(x, n, "satuan", p, true, &k->satuan);
 	if (rc != 0)
 		return rc;
 	k->polaritas = POLARITAS_POSITIF;
@@ -584,9 +742,9 @@ read_sasaran_one(rd *x, const yd_node *n, const char *p, sasaran *s)
 		rc = kode_unique(x, &x->sasaran, s->kode, yd_get(n, "kode"),
 		    field(q, p, "kode"), s);
 	if (rc == 0)
-		rc = str_field(x, n, "uraian", p, true, &s->uraian);
+		rc = name_field(x, n, "uraian", p, true, &s->uraian);
 	if (rc == 0)
-		rc = str_field(x, n, "bidang", p, false, &bid);
+		rc = name_field(x, n, "bidang", p, false, &bid);
 	if (rc != 0)
 		return rc;
 	if (bid != NULL) {
@@ -685,7 +843,7 @@ read_program(rd *x, const yd_node *root)
 			rc = kode_unique(x, &x->program, pg->kode,
 			    yd_get(n, "kode"), field(q, p, "kode"), pg);
 		if (rc == 0)
-			rc = str_field(x, n, "uraian", p, true, &pg->uraian);
+			rc = name_field(x, n, "uraian", p, true, &pg->uraian);
 		if (rc == 0)
 			rc = yd_number(&x->doc, yd_get(n, "anggaran"),
 			    field(q, p, "anggaran"), DEC_UANG, false,
@@ -827,7 +985,7 @@ read_tabel_one(rd *x, const yd_node *n, const char *p, tabel *tb)
 
 	rc = yd_check_keys(&x->doc, n, p, tabel_keys, tabel_req, x->e);
 	if (rc == 0)
-		rc = str_field(x, n, "judul", p, true, &tb->judul);
+		rc = name_field(x, n, "judul", p, true, &tb->judul);
 	if (rc == 0)
 		rc = cells(x, yd_get(n, "kolom"), field(q, p, "kolom"),
 		    &tb->kolom, &tb->n_kolom);

@@ -88,6 +88,55 @@ expect_rc "a 100-megapixel PNG logo is refused" 65
 expect_in "naming the file and its size" "$T/stderr" "$T/bomb.png: 10000 x 10000 pixels (100.0 megapixels"
 check "and no PDF is written" test ! -e "$T/bomb.pdf"
 
+# ---- 4. texts the PDF library cannot print are refused at import ----
+long=$(awk 'BEGIN { for (i = 0; i < 70000; i++) printf "x" }')
+sed "s|^    uraian: Meningkatnya Jumlah Masyarakat Yang Paham Terhadap Politik\$|    uraian: $long|" "$FIXTURE" >"$T/long.yaml"
+line=$(grep -n "^    uraian: xxx" "$T/long.yaml" | cut -d: -f1)
+lakip -d "$T/long.db" import "$T/long.yaml"
+expect_rc "a 70,000-character sasaran title is refused at import" 65
+expect_in "with its position" "$T/stderr" "long.yaml:$line:13: sasaran[0].uraian: a name or title can have at most 1000 characters"
+# a paragraph of 40,000 combining accents is one printed line
+accents=$(awk 'BEGIN { for (i = 0; i < 40000; i++) printf "\314\201" }')
+awk -v a="$accents" '{ print } /^      SS1: \|$/ { print "        e" a; print "" }' "$FIXTURE" >"$T/accents.yaml"
+lakip -d "$T/long.db" import "$T/accents.yaml"
+expect_rc "a paragraph longer than a report can print is refused" 65
+expect_in "naming the narrative" "$T/stderr" "triwulan.2.narasi.SS1: paragraph 1 is longer than 60000 bytes"
+check "and no database was made" test ! -e "$T/long.db"
+
+# ---- 9. look-alike kodes, bidirectional controls ----
+# refused KODE-SED WHERE: the fixture changed by sed -e KODE-SED is refused
+# with exit 65 and a message that starts with WHERE.
+refused() {
+	sed "$1" "$FIXTURE" >"$T/k.yaml"
+	lakip -d "$T/k.db" import "$T/k.yaml"
+	expect_rc "$3" 65
+	expect_in "$3: position and reason" "$T/stderr" "$2"
+}
+cyr_s=$(printf '\320\205')       # U+0405, looks like S
+zwsp=$(printf '\342\200\213')    # U+200B
+rlo=$(printf '\342\200\256')     # U+202E
+line=$(grep -n "^  - kode: SS1\$" "$FIXTURE" | cut -d: -f1)
+refused "s/^  - kode: SS1\$/  - kode: ${cyr_s}S1/" "k.yaml:$line:11: sasaran[0].kode: a kode may hold only ASCII letters" \
+	"a sasaran kode with a Cyrillic letter"
+line=$(grep -n "^      - kode: IKU1\$" "$FIXTURE" | cut -d: -f1)
+refused "s/^      - kode: IKU1\$/      - kode: IKU${zwsp}1/" "k.yaml:$line:15: sasaran[0].iku[0].kode: a kode may hold only" \
+	"an IKU kode with a zero-width space"
+line=$(grep -n "^    - kode: poldagri\$" "$FIXTURE" | cut -d: -f1)
+refused "s/^    - kode: poldagri\$/    - kode: pol${rlo}dagri/" "k.yaml:$line:13: instansi.bidang[0].kode: bidirectional control character U+202E" \
+	"a bidang kode with a bidi control"
+line=$(grep -n "^  - kode: P01\$" "$FIXTURE" | cut -d: -f1)
+refused "s/^  - kode: P01\$/  - kode: \"P\\\\u041e1\"/" "k.yaml:$line:11: program[0].kode: a kode may hold only" \
+	"a program kode with a Cyrillic O"
+line=$(grep -n "^  nama: Badan" "$FIXTURE" | cut -d: -f1)
+refused "s/^  nama: Badan/  nama: ${rlo}Badan/" "k.yaml:$line:9: instansi.nama: bidirectional control character U+202E" \
+	"a bidi control in the agency's name"
+refused "s/^    uraian: Meningkatnya Jumlah Masyarakat Yang Paham Terhadap Politik\$/    uraian: Meningkatnya${zwsp} Jumlah/" \
+	"sasaran[0].uraian: invisible character U+200B" "a zero-width space in a sasaran title"
+check "nothing was imported" test ! -e "$T/k.db"
+sh "$LAKIP_SRCDIR/bench/gen-synthetic.sh" 20 60 30 >"$T/syn.yaml"
+lakip -d "$T/syn.db" import "$T/syn.yaml"
+expect_rc "the synthetic data still imports" 0
+
 # ---- 5. -d naming something that is not a regular file ----
 mkfifo "$T/fifo"
 for f in "$T/fifo" /dev/null /dev/zero "$T"; do

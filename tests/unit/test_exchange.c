@@ -1033,7 +1033,134 @@ static const struct bad_case bad_cases[] = {
 	  "(found U+0085)" },
 	{ 0, 0, "    realisasi_iku:\n      \"\\e[2J\": 1\n", "34:7",
 	  "triwulan.1.realisasi_iku: unknown IKU \"?[2J\"" },
+	/* look-alike kodes: ASCII letters, digits and . - _ / only */
+	{ 17, 0, "  - kode: \"\\u0405S1\"\n", "17:11", "sasaran[0].kode: a kode "
+	  "may hold only ASCII letters, digits and . - _ /, found " },
+	{ 17, 0, "  - kode: \"\\u0405S1\"\n", "17:11", "(U+0405 at character 1)" },
+	{ 21, 0, "      - kode: \"IKU\\u03bf\"\n", "21:15",
+	  "sasaran[0].iku[0].kode: a kode may hold only ASCII letters, digits "
+	  "and . - _ /, found \"IKU\xce\xbf\" (U+03BF at character 4)" },
+	{ 26, 0, "  - kode: \"P\\u200d1\"\n", "26:11",
+	  "program[0].kode: a kode may hold only" },
+	{ 26, 0, "  - kode: \"P\\u200d1\"\n", "26:11", "(U+200D at character 2)" },
+	{ 26, 0, "  - kode: \"P\\ufeff\"\n", "26:11", "(U+FEFF at character 2)" },
+	{ 13, 0, "    - kode: umum!\n", "13:13", "instansi.bidang[0].kode: a "
+	  "kode may hold only ASCII letters, digits and . - _ /, found "
+	  "\"umum!\" (U+0021 at character 5)" },
+	{ 13, 0, "    - kode: \"um\\u202eum\"\n", "13:13",
+	  "instansi.bidang[0].kode: bidirectional control character U+202E "
+	  "(character 3) is not allowed" },
+	/* bidirectional controls anywhere, invisible characters in names */
+	{ 4, 0, "  nama: \"Dinas \\u202eX\"\n", "4:9", "instansi.nama: "
+	  "bidirectional control character U+202E (character 7) is not "
+	  "allowed: it makes text show in another order than it is stored" },
+	{ 18, 0, "    uraian: \"Sasaran\\u200bsatu\"\n", "18:13",
+	  "sasaran[0].uraian: invisible character U+200B (character 8) is not "
+	  "allowed in a name or title" },
+	{ 8, 0, "    nama: \"Bu\\u2060di\"\n", "8:11", "instansi.kepala.nama: "
+	  "invisible character U+2060 (character 3)" },
+	{ 0, 0, "    narasi:\n      SS1: \"teks \\u2066x\\u2069\"\n", "34:12",
+	  "triwulan.1.narasi.SS1: bidirectional control character U+2066 "
+	  "(character 6) is not allowed" },
+	{ 0, 0, "    permasalahan: [\"a\\u200fb\"]\n", "33:20",
+	  "triwulan.1.permasalahan[0]: bidirectional control character U+200F" },
 };
+
+/* Texts the rules above let through: invisible characters in free
+ * texts (a zero-width space is a line-break hint), punctuation in kodes. */
+START_TEST(test_texts_ok)
+{
+	static const struct bad_case ok[] = {
+		{ 0, 0, "    narasi:\n      SS1: \"a\\u200bb \\u00e9\\u0301\"\n",
+		  NULL, NULL },
+		{ 26, 0, "  - kode: 2.17_01-a/B\n", NULL, NULL },
+		{ 18, 0, "    uraian: \"Sasaran \\u00c9tat \\u0627\\u0644\"\n",
+		  NULL, NULL },
+	};
+
+	for (size_t i = 0; i < LK_NELEM(ok); i++) {
+		char *buf = build(&ok[i]);
+		rencana *r = read_str("t.yaml", buf);
+
+		rencana_free(r);
+		free(buf);
+	}
+}
+END_TEST
+
+/* The base document with text appended (build() holds 8 kB only). */
+static char *
+build_long(const char *text)
+{
+	struct bad_case none = { 0, 0, "", NULL, NULL };
+	char *base = build(&none), *buf;
+	size_t nb = strlen(base), nt = strlen(text);
+
+	buf = malloc(nb + nt + 1);
+	ck_assert_ptr_nonnull(buf);
+	memcpy(buf, base, nb);
+	memcpy(buf + nb, text, nt + 1);
+	free(base);
+	return buf;
+}
+
+/* A title the PDF library would print as one string is limited to 1,000
+ * characters; a paragraph of another text to 60,000 bytes.  */
+START_TEST(test_text_lengths)
+{
+	struct bad_case c = { 18, 0, NULL, NULL, NULL };
+	size_t n = 70000, k;
+	char *text = malloc(n * 3 + 64), *buf;
+	rencana *r = NULL;
+	lk_err e = { 0 };
+
+	/* 1,000 characters are a title, 1,001 are not */
+	for (int chars = 1000; chars <= 1001; chars++) {
+		k = (size_t)sprintf(text, "    uraian: ");
+		for (int i = 0; i < chars; i++)
+			k += (size_t)sprintf(text + k, "\xc3\xa9");   /* é */
+		sprintf(text + k, "\n");
+		c.text = text;
+		buf = build(&c);
+		if (chars == 1000) {
+			r = read_str("t.yaml", buf);
+			rencana_free(r);
+		} else {
+			ck_assert_int_eq(exchange_read_buffer("t.yaml", buf,
+			    strlen(buf), &r, &e), EX_DATAERR);
+			ck_assert_msg(strstr(e.msg, "t.yaml:18:13: sasaran[0]."
+			    "uraian: a name or title can have at most 1000 "
+			    "characters, found 1001") != NULL, "%s", e.msg);
+		}
+		free(buf);
+	}
+	/* a paragraph of combining accents prints as one line */
+	k = (size_t)sprintf(text, "    narasi:\n      SS1: |\n        Satu.\n\n"
+	    "        e");
+	for (size_t i = 0; i < 30001; i++)
+		k += (size_t)sprintf(text + k, "\xcc\x81");          /* U+0301 */
+	sprintf(text + k, "\n");
+	buf = build_long(text);
+	ck_assert_int_eq(exchange_read_buffer("t.yaml", buf, strlen(buf), &r, &e),
+	    EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "t.yaml:34:12: triwulan.1.narasi.SS1: "
+	    "paragraph 2 is longer than 60000 bytes") != NULL, "%s", e.msg);
+	free(buf);
+	/* the same bytes in paragraphs of 30,000 are fine */
+	k = (size_t)sprintf(text, "    narasi:\n      SS1: |\n");
+	for (int p = 0; p < 3; p++) {
+		k += (size_t)sprintf(text + k, "%s        ", p ? "\n" : "");
+		for (size_t i = 0; i < 15000; i++)
+			k += (size_t)sprintf(text + k, "\xcc\x81");
+		k += (size_t)sprintf(text + k, "\n");
+	}
+	buf = build_long(text);
+	r = read_str("t.yaml", buf);
+	rencana_free(r);
+	free(buf);
+	free(text);
+}
+END_TEST
 
 START_TEST(test_base_ok)
 {
@@ -1277,6 +1404,8 @@ lktest_suite(void)
 	tcase_add_test(tc, test_fixture);
 	tcase_add_test(tc, test_base_ok);
 	tcase_add_loop_test(tc, test_bad, 0, (int)LK_NELEM(bad_cases));
+	tcase_add_test(tc, test_texts_ok);
+	tcase_add_test(tc, test_text_lengths);
 	tcase_add_test(tc, test_bad_whole);
 	tcase_add_test(tc, test_large);
 	suite_add_tcase(s, tc);
