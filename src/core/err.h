@@ -6,6 +6,11 @@
  * can read.  Functions that can fail take an `lk_err *` (may be NULL),
  * fill it and return the same status; 0 means success.  Messages about
  * input files start with "FILE:LINE:COL: " (lines and columns 1-based).
+ * A message never holds what could drive a terminal: lk_fail and
+ * lk_fail_at write control characters (C0 but tab and newline, DEL, C1)
+ * and bidirectional controls as \xHH or \uHHHH, and bytes that are not
+ * UTF-8 as \xHH, whatever the arguments hold (file names and contents,
+ * kodes, values); a message is cut at a whole character.
  */
 #ifndef LK_ERR_H
 #define LK_ERR_H

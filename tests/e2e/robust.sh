@@ -41,6 +41,32 @@ lakip -d "$T/bad.db" export --tahun 2023
 expect_rc "reading a damaged database goes on" 0
 expect_eq "and still leaves it unchanged" "$(fsum "$T/bad.db")" "$before"
 
+# ---- 7. no escape sequences reach the terminal through a message ----
+esc=$(printf '\033')
+# tame FILE: no control character but tab and newline, no C1 control
+tame() {
+	n=$(tr -d '\n\t' <"$1" | LC_ALL=C tr -d ' -~\200-\377' | wc -c)
+	c1=$(LC_ALL=C grep -c "$(printf '\302[\200-\237]')" "$1" || true)
+	[ "$n" -eq 0 ] && [ "$c1" -eq 0 ]
+}
+lakip -d "$DB" show --tahun 2023 --triwulan 2 --instansi "$(printf 'x\033[2J\033]0;pwned\007\302\233y')"
+expect_rc "an unknown agency named with escapes" 66
+check "its message holds no control character" tame "$T/stderr"
+expect_in "it shows them as text" "$T/stderr" "'x\\x1b[2J\\x1b]0;pwned\\x07\\u009by'"
+cp "$DB" "$T/two.db"
+sqlite3 "$T/two.db" "INSERT INTO instansi (kode, nama, pemerintah, kota) SELECT 'evil' || char(27) || '[2J', nama, pemerintah, kota FROM instansi" 2>"$T/sqlerr" ||
+	not_ok "sqlite3 could not add an agency" "$(cat "$T/sqlerr")"
+lakip -d "$T/two.db" show --tahun 2023 --triwulan 2
+expect_rc "a kode with escapes from the database" 64
+check "its message holds no control character" tame "$T/stderr"
+expect_in "it shows them as text" "$T/stderr" "evil\\x1b[2J"
+lakip -d "$T/$esc[31mred.db" show --tahun 2023 --triwulan 2
+check "a database name with escapes is shown as text" tame "$T/stderr"
+printf 'format: lakip/1\ninstansi: {kode: "\\e[5m"}\n' >"$T/$esc.yaml"
+lakip -d "$T/x.db" import "$T/$esc.yaml"
+expect_rc "an exchange file named with escapes" 65
+check "its message holds no control character" tame "$T/stderr"
+
 # ---- 8. LAKIP_BUSY_TIMEOUT ----
 for v in abc -1 12x " 5" 1e3 99999999999999999999 3600001; do
 	LAKIP_BUSY_TIMEOUT=$v lakip -d "$DB" show --tahun 2023 --triwulan 2

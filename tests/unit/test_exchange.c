@@ -1088,6 +1088,42 @@ START_TEST(test_texts_ok)
 }
 END_TEST
 
+/* Messages quote file names, contents and kodes: what could drive a
+ * terminal is written out (core/err.c), once for every message. */
+START_TEST(test_messages_defanged)
+{
+	lk_err e = { 0 };
+	rencana *r = NULL;
+	char big[3000];
+	size_t i, n;
+
+	ck_assert_int_eq(lk_fail(&e, EX_DATAERR, "kode %s!",
+	    "a\x1b[2Jb\xc2\x9b\xe2\x80\xae\xff\x7f\tc\nd\xc3\xa9"), EX_DATAERR);
+	ck_assert_str_eq(e.msg, "kode a\\x1b[2Jb\\u009b\\u202e\\xff\\x7f\tc\nd"
+	    "\xc3\xa9!");
+	lk_fail_at(&e, EX_DATAERR, "f\x1b]0;x\x07.yaml", 3, 4, "%s", "\x08");
+	ck_assert_str_eq(e.msg, "f\\x1b]0;x\\x07.yaml:3:4: \\x08");
+	/* an overlong or truncated sequence is not UTF-8 */
+	lk_fail(&e, 1, "%s", "\xc0\x9b \xe2\x80");
+	ck_assert_str_eq(e.msg, "\\xc0\\x9b \\xe2\\x80");
+	/* cut at a whole character */
+	for (i = 0; i + 2 < sizeof big; i += 2)
+		memcpy(big + i, "\xc3\xa9", 2);
+	big[i] = '\0';
+	lk_fail(&e, 1, "x%s", big);
+	n = strlen(e.msg);
+	ck_assert_uint_lt(n, sizeof e.msg);
+	ck_assert_uint_eq(n % 2, 1);
+	ck_assert_int_eq(e.msg[n - 1], (char)0xa9);
+	/* through the reader: a file name and a key */
+	ck_assert_int_eq(exchange_read_buffer("\x1b[31mt.yaml", "format: x\n",
+	    10, &r, &e), EX_DATAERR);
+	ck_assert_msg(strncmp(e.msg, "\\x1b[31mt.yaml:1:9: ", 20) == 0, "%s",
+	    e.msg);
+	ck_assert_ptr_null(strchr(e.msg, 0x1b));
+}
+END_TEST
+
 /* The base document with text appended (build() holds 8 kB only). */
 static char *
 build_long(const char *text)
@@ -1405,6 +1441,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_base_ok);
 	tcase_add_loop_test(tc, test_bad, 0, (int)LK_NELEM(bad_cases));
 	tcase_add_test(tc, test_texts_ok);
+	tcase_add_test(tc, test_messages_defanged);
 	tcase_add_test(tc, test_text_lengths);
 	tcase_add_test(tc, test_bad_whole);
 	tcase_add_test(tc, test_large);
