@@ -27,7 +27,7 @@ static const struct {
 	[AKSI_UBAH_RENCANA] = { N_("edit the plan"), AD, false },
 	[AKSI_UBAH_DATA] =    { N_("edit realisations"), OP | AD, false },
 	[AKSI_AJUKAN] =       { N_("submit"), OP | AD, false },
-	[AKSI_TINJAU] =       { N_("review"), KB, true },
+	[AKSI_TINJAU] =       { N_("review"), KB | KP | AD, true },
 	[AKSI_FINAL] =        { N_("finalise"), KP | AD, false },
 	[AKSI_BUKA] =         { N_("unlock"), AD, false },
 	[AKSI_PENGGUNA] =     { N_("manage users"), AD, false },

@@ -37,7 +37,9 @@ enum peran_aksi {
 	AKSI_UBAH_RENCANA,       /* edit the plan (sasaran, IKU, program, instansi) */
 	AKSI_UBAH_DATA,          /* edit realisations, narratives, quarter texts */
 	AKSI_AJUKAN,             /* submit entries */
-	AKSI_TINJAU,             /* approve or return entries (own bidang only) */
+	AKSI_TINJAU,             /* approve or return entries: a kabid those of
+	                          * his bidang, the kepala or an admin those
+	                          * of sasaran without a bidang */
 	AKSI_FINAL,              /* finalise: render, sign, store, lock */
 	AKSI_BUKA,               /* unlock a quarter */
 	AKSI_PENGGUNA,           /* add, remove, change users */

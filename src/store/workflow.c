@@ -6,8 +6,9 @@
  * transition, with the reviewer's comment), the quarter's status, and
  * submit / approve / return.  The transitions are core/peran.c's; this
  * file adds who may touch which entry: a kabid reviews only the IKU of
- * his bidang (the bidang of the IKU's sasaran), and nobody approves or
- * returns an entry he submitted himself.
+ * his bidang (the bidang of the IKU's sasaran), the kepala or an admin
+ * the IKU of a sasaran without a bidang (no kabid can), and nobody
+ * approves or returns an entry he submitted himself.
  */
 #include "config.h"
 #include "store/store_int.h"
@@ -350,11 +351,22 @@ allowed(store *s, const store_user *u, const store_entri *x,
 			       entri_event_label(ev));
 	if (ev == EV_SUBMIT)
 		return 0;
-	if (!in_strv(u->bidang, u->n_bidang, x->bidang))
+	if (x->bidang == NULL) {
+		if (u->peran != PERAN_KEPALA && u->peran != PERAN_ADMIN)
+			return lk_fail(e, EX_NOPERM,
+				       _("%s: IKU '%s' belongs to a sasaran without a"
+					 " bidang: the kepala or an admin reviews it,"
+					 " not '%s'"), s->path, x->iku, s->actor);
+	} else if (u->peran != PERAN_KABID) {
+		return lk_fail(e, EX_NOPERM,
+			       _("%s: IKU '%s' belongs to bidang '%s': its kabid"
+				 " reviews it, not '%s'"), s->path, x->iku,
+			       x->bidang, s->actor);
+	} else if (!in_strv(u->bidang, u->n_bidang, x->bidang))
 		return lk_fail(e, EX_NOPERM,
 			       _("%s: IKU '%s' belongs to bidang '%s'; '%s' reviews"
 				 " only the IKU of his bidang"), s->path, x->iku,
-			       x->bidang ? x->bidang : _("(none)"), s->actor);
+			       x->bidang, s->actor);
 	if (x->submitted_by != NULL && strcmp(x->submitted_by, s->actor) == 0)
 		return lk_fail(e, EX_NOPERM,
 			       _("%s: IKU '%s' was submitted by '%s' himself: nobody"

@@ -132,10 +132,12 @@ void store_quarter_free(store_quarter *q);
 /* Apply ev (EV_SUBMIT, EV_APPROVE or EV_RETURN) to entries of quarter tw
  * as the actor, all or nothing.  iku names the entries (n_iku kodes); when
  * n_iku is 0: submit takes every draft or returned entry, review every
- * submitted entry of the reviewer's bidang that he did not submit
- * himself.  A named entry in the wrong state, outside the reviewer's
- * bidang, or submitted by the reviewer himself is refused (EX_DATAERR,
- * EX_NOPERM).  EV_RETURN needs a comment.  *done: entries changed. */
+ * submitted entry the reviewer may review that he did not submit
+ * himself.  A kabid reviews the IKU of his bidang (the bidang of the
+ * IKU's sasaran); the IKU of a sasaran without a bidang, which no kabid
+ * can review, are the kepala's or an admin's.  A named entry in the wrong
+ * state, that the reviewer may not review, or submitted by the reviewer
+ * himself is refused (EX_DATAERR, EX_NOPERM).  EV_RETURN needs a comment.  *done: entries changed. */
 int store_wf_apply(store *s, const char *instansi, int tahun, int tw,
 		   enum entri_event ev, char *const *iku, size_t n_iku,
 		   const char *comment, size_t *done, lk_err *e);

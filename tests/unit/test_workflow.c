@@ -45,7 +45,7 @@ static const struct {
 	{ AKSI_UBAH_RENCANA, "....Y", "admin" },
 	{ AKSI_UBAH_DATA,    ".Y..Y", "operator or admin" },
 	{ AKSI_AJUKAN,       ".Y..Y", "operator or admin" },
-	{ AKSI_TINJAU,       "..Y..", "kabid" },
+	{ AKSI_TINJAU,       "..YYY", "kabid, kepala or admin" },
 	{ AKSI_FINAL,        "...YY", "kepala or admin" },
 	{ AKSI_BUKA,         "....Y", "admin" },
 	{ AKSI_PENGGUNA,     "....Y", "admin" },
@@ -431,6 +431,47 @@ START_TEST(test_self_approval)
 	ok_(wf("kb1", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb1");
 	ck_assert_uint_eq(done, 2);
 	ck_assert_str_eq(states(), "aad");
+}
+END_TEST
+
+/* A sasaran without a bidang: no kabid can review its IKU, so the kepala
+ * or an admin does; they review nothing else. */
+START_TEST(test_no_bidang)
+{
+	lk_err e = { 0, "" };
+	rencana *r = plan();
+	size_t done = 0;
+
+	r->sasaran[1].bidang = NULL;            /* SS2: IKU3 */
+	as(admin);
+	ok_(store_save(db, r, false, NULL, &e), &e, "save");
+	rencana_free(r);
+	add_user("ad2", PERAN_ADMIN, NULL);
+	ok_(wf("op1", EV_SUBMIT, "IKU1,IKU3", NULL, NULL, &e), &e, "submit");
+	ck_assert_str_eq(states(), "sds");
+	/* no kabid reviews it */
+	ck_assert_int_eq(wf("kb2", EV_APPROVE, "IKU3", NULL, NULL, &e), EX_NOPERM);
+	ck_assert_msg(strstr(e.msg, "IKU 'IKU3' belongs to a sasaran without a "
+			     "bidang: the kepala or an admin reviews it") != NULL,
+		      "%s", e.msg);
+	ck_assert_int_eq(wf("kb1", EV_APPROVE, "IKU3", NULL, NULL, &e), EX_NOPERM);
+	ok_(wf("kb2", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb2 all");
+	ck_assert_uint_eq(done, 0);
+	/* the kepala does, and only that one */
+	ck_assert_int_eq(wf("kp", EV_APPROVE, "IKU1", NULL, NULL, &e), EX_NOPERM);
+	ck_assert_msg(strstr(e.msg, "belongs to bidang 'ideologi': its kabid "
+			     "reviews it") != NULL, "%s", e.msg);
+	ok_(wf("kp", EV_RETURN, "IKU3", "Lampirkan sumber data", &done, &e), &e,
+	    "kp return");
+	ck_assert_str_eq(states(), "sdr");
+	ok_(wf("op1", EV_SUBMIT, "IKU3", NULL, NULL, &e), &e, "again");
+	/* an admin too; all he may review is IKU3 */
+	ok_(wf("ad2", EV_APPROVE, NULL, NULL, &done, &e), &e, "ad2 all");
+	ck_assert_uint_eq(done, 1);
+	ck_assert_str_eq(states(), "sda");
+	/* the kabid still reviews his own */
+	ok_(wf("kb1", EV_APPROVE, "IKU1", NULL, NULL, &e), &e, "kb1");
+	ck_assert_str_eq(states(), "ada");
 }
 END_TEST
 
@@ -1018,6 +1059,7 @@ lktest_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_flow);
 	tcase_add_test(tc, test_self_approval);
+	tcase_add_test(tc, test_no_bidang);
 	tcase_add_test(tc, test_edit_resets);
 	tcase_add_test(tc, test_finalise_rules);
 	tcase_add_test(tc, test_finalise_outside_lock);
