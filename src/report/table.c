@@ -139,189 +139,275 @@ place_part(tbl *t, size_t *cap, const doc_row *rows, size_t n, size_t row0,
 	free(busy);
 }
 
-/* ---- laying out a set of rows ---- */
+/* ---- laying out a row group ---- */
 
-typedef struct wcell {            /* a cell's remaining part */
-	size_t cell;
-	size_t r0, r1;            /* rows it spans, absolute */
-	size_t l0, l1;            /* lines still to draw */
-	bool cont;                /* continued from the previous page */
-} wcell;
+/* A row group being planned, with the state of each of its cells, and
+ * the heights of a window of its rows that is laid out only as far as a
+ * decision needs (about a page): a group of thousands of rows, cut at
+ * every page, costs time in proportion to its size, not its square.
+ *
+ * Heights follow one rule: a row is as tall as its tallest cell that
+ * ends in it and spans it alone; a cell spanning several rows that needs
+ * more than they give stretches the last of them, the shortest such
+ * spans first.  A row's height so depends only on the cells ending in
+ * it or above it, which is what lets the window stop anywhere.  After a
+ * cut what is left of the cells cut through starts at the top of the next
+ * page ("continued"), and the rows from there are laid out again. */
+enum { C_FRESH, C_CONT, C_DONE };
 
-typedef struct work {
-	wcell *wc;
-	size_t n, cap;
-	size_t g0, g1;            /* rows [g0, g1) */
-	double *rh;               /* row heights, index r - g0 */
-	size_t cap_rh;
-} work;
+typedef struct grp {
+	size_t g0, g1;            /* rows [g0, g1), absolute */
+	size_t c0, nc;            /* cells [c0, c0 + nc) of t->cell */
+	size_t *l0;               /* per cell: lines drawn on earlier pages */
+	unsigned char *st;        /* per cell: C_FRESH, C_CONT, C_DONE */
+	size_t *by_end;           /* cells by the row they end in ... */
+	size_t *end_at;           /* ... row r: by_end[end_at[r - g0]..[+1]) */
+	size_t *carry, n_carry;   /* C_CONT cells, ascending */
+	size_t *tmp;              /* n_col: cells ending in one row */
+	size_t top;               /* first row not yet drawn whole */
+	size_t laid;              /* rows [top, top + laid) are laid out */
+	double *pre;              /* pre[k]: top of row top + k; pre[laid]:
+	                           * height of the rows laid out */
+	size_t cap_c, cap_r, cap_t, cap_carry;
+} grp;
 
 static void
-work_rows(work *w, const tbl *t, size_t g0, size_t g1)
+grp_free(grp *g)
 {
-	size_t r, c;
-
-	w->n = 0;
-	w->g0 = g0;
-	w->g1 = g1;
-	for (r = g0; r < g1; r++)
-		for (c = t->row_cell[r]; c < t->row_cell[r + 1]; c++) {
-			wcell *x;
-
-			w->wc = xgrow(w->wc, sizeof *w->wc, &w->cap, w->n + 1);
-			x = &w->wc[w->n++];
-			x->cell = c;
-			x->r0 = r;
-			x->r1 = r + t->cell[c].rowspan;
-			x->l0 = 0;
-			x->l1 = t->cell[c].para.n_line;
-			x->cont = false;
-		}
+	free(g->l0);
+	free(g->st);
+	free(g->by_end);
+	free(g->end_at);
+	free(g->carry);
+	free(g->tmp);
+	free(g->pre);
+	memset(g, 0, sizeof *g);
 }
 
-static double
-wneed(const tbl *t, const wcell *x)
+static void
+grp_start(grp *g, const tbl *t, size_t g0, size_t g1)
 {
-	return 2 * t->pady + (double)(x->l1 - x->l0) * t->lh;
-}
+	size_t nr = g1 - g0, i;
 
-/* Row heights of the work rows; returns the total. */
-static double
-work_layout(work *w, const tbl *t)
-{
-	size_t n = w->g1 - w->g0, i, r, span, maxspan = 1;
-	double total = 0;
+	g->g0 = g0;
+	g->g1 = g1;
+	g->c0 = t->row_cell[g0];
+	g->nc = t->row_cell[g1] - g->c0;
+	if (g->nc + 1 > g->cap_c) {
+		size_t cap = g->cap_c;
 
-	w->rh = xgrow(w->rh, sizeof *w->rh, &w->cap_rh, n ? n : 1);
-	for (r = 0; r < n; r++)
-		w->rh[r] = t->min_row;
-	for (i = 0; i < w->n; i++) {
-		const wcell *x = &w->wc[i];
-
-		if (x->r1 - x->r0 == 1) {
-			double need = wneed(t, x);
-
-			if (need > w->rh[x->r0 - w->g0])
-				w->rh[x->r0 - w->g0] = need;
-		} else if (x->r1 - x->r0 > maxspan)
-			maxspan = x->r1 - x->r0;
+		g->l0 = xgrow(g->l0, sizeof *g->l0, &cap, g->nc + 1);
+		cap = g->cap_c;
+		g->st = xgrow(g->st, sizeof *g->st, &cap, g->nc + 1);
+		g->by_end = xgrow(g->by_end, sizeof *g->by_end, &g->cap_c,
+				  g->nc + 1);
 	}
-	/* taller rowspan cells stretch the last row they span, shortest
-	 * spans first */
-	for (span = 2; span <= maxspan; span++)
-		for (i = 0; i < w->n; i++) {
-			const wcell *x = &w->wc[i];
-			double sum = 0, need;
+	if (nr + 2 > g->cap_r) {
+		size_t cap = g->cap_r;
 
-			if (x->r1 - x->r0 != span)
-				continue;
-			for (r = x->r0; r < x->r1; r++)
-				sum += w->rh[r - w->g0];
-			need = wneed(t, x);
-			if (need > sum)
-				w->rh[x->r1 - 1 - w->g0] += need - sum;
-		}
-	for (r = 0; r < n; r++)
-		total += w->rh[r];
-	return total;
+		g->end_at = xgrow(g->end_at, sizeof *g->end_at, &cap, nr + 2);
+		g->pre = xgrow(g->pre, sizeof *g->pre, &g->cap_r, nr + 2);
+	}
+	g->tmp = xgrow(g->tmp, sizeof *g->tmp, &g->cap_t, t->n_col + 1);
+	/* cells by the row they end in: a counting sort, stable, so that
+	 * the cells ending in a row are in cell order */
+	memset(g->end_at, 0, (nr + 2) * sizeof *g->end_at);
+	for (i = 0; i < g->nc; i++) {
+		const tbl_cell *tc = &t->cell[g->c0 + i];
+
+		g->l0[i] = 0;
+		g->st[i] = C_FRESH;
+		g->end_at[tc->row + tc->rowspan - g0]++;     /* end row + 1 */
+	}
+	for (i = 1; i <= nr; i++)
+		g->end_at[i] += g->end_at[i - 1];
+	for (i = 0; i < g->nc; i++) {
+		const tbl_cell *tc = &t->cell[g->c0 + i];
+
+		g->by_end[g->end_at[tc->row + tc->rowspan - 1 - g0]++] = i;
+	}
+	/* end_at[r] now ends row r's cells: shift up by one */
+	memmove(g->end_at + 1, g->end_at, nr * sizeof *g->end_at);
+	g->end_at[0] = 0;
+	g->n_carry = 0;
+	g->top = g0;
+	g->laid = 0;
+	g->pre[0] = 0;
+}
+
+static size_t
+cell_r0(const grp *g, const tbl *t, size_t i)
+{
+	size_t r = t->cell[g->c0 + i].row;
+
+	return r > g->top ? r : g->top;
 }
 
 static double
-row_top(const work *w, size_t r)
+cell_need(const grp *g, const tbl *t, size_t i)
 {
-	double y = 0;
-	size_t i;
-
-	for (i = w->g0; i < r; i++)
-		y += w->rh[i - w->g0];
-	return y;
+	return 2 * t->pady +
+	       (double)(t->cell[g->c0 + i].para.n_line - g->l0[i]) * t->lh;
 }
 
-static tbl_piece *
-push_piece(tbl *t)
-{
-	t->piece = xgrow(t->piece, sizeof *t->piece, &t->cap_piece,
-			 t->n_piece + 1);
-	return &t->piece[t->n_piece++];
-}
-
-/* Emits the pieces of the work rows above cut c (c = INFINITY: all),
- * at offset base; returns for each wcell how many lines were drawn in
- * drawn[] (may be NULL). */
+/* Lays out the next row of the window. */
 static void
-work_emit(work *w, tbl *t, double c, double base, size_t *drawn,
+lay_row(grp *g, tbl *t)
+{
+	size_t r = g->top + g->laid, k = g->laid, i, j, m = 0;
+	const size_t *b = g->by_end + g->end_at[r - g->g0];
+	size_t nb = g->end_at[r - g->g0 + 1] - g->end_at[r - g->g0];
+	double h = t->min_row;
+
+	for (i = 0; i < nb; i++) {
+		if (cell_r0(g, t, b[i]) == r) {
+			double need = cell_need(g, t, b[i]);
+
+			if (need > h)
+				h = need;
+		} else {
+			/* spans rows above: by span, shortest first, then
+			 * in cell order (at most n_col cells end in a row) */
+			size_t c = b[i], span = r - cell_r0(g, t, c);
+
+			for (j = m; j > 0 && r - cell_r0(g, t, g->tmp[j - 1]) > span; j--)
+				g->tmp[j] = g->tmp[j - 1];
+			g->tmp[j] = c;
+			m++;
+		}
+	}
+	for (i = 0; i < m; i++) {
+		size_t c = g->tmp[i];
+		double sum = g->pre[k] - g->pre[cell_r0(g, t, c) - g->top] + h;
+		double need = cell_need(g, t, c);
+
+		if (need > sum)
+			h += need - sum;
+	}
+	g->pre[k + 1] = g->pre[k] + h;
+	g->laid++;
+	t->n_laid++;
+}
+
+/* Lays out rows until their height passes limit or the group ends;
+ * returns true when the whole group is laid out (then g->pre[g->laid] is
+ * its height, else a lower bound of it above limit). */
+static bool
+grp_lay(grp *g, tbl *t, double limit)
+{
+	while (g->top + g->laid < g->g1 && !(g->pre[g->laid] > limit + EPS))
+		lay_row(g, t);
+	return g->top + g->laid == g->g1;
+}
+
+/* Largest row boundary at or above c that is not too high up. */
+static double
+grp_row_cut(const grp *g, double c)
+{
+	double best = 0;
+	size_t k;
+
+	for (k = 1; g->top + k < g->g1 && k <= g->laid; k++) {
+		if (g->pre[k] > c + EPS)
+			break;
+		best = g->pre[k];
+	}
+	return best >= 0.5 * c ? best : c;
+}
+
+/* One cell's piece above cut c (INFINITY: all of it), at offset base;
+ * returns the lines drawn, sets *whole when nothing is left below. */
+static size_t
+emit_cell(grp *g, tbl *t, size_t i, double c, double base, bool *whole,
 	  tbl_piece **out, size_t *n_out, size_t *cap_out)
 {
-	size_t i;
+	const tbl_cell *tc = &t->cell[g->c0 + i];
+	size_t r0 = cell_r0(g, t, i), r1 = tc->row + tc->rowspan;
+	size_t n = tc->para.n_line - g->l0[i], k;
+	double cy = g->pre[r0 - g->top], ch, vis, voff = 0;
+	tbl_piece *p;
 
-	for (i = 0; i < w->n; i++) {
-		const wcell *x = &w->wc[i];
-		const tbl_cell *tc = &t->cell[x->cell];
-		double cy = row_top(w, x->r0), ch = 0, voff = 0, vis;
-		size_t n = x->l1 - x->l0, k, r;
-		tbl_piece *p;
+	/* rows below the window are below the cut */
+	ch = r1 - g->top <= g->laid ? g->pre[r1 - g->top] - cy : INFINITY;
+	*whole = cy + ch <= c + EPS;
+	vis = *whole ? ch : c - cy;
+	if (tc->center_v && g->st[i] != C_CONT && *whole)
+		voff = (ch - cell_need(g, t, i)) / 2;
+	if (vis >= ch - EPS)
+		k = n;
+	else {
+		double room = (vis - t->pady - voff) / t->lh + EPS;
 
-		if (drawn != NULL)
-			drawn[i] = 0;
-		if (cy >= c - EPS)
-			continue;
-		for (r = x->r0; r < x->r1; r++)
-			ch += w->rh[r - w->g0];
-		vis = cy + ch <= c + EPS ? ch : c - cy;
-		if (tc->center_v && !x->cont && cy + ch <= c + EPS)
-			voff = (ch - wneed(t, x)) / 2;
-		if (vis >= ch - EPS)
+		k = room <= 0 ? 0 : (size_t)room;
+		if (k > n)
 			k = n;
-		else {
-			double room = (vis - t->pady - voff) / t->lh + EPS;
-
-			k = room <= 0 ? 0 : (size_t)room;
-			if (k > n)
-				k = n;
-		}
-		if (out != NULL) {
-			*out = xgrow(*out, sizeof **out, cap_out, *n_out + 1);
-			p = &(*out)[(*n_out)++];
-		} else
-			p = push_piece(t);
-		p->cell = x->cell;
-		p->y = base + cy;
-		p->h = vis;
-		p->text_y = t->pady + voff;
-		p->l0 = x->l0;
-		p->l1 = x->l0 + k;
-		if (drawn != NULL)
-			drawn[i] = k;
 	}
+	if (out != NULL) {
+		*out = xgrow(*out, sizeof **out, cap_out, *n_out + 1);
+		p = &(*out)[(*n_out)++];
+	} else {
+		t->piece = xgrow(t->piece, sizeof *t->piece, &t->cap_piece,
+				 t->n_piece + 1);
+		p = &t->piece[t->n_piece++];
+	}
+	p->cell = g->c0 + i;
+	p->y = base + cy;
+	p->h = vis;
+	p->text_y = t->pady + voff;
+	p->l0 = g->l0[i];
+	p->l1 = g->l0[i] + k;
+	return k;
 }
 
-/* After a cut at c: keeps what is left for the next page. */
+/* Emits the pieces above cut c (INFINITY: the whole rest of the group,
+ * which must be laid out), at offset base, in cell order: the continued
+ * cells, then those of the rows from the top.  With a cut, keeps what is
+ * left for the next page: cells cut through continue there, and the
+ * window starts again at the first row not drawn whole. */
 static void
-work_continue(work *w, double c, const size_t *drawn)
+grp_emit(grp *g, tbl *t, double c, double base, tbl_piece **out,
+	 size_t *n_out, size_t *cap_out)
 {
-	size_t i, j = 0, rc = w->g0;
-	double y = 0;
+	size_t i, r, n_keep = 0, rc;
+	bool whole;
 
-	while (rc < w->g1 && y + w->rh[rc - w->g0] <= c + EPS)
-		y += w->rh[rc++ - w->g0];
-	for (i = 0; i < w->n; i++) {
-		wcell x = w->wc[i];
-		double cy = row_top(w, x.r0), ch = 0;
-		size_t r;
+	for (i = 0; i < g->n_carry; i++) {         /* they start at the top */
+		size_t x = g->carry[i];
 
-		for (r = x.r0; r < x.r1; r++)
-			ch += w->rh[r - w->g0];
-		if (cy + ch <= c + EPS)
-			continue;               /* done */
-		if (cy < c - EPS) {             /* cut through it */
-			x.l0 += drawn[i];
-			x.r0 = rc;
-			x.cont = true;
-		}
-		w->wc[j++] = x;
+		g->l0[x] += emit_cell(g, t, x, c, base, &whole, out, n_out,
+				      cap_out);
+		if (whole)
+			g->st[x] = C_DONE;
+		else
+			g->carry[n_keep++] = x;
 	}
-	w->n = j;
-	w->g0 = rc;
+	for (r = g->top; r < g->g1 && r - g->top < g->laid; r++) {
+		if (g->pre[r - g->top] >= c - EPS)
+			break;          /* starts at or below the cut */
+		for (i = t->row_cell[r] - g->c0; i < t->row_cell[r + 1] - g->c0; i++) {
+			if (g->st[i] != C_FRESH)
+				continue;
+			g->l0[i] += emit_cell(g, t, i, c, base, &whole, out,
+					      n_out, cap_out);
+			if (whole)
+				g->st[i] = C_DONE;
+			else {
+				g->st[i] = C_CONT;
+				g->carry = xgrow(g->carry, sizeof *g->carry,
+						 &g->cap_carry, n_keep + 1);
+				g->carry[n_keep++] = i;
+			}
+		}
+	}
+	g->n_carry = n_keep;
+	if (isinf(c))
+		return;
+	for (rc = g->top; rc < g->g1 && rc - g->top < g->laid &&
+	     g->pre[rc - g->top + 1] <= c + EPS; rc++)
+		;
+	g->top = rc;
+	g->laid = 0;
+	g->pre[0] = 0;
 }
 
 /* ---- preparing (cont.) ---- */
@@ -332,7 +418,7 @@ tbl_prepare(tbl *t, const doc_table *src, const lb_measure *m, double width,
 {
 	size_t cap = 0, r, c, end;
 	lb_opts o;
-	work w;
+	grp g;
 
 	memset(t, 0, sizeof *t);
 	t->src = src;
@@ -397,21 +483,22 @@ tbl_prepare(tbl *t, const doc_table *src, const lb_measure *m, double width,
 	t->grp[t->n_grp] = t->n_row - t->n_head;
 
 	/* header rows, laid out once */
-	memset(&w, 0, sizeof w);
+	memset(&g, 0, sizeof g);
 	if (t->n_head > 0) {
 		size_t cap_hp = 0;
 
-		work_rows(&w, t, 0, t->n_head);
-		t->head_h = work_layout(&w, t);
-		work_emit(&w, t, INFINITY, 0, NULL, &t->head_piece,
-			  &t->n_head_piece, &cap_hp);
+		grp_start(&g, t, 0, t->n_head);
+		grp_lay(&g, t, INFINITY);
+		t->head_h = g.pre[g.laid];
+		grp_emit(&g, t, INFINITY, 0, &t->head_piece, &t->n_head_piece,
+			 &cap_hp);
 	}
 	if (t->n_grp > 0) {
-		work_rows(&w, t, t->n_head + t->grp[0], t->n_head + t->grp[1]);
-		t->first_h = work_layout(&w, t);
+		grp_start(&g, t, t->n_head + t->grp[0], t->n_head + t->grp[1]);
+		grp_lay(&g, t, INFINITY);
+		t->first_h = g.pre[g.laid];
 	}
-	free(w.wc);
-	free(w.rh);
+	grp_free(&g);
 
 	memset(&o, 0, sizeof o);
 	o.size = t->cap_size;
@@ -484,33 +571,17 @@ close_band(tbl *t)
 	b->np = t->n_piece - b->p0;
 }
 
-/* Largest row boundary at or above c that is not too high up. */
-static double
-row_cut(const work *w, double c)
-{
-	double y = 0, best = 0;
-	size_t r;
-
-	for (r = w->g0; r + 1 < w->g1; r++) {
-		y += w->rh[r - w->g0];
-		if (y > c + EPS)
-			break;
-		best = y;
-	}
-	return best >= 0.5 * c ? best : c;
-}
-
 int
 tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 	 lk_err *e)
 {
 	double avail, head_h;
 	unsigned page = 0;
-	size_t g, *drawn = NULL, cap_drawn = 0, steps = 0, max_steps;
+	size_t g, steps = 0, max_steps;
 	tbl_band *b;
-	work w;
+	grp G;
 
-	t->n_band = t->n_piece = 0;
+	t->n_band = t->n_piece = t->n_laid = 0;
 	head_h = t->n_head > 0 ? t->head_h : 0;
 	if (t->cap_h + head_h + t->min_row > page_avail + EPS)
 		return lk_fail(e, EX_DATAERR, "table: its caption and header "
@@ -531,25 +602,29 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 	max_steps = 2 * (t->n_row + t->n_grp) + 16;
 	for (g = 0; g < t->n_cell; g++)
 		max_steps += 2 * t->cell[g].para.n_line;
-	memset(&w, 0, sizeof w);
+	memset(&G, 0, sizeof G);
 	for (g = 0; g < t->n_grp; g++) {
 		bool last = g + 1 == t->n_grp;
 
-		work_rows(&w, t, t->n_head + t->grp[g], t->n_head + t->grp[g + 1]);
+		grp_start(&G, t, t->n_head + t->grp[g], t->n_head + t->grp[g + 1]);
 		for (;;) {
-			double H = work_layout(&w, t);
-			double extra = last ? t->note_h : 0, fresh, c;
+			double extra = last ? t->note_h : 0, fresh, c, H, enough;
 			bool used = t->n_piece > t->band[t->n_band - 1].p0;
 			enum { WHOLE, NEXT, CUT } act;
 
 			if (++steps > max_steps) {
-				free(w.wc);
-				free(w.rh);
-				free(drawn);
+				grp_free(&G);
 				return lk_fail(e, EX_SOFTWARE, "table: page planning "
 					       "did not finish (a bug)");
 			}
 			fresh = page_avail - head_h;
+			/* the decisions below compare the height left, H,
+			 * with avail and (once the band is used) fresh only:
+			 * a group taller than both need not be laid out
+			 * further, its H is then a lower bound */
+			enough = used && fresh > avail ? fresh : avail;
+			grp_lay(&G, t, enough);
+			H = G.pre[G.laid];
 			if (H + extra <= avail + EPS)
 				act = WHOLE;
 			else if (used && H + extra <= fresh + EPS)
@@ -565,32 +640,26 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 				act = CUT;      /* taller than a page */
 
 			b = &t->band[t->n_band - 1];
-			if (act == WHOLE) {
-				work_emit(&w, t, INFINITY, b->body_h, NULL, NULL,
-					  NULL, NULL);
+			if (act == WHOLE) {     /* H <= enough: all laid out */
+				grp_emit(&G, t, INFINITY, b->body_h, NULL, NULL,
+					 NULL);
 				b->body_h += H;
 				b->h += H;
 				avail -= H;
 				break;
 			}
-			if (act == CUT) {
-				c = row_cut(&w, avail);
-				drawn = xgrow(drawn, sizeof *drawn, &cap_drawn,
-					      w.n ? w.n : 1);
-				work_emit(&w, t, c, b->body_h, drawn, NULL, NULL,
-					  NULL);
+			if (act == CUT) {       /* c <= avail < H */
+				c = grp_row_cut(&G, avail);
+				grp_emit(&G, t, c, b->body_h, NULL, NULL, NULL);
 				b->body_h += c;
 				b->h += c;
-				work_continue(&w, c, drawn);
 			}
 			close_band(t);
 			new_band(t, ++page, true);
 			avail = fresh;
 		}
 	}
-	free(w.wc);
-	free(w.rh);
-	free(drawn);
+	grp_free(&G);
 	b = &t->band[t->n_band - 1];
 	if (t->note_h > 0) {
 		if (t->note_h > avail + EPS && t->n_piece > b->p0) {

@@ -463,6 +463,211 @@ START_TEST(test_tbl_rowspan_group)
 }
 END_TEST
 
+/* A table of malloc'd rows: n_body body rows of n_col cells, "B<r>.<c>". */
+typedef struct bigdoc {
+	doc_table t;
+	double *w;
+	doc_row *rows;
+	doc_cell *cells;          /* [row * n_col + col] */
+	doc_run *runs;
+	char (*text)[32];
+} bigdoc;
+
+static bigdoc *
+big_new(size_t n_col, size_t n_head, size_t n_body)
+{
+	bigdoc *d = calloc(1, sizeof *d);
+	size_t n = n_head + n_body, r, c;
+
+	ck_assert_ptr_nonnull(d);
+	d->w = calloc(n_col, sizeof *d->w);
+	d->rows = calloc(n, sizeof *d->rows);
+	d->cells = calloc(n * n_col, sizeof *d->cells);
+	d->runs = calloc(n * n_col, sizeof *d->runs);
+	d->text = calloc(n * n_col, sizeof *d->text);
+	ck_assert(d->w && d->rows && d->cells && d->runs && d->text);
+	for (c = 0; c < n_col; c++)
+		d->w[c] = 1;
+	for (r = 0; r < n; r++) {
+		d->rows[r].cell = d->cells + r * n_col;
+		d->rows[r].n_cell = n_col;
+		for (c = 0; c < n_col; c++) {
+			doc_cell *cl = &d->cells[r * n_col + c];
+			doc_run *run = &d->runs[r * n_col + c];
+
+			snprintf(d->text[r * n_col + c], sizeof d->text[0],
+				 "%s%zu.%zu", r < n_head ? "H" : "B", r, c);
+			run->text = d->text[r * n_col + c];
+			cl->text.run = run;
+			cl->text.n_run = 1;
+			cl->colspan = cl->rowspan = 1;
+		}
+	}
+	d->t.width = d->w;
+	d->t.n_col = n_col;
+	d->t.head = d->rows;
+	d->t.n_head = n_head;
+	d->t.body = d->rows + n_head;
+	d->t.n_body = n_body;
+	d->t.font_size = 10;
+	return d;
+}
+
+static void
+big_free(bigdoc *d)
+{
+	free(d->w);
+	free(d->rows);
+	free(d->cells);
+	free(d->runs);
+	free(d->text);
+	free(d);
+}
+
+/* Every body cell drawn whole, its lines once and in order over the
+ * bands (a cell continued on the next page goes on where it stopped);
+ * the header on every band. */
+static void
+check_all_drawn(const tbl *t)
+{
+	size_t *next = calloc(t->n_cell, sizeof *next), b, i;
+
+	ck_assert_ptr_nonnull(next);
+	for (b = 0; b < t->n_band; b++) {
+		ck_assert(t->n_head == 0 || t->band[b].head || t->band[b].np == 0);
+		for (i = 0; i < t->band[b].np; i++) {
+			const tbl_piece *pc = &t->piece[t->band[b].p0 + i];
+
+			ck_assert_uint_eq(pc->l0, next[pc->cell]);
+			ck_assert_uint_ge(pc->l1, pc->l0);
+			next[pc->cell] = pc->l1;
+		}
+	}
+	for (i = 0; i < t->n_cell; i++)
+		if (!t->cell[i].head)
+			ck_assert_msg(next[i] == t->cell[i].para.n_line,
+				      "cell %zu (row %zu): %zu of %zu lines", i,
+				      t->cell[i].row, next[i], t->cell[i].para.n_line);
+	free(next);
+}
+
+/* One sasaran with 8,000 IKU: one rowspan group of 8,000 rows, cut at
+ * every page.  Planning it re-laid the whole group at every cut (8,000
+ * IKU took minutes); now the rows are laid out about twice each. */
+START_TEST(test_tbl_long_rowspan_group)
+{
+	enum { N = 8000 };
+	static char tall[400];
+	doc_run run = { tall, 0 };
+	bigdoc *d = big_new(3, 1, N);
+	lk_err e = { 0, "" };
+	size_t b, i, span = 0, spans = 0;
+	tbl t;
+
+	tall[0] = '\0';
+	for (i = 0; i < 30; i++)
+		strcat(tall, i + 1 < 30 ? "sasaran\n" : "sasaran");
+	d->cells[3].rowspan = N;                 /* body row 0, column 0 */
+	d->cells[3].text.run = &run;
+	for (i = 1; i < N; i++) {                /* columns 1 and 2 only */
+		d->rows[1 + i].cell = &d->cells[(1 + i) * 3 + 1];
+		d->rows[1 + i].n_cell = 2;
+	}
+	tbl_prepare(&t, &d->t, &fake, 300, 11);
+	ck_assert_uint_eq(t.n_grp, 1);
+	ck_assert_int_eq(tbl_plan(&t, 500, 500, true, &e), 0);
+	check_bands(&t, 500);
+	check_all_drawn(&t);
+	ck_assert_msg(t.n_laid <= 3 * (size_t)N, "%zu row layouts for %d rows",
+		      t.n_laid, N);
+	/* 17 pt a row: 28 rows on a page below the 17 pt header */
+	ck_assert_uint_eq(t.n_band, (N + 27) / 28);
+	for (b = 0; b < t.n_band; b++)
+		for (i = 0; i < t.band[b].np; i++) {
+			const tbl_piece *pc = &t.piece[t.band[b].p0 + i];
+
+			if (t.cell[pc->cell].rowspan != N)
+				continue;
+			span = pc->cell;
+			spans++;
+			/* from the top of the band's rows to their bottom */
+			ck_assert_double_eq_tol(pc->y, 0, 1e-9);
+			ck_assert_double_eq_tol(pc->h, t.band[b].body_h, 1e-6);
+		}
+	ck_assert_uint_eq(spans, t.n_band);      /* continued on every page */
+	ck_assert_uint_eq(t.cell[span].para.n_line, 30);
+	tbl_free(&t);
+	big_free(d);
+}
+END_TEST
+
+/* Random tables (row and column spans, tall cells, pages of all sizes):
+ * whatever the shape, every line is drawn once, in order, inside its
+ * piece, and no band is taller than a page. */
+START_TEST(test_tbl_random_shapes)
+{
+	static char lines[8][200];
+	doc_run runs[8];
+	uint32_t seed = 12345;
+	int round;
+
+#define RND(n) (seed = seed * 1103515245u + 12345u, (seed >> 16) % (n))
+	for (int k = 0; k < 8; k++) {
+		lines[k][0] = '\0';
+		for (int j = 0; j <= k * 3; j++)
+			strcat(lines[k], j ? "\nx" : "x");
+		runs[k].text = lines[k];
+		runs[k].style = 0;
+	}
+	for (round = 0; round < 300; round++) {
+		size_t n_col = 1 + RND(5), n_head = RND(3), n_body = 1 + RND(60);
+		bigdoc *d = big_new(n_col, n_head, n_body);
+		double page = 40 + RND(300), first = RND(300);
+		lk_err e = { 0, "" };
+		tbl t;
+		int rc;
+
+		for (size_t r = 0; r < n_head + n_body; r++)
+			for (size_t c = 0; c < n_col; c++) {
+				doc_cell *cl = &d->cells[r * n_col + c];
+
+				if (RND(4) == 0)
+					cl->text.run = &runs[RND(8)];
+				if (RND(5) == 0)
+					cl->rowspan = 1 + RND(12);
+				if (RND(6) == 0)
+					cl->colspan = 1 + RND(3);
+			}
+		tbl_prepare(&t, &d->t, &fake, 100 + RND(300), 11);
+		rc = tbl_plan(&t, first, page, RND(2), &e);
+		if (rc == 0) {
+			for (size_t b = 0; b < t.n_band; b++) {
+				const tbl_band *bd = &t.band[b];
+
+				ck_assert_uint_eq(bd->page, t.band[0].page + b);
+				if (bd->page > 0)
+					ck_assert(bd->h <= page + 1e-6);
+				for (size_t i = 0; i < bd->np; i++) {
+					const tbl_piece *pc = &t.piece[bd->p0 + i];
+
+					ck_assert(pc->y + pc->h <= bd->body_h + 1e-6);
+					ck_assert(pc->text_y + (double)(pc->l1 -
+						  pc->l0) * t.lh <= pc->h + 1e-6);
+				}
+			}
+			check_all_drawn(&t);
+			ck_assert_msg(t.n_laid <= 4 * (t.n_row + 1) + 4 * t.n_band,
+				      "round %d: %zu row layouts, %zu rows, %zu bands",
+				      round, t.n_laid, t.n_row, t.n_band);
+		} else
+			ck_assert_int_eq(rc, EX_DATAERR);   /* header too tall */
+		tbl_free(&t);
+		big_free(d);
+	}
+#undef RND
+}
+END_TEST
+
 START_TEST(test_tbl_tall_row_split)
 {
 	tdoc *d = tdoc_new(2, 1, 3);
@@ -1841,6 +2046,8 @@ lktest_suite(void)
 	tcase_add_test(tc, test_tbl_rowspan_group);
 	tcase_add_test(tc, test_tbl_tall_row_split);
 	tcase_add_test(tc, test_tbl_long_word_cell);
+	tcase_add_test(tc, test_tbl_long_rowspan_group);
+	tcase_add_test(tc, test_tbl_random_shapes);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("pdf");
