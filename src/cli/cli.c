@@ -16,6 +16,7 @@
 
 #include "core/i18n.h"
 #include "core/kinerja.h"
+#include "core/priv.h"
 #include "io/predikat_load.h"
 #include "store/workflow.h"
 #include "tui/tui.h"
@@ -59,8 +60,10 @@ static const cli_opt version_opts[] = {
 };
 
 static const cmd_entry commands[] = {
-	{ "init", "", N_("create an empty database (its creator is its admin)"),
-	  NO_OPTS, cmd_init, AKSI_INIT },
+	{ "init", N_("[--group G]"), N_("create an empty database (its creator is its admin)"),
+	  OPTS({ "group", 'g', N_("G"),
+		 N_("the database for a setgid install: its directory and files belong to group G (2770, 0660)") }),
+	  cmd_init, AKSI_INIT },
 	{ "import", N_("FILE.yaml [--dry-run]"),
 	  N_("import an exchange file (all or nothing; updates in place)"),
 	  OPTS({ "dry-run", 'n', NULL,
@@ -111,17 +114,26 @@ static const cmd_entry commands[] = {
 	{ "status", N_("[--instansi K] --tahun Y --triwulan N"),
 	  N_("each IKU entry's state, who, when, comments; the lock"),
 	  OPTS(O_PERIOD), cmd_status, AKSI_LIHAT },
-	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf [--template NAME|FILE] [--signature-image FILE.png]"),
+	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf [--signature-image FILE.png]"),
 	  N_("render, sign, store and lock the quarter (kepala or admin)"),
 	  OPTS(O_PERIOD,
 	       { "p12", 'P', N_("FILE.p12"),
-		 N_("the signing key and certificate (password: $LAKIP_P12_PASS, else asked)") },
+		 N_("the signing key and its registered certificate (password: $LAKIP_P12_PASS, else asked)") },
 	       { "output", 'o', N_("FILE.pdf"),
 		 N_("the signed PDF to write (-: standard output)") },
-	       O_TEMPLATE,
 	       { "signature-image", 'S', N_("FILE.png"),
 		 N_("a scanned signature printed above the signer's name") }),
 	  cmd_finalise, AKSI_FINAL },
+	{ "signed", N_("get [--instansi K] --tahun Y --triwulan N [--versi V] -o FILE.pdf"),
+	  N_("write a stored signed version (default: the latest) byte for byte"),
+	  OPTS(O_PERIOD,
+	       { "versi", 'v', N_("V"), N_("the version (default: the latest)") },
+	       { "output", 'o', N_("FILE.pdf"),
+		 N_("the PDF to write (-: standard output)") }),
+	  cmd_signed, AKSI_LIHAT },
+	{ "signer", N_("set [--instansi K] CERT.pem | list [--instansi K] | remove [--instansi K] SHA256"),
+	  N_("the certificates that may sign an agency's reports (admin)"),
+	  OPTS(O_INSTANSI), cmd_signer, AKSI_LIHAT },
 	{ "unlock", N_("[--instansi K] --tahun Y --triwulan N --reason TEXT"),
 	  N_("unlock a finalised quarter (admin)"),
 	  OPTS(O_PERIOD,
@@ -132,9 +144,11 @@ static const cmd_entry commands[] = {
 	  OPTS({ "since", 's', N_("YYYY-MM-DD"), N_("log: the records of this day and later") },
 	       { "user", 'u', N_("LOGIN"), N_("log: the records of this login") }),
 	  cmd_audit, AKSI_LIHAT },
-	{ "verify", N_("FILE.pdf"),
-	  N_("check a signed report against the versions stored in the database"),
-	  NO_OPTS, cmd_verify, AKSI_LIHAT },
+	{ "verify", N_("FILE.pdf [--ca FILE.pem]"),
+	  N_("check a signed report: signature, registered signer, stored version, data"),
+	  OPTS({ "ca", 'C', N_("FILE.pem"),
+		 N_("also validate the signer's certificate against these CA certificates") }),
+	  cmd_verify, AKSI_LIHAT },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -248,9 +262,9 @@ print_help(FILE *f)
 	fprintf(f, _("\nRoles: operator, kabid, kepala, admin; accounts not listed\n"
 		     "may only read.  See `lakip user list`.\n\n"
 		     "Exit status: 0 ok, 64 usage, 65 data error, 66 no input,\n"
-		     "69 no terminal, 70 internal error, 73 cannot create,\n"
-		     "74 I/O error, 75 busy, 77 not allowed (the role needed is\n"
-		     "named).  See lakip(1).\n"));
+		     "67 no such account, 69 no terminal, 70 internal error,\n"
+		     "73 cannot create, 74 I/O error, 75 busy or changed,\n"
+		     "77 not allowed (the role needed is named).  See lakip(1).\n"));
 }
 
 static void
@@ -322,6 +336,8 @@ cli_db_path(const cli_ctx *c)
 		return c->db;
 	if ((v = getenv("LAKIP_DB")) != NULL && *v)
 		return v;
+	if ((v = priv_conf_db(0)) != NULL)
+		return v;                /* the office's database (lakip.conf) */
 	if ((v = getenv("XDG_DATA_HOME")) != NULL && *v)
 		snprintf(buf, sizeof buf, "%s/lakip/lakip.db", v);
 	else

@@ -58,7 +58,8 @@ int cli_report(const lk_err *e);
 /* Usage error of a subcommand: message, hint, EX_USAGE. */
 int cli_usage(const cli_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Database path: -d, $LAKIP_DB, $XDG_DATA_HOME/lakip/lakip.db,
+/* Database path: -d, $LAKIP_DB, the database of the configuration file
+ * (SYSCONFDIR/lakip/lakip.conf), $XDG_DATA_HOME/lakip/lakip.db,
  * ~/.local/share/lakip/lakip.db. */
 const char *cli_db_path(const cli_ctx *c);
 
@@ -132,6 +133,8 @@ int cmd_status(cli_ctx *c);
 int cmd_unlock(cli_ctx *c);
 int cmd_finalise(cli_ctx *c);      /* cmd_final.c */
 int cmd_verify(cli_ctx *c);
+int cmd_signed(cli_ctx *c);        /* cmd_final.c */
+int cmd_signer(cli_ctx *c);        /* cmd_signer.c */
 int cmd_audit(cli_ctx *c);         /* cmd_audit.c */
 
 #endif

@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <grp.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,18 +22,63 @@
 int
 cmd_init(cli_ctx *c)
 {
+	const char *group = NULL, *path;
+	struct group *gr = NULL;
+	char dir[PATH_MAX], *slash;
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c)) != -1)
-		if (ch == '?')
+	while ((ch = cli_getopt(c)) != -1) {
+		if (ch == 'g')
+			group = optarg;
+		else
 			return EX_USAGE;
+	}
 	if (optind < c->argc)
 		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
+	path = cli_db_path(c);
+	if (group != NULL) {
+		/* The directory belongs to the group, setgid (files made in it
+		 * are the group's), closed to others: only lakip, setgid to
+		 * the group, reaches the database. */
+		if ((gr = getgrnam(group)) == NULL)
+			return cli_usage(c, _("no group '%s' on this machine"), group);
+		snprintf(dir, sizeof dir, "%s", path);
+		slash = strrchr(dir, '/');
+		if (slash == NULL)
+			snprintf(dir, sizeof dir, ".");
+		else if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		if ((mkdir(dir, 02770) != 0 && errno != EEXIST) ||
+		    chown(dir, (uid_t)-1, gr->gr_gid) != 0 || chmod(dir, 02770) != 0)
+			return cli_error(EX_CANTCREAT, _("%s: cannot give the directory "
+					 "to the group %s: %s"), dir, group,
+					 strerror(errno));
+	}
 	if ((rc = cli_open_store(c, STORE_CREATE, &s)) != 0)
 		return rc;
 	store_close(s);
-	printf(_("Database ready: %s\n"), cli_db_path(c));
+	if (gr != NULL) {
+		static const char *const side[] = { "", "-wal", "-shm" };
+
+		for (size_t i = 0; i < 3; i++) {
+			char f[PATH_MAX + 8];
+
+			snprintf(f, sizeof f, "%s%s", path, side[i]);
+			if (access(f, F_OK) != 0 && i > 0)
+				continue;
+			if (chown(f, (uid_t)-1, gr->gr_gid) != 0 || chmod(f, 0660) != 0)
+				return cli_error(EX_CANTCREAT, _("%s: cannot give it to "
+						 "the group %s: %s"), f, group,
+						 strerror(errno));
+		}
+		printf(_("Database ready: %s (group %s, mode 0660, directory 2770)\n"),
+		       path, group);
+		return 0;
+	}
+	printf(_("Database ready: %s\n"), path);
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,9 +116,12 @@ typedef struct final_ctx {
 	const char *tname, *p12, *password;
 	const char *ttd;              /* scanned signature PNG, or NULL */
 	char unsigned_tmp[4096], signed_tmp[4096];
+	const char *out;              /* the file published, or NULL: stdout */
+	bool published;
+	mode_t umask;
 	unsigned char *pdf;
 	size_t len;
-	sign_cert_info cert;
+	sign_cert_info cert;          /* of the key, checked before signing */
 	unsigned pages;
 } final_ctx;
 
@@ -190,8 +194,18 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 	so.reason = reason;
 	so.location = r->instansi.kota;
 	so.when = (int64_t)time(NULL);
-	if ((rc = sign_pdf(fc->unsigned_tmp, fc->signed_tmp, &so, &fc->cert, e)) != 0)
-		return rc;
+	{
+		char checked[65];
+
+		memcpy(checked, fc->cert.sha256, sizeof checked);
+		if ((rc = sign_pdf(fc->unsigned_tmp, fc->signed_tmp, &so, &fc->cert,
+				   e)) != 0)
+			return rc;
+		/* The file could have been replaced since it was checked. */
+		if (strcmp(checked, fc->cert.sha256) != 0)
+			return lk_fail(e, EX_NOPERM, _("%s changed while the report "
+				       "was being signed"), fc->p12);
+	}
 	if ((rc = sign_verify(fc->signed_tmp, &vr, e)) != 0)
 		return rc;
 	if (!vr.signed_ || !vr.digest_ok || !vr.signature_ok)
@@ -270,21 +284,141 @@ tmp_beside(const char *out, const char *tag, char path[4096])
 	return 0;
 }
 
+/* Temporary files of a finalise in progress: removed on every error and
+ * on a signal (the handler only unlinks, which is async-signal-safe). */
+static const char *volatile tmp_paths[2];
+
+static void
+on_signal(int sig)
+{
+	for (int i = 0; i < 2; i++)
+		if (tmp_paths[i] != NULL && tmp_paths[i][0])
+			unlink(tmp_paths[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+catch_signals(bool on)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on ? on_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* Inside the final transaction: the signed file takes its place. */
+static int
+publish(void *arg, lk_err *e)
+{
+	final_ctx *fc = arg;
+
+	if (fc->out == NULL)
+		return 0;
+	if (chmod(fc->signed_tmp, 0666 & ~fc->umask) != 0 ||
+	    rename(fc->signed_tmp, fc->out) != 0)
+		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"), fc->out,
+			       strerror(errno));
+	fc->published = true;
+	return 0;
+}
+
+static void
+unpublish(void *arg)
+{
+	final_ctx *fc = arg;
+
+	if (fc->published)
+		unlink(fc->out);
+	fc->published = false;
+}
+
+/* "YYYY-MM-DD" of t (UTC). */
+static const char *
+iso_day(int64_t t, char buf[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, 32, "?");
+	else
+		strftime(buf, 32, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+/* The digits of a NIP (printed with or without spaces). */
+static void
+digits(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; s != NULL && *s && k + 1 < n; s++)
+		if (*s >= '0' && *s <= '9')
+			out[k++] = *s;
+	out[k] = '\0';
+}
+
+/* May this key sign the agency's reports?  Its certificate is registered
+ * for the agency (lakip signer set), valid today, and, where its subject
+ * carries a serialNumber (a NIP), it is the NIP of the agency's head.
+ * EX_NOPERM naming what is wrong. */
+static int
+signer_allowed(store *s, const char *kode, int tahun, const sign_cert_info *ci,
+	       lk_err *e)
+{
+	rencana *r = NULL;
+	bool yes = false;
+	char a[32], b[32];
+	int rc;
+
+	if ((rc = store_signer_registered(s, kode, ci->sha256, &yes, e)) != 0)
+		return rc;
+	if (!yes)
+		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s, "
+			       "fingerprint %s) is not registered to sign the "
+			       "reports of %s: an admin registers it with 'lakip "
+			       "signer set'"), ci->subject, ci->sha256, kode);
+	if (ci->expired || ci->not_yet_valid)
+		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s) "
+			       "is not valid today (%s to %s)"), ci->subject,
+			       iso_day(ci->not_before, a), iso_day(ci->not_after, b));
+	if (ci->serial_number[0] == '\0')
+		return 0;
+	if ((rc = store_load(s, kode, tahun, &r, e)) != 0)
+		return rc;
+	digits(ci->serial_number, a, sizeof a);
+	digits(r->instansi.kepala.nip, b, sizeof b);
+	if (strcmp(a, b) != 0)
+		rc = lk_fail(e, EX_NOPERM, _("the certificate names NIP %s, but "
+			     "the head of %s is NIP %s"), ci->serial_number, kode,
+			     r->instansi.kepala.nip ? r->instansi.kepala.nip : "-");
+	rencana_free(r);
+	return rc;
+}
+
 int
 cmd_finalise(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
+	store_finalise_fns fns = { produce, publish, unpublish, NULL };
 	final_ctx fc;
 	const char *out = NULL;
 	char *kode = NULL, *pw = NULL;
 	int ch, rc, version = 0;
 	bool to_stdout;
+	struct stat st;
 	store *s;
 
 	memset(&fc, 0, sizeof fc);
 	fc.c = c;
 	fc.tname = "laporan";
+	fns.arg = &fc;
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
@@ -293,8 +427,6 @@ cmd_finalise(cli_ctx *c)
 			fc.p12 = optarg;
 		else if (ch == 'o')
 			out = optarg;
-		else if (ch == 'T')
-			fc.tname = optarg;
 		else if (ch == 'S')
 			fc.ttd = optarg;
 		else
@@ -307,9 +439,13 @@ cmd_finalise(cli_ctx *c)
 	if (out == NULL)
 		return cli_usage(c, _("-o FILE.pdf is required"));
 	to_stdout = cli_out_is_stdout(out);
-	if (access(fc.p12, R_OK) != 0)
+	/* A key file that is no regular file (a FIFO, a device) could keep
+	 * finalise waiting for ever. */
+	if (stat(fc.p12, &st) != 0 || access(fc.p12, R_OK) != 0)
 		return cli_error(EX_NOINPUT, _("cannot read %s: %s"), fc.p12,
 				 strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return cli_error(EX_NOINPUT, _("%s is not a regular file"), fc.p12);
 	if ((rc = cli_open_store(c, 0, &s)) != 0)
 		return rc;
 	if ((rc = store_pilih_instansi(s, p.instansi, &kode, &e)) != 0) {
@@ -322,39 +458,42 @@ cmd_finalise(cli_ctx *c)
 		return rc;
 	}
 	fc.password = pw;
+	/* The key is checked before anything is rendered or written. */
+	if ((rc = sign_p12_cert(fc.p12, pw, (int64_t)time(NULL), &fc.cert, &e)) != 0 ||
+	    (rc = signer_allowed(s, kode, p.tahun, &fc.cert, &e)) != 0) {
+		cli_report(&e);
+		goto done;
+	}
+	tmp_paths[0] = fc.unsigned_tmp;
+	tmp_paths[1] = fc.signed_tmp;
+	catch_signals(true);
 	if ((rc = tmp_beside(out, "unsigned", fc.unsigned_tmp)) == 0
 	    && (rc = tmp_beside(out, "signed", fc.signed_tmp)) == 0) {
-		mode_t um = umask(0);
-
-		umask(um);
-		rc = store_finalise(s, kode, p.tahun, p.tw, produce, &fc, &version, &e);
+		fc.umask = umask(0);
+		umask(fc.umask);
+		fc.out = to_stdout ? NULL : out;
+		rc = store_finalise_cb(s, kode, p.tahun, p.tw, &fns, &version, &e);
 		if (rc == 0 && to_stdout && (fwrite(fc.pdf, 1, fc.len, stdout) != fc.len
 					     || fflush(stdout) != 0))
 			rc = lk_fail(&e, EX_IOERR,
 				     _("signed and stored as version %d, but cannot"
-				       " write %s: %s"), version, _("standard output"),
-				     strerror(errno));
-		else if (rc == 0 && !to_stdout && (chmod(fc.signed_tmp, 0666 & ~um) != 0
-						   || rename(fc.signed_tmp, out) != 0))
-			rc = lk_fail(&e, EX_CANTCREAT,
-				     _("signed and stored as version %d, but cannot"
-				       " write %s: %s"), version, out, strerror(errno));
+				       " write %s: %s (lakip signed get gives it back)"),
+				     version, _("standard output"), strerror(errno));
 		if (rc != 0)
 			cli_report(&e);
 	}
+done:
 	store_close(s);
 	if (fc.unsigned_tmp[0])
 		unlink(fc.unsigned_tmp);
 	if (fc.signed_tmp[0])
 		unlink(fc.signed_tmp);
+	catch_signals(false);
+	tmp_paths[0] = tmp_paths[1] = NULL;
 	memset(pw, 0, strlen(pw));
 	free(pw);
 	free(fc.pdf);
 	if (rc == 0) {
-		if (fc.cert.expired)
-			fprintf(stderr, _("lakip: warning: the signing certificate (%s)"
-					  " has expired; the report is signed anyway\n"),
-				fc.cert.subject);
 		/* With -o -, standard output is the PDF: the summary goes
 		 * to standard error. */
 		fprintf(to_stdout ? stderr : stdout,
@@ -365,6 +504,97 @@ cmd_finalise(cli_ctx *c)
 	}
 	free(kode);
 	return rc;
+}
+
+/* buf into out ("-": standard output), through a temporary file beside
+ * it renamed into place. */
+static int
+write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
+{
+	char tmp[4096];
+	mode_t um;
+	FILE *f;
+
+	if (cli_out_is_stdout(out)) {
+		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+			return lk_fail(e, EX_IOERR, _("cannot write %s: %s"),
+				       _("standard output"), strerror(errno));
+		return 0;
+	}
+	if (tmp_beside(out, "get", tmp) != 0)
+		return EX_CANTCREAT;         /* said */
+	um = umask(0);
+	umask(um);
+	if ((f = fopen(tmp, "wb")) == NULL || fwrite(buf, 1, len, f) != len ||
+	    fclose(f) != 0 || chmod(tmp, 0666 & ~um) != 0 || rename(tmp, out) != 0) {
+		int err = errno;
+
+		unlink(tmp);
+		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"), out,
+			       strerror(err));
+	}
+	return 0;
+}
+
+/* `lakip signed get`: a stored signed version, byte for byte. */
+int
+cmd_signed(cli_ctx *c)
+{
+	lk_err e = { 0, "" };
+	cli_period p = { NULL, 0, 0 };
+	const char *out = NULL;
+	unsigned char *pdf = NULL;
+	char *kode = NULL;
+	size_t len = 0;
+	int ch, rc, versi = 0;
+	store *s;
+
+	while ((ch = cli_getopt(c)) != -1) {
+		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
+			if (rc != 0)
+				return rc;
+		} else if (ch == 'o')
+			out = optarg;
+		else if (ch == 'v') {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 100000)
+				return cli_usage(c, _("--versi: expected a version "
+						      "number, got '%s'"), optarg);
+			versi = (int)v;
+		} else
+			return EX_USAGE;
+	}
+	if (optind >= c->argc || strcmp(c->argv[optind], "get") != 0)
+		return cli_usage(c, _("expected get"));
+	optind++;
+	if ((rc = cli_period_done(c, &p, true)) != 0)
+		return rc;
+	if (out == NULL)
+		return cli_usage(c, _("-o FILE.pdf is required"));
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	rc = store_pilih_instansi(s, p.instansi, &kode, &e);
+	if (rc == 0 && versi == 0) {
+		store_quarter q;
+
+		if ((rc = store_quarter_load(s, kode, p.tahun, p.tw, &q, &e)) == 0) {
+			versi = q.version;
+			store_quarter_free(&q);
+			if (versi == 0)
+				rc = lk_fail(&e, EX_NOINPUT, _("quarter %d of %d has no "
+					     "signed version"), p.tw, p.tahun);
+		}
+	}
+	if (rc == 0)
+		rc = store_signed_pdf(s, kode, p.tahun, p.tw, versi, &pdf, &len, &e);
+	store_close(s);
+	free(kode);
+	if (rc == 0)
+		rc = write_out(out, pdf, len, &e);
+	free(pdf);
+	return rc != 0 && e.msg[0] ? cli_report(&e) : rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -379,38 +609,67 @@ hex32(const unsigned char b[32], char hex[65])
 		snprintf(hex + 2 * i, 3, "%02x", b[i]);
 }
 
+static void
+print_time(const char *label, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[64];
+
+	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, sizeof buf, "-");
+	else
+		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	printf("%s%s\n", label, buf);
+}
+
 int
 cmd_verify(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	sign_verify_result vr;
 	store_signed sg;
-	const char *file;
+	const char *file, *ca = NULL;
 	char uhash[65], fhash[65], chash[65];
 	rencana *r = NULL;
-	bool sig_ok, file_ok, data_ok = false;
+	bool sig_ok, file_ok, data_ok = false, registered = false, chain_ok = true;
 	store *s;
 	int ch, rc;
 
-	while ((ch = cli_getopt(c)) != -1)
-		if (ch == '?')
+	while ((ch = cli_getopt(c)) != -1) {
+		if (ch == 'C')
+			ca = optarg;
+		else
 			return EX_USAGE;
+	}
 	if (optind >= c->argc)
 		return cli_usage(c, _("missing FILE.pdf"));
 	if (optind + 1 < c->argc)
 		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind + 1]);
 	file = c->argv[optind];
 	memset(&vr, 0, sizeof vr);
-	if ((rc = sign_verify(file, &vr, &e)) != 0)
+	if ((rc = sign_verify_ca(file, ca, &vr, &e)) != 0)
 		return cli_report(&e);
 	if (!vr.signed_)
 		return cli_error(EX_DATAERR, _("%s: the file carries no signature"), file);
 	if ((rc = sign_sha256_file(file, fhash, &e)) != 0)
 		return cli_report(&e);
-	sig_ok = vr.digest_ok && vr.signature_ok && vr.covers_whole_file;
+	sig_ok = vr.digest_ok && vr.signature_ok;
 	hex32(vr.unsigned_sha256, uhash);
 	printf(_("Signature: %s (%s)\n"), sig_ok ? _("valid") : _("NOT VALID"),
 	       vr.cert.subject);
+	printf(_("Certificate: %s, fingerprint %s\n"), vr.cert.issuer[0] ?
+	       vr.cert.issuer : "-", vr.cert.sha256);
+	print_time(_("Signing time (as the signer's machine stated it): "),
+		   vr.signing_time != 0 ? vr.signing_time : vr.claimed_time);
+	printf(_("Signed revision: %s\n"), vr.covers_whole_file
+	       ? _("the whole file") : _("CHANGED: the file was updated after "
+					 "it was signed"));
+	if (vr.chain_checked) {
+		chain_ok = vr.chain_ok;
+		printf(_("Chain to %s: %s\n"), ca, vr.chain_ok ? _("valid")
+		       : vr.chain_error);
+	}
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
 	if ((rc = store_signed_find(s, uhash, &sg, &e)) != 0) {
@@ -423,7 +682,9 @@ cmd_verify(cli_ctx *c)
 		return cli_report(&e);
 	}
 	file_ok = strcmp(fhash, sg.pdf_sha256) == 0;
-	rc = store_load(s, sg.instansi, sg.tahun, &r, &e);
+	rc = store_signer_registered(s, sg.instansi, vr.cert.sha256, &registered, &e);
+	if (rc == 0)
+		rc = store_load(s, sg.instansi, sg.tahun, &r, &e);
 	store_close(s);
 	if (rc == 0 && (rc = content_hash(r, sg.tw, chash, &e)) == 0)
 		data_ok = strcmp(chash, sg.content_sha256) == 0;
@@ -434,6 +695,9 @@ cmd_verify(cli_ctx *c)
 	       sg.version < sg.latest ? _(" (superseded)") : "");
 	printf(_("Signed by %s (%s) at %s\n"), sg.signer, sg.cert_subject,
 	       sg.signed_at);
+	printf(_("Signer: %s\n"), registered
+	       ? _("a certificate registered for the agency")
+	       : _("NOT a certificate registered for the agency"));
 	printf(_("File: %s\n"), file_ok ? _("identical to the stored signed version")
 	       : _("DIFFERS from the stored signed version"));
 	if (rc != 0)
@@ -445,7 +709,8 @@ cmd_verify(cli_ctx *c)
 	store_signed_free(&sg);
 	if (rc != 0)
 		return rc;
-	if (!sig_ok || !file_ok || !data_ok)
+	if (!sig_ok || !vr.covers_whole_file || !file_ok || !data_ok ||
+	    !registered || !chain_ok)
 		return cli_error(EX_DATAERR, _("%s: verification FAILED"), file);
 	printf(_("Verified.\n"));
 	return 0;

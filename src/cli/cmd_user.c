@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 
 #include <getopt.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,7 +113,12 @@ cmd_user(cli_ctx *c)
 		store_free_strv(bv, nb);
 		return rc;
 	}
-	if (strcmp(sub, "add") == 0)
+	/* Users are the Unix accounts of this machine: a login that is none
+	 * could be taken by anyone who creates that account later. */
+	if (strcmp(sub, "add") == 0 && getpwnam(login) == NULL)
+		rc = lk_fail(&e, EX_NOUSER, _("'%s' is not an account on this "
+			     "machine"), login);
+	else if (strcmp(sub, "add") == 0)
 		rc = store_user_add(s, login, p, bv, nb, &e);
 	else if (strcmp(sub, "role") == 0)
 		rc = store_user_role(s, login, p, bv, nb, &e);

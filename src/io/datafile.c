@@ -22,7 +22,11 @@ datafile_find(const char *name, char *out, size_t n, lk_err *e)
 	/* Not for a setgid install: a user does not choose its data. */
 	if ((v = priv_getenv("LAKIP_DATA_DIR")) != NULL && *v)
 		snprintf(dirs[nd++], sizeof dirs[0], "%s", v);
-	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v)
+	/* Templates make the official documents: a user's home does not
+	 * change a printed word or predikat. */
+	if (strncmp(name, "templates/", 10) == 0)
+		;
+	else if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v)
 		snprintf(dirs[nd++], sizeof dirs[0], "%s/lakip", v);
 	else if ((v = getenv("HOME")) != NULL && *v)
 		snprintf(dirs[nd++], sizeof dirs[0], "%s/.config/lakip", v);

@@ -6,8 +6,11 @@
  * found wins, in:
  *   1. $LAKIP_DATA_DIR/NAME              (tests, uninstalled runs)
  *   2. $XDG_CONFIG_HOME/lakip/NAME, else ~/.config/lakip/NAME (the user's
- *      own copy overrides the installed one)
+ *      own copy overrides the installed one) -- not for templates/...:
+ *      the templates and predikat bands make the official documents,
+ *      which depend on the installation and the database alone
  *   3. PKGDATADIR/NAME                   (installed defaults)
+ * $LAKIP_DATA_DIR is ignored by a setgid install (core/priv.h).
  */
 #ifndef LK_DATAFILE_H
 #define LK_DATAFILE_H

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <wctype.h>
 
+#include "core/priv.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "tui/keys.h"
@@ -460,6 +461,7 @@ te_external(const char *text, char **out, char *err, size_t n)
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
+		priv_drop();     /* the editor never holds the database's group */
 		execl("/bin/sh", "sh", "-c", sh, "sh", path, (char *)NULL);
 		_exit(127);
 	}

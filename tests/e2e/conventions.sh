@@ -141,6 +141,7 @@ if command -v openssl >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; the
 		-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
 	openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
 		-passout pass:rahasia >/dev/null 2>&1
+	lakip -d "$T/f.db" signer set "$T/cert.pem"
 	LAKIP_P12_PASS=rahasia lakip -d "$T/f.db" finalise $P --p12 "$T/k.p12" -o -
 	expect_rc "finalise -o -" 0
 	cp "$T/stdout" "$T/signed.pdf"

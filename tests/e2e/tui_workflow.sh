@@ -270,6 +270,8 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem
 	-days 30 -subj "/CN=Kepala Test" >/dev/null 2>&1 &&
 openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/kp.p12" \
 	-passout pass:rahasia >/dev/null 2>&1
+as root signer set "$T/cert.pem"
+expect_rc "root registers the signing certificate" 0
 rc=0
 LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y --p12 "$T/kp.p12" \
 	-o "$T/tw2.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?

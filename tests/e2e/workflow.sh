@@ -67,10 +67,13 @@ as root user add "$KB" --role kabid --bidang poldagri,ideologi,kewaspadaan,ekoso
 expect_rc "admin adds a kabid with bidang" 0
 as root user add "$KP" --role kepala
 expect_rc "admin adds a kepala" 0
-as root user add lktest_x_$$ --role kabid
+as root user add "$NO" --role kabid
 expect_rc "a kabid without --bidang is a usage error" 64
-as root user add lktest_x_$$ --role kabid --bidang nosuch
+as root user add "$NO" --role kabid --bidang nosuch
 expect_rc "an unknown bidang is refused" 65
+as root user add lktest_none_$$ --role operator
+expect_rc "a login that is no account here is refused" 67
+expect_in "and said so" "$T/stderr" "is not an account on this machine"
 as "$NO" user list
 expect_rc "anyone may list the users" 0
 expect_in "the list shows the kabid's bidang" "$T/stdout" "ekososbud,ideologi,kewaspadaan,poldagri"
@@ -135,6 +138,60 @@ openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$W/kp.p12" \
 check "a self-signed test certificate" test -s "$W/kp.p12"
 chmod 0644 "$W/kp.p12"
 
+# --- the signer's certificate belongs to the agency --------------------
+# Not registered: refused before anything is rendered, no file left.
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
+	--p12 "$W/kp.p12" -o "$W/unreg.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "an unregistered certificate cannot sign" 77
+expect_in "the refusal says how to register it" "$T/stderr" "lakip signer set"
+check "no file is left" sh -c "! ls -A '$W' | grep -q -e '^unreg.pdf' -e '^\.lakip-'"
+as "$KP" signer set "$T/cert.pem"
+refused "only an admin registers a signer" "admin"
+as root signer set "$T/cert.pem"
+expect_rc "the admin registers the kepala's certificate" 0
+as root signer set "$T/cert.pem"
+expect_rc "registering it twice is refused" 65
+as "$NO" signer list
+expect_in "anyone lists the registered certificates" "$T/stdout" "CN = Kepala Badan Test"
+# An attacker's own certificate bearing the kepala's name is not it.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/evil.key" -out "$T/evil.pem" \
+	-days 30 -subj "/CN=Kepala Badan Test/O=Kesbangpol" >/dev/null 2>&1 &&
+openssl pkcs12 -export -inkey "$T/evil.key" -in "$T/evil.pem" -out "$W/evil.p12" \
+	-passout pass:rahasia >/dev/null 2>&1
+chmod 0644 "$W/evil.p12"
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
+	--p12 "$W/evil.p12" -o "$W/evil.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "a look-alike certificate with the kepala's name cannot sign" 77
+check "and writes nothing" test ! -e "$W/evil.pdf"
+# A registered certificate that is no longer valid, and one whose NIP is
+# not the kepala's.
+mkdir "$T/ca.d" && : >"$T/ca.d/index.txt" && echo 01 >"$T/ca.d/serial"
+printf '[ca]\ndefault_ca = d\n[d]\ndatabase = %s/ca.d/index.txt\nnew_certs_dir = %s/ca.d\nserial = %s/ca.d/serial\ndefault_md = sha256\npolicy = p\n[p]\ncommonName = supplied\n' \
+	"$T" "$T" "$T" >"$T/ca.cnf"
+openssl req -new -newkey rsa:2048 -nodes -keyout "$T/old.key" -out "$T/old.csr" \
+	-subj "/CN=Kepala Lama" >/dev/null 2>&1
+openssl ca -batch -config "$T/ca.cnf" -selfsign -keyfile "$T/old.key" -in "$T/old.csr" \
+	-out "$T/old.pem" -startdate 20200101000000Z -enddate 20200201000000Z >/dev/null 2>&1
+openssl pkcs12 -export -inkey "$T/old.key" -in "$T/old.pem" -out "$W/old.p12" \
+	-passout pass:rahasia >/dev/null 2>&1
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/nip.key" -out "$T/nip.pem" \
+	-days 30 -subj "/serialNumber=199901012020011001/CN=Kepala Badan Test" >/dev/null 2>&1
+openssl pkcs12 -export -inkey "$T/nip.key" -in "$T/nip.pem" -out "$W/nip.p12" \
+	-passout pass:rahasia >/dev/null 2>&1
+chmod 0644 "$W/old.p12" "$W/nip.p12"
+as root signer set "$T/old.pem"
+as root signer set "$T/nip.pem"
+expect_rc "a certificate with a NIP is registered" 0
+for k in old nip; do
+	rc=0
+	runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
+		--p12 "$W/$k.p12" -o "$W/$k.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "finalise with the $k certificate is refused" 77
+done
+expect_in "the NIP is not the kepala's" "$T/stderr" "the head of kesbangpol-kalteng is NIP"
+
 rc=0
 runuser -u "$KP" -- env LAKIP_P12_PASS=salah "$LAKIP_BIN" -d "$DB" finalise $Y \
 	--p12 "$W/kp.p12" -o "$W/bad.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
@@ -173,6 +230,11 @@ if pdfimages -list "$W/tw2.pdf" 2>/dev/null | awk 'NR > 2' | grep -q .; then
 else not_ok "the scanned signature is in the PDF"; fi
 expect_in "version 1" "$T/stdout" "version 1"
 check "the signed PDF was written" test -s "$W/tw2.pdf"
+as "$NO" signed get $Y -o "$T/got.pdf"
+expect_rc "anyone gets the stored signed version back" 0
+check "byte for byte the file finalise wrote" cmp "$T/got.pdf" "$W/tw2.pdf"
+as "$NO" signed get $Y --versi 7 -o "$T/none.pdf"
+expect_rc "a version that does not exist" 66
 pdfsig "$W/tw2.pdf" >"$T/pdfsig" 2>&1 || true
 expect_in "pdfsig: Signature is Valid" "$T/pdfsig" "Signature is Valid"
 as "$NO" status $Y
@@ -181,6 +243,32 @@ as "$NO" verify "$W/tw2.pdf"
 expect_rc "lakip verify: the signed file" 0
 expect_in "verify names the signer and version" "$T/stdout" "Signed by $KP"
 expect_in "verify names the period" "$T/stdout" "kesbangpol-kalteng, Triwulan II 2023, version 1 of 1"
+expect_in "verify: a registered signer" "$T/stdout" "Signer: a certificate registered for the agency"
+expect_in "verify: the whole file is the signed revision" "$T/stdout" "Signed revision: the whole file"
+# An update appended after the signature (pdfsig alone accepts it).
+cp "$W/tw2.pdf" "$T/appended.pdf"
+printf '1 0 obj\n(tambahan)\nendobj\n%%%%EOF\n' >>"$T/appended.pdf"
+as "$NO" verify "$T/appended.pdf"
+expect_rc "verify of a file updated after signing" 65
+expect_in "says it changed after signing" "$T/stdout" "updated after it was signed"
+# A CA bundle that did not issue the certificate.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/ca.key" -out "$T/ca.pem" \
+	-days 30 -subj "/CN=Uji CA" >/dev/null 2>&1
+chmod 0644 "$T/ca.pem"
+as "$NO" verify "$W/tw2.pdf" --ca "$T/ca.pem"
+expect_rc "verify --ca: the signer does not chain to it" 65
+expect_in "names the chain error" "$T/stdout" "Chain to $T/ca.pem:"
+# A certificate removed from the register no longer vouches.
+fp=$(openssl x509 -in "$T/cert.pem" -outform DER | sha256sum | awk '{print $1}')
+as root signer remove "$fp"
+expect_rc "the admin removes the certificate" 0
+as "$NO" verify "$W/tw2.pdf"
+expect_rc "verify once the signer is removed" 65
+expect_in "says the signer is not registered" "$T/stdout" "NOT a certificate registered"
+as root signer set "$T/cert.pem"
+expect_rc "and registers it again" 0
+as "$NO" verify "$W/tw2.pdf"
+expect_rc "verify with the signer registered again" 0
 
 as "$KB" review $Y --return "terlambat" --iku IKU3
 refused "a locked quarter takes no review" "unlock"

@@ -118,10 +118,13 @@ END_TEST
 
 /* A name is templates/NAME.yaml from the data directories: the user's
  * copy under $XDG_CONFIG_HOME wins over the installed one. */
+/* A user's copy in ~/.config/lakip/templates changes no official document:
+ * by name, only the installed template (and $LAKIP_DATA_DIR) count; a
+ * template file is used only when named as a file. */
 START_TEST(test_template_user_override)
 {
 	const char *dir = lktest_tmpdir();
-	char path[4096], cmd[16384], data_dir[4096];
+	char path[4096], cmd[16384];
 	tmpl *t = NULL;
 	lk_err e = { 0, "" };
 
@@ -131,12 +134,10 @@ START_TEST(test_template_user_override)
 	    "'%s/laporan.yaml'", path, lktest_path("templates/laporan.yaml"),
 	    path);
 	ck_assert_int_eq(system(cmd), 0);
-	snprintf(data_dir, sizeof data_dir, "%s", getenv("LAKIP_DATA_DIR"));
-	unsetenv("LAKIP_DATA_DIR");
 	setenv("XDG_CONFIG_HOME", dir, 1);
 	ck_assert_msg(tmpl_load("laporan", &t, &e) == 0, "%s", e.msg);
-	ck_assert_str_eq(t->teks[TT_JUDUL_BAB1], "BAB I CAPAIAN");
-	ck_assert_ptr_nonnull(strstr(t->file, dir));
+	ck_assert_str_ne(t->teks[TT_JUDUL_BAB1], "BAB I CAPAIAN");
+	ck_assert_ptr_null(strstr(t->file, dir));
 	tmpl_free(t);
 	/* A value with '/' or ending in .yaml is a path. */
 	snprintf(path, sizeof path, "%s/lakip/templates/laporan.yaml", dir);
@@ -148,7 +149,6 @@ START_TEST(test_template_user_override)
 	ck_assert_int_eq(tmpl_load("/nonexistent/x.yaml", &t, &e), EX_NOINPUT);
 	lktest_rmtree(dir);
 	/* Without fork mode the tests share the environment. */
-	setenv("LAKIP_DATA_DIR", data_dir, 1);
 	unsetenv("XDG_CONFIG_HOME");
 }
 END_TEST
