@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "sign/sign.h"
 #include "store/workflow.h"
 
 /* One line per record; values are shown in full, newlines as "\n". */
@@ -59,12 +60,64 @@ is_date(const char *s)
 		&& s[4] == '-' && s[7] == '-' && tanggal_sah(y, m, d);
 }
 
+/* Does the history up to the head a signed report carries (finalise puts
+ * it in its signature) match the chain in the database?  Rewriting the
+ * chain after a signature changes the hash of that record: any signed
+ * copy kept elsewhere then shows it.  Prints one line; false on a
+ * mismatch. */
+static bool
+against(store *s, const char *file, bool chain_ok, lk_err *e)
+{
+	sign_verify_result vr;
+	char want[65], have[65];
+	int64_t id = 0;
+	bool found = false;
+	int n = 0;
+
+	if (sign_verify(file, &vr, e) != 0) {
+		printf("%s: %s\n", file, e->msg);
+		return false;
+	}
+	if (!vr.signed_ || !vr.digest_ok || !vr.signature_ok) {
+		printf(_("%s: NOT a validly signed file\n"), file);
+		return false;
+	}
+	if (sscanf(vr.app_data, "audit-head: %" SCNd64 " %64[0-9a-f]%n", &id,
+		   want, &n) != 2 || vr.app_data[n] != '\0' || strlen(want) != 64) {
+		printf(_("%s: carries no audit head (not finalised by this "
+			 "version of lakip)\n"), file);
+		return false;
+	}
+	if (id == 0) {
+		printf(_("%s: signed before the first audit record\n"), file);
+		return chain_ok;
+	}
+	if (store_audit_hash_of(s, id, have, &found, e) != 0) {
+		printf("%s: %s\n", file, e->msg);
+		return false;
+	}
+	if (!found || strcmp(have, want) != 0) {
+		printf(_("%s: the history up to record %" PRId64 " was REWRITTEN "
+			 "since this report was signed (it signed %.16s..., the "
+			 "database holds %s)\n"), file, id, want,
+		       found ? have : _("no such record"));
+		return false;
+	}
+	printf(_("%s: the history up to record %" PRId64 " is the one this "
+		 "report signed%s\n"), file, id, chain_ok ? "" :
+	       _(", but the chain is broken"));
+	return chain_ok;
+}
+
+#define MAX_AGAINST 256
+
 int
 cmd_audit(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
-	const char *since = NULL, *user = NULL, *sub;
+	const char *since = NULL, *user = NULL, *sub, *files[MAX_AGAINST];
 	store_audit_check chk;
+	size_t n_files = 0;
 	store *s;
 	int ch, rc;
 
@@ -73,7 +126,12 @@ cmd_audit(cli_ctx *c)
 			since = optarg;
 		else if (ch == 'u')
 			user = optarg;
-		else
+		else if (ch == 'A') {
+			if (n_files == MAX_AGAINST)
+				return cli_usage(c, _("at most %d files with --against"),
+						 MAX_AGAINST);
+			files[n_files++] = optarg;
+		} else
 			return EX_USAGE;
 	}
 	if (optind >= c->argc)
@@ -83,8 +141,10 @@ cmd_audit(cli_ctx *c)
 		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind + 1]);
 	if (strcmp(sub, "verify") == 0) {
 		if (since != NULL || user != NULL)
-			return cli_usage(c, _("audit verify takes no options"));
+			return cli_usage(c, _("audit verify takes only --against"));
 	} else if (strcmp(sub, "log") == 0) {
+		if (n_files > 0)
+			return cli_usage(c, _("--against is for audit verify"));
 		if (since != NULL && !is_date(since))
 			return cli_usage(c, _("--since: expected a date YYYY-MM-DD, got '%s'"),
 					 since);
@@ -93,6 +153,8 @@ cmd_audit(cli_ctx *c)
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
 	if (strcmp(sub, "verify") == 0) {
+		bool all = true;
+
 		rc = store_audit_verify(s, &chk, &e);
 		if (rc == 0)
 			printf(_("Audit log intact: %" PRId64 " records, head %s\n"),
@@ -101,6 +163,14 @@ cmd_audit(cli_ctx *c)
 			printf(_("Audit log BROKEN at record %" PRId64 ": %s\n"
 				 "(%" PRId64 " records before it verified)\n"),
 			       chk.bad_id, chk.why, chk.n);
+		for (size_t i = 0; i < n_files && (rc == 0 || chk.bad_id != 0); i++) {
+			lk_err fe = { 0, "" };
+
+			all = against(s, files[i], rc == 0, &fe) && all;
+		}
+		if (rc == 0 && !all)
+			rc = lk_fail(&e, EX_DATAERR, _("the audit log does not match "
+				     "every signed report"));
 	} else
 		rc = store_audit_list(s, since, user, print_rec, NULL, &e);
 	store_close(s);

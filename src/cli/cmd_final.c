@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -177,7 +178,7 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 	final_ctx *fc = arg;
 	sign_verify_result vr;
 	sign_opts so;
-	char reason[256];
+	char reason[256], head[128];
 	int rc;
 
 	if ((rc = content_hash(r, tw, out->content_sha256, e)) != 0)
@@ -194,6 +195,9 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 	so.reason = reason;
 	so.location = r->instansi.kota;
 	so.when = (int64_t)time(NULL);
+	snprintf(head, sizeof head, "audit-head: %" PRId64 " %s", out->audit_id,
+		 out->audit_hash);
+	so.app_data = head;
 	{
 		char checked[65];
 

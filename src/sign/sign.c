@@ -466,6 +466,10 @@ build_update(pp_doc *d, const target *t, const sign_opts *o, size_t reserve,
 		sb_puts(b, "\n/Location ");
 		put_text(b, o->location);
 	}
+	if (o->app_data != NULL && *o->app_data != '\0') {
+		sb_puts(b, "\n/LakipData ");
+		put_text(b, o->app_data);
+	}
 	sb_puts(b, "\n>>\nendobj\n");
 
 	x[1] = (xent){fld, 0, d->len + b->n};

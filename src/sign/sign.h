@@ -41,6 +41,10 @@ typedef struct sign_opts {
 	                          * 0: automatic (16384, more for a long
 	                          * certificate chain).  A CMS that does not
 	                          * fit is EX_DATAERR and nothing is written. */
+	const char *app_data;    /* /LakipData of the signature dictionary
+	                          * (signed, as every key but /Contents), or
+	                          * NULL: lakip puts the audit chain's head
+	                          * there */
 } sign_opts;
 
 typedef struct sign_cert_info {
@@ -92,6 +96,7 @@ typedef struct sign_verify_result {
 	char location[256];      /* /Location, or "" (UTF-8) */
 	size_t signed_revision_end; /* where the signed bytes end (c + d of
 	                          * /ByteRange): a later update starts there */
+	char app_data[256];      /* /LakipData, or "" */
 	bool chain_checked;      /* a CA bundle was given (sign_verify_ca) */
 	bool chain_ok;           /* the signer's certificate chains to it, at
 	                          * the signing time */

@@ -148,6 +148,7 @@ sign_verify_ca(const char *pdf, const char *ca_file, sign_verify_result *r,
 	text_of(&d, &f.dict, "Name", r->name, sizeof r->name);
 	text_of(&d, &f.dict, "Reason", r->reason, sizeof r->reason);
 	text_of(&d, &f.dict, "Location", r->location, sizeof r->location);
+	text_of(&d, &f.dict, "LakipData", r->app_data, sizeof r->app_data);
 	if (pp_dict_get(&d, &f.dict, "M", &v) && v.type == PP_STRING) {
 		size_t n = pp_string(&d, &v, date, sizeof date);
 

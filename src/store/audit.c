@@ -149,6 +149,34 @@ store_audit_head(store *s, int64_t *id, char hash[65], lk_err *e)
 }
 
 int
+store_audit_hash_of(store *s, int64_t id, char hash[65], bool *found,
+		    lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*found = false;
+	hash[0] = '\0';
+	if (s->version < STORE_VERSION_WORKFLOW)
+		return 0;
+	if ((rc = store_stmt(s, &st, "SELECT hash FROM audit WHERE id = ?1", e)) != 0)
+		return rc;
+	store_bind_int(s, st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(hash, 65, "%s", h ? h : "");
+		*found = true;
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
 store_audit(store *s, const store_audit_in *a, lk_err *e)
 {
 	char id[32], now[32], hash[65];

@@ -260,6 +260,8 @@ store_finalise_cb(store *s, const char *instansi, int tahun, int tw,
 		return rc;
 	}
 	memset(&out, 0, sizeof out);
+	out.audit_id = seen_id;
+	memcpy(out.audit_hash, seen, sizeof out.audit_hash);
 	rc = f->produce(f->arg, r, tw, *version, &out, e);
 	rencana_free(r);
 	if (rc != 0) {

@@ -152,6 +152,10 @@ typedef struct store_signed_in {
 	size_t len;
 	char pdf_sha256[65], unsigned_sha256[65], content_sha256[65];
 	char cert_subject[512];
+	/* Given to produce() (set before the call): the audit chain's head
+	 * as of the data rendered, for the signed report to carry. */
+	int64_t audit_id;
+	char audit_hash[65];
 } store_signed_in;
 
 /* Called by store_finalise, outside any transaction, with the plan as
@@ -224,6 +228,9 @@ typedef struct store_audit_check {
 /* Walk the chain: 0 when whole, EX_DATAERR naming the first record that
  * was edited, removed or inserted (also in out->bad_id, out->why). */
 int store_audit_verify(store *s, store_audit_check *out, lk_err *e);
+/* The stored hash of record id (*found false when there is none). */
+int store_audit_hash_of(store *s, int64_t id, char hash[65], bool *found,
+			lk_err *e);
 /* Records with at >= since (a date "YYYY-MM-DD" or time, NULL: all) and
  * by login (NULL: all), oldest first; fn returning non-zero stops. */
 int store_audit_list(store *s, const char *since, const char *login,

@@ -270,6 +270,46 @@ expect_rc "and registers it again" 0
 as "$NO" verify "$W/tw2.pdf"
 expect_rc "verify with the signer registered again" 0
 
+# --- the audit chain against the signed copies ---------------------------
+as "$NO" audit verify --against "$W/tw2.pdf"
+expect_rc "audit verify --against the signed report" 0
+expect_in "the history it signed is the database's" "$T/stdout" "is the one this report signed"
+# The chain has no secret: whoever can write the database can change an
+# old record and recompute every later hash; audit verify alone cannot
+# tell, a signed copy kept elsewhere can.
+cp "$DB" "$T/rewritten.db"
+sqlite3 -json "$T/rewritten.db" "SELECT * FROM audit ORDER BY id" | perl -e '
+	use JSON::PP; use Digest::SHA qw(sha256_hex);
+	my $rows = decode_json(do { local $/; <STDIN> });
+	my $prev = "0" x 64;
+	print "BEGIN;\n";
+	for my $r (@$rows) {
+		$r->{new} = "root-diganti" if $r->{id} == 1;
+		$r->{prev_hash} = $prev;
+		my $s = "lakip-audit-1\n";
+		for my $k (qw(id prev_hash at login action scope tbl kode field old new)) {
+			my $v = $r->{$k};
+			if (!defined $v) { $s .= "-\n"; next }
+			$v = "$v"; utf8::encode($v);
+			$s .= "+" . length($v) . ":" . $v . "\n";
+		}
+		my $h = sha256_hex($s);
+		(my $n = defined $r->{new} ? $r->{new} : "") =~ s/\x27/\x27\x27/g;
+		print "UPDATE audit SET prev_hash = \x27$prev\x27, hash = \x27$h\x27",
+		    ($r->{id} == 1 ? ", new = \x27$n\x27" : ""), " WHERE id = $r->{id};\n";
+		$prev = $h;
+	}
+	print "COMMIT;\n";' | sqlite3 "$T/rewritten.db"
+chmod 0644 "$T/rewritten.db"
+rc=0
+runuser -u "$NO" -- "$LAKIP_BIN" -d "$T/rewritten.db" audit verify >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "a recomputed chain passes audit verify alone" 0
+rc=0
+runuser -u "$NO" -- "$LAKIP_BIN" -d "$T/rewritten.db" audit verify --against "$W/tw2.pdf" \
+	>"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "but not against the signed report" 65
+expect_in "which names the rewritten history" "$T/stdout" "REWRITTEN"
+
 as "$KB" review $Y --return "terlambat" --iku IKU3
 refused "a locked quarter takes no review" "unlock"
 

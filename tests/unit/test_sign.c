@@ -526,12 +526,14 @@ START_TEST(test_verify_roundtrip)
 	lk_err e = {0, ""};
 	char hex[65], uhex[65];
 
+	o.app_data = "audit-head: 42 0123abcd";
 	sign_ok(BASE, out, &o, NULL);
 	ck_assert_msg(sign_verify(out, &r, &e) == 0, "%s", e.msg);
 	ck_assert(r.signed_);
 	ck_assert(r.digest_ok);
 	ck_assert(r.signature_ok);
 	ck_assert(r.covers_whole_file);
+	ck_assert_str_eq(r.app_data, "audit-head: 42 0123abcd");
 	ck_assert_int_eq(r.subfilter, c->sf);
 	ck_assert_str_eq(r.name, SIGNER);
 	ck_assert_str_eq(r.reason, "Persetujuan Laporan Kinerja Triwulan II 2023");
@@ -605,6 +607,31 @@ START_TEST(test_tamper_digest)
 END_TEST
 
 /* The last byte of the CMS is the last of the RSA signature value. */
+/* /LakipData is signed: changing it breaks the digest. */
+START_TEST(test_app_data_signed)
+{
+	const char *dir = workdir(), *out = wpath(dir, "s.pdf");
+	sign_opts o = opts(mpath("self.p12"), SIGN_PADES, (int64_t)time(NULL));
+	sign_verify_result r;
+	lk_err e = {0, ""};
+	unsigned char *buf;
+	size_t len;
+	char *p;
+
+	o.app_data = "audit-head: 7 aaaa";
+	sign_ok(BASE, out, &o, NULL);
+	buf = slurp(out, &len);
+	p = find_last(buf, len, "(audit-head: 7 aaaa)");
+	ck_assert_ptr_nonnull(p);
+	p[13] = '8';
+	spew(out, buf, len);
+	free(buf);
+	ck_assert_msg(sign_verify(out, &r, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(r.app_data, "audit-head: 8 aaaa");
+	ck_assert(!r.digest_ok);
+}
+END_TEST
+
 START_TEST(test_tamper_signature)
 {
 	const char *dir = workdir(), *out = wpath(dir, "s.pdf");
@@ -1403,6 +1430,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_verify_unsigned);
 	tcase_add_loop_test(tc, test_tamper_digest, 0, (int)LK_NELEM(flip_cases));
 	tcase_add_test(tc, test_tamper_signature);
+	tcase_add_test(tc, test_app_data_signed);
 	tcase_add_test(tc, test_appended);
 	tcase_add_test(tc, test_verify_ca);
 	tcase_add_loop_test(tc, test_cert_file, 0,
