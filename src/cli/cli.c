@@ -6,6 +6,9 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <sys/stat.h>
+#include <signal.h>
+#include <dirent.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -597,6 +600,60 @@ wants_help(cli_ctx *c)
 		help = ch == 'h';
 	optind = 0;     /* full reset for the command */
 	return help;
+}
+
+static void sweep(const char *path, bool mine);
+
+void
+cli_sweep_temps(const char *path)
+{
+	sweep(path, false);
+}
+
+void
+cli_sweep_mine(const char *path)
+{
+	sweep(path, true);
+}
+
+static void
+sweep(const char *path, bool mine)
+{
+	char dir[PATH_MAX], f[2 * PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct dirent *d;
+	DIR *dp;
+
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 :
+			 (int)(slash - path), path);
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		const char *n = d->d_name, *tag;
+		struct stat st;
+		char *end;
+		long pid;
+
+		while (*n == '.')
+			n++;
+		if (n == d->d_name || strncmp(n, "lakip-", 6) != 0 ||
+		    (tag = strchr(n + 6, '-')) == NULL)
+			continue;
+		pid = strtol(tag + 1, &end, 10);
+		if (end == tag + 1 || *end != '-' || pid <= 0 ||
+		    (long)(pid_t)pid != pid || (pid == (long)getpid()) != mine)
+			continue;
+		if (!mine && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;            /* alive, or not ours to ask */
+		snprintf(f, sizeof f, "%s/%s", dir, d->d_name);
+		if (lstat(f, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == getuid())
+			unlink(f);
+	}
+	closedir(dp);
 }
 
 bool

@@ -95,6 +95,14 @@ int cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw);
  * Arguments and options may come in any order; "--" ends the options. */
 int cli_getopt(cli_ctx *c);
 
+/* Temporary files beside an output are named ".lakip-TAG-PID-XXXXXX"
+ * (the render's own "..lakip-TAG-PID-XXXXXX.YYYYYY"): a process killed
+ * with SIGKILL cannot remove them, so the next one does.  Removes, in
+ * path's directory, such files of this user whose process is gone. */
+void cli_sweep_temps(const char *path);
+/* The same for this process's own (after its work is done). */
+void cli_sweep_mine(const char *path);
+
 /* Output files: "-" is standard output.  cli_out_is_stdout(path). */
 bool cli_out_is_stdout(const char *path);
 /* Copy the file at path to standard output (EX_IOERR, filled, on error). */

@@ -198,7 +198,9 @@ export_to_file(const rencana *r, const char *path, lk_err *e)
 
 	if (dup == NULL)
 		lk_fatal("out of memory");
-	snprintf(tmp, sizeof tmp, "%s/.lakip-export-XXXXXX", dirname(dup));
+	snprintf(tmp, sizeof tmp, "%s/.lakip-export-%ld-XXXXXX", dirname(dup),
+		 (long)getpid());
+	cli_sweep_temps(tmp);
 	free(dup);
 	fd = mkstemp(tmp);
 	if (fd >= 0) {

@@ -171,6 +171,8 @@ render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
 	return rc;
 }
 
+static bool interrupted(void);
+
 static int
 produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 	lk_err *e)
@@ -185,6 +187,8 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 		return rc;
 	if ((rc = render(fc, r, tw, version, out->content_sha256, e)) != 0)
 		return rc;
+	if (interrupted())
+		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
 	memset(&so, 0, sizeof so);
 	snprintf(reason, sizeof reason, "Laporan Kinerja Triwulan %s %d (versi %d)",
 		 tw_romawi(tw), r->tahun, version);
@@ -216,6 +220,8 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 		return lk_fail(e, EX_SOFTWARE, _("the signature just made does not verify"));
 	if ((rc = read_file(fc->signed_tmp, &fc->pdf, &fc->len, e)) != 0)
 		return rc;
+	if (interrupted())
+		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
 	for (int i = 0; i < 32; i++)
 		snprintf(out->unsigned_sha256 + 2 * i, 3, "%02x", vr.unsigned_sha256[i]);
 	sign_sha256_hex(fc->pdf, fc->len, out->pdf_sha256);
@@ -276,11 +282,14 @@ tmp_beside(const char *out, const char *tag, char path[4096])
 	if (dup == NULL)
 		lk_fatal("out of memory");
 	if (cli_out_is_stdout(out))
-		snprintf(path, 4096, "%s/.lakip-%s-XXXXXX",
-			 tmpdir != NULL && *tmpdir ? tmpdir : "/tmp", tag);
+		snprintf(path, 4096, "%s/.lakip-%s-%ld-XXXXXX",
+			 tmpdir != NULL && *tmpdir ? tmpdir : "/tmp", tag,
+			 (long)getpid());
 	else
-		snprintf(path, 4096, "%s/.lakip-%s-XXXXXX", dirname(dup), tag);
+		snprintf(path, 4096, "%s/.lakip-%s-%ld-XXXXXX", dirname(dup), tag,
+			 (long)getpid());
 	free(dup);
+	cli_sweep_temps(path);
 	if ((fd = mkstemp(path)) < 0)
 		return cli_error(EX_CANTCREAT, _("cannot create %s: %s"), out,
 				 strerror(errno));
@@ -288,31 +297,35 @@ tmp_beside(const char *out, const char *tag, char path[4096])
 	return 0;
 }
 
-/* Temporary files of a finalise in progress: removed on every error and
- * on a signal (the handler only unlinks, which is async-signal-safe). */
-static const char *volatile tmp_paths[2];
-
+/* The signals that end a finalise are held while it works (its temporary
+ * files, its own and those the renderer and the signer make beside them,
+ * are then removed in order) and take effect when it is done; a signal
+ * that arrives while it renders or signs stops it before the database
+ * is written (interrupted()). */
 static void
-on_signal(int sig)
+hold_signals(bool on, sigset_t *old)
 {
-	for (int i = 0; i < 2; i++)
-		if (tmp_paths[i] != NULL && tmp_paths[i][0])
-			unlink(tmp_paths[i]);
-	signal(sig, SIG_DFL);
-	raise(sig);
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGTERM);
+	if (on)
+		sigprocmask(SIG_BLOCK, &set, old);
+	else
+		sigprocmask(SIG_SETMASK, old, NULL);
 }
 
-static void
-catch_signals(bool on)
+static bool
+interrupted(void)
 {
-	static const int sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE };
-	struct sigaction sa;
+	sigset_t p;
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on ? on_signal : SIG_DFL;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+	return sigpending(&p) == 0 && (sigismember(&p, SIGHUP) == 1 ||
+	    sigismember(&p, SIGINT) == 1 || sigismember(&p, SIGQUIT) == 1 ||
+	    sigismember(&p, SIGTERM) == 1);
 }
 
 /* Inside the final transaction: the signed file takes its place. */
@@ -417,9 +430,11 @@ cmd_finalise(cli_ctx *c)
 	int ch, rc, version = 0;
 	bool to_stdout;
 	struct stat st;
+	sigset_t held;
 	store *s;
 
 	memset(&fc, 0, sizeof fc);
+	sigemptyset(&held);
 	fc.c = c;
 	fc.tname = "laporan";
 	fns.arg = &fc;
@@ -468,9 +483,7 @@ cmd_finalise(cli_ctx *c)
 		cli_report(&e);
 		goto done;
 	}
-	tmp_paths[0] = fc.unsigned_tmp;
-	tmp_paths[1] = fc.signed_tmp;
-	catch_signals(true);
+	hold_signals(true, &held);
 	if ((rc = tmp_beside(out, "unsigned", fc.unsigned_tmp)) == 0
 	    && (rc = tmp_beside(out, "signed", fc.signed_tmp)) == 0) {
 		fc.umask = umask(0);
@@ -492,8 +505,9 @@ done:
 		unlink(fc.unsigned_tmp);
 	if (fc.signed_tmp[0])
 		unlink(fc.signed_tmp);
-	catch_signals(false);
-	tmp_paths[0] = tmp_paths[1] = NULL;
+	if (fc.signed_tmp[0])
+		cli_sweep_mine(fc.signed_tmp);  /* the renderer's and signer's */
+	hold_signals(false, &held);      /* a signal held ends the process now */
 	memset(pw, 0, strlen(pw));
 	free(pw);
 	free(fc.pdf);

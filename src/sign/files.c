@@ -85,11 +85,14 @@ sign_write_atomic(const char *out, const sign_span *parts, size_t nparts,
 	mode_t mask;
 	int fd, n;
 
+	/* The pid in the name: a later run removes what a killed one left
+	 * (cli_sweep_temps). */
 	if (slash != NULL)
-		n = snprintf(tmp, sizeof tmp, "%.*s/.lakip-sign-XXXXXX",
-		    (int)(slash - out), out);
+		n = snprintf(tmp, sizeof tmp, "%.*s/.lakip-sign-%ld-XXXXXX",
+		    (int)(slash - out), out, (long)getpid());
 	else
-		n = snprintf(tmp, sizeof tmp, ".lakip-sign-XXXXXX");
+		n = snprintf(tmp, sizeof tmp, ".lakip-sign-%ld-XXXXXX",
+		    (long)getpid());
 	if (n < 0 || (size_t)n >= sizeof tmp)
 		return lk_fail(e, EX_CANTCREAT, "cannot create %s: path too long",
 		    out);
