@@ -117,7 +117,7 @@ static const cmd_entry commands[] = {
 	{ "status", N_("[--instansi K] --tahun Y --triwulan N"),
 	  N_("each IKU entry's state, who, when, comments; the lock"),
 	  OPTS(O_PERIOD), cmd_status, AKSI_LIHAT },
-	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf [--signature-image FILE.png]"),
+	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf [--signature-image FILE.png] [--tsa URL]"),
 	  N_("render, sign, store and lock the quarter (kepala or admin)"),
 	  OPTS(O_PERIOD,
 	       { "p12", 'P', N_("FILE.p12"),
@@ -125,7 +125,9 @@ static const cmd_entry commands[] = {
 	       { "output", 'o', N_("FILE.pdf"),
 		 N_("the signed PDF to write (-: standard output)") },
 	       { "signature-image", 'S', N_("FILE.png"),
-		 N_("a scanned signature printed above the signer's name") }),
+		 N_("a scanned signature printed above the signer's name") },
+	       { "tsa", 'Z', N_("URL"),
+		 N_("an RFC 3161 timestamp authority (http://) stamps the signature") }),
 	  cmd_finalise, AKSI_FINAL },
 	{ "signed", N_("get [--instansi K] --tahun Y --triwulan N [--versi V] -o FILE.pdf"),
 	  N_("write a stored signed version (default: the latest) byte for byte"),
@@ -269,7 +271,8 @@ print_help(FILE *f)
 		     "Exit status: 0 ok, 64 usage, 65 data error, 66 no input,\n"
 		     "67 no such account, 69 no terminal, 70 internal error,\n"
 		     "73 cannot create, 74 I/O error, 75 busy or changed,\n"
-		     "77 not allowed (the role needed is named).  See lakip(1).\n"));
+		     "76 bad answer of a timestamp authority, 77 not allowed\n"
+		     "(the role needed is named).  See lakip(1).\n"));
 }
 
 static void

@@ -116,6 +116,7 @@ typedef struct final_ctx {
 	const cli_ctx *c;
 	const char *tname, *p12, *password;
 	const char *ttd;              /* scanned signature PNG, or NULL */
+	const char *tsa;              /* timestamp authority URL, or NULL */
 	char unsigned_tmp[4096], signed_tmp[4096];
 	const char *out;              /* the file published, or NULL: stdout */
 	bool published;
@@ -202,6 +203,7 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 	snprintf(head, sizeof head, "audit-head: %" PRId64 " %s", out->audit_id,
 		 out->audit_hash);
 	so.app_data = head;
+	so.tsa_url = fc->tsa;
 	{
 		char checked[65];
 
@@ -448,11 +450,16 @@ cmd_finalise(cli_ctx *c)
 			out = optarg;
 		else if (ch == 'S')
 			fc.ttd = optarg;
+		else if (ch == 'Z')
+			fc.tsa = optarg;
 		else
 			return EX_USAGE;
 	}
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
+	if (fc.tsa != NULL && strncmp(fc.tsa, "http://", 7) != 0)
+		return cli_usage(c, _("--tsa: expected an http:// URL, got '%s'"),
+				 fc.tsa);
 	if (fc.p12 == NULL)
 		return cli_usage(c, _("--p12 FILE.p12 is required"));
 	if (out == NULL)
@@ -680,6 +687,12 @@ cmd_verify(cli_ctx *c)
 	       vr.cert.issuer : "-", vr.cert.sha256);
 	print_time(_("Signing time (as the signer's machine stated it): "),
 		   vr.signing_time != 0 ? vr.signing_time : vr.claimed_time);
+	if (vr.timestamped && vr.timestamp_ok) {
+		print_time(_("Timestamp (RFC 3161): "), vr.timestamp);
+		printf(_("  by %s\n"), vr.tsa[0] ? vr.tsa : "-");
+	} else if (vr.timestamped) {
+		printf(_("Timestamp: NOT over this signature\n"));
+	}
 	printf(_("Signed revision: %s\n"), vr.covers_whole_file
 	       ? _("the whole file") : _("CHANGED: the file was updated after "
 					 "it was signed"));
@@ -728,7 +741,7 @@ cmd_verify(cli_ctx *c)
 	if (rc != 0)
 		return rc;
 	if (!sig_ok || !vr.covers_whole_file || !file_ok || !data_ok ||
-	    !registered || !chain_ok)
+	    !registered || !chain_ok || (vr.timestamped && !vr.timestamp_ok))
 		return cli_error(EX_DATAERR, _("%s: verification FAILED"), file);
 	printf(_("Verified.\n"));
 	return 0;

@@ -414,8 +414,8 @@ out:
 
 int
 cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
-	 const sign_span *parts, size_t nparts, unsigned char **der,
-	 size_t *derlen, lk_err *e)
+	 const char *tsa_url, const sign_span *parts, size_t nparts,
+	 unsigned char **der, size_t *derlen, lk_err *e)
 {
 	const int flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL |
 	    CMS_NOSMIMECAP;
@@ -461,6 +461,23 @@ cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
 	}
 	if (sf == SIGN_PADES && (rc = resign_without_time(si, k->key, e)) != 0)
 		goto out;
+	if (tsa_url != NULL && *tsa_url != '\0') {
+		ASN1_OCTET_STRING *sv = CMS_SignerInfo_get0_signature(si);
+		unsigned char *tok = NULL;
+		size_t toklen = 0;
+
+		if ((rc = tsa_stamp(tsa_url, ASN1_STRING_get0_data(sv),
+		    (size_t)ASN1_STRING_length(sv), &tok, &toklen, e)) != 0)
+			goto out;
+		if (!CMS_unsigned_add1_attr_by_NID(si,
+		    NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, tok,
+		    (int)toklen)) {
+			OPENSSL_free(tok);
+			rc = ossl_fail(e, EX_SOFTWARE, "adding the timestamp");
+			goto out;
+		}
+		OPENSSL_free(tok);
+	}
 	len = i2d_CMS_ContentInfo(cms, &out);
 	if (len <= 0) {
 		rc = ossl_fail(e, EX_SOFTWARE, "encoding the CMS signature");
@@ -610,9 +627,25 @@ cms_check(const unsigned char *der, size_t n, const sign_span *parts,
 	r->signing_time = signing_time(si);
 	cms_cert_info(signer, r->signing_time != 0 ? r->signing_time : when,
 	    &r->cert);
+	{
+		int idx = CMS_unsigned_get_attr_by_NID(si,
+		    NID_id_smime_aa_timeStampToken, -1);
+		X509_ATTRIBUTE *a = idx >= 0 ? CMS_unsigned_get_attr(si, idx) : NULL;
+		ASN1_TYPE *t = a ? X509_ATTRIBUTE_get0_type(a, 0) : NULL;
+		ASN1_OCTET_STRING *sv = CMS_SignerInfo_get0_signature(si);
+
+		if (t != NULL && t->type == V_ASN1_SEQUENCE && sv != NULL) {
+			r->timestamped = true;
+			r->timestamp_ok = tsa_read(t->value.sequence->data,
+			    (size_t)t->value.sequence->length,
+			    ASN1_STRING_get0_data(sv), (size_t)ASN1_STRING_length(sv),
+			    &r->timestamp, r->tsa, sizeof r->tsa,
+			    &r->timestamp_ok) == 0 && r->timestamp_ok;
+		}
+	}
 	if (ca != NULL)
-		check_chain(cms, signer, ca, r->signing_time != 0 ?
-		    r->signing_time : when, r);
+		check_chain(cms, signer, ca, r->timestamp_ok ? r->timestamp :
+		    r->signing_time != 0 ? r->signing_time : when, r);
 	data = parts_bio(parts, nparts);
 	if (md == NULL || data == NULL ||
 	    !digest_parts(md, parts, nparts, h, &hlen)) {

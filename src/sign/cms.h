@@ -41,8 +41,8 @@ size_t cms_reserve(const cms_key *k);
  * the PDF's /M, as ETSI EN 319 142-1 asks).  SIGN_PKCS7: content-type,
  * message-digest and signing-time (= when). */
 int cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
-	     const sign_span *parts, size_t nparts, unsigned char **der,
-	     size_t *derlen, lk_err *e);
+	     const char *tsa_url, const sign_span *parts, size_t nparts,
+	     unsigned char **der, size_t *derlen, lk_err *e);
 
 /* Checks a DER CMS against the parts: fills r->digest_ok, signature_ok,
  * signing_time and cert (expiry judged at the signing time, else at
@@ -54,5 +54,18 @@ int cms_check(const unsigned char *der, size_t n, const sign_span *parts,
 int cms_ca_store(const char *ca_file, X509_STORE **out, lk_err *e);
 
 void cms_cert_info(X509 *x, int64_t when, sign_cert_info *ci);
+
+/* ---- timestamps (tsa.c) ---- */
+
+/* A token from the authority at url (http://) over SHA-256(sig): *tok
+ * (OPENSSL_free) of *toklen bytes.  EX_USAGE for another scheme,
+ * EX_UNAVAILABLE when it does not answer, EX_PROTOCOL for an answer
+ * that is no granted timestamp for this request. */
+int tsa_stamp(const char *url, const unsigned char *sig, size_t n,
+	      unsigned char **tok, size_t *toklen, lk_err *e);
+/* A token's time, its authority's name, and whether its imprint is the
+ * SHA-256 of sig; -1 when tok is no timestamp token. */
+int tsa_read(const unsigned char *tok, size_t n, const unsigned char *sig,
+	     size_t sn, int64_t *when, char *tsa, size_t cap, bool *imprint_ok);
 
 #endif

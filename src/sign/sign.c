@@ -547,7 +547,8 @@ sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 	cms_cert_info(k.cert, o->when, &ci);
 	if (cert != NULL)
 		*cert = ci;
-	reserve = o->reserve != 0 ? o->reserve : cms_reserve(&k);
+	reserve = o->reserve != 0 ? o->reserve : cms_reserve(&k) +
+	    (o->tsa_url != NULL ? 16384 : 0);   /* the authority's token */
 	if (reserve > 64u << 20) {
 		rc = lk_fail(e, EX_USAGE, "cannot reserve %zu bytes for a "
 		    "signature", reserve);
@@ -571,8 +572,8 @@ sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 		};
 		static const char hex[] = "0123456789ABCDEF";
 
-		if ((rc = cms_sign(&k, o->subfilter, o->when, parts, 3, &der,
-		    &derlen, e)) != 0)
+		if ((rc = cms_sign(&k, o->subfilter, o->when, o->tsa_url, parts,
+		    3, &der, &derlen, e)) != 0)
 			goto out;
 		if (derlen > reserve) {
 			rc = lk_fail(e, EX_DATAERR, "the signature needs %zu "

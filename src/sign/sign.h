@@ -41,6 +41,8 @@ typedef struct sign_opts {
 	                          * 0: automatic (16384, more for a long
 	                          * certificate chain).  A CMS that does not
 	                          * fit is EX_DATAERR and nothing is written. */
+	const char *tsa_url;     /* an RFC 3161 timestamp authority (http://)
+	                          * stamps the signature (PAdES B-T), or NULL */
 	const char *app_data;    /* /LakipData of the signature dictionary
 	                          * (signed, as every key but /Contents), or
 	                          * NULL: lakip puts the audit chain's head
@@ -97,6 +99,10 @@ typedef struct sign_verify_result {
 	size_t signed_revision_end; /* where the signed bytes end (c + d of
 	                          * /ByteRange): a later update starts there */
 	char app_data[256];      /* /LakipData, or "" */
+	bool timestamped;        /* the signature carries an RFC 3161 token */
+	bool timestamp_ok;       /* ... over this signature value */
+	int64_t timestamp;       /* its time (the authority's clock) */
+	char tsa[256];           /* the authority, as the token names it */
 	bool chain_checked;      /* a CA bundle was given (sign_verify_ca) */
 	bool chain_ok;           /* the signer's certificate chains to it, at
 	                          * the signing time */
