@@ -98,11 +98,13 @@ static const cmd_entry commands[] = {
 	  OPTS({ "instansi", 'i', N_("K"),
 		 N_("the years of this agency only (default: of every agency)") }),
 	  cmd_list, AKSI_LIHAT },
-	{ "user", N_("add LOGIN --role operator|kabid|kepala|admin [--bidang K,K] | list | remove LOGIN | role LOGIN ROLE [--bidang K,K]"),
-	  N_("manage the users of the database and their roles (admin)"),
+	{ "user", N_("add LOGIN --role operator|kabid|kepala [--instansi K] [--bidang K,K] | add LOGIN --role admin | list | remove LOGIN [--instansi K] | role LOGIN ROLE [--instansi K] [--bidang K,K]"),
+	  N_("manage the users of the database and their roles in each agency (admin)"),
 	  OPTS({ "role", 'r', "operator|kabid|kepala|admin",
 		 N_("the role of the user added") },
-	       { "bidang", 'b', N_("K,K"), N_("the bidang a kabid reviews") }),
+	       { "instansi", 'i', N_("K"),
+		 N_("the agency of the role (not needed while there is only one; an admin has none)") },
+	       { "bidang", 'b', N_("K,K"), N_("the bidang a kabid reviews in that agency") }),
 	  cmd_user, AKSI_LIHAT },
 	{ "submit", N_("[--instansi K] --tahun Y --triwulan N [--iku K,K]"),
 	  N_("submit IKU entries for review (operator)"),
@@ -360,7 +362,12 @@ cli_open_store(const cli_ctx *c, unsigned flags, store **out)
 	lk_err e = { 0, "" };
 	int rc = store_open(cli_db_path(c), flags, out, &e);
 
-	if (rc == 0 && (rc = store_izin(*out, c->aksi, &e)) != 0) {
+	/* What is done in an agency is checked there by the store's own
+	 * functions (which know the agency); here only whether the account
+	 * may do it anywhere, so that it hears no before a password. */
+	if (rc == 0 && (rc = peran_aksi_instansi(c->aksi)
+			? store_izin_somewhere(*out, c->aksi, &e)
+			: store_izin(*out, c->aksi, &e)) != 0) {
 		store_close(*out);
 		*out = NULL;
 	}

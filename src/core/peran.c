@@ -15,7 +15,9 @@
 #define NO PERAN_BIT(PERAN_NONE)
 
 /* The policy: every action, the roles that may do it.  Reading is open
- * to every account, listed or not; every change needs a listed role. */
+ * to every account, listed or not; every change needs a listed role.  A
+ * role held in an agency counts in that agency only (store_izin_at);
+ * admin in every agency. */
 static const struct {
 	const char *nama;
 	unsigned peran;
@@ -58,6 +60,18 @@ bool
 peran_per_bidang(enum peran_aksi a)
 {
 	return (unsigned)a < AKSI_N && policy[a].per_bidang;
+}
+
+bool
+peran_instansi(enum peran p)
+{
+	return p == PERAN_OPERATOR || p == PERAN_KABID || p == PERAN_KEPALA;
+}
+
+bool
+peran_aksi_instansi(enum peran_aksi a)
+{
+	return a != AKSI_LIHAT && (peran_izin(a) & (OP | KB | KP)) != 0;
 }
 
 const char *

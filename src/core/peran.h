@@ -16,8 +16,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Roles.  PERAN_NONE is an account the database does not list: it may
- * only read. */
+/* Roles.  PERAN_NONE is an account the database does not list (or that
+ * holds no role where it acts): it may only read.  Operator, kabid and
+ * kepala are held in one agency (peran_instansi); admin is the
+ * database's, in every agency. */
 enum peran {
 	PERAN_NONE = 0,
 	PERAN_OPERATOR,          /* enters realisations and narratives */
@@ -53,6 +55,12 @@ unsigned peran_izin(enum peran_aksi a);
 bool peran_boleh(enum peran p, enum peran_aksi a);
 /* Is a limited to the bidang of the user (review)? */
 bool peran_per_bidang(enum peran_aksi a);
+/* Is p a role held in one agency (operator, kabid, kepala)? */
+bool peran_instansi(enum peran p);
+/* Is a done in an agency: may a role held in one agency do it?  Then
+ * the check names the agency (store_izin_at); the other actions are the
+ * database's (admin). */
+bool peran_aksi_instansi(enum peran_aksi a);
 
 /* "operator", "kabid", "kepala", "admin" ("" for PERAN_NONE). */
 const char *peran_nama(enum peran p);

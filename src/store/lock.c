@@ -244,7 +244,7 @@ store_finalise_cb(store *s, const char *instansi, int tahun, int tw,
 	*version = 0;
 	if (s->readonly)
 		return store_fail_readonly(s, e);
-	if ((rc = store_izin(s, AKSI_FINAL, e)) != 0)
+	if ((rc = store_izin_at(s, instansi, AKSI_FINAL, e)) != 0)
 		return rc;
 	/* What is signed: a consistent read. */
 	if ((rc = store_exec(s, "BEGIN", e)) != 0)
@@ -363,7 +363,7 @@ store_unlock(store *s, const char *instansi, int tahun, int tw,
 
 	if (s->readonly)
 		return store_fail_readonly(s, e);
-	if ((rc = store_izin(s, AKSI_BUKA, e)) != 0)
+	if ((rc = store_izin_at(s, instansi, AKSI_BUKA, e)) != 0)
 		return rc;
 	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
 		return lk_fail(e, EX_USAGE, _("%s: unlocking needs a written reason"),

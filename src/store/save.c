@@ -13,6 +13,7 @@
  */
 #include "config.h"
 #include "store/save_int.h"
+#include "store/workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -615,6 +616,19 @@ save_all(save_ctx *c)
 	return sv_save_triwulan(c);
 }
 
+/* Did the save change the plan (not only quarters)? */
+static bool
+plan_changed(const store_diff *d)
+{
+	int k;
+
+	for (k = 0; k < DIFF_KINDS; k++)
+		if (k != DIFF_TRIWULAN && (d->n[k].added || d->n[k].changed ||
+					   d->n[k].removed))
+			return true;
+	return false;
+}
+
 int
 store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	   lk_err *e)
@@ -630,6 +644,11 @@ store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 		return lk_fail(e, EX_SOFTWARE,
 			       _("%s: database schema version %d, expected %d"),
 			       s->path, s->version, STORE_SCHEMA_VERSION);
+	/* Changing an agency's data needs a role there that may (operator,
+	 * admin); changing its plan one that may edit the plan (admin),
+	 * checked once the changes are known. */
+	if ((rc = store_izin_at(s, r->instansi.kode, AKSI_UBAH_DATA, e)) != 0)
+		return rc;
 	memset(&c, 0, sizeof c);
 	c.s = s;
 	c.e = e;
@@ -648,6 +667,8 @@ store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
 	rc = save_all(&c);
+	if (rc == 0 && plan_changed(&c.d))
+		rc = store_izin_at(s, r->instansi.kode, AKSI_UBAH_RENCANA, e);
 	if (rc == 0 && !dry_run)
 		rc = store_commit(s, e);
 	else

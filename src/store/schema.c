@@ -299,6 +299,54 @@ static const char schema_v4[] =
 	" UNIQUE (instansi_id, sha256)"
 	");";
 
+/* Version 5: roles belong to an agency.  users lists every login the
+ * database knows; role is 'admin' for the database's admins (every
+ * agency), NULL for one whose roles are his agencies' (user_peran), with
+ * a kabid's bidang there (user_peran_bidang, kodes of that agency's
+ * bidang, kept across imports that replace them).  The migration hands
+ * out no new power: a non-admin keeps, in every agency the database
+ * holds, the role he had (he had it everywhere); his bidang go to the
+ * agencies that have a bidang with that kode.  users is rebuilt (its
+ * CHECK changes) after its only child, user_bidang, is gone; the rename
+ * carries user_peran's reference along. */
+static const char schema_v5[] =
+	"CREATE TABLE users_v5 ("
+	" login TEXT PRIMARY KEY CHECK (length(login) BETWEEN 1 AND 64),"
+	" role TEXT CHECK (role IS NULL OR role = 'admin'),"
+	" added_by TEXT NOT NULL,"
+	" added_at TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO users_v5 (login, role, added_by, added_at)"
+	" SELECT login, CASE WHEN role = 'admin' THEN 'admin' END, added_by,"
+	" added_at FROM users;"
+	"CREATE TABLE user_peran ("
+	" login TEXT NOT NULL REFERENCES users_v5(login) ON DELETE CASCADE,"
+	" instansi_id INTEGER NOT NULL REFERENCES instansi(id) ON DELETE CASCADE,"
+	" role TEXT NOT NULL CHECK (role IN ('operator', 'kabid', 'kepala')),"
+	" added_by TEXT NOT NULL,"
+	" added_at TEXT NOT NULL,"
+	" PRIMARY KEY (login, instansi_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX user_peran_instansi ON user_peran (instansi_id);"
+	"INSERT INTO user_peran (login, instansi_id, role, added_by, added_at)"
+	" SELECT u.login, i.id, u.role, u.added_by, u.added_at"
+	" FROM users u CROSS JOIN instansi i WHERE u.role <> 'admin';"
+	"CREATE TABLE user_peran_bidang ("
+	" login TEXT NOT NULL,"
+	" instansi_id INTEGER NOT NULL,"
+	" bidang TEXT NOT NULL,"
+	" PRIMARY KEY (login, instansi_id, bidang),"
+	" FOREIGN KEY (login, instansi_id) REFERENCES user_peran (login, instansi_id)"
+	"  ON DELETE CASCADE"
+	") WITHOUT ROWID;"
+	"INSERT INTO user_peran_bidang (login, instansi_id, bidang)"
+	" SELECT ub.login, b.instansi_id, ub.bidang FROM user_bidang ub"
+	" JOIN users u ON u.login = ub.login AND u.role = 'kabid'"
+	" JOIN bidang b ON b.kode = ub.bidang;"
+	"DROP TABLE user_bidang;"
+	"DROP TABLE users;"
+	"ALTER TABLE users_v5 RENAME TO users;";
+
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
@@ -306,6 +354,7 @@ static const char *const steps[] = {
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

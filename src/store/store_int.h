@@ -27,6 +27,8 @@
 #define STORE_VERSION_WORKFLOW 3
 /* Schema version that introduced the registered signers' certificates. */
 #define STORE_VERSION_SIGNER 4
+/* Schema version that made roles per agency (user_peran). */
+#define STORE_VERSION_PERAN 5
 
 /* What a file looked like (store_check_unchanged). */
 typedef struct store_fsig {

@@ -6,9 +6,11 @@
  * transition, with the reviewer's comment), the quarter's status, and
  * submit / approve / return.  The transitions are core/peran.c's; this
  * file adds who may touch which entry: a kabid reviews only the IKU of
- * his bidang (the bidang of the IKU's sasaran), the kepala or an admin
- * the IKU of a sasaran without a bidang (no kabid can), and nobody
- * approves or returns an entry he submitted himself.
+ * his bidang in that agency (the bidang of the IKU's sasaran), the
+ * kepala of the agency or an admin the IKU of a sasaran without a bidang
+ * (no kabid can), and nobody approves or returns an entry he submitted
+ * himself.  The actor's role is the one he holds in the agency of the
+ * quarter (store_user_get with that agency).
  */
 #include "config.h"
 #include "store/store_int.h"
@@ -340,7 +342,7 @@ set_state(store *s, const store_period_ids *p, const store_entri *x,
 	return rc;
 }
 
-/* May the actor apply ev to x?  named: the user asked for it by kode. */
+/* May the actor (u: his role in the quarter's agency) apply ev to x? */
 static int
 allowed(store *s, const store_user *u, const store_entri *x,
 	enum entri_event ev, lk_err *e)
@@ -390,7 +392,7 @@ apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
 	if ((rc = quarter_load(s, instansi, tahun, tw, &q, &p, e)) != 0)
 		return rc;
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
-	if ((rc = store_user_get(s, s->actor, &u, e)) != 0) {
+	if ((rc = store_user_get(s, s->actor, instansi, &u, e)) != 0) {
 		store_quarter_free(&q);
 		return rc;
 	}
@@ -443,7 +445,8 @@ store_wf_apply(store *s, const char *instansi, int tahun, int tw,
 		lk_fatal("store_wf_apply: event %d", (int)ev);
 	if (s->readonly)
 		return store_fail_readonly(s, e);
-	if ((rc = store_izin(s, ev == EV_SUBMIT ? AKSI_AJUKAN : AKSI_TINJAU, e)) != 0)
+	if ((rc = store_izin_at(s, instansi, ev == EV_SUBMIT ? AKSI_AJUKAN
+				: AKSI_TINJAU, e)) != 0)
 		return rc;
 	if (ev == EV_RETURN && (comment == NULL || comment[strspn(comment, " \t\n")] == '\0'))
 		return lk_fail(e, EX_USAGE, _("%s: returning needs a comment"), s->path);

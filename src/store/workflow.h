@@ -6,8 +6,8 @@
  * Owns: the queries behind `lakip user|submit|review|status|finalise|
  * unlock|audit|verify`; the policy itself is core/peran.h.  Every
  * function that changes something checks the role of the handle's actor
- * (store_set_actor) with store_izin(), runs in one transaction, and
- * writes its audit records in that transaction.
+ * (store_set_actor) in the agency it changes with store_izin_at(), runs
+ * in one transaction, and writes its audit records in that transaction.
  *
  * Errors: as store.h, plus EX_NOPERM (77) when the actor's role does not
  * allow the action or the quarter is locked (the message names the role
@@ -29,41 +29,81 @@
 
 /* ---- users (users.c) ---- */
 
+/* A role held in one agency. */
+typedef struct store_user_peran {
+	char *instansi;          /* the agency's kode */
+	enum peran peran;        /* PERAN_OPERATOR, _KABID or _KEPALA */
+	char **bidang;           /* a kabid's bidang there (kodes), sorted */
+	size_t n_bidang;
+	char *added_by, *added_at;
+} store_user_peran;
+
 typedef struct store_user {
-	char *login;
+	char *login;             /* NULL: the database does not list him */
+	bool admin;              /* the database's admin: every agency */
+	store_user_peran *at;    /* his roles in agencies, by kode */
+	size_t n_at;
+	/* What counts in the agency asked for (store_user_get): PERAN_ADMIN
+	 * for an admin, else his role there with its bidang (copies), else
+	 * PERAN_NONE; with no agency asked, PERAN_ADMIN or PERAN_NONE. */
 	enum peran peran;
-	char **bidang;           /* kodes, sorted */
+	char **bidang;
 	size_t n_bidang;
 	char *added_by, *added_at;
 } store_user;
 
-/* The user login: *u zeroed with u->peran == PERAN_NONE when the
- * database does not list it (or has no user table yet).  Free with
- * store_user_free. */
-int store_user_get(store *s, const char *login, store_user *u, lk_err *e);
+/* The user login, his role in agency instansi (a kode; NULL: the
+ * database's role only) in u->peran and u->bidang, all his roles in
+ * u->at: *u zeroed with u->login NULL when the database does not list him
+ * (or has no user table yet).  Free with store_user_free. */
+int store_user_get(store *s, const char *login, const char *instansi,
+		   store_user *u, lk_err *e);
 void store_user_free(store_user *u);
-/* All users, by login. */
+/* All users, by login, with every role (u->peran: PERAN_ADMIN or
+ * PERAN_NONE). */
 int store_user_list(store *s, store_user **v, size_t *n, lk_err *e);
 void store_user_list_free(store_user *v, size_t n);
 /* Admins' logins as "a, b" into buf ("" when none). */
 int store_admins(store *s, char *buf, size_t n, lk_err *e);
+/* His roles as "kabid in K1, operator in K2" ("admin"; "" for none). */
+const char *store_user_roles_text(const store_user *u, char *buf, size_t n);
 
-/* May the actor do a?  0, or EX_NOPERM with a message that names the
- * actor, his role and the roles that may (for an account not listed:
- * read-only, ask one of the admins, named).  The one check that the
- * command line and the terminal application call. */
+/* May the actor do a in agency instansi (a kode)?  An admin may do what
+ * the policy gives admins everywhere; a role held in an agency counts in
+ * that agency only.  instansi NULL: the database's actions (init,
+ * import, users, signers, unlock: admin).  0, or EX_NOPERM with a message
+ * that names the actor, his roles and the role needed, in which agency
+ * (for an account not listed: read-only, ask one of the admins, named).
+ * The one check that the command line, the terminal application and the
+ * store's own functions call. */
+int store_izin_at(store *s, const char *instansi, enum peran_aksi a,
+		  lk_err *e);
+/* store_izin_at(s, NULL, a, e). */
 int store_izin(store *s, enum peran_aksi a, lk_err *e);
+/* May the actor do a (done in an agency) in at least one agency?  A
+ * first check before the agency is known (cli_open_store), with the
+ * same messages; what is done in an agency is checked again with it. */
+int store_izin_somewhere(store *s, enum peran_aksi a, lk_err *e);
 
-/* Add a user (admin only).  A kabid needs at least one bidang, other
- * roles none; every bidang kode must exist in the database. */
+/* Add a user (admin only): an admin (instansi NULL), or role p in agency
+ * instansi (a kode; NULL: the only agency of the database) for a login
+ * that is not listed yet or has no role there.  A kabid needs at least
+ * one bidang, other roles none; every bidang kode must be one of that
+ * agency's.  Audit records name the agency in their scope. */
 int store_user_add(store *s, const char *login, enum peran p,
-		   char *const *bidang, size_t n_bidang, lk_err *e);
-/* Remove a user (admin only); the last admin cannot be removed. */
-int store_user_remove(store *s, const char *login, lk_err *e);
-/* Change a user's role and bidang (admin only); the last admin keeps
- * his role. */
+		   const char *instansi, char *const *bidang, size_t n_bidang,
+		   lk_err *e);
+/* Remove a user's role in agency instansi (he stays listed), or, with
+ * instansi NULL, the user entirely (admin only); the last admin cannot be
+ * removed. */
+int store_user_remove(store *s, const char *login, const char *instansi,
+		      lk_err *e);
+/* Set a user's role (and bidang) in agency instansi (NULL: the only one),
+ * or make him an admin (p PERAN_ADMIN, instansi NULL: his agency roles
+ * go); admin only; the last admin keeps his role. */
 int store_user_role(store *s, const char *login, enum peran p,
-		    char *const *bidang, size_t n_bidang, lk_err *e);
+		    const char *instansi, char *const *bidang,
+		    size_t n_bidang, lk_err *e);
 
 /* ---- signers' certificates (signer.c) ---- */
 
@@ -133,9 +173,10 @@ void store_quarter_free(store_quarter *q);
  * as the actor, all or nothing.  iku names the entries (n_iku kodes); when
  * n_iku is 0: submit takes every draft or returned entry, review every
  * submitted entry the reviewer may review that he did not submit
- * himself.  A kabid reviews the IKU of his bidang (the bidang of the
- * IKU's sasaran); the IKU of a sasaran without a bidang, which no kabid
- * can review, are the kepala's or an admin's.  A named entry in the wrong
+ * himself.  The actor's role is the one he holds in agency instansi
+ * (store_izin_at).  A kabid reviews the IKU of his bidang there (the
+ * bidang of the IKU's sasaran); the IKU of a sasaran without a bidang,
+ * which no kabid can review, are the agency's kepala's or an admin's.  A named entry in the wrong
  * state, that the reviewer may not review, or submitted by the reviewer
  * himself is refused (EX_DATAERR, EX_NOPERM).  EV_RETURN needs a comment.  *done: entries changed. */
 int store_wf_apply(store *s, const char *instansi, int tahun, int tw,

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
 /* access.c - who may change what in the terminal application (see
- * tui_int.h): the actor's role, held against the policy by store_izin()
- * as on the command line, the lock of the quarter on screen, and the
+ * tui_int.h): the actor's role in the agency on screen (an admin's in
+ * every agency), held against the policy by store_izin_at() as on the
+ * command line, the lock of the quarter on screen, and the
  * review state of its entries (a->wf).  These checks come before a
  * change is typed or made, so that nobody types what cannot be saved;
  * the store checks again when it writes. */
@@ -25,7 +26,8 @@ app_load_user(app *a)
 
 	/* When the database cannot be read now (busy), what was read last
 	 * stays. */
-	if (store_user_get(a->st, store_actor(a->st), &u, &e) == 0) {
+	/* His role in the agency on screen (admin: everywhere). */
+	if (store_user_get(a->st, store_actor(a->st), a->instansi, &u, &e) == 0) {
 		store_user_free(&a->user);
 		a->user = u;
 	}
@@ -36,7 +38,7 @@ app_load_user(app *a)
 bool
 app_listed(const app *a)
 {
-	return a->user.peran != PERAN_NONE;
+	return a->user.login != NULL;
 }
 
 /* The key of the period on screen, "" when there is no quarter. */
@@ -138,7 +140,8 @@ app_may(app *a, enum peran_aksi aksi, char *why, size_t n)
 		return true;
 	/* Only a refusal refuses: when the database cannot be asked now
 	 * (busy), the change goes on and the store says why it fails. */
-	if (store_izin(a->st, aksi, &e) == EX_NOPERM) {
+	if (store_izin_at(a->st, aksi == AKSI_PENGGUNA ? NULL : a->instansi, aksi,
+			  &e) == EX_NOPERM) {
 		snprintf(why, n, "%s", app_store_msg(a, e.msg));
 		return false;
 	}

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
 /* scr_users.c - the users of the database, for an admin: the list (open
- * to everyone, as `lakip user list`), adding one with a role (and the
- * bidang of a kabid), changing a role, removing one; each change asks
- * first and goes through the store (store_user_add, _role, _remove),
- * which checks the role again, keeps the last admin and writes the
- * audit record. */
+ * to everyone, as `lakip user list`: one row per user and agency),
+ * adding one with a role in the agency on screen (and the bidang of a
+ * kabid there) or as an admin, changing a role, removing one; each
+ * change asks first and goes through the store (store_user_add, _role,
+ * _remove), which checks the role again, keeps the last admin and
+ * writes the audit records. */
 #include "config.h"
 #include "tui/screens.h"
 
@@ -17,9 +18,18 @@
 #include "tui/list.h"
 #include "tui/ui.h"
 
+/* A row: a user's role in one agency (p), or an admin or a user
+ * without a role (p NULL). */
+typedef struct us_row {
+	const store_user *u;
+	const store_user_peran *p;
+} us_row;
+
 typedef struct us_ctx {
 	app *a;
 	store_user *u;
+	size_t n_u;
+	us_row *row;
 	size_t n;
 } us_ctx;
 
@@ -27,13 +37,37 @@ static void
 us_load(us_ctx *c)
 {
 	lk_err e = { 0, "" };
+	size_t i, k;
 	int rc;
 
-	store_user_list_free(c->u, c->n);
+	store_user_list_free(c->u, c->n_u);
+	free(c->row);
 	c->u = NULL;
-	c->n = 0;
-	if ((rc = store_user_list(c->a->st, &c->u, &c->n, &e)) != 0)
+	c->row = NULL;
+	c->n_u = c->n = 0;
+	if ((rc = store_user_list(c->a->st, &c->u, &c->n_u, &e)) != 0) {
 		app_fail(c->a, rc, &e);
+		return;
+	}
+	for (i = 0; i < c->n_u; i++)
+		c->n += c->u[i].n_at > 0 ? c->u[i].n_at : 1;
+	if (c->n > 0 && (c->row = calloc(c->n, sizeof *c->row)) == NULL)
+		lk_fatal("out of memory");
+	for (i = 0, c->n = 0; i < c->n_u; i++) {
+		if (c->u[i].n_at == 0)
+			c->row[c->n++].u = &c->u[i];
+		for (k = 0; k < c->u[i].n_at; k++) {
+			c->row[c->n].u = &c->u[i];
+			c->row[c->n++].p = &c->u[i].at[k];
+		}
+	}
+}
+
+/* The role of a row: "admin", "kabid", or "" (none). */
+static enum peran
+row_peran(const us_row *r)
+{
+	return r->p != NULL ? r->p->peran : r->u->admin ? PERAN_ADMIN : PERAN_NONE;
 }
 
 static void
@@ -50,17 +84,22 @@ static const char *
 us_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 {
 	us_ctx *c = ud;
-	const store_user *u = &c->u[row];
+	const us_row *r = &c->row[row];
+	const char *by = r->p != NULL ? r->p->added_by : r->u->added_by;
+	const char *at = r->p != NULL ? r->p->added_at : r->u->added_at;
 
 	switch (col) {
-	case 0: return u->login;
-	case 1: return peran_nama(u->peran);
-	case 2:
-		join_bidang(u->bidang, u->n_bidang, buf, n);
+	case 0: return r->u->login;
+	case 1: return r->p != NULL || r->u->admin ? peran_nama(row_peran(r)) : "-";
+	case 2: return r->p != NULL ? r->p->instansi : r->u->admin ? _("every agency") : "-";
+	case 3:
+		if (r->p == NULL)
+			return "";
+		join_bidang(r->p->bidang, r->p->n_bidang, buf, n);
 		return buf;
-	case 3: return u->added_by != NULL ? u->added_by : "";
+	case 4: return by != NULL ? by : "";
 	default:
-		snprintf(buf, n, "%.10s", u->added_at != NULL ? u->added_at : "");
+		snprintf(buf, n, "%.10s", at != NULL ? at : "");
 		return buf;
 	}
 }
@@ -70,7 +109,7 @@ us_attr(void *ud, size_t row, size_t col)
 {
 	us_ctx *c = ud;
 
-	if (col == 0 && strcmp(c->u[row].login, store_actor(c->a->st)) == 0)
+	if (col == 0 && strcmp(c->row[row].u->login, store_actor(c->a->st)) == 0)
 		return A_BOLD;
 	return A_NORMAL;
 }
@@ -80,13 +119,14 @@ us_info(void *ud, int y, int x, int h, int w)
 {
 	us_ctx *c = ud;
 	app *a = c->a;
-	char buf[600];
+	char buf[900], his[500];
 
 	(void)h;
-	snprintf(buf, sizeof buf, _("You: %s (%s). Users are the Unix accounts that run "
-				    "lakip; an account not listed may only read."),
-		 store_actor(a->st), app_listed(a) ? peran_nama(a->user.peran) :
-		 _("not listed"));
+	store_user_roles_text(&a->user, his, sizeof his);
+	snprintf(buf, sizeof buf, _("You: %s (%s). Roles belong to an agency (an admin's "
+				    "to all); an account not listed may only read."),
+		 store_actor(a->st), !app_listed(a) ? _("not listed") :
+		 his[0] ? his : _("no role"));
 	ui_put_wrapped(y, x, 2, w, buf, theme_attr(TR_HINT));
 }
 
@@ -172,12 +212,13 @@ choose_bidang(app *a, char *const *cur, size_t n_cur, char ***out, size_t *n_out
 	return ok;
 }
 
-/* Role and bidang for login (current: what he has now); false when
- * cancelled. */
+/* Role and bidang (those of the agency on screen) for a user whose role
+ * is now cur (NULL: none); false when cancelled. */
 static bool
-ask_role(app *a, const store_user *current, enum peran *p, char ***bid, size_t *nb)
+ask_role(app *a, enum peran cur_p, const store_user_peran *cur, enum peran *p,
+	 char ***bid, size_t *nb)
 {
-	int r = choose_role(current != NULL ? current->peran : PERAN_OPERATOR);
+	int r = choose_role(cur_p != PERAN_NONE ? cur_p : PERAN_OPERATOR);
 
 	*bid = NULL;
 	*nb = 0;
@@ -186,22 +227,27 @@ ask_role(app *a, const store_user *current, enum peran *p, char ***bid, size_t *
 	*p = (enum peran)r;
 	if (*p != PERAN_KABID)
 		return true;
-	return choose_bidang(a, current != NULL ? current->bidang : NULL,
-			     current != NULL ? current->n_bidang : 0, bid, nb);
+	return choose_bidang(a, cur != NULL ? cur->bidang : NULL,
+			     cur != NULL ? cur->n_bidang : 0, bid, nb);
 }
 
-/* "kabid (ideologi, politik)" or "operator". */
+/* "kabid (ideologi, politik) in K", "operator in K" or "admin". */
 static const char *
-role_text(enum peran p, char *const *bid, size_t nb, char *buf, size_t n)
+role_text(enum peran p, const char *instansi, char *const *bid, size_t nb,
+	  char *buf, size_t n)
 {
-	char b[400];
+	char b[400], r[500];
 
 	if (nb == 0) {
-		snprintf(buf, n, "%s", peran_nama(p));
+		snprintf(r, sizeof r, "%s", peran_nama(p));
 	} else {
 		join_bidang(bid, nb, b, sizeof b);
-		snprintf(buf, n, "%s (%s)", peran_nama(p), b);
+		snprintf(r, sizeof r, "%s (%s)", peran_nama(p), b);
 	}
+	if (p == PERAN_ADMIN || instansi == NULL)
+		snprintf(buf, n, "%s", r);
+	else
+		snprintf(buf, n, _("%s in %s"), r, instansi);
 	return buf;
 }
 
@@ -224,8 +270,8 @@ select_login(us_ctx *c, list *l, const char *login)
 {
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		if (strcmp(c->u[i].login, login) == 0)
+	for (i = c->n; i-- > 0;)
+		if (strcmp(c->row[i].u->login, login) == 0)
 			l->sel = i;
 }
 
@@ -256,11 +302,14 @@ us_add(us_ctx *c, list *l)
 	if (!ui_prompt(_("A new user"), _("Login (the Unix account):"), "", &login))
 		return;
 	trim(login);
-	if (ask_role(a, NULL, &p, &bid, &nb)) {
+	/* A role in the agency on screen, or an admin. */
+	if (ask_role(a, PERAN_NONE, NULL, &p, &bid, &nb)) {
+		const char *in = p == PERAN_ADMIN ? NULL : a->instansi;
+
 		snprintf(text, sizeof text, _("Add %s as %s?"), login,
-			 role_text(p, bid, nb, role, sizeof role));
+			 role_text(p, in, bid, nb, role, sizeof role));
 		if (ui_confirm(_("A new user"), text, true) == 1) {
-			rc = store_user_add(a->st, login, p, bid, nb, &e);
+			rc = store_user_add(a->st, login, p, in, bid, nb, &e);
 			if (rc != 0)
 				app_fail(a, rc, &e);
 			else
@@ -277,22 +326,38 @@ us_role(us_ctx *c, list *l)
 {
 	app *a = c->a;
 	lk_err e = { 0, "" };
-	char login[128], **bid = NULL, text[1200], from[500], to[500];
-	const store_user *u;
+	char login[128], in[128], **bid = NULL, text[1200], from[500], to[500];
+	const us_row *r;
 	size_t nb = 0;
 	enum peran p;
 	int rc;
 
 	if (c->n == 0 || !app_can_edit(a, AKSI_PENGGUNA))
 		return;
-	u = &c->u[l->sel];
-	snprintf(login, sizeof login, "%s", u->login);
-	role_text(u->peran, u->bidang, u->n_bidang, from, sizeof from);
-	if (ask_role(a, u, &p, &bid, &nb)) {
+	r = &c->row[l->sel];
+	snprintf(login, sizeof login, "%s", r->u->login);
+	/* The role of the row's agency; an admin's or a user's without a
+	 * role becomes one in the agency on screen. */
+	snprintf(in, sizeof in, "%s", r->p != NULL ? r->p->instansi :
+		 a->instansi != NULL ? a->instansi : "");
+	if (r->p != NULL || r->u->admin)
+		role_text(row_peran(r), in, r->p ? r->p->bidang : NULL,
+			  r->p ? r->p->n_bidang : 0, from, sizeof from);
+	else
+		snprintf(from, sizeof from, "%s", _("no role"));
+	if (ask_role(a, row_peran(r), r->p, &p, &bid, &nb)) {
+		if (p == PERAN_KABID && (a->instansi == NULL || strcmp(in, a->instansi) != 0)) {
+			ui_message(_("Bidang"), _("The bidang offered are those of the agency "
+						  "on screen: open that agency to choose a "
+						  "kabid's bidang there."), true);
+			store_free_strv(bid, nb);
+			return;
+		}
 		snprintf(text, sizeof text, _("Change the role of %s from %s to %s?"), login,
-			 from, role_text(p, bid, nb, to, sizeof to));
+			 from, role_text(p, in, bid, nb, to, sizeof to));
 		if (ui_confirm(_("Role"), text, true) == 1) {
-			rc = store_user_role(a->st, login, p, bid, nb, &e);
+			rc = store_user_role(a->st, login, p, p == PERAN_ADMIN ? NULL :
+					     in[0] ? in : NULL, bid, nb, &e);
 			if (rc != 0)
 				app_fail(a, rc, &e);
 			else
@@ -308,17 +373,34 @@ us_remove(us_ctx *c, list *l)
 {
 	app *a = c->a;
 	lk_err e = { 0, "" };
-	char login[128], text[600];
+	char login[128], in[128], text[900], role[500];
+	const us_row *r;
+	bool only;
 	int rc;
 
 	if (c->n == 0 || !app_can_edit(a, AKSI_PENGGUNA))
 		return;
-	snprintf(login, sizeof login, "%s", c->u[l->sel].login);
-	snprintf(text, sizeof text, _("Remove %s (%s)? The account may then only read."),
-		 login, peran_nama(c->u[l->sel].peran));
+	r = &c->row[l->sel];
+	snprintf(login, sizeof login, "%s", r->u->login);
+	snprintf(in, sizeof in, "%s", r->p != NULL ? r->p->instansi : "");
+	/* His role in one of several agencies goes; his only role, or an
+	 * admin, takes the user with it. */
+	only = r->p == NULL || r->u->n_at <= 1;
+	if (r->p != NULL)
+		role_text(r->p->peran, in, NULL, 0, role, sizeof role);
+	else
+		snprintf(role, sizeof role, "%s", r->u->admin ? peran_nama(PERAN_ADMIN)
+			 : _("no role"));
+	if (only)
+		snprintf(text, sizeof text, _("Remove %s (%s)? The account may then only "
+					      "read."), login, role);
+	else
+		snprintf(text, sizeof text, _("Remove the role of %s in %s (%s)? His roles "
+					      "in other agencies stay."), login, in,
+			 peran_nama(r->p->peran));
 	if (ui_confirm(_("Remove"), text, false) != 1)
 		return;
-	rc = store_user_remove(a->st, login, &e);
+	rc = store_user_remove(a->st, login, only ? NULL : in, &e);
 	if (rc != 0)
 		app_fail(a, rc, &e);
 	else
@@ -337,10 +419,10 @@ scr_users(app *a)
 		ACT_UP, ACT_DOWN, ACT_BACK, ACT_QUIT, ACT_NONE,
 	};
 	const char *labels[] = { NULL, NULL, _("Role"), _("Remove"), NULL, NULL, NULL };
-	list_col cols[5] = {
-		{ NULL, 16, false, false, 0 }, { NULL, 9, false, false, 0 },
-		{ NULL, 14, true, false, 0 }, { NULL, 12, false, false, 0 },
-		{ NULL, 10, false, false, 0 },
+	list_col cols[6] = {
+		{ NULL, 14, false, false, 0 }, { NULL, 8, false, false, 0 },
+		{ NULL, 16, false, false, 0 }, { NULL, 12, true, false, 0 },
+		{ NULL, 10, false, false, 90 }, { NULL, 10, false, false, 0 },
 	};
 	us_ctx c;
 	list l;
@@ -348,16 +430,17 @@ scr_users(app *a)
 
 	cols[0].title = _("Login");
 	cols[1].title = _("Role");
-	cols[2].title = _("Bidang");
-	cols[3].title = _("Added by");
-	cols[4].title = _("Added");
+	cols[2].title = _("Agency");
+	cols[3].title = _("Bidang");
+	cols[4].title = _("Added by");
+	cols[5].title = _("Added");
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	us_load(&c);
 	memset(&l, 0, sizeof l);
 	l.title = _("Users of the database");
 	l.cols = cols;
-	l.ncol = 5;
+	l.ncol = 6;
 	l.cell = us_cell;
 	l.attr = us_attr;
 	l.info = us_info;
@@ -368,10 +451,11 @@ scr_users(app *a)
 	l.help_acts = help_acts;
 	l.help = _("Who may do what: an operator enters realisations and narratives and "
 		   "submits them, a kabid reviews the IKU of his bidang, a kepala "
-		   "finalises (signs) the quarter, an admin manages users, imports and "
-		   "unlocks. Ins adds a user, Enter changes a role, Del removes one; each "
-		   "asks first and is written to the audit log. The last admin cannot be "
-		   "removed.");
+		   "finalises (signs) the quarter, each in his agency; an admin manages "
+		   "users, imports and unlocks, in every agency. Ins adds a user with a "
+		   "role in the agency on screen, Enter changes a role, Del removes one; "
+		   "each asks first and is written to the audit log. The last admin "
+		   "cannot be removed.");
 	l.empty = _("No user is listed.");
 	list_init(&l);
 	list_open(&l);
@@ -410,6 +494,7 @@ scr_users(app *a)
 		}
 	}
 	list_close(&l);
-	store_user_list_free(c.u, c.n);
+	store_user_list_free(c.u, c.n_u);
+	free(c.row);
 	return result;
 }

@@ -55,8 +55,9 @@ typedef struct app {
 	predikat_tabel pt;
 	form_desc *fd[AF_N];
 	/* Workflow (access.c). */
-	store_user user;          /* the actor as listed; peran PERAN_NONE when
-	                           * the database does not list him */
+	store_user user;          /* the actor as listed, peran and bidang his
+	                           * in the agency on screen (PERAN_NONE: no
+	                           * role there; login NULL: not listed) */
 	char admins[256];         /* "a, b": whom an unlisted account asks */
 	store_quarter wf;         /* review state and lock of the quarter on
 	                           * screen (valid when wf_key is not "") */
@@ -88,8 +89,8 @@ void app_touch_quarter(app *a, int tw);
 void app_lock_holders(const char *db, char *out, size_t n);
 
 /* ---- access.c: who may change what ---- */
-/* The actor's role and bidang, and the admins' logins (at start, and
- * after the users changed). */
+/* The actor's role and bidang in the agency on screen, and the admins'
+ * logins (at start, on the steps menu, and after the users changed). */
 void app_load_user(app *a);
 /* The database lists the actor (else he may only read). */
 bool app_listed(const app *a);

@@ -7,7 +7,8 @@
 # and resubmits, the kabid approves; the start screen counts follow; roles
 # are refused with the role named; an unlisted account reads only; a
 # locked quarter refuses edits and the admin unlocks it with a reason;
-# the admin adds and removes a user; the history of a value.  Driven in a
+# the admin adds and removes a user; the history of a value; an operator
+# of one agency is refused in another's grid.  Driven in a
 # detached tmux at 80x24, polling for text (never a blind sleep).
 # Throwaway accounts lktw_*_$$ are created with useradd and removed at
 # the end (only with LAKIP_TEST_ACCOUNTS=1, as root).
@@ -142,7 +143,7 @@ not_on_screen "no review entry for an operator" O "Review capaian"
 keys O Down Enter
 expect_screen "step 2 (plan)" O "Step 2 of 10"
 keys O IC
-expect_screen "plan edit refused, the role named" O "has the role operator; to edit the plan you need the role admin"
+expect_screen "plan edit refused, the role named" O "has the role operator in kesbangpol-kalteng; to edit the plan there you need the role admin"
 close_box O
 keys O Escape
 expect_screen "back to the steps" O "Steps of Quarter II 2023"
@@ -317,13 +318,13 @@ text A "$NEW"
 keys A Enter
 expect_screen "add asks the role" A "kabid — reviews the IKU of his bidang"
 keys A Enter
-expect_screen "add asks first" A "Add $NEW as operator?"
+expect_screen "add asks first" A "Add $NEW as operator in kesbangpol-kalteng?"
 keys A Enter
-expect_screen "added: said" A "$NEW is added as operator."
+expect_screen "added: said" A "$NEW is added as operator in kesbangpol-kalteng."
 as root user list
 expect_in "lakip user list shows the new user" "$T/stdout" "$NEW"
 keys A DC
-expect_screen "remove asks first" A "Remove $NEW (operator)?"
+expect_screen "remove asks first" A "Remove $NEW (operator in kesbangpol-kalteng)?"
 keys A y
 expect_screen "removed: said" A "$NEW is removed."
 as root user list
@@ -339,6 +340,24 @@ keys I End Enter
 expect_screen "Indonesian: the review screen" I "Tinjauan capaian"
 expect_screen "Indonesian: states" I "disetujui"
 TM kill-session -t I
+
+# --- roles belong to an agency: kesbangpol's operator on another -------------------
+sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE" >"$T/dinsos.yaml"
+chmod 0644 "$T/dinsos.yaml"
+as root import "$T/dinsos.yaml"
+expect_rc "root imports a second agency" 0
+share
+start X "$OP"
+expect_screen "two agencies: the choice" X "dinsos-kalteng"
+keys X Enter
+expect_screen "dinsos: the period" X "Choose the period"
+keys X Enter
+expect_screen "dinsos: the steps" X "Steps of Quarter II 2023"
+keys X Down Down Down Enter
+expect_screen "dinsos: the grid" X "Step 4 of 10"
+text X 5
+status_is "kesbangpol's operator may not type in dinsos's grid" X "'$OP' has no role in dinsos-kalteng"
+TM kill-session -t X
 
 as root audit verify
 expect_rc "the audit chain verifies after all of it" 0

@@ -77,6 +77,10 @@ expect_in "and said so" "$T/stderr" "is not an account on this machine"
 as "$NO" user list
 expect_rc "anyone may list the users" 0
 expect_in "the list shows the kabid's bidang" "$T/stdout" "ekososbud,ideologi,kewaspadaan,poldagri"
+if grep "^$KB " "$T/stdout" | grep -q " kesbangpol-kalteng "; then ok "the kabid's role is the agency's"
+else not_ok "the kabid's role is the agency's" "$(cat "$T/stdout")"; fi
+as root user add "$NO" --role admin --instansi kesbangpol-kalteng
+expect_rc "an admin is the database's: no --instansi" 64
 
 # --- role enforcement --------------------------------------------------
 as "$OP" import "$FIXTURE"
@@ -384,4 +388,71 @@ expect_rc "verify of version 2" 0
 expect_in "version 2 of 2" "$T/stdout" "version 2 of 2"
 as "$NO" audit verify
 expect_rc "the audit chain still verifies" 0
+
+# --- roles belong to an agency: a second one -----------------------------
+# The same plan under another kode: same bidang kodes, same IKU.
+sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE" >"$T/dinsos.yaml"
+chmod 0644 "$T/dinsos.yaml"
+check "the second agency's file has its own kode" grep -q '^  kode: dinsos-kalteng$' "$T/dinsos.yaml"
+as root import "$T/dinsos.yaml"
+expect_rc "root imports a second agency" 0
+share
+D="--instansi dinsos-kalteng $Y"
+as root user add "$NO" --role operator
+expect_rc "with two agencies a role needs --instansi" 64
+as root user add "$NO" --role operator --instansi dinsos-kalteng
+expect_rc "the admin adds dinsos's operator" 0
+as "$NO" user list
+if grep "^$KB " "$T/stdout" | grep -q "dinsos-kalteng"; then
+	not_ok "kesbangpol's kabid has no role in dinsos" "$(cat "$T/stdout")"
+else ok "kesbangpol's kabid has no role in dinsos"; fi
+as "$OP" submit $D
+refused "kesbangpol's operator cannot submit dinsos's entries" "dinsos-kalteng"
+expect_in "and is told the role needed there" "$T/stderr" "operator or admin in dinsos-kalteng"
+as "$NO" submit $D
+expect_rc "dinsos's operator submits its entries" 0
+as "$NO" submit $Y --instansi kesbangpol-kalteng
+refused "dinsos's operator cannot submit kesbangpol's" "kesbangpol-kalteng"
+as "$KB" review $D --approve
+refused "kesbangpol's kabid cannot review dinsos's entries" "dinsos-kalteng"
+expect_in "the refusal names the role" "$T/stderr" "kabid, kepala or admin in dinsos-kalteng"
+as "$KB" review $D --approve --iku IKU1
+refused "not even an IKU of a bidang with his kode" "dinsos-kalteng"
+as "$NO" status $D
+expect_in "dinsos: nothing approved" "$T/stdout" "0 draft, 5 submitted, 0 returned, 0 approved"
+# The same kabid with a role in both: he reviews there too.
+as root user add "$KB" --role kabid --instansi dinsos-kalteng --bidang poldagri,ideologi,kewaspadaan,ekososbud
+expect_rc "the kabid gets a role in dinsos as well" 0
+as "$KB" review $D --approve
+expect_rc "and approves dinsos's entries" 0
+as "$NO" status $D
+expect_in "dinsos: all approved" "$T/stdout" "0 draft, 0 submitted, 0 returned, 5 approved"
+# kesbangpol's kepala, his certificate registered for dinsos too, so
+# that only his role stops him.
+as root signer set --instansi dinsos-kalteng "$T/cert.pem"
+expect_rc "the certificate is registered for dinsos as well" 0
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $D \
+	--p12 "$W/kp.p12" -o "$W/dinsos.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+refused "kesbangpol's kepala cannot finalise dinsos" "dinsos-kalteng"
+expect_in "the refusal names the role" "$T/stderr" "kepala or admin in dinsos-kalteng"
+check "and nothing is written" sh -c "! ls -A '$W' | grep -q -e '^dinsos.pdf' -e '^\.lakip-'"
+as "$NO" status $D
+expect_in "dinsos is not locked" "$T/stdout" "Open (not finalised)"
+as root user add "$KP" --role kepala --instansi dinsos-kalteng
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $D \
+	--p12 "$W/kp.p12" -o "$W/dinsos.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "made kepala of dinsos too, he finalises it" 0
+# Removing a role in one agency leaves the other.
+as root user remove "$KB" --instansi dinsos-kalteng
+expect_rc "the admin removes the kabid's dinsos role" 0
+as "$NO" user list
+n=$(grep -c "^$KB " "$T/stdout")
+expect_eq "the kabid keeps his kesbangpol role only" "$n" 1
+as root audit log
+expect_in "the role change is recorded with its agency" "$T/stdout" "user-add dinsos-kalteng user_peran $NO.role"
+expect_in "and the removal" "$T/stdout" "user-remove dinsos-kalteng user_peran $KB.role"
+as "$NO" audit verify
+expect_rc "the audit chain verifies after the role changes" 0
 finish

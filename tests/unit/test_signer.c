@@ -53,8 +53,8 @@ setup(void)
 	    "examples/kesbangpol-kalteng-2023.yaml"), &r, &e) == 0, "%s", e.msg);
 	ck_assert_msg(store_save(db, r, false, NULL, &e) == 0, "%s", e.msg);
 	rencana_free(r);
-	ck_assert_int_eq(store_user_add(db, "op1", PERAN_OPERATOR, NULL, 0, &e), 0);
-	ck_assert_int_eq(store_user_add(db, "kp", PERAN_KEPALA, NULL, 0, &e), 0);
+	ck_assert_int_eq(store_user_add(db, "op1", PERAN_OPERATOR, NULL, NULL, 0, &e), 0);
+	ck_assert_int_eq(store_user_add(db, "kp", PERAN_KEPALA, NULL, NULL, 0, &e), 0);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "io/exchange.h"
 #include "store/store.h"
 #include "store/workflow.h"
 #include "tui/draft.h"
@@ -308,17 +309,44 @@ START_TEST(access_roles)
 	ck_assert(app_listed(&a));
 	ck_assert(app_may(&a, AKSI_UBAH_RENCANA, why, sizeof why));
 	ck_assert(app_may(&a, AKSI_UBAH_DATA, why, sizeof why));
-	ck_assert_int_eq(store_user_add(a.st, "op1", PERAN_OPERATOR, NULL, 0, &e), 0);
+	/* Two agencies; op1 is the operator of the first. */
+	{
+		rencana *r;
+
+		ck_assert_msg(exchange_read_file(lktest_path(
+		    "examples/kesbangpol-kalteng-2023.yaml"), &r, &e) == 0, "%s", e.msg);
+		ck_assert_msg(store_save(a.st, r, false, NULL, &e) == 0, "%s", e.msg);
+		r->instansi.kode = arena_strdup(&r->mem, "dinsos-kalteng");
+		ck_assert_msg(store_save(a.st, r, false, NULL, &e) == 0, "%s", e.msg);
+		rencana_free(r);
+	}
+	ck_assert_int_eq(store_user_add(a.st, "op1", PERAN_OPERATOR, "kesbangpol-kalteng",
+					NULL, 0, &e), 0);
 	/* An operator: data yes, plan no, and told which role. */
 	store_set_actor(a.st, "op1");
+	a.instansi = strdup("kesbangpol-kalteng");
 	app_load_user(&a);
+	ck_assert(app_listed(&a));
+	ck_assert_int_eq(a.user.peran, PERAN_OPERATOR);
 	ck_assert(app_may(&a, AKSI_UBAH_DATA, why, sizeof why));
 	ck_assert(app_may(&a, AKSI_AJUKAN, why, sizeof why));
 	ck_assert(!app_may(&a, AKSI_UBAH_RENCANA, why, sizeof why));
-	ck_assert_str_eq(why, "'op1' has the role operator; to edit the plan you need"
-			 " the role admin");
+	ck_assert_str_eq(why, "'op1' has the role operator in kesbangpol-kalteng; to edit"
+			 " the plan there you need the role admin");
 	ck_assert(!app_may(&a, AKSI_TINJAU, why, sizeof why));
 	ck_assert_ptr_nonnull(strstr(why, "you need the role kabid"));
+	/* The other agency on screen: his role there is none. */
+	free(a.instansi);
+	a.instansi = strdup("dinsos-kalteng");
+	app_load_user(&a);
+	ck_assert(app_listed(&a));
+	ck_assert_int_eq(a.user.peran, PERAN_NONE);
+	ck_assert(!app_may(&a, AKSI_UBAH_DATA, why, sizeof why));
+	ck_assert_str_eq(why, "'op1' has no role in dinsos-kalteng (only operator in"
+			 " kesbangpol-kalteng); to edit realisations there you need"
+			 " the role operator or admin in dinsos-kalteng");
+	free(a.instansi);
+	a.instansi = NULL;
 	/* Not listed: reads only, and is told whom to ask. */
 	store_set_actor(a.st, "tamu");
 	app_load_user(&a);

@@ -6,7 +6,9 @@
  * case by case; the store's workflow runs on a small plan in a fresh
  * database, switching the acting login with store_set_actor (the creator,
  * the account running the test, is the admin).  A raw SQLite connection
- * tampers with rows behind the store's back.
+ * tampers with rows behind the store's back.  Roles belong to an agency:
+ * a second agency (dinsos) with the same plan is attacked by the users
+ * of the first (kesbangpol).
  */
 #include "config.h"
 #include "lktest.h"
@@ -18,6 +20,7 @@
 
 #include "core/peran.h"
 #include "store/store.h"
+#include "store/store_int.h"
 #include "store/workflow.h"
 
 static char tmp[1024];
@@ -234,14 +237,22 @@ ok_(int rc, const lk_err *e, const char *what)
 	ck_assert_msg(rc == 0, "%s: %d %s", what, rc, e->msg);
 }
 
+/* Role p (with one bidang) in agency instansi (admin: NULL). */
 static void
-add_user(const char *login, enum peran p, const char *bidang)
+add_user_at(const char *login, enum peran p, const char *instansi,
+	    const char *bidang)
 {
 	lk_err e = { 0, "" };
 	char *v[1] = { (char *)bidang };
 
 	as(admin);
-	ok_(store_user_add(db, login, p, v, bidang ? 1 : 0, &e), &e, login);
+	ok_(store_user_add(db, login, p, instansi, v, bidang ? 1 : 0, &e), &e, login);
+}
+
+static void
+add_user(const char *login, enum peran p, const char *bidang)
+{
+	add_user_at(login, p, p == PERAN_ADMIN ? NULL : "kesbangpol", bidang);
 }
 
 static void
@@ -420,7 +431,7 @@ START_TEST(test_self_approval)
 
 	ok_(wf("op1", EV_SUBMIT, "IKU1,IKU2", NULL, NULL, &e), &e, "submit");
 	as(admin);
-	ok_(store_user_role(db, "op1", PERAN_KABID, bid, 1, &e), &e, "role");
+	ok_(store_user_role(db, "op1", PERAN_KABID, "kesbangpol", bid, 1, &e), &e, "role");
 	ck_assert_int_eq(wf("op1", EV_APPROVE, "IKU1", NULL, NULL, &e), EX_NOPERM);
 	ck_assert_ptr_nonnull(strstr(e.msg, "himself"));
 	ck_assert_int_eq(wf("op1", EV_RETURN, "IKU2", "x", NULL, &e), EX_NOPERM);
@@ -887,6 +898,7 @@ START_TEST(test_audit_records)
 		rencana *r;
 		int64_t before = raw_int("SELECT count(*) FROM audit");
 
+		as(admin);                    /* the plan is the admin's */
 		ok_(store_load(db, "kesbangpol", 2023, &r, &e), &e, "load");
 		r->sasaran[0].uraian = S(r, "dry");
 		ok_(store_save(db, r, true, NULL, &e), &e, "dry");
@@ -1007,38 +1019,415 @@ START_TEST(test_users)
 
 	/* Only an admin manages users. */
 	as("op1");
-	ck_assert_int_eq(store_user_add(db, "x", PERAN_OPERATOR, NULL, 0, &e), EX_NOPERM);
+	ck_assert_int_eq(store_user_add(db, "x", PERAN_OPERATOR, NULL, NULL, 0, &e),
+			 EX_NOPERM);
 	ck_assert_ptr_nonnull(strstr(e.msg, "admin"));
 	as(admin);
-	ck_assert_int_eq(store_user_add(db, "op1", PERAN_OPERATOR, NULL, 0, &e), EX_DATAERR);
-	ck_assert_int_eq(store_user_add(db, "k", PERAN_KABID, NULL, 0, &e), EX_USAGE);
-	ck_assert_int_eq(store_user_add(db, "k", PERAN_KABID, bad, 1, &e), EX_DATAERR);
-	ck_assert_int_eq(store_user_add(db, "k", PERAN_OPERATOR, two, 1, &e), EX_USAGE);
-	ck_assert_int_eq(store_user_add(db, "a b", PERAN_OPERATOR, NULL, 0, &e), EX_USAGE);
-	ok_(store_user_add(db, "k", PERAN_KABID, two, 2, &e), &e, "add");
-	ok_(store_user_get(db, "k", &u, &e), &e, "get");
+	ck_assert_int_eq(store_user_add(db, "op1", PERAN_OPERATOR, NULL, NULL, 0, &e),
+			 EX_DATAERR);
+	ck_assert_int_eq(store_user_add(db, "k", PERAN_KABID, NULL, NULL, 0, &e), EX_USAGE);
+	ck_assert_int_eq(store_user_add(db, "k", PERAN_KABID, NULL, bad, 1, &e), EX_DATAERR);
+	ck_assert_int_eq(store_user_add(db, "k", PERAN_OPERATOR, NULL, two, 1, &e), EX_USAGE);
+	ck_assert_int_eq(store_user_add(db, "a b", PERAN_OPERATOR, NULL, NULL, 0, &e), EX_USAGE);
+	/* An admin is the database's: no agency; an unknown agency. */
+	ck_assert_int_eq(store_user_add(db, "k", PERAN_ADMIN, "kesbangpol", NULL, 0, &e),
+			 EX_USAGE);
+	ck_assert_int_eq(store_user_add(db, "k", PERAN_KABID, "nosuch", two, 2, &e),
+			 EX_NOINPUT);
+	/* NULL: the only agency. */
+	ok_(store_user_add(db, "k", PERAN_KABID, NULL, two, 2, &e), &e, "add");
+	ok_(store_user_get(db, "k", "kesbangpol", &u, &e), &e, "get");
 	ck_assert_int_eq(u.peran, PERAN_KABID);
+	ck_assert(!u.admin);
 	ck_assert_uint_eq(u.n_bidang, 2);
 	ck_assert_str_eq(u.bidang[1], "politik");
+	ck_assert_uint_eq(u.n_at, 1);
+	ck_assert_str_eq(u.at[0].instansi, "kesbangpol");
+	store_user_free(&u);
+	/* Asked without an agency, he has no role: his are the agency's. */
+	ok_(store_user_get(db, "k", NULL, &u, &e), &e, "get");
+	ck_assert_int_eq(u.peran, PERAN_NONE);
+	ck_assert_ptr_nonnull(u.login);
 	store_user_free(&u);
 	/* The last admin stays. */
-	ck_assert_int_eq(store_user_remove(db, admin, &e), EX_DATAERR);
-	ck_assert_int_eq(store_user_role(db, admin, PERAN_KEPALA, NULL, 0, &e), EX_DATAERR);
-	ok_(store_user_role(db, "kp", PERAN_ADMIN, NULL, 0, &e), &e, "second admin");
-	ok_(store_user_remove(db, "k", &e), &e, "remove");
-	ck_assert_int_eq(store_user_remove(db, "k", &e), EX_DATAERR);
-	ok_(store_user_get(db, "k", &u, &e), &e, "get gone");
+	ck_assert_int_eq(store_user_remove(db, admin, NULL, &e), EX_DATAERR);
+	ck_assert_int_eq(store_user_role(db, admin, PERAN_KEPALA, NULL, NULL, 0, &e),
+			 EX_DATAERR);
+	ck_assert_int_eq(store_user_remove(db, admin, "kesbangpol", &e), EX_USAGE);
+	ok_(store_user_role(db, "kp", PERAN_ADMIN, NULL, NULL, 0, &e), &e, "second admin");
+	ok_(store_user_get(db, "kp", NULL, &u, &e), &e, "get kp");
+	ck_assert(u.admin);
+	ck_assert_int_eq(u.peran, PERAN_ADMIN);
+	ck_assert_uint_eq(u.n_at, 0);                 /* his agency role went */
+	store_user_free(&u);
+	ok_(store_user_remove(db, "k", NULL, &e), &e, "remove");
+	ck_assert_int_eq(store_user_remove(db, "k", NULL, &e), EX_DATAERR);
+	ok_(store_user_get(db, "k", "kesbangpol", &u, &e), &e, "get gone");
 	ck_assert_int_eq(u.peran, PERAN_NONE);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_bidang WHERE login = 'k'"), 0);
+	ck_assert_ptr_null(u.login);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran WHERE login = 'k'"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran_bidang WHERE login = 'k'"), 0);
 	/* An unlisted account reads only, and is told whom to ask. */
 	as("stranger");
 	ck_assert_int_eq(store_izin(db, AKSI_LIHAT, &e), 0);
-	ck_assert_int_eq(store_izin(db, AKSI_UBAH_DATA, &e), EX_NOPERM);
+	ck_assert_int_eq(store_izin_at(db, "kesbangpol", AKSI_UBAH_DATA, &e), EX_NOPERM);
 	ck_assert_ptr_nonnull(strstr(e.msg, "not a user"));
 	ck_assert_ptr_nonnull(strstr(e.msg, admin));
 	ck_assert_ptr_nonnull(strstr(e.msg, "kp"));
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-remove'"
-				 " AND kode = 'k' AND old = 'kabid'"), 1);
+				 " AND kode = 'k' AND old = 'kabid'"
+				 " AND scope = 'kesbangpol'"), 1);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* two agencies: roles belong to one */
+
+/* dinsos: the plan of kesbangpol under another kode (same bidang kodes,
+ * same IKU); its TW2 reported too. */
+static void
+second_agency(void)
+{
+	lk_err e = { 0, "" };
+	rencana *r = plan();
+
+	r->instansi.kode = S(r, "dinsos");
+	r->instansi.nama = S(r, "Dinas Sosial");
+	as(admin);
+	ok_(store_save(db, r, false, NULL, &e), &e, "save dinsos");
+	rencana_free(r);
+}
+
+static int
+wf_at(const char *who, const char *instansi, enum entri_event ev,
+      const char *iku, const char *comment, size_t *done, lk_err *e)
+{
+	char buf[64], *v[1];
+	size_t d = 0;
+
+	as(who);
+	if (iku != NULL)
+		snprintf(buf, sizeof buf, "%s", iku);
+	v[0] = buf;
+	return store_wf_apply(db, instansi, 2023, 2, ev, v, iku ? 1 : 0, comment,
+			      done ? done : &d, e);
+}
+
+static const char *
+states_at(const char *instansi)
+{
+	static char out[8];
+	lk_err e = { 0, "" };
+	store_quarter q;
+	size_t i;
+
+	ok_(store_quarter_load(db, instansi, 2023, 2, &q, &e), &e, "load");
+	for (i = 0; i < 3; i++)
+		out[i] = "dsra"[q.entri[i].state];
+	out[3] = '\0';
+	store_quarter_free(&q);
+	return out;
+}
+
+/* The refusal names the role and the agency needed. */
+static void
+refused(int rc, const lk_err *e, const char *role, const char *instansi)
+{
+	ck_assert_msg(rc == EX_NOPERM, "rc %d: %s", rc, e->msg);
+	ck_assert_msg(strstr(e->msg, role) != NULL && strstr(e->msg, instansi) != NULL,
+		      "names %s and %s: %s", role, instansi, e->msg);
+}
+
+/* The attacker: kesbangpol's operator, kabid and kepala on dinsos. */
+START_TEST(test_cross_agency)
+{
+	lk_err e = { 0, "" };
+	size_t done = 9;
+	int v = -1;
+
+	second_agency();
+	add_user_at("op3", PERAN_OPERATOR, "dinsos", NULL);
+	/* The operator of kesbangpol submits dinsos's entries: refused. */
+	refused(wf_at("op1", "dinsos", EV_SUBMIT, NULL, NULL, &done, &e), &e,
+		"operator or admin", "dinsos");
+	ck_assert_uint_eq(done, 0);
+	ck_assert_str_eq(states_at("dinsos"), "ddd");
+	/* dinsos's own operator does; he is nobody in kesbangpol. */
+	ok_(wf_at("op3", "dinsos", EV_SUBMIT, NULL, NULL, &done, &e), &e, "op3");
+	ck_assert_uint_eq(done, 3);
+	refused(wf_at("op3", "kesbangpol", EV_SUBMIT, NULL, NULL, NULL, &e), &e,
+		"operator or admin", "kesbangpol");
+	ck_assert_str_eq(states_at("kesbangpol"), "ddd");
+	/* The kabid of kesbangpol's ideologi approves dinsos's IKU1, whose
+	 * sasaran has a bidang of that kode: refused, named or not. */
+	refused(wf_at("kb1", "dinsos", EV_APPROVE, "IKU1", NULL, NULL, &e), &e,
+		"kabid", "dinsos");
+	refused(wf_at("kb1", "dinsos", EV_APPROVE, NULL, NULL, &done, &e), &e,
+		"kabid", "dinsos");
+	refused(wf_at("kb1", "dinsos", EV_RETURN, "IKU1", "x", NULL, &e), &e,
+		"kabid", "dinsos");
+	ck_assert_str_eq(states_at("dinsos"), "sss");
+	/* The kepala of kesbangpol reviews nothing of dinsos either. */
+	refused(wf_at("kp", "dinsos", EV_APPROVE, NULL, NULL, NULL, &e), &e,
+		"kabid, kepala or admin", "dinsos");
+	/* Same user, roles in both agencies: kabid of politik in dinsos,
+	 * of ideologi in kesbangpol; each agency's bidang count there. */
+	add_user_at("kb1", PERAN_KABID, "dinsos", "politik");
+	refused(wf_at("kb1", "dinsos", EV_APPROVE, "IKU1", NULL, NULL, &e), &e,
+		"bidang 'ideologi'", "IKU1");
+	ok_(wf_at("kb1", "dinsos", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb1 dinsos");
+	ck_assert_uint_eq(done, 1);
+	ck_assert_str_eq(states_at("dinsos"), "ssa");
+	ok_(wf_at("op1", "kesbangpol", EV_SUBMIT, NULL, NULL, NULL, &e), &e, "op1");
+	ok_(wf_at("kb1", "kesbangpol", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb1 kb");
+	ck_assert_uint_eq(done, 2);
+	ck_assert_str_eq(states_at("kesbangpol"), "aas");
+	ck_assert_int_eq(wf_at("kb1", "kesbangpol", EV_APPROVE, "IKU3", NULL, NULL, &e),
+			 EX_NOPERM);
+	/* Everything of dinsos approved (kb2 of kesbangpol gets ideologi
+	 * there too), then the kepala of kesbangpol finalises dinsos:
+	 * refused before anything is rendered. */
+	add_user_at("kb2", PERAN_KABID, "dinsos", "ideologi");
+	ok_(wf_at("kb2", "dinsos", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb2 dinsos");
+	ck_assert_str_eq(states_at("dinsos"), "aaa");
+	produce_calls = 0;
+	as("kp");
+	refused(store_finalise(db, "dinsos", 2023, 2, fake_produce, NULL, &v, &e), &e,
+		"kepala or admin", "dinsos");
+	ck_assert_int_eq(produce_calls, 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM quarter_lock"), 0);
+	/* The check the terminal application asks. */
+	ck_assert_int_eq(store_izin_at(db, "dinsos", AKSI_FINAL, &e), EX_NOPERM);
+	ck_assert_int_eq(store_izin_at(db, "kesbangpol", AKSI_FINAL, &e), 0);
+	/* Nor may he unlock or manage users anywhere. */
+	ck_assert_int_eq(store_izin_at(db, "kesbangpol", AKSI_BUKA, &e), EX_NOPERM);
+	ck_assert_int_eq(store_izin(db, AKSI_PENGGUNA, &e), EX_NOPERM);
+	/* Somewhere: the first check before the agency is known. */
+	ck_assert_int_eq(store_izin_somewhere(db, AKSI_FINAL, &e), 0);
+	as("op3");
+	ck_assert_int_eq(store_izin_somewhere(db, AKSI_FINAL, &e), EX_NOPERM);
+	ck_assert_ptr_nonnull(strstr(e.msg, "operator in dinsos"));
+	/* The admin finalises both. */
+	as(admin);
+	ck_assert_int_eq(store_izin_at(db, "dinsos", AKSI_FINAL, &e), 0);
+}
+END_TEST
+
+/* Editing an agency's data (store_save) needs a role there: the
+ * operator of kesbangpol cannot change dinsos's realisations, and no
+ * operator changes the plan. */
+START_TEST(test_cross_agency_save)
+{
+	lk_err e = { 0, "" };
+	rencana *r;
+	int64_t before;
+
+	second_agency();
+	add_user_at("op3", PERAN_OPERATOR, "dinsos", NULL);
+	as("op1");
+	ok_(store_load(db, "dinsos", 2023, &r, &e), &e, "load");
+	find_iku(r, "IKU1")->realisasi[2] += 1;
+	before = raw_int("SELECT count(*) FROM audit");
+	refused(store_save(db, r, false, NULL, &e), &e, "operator or admin", "dinsos");
+	refused(store_save(db, r, true, NULL, &e), &e, "operator or admin", "dinsos");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), before);
+	as("kb1");
+	ck_assert_int_eq(store_save(db, r, false, NULL, &e), EX_NOPERM);
+	as("op3");
+	ok_(store_save(db, r, false, NULL, &e), &e, "op3 saves dinsos");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), before + 1);
+	/* The plan is the admin's, even for the agency's own operator. */
+	r->sasaran[0].uraian = S(r, "Sasaran lain");
+	ck_assert_int_eq(store_save(db, r, false, NULL, &e), EX_NOPERM);
+	ck_assert_ptr_nonnull(strstr(e.msg, "edit the plan"));
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), before + 1);
+	as(admin);
+	ok_(store_save(db, r, false, NULL, &e), &e, "admin saves the plan");
+	rencana_free(r);
+}
+END_TEST
+
+/* Role changes, each with its audit records, the agency in their scope;
+ * one user with roles in two agencies. */
+START_TEST(test_user_audit)
+{
+	lk_err e = { 0, "" };
+	char *pol[1] = { "politik" }, *both[2] = { "ideologi", "politik" };
+	store_user u;
+	int64_t n0;
+
+	second_agency();
+	as(admin);
+	n0 = raw_int("SELECT count(*) FROM audit");
+	ok_(store_user_add(db, "sari", PERAN_KABID, "dinsos", pol, 1, &e), &e, "add");
+	/* Two agencies now: the agency must be named. */
+	ck_assert_int_eq(store_user_add(db, "rudi", PERAN_OPERATOR, NULL, NULL, 0, &e),
+			 EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(e.msg, "--instansi"));
+	ck_assert_int_eq(store_user_add(db, "sari", PERAN_OPERATOR, "dinsos", NULL, 0, &e),
+			 EX_DATAERR);
+	ok_(store_user_add(db, "sari", PERAN_OPERATOR, "kesbangpol", NULL, 0, &e), &e,
+	    "second agency");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-add'"
+				 " AND tbl = 'user_peran' AND kode = 'sari'"
+				 " AND field = 'role' AND old IS NULL AND new = 'kabid'"
+				 " AND scope = 'dinsos'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-add'"
+				 " AND kode = 'sari' AND field = 'bidang' AND new = 'politik'"
+				 " AND scope = 'dinsos'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-add'"
+				 " AND kode = 'sari' AND new = 'operator'"
+				 " AND scope = 'kesbangpol'"), 1);
+	ok_(store_user_get(db, "sari", "dinsos", &u, &e), &e, "get");
+	ck_assert_int_eq(u.peran, PERAN_KABID);
+	ck_assert_uint_eq(u.n_at, 2);
+	store_user_free(&u);
+	/* Change his bidang in dinsos: one record, role unchanged. */
+	ok_(store_user_role(db, "sari", PERAN_KABID, "dinsos", both, 2, &e), &e, "role");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-role'"
+				 " AND kode = 'sari' AND scope = 'dinsos'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-role'"
+				 " AND field = 'bidang' AND old = 'politik'"
+				 " AND new = 'ideologi,politik' AND scope = 'dinsos'"), 1);
+	/* kepala in kesbangpol: role record there, dinsos untouched. */
+	ok_(store_user_role(db, "sari", PERAN_KEPALA, "kesbangpol", NULL, 0, &e), &e,
+	    "kepala");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-role'"
+				 " AND old = 'operator' AND new = 'kepala'"
+				 " AND scope = 'kesbangpol'"), 1);
+	ok_(store_user_get(db, "sari", "dinsos", &u, &e), &e, "get");
+	ck_assert_int_eq(u.peran, PERAN_KABID);
+	ck_assert_uint_eq(u.n_bidang, 2);
+	store_user_free(&u);
+	/* Remove his dinsos role: he stays kepala in kesbangpol. */
+	ok_(store_user_remove(db, "sari", "dinsos", &e), &e, "remove dinsos");
+	ck_assert_int_eq(store_user_remove(db, "sari", "dinsos", &e), EX_DATAERR);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-remove'"
+				 " AND old = 'kabid' AND new IS NULL AND scope = 'dinsos'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran_bidang"
+				 " WHERE login = 'sari'"), 0);
+	ok_(store_user_get(db, "sari", "kesbangpol", &u, &e), &e, "get");
+	ck_assert_int_eq(u.peran, PERAN_KEPALA);
+	ck_assert_uint_eq(u.n_at, 1);
+	store_user_free(&u);
+	/* Admin, then back to a role: the database's record has no scope. */
+	ok_(store_user_role(db, "sari", PERAN_ADMIN, NULL, NULL, 0, &e), &e, "admin");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-role'"
+				 " AND tbl = 'users' AND new = 'admin' AND scope IS NULL"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-role'"
+				 " AND old = 'kepala' AND new IS NULL AND scope = 'kesbangpol'"), 1);
+	ok_(store_user_role(db, "sari", PERAN_OPERATOR, "dinsos", NULL, 0, &e), &e, "op");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-role'"
+				 " AND tbl = 'users' AND old = 'admin' AND new IS NULL"), 1);
+	ok_(store_user_remove(db, "sari", NULL, &e), &e, "remove");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM users WHERE login = 'sari'"), 0);
+	/* Every change left records, all in the chain. */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), n0 + 13);
+	{
+		store_audit_check chk;
+
+		ok_(store_audit_verify(db, &chk, &e), &e, "verify");
+	}
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* migration from schema version 4: roles per agency, nothing new */
+
+START_TEST(test_migrate_v4)
+{
+	lk_err e = { 0, "" };
+	char path4[2048], keep[2048];
+	static const char *const ag[] = { "a", "b", "c" };
+	static const enum peran_aksi acts[] = {
+		AKSI_UBAH_DATA, AKSI_AJUKAN, AKSI_TINJAU, AKSI_FINAL, AKSI_BUKA,
+		AKSI_PENGGUNA, AKSI_UBAH_RENCANA, AKSI_PENANDA,
+	};
+	static const char *const logins[] = { "op", "kb", "kp", "ad2", "nobody" };
+	int before[5][3][8];
+	store *s;
+	store_user u;
+	size_t i, k, j;
+
+	snprintf(path4, sizeof path4, "%s/v4.db", tmp);
+	ck_assert_int_eq(store_create_at_version(path4, 4, &e), 0);
+	snprintf(keep, sizeof keep, "%s", dbpath);
+	snprintf(dbpath, sizeof dbpath, "%s", path4);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 4);
+	raw_exec("INSERT INTO instansi (id, kode, nama, pemerintah, kota) VALUES"
+		 " (1, 'a', 'A', 'P', 'K'), (2, 'b', 'B', 'P', 'K'), (3, 'c', 'C', 'P', 'K');"
+		 "INSERT INTO bidang (instansi_id, kode, nama, urutan) VALUES"
+		 " (1, 'ideologi', 'I', 0), (1, 'politik', 'P', 1), (2, 'politik', 'P', 0);"
+		 "INSERT INTO users VALUES ('op', 'operator', 'root', '2026-01-01T00:00:00Z'),"
+		 " ('kb', 'kabid', 'root', '2026-01-01T00:00:00Z'),"
+		 " ('kp', 'kepala', 'root', '2026-01-01T00:00:00Z'),"
+		 " ('ad2', 'admin', 'root', '2026-01-01T00:00:00Z');"
+		 "INSERT INTO user_bidang VALUES ('kb', 'ideologi'), ('kb', 'politik');");
+	/* Read-only, not migrated: read as the migration will make it. */
+	ck_assert_int_eq(store_open(path4, STORE_READONLY, &s, &e), 0);
+	ok_(store_user_get(s, "kb", "b", &u, &e), &e, "ro get");
+	ck_assert_int_eq(u.peran, PERAN_KABID);
+	ck_assert_uint_eq(u.n_bidang, 1);
+	ck_assert_str_eq(u.bidang[0], "politik");
+	ck_assert_uint_eq(u.n_at, 3);
+	store_user_free(&u);
+	/* What each may do in each agency before. */
+	for (i = 0; i < 5; i++)
+		for (k = 0; k < 3; k++)
+			for (j = 0; j < 8; j++) {
+				store_set_actor(s, logins[i]);
+				before[i][k][j] = store_izin_at(s, ag[k], acts[j], &e);
+			}
+	store_close(s);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 4);
+
+	ck_assert_int_eq(store_open(path4, 0, &s, &e), 0);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 5);
+	/* Every non-admin in every agency, with the role he had. */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran"), 9);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran p JOIN instansi i"
+				 " ON i.id = p.instansi_id WHERE p.login = 'kb'"
+				 " AND p.role = 'kabid'"), 3);
+	/* His bidang where the agency has that kode: a two, b one, c none. */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran_bidang"
+				 " WHERE login = 'kb' AND instansi_id = 1"), 2);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran_bidang"
+				 " WHERE login = 'kb' AND instansi_id = 2"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran_bidang"
+				 " WHERE login = 'kb' AND instansi_id = 3"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran_bidang"), 3);
+	/* Admins stay admins, with no agency role; nobody else is one. */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM users WHERE role = 'admin'"), 2);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM users WHERE role IS NULL"), 3);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran WHERE login IN"
+				 " (SELECT login FROM users WHERE role = 'admin')"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM sqlite_master"
+				 " WHERE name IN ('user_bidang', 'users_v5')"), 0);
+	/* The migration writes no record and hands out nothing new: each
+	 * may do in each agency exactly what he might before. */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), 1);
+	for (i = 0; i < 5; i++)
+		for (k = 0; k < 3; k++)
+			for (j = 0; j < 8; j++) {
+				store_set_actor(s, logins[i]);
+				ck_assert_msg(store_izin_at(s, ag[k], acts[j], &e)
+					      == before[i][k][j], "%s in %s: %s",
+					      logins[i], ag[k], peran_aksi_nama(acts[j]));
+			}
+	ck_assert_int_eq(before[1][2][2], 0);          /* kb reviewed in c */
+	ck_assert_int_eq(before[0][0][3], EX_NOPERM);  /* op never finalised */
+	store_set_actor(s, "kb");
+	ok_(store_user_get(s, "kb", "a", &u, &e), &e, "get");
+	ck_assert_int_eq(u.peran, PERAN_KABID);
+	ck_assert_uint_eq(u.n_bidang, 2);
+	store_user_free(&u);
+	store_close(s);
+	/* The rebuilt users is the parent of user_peran: a user deleted
+	 * takes his roles with him. */
+	raw_exec("PRAGMA foreign_keys = ON; DELETE FROM users WHERE login = 'kb'");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran WHERE login = 'kb'"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran_bidang"), 0);
+	snprintf(dbpath, sizeof dbpath, "%s", keep);
 }
 END_TEST
 
@@ -1069,6 +1458,10 @@ lktest_suite(void)
 	tcase_add_test(tc, test_audit_value);
 	tcase_add_test(tc, test_readonly_flag);
 	tcase_add_test(tc, test_users);
+	tcase_add_test(tc, test_cross_agency);
+	tcase_add_test(tc, test_cross_agency_save);
+	tcase_add_test(tc, test_user_audit);
+	tcase_add_test(tc, test_migrate_v4);
 	suite_add_tcase(s, tc);
 	return s;
 }
