@@ -122,8 +122,8 @@ kinerja_hitung(rencana *r, int tw, const predikat_tabel *pt, kinerja *out,
 	if (tw < 1 || tw > TW_MAX)
 		return lk_fail(e, EX_USAGE, _("quarter %d is not between 1 "
 		    "and 4"), tw);
-	if (pt == NULL)
-		pt = predikat_default();
+	/* The agency's own bands, where it has them, for every user. */
+	pt = predikat_pilih(&r->instansi.predikat, pt);
 	memset(&k, 0, sizeof k);
 	k.tw = tw;
 	if ((rc = hitung_iku(r, tw, pt, &k, e)) != 0 ||

@@ -50,8 +50,9 @@ typedef struct kinerja {
 	capaian jumlah_capaian;
 } kinerja;
 
-/* Compute quarter tw (1..4) of r with the bands of pt (NULL: the default
- * table).  Rows are allocated in r->mem and point into r.  Programs:
+/* Compute quarter tw (1..4) of r with the agency's own bands
+ * (r->instansi.predikat) where it has them, else those of pt (NULL: the
+ * default table).  Rows are allocated in r->mem and point into r.  Programs:
  * capaian is budget absorption (positive polarity); the JUMLAH target sums
  * every program's target, the JUMLAH realisasi only the known ones.
  * Returns 0, EX_USAGE when tw is outside 1..4, or EX_DATAERR when a sum or

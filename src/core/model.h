@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "capaian.h"
+#include "predikat.h"
 
 #define TW_MAX 4
 
@@ -43,6 +44,9 @@ typedef struct instansi {
 	pejabat kepala;
 	bidang *bidang;
 	size_t n_bidang;
+	/* The agency's own predikat bands (exchange key instansi.predikat);
+	 * n == 0: the installed bands apply.  In the model's arena. */
+	predikat_tabel predikat;
 } instansi;
 
 typedef struct iku {

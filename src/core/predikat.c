@@ -67,3 +67,11 @@ predikat_cari(const predikat_tabel *t, const capaian *c)
 			return &t->band[i];
 	return NULL;
 }
+
+const predikat_tabel *
+predikat_pilih(const predikat_tabel *own, const predikat_tabel *installed)
+{
+	if (own != NULL && own->n > 0)
+		return own;
+	return installed != NULL ? installed : predikat_default();
+}

@@ -31,6 +31,11 @@ typedef struct predikat_tabel {
 
 const predikat_tabel *predikat_default(void);
 
+/* The bands in force for an agency: its own (n > 0), else installed
+ * (else the default). */
+const predikat_tabel *predikat_pilih(const predikat_tabel *own,
+				     const predikat_tabel *installed);
+
 /* Checks order and shape: at least one band, names non-empty, a lower
  * bound on every band but the last, none on the last, bounds strictly
  * decreasing.  Returns 0 or EX_DATAERR with *why set (static, N_). */

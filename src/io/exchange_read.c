@@ -3,6 +3,7 @@
 #include "config.h"
 #include "exchange.h"
 #include "yamldoc.h"
+#include "predikat_load.h"
 
 #include "core/dec.h"
 #include "core/i18n.h"
@@ -47,7 +48,7 @@ static const char *const top_keys[] = { "format", "instansi", "tahun",
 static const char *const top_req[] = { "format", "instansi", "tahun",
 	"sasaran", NULL };
 static const char *const instansi_keys[] = { "kode", "nama", "pemerintah",
-	"kota", "logo", "kepala", "bidang", NULL };
+	"kota", "logo", "kepala", "bidang", "predikat", NULL };
 static const char *const instansi_req[] = { "kode", "nama", "pemerintah",
 	"kota", "kepala", NULL };
 static const char *const pejabat_keys[] = { "nama", "jabatan", "pangkat",
@@ -682,6 +683,11 @@ read_instansi(rd *x, const yd_node *n)
 		    true, &in->kepala);
 	if (rc == 0)
 		rc = read_bidang(x, n);
+	/* The agency's own bands: every user and every report of it. */
+	if (rc == 0 && yd_get(n, "predikat") != NULL &&
+	    !yd_is_null(yd_get(n, "predikat")))
+		rc = predikat_read_node(&x->r->mem, &x->doc, yd_get(n, "predikat"),
+		    "instansi.predikat", &in->predikat, x->e);
 	return rc;
 }
 

@@ -302,6 +302,23 @@ write_instansi(wr *w, const instansi *in)
 		}
 		seq_end(w);
 	}
+	if (in->predikat.n > 0) {
+		plain(w, "predikat");
+		seq_start(w, false);
+		for (size_t i = 0; i < in->predikat.n; i++) {
+			const predikat_band *b = &in->predikat.band[i];
+
+			map_start(w);
+			kv_str(w, "nama", b->nama);
+			if (b->ada_min) {
+				plain(w, "min");
+				number(w, b->min, DEC_PERSEN);
+			}
+			kv_str(w, "warna", b->warna);
+			map_end(w);
+		}
+		seq_end(w);
+	}
 	map_end(w);
 }
 

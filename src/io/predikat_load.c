@@ -89,16 +89,45 @@ first_bad(const predikat_tabel *t)
 }
 
 int
+predikat_read_node(arena *a, const yd_doc *d, const yd_node *l,
+		   const char *where, predikat_tabel *out, lk_err *e)
+{
+	predikat_band *band;
+	predikat_tabel t;
+	const char *why = NULL;
+	char what[96];
+	int rc;
+
+	if ((rc = yd_expect(d, l, YD_SEQ, where, e)) != 0)
+		return rc;
+	band = l->n_item ? arena_alloc(a, l->n_item * sizeof *band) : NULL;
+	for (size_t i = 0; i < l->n_item && rc == 0; i++) {
+		snprintf(what, sizeof what, "%s[%zu]", where, i);
+		memset(&band[i], 0, sizeof band[i]);
+		rc = read_band(a, d, l->item[i], what, &band[i], e);
+	}
+	t.band = band;
+	t.n = l->n_item;
+	if (rc == 0 && predikat_periksa(&t, &why) != 0) {
+		size_t i = first_bad(&t);
+
+		snprintf(what, sizeof what, "%s[%zu]", where, i);
+		rc = yd_fail(d, i < l->n_item ? l->item[i] : l, e, "%s: %s",
+		    i < l->n_item ? what : where,
+		    why ? _(why) : _("invalid bands"));
+	}
+	if (rc == 0)
+		*out = t;
+	return rc;
+}
+
+int
 predikat_load_file(arena *a, const char *path, predikat_tabel *out,
 		   lk_err *e)
 {
 	arena tmp = { 0 };
 	yd_doc d;
 	const yd_node *l;
-	predikat_band *band;
-	predikat_tabel t;
-	const char *why = NULL;
-	char what[64];
 	int rc;
 
 	rc = yd_load_file(&tmp, path, &d, e);
@@ -111,29 +140,8 @@ predikat_load_file(arena *a, const char *path, predikat_tabel *out,
 		    e);
 	l = rc == 0 ? yd_get(d.root, "predikat") : NULL;
 	if (rc == 0)
-		rc = yd_expect(&d, l, YD_SEQ, "predikat", e);
-	if (rc != 0) {
-		arena_free(&tmp);
-		return rc;
-	}
-	band = l->n_item ? arena_alloc(a, l->n_item * sizeof *band) : NULL;
-	for (size_t i = 0; i < l->n_item && rc == 0; i++) {
-		snprintf(what, sizeof what, "predikat[%zu]", i);
-		rc = read_band(a, &d, l->item[i], what, &band[i], e);
-	}
-	t.band = band;
-	t.n = l->n_item;
-	if (rc == 0 && predikat_periksa(&t, &why) != 0) {
-		size_t i = first_bad(&t);
-
-		snprintf(what, sizeof what, "predikat[%zu]", i);
-		rc = yd_fail(&d, i < l->n_item ? l->item[i] : l, e, "%s: %s",
-		    i < l->n_item ? what : "predikat",
-		    why ? _(why) : _("invalid bands"));
-	}
+		rc = predikat_read_node(a, &d, l, "predikat", out, e);
 	arena_free(&tmp);
-	if (rc == 0)
-		*out = t;
 	return rc;
 }
 

@@ -23,6 +23,14 @@
 #include "core/err.h"
 #include "core/predikat.h"
 
+/* The bands of a YAML sequence node (where: its name in messages, such as
+ * "instansi.predikat"); strings copied into a. */
+struct yd_doc;
+struct yd_node;
+int predikat_read_node(arena *a, const struct yd_doc *d,
+		       const struct yd_node *l, const char *where,
+		       predikat_tabel *out, lk_err *e);
+
 int predikat_load_file(arena *a, const char *path, predikat_tabel *out,
 		       lk_err *e);
 

@@ -29,8 +29,12 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	stage(h, _("Loading the template..."));
 	if ((rc = tmpl_load(tname != NULL ? tname : "laporan", &t, e)) != 0)
 		return rc;
+	/* One table for the capaian and for what BAB I says of the bands:
+	 * the agency's, else the installed one. */
+	t->predikat = *predikat_pilih(&r->instansi.predikat, pt != NULL ? pt :
+				      &t->predikat);
 	stage(h, _("Computing the capaian..."));
-	rc = kinerja_hitung(r, tw, pt, &k, e);
+	rc = kinerja_hitung(r, tw, &t->predikat, &k, e);
 	if (rc == 0) {
 		stage(h, _("Building the report..."));
 		rc = build_laporan(r, &k, t, &d, &warn, e);

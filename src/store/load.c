@@ -20,10 +20,13 @@ enum {
 	L_INSTANSI, L_BIDANG, L_RENCANA, L_SASARAN, L_IKU, L_IKU_TW, L_PROGRAM,
 	L_PROGRAM_TW, L_PROGRAM_SASARAN, L_TRIWULAN, L_REAL_IKU, L_REAL_PROGRAM,
 	L_NARASI, L_TABEL, L_TABEL_KOLOM, L_TABEL_SEL, L_PERMASALAHAN,
-	L_TINDAK_LANJUT, L_TEKS, L_COUNT
+	L_TINDAK_LANJUT, L_TEKS, L_PREDIKAT, L_COUNT
 };
 
 static const char *const load_sql[L_COUNT] = {
+	[L_PREDIKAT] =
+	"SELECT nama, min, warna FROM instansi_predikat WHERE instansi_id = ?1"
+	" ORDER BY urutan",
 	[L_INSTANSI] =
 	"SELECT id, nama, pemerintah, kota, logo, kepala_nama, kepala_jabatan,"
 	" kepala_pangkat, kepala_nip FROM instansi WHERE kode = ?1",
@@ -165,6 +168,44 @@ read_pejabat(load_ctx *c, sqlite3_stmt *st, int i, pejabat *pj)
 	pj->nip = col_text(c, st, i + 3);
 }
 
+/* The agency's own bands (none before the schema had them). */
+static int
+load_predikat(load_ctx *c)
+{
+	predikat_tabel *t = &c->r->instansi.predikat;
+	predikat_band *band;
+	sqlite3_stmt *st;
+	store_vec rows;
+	int rc;
+
+	t->band = NULL;
+	t->n = 0;
+	if (c->s->version < STORE_VERSION_PREDIKAT)
+		return 0;
+	if ((rc = query(c, L_PREDIKAT, c->p->instansi_id, &st)) != 0)
+		return rc;
+	store_vec_init(&rows, sizeof(predikat_band));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		predikat_band *b = store_vec_push(&rows);
+
+		b->nama = col_text(c, st, 0);
+		b->ada_min = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		b->min = sqlite3_column_int64(st, 1);
+		b->warna = col_text(c, st, 2);
+	}
+	if (rc != SQLITE_DONE) {
+		store_vec_free(&rows);
+		return step_fail(c, rc);
+	}
+	band = rows.n ? arena_alloc(&c->r->mem, rows.n * sizeof *band) : NULL;
+	if (rows.n)
+		memcpy(band, rows.p, rows.n * sizeof *band);
+	t->band = band;
+	t->n = rows.n;
+	store_vec_free(&rows);
+	return 0;
+}
+
 static int
 load_instansi(load_ctx *c, const char *kode)
 {
@@ -225,7 +266,7 @@ load_instansi(load_ctx *c, const char *kode)
 		memcpy(&c->p->bidang[i], el + sizeof(bidang), sizeof(store_row));
 	}
 	store_vec_free(&rows);
-	return 0;
+	return load_predikat(c);
 }
 
 static int

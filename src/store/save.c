@@ -26,6 +26,10 @@
  * binding sequence serves both: ?1 is the parent id for INSERT and the row
  * id for UPDATE, the kode (INSERT only) comes next, then the fields. */
 static const char *const save_sql[S_COUNT] = {
+	[S_PREDIKAT_DEL] = "DELETE FROM instansi_predikat WHERE instansi_id = ?1",
+	[S_PREDIKAT_INS] =
+	"INSERT INTO instansi_predikat (instansi_id, urutan, nama, min, warna)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_INSTANSI_INS] =
 	"INSERT INTO instansi (kode, nama, pemerintah, kota, logo, kepala_nama,"
 	" kepala_jabatan, kepala_pangkat, kepala_nip)"
@@ -208,6 +212,40 @@ sv_bind_pejabat(save_ctx *c, sqlite3_stmt *st, int i, const pejabat *pj,
 	store_bind_text(c->s, st, i + 3, ada ? pj->nip : NULL);
 }
 
+/* The agency's own bands, all rewritten when they differ. */
+static int
+save_predikat(save_ctx *c)
+{
+	const predikat_tabel *t = &c->r->instansi.predikat;
+	sqlite3_stmt *st;
+
+	if (c->old.ada_instansi &&
+	    sv_predikat_equal(t, &c->old.r->instansi.predikat))
+		return 0;
+	if (c->s->version < STORE_VERSION_PREDIKAT)
+		return t->n == 0 ? 0 : sv_bad(c, _("the database is too old for "
+		    "the agency's own predikat bands: open it for writing once to "
+		    "upgrade it"), "", NULL);
+	Q(c, S_PREDIKAT_DEL, st);
+	store_bind_int(c->s, st, 1, c->instansi_id);
+	TRY(sv_run(c, st));
+	for (size_t i = 0; i < t->n; i++) {
+		const predikat_band *b = &t->band[i];
+
+		Q(c, S_PREDIKAT_INS, st);
+		store_bind_int(c->s, st, 1, c->instansi_id);
+		store_bind_int(c->s, st, 2, (int64_t)i);
+		store_bind_text(c->s, st, 3, b->nama);
+		if (b->ada_min)
+			store_bind_int(c->s, st, 4, b->min);
+		else
+			sqlite3_bind_null(st, 4);
+		store_bind_text(c->s, st, 5, b->warna);
+		TRY(sv_run(c, st));
+	}
+	return 0;
+}
+
 static int
 save_instansi(save_ctx *c)
 {
@@ -234,8 +272,10 @@ save_instansi(save_ctx *c)
 	sv_count(c, DIFF_INSTANSI, !c->old.ada_instansi, true);
 	TRY(sv_au_instansi(c, c->old.ada_instansi ? &c->old.r->instansi : NULL, in));
 	if (c->old.ada_instansi)
-		return sv_run(c, st);
-	return sv_run_insert(c, st, &c->instansi_id);
+		TRY(sv_run(c, st));
+	else
+		TRY(sv_run_insert(c, st, &c->instansi_id));
+	return save_predikat(c);
 }
 
 static int

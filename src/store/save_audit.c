@@ -101,14 +101,61 @@ au_pejabat(save_ctx *c, const char *scope, const char *tbl, const char *kode,
 	return au_s(c, scope, tbl, kode, "kepala_nip", a->nip, b->nip);
 }
 
+/* "Sangat Tinggi >= 91 (baik)", one band a line; NULL for none. */
+static char *
+predikat_text(const predikat_tabel *t)
+{
+	char *out = NULL, buf[DEC_BUFSZ];
+	size_t len = 0;
+	FILE *f;
+
+	if (t->n == 0)
+		return NULL;
+	if ((f = open_memstream(&out, &len)) == NULL)
+		lk_fatal("out of memory");
+	for (size_t i = 0; i < t->n; i++) {
+		const predikat_band *b = &t->band[i];
+
+		fprintf(f, "%s%s", i ? "\n" : "", b->nama);
+		if (b->ada_min)
+			fprintf(f, " >= %s", dec_format_machine(b->min, DEC_PERSEN, buf));
+		if (b->warna != NULL)
+			fprintf(f, " (%s)", b->warna);
+	}
+	if (fclose(f) != 0)
+		lk_fatal("out of memory");
+	return out;
+}
+
+static int
+au_predikat(save_ctx *c, const char *sc, const char *kode,
+	    const predikat_tabel *old, const predikat_tabel *nw)
+{
+	char *a, *b;
+	int rc;
+
+	if (old != NULL && sv_predikat_equal(old, nw))
+		return 0;
+	a = old != NULL ? predikat_text(old) : NULL;
+	b = predikat_text(nw);
+	rc = store_streq(a, b) ? 0 : sv_au(c, NULL, sc, "instansi_predikat", kode,
+					   "bands", a, b);
+	free(a);
+	free(b);
+	return rc;
+}
+
 int
 sv_au_instansi(save_ctx *c, const instansi *old, const instansi *nw)
 {
 	const char *sc = c->scope_instansi;
 
-	if (old == NULL)
-		return sv_au(c, "insert", sc, "instansi", nw->kode, "nama", NULL,
-			     nw->nama);
+	if (old == NULL) {
+		TRY(sv_au(c, "insert", sc, "instansi", nw->kode, "nama", NULL,
+			  nw->nama));
+		return au_predikat(c, sc, nw->kode, NULL, &nw->predikat);
+	}
+	TRY(au_predikat(c, sc, nw->kode, &old->predikat, &nw->predikat));
 	TRY(au_s(c, sc, "instansi", nw->kode, "nama", old->nama, nw->nama));
 	TRY(au_s(c, sc, "instansi", nw->kode, "pemerintah", old->pemerintah,
 		 nw->pemerintah));

@@ -26,12 +26,29 @@ sv_pejabat_equal(const pejabat *a, const pejabat *b)
 }
 
 bool
+sv_predikat_equal(const predikat_tabel *a, const predikat_tabel *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		const predikat_band *x = &a->band[i], *y = &b->band[i];
+
+		if (!store_streq(x->nama, y->nama) || x->ada_min != y->ada_min ||
+		    (x->ada_min && x->min != y->min) ||
+		    !store_streq(x->warna, y->warna))
+			return false;
+	}
+	return true;
+}
+
+bool
 sv_instansi_equal(const instansi *a, const instansi *b)
 {
 	return store_streq(a->nama, b->nama)
 		&& store_streq(a->pemerintah, b->pemerintah)
 		&& store_streq(a->kota, b->kota) && store_streq(a->logo, b->logo)
-		&& sv_pejabat_equal(&a->kepala, &b->kepala);
+		&& sv_pejabat_equal(&a->kepala, &b->kepala)
+		&& sv_predikat_equal(&a->predikat, &b->predikat);
 }
 
 bool

@@ -17,7 +17,7 @@
 #include "store/store_int.h"
 
 enum {
-	S_INSTANSI_INS, S_INSTANSI_UPD,
+	S_INSTANSI_INS, S_INSTANSI_UPD, S_PREDIKAT_DEL, S_PREDIKAT_INS,
 	S_BIDANG_INS, S_BIDANG_UPD, S_BIDANG_DEL, S_BIDANG_URUTAN,
 	S_RENCANA_INS,
 	S_SASARAN_INS, S_SASARAN_UPD, S_SASARAN_DEL,
@@ -87,6 +87,7 @@ int sv_bad(save_ctx *c, const char *fmt, const char *a, const char *b);
 
 /* save_diff.c */
 bool sv_pejabat_equal(const pejabat *a, const pejabat *b);
+bool sv_predikat_equal(const predikat_tabel *a, const predikat_tabel *b);
 bool sv_instansi_equal(const instansi *a, const instansi *b);
 bool sv_bidang_equal(const bidang *a, const bidang *b);
 bool sv_sasaran_equal(const sasaran *a, const sasaran *b);

@@ -346,6 +346,17 @@ static const char schema_v5[] =
 	"DROP TABLE user_bidang;"
 	"DROP TABLE users;"
 	"ALTER TABLE users_v5 RENAME TO users;";
+/* Version 6: the agency's own predikat bands (exchange key instansi.predikat), from
+ * the highest down; min in hundredths of a percent, NULL on the last. */
+static const char schema_predikat[] =
+	"CREATE TABLE instansi_predikat ("
+	" instansi_id INTEGER NOT NULL REFERENCES instansi(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL,"
+	" nama TEXT NOT NULL CHECK (length(nama) > 0),"
+	" min INTEGER,"
+	" warna TEXT CHECK (warna IS NULL OR warna IN ('baik', 'cukup', 'kurang')),"
+	" PRIMARY KEY (instansi_id, urutan)"
+	") WITHOUT ROWID;";
 
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
@@ -355,6 +366,7 @@ static const char *const steps[] = {
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_predikat,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

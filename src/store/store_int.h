@@ -29,6 +29,8 @@
 #define STORE_VERSION_SIGNER 4
 /* Schema version that made roles per agency (user_peran). */
 #define STORE_VERSION_PERAN 5
+/* Schema version that introduced the agency's own predikat bands. */
+#define STORE_VERSION_PREDIKAT 6
 
 /* What a file looked like (store_check_unchanged). */
 typedef struct store_fsig {

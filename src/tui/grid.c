@@ -316,7 +316,8 @@ row_capaian(grid *g, size_t i, const char *text, char *cap, size_t n,
 		return;
 	}
 	snprintf(cap, n, "%s%%", dec_format_persen(c.persen, buf));
-	*band = predikat_cari(&g->a->pt, &c);
+	*band = predikat_cari(predikat_pilih(&g->a->r->instansi.predikat,
+					     &g->a->pt), &c);
 }
 
 static int

@@ -4,6 +4,7 @@
 #include "lktest.h"
 
 #include "core/dec.h"
+#include "core/kinerja.h"
 #include "io/exchange.h"
 #include "io/predikat_load.h"
 #include "io/yamldoc.h"
@@ -875,6 +876,22 @@ build(const struct bad_case *c)
 }
 
 static const struct bad_case bad_cases[] = {
+	/* instansi.predikat: the agency's own bands. */
+	{ 15, 0, "  predikat: 5\ntahun: 2023\n", "15:13",
+	  "instansi.predikat: expected a sequence" },
+	{ 15, 0, "  predikat:\n    - nama: A\n      min: 50\n    - nama: B\n"
+	  "      min: 60\n    - nama: C\ntahun: 2023\n", "18:7",
+	  "instansi.predikat[1]: " },
+	{ 15, 0, "  predikat:\n    - nama: A\n      min: 50\n      warna: hijau\n"
+	  "    - nama: C\ntahun: 2023\n", "18:14",
+	  "instansi.predikat[0].warna: expected baik, cukup or kurang" },
+	{ 15, 0, "  predikat:\n    - nama: A\n      min: 50\ntahun: 2023\n", "16:7",
+	  "instansi.predikat[0]: " },
+	{ 15, 0, "  predikat:\n    - nama: \" \"\ntahun: 2023\n", "16:13",
+	  "instansi.predikat[0].nama: expected a non-empty string" },
+	{ 15, 0, "  predikat:\n    - min: 5\n      nama: A\n      warna: baik\n"
+	  "      batas: 3\n    - nama: B\ntahun: 2023\n", "19:7",
+	  "instansi.predikat[0]: unknown key \"batas\"" },
 	{ 1, 0, "format: lakip/2\n", "1:9",
 	  "format: unsupported format \"lakip/2\" (this program reads "
 	  "lakip/1)" },
@@ -884,7 +901,7 @@ static const struct bad_case bad_cases[] = {
 	  "triwulan)" },
 	{ 15, 0, "", "1:1", "top level: missing required key \"tahun\"" },
 	{ 7, 0, "  kepla:\n", "7:3", "instansi: unknown key \"kepla\" (expected "
-	  "one of: kode, nama, pemerintah, kota, logo, kepala, bidang)" },
+	  "one of: kode, nama, pemerintah, kota, logo, kepala, bidang, predikat)" },
 	{ 6, 0, "", "3:3", "instansi: missing required key \"kota\"" },
 	{ 3, 0, "  kode: Dinas_X\n", "3:9", "instansi.kode: expected lowercase "
 	  "letters a-z, digits and '-' only, found \"Dinas_X\"" },
@@ -1403,6 +1420,47 @@ START_TEST(test_predikat_bad)
 }
 END_TEST
 
+/* An agency's own bands: read, written back the same, used for capaian. */
+START_TEST(test_predikat_instansi)
+{
+	struct bad_case c = { 15, 0, "  predikat:\n    - nama: Baik Sekali\n"
+	    "      min: 90.5\n      warna: baik\n    - nama: Cukup\n      min: 40\n"
+	    "    - nama: Kurang\n      warna: kurang\ntahun: 2023\n", NULL, NULL };
+	char *buf = build(&c), *w1, *w2;
+	rencana *r = read_str("t.yaml", buf), *r2;
+	const predikat_tabel *t = &r->instansi.predikat;
+	kinerja k;
+	lk_err e = { 0 };
+
+	ck_assert_uint_eq(t->n, 3);
+	ck_assert_str_eq(t->band[0].nama, "Baik Sekali");
+	ck_assert_int_eq(t->band[0].min, 9050);
+	ck_assert_str_eq(t->band[0].warna, "baik");
+	ck_assert_int_eq(t->band[1].min, 4000);
+	ck_assert_ptr_null(t->band[1].warna);
+	ck_assert(!t->band[2].ada_min);
+	w1 = write_str(r);
+	ck_assert_msg(strstr(w1, "  predikat:\n  - nama: Baik Sekali\n"
+	    "    min: 90.5\n    warna: baik\n") != NULL, "%s", w1);
+	r2 = read_str("w1.yaml", w1);
+	w2 = write_str(r2);
+	ck_assert_str_eq(w1, w2);
+	/* IKU1: target 80, no realisation in TW1; give one of 40 -> 50,00%:
+	 * "Cukup" here, where the installed bands say "Sangat Rendah". */
+	r2->sasaran[0].iku[0].ada_realisasi[1] = true;
+	r2->sasaran[0].iku[0].realisasi[1] = 400000;
+	ck_assert_msg(kinerja_hitung(r2, 1, predikat_default(), &k, &e) == 0,
+	    "%s", e.msg);
+	ck_assert_ptr_nonnull(k.iku[0].predikat);
+	ck_assert_str_eq(k.iku[0].predikat->nama, "Cukup");
+	free(w1);
+	free(w2);
+	rencana_free(r2);
+	rencana_free(r);
+	free(buf);
+}
+END_TEST
+
 START_TEST(test_predikat_custom)
 {
 	const char *dir = lktest_tmpdir();
@@ -1456,6 +1514,7 @@ lktest_suite(void)
 	tcase_add_loop_test(pk, test_predikat_bad, 0,
 	    (int)LK_NELEM(predikat_cases));
 	tcase_add_test(pk, test_predikat_custom);
+	tcase_add_test(pk, test_predikat_instansi);
 	suite_add_tcase(s, pk);
 	return s;
 }
