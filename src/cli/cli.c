@@ -138,6 +138,12 @@ static const cmd_entry commands[] = {
 	       { "output", 'o', N_("FILE.pdf"),
 		 N_("the PDF to write (-: standard output)") }),
 	  cmd_signed, AKSI_LIHAT },
+	{ "template", N_("set [--instansi K] FILE.yaml | show [--instansi K] [--versi V] [-o FILE] | reset [--instansi K]"),
+	  N_("the report template of an agency, kept in the database (set, reset: admin)"),
+	  OPTS(O_INSTANSI,
+	       { "versi", 'v', N_("V"), N_("show: this version (default: the one in force)") },
+	       { "output", 'o', N_("FILE"), N_("show: the file to write (default, and -: standard output)") }),
+	  cmd_template, AKSI_LIHAT },
 	{ "signer", N_("set [--instansi K] CERT.pem | list [--instansi K] | remove [--instansi K] SHA256"),
 	  N_("the certificates that may sign an agency's reports (admin)"),
 	  OPTS(O_INSTANSI), cmd_signer, AKSI_LIHAT },
@@ -675,6 +681,12 @@ cli_out_is_stdout(const char *path)
 int
 cli_copy_to_stdout(const char *path, lk_err *e)
 {
+	return cli_copy_file(path, stdout, e);
+}
+
+int
+cli_copy_file(const char *path, FILE *to, lk_err *e)
+{
 	char buf[65536];
 	FILE *f = fopen(path, "rb");
 	size_t n;
@@ -682,14 +694,14 @@ cli_copy_to_stdout(const char *path, lk_err *e)
 	if (f == NULL)
 		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path, strerror(errno));
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
+		if (fwrite(buf, 1, n, to) != n)
 			break;
 	if (ferror(f)) {
 		fclose(f);
 		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path, strerror(errno));
 	}
 	fclose(f);
-	if (ferror(stdout) || fflush(stdout) != 0)
+	if (ferror(to) || fflush(to) != 0)
 		return lk_fail(e, EX_IOERR, _("cannot write standard output: %s"),
 			       strerror(errno));
 	return 0;

@@ -16,6 +16,7 @@
 #define LK_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "core/err.h"
 #include "core/peran.h"
@@ -105,8 +106,10 @@ void cli_sweep_mine(const char *path);
 
 /* Output files: "-" is standard output.  cli_out_is_stdout(path). */
 bool cli_out_is_stdout(const char *path);
-/* Copy the file at path to standard output (EX_IOERR, filled, on error). */
+/* Copy the file at path to standard output, or to an open file
+ * (EX_IOERR, filled, on error). */
 int cli_copy_to_stdout(const char *path, lk_err *e);
+int cli_copy_file(const char *path, FILE *to, lk_err *e);
 
 /* Load the plan of (instansi, tahun): prints the error and returns its
  * code on failure; *r to be freed with rencana_free. */
@@ -122,6 +125,14 @@ int cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r,
  * "-": standard output). */
 struct report_extra;
 struct layout_result;
+/* The agency's template from the database into *tp, and x set to use it
+ * (untouched when the agency has none: the installed one is used); the
+ * error printed.  label (size n) names it in messages. */
+struct store_template;
+struct report_extra;
+int cli_agency_template(const cli_ctx *c, const char *kode,
+			struct store_template *tp, char *label, size_t n,
+			struct report_extra *x);
 int cli_render_pdf(const cli_ctx *c, rencana *r, int tw, const char *tname,
 		   const struct report_extra *x, const char *out,
 		   struct layout_result *res, lk_err *e);
@@ -143,6 +154,7 @@ int cmd_finalise(cli_ctx *c);      /* cmd_final.c */
 int cmd_verify(cli_ctx *c);
 int cmd_signed(cli_ctx *c);        /* cmd_final.c */
 int cmd_signer(cli_ctx *c);        /* cmd_signer.c */
+int cmd_template(cli_ctx *c);      /* cmd_template.c */
 int cmd_audit(cli_ctx *c);         /* cmd_audit.c */
 
 #endif

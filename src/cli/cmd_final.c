@@ -117,6 +117,7 @@ typedef struct final_ctx {
 	const char *tname, *p12, *password;
 	const char *ttd;              /* scanned signature PNG, or NULL */
 	const char *tsa;              /* timestamp authority URL, or NULL */
+	store *s;                     /* the database (for the template) */
 	char unsigned_tmp[4096], signed_tmp[4096];
 	const char *out;              /* the file published, or NULL: stdout */
 	bool published;
@@ -165,9 +166,24 @@ render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
        lk_err *e)
 {
 	layout_result res = { 0, 0 };
-	report_extra x = { qr_text(&r->mem, r, tw, version, sha), fc->ttd };
-	int rc = cli_render_pdf(fc->c, r, tw, fc->tname, &x, fc->unsigned_tmp, &res, e);
+	report_extra x = { qr_text(&r->mem, r, tw, version, sha), fc->ttd,
+			   NULL, NULL };
+	store_template tp;
+	char label[128];
+	int rc;
 
+	/* The agency's template, read after the state finalise checks at
+	 * the end was noted: a change meanwhile is caught there. */
+	if ((rc = store_template_get(fc->s, r->instansi.kode, &tp, e)) != 0)
+		return rc;
+	if (tp.yaml != NULL) {
+		snprintf(label, sizeof label, _("template of %s, version %d"),
+			 r->instansi.kode, tp.versi);
+		x.tmpl_yaml = tp.yaml;
+		x.tmpl_label = label;
+	}
+	rc = cli_render_pdf(fc->c, r, tw, fc->tname, &x, fc->unsigned_tmp, &res, e);
+	store_template_free(&tp);
 	fc->pages = res.pages;
 	return rc;
 }
@@ -474,6 +490,7 @@ cmd_finalise(cli_ctx *c)
 		return cli_error(EX_NOINPUT, _("%s is not a regular file"), fc.p12);
 	if ((rc = cli_open_store(c, 0, &s)) != 0)
 		return rc;
+	fc.s = s;
 	if ((rc = store_pilih_instansi(s, p.instansi, &kode, &e)) != 0) {
 		store_close(s);
 		return cli_report(&e);

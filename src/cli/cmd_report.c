@@ -15,6 +15,7 @@
 #include "io/predikat_load.h"
 #include "report/layout.h"
 #include "report/render.h"
+#include "store/workflow.h"
 
 static void
 print_warning(void *arg, const char *msg)
@@ -56,12 +57,37 @@ cli_render_pdf(const cli_ctx *c, rencana *r, int tw, const char *tname,
 }
 
 int
+cli_agency_template(const cli_ctx *c, const char *kode, store_template *tp,
+		    char *label, size_t n, report_extra *x)
+{
+	lk_err e = { 0, "" };
+	store *s;
+	int rc;
+
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	rc = store_template_get(s, kode, tp, &e);
+	store_close(s);
+	if (rc != 0)
+		return cli_report(&e);
+	if (tp->yaml != NULL) {
+		snprintf(label, n, _("template of %s, version %d"), kode, tp->versi);
+		x->tmpl_yaml = tp->yaml;
+		x->tmpl_label = label;
+	}
+	return 0;
+}
+
+int
 cmd_report(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *out = NULL, *tname = "laporan";
+	const char *out = NULL, *tname = NULL;
 	layout_result res = { 0, 0 };
+	report_extra x = { NULL, NULL, NULL, NULL };
+	store_template tp = { 0, NULL, NULL, NULL, NULL };
+	char label[128];
 	rencana *r;
 	int ch, rc;
 
@@ -84,7 +110,16 @@ cmd_report(cli_ctx *c)
 		return cli_usage(c, _("-o FILE.pdf is required"));
 	if ((rc = cli_load_rencana(c, &p, &r)) != 0)
 		return rc;
-	rc = cli_render_pdf(c, r, p.tw, tname, NULL, out, &res, &e);
+	/* Without --template: the agency's template as the database holds
+	 * it (lakip template set), else the installed one. */
+	if (tname == NULL && (rc = cli_agency_template(c, r->instansi.kode, &tp,
+						       label, sizeof label, &x)) != 0) {
+		rencana_free(r);
+		return rc;
+	}
+	rc = cli_render_pdf(c, r, p.tw, tname != NULL ? tname : "laporan", &x,
+			    out, &res, &e);
+	store_template_free(&tp);
 	rencana_free(r);
 	if (rc != 0)
 		return cli_report(&e);

@@ -3,6 +3,8 @@
 #include "config.h"
 #include "report/render.h"
 
+#include <string.h>
+
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "report/build.h"
@@ -27,7 +29,13 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	int rc;
 
 	stage(h, _("Loading the template..."));
-	if ((rc = tmpl_load(tname != NULL ? tname : "laporan", &t, e)) != 0)
+	if (x != NULL && x->tmpl_yaml != NULL)
+		rc = tmpl_load_buffer(x->tmpl_label != NULL ? x->tmpl_label :
+				      "template", x->tmpl_yaml,
+				      strlen(x->tmpl_yaml), &t, e);
+	else
+		rc = tmpl_load(tname != NULL ? tname : "laporan", &t, e);
+	if (rc != 0)
 		return rc;
 	/* One table for the capaian and for what BAB I says of the bands:
 	 * the agency's, else the installed one. */

@@ -17,6 +17,10 @@
 typedef struct report_extra {
 	const char *qr_text;      /* QR code beside the signature, or NULL */
 	const char *ttd;          /* scanned signature (PNG), or NULL */
+	/* The agency's own template, as stored in the database (NULL: tname
+	 * is loaded); named tmpl_label in messages. */
+	const char *tmpl_yaml;
+	const char *tmpl_label;
 } report_extra;
 
 typedef struct report_hooks {

@@ -346,9 +346,11 @@ static const char schema_v5[] =
 	"DROP TABLE user_bidang;"
 	"DROP TABLE users;"
 	"ALTER TABLE users_v5 RENAME TO users;";
-/* Version 6: the agency's own predikat bands (exchange key instansi.predikat), from
- * the highest down; min in hundredths of a percent, NULL on the last. */
-static const char schema_predikat[] =
+
+/* Version 6: what an agency's documents are printed with.  Its own
+ * predikat bands (exchange key instansi.predikat), from the highest
+ * down; min in hundredths of a percent, NULL on the last. */
+static const char schema_v6[] =
 	"CREATE TABLE instansi_predikat ("
 	" instansi_id INTEGER NOT NULL REFERENCES instansi(id) ON DELETE CASCADE,"
 	" urutan INTEGER NOT NULL,"
@@ -356,7 +358,20 @@ static const char schema_predikat[] =
 	" min INTEGER,"
 	" warna TEXT CHECK (warna IS NULL OR warna IN ('baik', 'cukup', 'kurang')),"
 	" PRIMARY KEY (instansi_id, urutan)"
-	") WITHOUT ROWID;";
+	") WITHOUT ROWID;"
+	/* The report template an agency uses, versioned: the newest row is
+	 * in force; yaml NULL means the installed template again.  Never
+	 * deleted. */
+	"CREATE TABLE instansi_template ("
+	" id INTEGER PRIMARY KEY,"
+	" instansi_id INTEGER NOT NULL REFERENCES instansi(id),"
+	" versi INTEGER NOT NULL CHECK (versi >= 1),"
+	" yaml TEXT,"
+	" sha256 TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),"
+	" added_by TEXT NOT NULL,"
+	" added_at TEXT NOT NULL,"
+	" UNIQUE (instansi_id, versi)"
+	");";
 
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
@@ -366,7 +381,7 @@ static const char *const steps[] = {
 	schema_v3,
 	schema_v4,
 	schema_v5,
-	schema_predikat,
+	schema_v6,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

@@ -52,9 +52,8 @@ need_table(store *s, lk_err *e)
 	return 0;
 }
 
-/* The row id of agency kode. */
-static int
-instansi_id(store *s, const char *kode, int64_t *id, lk_err *e)
+int
+store_instansi_id(store *s, const char *kode, int64_t *id, lk_err *e)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -180,7 +179,7 @@ begin(store *s, const char *instansi, const char *sha256, int64_t *iid,
 		lk_fatal("store_signer: not a SHA-256 fingerprint");
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
-	if ((rc = instansi_id(s, instansi, iid, e)) != 0)
+	if ((rc = store_instansi_id(s, instansi, iid, e)) != 0)
 		store_rollback(s);
 	return rc;
 }

@@ -29,7 +29,8 @@
 #define STORE_VERSION_SIGNER 4
 /* Schema version that made roles per agency (user_peran). */
 #define STORE_VERSION_PERAN 5
-/* Schema version that introduced the agency's own predikat bands. */
+/* Schema version that introduced the agency's own predikat bands and
+ * report templates. */
 #define STORE_VERSION_PREDIKAT 6
 
 /* What a file looked like (store_check_unchanged). */
@@ -182,6 +183,9 @@ typedef struct store_period_ids {
 } store_period_ids;
 int store_period(store *s, const char *instansi, int tahun, int tw,
 		 store_period_ids *p, lk_err *e);
+
+/* The row id of agency kode; EX_NOINPUT when there is none (signer.c). */
+int store_instansi_id(store *s, const char *kode, int64_t *id, lk_err *e);
 
 /* "instansi/tahun/TWn" (tw 0: "instansi/tahun"), static buffer. */
 const char *store_scope(const char *instansi, int tahun, int tw);

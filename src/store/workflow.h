@@ -133,6 +133,27 @@ void store_signer_list_free(store_signer *v, size_t n);
 int store_signer_registered(store *s, const char *instansi,
 			    const char *sha256, bool *yes, lk_err *e);
 
+/* ---- the agency's report template (tmpl_store.c) ---- */
+
+typedef struct store_template {
+	int versi;               /* 0: none ever set */
+	char *yaml;              /* NULL: the installed template */
+	char *sha256, *added_by, *added_at;
+} store_template;
+
+/* The template in force for agency instansi (the newest version). */
+int store_template_get(store *s, const char *instansi, store_template *t,
+		       lk_err *e);
+/* Version versi (0: the newest); EX_NOINPUT when there is none. */
+int store_template_versi(store *s, const char *instansi, int versi,
+			 store_template *t, lk_err *e);
+void store_template_free(store_template *t);
+/* A new version (admin): yaml (checked by the caller: it must load as a
+ * template), or NULL to go back to the installed template.  Audited.
+ * *versi gets its number. */
+int store_template_set(store *s, const char *instansi, const char *yaml,
+		       int *versi, lk_err *e);
+
 /* ---- entries and their review (workflow.c) ---- */
 
 typedef struct store_event {

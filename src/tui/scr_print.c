@@ -127,7 +127,25 @@ scr_print(app *a, int step)
 			return FORM_CANCELLED;
 		}
 	}
-	rc = report_render(a->r, a->tw, &a->pt, "laporan", NULL, &h, path, &res, &e);
+	{
+		/* The agency's template as the database holds it. */
+		report_extra x = { NULL, NULL, NULL, NULL };
+		store_template tp;
+		char label[128];
+
+		rc = store_template_get(a->st, a->r->instansi.kode, &tp, &e);
+		if (rc == 0 && tp.yaml != NULL) {
+			snprintf(label, sizeof label, _("template of %s, version %d"),
+				 a->r->instansi.kode, tp.versi);
+			x.tmpl_yaml = tp.yaml;
+			x.tmpl_label = label;
+		}
+		if (rc == 0) {
+			rc = report_render(a->r, a->tw, &a->pt, "laporan", &x, &h,
+					   path, &res, &e);
+			store_template_free(&tp);
+		}
+	}
 	if (rc == 0)
 		show_result(path, &res, w.msg);
 	else
