@@ -1382,7 +1382,7 @@ START_TEST(test_migrate_v4)
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), 4);
 
 	ck_assert_int_eq(store_open(path4, 0, &s, &e), 0);
-	ck_assert_int_eq(raw_int("PRAGMA user_version"), 5);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	/* Every non-admin in every agency, with the role he had. */
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran"), 9);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM user_peran p JOIN instansi i"
