@@ -491,8 +491,11 @@ cmd_finalise(cli_ctx *c)
 	if ((rc = cli_open_store(c, 0, &s)) != 0)
 		return rc;
 	fc.s = s;
-	if ((rc = store_pilih_instansi(s, p.instansi, &kode, &e)) != 0) {
+	/* The role in this agency, before a password is asked. */
+	if ((rc = store_pilih_instansi(s, p.instansi, &kode, &e)) != 0 ||
+	    (rc = store_izin_at(s, kode, AKSI_FINAL, &e)) != 0) {
 		store_close(s);
+		free(kode);
 		return cli_report(&e);
 	}
 	if ((rc = get_password(&pw)) != 0) {
