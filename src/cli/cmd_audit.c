@@ -159,6 +159,16 @@ cmd_audit(cli_ctx *c)
 		if (rc == 0)
 			printf(_("Audit log intact: %" PRId64 " records, head %s\n"),
 			       chk.n, chk.head);
+		if (rc == 0) {
+			char why[512];
+
+			rc = store_audit_state(s, why, sizeof why, &e);
+			if (rc == 0)
+				printf(_("Signed reports, locks, signers and templates: "
+					 "as the audit log says\n"));
+			else if (why[0])
+				printf(_("CHANGED behind lakip's back: %s\n"), why);
+		}
 		else if (chk.bad_id != 0)
 			printf(_("Audit log BROKEN at record %" PRId64 ": %s\n"
 				 "(%" PRId64 " records before it verified)\n"),

@@ -290,6 +290,11 @@ typedef struct store_audit_check {
 /* Walk the chain: 0 when whole, EX_DATAERR naming the first record that
  * was edited, removed or inserted (also in out->bad_id, out->why). */
 int store_audit_verify(store *s, store_audit_check *out, lk_err *e);
+/* The tables of trust against the chain (audit_state.c): every signed
+ * version, lock, registered signer and template version is what its
+ * records say, and no such record lacks its row.  0, or EX_DATAERR with
+ * the first row changed behind lakip's back named (also in why). */
+int store_audit_state(store *s, char *why, size_t n, lk_err *e);
 /* The stored hash of record id (*found false when there is none). */
 int store_audit_hash_of(store *s, int64_t id, char hash[65], bool *found,
 			lk_err *e);

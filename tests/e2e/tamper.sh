@@ -1,0 +1,62 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
+# tamper.sh - rows of the tables of trust changed behind lakip's back
+# (sqlite3 on a copy of the file): audit verify names each, though the
+# chain itself is untouched.
+. "$(dirname "$0")/lib.sh"
+for tool in openssl sqlite3; do
+	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
+done
+DB="$T/t.db"
+Y="--tahun 2023 --triwulan 2"
+lakip -d "$DB" import "$FIXTURE"
+sqlite3 "$DB" "INSERT INTO entry_state (triwulan_id, iku_id, state,
+	submitted_by, submitted_at, reviewed_by, reviewed_at)
+	SELECT t.id, k.id, 'approved', 'op', '2023-07-01T00:00:00Z', 'kb',
+	'2023-07-02T00:00:00Z' FROM triwulan t JOIN iku k ON k.rencana_id = t.rencana_id
+	WHERE t.nomor = 2;"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
+	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
+openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
+	-passout pass:rahasia >/dev/null 2>&1
+lakip -d "$DB" signer set "$T/cert.pem"
+cp "$LAKIP_DATA_DIR/templates/laporan.yaml" "$T/own.yaml"
+lakip -d "$DB" template set "$T/own.yaml"
+LAKIP_P12_PASS=rahasia lakip -d "$DB" finalise $Y --p12 "$T/k.p12" -o "$T/tw2.pdf"
+expect_rc "finalise" 0
+lakip -d "$DB" audit verify
+expect_rc "audit verify of the untouched database" 0
+expect_in "says the tables are as the log says" "$T/stdout" "as the audit log says"
+
+# tampered DESCRIPTION SQL TEXT: on a copy, audit verify exits 65 naming TEXT.
+tampered() {
+	cp "$DB" "$T/x.db"
+	sqlite3 "$T/x.db" "$2" || { not_ok "$1: the SQL failed"; return; }
+	lakip -d "$T/x.db" audit verify
+	if [ "$rc" = 65 ] && grep -qF -- "$3" "$T/stdout"; then ok "$1 (65)"
+	else not_ok "$1: expected 65 naming '$3', got $rc" "$(cat "$T/stdout" "$T/stderr")"; fi
+}
+tampered "a stored signed version replaced" \
+	"UPDATE signed_report SET pdf_sha256 = '$(printf '%064d' 0)'" \
+	"signed report kesbangpol-kalteng/2023/TW2 version 1 differs"
+tampered "a stored signed version deleted" "DELETE FROM signed_report" \
+	"signed report kesbangpol-kalteng/2023/TW2 version 1 of the audit log is not in the database"
+tampered "a quarter unlocked" "UPDATE quarter_lock SET locked = 0" \
+	"the lock of kesbangpol-kalteng/2023/TW2 is not what"
+tampered "a quarter locked" "DELETE FROM quarter_lock" \
+	"the lock of kesbangpol-kalteng/2023/TW2 is not what"
+tampered "a signer inserted" "INSERT INTO signer (instansi_id, sha256, subject,
+	serial_number, not_before, not_after, pem, added_by, added_at)
+	SELECT id, '$(printf '%064d' 7)', 'CN = Palsu', '', 0, 4102444800, 'x', 'root',
+	'2026-01-01T00:00:00Z' FROM instansi" "the signer certificate kesbangpol-kalteng 0000"
+tampered "a signer removed" "UPDATE signer SET removed_at = '2026-01-01T00:00:00Z'" \
+	"the signer certificate kesbangpol-kalteng"
+tampered "a signer's subject changed" "UPDATE signer SET subject = 'CN = Lain'" \
+	"the signer certificate kesbangpol-kalteng"
+tampered "a template's text changed" \
+	"UPDATE instansi_template SET yaml = replace(yaml, 'BAB I KINERJA', 'BAB I PALSU')" \
+	"the text of template version kesbangpol-kalteng 1 is not the one recorded"
+tampered "a template version deleted" "DELETE FROM instansi_template" \
+	"template version kesbangpol-kalteng 1 of the audit log is not in the database"
+finish
