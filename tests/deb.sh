@@ -233,10 +233,29 @@ if [ -f /usr/share/bash-completion/completions/lakip ]
 then ok "bash completion installed"
 else not_ok "bash completion installed (/usr/share/bash-completion/completions/lakip)"
 fi
+# The shared server: the program is setgid to the system group lakip; a
+# database made with init --group lakip is read by the user through
+# lakip, not with his own rights.
+if [ "$(stat -c '%U:%G %a' /usr/bin/lakip)" = "root:lakip 2755" ]
+then ok "/usr/bin/lakip is setgid to the group lakip (dpkg-statoverride)"
+else not_ok "/usr/bin/lakip is setgid to the group lakip: $(stat -c '%U:%G %a' /usr/bin/lakip)"
+fi
+srv=$(mktemp -d /tmp/lakip-srv-XXXXXX)
+chmod 0755 "$srv"
+if lakip -d "$srv/db/k.db" init --group lakip >"$log" 2>&1 &&
+	lakip -d "$srv/db/k.db" import "$ex" >>"$log" 2>&1 &&
+	[ "$(stat -c '%G %a' "$srv/db" "$srv/db/k.db" | tr '\n' ' ')" = "lakip 2770 lakip 660 " ] &&
+	as_user "lakip -d '$srv/db/k.db' show --tahun 2023 --triwulan 2" >>"$log" 2>&1 &&
+	grep -q '65,00' "$log" && ! as_user "cat '$srv/db/k.db'" >/dev/null 2>&1
+then ok "init --group lakip: the user reads through lakip, not with cat"
+else not_ok "init --group lakip: the user reads through lakip, not with cat" "$log"
+fi
+rm -rf "$srv"
 
 # 7. Removed again, leaving nothing behind.
-if dpkg -P lakip >"$log" 2>&1 && ! command -v lakip >/dev/null 2>&1 &&
-	[ ! -e /usr/share/lakip ] && [ ! -e /usr/share/doc/lakip ]
+if dpkg -P lakip >"$log" 2>&1 && [ ! -e /usr/bin/lakip ] &&
+	[ ! -e /usr/share/lakip ] && [ ! -e /usr/share/doc/lakip ] &&
+	! dpkg-statoverride --list /usr/bin/lakip >/dev/null 2>&1
 then installed=0; ok "dpkg -P lakip removes it"
 else not_ok "dpkg -P lakip" "$log"
 fi

@@ -6,11 +6,12 @@
  * Owns: store_audit_state.  A whole chain says nothing of a row changed
  * behind lakip's back (sqlite3 on the file), since such a change writes no
  * record.  For the tables of trust the chain holds enough to tell what
- * the rows must be: every stored signed version has its finalise record
- * with the same SHA-256, every quarter's lock is what its last lock or
- * unlock record says, every registered signer is what its last add or
- * remove record says, every template version has its record with the
- * same SHA-256 — and no such record lacks its row.  One query per rule;
+ * the rows must be: every admin is one a record made, every stored
+ * signed version has its finalise record with the same SHA-256, every
+ * quarter's lock is what its last lock or unlock record says, every
+ * registered signer is what its last add or remove record says, every
+ * template version has its record with the same SHA-256 (and its text
+ * that SHA-256) -- and no such record lacks its row.  One query per rule;
  * the first row that breaks one is named.
  */
 #include "config.h"
@@ -31,6 +32,19 @@ static const struct rule {
 	const char *what;        /* N_: what the row is, "%s" the name */
 	const char *sql;         /* one column: the name of a bad row */
 } rules[] = {
+	{ STORE_VERSION_WORKFLOW,
+	  N_("the admin %s is not one the audit log made"),
+	  "SELECT u.login FROM users u WHERE u.role = 'admin'"
+	  " AND coalesce((SELECT a.new FROM audit a WHERE a.tbl = 'users'"
+	  " AND a.kode = u.login AND a.field = 'role' ORDER BY a.id DESC LIMIT 1),"
+	  " '') <> 'admin' ORDER BY u.login LIMIT 1" },
+	{ STORE_VERSION_WORKFLOW,
+	  N_("the admin %s of the audit log is not in the database"),
+	  "SELECT a.kode FROM audit a WHERE a.tbl = 'users' AND a.field = 'role'"
+	  " AND a.new = 'admin' AND a.id = (SELECT max(b.id) FROM audit b"
+	  " WHERE b.tbl = 'users' AND b.field = 'role' AND b.kode = a.kode)"
+	  " AND NOT EXISTS (SELECT 1 FROM users u WHERE u.login = a.kode"
+	  " AND u.role = 'admin') ORDER BY a.id LIMIT 1" },
 	{ STORE_VERSION_WORKFLOW,
 	  N_("signed report %s differs from its finalise record"),
 	  "SELECT " SCOPE_TW " || ' version ' || g.version FROM signed_report g"

@@ -37,6 +37,11 @@ tampered() {
 	if [ "$rc" = 65 ] && grep -qF -- "$3" "$T/stdout"; then ok "$1 (65)"
 	else not_ok "$1: expected 65 naming '$3', got $rc" "$(cat "$T/stdout" "$T/stderr")"; fi
 }
+tampered "an admin inserted" \
+	"INSERT INTO users (login, role, added_by, added_at) VALUES ('penyusup', 'admin', 'root', '2026-01-01T00:00:00Z')" \
+	"the admin penyusup is not one the audit log made"
+tampered "the admin demoted" "UPDATE users SET role = NULL WHERE role = 'admin'" \
+	"of the audit log is not in the database"
 tampered "a stored signed version replaced" \
 	"UPDATE signed_report SET pdf_sha256 = '$(printf '%064d' 0)'" \
 	"signed report kesbangpol-kalteng/2023/TW2 version 1 differs"

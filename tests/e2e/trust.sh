@@ -16,6 +16,13 @@ for tool in sqlite3 groupadd groupdel stat; do
 	command -v $tool >/dev/null 2>&1 || { not_ok "$tool is missing"; finish; }
 done
 
+# A setgid process is not dumpable: LeakSanitizer cannot trace it, nor
+# read its options from /proc/self/environ.  The sanitizer build skips
+# this script; the normal build (CI runs both) plays every attack.
+if command -v ldd >/dev/null 2>&1 && ldd "$LAKIP_BIN" 2>/dev/null | grep -q 'libasan'; then
+	ok "trust # SKIP a sanitizer build cannot run setgid (the normal build runs this)"
+	finish
+fi
 G=lktr_$$ OP=lktr_op_$$ KP=lktr_kp_$$
 groupadd "$G" || { not_ok "groupadd $G"; finish; }
 at_exit() { groupdel "$G" >/dev/null 2>&1; }

@@ -285,10 +285,11 @@ cp "$DB" "$T/rewritten.db"
 sqlite3 -json "$T/rewritten.db" "SELECT * FROM audit ORDER BY id" | perl -e '
 	use JSON::PP; use Digest::SHA qw(sha256_hex);
 	my $rows = decode_json(do { local $/; <STDIN> });
-	my $prev = "0" x 64;
+	my ($prev, $done) = ("0" x 64, 0);
 	print "BEGIN;\n";
 	for my $r (@$rows) {
-		$r->{new} = "root-diganti" if $r->{id} == 1;
+		my $hit = !$done && $r->{tbl} eq "iku" && $r->{field} eq "uraian";
+		$r->{new} = "diganti" if $hit;
 		$r->{prev_hash} = $prev;
 		my $s = "lakip-audit-1\n";
 		for my $k (qw(id prev_hash at login action scope tbl kode field old new)) {
@@ -300,7 +301,8 @@ sqlite3 -json "$T/rewritten.db" "SELECT * FROM audit ORDER BY id" | perl -e '
 		my $h = sha256_hex($s);
 		(my $n = defined $r->{new} ? $r->{new} : "") =~ s/\x27/\x27\x27/g;
 		print "UPDATE audit SET prev_hash = \x27$prev\x27, hash = \x27$h\x27",
-		    ($r->{id} == 1 ? ", new = \x27$n\x27" : ""), " WHERE id = $r->{id};\n";
+		    ($hit ? ", new = \x27$n\x27" : ""), " WHERE id = $r->{id};\n";
+		$done = 1 if $hit;
 		$prev = $h;
 	}
 	print "COMMIT;\n";' | sqlite3 "$T/rewritten.db"

@@ -470,7 +470,7 @@ typedef struct bigdoc {
 	doc_row *rows;
 	doc_cell *cells;          /* [row * n_col + col] */
 	doc_run *runs;
-	char (*text)[32];
+	char (*text)[48];     /* "H" and two size_t: fits */
 } bigdoc;
 
 static bigdoc *
