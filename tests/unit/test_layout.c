@@ -2042,6 +2042,9 @@ lktest_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("table");
+	/* A guard against a hang, not a speed test: sanitizer builds on a
+	 * loaded machine need far more than check's default 4 s. */
+	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_tbl_repeat_header);
 	tcase_add_test(tc, test_tbl_rowspan_group);
 	tcase_add_test(tc, test_tbl_tall_row_split);
