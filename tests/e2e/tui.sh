@@ -13,7 +13,14 @@ fi
 
 SOCK="lakip-test-$$"
 TM() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
-at_exit() { tmux -L "$SOCK" kill-server >/dev/null 2>&1; }
+# The sessions end with the server; a program that does not end with
+# them (LeakSanitizer's exit-time scan can hang in a process whose
+# terminal is gone) is ended here, so that no test leaves one running.
+at_exit() {
+	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	sleep 0.2
+	pkill -KILL -f -- "-d $T/" >/dev/null 2>&1 || true
+}
 # The pane stays after lakip ends, so that its last words can be read.
 printf 'set -g remain-on-exit on\nset -g history-limit 100\n' >"$T/tmux.conf"
 

@@ -30,7 +30,14 @@ OP=lktw_op_$$ KB=lktw_kb_$$ NO=lktw_no_$$ NEW=lktw_new_$$
 USERS="$OP $KB $NO"
 SOCK="lakip-tuiwf-$$"
 TM() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
-at_exit() { tmux -L "$SOCK" kill-server >/dev/null 2>&1; }
+# The sessions end with the server; a program that does not end with
+# them (LeakSanitizer's exit-time scan can hang in a process whose
+# terminal is gone) is ended here, so that no test leaves one running.
+at_exit() {
+	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	sleep 0.2
+	pkill -KILL -f -- "-d $T/" >/dev/null 2>&1 || true
+}
 for u in $USERS; do
 	add_account "$u" || { not_ok "useradd $u"; finish; }
 done
