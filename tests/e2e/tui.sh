@@ -389,14 +389,20 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_screen "start for the lock test" I "Choose the period"
 	keys I Enter Down Down Down Enter
 	expect_screen "grid for the lock test" I "IKU realisations"
-	{ echo "BEGIN EXCLUSIVE;"; sleep 4; echo "COMMIT;"; } | sqlite3 "$DB" >/dev/null 2>&1 &
+	# The lock is held until the screen has been read (at most 60 s),
+	# not for a fixed time a loaded machine might use up.
+	: >"$T/holdlock"
+	{ echo "BEGIN EXCLUSIVE;"; n=0
+	  while [ -e "$T/holdlock" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+	  echo "COMMIT;"; } | sqlite3 "$DB" >/dev/null 2>&1 &
 	lockpid=$!
 	i=0   # until the lock is held
-	while [ $i -lt 50 ] && sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; do
+	while [ $i -lt 200 ] && sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; do
 		sleep 0.1; i=$((i + 1))
 	done
 	keys I C-u; text I 80; keys I Enter F2
 	expect_screen "locked: says who holds the database" I "in use by"
+	rm -f "$T/holdlock"
 	wait $lockpid 2>/dev/null
 	keys I F2
 	expect_screen "saves once the lock is gone" I "Saved."
