@@ -20,8 +20,8 @@
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "core/priv.h"
-#include "io/predikat_load.h"
 #include "store/workflow.h"
+#include "svc/svc.h"
 #include "tui/tui.h"
 
 /* A command: its entry in `lakip --help`, its own --help, its getopt
@@ -460,42 +460,21 @@ cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw)
 }
 
 int
-cli_load_rencana(cli_ctx *c, const cli_period *p, rencana **r)
+cli_open_period(cli_ctx *c, const cli_period *p, svc_period *per)
 {
 	lk_err e = { 0, "" };
-	char *kode = NULL;
 	store *s;
+	svc v;
 	int rc;
 
-	*r = NULL;
+	memset(per, 0, sizeof *per);
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
-	rc = store_pilih_instansi(s, p->instansi, &kode, &e);
-	if (rc == 0)
-		rc = store_load(s, kode, p->tahun, r, &e);
+	if ((rc = svc_init(&v, s, &e)) == 0)
+		rc = svc_open(&v, p->instansi, p->tahun, p->tw, AKSI_LIHAT, per, &e);
+	svc_done(&v);
 	store_close(s);
-	free(kode);
 	return rc ? cli_report(&e) : 0;
-}
-
-int
-cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r, kinerja *k)
-{
-	lk_err e = { 0, "" };
-	predikat_tabel pt;
-	int rc;
-
-	if ((rc = cli_load_rencana(c, p, r)) != 0)
-		return rc;
-	rc = predikat_load_installed(&(*r)->mem, &pt, &e);
-	if (rc == 0)
-		rc = kinerja_hitung(*r, p->tw, &pt, k, &e);
-	if (rc != 0) {
-		rencana_free(*r);
-		*r = NULL;
-		return cli_report(&e);
-	}
-	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -616,60 +595,6 @@ wants_help(cli_ctx *c)
 		help = ch == 'h';
 	optind = 0;     /* full reset for the command */
 	return help;
-}
-
-static void sweep(const char *path, bool mine);
-
-void
-cli_sweep_temps(const char *path)
-{
-	sweep(path, false);
-}
-
-void
-cli_sweep_mine(const char *path)
-{
-	sweep(path, true);
-}
-
-static void
-sweep(const char *path, bool mine)
-{
-	char dir[PATH_MAX], f[2 * PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	struct dirent *d;
-	DIR *dp;
-
-	if (slash == NULL)
-		snprintf(dir, sizeof dir, ".");
-	else
-		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 :
-			 (int)(slash - path), path);
-	if ((dp = opendir(dir)) == NULL)
-		return;
-	while ((d = readdir(dp)) != NULL) {
-		const char *n = d->d_name, *tag;
-		struct stat st;
-		char *end;
-		long pid;
-
-		while (*n == '.')
-			n++;
-		if (n == d->d_name || strncmp(n, "lakip-", 6) != 0 ||
-		    (tag = strchr(n + 6, '-')) == NULL)
-			continue;
-		pid = strtol(tag + 1, &end, 10);
-		if (end == tag + 1 || *end != '-' || pid <= 0 ||
-		    (long)(pid_t)pid != pid || (pid == (long)getpid()) != mine)
-			continue;
-		if (!mine && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
-			continue;            /* alive, or not ours to ask */
-		snprintf(f, sizeof f, "%s/%s", dir, d->d_name);
-		if (lstat(f, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_uid == getuid())
-			unlink(f);
-	}
-	closedir(dp);
 }
 
 bool

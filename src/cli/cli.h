@@ -96,14 +96,6 @@ int cli_period_done(const cli_ctx *c, const cli_period *p, bool need_tw);
  * Arguments and options may come in any order; "--" ends the options. */
 int cli_getopt(cli_ctx *c);
 
-/* Temporary files beside an output are named ".lakip-TAG-PID-XXXXXX"
- * (the render's own "..lakip-TAG-PID-XXXXXX.YYYYYY"): a process killed
- * with SIGKILL cannot remove them, so the next one does.  Removes, in
- * path's directory, such files of this user whose process is gone. */
-void cli_sweep_temps(const char *path);
-/* The same for this process's own (after its work is done). */
-void cli_sweep_mine(const char *path);
-
 /* Output files: "-" is standard output.  cli_out_is_stdout(path). */
 bool cli_out_is_stdout(const char *path);
 /* Copy the file at path to standard output, or to an open file
@@ -111,31 +103,11 @@ bool cli_out_is_stdout(const char *path);
 int cli_copy_to_stdout(const char *path, lk_err *e);
 int cli_copy_file(const char *path, FILE *to, lk_err *e);
 
-/* Load the plan of (instansi, tahun): prints the error and returns its
- * code on failure; *r to be freed with rencana_free. */
-int cli_load_rencana(cli_ctx *c, const cli_period *p, rencana **r);
-
-/* The same, and compute quarter p->tw into k. */
-struct kinerja;
-int cli_load_quarter(cli_ctx *c, const cli_period *p, rencana **r,
-		     struct kinerja *k);
-
-/* Render quarter tw of r as the LAKIP PDF into out (report_render with
- * the installed predikat bands; warnings on stderr unless c->quiet; out
- * "-": standard output). */
-struct report_extra;
-struct layout_result;
-/* The agency's template from the database into *tp, and x set to use it
- * (untouched when the agency has none: the installed one is used); the
- * error printed.  label (size n) names it in messages. */
-struct store_template;
-struct report_extra;
-int cli_agency_template(const cli_ctx *c, const char *kode,
-			struct store_template *tp, char *label, size_t n,
-			struct report_extra *x);
-int cli_render_pdf(const cli_ctx *c, rencana *r, int tw, const char *tname,
-		   const struct report_extra *x, const char *out,
-		   struct layout_result *res, lk_err *e);
+/* Open the period p for reading (svc_open, AKSI_LIHAT): the plan and,
+ * with p->tw, its figures, in *per (free with svc_period_free); prints
+ * the error and returns its code on failure. */
+struct svc_period;
+int cli_open_period(cli_ctx *c, const cli_period *p, struct svc_period *per);
 
 /* Subcommands. */
 int cmd_init(cli_ctx *c);

@@ -18,6 +18,7 @@
 
 #include "core/i18n.h"
 #include "io/exchange.h"
+#include "svc/svc.h"
 
 int
 cmd_init(cli_ctx *c)
@@ -200,7 +201,7 @@ export_to_file(const rencana *r, const char *path, lk_err *e)
 		lk_fatal("out of memory");
 	snprintf(tmp, sizeof tmp, "%s/.lakip-export-%ld-XXXXXX", dirname(dup),
 		 (long)getpid());
-	cli_sweep_temps(tmp);
+	svc_sweep_temps(tmp);
 	free(dup);
 	fd = mkstemp(tmp);
 	if (fd >= 0) {

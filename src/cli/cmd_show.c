@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "io/csv.h"
+#include "svc/svc.h"
 
 enum show_format { FMT_TEXT, FMT_CSV, FMT_TSV };
 enum { TABLE_IKU = 1, TABLE_PROGRAM = 2 };
@@ -303,8 +304,7 @@ cmd_show(cli_ctx *c)
 	cli_period p = { NULL, 0, 0 };
 	int ch, rc, tables = TABLE_IKU | TABLE_PROGRAM;
 	enum show_format fmt = FMT_TEXT;
-	rencana *r = NULL;
-	kinerja k;
+	svc_period per;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
@@ -337,13 +337,13 @@ cmd_show(cli_ctx *c)
 	}
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
-	if ((rc = cli_load_quarter(c, &p, &r, &k)) != 0)
+	if ((rc = cli_open_period(c, &p, &per)) != 0)
 		return rc;
-	if (!r->tw[p.tw].ada && !c->quiet)
+	if (!per.r->tw[p.tw].ada && !c->quiet)
 		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
-				  "realisations are empty\n"), r->instansi.kode,
+				  "realisations are empty\n"), per.kode,
 			tw_romawi(p.tw), p.tahun);
-	rc = print_tables(r, &k, tables, fmt);
-	rencana_free(r);
+	rc = print_tables(per.r, &per.k, tables, fmt);
+	svc_period_free(&per);
 	return rc;
 }

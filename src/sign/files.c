@@ -86,7 +86,7 @@ sign_write_atomic(const char *out, const sign_span *parts, size_t nparts,
 	int fd, n;
 
 	/* The pid in the name: a later run removes what a killed one left
-	 * (cli_sweep_temps). */
+	 * (svc_sweep_temps). */
 	if (slash != NULL)
 		n = snprintf(tmp, sizeof tmp, "%.*s/.lakip-sign-%ld-XXXXXX",
 		    (int)(slash - out), out, (long)getpid());

@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
+/* finalise.c - the signed report (see svc.h).
+ *
+ * svc_finalise renders the quarter exactly as svc_render does (the
+ * agency's template, the same builder and layout), signs it with
+ * sign_pdf, and hands the signed bytes to store_finalise_cb, which stores
+ * them with the next version and locks the quarter in one transaction.
+ * All or nothing: the output file appears (by rename) only in that
+ * transaction; on any failure the temporary files are removed.
+ *
+ * The content hash: SHA-256 over the canonical lakip/1 export
+ * (exchange_write) of the plan reduced to the quarter, so that `verify`
+ * can tell whether the database still holds the data that were signed.
+ */
+#include "config.h"
+#include "svc/svc.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "io/exchange.h"
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (p == NULL)
+		lk_fatal("out of memory");
+	return p;
+}
+
+/* SHA-256 of the canonical export of r reduced to quarter tw: a shallow
+ * copy whose other quarters hold nothing (no quarter row, realisation,
+ * narrative, table, nor quarterly target).  The agency, its bidang, the
+ * sasaran, IKU and programs stay whole. */
+int
+svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
+{
+	rencana v = *r;
+	char *buf = NULL;
+	size_t len = 0, i, k;
+	FILE *f;
+	int n, rc;
+
+	v.sasaran = xcalloc(r->n_sasaran, sizeof *v.sasaran);
+	v.program = xcalloc(r->n_program, sizeof *v.program);
+	memcpy(v.sasaran, r->sasaran, r->n_sasaran * sizeof *v.sasaran);
+	memcpy(v.program, r->program, r->n_program * sizeof *v.program);
+	for (i = 0; i < v.n_sasaran; i++) {
+		sasaran *sa = &v.sasaran[i];
+
+		sa->iku = xcalloc(sa->n_iku, sizeof *sa->iku);
+		memcpy(sa->iku, r->sasaran[i].iku, sa->n_iku * sizeof *sa->iku);
+	}
+	for (n = 1; n <= TW_MAX; n++) {
+		if (n == tw)
+			continue;
+		memset(&v.tw[n], 0, sizeof v.tw[n]);
+		for (i = 0; i < v.n_sasaran; i++) {
+			sasaran *sa = &v.sasaran[i];
+
+			sa->narasi[n] = NULL;
+			sa->tabel[n] = NULL;
+			sa->n_tabel[n] = 0;
+			for (k = 0; k < sa->n_iku; k++) {
+				sa->iku[k].ada_realisasi[n] = false;
+				sa->iku[k].ada_target_tw[n] = false;
+			}
+		}
+		for (i = 0; i < v.n_program; i++) {
+			v.program[i].ada_realisasi[n] = false;
+			v.program[i].ada_target_tw[n] = false;
+		}
+	}
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		lk_fatal("out of memory");
+	rc = exchange_write(f, &v, e);
+	if (fclose(f) != 0 && rc == 0)
+		rc = lk_fail(e, EX_SOFTWARE, _("cannot write the content hash"));
+	if (rc == 0)
+		sign_sha256_hex(buf, len, hex);
+	free(buf);
+	for (i = 0; i < v.n_sasaran; i++)
+		free(v.sasaran[i].iku);
+	free(v.sasaran);
+	free(v.program);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* finalise */
+
+typedef struct final_ctx {
+	svc *v;
+	const svc_final_opts *o;
+	char unsigned_tmp[4096], signed_tmp[4096];
+	bool published;
+	mode_t umask;
+	svc_final_result *res;
+} final_ctx;
+
+static int
+read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+
+	if (f == NULL || fstat(fileno(f), &st) != 0) {
+		if (f)
+			fclose(f);
+		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path,
+			       strerror(errno));
+	}
+	*len = (size_t)st.st_size;
+	*buf = xcalloc(*len + 1, 1);
+	if (fread(*buf, 1, *len, f) != *len) {
+		fclose(f);
+		return lk_fail(e, EX_IOERR, _("cannot read %s"), path);
+	}
+	fclose(f);
+	return 0;
+}
+
+/* The verification text of the QR code beside the signature: what a
+ * reader needs to find the stored version and check the data with
+ * `lakip verify`.  ASCII, so that every QR reader shows it as it is. */
+static char *
+qr_text(arena *a, const rencana *r, int tw, int version, const char *sha)
+{
+	return arena_printf(a, "LAKIP %s\nperiode: %d TW %s\nversi: %d\n"
+			    "sha256-isi: %s\nperiksa: lakip verify",
+			    r->instansi.kode, r->tahun, tw_romawi(tw), version, sha);
+}
+
+static bool interrupted(void);
+
+static int
+render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
+       lk_err *e)
+{
+	svc_period p;
+	layout_result res = { 0, 0 };
+	report_extra x = { qr_text(&r->mem, r, tw, version, sha),
+			   fc->o->ttd, NULL, NULL };
+	int rc;
+
+	/* The plan as store_finalise read it, with the period's one table;
+	 * the agency's template, read after the state checked at the end
+	 * was noted: a change meanwhile is caught there. */
+	memset(&p, 0, sizeof p);
+	p.kode = r->instansi.kode;
+	p.tahun = r->tahun;
+	p.tw = tw;
+	p.r = r;
+	svc_use(fc->v, &p);
+	rc = svc_render(fc->v, &p, NULL, &x, &fc->o->hooks, fc->unsigned_tmp,
+			&res, e);
+	fc->res->pages = res.pages;
+	return rc;
+}
+
+static int
+produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
+	lk_err *e)
+{
+	final_ctx *fc = arg;
+	sign_verify_result vr;
+	sign_opts so;
+	char reason[256], head[128], checked[65];
+	int rc;
+
+	if ((rc = svc_content_hash(r, tw, out->content_sha256, e)) != 0)
+		return rc;
+	if ((rc = render(fc, r, tw, version, out->content_sha256, e)) != 0)
+		return rc;
+	if (interrupted())
+		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
+	memset(&so, 0, sizeof so);
+	snprintf(reason, sizeof reason, "Laporan Kinerja Triwulan %s %d (versi %d)",
+		 tw_romawi(tw), r->tahun, version);
+	so.p12 = fc->o->p12;
+	so.password = fc->o->password;
+	so.subfilter = SIGN_PADES;
+	so.name = r->instansi.kepala.nama;
+	so.reason = reason;
+	so.location = r->instansi.kota;
+	so.when = (int64_t)time(NULL);
+	snprintf(head, sizeof head, "audit-head: %" PRId64 " %s", out->audit_id,
+		 out->audit_hash);
+	so.app_data = head;
+	so.tsa_url = fc->o->tsa;
+	memcpy(checked, fc->res->cert.sha256, sizeof checked);
+	if ((rc = sign_pdf(fc->unsigned_tmp, fc->signed_tmp, &so, &fc->res->cert,
+			   e)) != 0)
+		return rc;
+	/* The file could have been replaced since it was checked. */
+	if (strcmp(checked, fc->res->cert.sha256) != 0)
+		return lk_fail(e, EX_NOPERM, _("%s changed while the report "
+			       "was being signed"), fc->o->p12);
+	if ((rc = sign_verify(fc->signed_tmp, &vr, e)) != 0)
+		return rc;
+	if (!vr.signed_ || !vr.digest_ok || !vr.signature_ok)
+		return lk_fail(e, EX_SOFTWARE, _("the signature just made does not verify"));
+	if ((rc = read_file(fc->signed_tmp, &fc->res->pdf, &fc->res->len, e)) != 0)
+		return rc;
+	if (interrupted())
+		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
+	for (int i = 0; i < 32; i++)
+		snprintf(out->unsigned_sha256 + 2 * i, 3, "%02x", vr.unsigned_sha256[i]);
+	sign_sha256_hex(fc->res->pdf, fc->res->len, out->pdf_sha256);
+	snprintf(out->cert_subject, sizeof out->cert_subject, "%s",
+		 fc->res->cert.subject);
+	out->pdf = fc->res->pdf;
+	out->len = fc->res->len;
+	return 0;
+}
+
+/* The signals that end a finalise are held while it works (its temporary
+ * files, its own and those the renderer and the signer make beside them,
+ * are then removed in order) and take effect when it is done; a signal
+ * that arrives while it renders or signs stops it before the database
+ * is written (interrupted()). */
+static void
+hold_signals(bool on, sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGTERM);
+	if (on)
+		sigprocmask(SIG_BLOCK, &set, old);
+	else
+		sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+static bool
+interrupted(void)
+{
+	sigset_t p;
+
+	return sigpending(&p) == 0 && (sigismember(&p, SIGHUP) == 1 ||
+	    sigismember(&p, SIGINT) == 1 || sigismember(&p, SIGQUIT) == 1 ||
+	    sigismember(&p, SIGTERM) == 1);
+}
+
+/* Inside the final transaction: the signed file takes its place. */
+static int
+publish(void *arg, lk_err *e)
+{
+	final_ctx *fc = arg;
+
+	if (fc->o->out == NULL)
+		return 0;
+	if (chmod(fc->signed_tmp, 0666 & ~fc->umask) != 0 ||
+	    rename(fc->signed_tmp, fc->o->out) != 0)
+		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"),
+			       fc->o->out, strerror(errno));
+	fc->published = true;
+	return 0;
+}
+
+static void
+unpublish(void *arg)
+{
+	final_ctx *fc = arg;
+
+	if (fc->published)
+		unlink(fc->o->out);
+	fc->published = false;
+}
+
+/* "YYYY-MM-DD" of t (UTC). */
+static const char *
+iso_day(int64_t t, char buf[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, 32, "?");
+	else
+		strftime(buf, 32, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+/* The digits of a NIP (printed with or without spaces). */
+static void
+digits(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; s != NULL && *s && k + 1 < n; s++)
+		if (*s >= '0' && *s <= '9')
+			out[k++] = *s;
+	out[k] = '\0';
+}
+
+int
+svc_key_check(svc *v, const svc_period *p, const char *p12,
+	      const char *password, sign_cert_info *ci, lk_err *e)
+{
+	bool yes = false;
+	char a[32], b[32];
+	struct stat st;
+	int rc;
+
+	/* A key file that is no regular file (a FIFO, a device) could keep
+	 * the signer waiting for ever. */
+	if (p12 == NULL || stat(p12, &st) != 0 || access(p12, R_OK) != 0)
+		return lk_fail(e, EX_NOINPUT, _("cannot read %s: %s"),
+			       p12 != NULL ? p12 : "-", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return lk_fail(e, EX_NOINPUT, _("%s is not a regular file"), p12);
+	if ((rc = sign_p12_cert(p12, password, (int64_t)time(NULL), ci, e)) != 0)
+		return rc;
+	if ((rc = store_signer_registered(v->s, p->kode, ci->sha256, &yes, e)) != 0)
+		return rc;
+	if (!yes)
+		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s, "
+			       "fingerprint %s) is not registered to sign the "
+			       "reports of %s: an admin registers it with 'lakip "
+			       "signer set'"), ci->subject, ci->sha256, p->kode);
+	if (ci->expired || ci->not_yet_valid)
+		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s) "
+			       "is not valid today (%s to %s)"), ci->subject,
+			       iso_day(ci->not_before, a), iso_day(ci->not_after, b));
+	if (ci->serial_number[0] == '\0')
+		return 0;
+	digits(ci->serial_number, a, sizeof a);
+	digits(p->r->instansi.kepala.nip, b, sizeof b);
+	if (strcmp(a, b) != 0)
+		return lk_fail(e, EX_NOPERM, _("the certificate names NIP %s, but "
+			       "the head of %s is NIP %s"), ci->serial_number,
+			       p->kode, p->r->instansi.kepala.nip ?
+			       p->r->instansi.kepala.nip : "-");
+	return 0;
+}
+
+int
+svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
+	     svc_final_result *out, lk_err *e)
+{
+	store_finalise_fns fns = { produce, publish, unpublish, NULL };
+	final_ctx fc;
+	sigset_t held;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&fc, 0, sizeof fc);
+	fc.v = v;
+	fc.o = o;
+	fc.res = out;
+	fns.arg = &fc;
+	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
+		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
+			       "'%s'"), o->tsa);
+	if ((rc = svc_may(v, p->kode, p->tahun, p->tw, AKSI_FINAL, e)) != 0)
+		return rc;
+	/* The key is checked before anything is rendered or written. */
+	if ((rc = svc_key_check(v, p, o->p12, o->password, &out->cert, e)) != 0)
+		return rc;
+	sigemptyset(&held);
+	hold_signals(true, &held);
+	if ((rc = svc_tmp_beside(o->out, o->tmpdir, "unsigned", fc.unsigned_tmp,
+				 e)) == 0 &&
+	    (rc = svc_tmp_beside(o->out, o->tmpdir, "signed", fc.signed_tmp,
+				 e)) == 0) {
+		fc.umask = umask(0);
+		umask(fc.umask);
+		rc = store_finalise_cb(v->s, p->kode, p->tahun, p->tw, &fns,
+				       &out->version, e);
+	}
+	if (fc.unsigned_tmp[0])
+		unlink(fc.unsigned_tmp);
+	if (fc.signed_tmp[0]) {
+		unlink(fc.signed_tmp);
+		svc_sweep_mine(fc.signed_tmp);  /* the renderer's and signer's */
+	}
+	hold_signals(false, &held);      /* a signal held ends the process now */
+	if (rc != 0) {
+		free(out->pdf);
+		out->pdf = NULL;
+		out->len = 0;
+		out->version = 0;
+	}
+	return rc;
+}
+
+void
+svc_final_result_free(svc_final_result *r)
+{
+	free(r->pdf);
+	memset(r, 0, sizeof *r);
+}

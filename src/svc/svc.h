@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
+/* svc.h - the service layer: what lakip does, for both front ends.
+ *
+ * Owns: opening a period (the agency chosen, the actor's role in it
+ * checked, the plan loaded, its figures computed with the one predikat
+ * table that counts), the permission check before a change, saving,
+ * submitting and reviewing, rendering, finalising (render, sign, store,
+ * lock, publish) and unlocking, and the province view (rekap.h).  The
+ * command line (src/cli) and the terminal application (src/tui) call
+ * these and only draw what they return: an exit status from <sysexits.h>
+ * and a message in lk_err, never printed here.
+ *
+ * Layers: core, store, io, report and sign below; cli and tui above.
+ */
+#ifndef LK_SVC_H
+#define LK_SVC_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/kinerja.h"
+#include "core/model.h"
+#include "core/peran.h"
+#include "core/predikat.h"
+#include "report/layout.h"
+#include "report/render.h"
+#include "sign/sign.h"
+#include "store/store.h"
+#include "store/workflow.h"
+
+/* A session: a store (borrowed, open) and what every period of it uses,
+ * loaded once: the installed predikat bands. */
+typedef struct svc {
+	store *s;
+	arena mem;
+	predikat_tabel installed;
+} svc;
+
+/* svc_init loads the installed bands (templates/predikat.yaml, or the
+ * built-in ones); EX_DATAERR naming the file when it is malformed. */
+int svc_init(svc *v, store *s, lk_err *e);
+void svc_done(svc *v);
+
+/* One period of one agency, open. */
+typedef struct svc_period {
+	char *kode;              /* the agency's kode */
+	int tahun, tw;           /* tw 0: the plan only, no quarter */
+	rencana *r;
+	/* The one table of every figure and text of the period: the
+	 * agency's bands where it has them, else the installed ones (a
+	 * copy in r's memory: the period outlives its session). */
+	predikat_tabel pt;
+	kinerja k;               /* quarter tw's figures (tw >= 1) */
+} svc_period;
+
+/* Open (instansi, tahun) and quarter tw (0: none) for action a:
+ * instansi NULL is the only agency of the database (EX_USAGE naming
+ * them when there are several); the actor's role in it is checked
+ * (EX_NOPERM, the message naming the role needed); the plan loaded
+ * (EX_NOINPUT for none) and quarter tw computed.  Free with
+ * svc_period_free. */
+int svc_open(svc *v, const char *instansi, int tahun, int tw,
+	     enum peran_aksi a, svc_period *p, lk_err *e);
+void svc_period_free(svc_period *p);
+/* A period made of a plan the caller holds (p->r, p->kode, p->tahun,
+ * p->tw set): its bands (p->pt) chosen as svc_open does; after the plan's
+ * own bands changed, again. */
+void svc_use(svc *v, svc_period *p);
+/* Recompute p->k after p->r was edited. */
+int svc_compute(svc_period *p, lk_err *e);
+
+/* May the actor do a on the period (p->kode, p->tahun, p->tw)?  The
+ * role (admin actions such as AKSI_PENGGUNA are the database's), a
+ * read-only database (EX_IOERR), and for what changes a quarter, its
+ * lock (EX_NOPERM naming who finalised it and when).  Only a refusal
+ * refuses: a database busy now is EX_TEMPFAIL. */
+int svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
+	    lk_err *e);
+
+/* Save r as the actor (store_save: what changed, one transaction),
+ * after svc_may for every action in mask (bits 1 << AKSI_x). */
+int svc_save(svc *v, rencana *r, int tw, unsigned mask, lk_err *e);
+
+/* Submit, approve or return entries of the period (store_wf_apply). */
+int svc_review(svc *v, const svc_period *p, enum entri_event ev,
+	       char *const *iku, size_t n_iku, const char *comment,
+	       size_t *done, lk_err *e);
+/* Unlock quarter p->tw with a reason (admin). */
+int svc_unlock(svc *v, const svc_period *p, const char *reason, lk_err *e);
+
+/* Render quarter p->tw as the LAKIP into the file out with template
+ * tname (NULL: the agency's own as the database holds it, else the
+ * installed "laporan").  x (may be NULL) adds the QR text and the
+ * scanned signature; h (may be NULL) hears progress and warnings. */
+int svc_render(svc *v, svc_period *p, const char *tname,
+	       const report_extra *x, const report_hooks *h, const char *out,
+	       layout_result *res, lk_err *e);
+
+/* ---- finalising (finalise.c) ---- */
+
+/* SHA-256 (hex) of the canonical lakip/1 export of r reduced to quarter
+ * tw: what the signature says the data were. */
+int svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e);
+
+/* Check a signing key before anything is rendered: the .p12 is a
+ * regular file that opens with password, its certificate is registered
+ * for the agency (lakip signer set), valid today and, where its subject
+ * carries a serialNumber, names the NIP of the agency's head.
+ * EX_NOINPUT for a file that cannot be read, EX_NOPERM (with the
+ * certificate in ci) for a key that may not sign. */
+int svc_key_check(svc *v, const svc_period *p, const char *p12,
+		  const char *password, sign_cert_info *ci, lk_err *e);
+
+typedef struct svc_final_opts {
+	const char *p12, *password;
+	const char *ttd;         /* scanned signature PNG, or NULL */
+	const char *tsa;         /* timestamp authority (http://), or NULL */
+	/* The file the signed report goes to; NULL: none (the bytes are
+	 * in the result only).  It appears, by rename, in the transaction
+	 * that stores the version, never before and never on failure. */
+	const char *out;
+	/* Where temporary files go when out is NULL ($TMPDIR, /tmp). */
+	const char *tmpdir;
+	report_hooks hooks;
+} svc_final_opts;
+
+typedef struct svc_final_result {
+	int version;
+	unsigned pages;
+	unsigned char *pdf;      /* the signed bytes (malloc'ed) */
+	size_t len;
+	sign_cert_info cert;
+} svc_final_result;
+
+/* Finalise quarter p->tw (kepala or admin; every entry approved, not
+ * locked): the key checked (svc_key_check), the report rendered as
+ * svc_render does with the agency's template and signed (PAdES, with a
+ * timestamp when o->tsa), then stored as the next version and the
+ * quarter locked in one short transaction, the file published in it.
+ * SIGHUP, SIGINT, SIGQUIT and SIGTERM are held meanwhile: one that
+ * arrives stops it before the database is written (EX_TEMPFAIL) and
+ * takes effect when it returns.  Free the result with
+ * svc_final_result_free. */
+int svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
+		 svc_final_result *out, lk_err *e);
+void svc_final_result_free(svc_final_result *r);
+
+/* ---- temporary files (files.c) ---- */
+
+/* A temporary file beside out (in tmpdir, else $TMPDIR or /tmp, when out
+ * is NULL or "-"), named ".lakip-TAG-PID-XXXXXX", created empty: a
+ * process killed with SIGKILL cannot remove it, so svc_sweep_temps
+ * removes those of this user whose process is gone. */
+int svc_tmp_beside(const char *out, const char *tmpdir, const char *tag,
+		   char path[4096], lk_err *e);
+void svc_sweep_temps(const char *path);
+/* The same for this process's own (after its work is done). */
+void svc_sweep_mine(const char *path);
+
+#endif
