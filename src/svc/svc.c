@@ -56,23 +56,15 @@ when_text(const char *at, char *buf, size_t n)
 	return buf;
 }
 
-int
-svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
-	lk_err *e)
+/* The lock of quarter tw, for a change of it. */
+static int
+lock_check(svc *v, const char *kode, int tahun, int tw, lk_err *e)
 {
 	store_quarter q;
 	char when[64];
 	int rc;
 
-	if (a == AKSI_LIHAT)
-		return 0;
-	if (store_readonly(v->s))
-		return lk_fail(e, EX_IOERR, _("The database is read-only: changes "
-			       "cannot be saved (ask the administrator for write "
-			       "access)."));
-	if ((rc = store_izin_at(v->s, database_action(a) ? NULL : kode, a, e)) != 0)
-		return rc;
-	if (!changes_quarter(a) || kode == NULL || tw < 1 || tw > TW_MAX)
+	if (kode == NULL || tw < 1 || tw > TW_MAX)
 		return 0;
 	/* Every change of a locked quarter is refused: what it shows is
 	 * what the signed report shows.  No plan stored yet: no lock. */
@@ -90,6 +82,29 @@ svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
 			     sizeof when), q.version);
 	store_quarter_free(&q);
 	return rc;
+}
+
+static int
+role_check(svc *v, const char *kode, enum peran_aksi a, lk_err *e)
+{
+	if (store_readonly(v->s))
+		return lk_fail(e, EX_IOERR, _("The database is read-only: changes "
+			       "cannot be saved (ask the administrator for write "
+			       "access)."));
+	return store_izin_at(v->s, database_action(a) ? NULL : kode, a, e);
+}
+
+int
+svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
+	lk_err *e)
+{
+	int rc;
+
+	if (a == AKSI_LIHAT)
+		return 0;
+	if ((rc = role_check(v, kode, a, e)) != 0 || !changes_quarter(a))
+		return rc;
+	return lock_check(v, kode, tahun, tw, e);
 }
 
 int
@@ -159,15 +174,22 @@ svc_period_free(svc_period *p)
 }
 
 int
-svc_save(svc *v, rencana *r, int tw, unsigned mask, lk_err *e)
+svc_save(svc *v, const char *kode, rencana *r, int tw, unsigned mask,
+	 lk_err *e)
 {
+	bool quarter = false;
 	int rc, k;
 
-	for (k = 0; k < AKSI_N; k++)
-		if ((mask & (1u << k)) &&
-		    (rc = svc_may(v, r->instansi.kode, r->tahun, tw,
-				  (enum peran_aksi)k, e)) != 0)
+	/* Each kind of change by the role; the lock once. */
+	for (k = 0; k < AKSI_N; k++) {
+		if (!(mask & (1u << k)) || k == AKSI_LIHAT)
+			continue;
+		if ((rc = role_check(v, kode, (enum peran_aksi)k, e)) != 0)
 			return rc;
+		quarter |= changes_quarter((enum peran_aksi)k);
+	}
+	if (quarter && (rc = lock_check(v, kode, r->tahun, tw, e)) != 0)
+		return rc;
 	return store_save(v->s, r, false, NULL, e);
 }
 

@@ -80,9 +80,12 @@ int svc_compute(svc_period *p, lk_err *e);
 int svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
 	    lk_err *e);
 
-/* Save r as the actor (store_save: what changed, one transaction),
- * after svc_may for every action in mask (bits 1 << AKSI_x). */
-int svc_save(svc *v, rencana *r, int tw, unsigned mask, lk_err *e);
+/* Save r, the plan of agency kode as it was loaded (r's own kode may be
+ * edited), as the actor (store_save: what changed, one transaction),
+ * after the checks of svc_may for every kind of change in mask (bits
+ * 1 << AKSI_x): the role for each, the lock of quarter tw once. */
+int svc_save(svc *v, const char *kode, rencana *r, int tw, unsigned mask,
+	     lk_err *e);
 
 /* Submit, approve or return entries of the period (store_wf_apply). */
 int svc_review(svc *v, const svc_period *p, enum entri_event ev,

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "tui/ui.h"
 
 void
 app_load_user(app *a)
@@ -130,64 +129,23 @@ bool
 app_may(app *a, enum peran_aksi aksi, char *why, size_t n)
 {
 	lk_err e = { 0, "" };
+	int rc;
 
 	if (a->readonly) {
 		snprintf(why, n, "%s", _("The database is read-only: changes cannot be saved "
 					 "(ask the administrator for write access)."));
 		return false;
 	}
-	if (aksi == AKSI_LIHAT)
+	/* The service layer's check: the role (an admin's action is the
+	 * database's), and a locked quarter, re-read so that a lock or an
+	 * unlock made elsewhere counts.  Only a refusal refuses: when the
+	 * database cannot be asked now (busy), the change goes on and the
+	 * store says why it fails. */
+	rc = svc_may(&a->v, a->instansi, a->tahun, a->tw, aksi, &e);
+	if (rc != EX_NOPERM && rc != EX_IOERR)
 		return true;
-	/* Only a refusal refuses: when the database cannot be asked now
-	 * (busy), the change goes on and the store says why it fails. */
-	if (store_izin_at(a->st, aksi == AKSI_PENGGUNA ? NULL : a->instansi, aksi,
-			  &e) == EX_NOPERM) {
-		snprintf(why, n, "%s", app_store_msg(a, e.msg));
-		return false;
-	}
-	/* Every screen of a locked quarter is read-only: what it shows is
-	 * what the signed report shows. */
-	if (aksi != AKSI_PENGGUNA && aksi != AKSI_BUKA && a->tw >= 1 && a->tw <= TW_MAX) {
-		app_wf_load(a, true);
-		if (app_locked(a)) {
-			app_lock_text(a, false, why, n);
-			return false;
-		}
-	}
-	return true;
-}
-
-void
-app_refuse(app *a, const char *msg)
-{
-	(void)a;
-	if (ui_width(msg) <= COLS - 2)
-		ui_msg(UI_MSG_ERROR, "%s", msg);
-	else
-		ui_message(_("Not allowed"), msg, true);
-}
-
-void
-app_fail(app *a, int rc, const lk_err *e)
-{
-	const char *msg = app_store_msg(a, e->msg);
-
 	if (rc == EX_NOPERM)
-		app_refuse(a, msg);
-	else if (ui_width(msg) <= COLS - 2)
-		ui_msg(UI_MSG_ERROR, "%s", msg);
-	else
-		ui_message(_("Error"), msg, true);
-}
-
-bool
-app_can_edit(app *a, enum peran_aksi aksi)
-{
-	char why[1024];
-
-	if (app_may(a, aksi, why, sizeof why))
-		return true;
-	app_refuse(a, why);
-	app_update_context(a);
+		app_wf_load(a, true);    /* the lock the refusal may name */
+	snprintf(why, n, "%s", app_store_msg(a, e.msg));
 	return false;
 }

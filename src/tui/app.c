@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
-#include "io/predikat_load.h"
 #include "tui/draft.h"
 #include "tui/form.h"
 #include "tui/screens.h"
@@ -112,12 +111,13 @@ tui_main(const tui_opts *o)
 			goto out;
 		}
 	}
-	if ((rc = predikat_load_installed(&a.mem, &a.pt, &e)) != 0) {
+	if ((rc = open_store(&a)) != 0)
+		goto out;
+	/* The service layer's session: the installed predikat bands. */
+	if ((rc = svc_init(&a.v, a.st, &e)) != 0) {
 		fail(rc, "%s", e.msg);
 		goto out;
 	}
-	if ((rc = open_store(&a)) != 0)
-		goto out;
 	a.db_real = strdup(realpath(a.db_path, real) != NULL ? real : a.db_path);
 	app_load_user(&a);
 	if (ui_init(err, sizeof err) != 0) {
@@ -144,6 +144,7 @@ tui_main(const tui_opts *o)
 out:
 	store_quarter_free(&a.wf);
 	store_user_free(&a.user);
+	svc_done(&a.v);
 	store_close(a.st);
 	rencana_free(a.r);
 	free(a.instansi);

@@ -317,7 +317,7 @@ row_capaian(grid *g, size_t i, const char *text, char *cap, size_t n,
 	}
 	snprintf(cap, n, "%s%%", dec_format_persen(c.persen, buf));
 	*band = predikat_cari(predikat_pilih(&g->a->r->instansi.predikat,
-					     &g->a->pt), &c);
+					     &g->a->v.installed), &c);
 }
 
 static int

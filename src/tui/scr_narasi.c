@@ -127,7 +127,7 @@ nar_form(app *a, int step, const char *kode, const draft *restore)
 	form_desc_add(&a->mem, c.fd, "narasi", _("Narrative"), FD_MULTILINE,
 		      FD_WIDTH_MAX, 8, false, 100000,
 		      _("Blank line: new paragraph; a line starting with - or 1. is a list item; **bold**"));
-	c.have_k = kinerja_hitung(a->r, a->tw, &a->pt, &c.k, &e) == 0;
+	c.have_k = kinerja_hitung(a->r, a->tw, &a->v.installed, &c.k, &e) == 0;
 	memset(&s, 0, sizeof s);
 	s.aksi = AKSI_UBAH_DATA;
 	s.fd = c.fd;

@@ -251,7 +251,7 @@ scr_preview(app *a, int step)
 	pcols[6].title = _("Capaian");
 	memset(&c, 0, sizeof c);
 	c.a = a;
-	if (kinerja_hitung(a->r, a->tw, &a->pt, &c.k, &e) != 0) {
+	if (kinerja_hitung(a->r, a->tw, &a->v.installed, &c.k, &e) != 0) {
 		ui_message(_("Preview"), e.msg, true);
 		return FORM_CANCELLED;
 	}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* scr_print.c - step 10: the quarterly LAKIP as a PDF, with the calls
- * `lakip report` makes (tmpl_load, build_laporan, layout_write_pdf). */
+/* scr_print.c - step 10: the quarterly LAKIP as a PDF, made by the
+ * service layer as `lakip report` makes it (svc_render). */
 #include "config.h"
 #include "tui/screens.h"
 
@@ -128,23 +128,17 @@ scr_print(app *a, int step)
 		}
 	}
 	{
-		/* The agency's template as the database holds it. */
-		report_extra x = { NULL, NULL, NULL, NULL };
-		store_template tp;
-		char label[128];
+		/* As `lakip report` makes it: the agency's template as the
+		 * database holds it, the period's one predikat table. */
+		svc_period p;
 
-		rc = store_template_get(a->st, a->r->instansi.kode, &tp, &e);
-		if (rc == 0 && tp.yaml != NULL) {
-			snprintf(label, sizeof label, _("template of %s, version %d"),
-				 a->r->instansi.kode, tp.versi);
-			x.tmpl_yaml = tp.yaml;
-			x.tmpl_label = label;
-		}
-		if (rc == 0) {
-			rc = report_render(a->r, a->tw, &a->pt, "laporan", &x, &h,
-					   path, &res, &e);
-			store_template_free(&tp);
-		}
+		memset(&p, 0, sizeof p);
+		p.kode = a->instansi;
+		p.tahun = a->tahun;
+		p.tw = a->tw;
+		p.r = a->r;
+		svc_use(&a->v, &p);
+		rc = svc_render(&a->v, &p, NULL, NULL, &h, path, &res, &e);
 	}
 	if (rc == 0)
 		show_result(path, &res, w.msg);

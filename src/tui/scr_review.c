@@ -335,7 +335,7 @@ scr_review(app *a)
 	 * its own that are not saved. */
 	if (!a->dirty)
 		app_reload(a);
-	c.have_k = kinerja_hitung(a->r, a->tw, &a->pt, &c.k, &e) == 0;
+	c.have_k = kinerja_hitung(a->r, a->tw, &a->v.installed, &c.k, &e) == 0;
 	rv_rows(&c);
 	memset(&l, 0, sizeof l);
 	snprintf(title, sizeof title, _("Review of the capaian \xe2\x80\x94 %s"),

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* session.c - the plan being edited and the database (see tui_int.h). */
+/* session.c - the plan being edited and the database (see tui_int.h):
+ * saving and loading through the service layer, and who holds a lock.
+ * Nothing here draws: outcome.c shows what these return. */
 #include "config.h"
 #include "tui/tui_int.h"
 
@@ -14,7 +16,6 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
-#include "tui/ui.h"
 
 const char *
 app_period_text(const app *a)
@@ -28,36 +29,6 @@ app_period_text(const app *a)
 	return buf;
 }
 
-void
-app_update_context(app *a)
-{
-	char buf[512];
-
-	if (a->instansi == NULL)
-		buf[0] = '\0';
-	else if (a->tw >= 1 && a->tw <= 4)
-		snprintf(buf, sizeof buf, "%s \xc2\xb7 %d \xc2\xb7 TW %s", a->instansi,
-			 a->tahun, tw_romawi(a->tw));
-	else if (a->tahun > 0)
-		snprintf(buf, sizeof buf, "%s \xc2\xb7 %d", a->instansi, a->tahun);
-	else
-		snprintf(buf, sizeof buf, "%s", a->instansi);
-	ui_set_context(buf);
-	app_wf_load(a, false);
-	ui_set_flags(a->readonly || !app_listed(a), app_locked(a), a->dirty);
-	if (a->readonly)
-		ui_set_notice(_("Read-only: the database file cannot be written."));
-	else if (!app_listed(a)) {
-		snprintf(buf, sizeof buf, _("Read-only ('%s' is not listed as a user): "
-					    "ask an admin (%s)."),
-			 store_actor(a->st), a->admins[0] ? a->admins : _("none listed"));
-		ui_set_notice(buf);
-	} else if (app_locked(a)) {
-		ui_set_notice(app_lock_text(a, true, buf, sizeof buf));
-	} else {
-		ui_set_notice(NULL);
-	}
-}
 
 const char *
 app_form_title(const app *a, enum app_form f)
@@ -172,78 +143,32 @@ app_lock_holders(const char *db, char *out, size_t n)
 /* ------------------------------------------------------------------ */
 /* load and save */
 
-static void
-report_store_error(app *a, int rc, const lk_err *e)
-{
-	char who[512];
-
-	if (rc == EX_TEMPFAIL) {
-		app_lock_holders(a->db_path, who, sizeof who);
-		if (who[0])
-			ui_msg(UI_MSG_ERROR, _("The database is in use by %s. Nothing is lost: "
-					       "try again in a moment."), who);
-		else
-			ui_msg(UI_MSG_ERROR, _("The database is in use by another user. "
-					       "Nothing is lost: try again in a moment."));
-	} else if (rc == EX_NOPERM) {
-		app_refuse(a, app_store_msg(a, e->msg));
-	} else {
-		ui_msg(UI_MSG_ERROR, "%s", e->msg);
-	}
-}
-
 int
-app_save(app *a, enum peran_aksi aksi)
+app_store_save(app *a, unsigned mask, lk_err *e)
 {
-	lk_err e = { 0, "" };
-	int rc, k;
+	int rc = svc_save(&a->v, a->instansi, a->r, a->tw, mask, e);
 
-	a->dirty = true;
-	if (aksi != AKSI_LIHAT)
-		a->pending |= 1u << aksi;
-	for (k = 0; k < AKSI_N; k++) {
-		if ((k != AKSI_LIHAT && !(a->pending & (1u << k))) ||
-		    app_can_edit(a, (enum peran_aksi)k))
-			continue;
-		app_update_context(a);
-		return a->readonly ? EX_IOERR : EX_NOPERM;
-	}
-	ui_progress(_("Saving"), _("Saving to the database..."));
-	rc = store_save(a->st, a->r, false, NULL, &e);
 	if (rc == 0) {
 		a->dirty = false;
 		a->pending = 0;
 		/* A changed entry went back to draft. */
 		app_wf_load(a, true);
-		ui_msg(UI_MSG_INFO, _("Saved."));
-	} else {
+	} else if (rc == EX_IOERR && store_readonly(a->st)) {
 		/* By the code and the handle's flag, never by the message,
 		 * which is translated. */
-		if (rc == EX_IOERR && store_readonly(a->st))
-			a->readonly = true;
-		report_store_error(a, rc, &e);
+		a->readonly = true;
 	}
-	app_update_context(a);
 	return rc;
 }
 
 int
-app_save_pending(app *a)
+app_store_load(app *a, const char *instansi, int tahun, lk_err *e)
 {
-	return app_save(a, AKSI_LIHAT);
-}
-
-int
-app_load(app *a, const char *instansi, int tahun)
-{
-	lk_err e = { 0, "" };
 	rencana *r = NULL;
-	int rc = store_load(a->st, instansi, tahun, &r, &e);
+	int rc = store_load(a->st, instansi, tahun, &r, e);
 
-	if (rc != 0) {
-		report_store_error(a, rc, &e);
+	if (rc != 0)
 		return rc;
-	}
 	rencana_free(a->r);
 	a->r = r;
 	if (a->instansi != instansi) {
@@ -253,16 +178,7 @@ app_load(app *a, const char *instansi, int tahun)
 	a->tahun = tahun;
 	a->dirty = false;
 	a->pending = 0;
-	app_update_context(a);
 	return 0;
-}
-
-int
-app_reload(app *a)
-{
-	if (a->r == NULL || a->instansi == NULL)
-		return 0;
-	return app_load(a, a->instansi, a->tahun);
 }
 
 void

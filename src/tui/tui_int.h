@@ -33,6 +33,7 @@
 #include "core/predikat.h"
 #include "store/store.h"
 #include "store/workflow.h"
+#include "svc/svc.h"
 #include "tui/formdesc.h"
 #include "tui/tui.h"
 
@@ -51,8 +52,9 @@ typedef struct app {
 	int tahun, tw;
 	rencana *r;               /* the plan of (instansi, tahun), or NULL */
 	bool dirty;               /* r differs from the database */
-	arena mem;                /* forms, predikat bands */
-	predikat_tabel pt;
+	arena mem;                /* forms */
+	svc v;                    /* the service layer's session (its
+	                           * installed predikat bands: v.installed) */
 	form_desc *fd[AF_N];
 	/* Workflow (access.c). */
 	store_user user;          /* the actor as listed, peran and bidang his
@@ -65,8 +67,17 @@ typedef struct app {
 	unsigned pending;         /* 1u << AKSI_* of changes not saved yet */
 } app;
 
-/* Save a->r whole (store_save, one transaction) after app_can_edit(a,
- * aksi): aksi is what the change is (AKSI_UBAH_RENCANA, AKSI_UBAH_DATA).
+/* ---- session.c: the plan and the database; nothing is drawn ---- */
+/* Save a->r (svc_save: the role for each kind of change in mask, the
+ * lock, then what changed in one transaction); on success a->dirty is
+ * cleared and a->wf reloaded.  0 or an EX_* code with e filled. */
+int app_store_save(app *a, unsigned mask, lk_err *e);
+/* Load (instansi, tahun) into a->r (a->dirty cleared). */
+int app_store_load(app *a, const char *instansi, int tahun, lk_err *e);
+
+/* ---- outcome.c: the same, with what they return shown ---- */
+/* Save a->r whole after the checks of the kind of change aksi
+ * (AKSI_UBAH_RENCANA, AKSI_UBAH_DATA) and those left pending.
  * Returns 0, or an EX_* code after showing the reason (read-only, the
  * role needed, locked and by whom, invalid data); on failure a->dirty
  * stays true and aksi is remembered for app_save_pending. */

@@ -304,6 +304,7 @@ START_TEST(access_roles)
 	memset(&a, 0, sizeof a);
 	a.db_path = path;
 	ck_assert_int_eq(store_open(path, STORE_CREATE, &a.st, &e), 0);
+	ck_assert_int_eq(svc_init(&a.v, a.st, &e), 0);
 	/* The creator is the admin: plan and data. */
 	app_load_user(&a);
 	ck_assert(app_listed(&a));
@@ -363,6 +364,7 @@ START_TEST(access_roles)
 	ck_assert(!app_locked(&a));
 	ck_assert(!app_wf_ok(&a));
 	store_user_free(&a.user);
+	svc_done(&a.v);
 	store_close(a.st);
 	lktest_rmtree(dir);
 }
