@@ -7,6 +7,7 @@
  * renaming it over the target.  Errors: EX_CANTCREAT, EX_IOERR.
  */
 #include "config.h"
+#include "core/i18n.h"
 #include "report/layout_flow.h"
 
 #include <errno.h>
@@ -52,13 +53,13 @@ lay_make_temp(const char *path, char **tmp, lk_err *e)
 
 	*tmp = NULL;
 	if (*base == '\0')
-		return lk_fail(e, EX_CANTCREAT, "cannot create %s: not a file "
-			       "name", path);
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: not a file "
+			       "name"), path);
 	if (slash == path)
 		dlen = 1;
 	if (dlen >= sizeof dir)
-		return lk_fail(e, EX_CANTCREAT, "cannot create %s: name too "
-			       "long", path);
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: name too "
+			       "long"), path);
 	memcpy(dir, slash ? path : ".", slash ? dlen : 1);
 	dir[slash ? dlen : 1] = '\0';
 	*tmp = malloc(strlen(path) + 16);
@@ -73,8 +74,8 @@ lay_make_temp(const char *path, char **tmp, lk_err *e)
 
 		free(*tmp);
 		*tmp = NULL;
-		return lk_fail(e, EX_CANTCREAT, "cannot create %s: cannot write "
-			       "in directory %s: %s", path, dir, strerror(err));
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: cannot write "
+			       "in directory %s: %s"), path, dir, strerror(err));
 	}
 	um = umask(0);
 	umask(um);
@@ -93,18 +94,18 @@ lay_finish_file(const char *tmp, const char *path, unsigned long *bytes,
 	int fd = open(tmp, O_RDONLY);
 
 	if (fd < 0)
-		return lk_fail(e, EX_IOERR, "cannot reopen %s: %s", tmp,
+		return lk_fail(e, EX_IOERR, _("cannot reopen %s: %s"), tmp,
 			       strerror(errno));
 	if (fsync(fd) != 0 || fstat(fd, &st) != 0) {
 		int err = errno;
 
 		close(fd);
-		return lk_fail(e, EX_IOERR, "cannot write %s: %s", tmp,
+		return lk_fail(e, EX_IOERR, _("cannot write %s: %s"), tmp,
 			       strerror(err));
 	}
 	close(fd);
 	if (rename(tmp, path) != 0)
-		return lk_fail(e, EX_CANTCREAT, "cannot create %s: %s", path,
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), path,
 			       strerror(errno));
 	*bytes = (unsigned long)st.st_size;
 	return 0;

@@ -4,6 +4,7 @@
  * and what is drawn on them, the outline, the info and saving.  Fonts and
  * measuring are in pdf_font.c, PNG images in pdf_png.c. */
 #include "config.h"
+#include "core/i18n.h"
 #include "report/pdf_int.h"
 
 #include <errno.h>
@@ -322,11 +323,11 @@ pdf_status(const pdf *p, lk_err *e)
 	if (p->err == 0)
 		return 0;
 	if (p->bad_font >= 0)
-		return lk_fail(e, EX_DATAERR, "font file %s: libharu cannot make "
-			       "a font of it (error 0x%04X)",
+		return lk_fail(e, EX_DATAERR, _("font file %s: libharu cannot make "
+			       "a font of it (error 0x%04X)"),
 			       p->path[p->bad_font], (unsigned)p->err);
-	return lk_fail(e, EX_SOFTWARE, "PDF library (libharu) error 0x%04X "
-		       "(detail %u)", (unsigned)p->err, (unsigned)p->detail);
+	return lk_fail(e, EX_SOFTWARE, _("PDF library (libharu) error 0x%04X "
+		       "(detail %u)"), (unsigned)p->err, (unsigned)p->detail);
 }
 
 int
@@ -340,10 +341,10 @@ pdf_save(pdf *p, const char *path, lk_err *e)
 	if (HPDF_SaveToFile(p->doc, path) != HPDF_OK || p->err != 0) {
 		if ((p->err == HPDF_FILE_IO_ERROR ||
 		     p->err == HPDF_FILE_OPEN_ERROR) && p->detail != 0)
-			return lk_fail(e, EX_IOERR, "cannot write %s: %s", path,
+			return lk_fail(e, EX_IOERR, _("cannot write %s: %s"), path,
 				       strerror((int)p->detail));
-		return lk_fail(e, EX_IOERR, "cannot write %s (libharu error "
-			       "0x%04X)", path, (unsigned)p->err);
+		return lk_fail(e, EX_IOERR, _("cannot write %s (libharu error "
+			       "0x%04X)"), path, (unsigned)p->err);
 	}
 	return 0;
 }

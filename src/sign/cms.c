@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
 #include "config.h"
+#include "core/i18n.h"
 #include "cms.h"
 #include "sign_int.h"
 
@@ -255,19 +256,19 @@ cms_load_p12(const char *path, const char *password, cms_key *k, lk_err *e)
 	ERR_clear_error();
 	f = fopen(path, "rb");
 	if (f == NULL)
-		return lk_fail(e, EX_NOINPUT, "cannot open %s: %s", path,
+		return lk_fail(e, EX_NOINPUT, _("cannot open %s: %s"), path,
 		    strerror(errno));
 	p12 = d2i_PKCS12_fp(f, NULL);
 	fclose(f);
 	if (p12 == NULL) {
 		ERR_clear_error();
-		return lk_fail(e, EX_DATAERR, "%s is not a PKCS#12 file", path);
+		return lk_fail(e, EX_DATAERR, _("%s is not a PKCS#12 file"), path);
 	}
 	if (PKCS12_mac_present(p12) && !PKCS12_verify_mac(p12, pw, -1)) {
 		if (*pw == '\0' && PKCS12_verify_mac(p12, NULL, 0)) {
 			pw = NULL;
 		} else {
-			rc = lk_fail(e, EX_DATAERR, "wrong password for %s", path);
+			rc = lk_fail(e, EX_DATAERR, _("wrong password for %s"), path);
 			goto out;
 		}
 	}
@@ -279,7 +280,7 @@ cms_load_p12(const char *path, const char *password, cms_key *k, lk_err *e)
 		goto out;
 	}
 	if (k->key == NULL) {
-		rc = lk_fail(e, EX_DATAERR, "%s holds no private key", path);
+		rc = lk_fail(e, EX_DATAERR, _("%s holds no private key"), path);
 		goto out;
 	}
 	if (k->cert == NULL || X509_check_private_key(k->cert, k->key) != 1) {
@@ -296,8 +297,8 @@ cms_load_p12(const char *path, const char *password, cms_key *k, lk_err *e)
 			}
 		}
 		if (found == NULL) {
-			rc = lk_fail(e, EX_DATAERR, "%s holds no certificate for "
-			    "its private key", path);
+			rc = lk_fail(e, EX_DATAERR, _("%s holds no certificate for "
+			    "its private key"), path);
 			goto out;
 		}
 		if (k->cert != NULL && !sk_X509_push(k->chain, k->cert))
@@ -563,7 +564,7 @@ cms_ca_store(const char *ca_file, X509_STORE **out, lk_err *e)
 		lk_fatal("out of memory");
 	if (f == NULL) {
 		X509_STORE_free(st);
-		return lk_fail(e, EX_NOINPUT, "cannot open %s: %s", ca_file,
+		return lk_fail(e, EX_NOINPUT, _("cannot open %s: %s"), ca_file,
 		    strerror(errno));
 	}
 	while ((x = PEM_read_X509(f, NULL, NULL, NULL)) != NULL) {
@@ -575,7 +576,7 @@ cms_ca_store(const char *ca_file, X509_STORE **out, lk_err *e)
 	ERR_clear_error();
 	if (n == 0) {
 		X509_STORE_free(st);
-		return lk_fail(e, EX_DATAERR, "%s holds no PEM certificate",
+		return lk_fail(e, EX_DATAERR, _("%s holds no PEM certificate"),
 		    ca_file);
 	}
 	*out = st;

@@ -3,6 +3,7 @@
 /* files.c - reading a PDF whole, writing the signed one safely, and the
  * SHA-256 helpers of sign.h. */
 #include "config.h"
+#include "core/i18n.h"
 #include "sign.h"
 #include "sign_int.h"
 
@@ -29,11 +30,11 @@ sign_read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 	*buf = NULL;
 	*len = 0;
 	if (f == NULL)
-		return lk_fail(e, EX_NOINPUT, "cannot open %s: %s", path,
+		return lk_fail(e, EX_NOINPUT, _("cannot open %s: %s"), path,
 		    strerror(errno));
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
-		return lk_fail(e, EX_NOINPUT, "%s is not a regular file", path);
+		return lk_fail(e, EX_NOINPUT, _("%s is not a regular file"), path);
 	}
 	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
 	p = malloc(cap);
@@ -49,7 +50,7 @@ sign_read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 
 				fclose(f);
 				free(p);
-				return lk_fail(e, EX_IOERR, "cannot read %s: %s",
+				return lk_fail(e, EX_IOERR, _("cannot read %s: %s"),
 				    path, strerror(err));
 			}
 			break;
@@ -94,11 +95,11 @@ sign_write_atomic(const char *out, const sign_span *parts, size_t nparts,
 		n = snprintf(tmp, sizeof tmp, ".lakip-sign-%ld-XXXXXX",
 		    (long)getpid());
 	if (n < 0 || (size_t)n >= sizeof tmp)
-		return lk_fail(e, EX_CANTCREAT, "cannot create %s: path too long",
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: path too long"),
 		    out);
 	fd = mkstemp(tmp);
 	if (fd < 0)
-		return lk_fail(e, EX_CANTCREAT, "cannot create %s: %s", out,
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), out,
 		    strerror(errno));
 	mask = umask(0);
 	umask(mask);
@@ -134,7 +135,7 @@ fail:
 	if (fd >= 0)
 		close(fd);
 	unlink_quietly(tmp);
-	return lk_fail(e, EX_CANTCREAT, "cannot write %s: %s", out, strerror(n));
+	return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"), out, strerror(n));
 }
 
 /* ---- SHA-256 ---- */
@@ -161,7 +162,7 @@ sign_sha256_file(const char *path, char hex[65], lk_err *e)
 	hex[0] = '\0';
 	f = fopen(path, "rb");
 	if (f == NULL)
-		return lk_fail(e, EX_NOINPUT, "cannot open %s: %s", path,
+		return lk_fail(e, EX_NOINPUT, _("cannot open %s: %s"), path,
 		    strerror(errno));
 	c = EVP_MD_CTX_new();
 	if (c == NULL || EVP_DigestInit_ex(c, EVP_sha256(), NULL) != 1)
@@ -169,7 +170,7 @@ sign_sha256_file(const char *path, char hex[65], lk_err *e)
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 		EVP_DigestUpdate(c, buf, n);
 	if (ferror(f))
-		rc = lk_fail(e, EX_IOERR, "cannot read %s: %s", path,
+		rc = lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path,
 		    strerror(errno));
 	else
 		EVP_DigestFinal_ex(c, h, NULL);

@@ -20,6 +20,7 @@
  * '>' included in the gap.
  */
 #include "config.h"
+#include "core/i18n.h"
 #include "sign.h"
 #include "cms.h"
 #include "pdfparse.h"
@@ -437,7 +438,7 @@ build_update(pp_doc *d, const target *t, const sign_opts *o, size_t reserve,
 	size_t xref_off;
 
 	if (!sign_pdf_date(o->when, date))
-		return lk_fail(e, EX_DATAERR, "signing time %lld is out of range",
+		return lk_fail(e, EX_DATAERR, _("signing time %lld is out of range"),
 		    (long long)o->when);
 	if (d->len > 0 && d->buf[d->len - 1] != '\n' && d->buf[d->len - 1] != '\r')
 		sb_puts(b, "\n");
@@ -550,8 +551,8 @@ sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 	reserve = o->reserve != 0 ? o->reserve : cms_reserve(&k) +
 	    (o->tsa_url != NULL ? 16384 : 0);   /* the authority's token */
 	if (reserve > 64u << 20) {
-		rc = lk_fail(e, EX_USAGE, "cannot reserve %zu bytes for a "
-		    "signature", reserve);
+		rc = lk_fail(e, EX_USAGE, _("cannot reserve %zu bytes for a "
+		    "signature"), reserve);
 		goto out;
 	}
 	if ((rc = build_update(&d, &t, o, reserve, &u, e)) != 0)
@@ -562,7 +563,7 @@ sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 	total = inlen + u.b.n;
 	n = snprintf(br, sizeof br, "0 %zu %zu %zu", lt, gt, total - gt);
 	if (n < 0 || n > BR_WIDTH) {
-		rc = lk_fail(e, EX_DATAERR, "%s: too large to sign", pdf_in);
+		rc = lk_fail(e, EX_DATAERR, _("%s: too large to sign"), pdf_in);
 		goto out;
 	}
 	memcpy(u.b.p + u.br, br, (size_t)n);
@@ -576,8 +577,8 @@ sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 		    3, &der, &derlen, e)) != 0)
 			goto out;
 		if (derlen > reserve) {
-			rc = lk_fail(e, EX_DATAERR, "the signature needs %zu "
-			    "bytes but only %zu are reserved in /Contents",
+			rc = lk_fail(e, EX_DATAERR, _("the signature needs %zu "
+			    "bytes but only %zu are reserved in /Contents"),
 			    derlen, reserve);
 			goto out;
 		}

@@ -10,6 +10,7 @@
  * id-aa-signatureTimeStampToken (cms.c).
  */
 #include "config.h"
+#include "core/i18n.h"
 #include "cms.h"
 #include "sign_int.h"
 
@@ -64,9 +65,9 @@ tsa_stamp(const char *url, const unsigned char *sig, size_t n,
 	*toklen = 0;
 	ERR_clear_error();
 	if (strncmp(url, "http://", 7) != 0) {
-		rc = lk_fail(e, EX_USAGE, "--tsa %s: only http:// URLs are "
+		rc = lk_fail(e, EX_USAGE, _("--tsa %s: only http:// URLs are "
 		    "supported (a token is signed by the authority; the "
-		    "transport needs no secrecy)", url);
+		    "transport needs no secrecy)"), url);
 		goto out;
 	}
 	SHA256(sig, n, md);

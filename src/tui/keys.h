@@ -38,6 +38,8 @@
 	X(RETURN) \
 	X(APPROVE_ALL) \
 	X(HISTORY) \
+	X(SIGN) \
+	X(UNLOCK) \
 	X(STEPS) \
 	X(NEXT_STEP) \
 	X(PREV_STEP) \

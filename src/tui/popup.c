@@ -327,6 +327,7 @@ typedef struct prompter {
 	const char *title, *label;
 	lineedit le;
 	int y, x, h, w;
+	bool secret;       /* a password: one '*' per character typed */
 } prompter;
 
 static void
@@ -348,16 +349,28 @@ prompter_draw(void *ctx)
 
 	draw_box(p->y, p->x, p->h, p->w, p->title);
 	ui_put(p->y + 1, p->x + 2, p->w - 4, p->label, A_NORMAL, false, false);
-	cx = le_draw(&p->le, p->y + 2, p->x + 2, p->w - 4,
-		     theme_attr(TR_FIELD_FOCUS));
+	if (p->secret) {
+		/* What is typed is never drawn; its length, at most a line. */
+		int n = (int)p->le.len < p->w - 5 ? (int)p->le.len : p->w - 5;
+		char stars[512];
+
+		memset(stars, '*', (size_t)n);
+		stars[n] = '\0';
+		ui_put(p->y + 2, p->x + 2, p->w - 4, stars,
+		       theme_attr(TR_FIELD_FOCUS), true, false);
+		cx = p->x + 2 + n;
+	} else {
+		cx = le_draw(&p->le, p->y + 2, p->x + 2, p->w - 4,
+			     theme_attr(TR_FIELD_FOCUS));
+	}
 	ui_put(p->y + 4, p->x + 2, p->w - 4,
 	       _("Enter: OK   Esc: cancel"), theme_attr(TR_HINT), false, false);
 	ui_cursor(p->y + 2, cx);
 }
 
-bool
-ui_prompt(const char *title, const char *label, const char *initial,
-	  char **out)
+static bool
+prompt_run(const char *title, const char *label, const char *initial,
+	   bool secret, char **out)
 {
 	prompter p;
 	ui_layer l = { prompter_draw, prompter_layout, NULL, &p, false };
@@ -366,6 +379,7 @@ ui_prompt(const char *title, const char *label, const char *initial,
 	memset(&p, 0, sizeof p);
 	p.title = title;
 	p.label = label;
+	p.secret = secret;
 	le_set(&p.le, initial);
 	prompter_layout(&p);
 	ui_push(&l);
@@ -385,8 +399,23 @@ ui_prompt(const char *title, const char *label, const char *initial,
 	ui_pop();
 	if (result == 0)
 		*out = le_get(&p.le);
+	if (secret && p.le.buf != NULL)
+		memset(p.le.buf, 0, p.le.cap * sizeof *p.le.buf);
 	le_free(&p.le);
 	return result == 0;
+}
+
+bool
+ui_prompt(const char *title, const char *label, const char *initial,
+	  char **out)
+{
+	return prompt_run(title, label, initial, false, out);
+}
+
+bool
+ui_prompt_secret(const char *title, const char *label, char **out)
+{
+	return prompt_run(title, label, "", true, out);
 }
 
 /* ---- text viewer ---- */

@@ -79,6 +79,7 @@ run_step(app *a, int step, const draft *restore)
  * numbers: "Step N of 10"). */
 enum menu_extra {
 	MX_REVIEW,      /* kabid, admin: the review of the capaian */
+	MX_SIGN,        /* kepala, admin: sign and finalise */
 	MX_USERS,       /* admin: the users */
 	MX_UNLOCK,      /* admin, a locked quarter: unlock it */
 	MX_N
@@ -107,6 +108,8 @@ menu_extras(menu_ctx *c)
 	c->n_extra = 0;
 	if (a->user.peran == PERAN_KABID || a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_REVIEW;
+	if (a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN)
+		c->extra[c->n_extra++] = MX_SIGN;
 	if (a->user.peran == PERAN_ADMIN) {
 		c->extra[c->n_extra++] = MX_USERS;
 		if (app_locked(a))
@@ -138,6 +141,7 @@ extra_name(enum menu_extra x)
 {
 	switch (x) {
 	case MX_REVIEW: return _("Review capaian");
+	case MX_SIGN: return _("Sign and finalise");
 	case MX_USERS: return _("Users");
 	default: return _("Unlock the quarter");
 	}
@@ -193,6 +197,12 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 c->count[ENTRI_SUBMITTED], c->count[ENTRI_APPROVED]);
 		else if (x == MX_USERS)
 			snprintf(buf, n, _("%zu users"), c->n_users);
+		else if (x == MX_SIGN && app_locked(c->a))
+			snprintf(buf, n, _("signed: version %d"), c->a->wf.version);
+		else if (x == MX_SIGN)
+			snprintf(buf, n, _("%u of %u approved"), c->count[ENTRI_APPROVED],
+				 c->count[ENTRI_DRAFT] + c->count[ENTRI_SUBMITTED] +
+				 c->count[ENTRI_RETURNED] + c->count[ENTRI_APPROVED]);
 		else
 			snprintf(buf, n, _("locked by %s on %.10s"),
 				 c->a->wf.locked_by ? c->a->wf.locked_by : "?",
@@ -308,6 +318,7 @@ run_extra(menu_ctx *c, enum menu_extra x)
 	switch (x) {
 	case MX_REVIEW: return scr_review(c->a);
 	case MX_USERS: return scr_users(c->a);
+	case MX_SIGN: return scr_sign(c->a);
 	default:
 		wf_unlock(c->a);
 		return FORM_CANCELLED;
@@ -375,7 +386,8 @@ scr_steps(app *a, int first, const draft *restore)
 		   "back, and F9 (Ctrl-T) jumps to any step. Everything is saved when you "
 		   "press F2 in a form; lists save at once.\n\n"
 		   "Below the steps: a kabid reviews the capaian of his bidang (Review "
-		   "capaian); an admin manages the users and unlocks a finalised quarter. "
+		   "capaian); the head signs and finalises the quarter (Sign and "
+		   "finalise); an admin manages the users and unlocks a finalised quarter. "
 		   "The second line above the steps counts the entries of the quarter by "
 		   "state of their review.");
 	list_init(&l);

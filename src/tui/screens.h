@@ -75,6 +75,9 @@ void scr_history(app *a, bool program, const char *kode);
 void scr_review_events(FILE *f, const app *a, const char *kode);
 /* scr_review.c: the kabid's review of the quarter on screen. */
 int scr_review(app *a);
+/* scr_sign.c: what the head signs, signing and finalising the quarter on
+ * screen (kepala, admin), unlocking it (admin). */
+int scr_sign(app *a);
 /* scr_users.c: the users of the database (admin: add, role, remove). */
 int scr_users(app *a);
 

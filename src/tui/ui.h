@@ -141,6 +141,9 @@ int ui_choose(const char *title, const char *const *items, size_t n,
 /* Line input.  *out is malloc'ed on success (returns true). */
 bool ui_prompt(const char *title, const char *label, const char *initial,
 	       char **out);
+/* The same for a password: what is typed shows as '*' and is wiped from
+ * the editor's memory; *out (malloc'ed) is the caller's to wipe. */
+bool ui_prompt_secret(const char *title, const char *label, char **out);
 /* Scrollable read-only text (help). */
 void ui_show_text(const char *title, const char *text);
 /* Help of a view: the text, then the keys of acts (keys.h). */

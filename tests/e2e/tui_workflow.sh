@@ -29,21 +29,12 @@ done
 OP=lktw_op_$$ KB=lktw_kb_$$ NO=lktw_no_$$ NEW=lktw_new_$$
 USERS="$OP $KB $NO"
 SOCK="lakip-tuiwf-$$"
-TM() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
-# The sessions end with the server; a program that does not end with
-# them (LeakSanitizer's exit-time scan can hang in a process whose
-# terminal is gone) is ended here, so that no test leaves one running.
-at_exit() {
-	tmux -L "$SOCK" kill-server >/dev/null 2>&1
-	sleep 0.2
-	pkill -KILL -f -- "-d $T/" >/dev/null 2>&1 || true
-}
+. "$(dirname "$0")/tmux.sh"
 for u in $USERS; do
 	add_account "$u" || { not_ok "useradd $u"; finish; }
 done
 publish || { not_ok "copy the program for the other accounts"; finish; }
 reachable "$OP"
-printf 'set -g remain-on-exit on\nset -g history-limit 100\n' >"$T/tmux.conf"
 
 chmod 0755 "$T"
 W="$T/w"
@@ -65,67 +56,6 @@ as() {
 	fi
 }
 share() { chmod 0666 "$DB" "$DB"-wal "$DB"-shm 2>/dev/null || true; }
-
-# start NAME LOGIN [id]: the terminal application as LOGIN, in English
-# (in Indonesian, the default, with id).
-start() {
-	name=$1 u=$2 lang="LANGUAGE=en"
-	[ "${3:-}" = id ] && lang="-u LANGUAGE"
-	mkdir -p "$T/home-$u" && chmod 0777 "$T/home-$u"
-	pre=""
-	[ "$u" = root ] || pre="runuser -u $u --"
-	TM kill-session -t "$name" >/dev/null 2>&1
-	TM new-session -d -s "$name" -x 80 -y 24 \
-		"$pre env $lang HOME=$T/home-$u XDG_CONFIG_HOME=$T/home-$u/.config LAKIP_DATA_DIR=$LAKIP_DATA_DIR LAKIP_LOCALEDIR=$T/locale LAKIP_BUSY_TIMEOUT=2000 $LAKIP_BIN -d $DB"
-}
-keys() { s=$1; shift; TM send-keys -t "$s" "$@"; }
-text() { TM send-keys -t "$1" -l "$2"; }
-# The screen as one line: of a line with a box on it only what is inside
-# the box, frames and runs of spaces squeezed, so that a sentence wrapped
-# in a box is found whole.
-flat() {
-	TM capture-pane -t "$1" -p >"$T/screen.$1" 2>/dev/null
-	sed 's/^[^│]*│\(.*\)│[^│]*$/\1/' "$T/screen.$1" | tr '\n' ' ' |
-		sed 's/[│┌┐└┘─]/ /g; s/   */ /g' >"$T/flat.$1"
-}
-# wait_for NAME TEXT: poll until TEXT is on the screen (10 s).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		flat "$1"
-		grep -qF -- "$2" "$T/flat.$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect_screen() {
-	if wait_for "$2" "$3"; then ok "$1"
-	else not_ok "$1: '$3' not on the screen" "$(cat "$T/screen.$2")"; fi
-}
-# not_on_screen DESCRIPTION NAME TEXT: TEXT is not shown (after the
-# screen has settled on something expected before).
-not_on_screen() {
-	flat "$2"
-	if grep -qF -- "$3" "$T/flat.$2"; then not_ok "$1" "$(cat "$T/screen.$2")"
-	else ok "$1"; fi
-}
-# The screen line that holds TEXT.
-line_of() { flat "$1"; grep -F -- "$2" "$T/screen.$1" | head -n 1; }
-# status_is DESCRIPTION NAME TEXT: the status line (the last but one)
-# starts with TEXT, in time.
-status_is() {
-	i=0
-	while [ $i -lt 100 ]; do
-		flat "$2"
-		sed -n 23p "$T/screen.$2" | grep -q "^ $3" && { ok "$1"; return; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-	not_ok "$1: the status line does not start with '$3'" "$(cat "$T/screen.$2")"
-}
-# A refusal too long for the status line comes in a box: close it.
-close_box() { flat "$1"; grep -qF "Not allowed" "$T/flat.$1" && keys "$1" Enter; }
 
 # --- setup: root creates the database and is its admin ---------------
 as root init

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
+/* scr_sign.c - signing the quarter in the terminal application: what
+ * will be signed (the agency, the head, the figures of the report, the
+ * entries not yet approved, the registered certificates, the lock), then
+ * the head's PKCS#12 key and its password (never echoed), the file the
+ * signed report goes to, and the service layer's svc_finalise, which
+ * renders, signs, stores, locks and publishes as `lakip finalise` does.
+ * An admin unlocks a finalised quarter here too, with a reason.
+ */
+#include "config.h"
+#include "tui/screens.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/dec.h"
+#include "core/i18n.h"
+#include "tui/list.h"
+#include "tui/theme.h"
+#include "tui/ui.h"
+
+/* One line of the screen: a label and its value. */
+typedef struct sign_row {
+	char label[96];
+	char value[512];
+	int tone;           /* 0 plain, 1 good, 2 warning */
+} sign_row;
+
+typedef struct sign_ctx {
+	app *a;
+	sign_row *row;
+	size_t n, cap;
+	bool ready;         /* every entry approved, not locked */
+	size_t n_signers;   /* registered, not removed */
+} sign_ctx;
+
+static char last_p12[PATH_MAX];    /* this session's last key file */
+
+static sign_row *
+add_row(sign_ctx *c, const char *label, int tone, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static sign_row *
+add_row(sign_ctx *c, const char *label, int tone, const char *fmt, ...)
+{
+	va_list ap;
+	sign_row *r;
+
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		sign_row *v = realloc(c->row, cap * sizeof *v);
+
+		if (v == NULL)
+			lk_fatal("out of memory");
+		c->row = v;
+		c->cap = cap;
+	}
+	r = &c->row[c->n++];
+	snprintf(r->label, sizeof r->label, "%s", label);
+	va_start(ap, fmt);
+	vsnprintf(r->value, sizeof r->value, fmt, ap);
+	va_end(ap);
+	r->tone = tone;
+	return r;
+}
+
+static const char *
+day_of(int64_t t, char buf[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, 32, "?");
+	else
+		strftime(buf, 32, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+/* Everything the screen shows, read again from the database. */
+static void
+build(sign_ctx *c)
+{
+	app *a = c->a;
+	lk_err e = { 0, "" };
+	svc_period p;
+	store_signer *sg = NULL;
+	size_t n_sg = 0, i, approved = 0, known = 0, rows = 0;
+	char num[DEC_BUFSZ], when[64], b1[32], b2[32];
+	int64_t now = (int64_t)time(NULL);
+
+	c->n = 0;
+	c->ready = false;
+	c->n_signers = 0;
+	app_wf_load(a, true);
+	add_row(c, _("Agency"), 0, "%s", a->instansi);
+	if (a->r->instansi.nama != NULL)
+		add_row(c, "", 0, "%s", a->r->instansi.nama);
+	add_row(c, _("Report"), 0, _("LAKIP %s, as stored in the database"),
+		app_period_text(a));
+	add_row(c, _("Signed by"), a->r->instansi.kepala.nama ? 0 : 2, "%s%s%s",
+		a->r->instansi.kepala.nama ? a->r->instansi.kepala.nama :
+		_("no head named yet (step 1)"),
+		a->r->instansi.kepala.nip ? _(", NIP ") : "",
+		a->r->instansi.kepala.nip ? a->r->instansi.kepala.nip : "");
+	/* The figures of the report, as the service layer computes them. */
+	if (svc_open(&a->v, a->instansi, a->tahun, a->tw, AKSI_LIHAT, &p, &e) == 0) {
+		for (i = 0; i < p.k.n_iku; i++) {
+			if (p.k.iku[i].iku == NULL)
+				continue;
+			rows++;
+			known += p.k.iku[i].ada_realisasi;
+		}
+		add_row(c, _("IKU realised"), known == rows ? 1 : 2,
+			_("%zu of %zu IKU have a realisation"), known, rows);
+		if (p.k.jumlah_capaian.status == CAPAIAN_ADA)
+			add_row(c, _("Budget absorbed"), 0, "%s %%",
+				dec_format_persen(p.k.jumlah_capaian.persen, num));
+		else
+			add_row(c, _("Budget absorbed"), 2, "%s",
+				_("no budget realisation yet"));
+		svc_period_free(&p);
+	} else {
+		add_row(c, _("Figures"), 2, "%s", app_store_msg(a, e.msg));
+	}
+	/* The review: what is not approved yet blocks the signature. */
+	if (!app_wf_ok(a) || !a->wf.ada) {
+		add_row(c, _("Review"), 2, "%s", _("nothing of this quarter is saved yet"));
+	} else {
+		for (i = 0; i < a->wf.n_entri; i++)
+			approved += a->wf.entri[i].state == ENTRI_APPROVED;
+		add_row(c, _("Review"), approved == a->wf.n_entri ? 1 : 2,
+			_("%zu of %zu entries approved"), approved, a->wf.n_entri);
+		for (i = 0; i < a->wf.n_entri; i++) {
+			const store_entri *x = &a->wf.entri[i];
+
+			if (x->state != ENTRI_APPROVED)
+				add_row(c, "", 2, _("%s: %s"), x->iku,
+					entri_state_label(x->state));
+		}
+		c->ready = approved == a->wf.n_entri && a->wf.n_entri > 0;
+	}
+	/* The certificates that may sign (lakip signer set). */
+	if (store_signer_list(a->st, a->instansi, NULL, &sg, &n_sg, &e) == 0) {
+		for (i = 0; i < n_sg; i++) {
+			bool valid = now >= sg[i].not_before && now <= sg[i].not_after;
+
+			if (sg[i].removed_at != NULL)
+				continue;
+			c->n_signers++;
+			add_row(c, c->n_signers == 1 ? _("Certificate") : "", valid ? 1 : 2,
+				_("%s \xc2\xb7 %.12s\xe2\x80\xa6 \xc2\xb7 %s to %s"),
+				sg[i].subject, sg[i].sha256, day_of(sg[i].not_before, b1),
+				day_of(sg[i].not_after, b2));
+		}
+		store_signer_list_free(sg, n_sg);
+	}
+	if (c->n_signers == 0)
+		add_row(c, _("Certificate"), 2, "%s", _("none registered: an admin "
+			"registers the head's with 'lakip signer set'"));
+	if (app_locked(a)) {
+		add_row(c, _("State"), 1, _("finalised: version %d signed by %s on %s"),
+			a->wf.version, a->wf.locked_by ? a->wf.locked_by : "?",
+			app_when(a->wf.locked_at, when, sizeof when));
+		c->ready = false;
+	} else {
+		add_row(c, _("State"), c->ready ? 1 : 2, "%s", c->ready ?
+			_("ready to sign") : _("not ready: every entry must be approved"));
+	}
+}
+
+static const char *
+sign_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
+{
+	sign_ctx *c = ud;
+
+	(void)buf;
+	(void)n;
+	return col == 0 ? c->row[row].label : c->row[row].value;
+}
+
+static attr_t
+sign_attr(void *ud, size_t row, size_t col)
+{
+	sign_ctx *c = ud;
+
+	if (col == 0)
+		return A_BOLD;
+	return c->row[row].tone == 1 ? theme_attr(TR_BAIK) :
+	    c->row[row].tone == 2 ? theme_attr(TR_CUKUP) : A_NORMAL;
+}
+
+static char *
+default_out(app *a)
+{
+	char cwd[PATH_MAX], buf[PATH_MAX + 200];
+
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		snprintf(cwd, sizeof cwd, ".");
+	snprintf(buf, sizeof buf, "%s/LAKIP-%s-%d-TW%s-ttd.pdf", cwd, a->instansi,
+		 a->tahun, tw_romawi(a->tw));
+	return strdup(buf);
+}
+
+static void
+on_progress(void *arg, const char *stage)
+{
+	(void)arg;
+	ui_progress(_("Sign and finalise"), stage);
+}
+
+/* Ask for the key, its password and the file; sign.  True when signed. */
+static bool
+sign(sign_ctx *c)
+{
+	app *a = c->a;
+	lk_err e = { 0, "" };
+	svc_final_opts o;
+	svc_final_result res;
+	svc_period p;
+	char *p12 = NULL, *pw = NULL, *out = NULL, *def, label[300];
+	char text[2048], abs[PATH_MAX], num[DEC_BUFSZ];
+	bool ok = false;
+	int rc;
+
+	if (a->dirty) {
+		int r = ui_ask3(_("Unsaved changes"),
+				_("Some changes are not saved in the database. Only what "
+				  "is stored is signed. Save them first?"), _("Save"),
+				_("Sign what is stored"), _("Cancel"));
+
+		if (r < 0 || r == 2 || (r == 0 && app_save_pending(a) != 0))
+			return false;
+	}
+	/* Refusals before anything is asked: the role, the lock. */
+	if (!app_can_edit(a, AKSI_FINAL))
+		return false;
+	if (!c->ready) {
+		app_refuse(a, _("Not ready to sign: every entry of the quarter must be "
+				"approved first."));
+		return false;
+	}
+	if (c->n_signers == 0) {
+		app_refuse(a, _("No certificate is registered to sign the reports of "
+				"this agency: an admin registers it with 'lakip signer set'."));
+		return false;
+	}
+	snprintf(label, sizeof label, _("The head's signing key (a PKCS#12 .p12 file) "
+					"for %s:"), app_period_text(a));
+	if (!ui_prompt(_("Sign and finalise"), label, last_p12, &p12) || *p12 == '\0')
+		goto out;
+	snprintf(last_p12, sizeof last_p12, "%s", p12);
+	if (!ui_prompt_secret(_("Sign and finalise"), _("Password of the signing key:"),
+			      &pw))
+		goto out;
+	if ((rc = svc_open(&a->v, a->instansi, a->tahun, a->tw, AKSI_FINAL, &p,
+			   &e)) != 0) {
+		app_fail(a, rc, &e);
+		goto out;
+	}
+	/* The key is checked before the file is asked for. */
+	memset(&res, 0, sizeof res);
+	if ((rc = svc_key_check(&a->v, &p, p12, pw, &res.cert, &e)) != 0) {
+		app_fail(a, rc, &e);
+		svc_period_free(&p);
+		goto out;
+	}
+	def = default_out(a);
+	ok = ui_prompt(_("Sign and finalise"), _("File name of the signed PDF:"), def,
+		       &out) && *out != '\0';
+	free(def);
+	if (ok && access(out, F_OK) == 0) {
+		snprintf(text, sizeof text, _("%s exists. Replace it?"), out);
+		ok = ui_confirm(_("Sign and finalise"), text, false) == 1;
+	}
+	if (!ok) {
+		svc_period_free(&p);
+		goto out;
+	}
+	snprintf(text, sizeof text, _("Sign %s with the key of %s, store it as the next "
+				      "version and lock the quarter?"),
+		 app_period_text(a), res.cert.subject);
+	if (ui_confirm(_("Sign and finalise"), text, true) != 1) {
+		ok = false;
+		svc_period_free(&p);
+		goto out;
+	}
+	memset(&o, 0, sizeof o);
+	o.p12 = p12;
+	o.password = pw;
+	o.out = out;
+	o.hooks.progress = on_progress;
+	ui_progress(_("Sign and finalise"), _("Signing..."));
+	rc = svc_finalise(&a->v, &p, &o, &res, &e);
+	svc_period_free(&p);
+	app_wf_load(a, true);
+	app_update_context(a);
+	if (rc != 0) {
+		ok = false;
+		app_fail(a, rc, &e);
+	} else {
+		if (realpath(out, abs) == NULL)
+			snprintf(abs, sizeof abs, "%s", out);
+		snprintf(text, sizeof text, _("%s is signed by %s, stored as version %d "
+					      "and locked.\n\nThe signed report was "
+					      "written to:\n\n    %s\n\n%u pages, %s "
+					      "bytes. 'lakip verify' checks it."),
+			 app_period_text(a), res.cert.subject, res.version, abs,
+			 res.pages, dec_format_uang((int64_t)res.len * 100, num));
+		ui_show_text(_("Signed"), text);
+	}
+	svc_final_result_free(&res);
+out:
+	if (pw != NULL) {
+		memset(pw, 0, strlen(pw));
+		free(pw);
+	}
+	free(p12);
+	free(out);
+	return ok;
+}
+
+int
+scr_sign(app *a)
+{
+	static const int acts[] = {
+		ACT_HELP, ACT_SIGN, ACT_UNLOCK, ACT_BACK, ACT_NONE,
+	};
+	list_col cols[2] = {
+		{ NULL, 16, false, false, 0 }, { NULL, 30, true, false, 0 },
+	};
+	char title[200];
+	sign_ctx c;
+	list l;
+	int act;
+
+	memset(&c, 0, sizeof c);
+	c.a = a;
+	cols[0].title = "";
+	cols[1].title = "";
+	build(&c);
+	memset(&l, 0, sizeof l);
+	snprintf(title, sizeof title, _("Sign and finalise %s"), app_period_text(a));
+	l.title = title;
+	l.cols = cols;
+	l.ncol = 2;
+	l.nrows = c.n;
+	l.cell = sign_cell;
+	l.attr = sign_attr;
+	l.ud = &c;
+	l.acts = acts;
+	l.help = _("What the head signs: the quarter's report as the database holds "
+		   "it, made exactly as 'lakip report' makes it. Every entry must be "
+		   "approved, and the certificate of the key must be registered for "
+		   "the agency (lakip signer set). s asks for the key file (.p12), its "
+		   "password (not shown as it is typed) and the file name; the signed "
+		   "report is stored as the next version and the quarter is locked. "
+		   "An admin unlocks a finalised quarter with u, giving a reason.");
+	list_init(&l);
+	list_open(&l);
+	for (;;) {
+		app_update_context(a);
+		act = list_run(&l);
+		if (act == ACT_SIGN) {
+			sign(&c);
+		} else if (act == ACT_UNLOCK) {
+			wf_unlock(a);
+		} else if (act == ACT_TERMINATE) {
+			list_close(&l);
+			free(c.row);
+			return FORM_TERMINATED;
+		} else if (act == ACT_QUIT) {
+			list_close(&l);
+			free(c.row);
+			return FORM_QUIT;
+		} else if (act == ACT_BACK) {
+			break;
+		} else {
+			continue;
+		}
+		build(&c);
+		l.nrows = c.n;
+		list_clamp(&l);
+	}
+	list_close(&l);
+	free(c.row);
+	return FORM_CANCELLED;
+}
