@@ -151,10 +151,66 @@ choose_role(enum peran current)
 
 /* The bidang of a kabid, toggled one by one in the agency's list, which
  * ends with "Done"; false when cancelled.  *out: malloc'ed kodes. */
+/* The agency a role is given in: the one on screen when the database
+ * holds no other, else chosen (def preselected).  False when cancelled. */
 static bool
-choose_bidang(app *a, char *const *cur, size_t n_cur, char ***out, size_t *n_out)
+choose_agency(app *a, const char *def, char *out, size_t n)
 {
-	const instansi *in = &a->r->instansi;
+	lk_err e = { 0, "" };
+	char **kode = NULL;
+	size_t nk = 0, i, sel = 0;
+	int rc, r;
+
+	if ((rc = store_list_instansi(a->st, &kode, &nk, &e)) != 0) {
+		app_fail(a, rc, &e);
+		return false;
+	}
+	if (nk <= 1) {
+		snprintf(out, n, "%s", nk == 1 ? kode[0] : def != NULL ? def : "");
+		store_free_strv(kode, nk);
+		return out[0] != '\0';
+	}
+	for (i = 0; i < nk; i++)
+		if (def != NULL && strcmp(kode[i], def) == 0)
+			sel = i;
+	r = ui_choose(_("In which agency?"), (const char *const *)kode, nk, sel);
+	if (r >= 0)
+		snprintf(out, n, "%s", kode[r]);
+	store_free_strv(kode, nk);
+	return r >= 0;
+}
+
+/* The bidang of agency kode: those of the plan on screen, or of that
+ * agency's newest plan (*owned, to free). */
+static const instansi *
+agency_of(app *a, const char *kode, rencana **owned)
+{
+	lk_err e = { 0, "" };
+	int *years = NULL;
+	size_t ny = 0;
+	int rc;
+
+	*owned = NULL;
+	if (a->r != NULL && a->instansi != NULL && strcmp(kode, a->instansi) == 0)
+		return &a->r->instansi;
+	if ((rc = store_list_tahun(a->st, kode, &years, &ny, &e)) == 0 && ny > 0)
+		rc = store_load(a->st, kode, years[ny - 1], owned, &e);
+	free(years);
+	if (rc != 0 || *owned == NULL) {
+		if (rc != 0)
+			app_fail(a, rc, &e);
+		else
+			ui_message(_("Bidang"), _("That agency has no plan yet, so no "
+						  "bidang to choose from."), true);
+		return NULL;
+	}
+	return &(*owned)->instansi;
+}
+
+static bool
+choose_bidang(const instansi *in, char *const *cur, size_t n_cur, char ***out,
+	      size_t *n_out)
+{
 	const char **items;
 	arena tmp = { NULL };
 	bool *on, done = false, ok = false;
@@ -212,13 +268,16 @@ choose_bidang(app *a, char *const *cur, size_t n_cur, char ***out, size_t *n_out
 	return ok;
 }
 
-/* Role and bidang (those of the agency on screen) for a user whose role
- * is now cur (NULL: none); false when cancelled. */
+/* Role and bidang (those of agency kode) for a user whose role there is
+ * now cur (NULL: none); false when cancelled. */
 static bool
-ask_role(app *a, enum peran cur_p, const store_user_peran *cur, enum peran *p,
-	 char ***bid, size_t *nb)
+ask_role(app *a, const char *kode, enum peran cur_p, const store_user_peran *cur,
+	 enum peran *p, char ***bid, size_t *nb)
 {
 	int r = choose_role(cur_p != PERAN_NONE ? cur_p : PERAN_OPERATOR);
+	const instansi *in;
+	rencana *owned;
+	bool ok;
 
 	*bid = NULL;
 	*nb = 0;
@@ -227,8 +286,13 @@ ask_role(app *a, enum peran cur_p, const store_user_peran *cur, enum peran *p,
 	*p = (enum peran)r;
 	if (*p != PERAN_KABID)
 		return true;
-	return choose_bidang(a, cur != NULL ? cur->bidang : NULL,
-			     cur != NULL ? cur->n_bidang : 0, bid, nb);
+	if (kode == NULL || (in = agency_of(a, kode, &owned)) == NULL)
+		return false;
+	ok = choose_bidang(in, cur != NULL ? cur->bidang : NULL,
+			   cur != NULL ? cur->n_bidang : 0, bid, nb);
+	if (owned != NULL)
+		rencana_free(owned);
+	return ok;
 }
 
 /* "kabid (ideologi, politik) in K", "operator in K" or "admin". */
@@ -292,19 +356,36 @@ us_add(us_ctx *c, list *l)
 {
 	app *a = c->a;
 	lk_err e = { 0, "" };
-	char *login = NULL, **bid = NULL, text[900], role[500];
+	char *login = NULL, **bid = NULL, text[900], role[500], kode[128] = "";
 	size_t nb = 0;
 	enum peran p = PERAN_OPERATOR;
-	int rc;
+	int rc, r;
 
 	if (!app_can_edit(a, AKSI_PENGGUNA))
 		return;
 	if (!ui_prompt(_("A new user"), _("Login (the Unix account):"), "", &login))
 		return;
 	trim(login);
-	/* A role in the agency on screen, or an admin. */
-	if (ask_role(a, PERAN_NONE, NULL, &p, &bid, &nb)) {
-		const char *in = p == PERAN_ADMIN ? NULL : a->instansi;
+	/* A role in an agency (the one on screen first), or an admin. */
+	r = choose_role(PERAN_OPERATOR);
+	if (r >= 0 && (enum peran)r != PERAN_ADMIN &&
+	    !choose_agency(a, a->instansi, kode, sizeof kode))
+		r = -1;
+	if (r >= 0) {
+		const instansi *ins;
+		rencana *owned = NULL;
+
+		p = (enum peran)r;
+		if (p == PERAN_KABID) {
+			ins = agency_of(a, kode, &owned);
+			if (ins == NULL || !choose_bidang(ins, NULL, 0, &bid, &nb))
+				r = -1;
+			if (owned != NULL)
+				rencana_free(owned);
+		}
+	}
+	if (r >= 0) {
+		const char *in = p == PERAN_ADMIN ? NULL : kode;
 
 		snprintf(text, sizeof text, _("Add %s as %s?"), login,
 			 role_text(p, in, bid, nb, role, sizeof role));
@@ -336,23 +417,18 @@ us_role(us_ctx *c, list *l)
 		return;
 	r = &c->row[l->sel];
 	snprintf(login, sizeof login, "%s", r->u->login);
-	/* The role of the row's agency; an admin's or a user's without a
-	 * role becomes one in the agency on screen. */
-	snprintf(in, sizeof in, "%s", r->p != NULL ? r->p->instansi :
-		 a->instansi != NULL ? a->instansi : "");
+	/* The role in the row's agency; an admin's or a user's without a
+	 * role becomes one in an agency chosen (the one on screen first). */
+	if (r->p != NULL)
+		snprintf(in, sizeof in, "%s", r->p->instansi);
+	else if (!choose_agency(a, a->instansi, in, sizeof in))
+		return;
 	if (r->p != NULL || r->u->admin)
-		role_text(row_peran(r), in, r->p ? r->p->bidang : NULL,
+		role_text(row_peran(r), r->p != NULL ? in : NULL, r->p ? r->p->bidang : NULL,
 			  r->p ? r->p->n_bidang : 0, from, sizeof from);
 	else
 		snprintf(from, sizeof from, "%s", _("no role"));
-	if (ask_role(a, row_peran(r), r->p, &p, &bid, &nb)) {
-		if (p == PERAN_KABID && (a->instansi == NULL || strcmp(in, a->instansi) != 0)) {
-			ui_message(_("Bidang"), _("The bidang offered are those of the agency "
-						  "on screen: open that agency to choose a "
-						  "kabid's bidang there."), true);
-			store_free_strv(bid, nb);
-			return;
-		}
+	if (ask_role(a, in, row_peran(r), r->p, &p, &bid, &nb)) {
 		snprintf(text, sizeof text, _("Change the role of %s from %s to %s?"), login,
 			 from, role_text(p, in, bid, nb, to, sizeof to));
 		if (ui_confirm(_("Role"), text, true) == 1) {
@@ -453,7 +529,9 @@ scr_users(app *a)
 		   "submits them, a kabid reviews the IKU of his bidang, a kepala "
 		   "finalises (signs) the quarter, each in his agency; an admin manages "
 		   "users, imports and unlocks, in every agency. Ins adds a user with a "
-		   "role in the agency on screen, Enter changes a role, Del removes one; "
+		   "role in an agency (chosen when the database holds several; a "
+		   "kabid's bidang are that agency's), Enter changes a role, Del "
+		   "removes one; "
 		   "each asks first and is written to the audit log. The last admin "
 		   "cannot be removed.");
 	l.empty = _("No user is listed.");

@@ -296,6 +296,36 @@ text X 5
 status_is "kesbangpol's operator may not type in dinsos's grid" X "'$OP' has no role in dinsos-kalteng"
 TM kill-session -t X
 
+# --- the admin gives a role in another agency, with that agency's bidang ----------
+start U root
+expect_screen "admin: two agencies to choose from" U "dinsos-kalteng"
+keys U Enter
+expect_screen "admin: the period" U "Choose the period"
+keys U Enter
+expect_screen "admin: the steps" U "Steps of Quarter II 2023"
+keys U End Enter
+expect_screen "users screen" U "Users of the database"
+keys U IC
+expect_screen "add asks the login" U "Login (the Unix account):"
+text U "$NEW"; keys U Enter
+expect_screen "add asks the role" U "kabid — reviews the IKU of his bidang"
+keys U Down Enter
+expect_screen "asks in which agency" U "In which agency?"
+expect_screen "offers the other agency" U "kesbangpol-kalteng"
+line_of U "kesbangpol-kalteng" >/dev/null
+keys U Down Enter
+expect_screen "the bidang of the agency chosen" U "Bidang of the kabid"
+keys U Enter End Enter
+expect_screen "asks first, naming the agency" U "as kabid"
+expect_screen "... in kesbangpol-kalteng" U "in kesbangpol-kalteng?"
+keys U Enter
+expect_screen "added: said" U "is added as kabid"
+as root user list
+expect_in "lakip user list: kabid in the other agency" "$T/stdout" "$NEW"
+if grep -F "$NEW" "$T/stdout" | grep -q "kesbangpol-kalteng"; then ok "the role is in the agency chosen"
+else not_ok "the role is in the agency chosen" "$(cat "$T/stdout")"; fi
+TM kill-session -t U
+
 as root audit verify
 expect_rc "the audit chain verifies after all of it" 0
 finish
