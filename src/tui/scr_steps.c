@@ -80,6 +80,7 @@ run_step(app *a, int step, const draft *restore)
 enum menu_extra {
 	MX_REVIEW,      /* kabid, admin: the review of the capaian */
 	MX_SIGN,        /* kepala, admin: sign and finalise */
+	MX_AGENCY,      /* admin: predikat bands, registered signers */
 	MX_USERS,       /* admin: the users */
 	MX_UNLOCK,      /* admin, a locked quarter: unlock it */
 	MX_N
@@ -111,6 +112,7 @@ menu_extras(menu_ctx *c)
 	if (a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_SIGN;
 	if (a->user.peran == PERAN_ADMIN) {
+		c->extra[c->n_extra++] = MX_AGENCY;
 		c->extra[c->n_extra++] = MX_USERS;
 		if (app_locked(a))
 			c->extra[c->n_extra++] = MX_UNLOCK;
@@ -142,6 +144,7 @@ extra_name(enum menu_extra x)
 	switch (x) {
 	case MX_REVIEW: return _("Review capaian");
 	case MX_SIGN: return _("Sign and finalise");
+	case MX_AGENCY: return _("Agency settings");
 	case MX_USERS: return _("Users");
 	default: return _("Unlock the quarter");
 	}
@@ -197,6 +200,10 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 c->count[ENTRI_SUBMITTED], c->count[ENTRI_APPROVED]);
 		else if (x == MX_USERS)
 			snprintf(buf, n, _("%zu users"), c->n_users);
+		else if (x == MX_AGENCY)
+			snprintf(buf, n, c->a->r->instansi.predikat.n > 0 ?
+				 _("%zu predikat bands of its own") :
+				 _("installed predikat bands"), c->a->r->instansi.predikat.n);
 		else if (x == MX_SIGN && app_locked(c->a))
 			snprintf(buf, n, _("signed: version %d"), c->a->wf.version);
 		else if (x == MX_SIGN)
@@ -319,6 +326,7 @@ run_extra(menu_ctx *c, enum menu_extra x)
 	case MX_REVIEW: return scr_review(c->a);
 	case MX_USERS: return scr_users(c->a);
 	case MX_SIGN: return scr_sign(c->a);
+	case MX_AGENCY: return scr_agency(c->a);
 	default:
 		wf_unlock(c->a);
 		return FORM_CANCELLED;
@@ -387,7 +395,8 @@ scr_steps(app *a, int first, const draft *restore)
 		   "press F2 in a form; lists save at once.\n\n"
 		   "Below the steps: a kabid reviews the capaian of his bidang (Review "
 		   "capaian); the head signs and finalises the quarter (Sign and "
-		   "finalise); an admin manages the users and unlocks a finalised quarter. "
+		   "finalise); an admin sets the agency's predikat bands (Agency settings), "
+		   "manages the users and unlocks a finalised quarter. "
 		   "The second line above the steps counts the entries of the quarter by "
 		   "state of their review.");
 	list_init(&l);

@@ -78,6 +78,9 @@ int scr_review(app *a);
 /* scr_sign.c: what the head signs, signing and finalising the quarter on
  * screen (kepala, admin), unlocking it (admin). */
 int scr_sign(app *a);
+/* scr_agency.c: the agency's predikat bands (admin: edit) and the
+ * certificates registered to sign its reports. */
+int scr_agency(app *a);
 /* scr_users.c: the users of the database (admin: add, role, remove). */
 int scr_users(app *a);
 

@@ -1,0 +1,116 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The lakip developers.
+# tui_agency.sh - the agency's settings in the terminal application, as
+# its admin, at 80x24 in a detached tmux: the installed predikat bands
+# shown as where to start, the registered certificate, a band renamed and
+# moved and saved (then in `lakip export`, in `lakip show`'s predikat
+# column and in the audit log), bands out of order refused with nothing
+# stored, every band removed going back to the installed ones.
+. "$(dirname "$0")/lib.sh"
+
+for tool in tmux openssl msgfmt; do
+	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
+done
+SOCK="lakip-tuiagency-$$"
+. "$(dirname "$0")/tmux.sh"
+DB="$T/a.db"
+Y="--tahun 2023 --triwulan 2"
+ME=$(id -un)
+mkdir -p "$T/locale/id/LC_MESSAGES"
+msgfmt -o "$T/locale/id/LC_MESSAGES/lakip.mo" "$LAKIP_SRCDIR/po/id.po" 2>/dev/null
+
+lakip -d "$DB" import "$FIXTURE"
+expect_rc "the plan is imported" 0
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
+	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
+lakip -d "$DB" signer set "$T/cert.pem"
+expect_rc "a certificate is registered" 0
+# The IKU whose capaian `show` prints between 80 and 91 percent, if any,
+# gets the renamed band below.
+lakip -d "$DB" show $Y --format csv
+cp "$T/stdout" "$T/before.csv"
+
+open_settings() {
+	start "$1" "$ME"
+	expect_screen "start screen" "$1" "Choose the period"
+	keys "$1" Enter
+	expect_screen "the steps of the quarter" "$1" "Agency settings"
+	keys "$1" /
+	text "$1" "Agency set"; keys "$1" Enter Enter
+	expect_screen "the settings screen opens" "$1" "Settings of kesbangpol-kalteng"
+}
+
+# --- 1. What is there ---------------------------------------------------
+open_settings A
+expect_screen "no bands of its own: the installed ones" A "has no bands of its own"
+expect_screen "the installed top band" A "Sangat Tinggi"
+expect_screen "its lower bound, in Indonesian" A "from 91,00 %"
+expect_screen "the last band has no bound" A "below the others"
+expect_screen "the registered certificate" A "CN = Kepala Uji"
+
+# --- 2. Bands out of order: refused, nothing stored --------------------
+keys A Down Enter
+expect_screen "asks the band's name" A "Name of the band"
+keys A Enter
+expect_screen "asks its lower bound" A "Lower bound of Tinggi"
+keys A C-u; text A "95"; keys A Enter
+expect_screen "asks its colour" A "Colour of the band"
+keys A Enter
+keys A F2
+expect_screen "bounds out of order are refused" A "The bands cannot be saved"
+keys A Enter
+lakip -d "$DB" export --tahun 2023
+if grep -q "predikat:" "$T/stdout"; then not_ok "a refused change was stored" "$(grep -A3 predikat: "$T/stdout")"
+else ok "nothing stored after the refusal"; fi
+
+# --- 3. Renamed and moved: saved ----------------------------------------
+keys A Enter
+expect_screen "asks the name again" A "Name of the band"
+keys A C-u; text A "Baik Sekali"; keys A Enter
+expect_screen "asks the bound again" A "Lower bound of Baik Sekali"
+keys A C-u; text A "80,5"; keys A Enter
+expect_screen "asks the colour again" A "Colour of the band"
+keys A Enter
+expect_screen "the band as typed" A "from 80,50 %"
+keys A F2
+expect_screen "saved" A "Saved."
+expect_screen "now its own" A "(its own)"
+lakip -d "$DB" export --tahun 2023
+expect_in "export: the agency's own bands" "$T/stdout" "nama: Baik Sekali"
+expect_in "export: the bound" "$T/stdout" "min: 80.5"
+lakip -d "$DB" audit log
+expect_in "audited" "$T/stdout" "Baik Sekali >= 80.5"
+lakip -d "$DB" show $Y --format csv
+if grep -q ',Tinggi' "$T/stdout"; then not_ok "show still names the old band" "$(cat "$T/stdout")"
+else ok "show no longer names the old band"; fi
+if grep -q ',Tinggi' "$T/before.csv"; then
+	expect_in "show names the new band where the old one was" "$T/stdout" "Baik Sekali"
+else
+	ok "show names the new band where the old one was # SKIP no IKU in that band"
+fi
+lakip -d "$DB" audit verify
+expect_rc "the audit chain verifies" 0
+
+# --- 4. Every band removed: the installed ones again --------------------
+for i in 1 2 3 4 5; do
+	keys A Home DC
+	expect_screen "asks before removing a band ($i)" A "Delete"
+	keys A y
+done
+keys A F2
+expect_screen "saved without bands" A "Saved."
+expect_screen "back to the installed bands" A "has no bands of its own"
+lakip -d "$DB" export --tahun 2023
+if grep -q "predikat:" "$T/stdout"; then not_ok "the bands were not removed" "$(grep -A3 predikat: "$T/stdout")"
+else ok "export: no bands of its own"; fi
+TM kill-session -t A
+
+# --- 5. In Indonesian -------------------------------------------------
+start D "$ME" id
+expect_screen "Indonesian start screen" D "Pilih"
+keys D Enter
+expect_screen "Indonesian menu entry" D "Pengaturan instansi"
+TM kill-session -t D
+
+finish
