@@ -18,17 +18,6 @@
 #include "report/render.h"
 #include "tui/ui.h"
 
-static char *
-default_name(app *a)
-{
-	char cwd[PATH_MAX], buf[PATH_MAX + 200];
-
-	if (getcwd(cwd, sizeof cwd) == NULL)
-		snprintf(cwd, sizeof cwd, ".");
-	snprintf(buf, sizeof buf, "%s/LAKIP-%s-%d-TW%s.pdf", cwd, a->instansi,
-		 a->tahun, tw_romawi(a->tw));
-	return strdup(buf);
-}
 
 /* Warnings of the render, kept for the result screen. */
 typedef struct warn_list {
@@ -90,7 +79,7 @@ int
 scr_print(app *a, int step)
 {
 	lk_err e = { 0, "" };
-	char *path = NULL, *def = default_name(a), label[300];
+	char *path = NULL, *def = app_default_pdf(a, ""), label[300];
 	warn_list w = { NULL, 0 };
 	report_hooks h = { on_progress, on_warn, &w };
 	layout_result res = { 0, 0 };

@@ -196,17 +196,6 @@ sign_attr(void *ud, size_t row, size_t col)
 	    c->row[row].tone == 2 ? theme_attr(TR_CUKUP) : A_NORMAL;
 }
 
-static char *
-default_out(app *a)
-{
-	char cwd[PATH_MAX], buf[PATH_MAX + 200];
-
-	if (getcwd(cwd, sizeof cwd) == NULL)
-		snprintf(cwd, sizeof cwd, ".");
-	snprintf(buf, sizeof buf, "%s/LAKIP-%s-%d-TW%s-ttd.pdf", cwd, a->instansi,
-		 a->tahun, tw_romawi(a->tw));
-	return strdup(buf);
-}
 
 static void
 on_progress(void *arg, const char *stage)
@@ -271,7 +260,7 @@ sign(sign_ctx *c)
 		svc_period_free(&p);
 		goto out;
 	}
-	def = default_out(a);
+	def = app_default_pdf(a, "-ttd");
 	ok = ui_prompt(_("Sign and finalise"), _("File name of the signed PDF:"), def,
 		       &out) && *out != '\0';
 	free(def);

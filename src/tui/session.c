@@ -202,3 +202,67 @@ app_touch_quarter(app *a, int tw)
 		t->hari = tm.tm_mday;
 	}
 }
+
+/* $XDG_DOCUMENTS_DIR as xdg-user-dir reads it: user-dirs.dirs in
+ * $XDG_CONFIG_HOME (else ~/.config), a line XDG_DOCUMENTS_DIR="$HOME/..."
+ * or an absolute path.  "" when not set. */
+static void
+xdg_documents(const char *home, char *out, size_t n)
+{
+	const char *cfg = getenv("XDG_CONFIG_HOME");
+	char path[4096], line[4096];
+	FILE *f;
+
+	out[0] = '\0';
+	if (cfg != NULL && *cfg == '/')
+		snprintf(path, sizeof path, "%s/user-dirs.dirs", cfg);
+	else
+		snprintf(path, sizeof path, "%s/.config/user-dirs.dirs", home);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *v, *end;
+
+		if (strncmp(line, "XDG_DOCUMENTS_DIR=\"", 19) != 0)
+			continue;
+		v = line + 19;
+		if ((end = strchr(v, '"')) == NULL)
+			continue;
+		*end = '\0';
+		if (strncmp(v, "$HOME", 5) == 0 && (v[5] == '/' || v[5] == '\0'))
+			snprintf(out, n, "%s%s", home, v + 5);
+		else if (*v == '/')
+			snprintf(out, n, "%s", v);
+	}
+	fclose(f);
+}
+
+static bool
+writable_dir(const char *d)
+{
+	struct stat st;
+
+	return d[0] != '\0' && stat(d, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    access(d, W_OK | X_OK) == 0;
+}
+
+char *
+app_default_pdf(const app *a, const char *suffix)
+{
+	const char *home = getenv("HOME");
+	char dir[4096], buf[4400];
+
+	/* The user's documents directory, else his home: over SSH the
+	 * current directory may be one he cannot write. */
+	dir[0] = '\0';
+	if (home != NULL && *home == '/') {
+		xdg_documents(home, dir, sizeof dir);
+		if (!writable_dir(dir))
+			snprintf(dir, sizeof dir, "%s", home);
+	}
+	if (!writable_dir(dir) && getcwd(dir, sizeof dir) == NULL)
+		snprintf(dir, sizeof dir, ".");
+	snprintf(buf, sizeof buf, "%s/LAKIP-%s-%d-TW%s%s.pdf", dir, a->instansi,
+		 a->tahun, tw_romawi(a->tw), suffix);
+	return strdup(buf);
+}

@@ -95,6 +95,11 @@ void app_update_context(app *a);
 /* Mark quarter tw as reported (with today's date when it had none), so
  * that store_save keeps what is typed for it. */
 void app_touch_quarter(app *a, int tw);
+/* The default file of the quarter's PDF (malloc'ed): in the user's
+ * documents directory (XDG_DOCUMENTS_DIR, as xdg-user-dir gives it),
+ * else his home, else the current directory;
+ * "DIR/LAKIP-KODE-YEAR-TWn<suffix>.pdf". */
+char *app_default_pdf(const app *a, const char *suffix);
 /* Which process holds a lock on the database (Linux /proc/locks):
  * "lakip (PID 1234, user budi)", or "" when unknown. */
 void app_lock_holders(const char *db, char *out, size_t n);

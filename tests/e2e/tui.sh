@@ -392,7 +392,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# The lock is held until the screen has been read (at most 60 s),
 	# not for a fixed time a loaded machine might use up.
 	: >"$T/holdlock"
-	{ echo "BEGIN EXCLUSIVE;"; n=0
+	{ echo ".timeout 10000"; echo "BEGIN EXCLUSIVE;"; n=0
 	  while [ -e "$T/holdlock" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
 	  echo "COMMIT;"; } | sqlite3 "$DB" >/dev/null 2>&1 &
 	lockpid=$!

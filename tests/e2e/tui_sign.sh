@@ -49,6 +49,10 @@ approve "AND k.kode <> (SELECT MAX(kode) FROM iku)"
 LAST=$(sqlite3 "$DB" "SELECT MAX(kode) FROM iku")
 OUT="$T/out/signed.pdf"
 mkdir -p "$T/out"
+# The user's documents directory, as xdg-user-dirs records it: where the
+# signed file goes unless another name is typed.
+mkdir -p "$T/home-$ME/.config" "$T/home-$ME/Dokumen"
+echo 'XDG_DOCUMENTS_DIR="$HOME/Dokumen"' >"$T/home-$ME/.config/user-dirs.dirs"
 
 # open_sign NAME: the steps menu, then Sign and finalise (found with the
 # list's search).
@@ -114,6 +118,7 @@ text C rahasia-ttd
 not_on_screen "the right password is not on the screen either" C "rahasia-ttd"
 keys C Enter
 expect_screen "asks for the file name" C "File name of the signed PDF"
+expect_screen "offers the documents directory" C "Dokumen/LAKIP-kesbangpol-kalteng-2023-TWII-ttd.pdf"
 keys C C-u; text C "$OUT"; keys C Enter
 expect_screen "asks before signing, naming the key" C "with the key of CN = Kepala Uji"
 keys C Enter
