@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/peran.h"
 #include "sign/sign.h"
 #include "store/workflow.h"
 
@@ -40,7 +41,7 @@ print_rec(void *arg, const store_audit_rec *r)
 {
 	(void)arg;
 	printf("%" PRId64 " %s %s %s %s %s%s%s%s%s ", r->id, r->at, r->login,
-	       r->action, r->scope ? r->scope : "-", r->tbl,
+	       audit_aksi_label(r->action), r->scope ? r->scope : "-", r->tbl,
 	       r->kode ? " " : "", r->kode ? r->kode : "",
 	       r->field ? "." : "", r->field ? r->field : "");
 	put_value(r->old);

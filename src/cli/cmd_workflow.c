@@ -80,8 +80,9 @@ cmd_submit(cli_ctx *c)
 			printf(_("Nothing to submit: no entry of %s, Triwulan %s %d is"
 				 " a draft or returned\n"), kode, tw_text(p.tw), p.tahun);
 		else
-			printf(_("Submitted %zu entries of %s, Triwulan %s %d\n"), done,
-			       kode, tw_text(p.tw), p.tahun);
+			printf(P_("Submitted %zu entry of %s, Triwulan %s %d\n",
+				  "Submitted %zu entries of %s, Triwulan %s %d\n", done),
+			       done, kode, tw_text(p.tw), p.tahun);
 	}
 	free(kode);
 	return rc ? cli_report(&e) : 0;
@@ -133,9 +134,11 @@ cmd_review(cli_ctx *c)
 			printf(_("Nothing to review: no submitted entry of your bidang"
 				 " (that you did not submit yourself)\n"));
 		else if (approve)
-			printf(_("Approved %zu entries\n"), done);
+			printf(P_("Approved %zu entry\n", "Approved %zu entries\n", done),
+			       done);
 		else
-			printf(_("Returned %zu entries with the comment\n"), done);
+			printf(P_("Returned %zu entry with the comment\n",
+				  "Returned %zu entries with the comment\n", done), done);
 	}
 	free(kode);
 	return rc ? cli_report(&e) : 0;
@@ -186,7 +189,8 @@ print_status(const store_quarter *q)
 	for (i = 0; i < q->n_event; i++) {
 		const store_event *v = &q->event[i];
 
-		printf("  %s  %-8s %-10s %s", v->at, v->iku, v->action, v->login);
+		printf("  %s  %-8s %-10s %s", v->at, v->iku, audit_aksi_label(v->action),
+		       v->login);
 		if (v->comment != NULL)
 			printf(": %s", v->comment);
 		putchar('\n');

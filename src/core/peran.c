@@ -193,3 +193,40 @@ entri_event_nama(enum entri_event ev)
 {
 	return (unsigned)ev < EV_N ? event_names[ev] : "?";
 }
+
+/* The actions the store records (audit.c, workflow.c), with the words
+ * people read. */
+static const struct {
+	const char *nama, *label;
+} audit_aksi[] = {
+	{ "insert", N_("insert") },
+	{ "update", N_("update") },
+	{ "delete", N_("delete") },
+	{ "edit", N_("edit") },
+	{ "submit", N_("submit") },
+	{ "approve", N_("approve") },
+	{ "return", N_("return") },
+	{ "finalise", N_("finalise") },
+	{ "lock", N_("lock") },
+	{ "unlock", N_("unlock") },
+	{ "user-add", N_("user-add") },
+	{ "user-remove", N_("user-remove") },
+	{ "user-role", N_("user-role") },
+	{ "signer-add", N_("signer-add") },
+	{ "signer-remove", N_("signer-remove") },
+	{ "template-set", N_("template-set") },
+	{ "template-reset", N_("template-reset") },
+};
+
+const char *
+audit_aksi_label(const char *action)
+{
+	size_t i;
+
+	if (action == NULL)
+		return "?";
+	for (i = 0; i < sizeof audit_aksi / sizeof audit_aksi[0]; i++)
+		if (strcmp(action, audit_aksi[i].nama) == 0)
+			return _(audit_aksi[i].label);
+	return action;
+}

@@ -100,5 +100,9 @@ const char *entri_state_label(enum entri_state st);
 const char *entri_event_label(enum entri_event ev);
 bool entri_state_dari_nama(const char *s, enum entri_state *out);
 const char *entri_event_nama(enum entri_event ev);  /* "submit", ... */
+/* An action of the audit log and of a review's history ("insert",
+ * "submit", "user-add", ...), as people read it (translated); an action
+ * not known here as it is. */
+const char *audit_aksi_label(const char *action);
 
 #endif

@@ -111,6 +111,109 @@ offset_pos(const char *buf, size_t len, size_t off, unsigned *line,
 	*col = c;
 }
 
+/* libyaml's own messages (its reader, scanner and parser, version 0.2),
+ * marked here so that they are translated like lakip's; one not listed
+ * is shown as libyaml wrote it. */
+static const char *const yaml_messages[] = {
+	N_("block sequence entries are not allowed in this context"),
+	N_("control characters are not allowed"),
+	N_("could not find expected ':'"),
+	N_("could not find expected directive name"),
+	N_("did not find URI escaped octet"),
+	N_("did not find expected '!'"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected <stream-start>"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("did not find expected comment or line break"),
+	N_("did not find expected digit or '.' character"),
+	N_("did not find expected hexdecimal number"),
+	N_("did not find expected key"),
+	N_("did not find expected node content"),
+	N_("did not find expected tag URI"),
+	N_("did not find expected version number"),
+	N_("did not find expected whitespace"),
+	N_("did not find expected whitespace or line break"),
+	N_("did not find the expected '>'"),
+	N_("expected DOCUMENT-END"),
+	N_("expected DOCUMENT-START or STREAM-END"),
+	N_("expected SCALAR, SEQUENCE-START, MAPPING-START, or ALIAS"),
+	N_("expected STREAM-START"),
+	N_("expected nothing after STREAM-END"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found an incorrect leading UTF-8 octet"),
+	N_("found an incorrect trailing UTF-8 octet"),
+	N_("found an indentation indicator equal to 0"),
+	N_("found character that cannot start any token"),
+	N_("found duplicate %TAG directive"),
+	N_("found duplicate %YAML directive"),
+	N_("found duplicate anchor; first occurrence"),
+	N_("found extremely long version number"),
+	N_("found incompatible YAML document"),
+	N_("found invalid Unicode character escape code"),
+	N_("found undefined alias"),
+	N_("found undefined tag handle"),
+	N_("found unexpected ':'"),
+	N_("found unexpected document indicator"),
+	N_("found unexpected end of stream"),
+	N_("found unexpected non-alphabetical character"),
+	N_("found unknown directive name"),
+	N_("found unknown escape character"),
+	N_("incompatible %YAML directive"),
+	N_("incomplete UTF-16 character"),
+	N_("incomplete UTF-16 surrogate pair"),
+	N_("incomplete UTF-8 octet sequence"),
+	N_("input error"),
+	N_("input is too long"),
+	N_("invalid Unicode character"),
+	N_("invalid leading UTF-8 octet"),
+	N_("invalid length of a UTF-8 sequence"),
+	N_("invalid trailing UTF-8 octet"),
+	N_("mapping keys are not allowed in this context"),
+	N_("mapping values are not allowed in this context"),
+	N_("unexpected low surrogate area"),
+	N_("while parsing a %TAG directive"),
+	N_("while parsing a block collection"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a flow node"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a node"),
+	N_("while parsing a quoted scalar"),
+	N_("while parsing a tag"),
+	N_("while parsing a tag directive"),
+	N_("while scanning a %TAG directive"),
+	N_("while scanning a %YAML directive"),
+	N_("while scanning a block scalar"),
+	N_("while scanning a directive"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a simple key"),
+	N_("while scanning a tag"),
+	N_("while scanning a tag directive"),
+	N_("while scanning an alias"),
+	N_("while scanning an anchor"),
+	N_("while scanning for the next token"),
+	N_("write error"),
+};
+
+static const char *
+yaml_tr(const char *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return "?";
+	for (i = 0; i < sizeof yaml_messages / sizeof yaml_messages[0]; i++)
+		if (strcmp(m, yaml_messages[i]) == 0)
+			return _(yaml_messages[i]);
+	return m;
+}
+
 static int
 parser_error(builder *b, const yaml_parser_t *p, const char *buf, size_t len)
 {
@@ -122,19 +225,18 @@ parser_error(builder *b, const yaml_parser_t *p, const char *buf, size_t len)
 		offset_pos(buf, len, p->problem_offset, &line, &col);
 		if (p->problem_value >= 0)
 			return lk_fail_at(b->e, EX_DATAERR, b->doc->file, line, col,
-			    _("%s (0x%02X)"),
-			    p->problem ? p->problem : "?",
+			    _("%s (0x%02X)"), yaml_tr(p->problem),
 			    (unsigned)p->problem_value);
 		return lk_fail_at(b->e, EX_DATAERR, b->doc->file, line, col, "%s",
-		    p->problem ? p->problem : "?");
+		    yaml_tr(p->problem));
 	}
 	line = mark_line(p->problem_mark);
 	col = mark_col(p->problem_mark);
 	if (p->context != NULL)
 		return lk_fail_at(b->e, EX_DATAERR, b->doc->file, line, col,
-		    _("%s (%s)"), p->problem ? p->problem : "?", p->context);
+		    _("%s (%s)"), yaml_tr(p->problem), yaml_tr(p->context));
 	return lk_fail_at(b->e, EX_DATAERR, b->doc->file, line, col, "%s",
-	    p->problem ? p->problem : _("invalid YAML"));
+	    p->problem ? yaml_tr(p->problem) : _("invalid YAML"));
 }
 
 static size_t

@@ -23,6 +23,7 @@
  * line alone at a page's bottom or top; tables repeat their header rows.
  */
 #include "config.h"
+#include "core/i18n.h"
 #include "report/layout.h"
 #include "report/layout_flow.h"
 
@@ -253,8 +254,8 @@ place_whole(lay *L, prep *P)
 	const doc_block *b = P->b;
 
 	if (P->h > lay_body_h(L) + EPS && b->type != DOC_SPACE)
-		return lk_fail(L->e, EX_DATAERR, "a %s block (%.0f pt) is taller "
-			       "than the page's text area (%.0f pt)",
+		return lk_fail(L->e, EX_DATAERR, _("a %s block (%.0f pt) is taller "
+			       "than the page's text area (%.0f pt)"),
 			       b->type == DOC_FORMULA ? "formula" :
 			       b->type == DOC_SIGNATURE ? "signature" : "image",
 			       P->h, lay_body_h(L));
@@ -460,8 +461,8 @@ check_doc(lay *L)
 	double bw, bh;
 
 	if (!isfinite(w) || !isfinite(h) || w > MAX_PAGE || h > MAX_PAGE)
-		return lk_fail(L->e, EX_DATAERR, "page size %gx%g pt is not "
-			       "possible (at most %g pt)", w, h, MAX_PAGE);
+		return lk_fail(L->e, EX_DATAERR, _("page size %gx%g pt is not "
+			       "possible (at most %g pt)"), w, h, MAX_PAGE);
 	L->size = pg->font_size > 0 && isfinite(pg->font_size) ?
 		  pg->font_size : 12;
 	L->spacing = pg->line_spacing > 0 && isfinite(pg->line_spacing) ?
@@ -473,8 +474,8 @@ check_doc(lay *L)
 	bh = (w < h ? w : h) - lay_maxd(pg->margin_top, 0) - lay_maxd(pg->margin_bottom, 0);
 	if (!isfinite(bw) || !isfinite(bh) || bw < 4 * L->size ||
 	    bh < 8 * L->size * L->spacing)
-		return lk_fail(L->e, EX_DATAERR, "the page margins leave too "
-			       "little room for text (%.0f x %.0f pt)", bw, bh);
+		return lk_fail(L->e, EX_DATAERR, _("the page margins leave too "
+			       "little room for text (%.0f x %.0f pt)"), bw, bh);
 	return 0;
 }
 

@@ -15,6 +15,7 @@
  * Errors: see pdf_int.h.
  */
 #include "config.h"
+#include "core/i18n.h"
 #include "report/pdf_int.h"
 
 #include <errno.h>
@@ -44,7 +45,7 @@ font_check(const char *path, lk_err *e)
 	int fd = open(path, O_RDONLY);
 
 	if (fd < 0)
-		return lk_fail(e, EX_NOINPUT, "font file %s: %s", path,
+		return lk_fail(e, EX_NOINPUT, _("font file %s: %s"), path,
 			       strerror(errno));
 	n = read(fd, sig, sizeof sig);
 	close(fd);
@@ -52,12 +53,12 @@ font_check(const char *path, lk_err *e)
 		       memcmp(sig, "true", 4) == 0))
 		return 0;
 	if (n == 4 && memcmp(sig, "OTTO", 4) == 0)
-		return lk_fail(e, EX_DATAERR, "font file %s: OpenType (CFF) fonts "
-			       "are not supported; use a TrueType (.ttf) font", path);
+		return lk_fail(e, EX_DATAERR, _("font file %s: OpenType (CFF) fonts "
+			       "are not supported; use a TrueType (.ttf) font"), path);
 	if (n == 4 && memcmp(sig, "ttcf", 4) == 0)
-		return lk_fail(e, EX_DATAERR, "font file %s: font collections "
-			       "(.ttc) are not supported", path);
-	return lk_fail(e, EX_DATAERR, "font file %s: not a TrueType font", path);
+		return lk_fail(e, EX_DATAERR, _("font file %s: font collections "
+			       "(.ttc) are not supported"), path);
+	return lk_fail(e, EX_DATAERR, _("font file %s: not a TrueType font"), path);
 }
 
 /* Forgets an error of libharu's that was dealt with. */
@@ -178,7 +179,7 @@ pdf_fonts_open(pdf *p, const doc_font_set *fonts, lk_err *e)
 	path[DOC_BOLD | DOC_ITALIC] = fonts->bold_italic ? fonts->bold_italic :
 		fonts->bold ? fonts->bold : path[DOC_ITALIC];
 	if (path[0] == NULL || *path[0] == '\0')
-		return lk_fail(e, EX_NOINPUT, "no font file given for regular text");
+		return lk_fail(e, EX_NOINPUT, _("no font file given for regular text"));
 	for (i = 0; i < 4; i++) {
 		if ((rc = font_check(path[i], e)) != 0)
 			return rc;
@@ -188,8 +189,8 @@ pdf_fonts_open(pdf *p, const doc_font_set *fonts, lk_err *e)
 	/* the regular font is always used: its metrics place every line */
 	if (load(p, 0, true) == NULL ||
 	    (def = HPDF_GetFontDef(p->doc, p->single[0])) == NULL)
-		return lk_fail(e, EX_DATAERR, "font file %s: libharu cannot load "
-			       "it (error 0x%04X)", path[0], (unsigned)p->err);
+		return lk_fail(e, EX_DATAERR, _("font file %s: libharu cannot load "
+			       "it (error 0x%04X)"), path[0], (unsigned)p->err);
 	p->ascent = def->ascent / 1000.0;
 	p->descent = -def->descent / 1000.0;
 	if (p->ascent <= 0 || p->ascent > 2)

@@ -10,6 +10,7 @@
  * PNG), naming the file.
  */
 #include "config.h"
+#include "core/i18n.h"
 #include "report/pdf_int.h"
 
 #include <errno.h>
@@ -81,15 +82,15 @@ png_header(const char *path, const unsigned char *h, lk_err *e)
 	if (w == 0 || ht == 0 || w > 0x7FFFFFFFu || ht > 0x7FFFFFFFu ||
 	    ch == 0 || (depth != 1 && depth != 2 && depth != 4 && depth != 8 &&
 	    depth != 16) || h[10] != 0 || h[11] != 0 || h[12] > 1)
-		return lk_fail(e, EX_DATAERR, "image %s: PNG file has a bad "
-			       "header", path);
+		return lk_fail(e, EX_DATAERR, _("image %s: PNG file has a bad "
+			       "header"), path);
 	px = (uint64_t)w * ht;
 	raw = ((uint64_t)w * ch * depth + 7) / 8 * ht;
 	if (px > PNG_MAX_PIXELS || raw > PNG_MAX_RAW)
-		return lk_fail(e, EX_DATAERR, "image %s: %" PRIu32 " x %"
-			       PRIu32 " pixels (%.1f megapixels, %.0f MB "
-			       "decoded) is too large: at most %.0f megapixels "
-			       "and %.0f MB", path, w, ht, (double)px / 1e6,
+		return lk_fail(e, EX_DATAERR, _("image %s: %lu x %lu pixels (%.1f "
+			       "megapixels, %.0f MB decoded) is too large: at "
+			       "most %.0f megapixels and %.0f MB"), path,
+			       (unsigned long)w, (unsigned long)ht, (double)px / 1e6,
 			       (double)raw / 1e6, PNG_MAX_PIXELS / 1e6,
 			       PNG_MAX_RAW / 1e6);
 	return 0;
@@ -105,29 +106,29 @@ png_structure(const char *path, const unsigned char *b, size_t n, lk_err *e)
 	bool ihdr = false, idat = false;
 
 	if (n < 8 || memcmp(b, sig, 8) != 0)
-		return lk_fail(e, EX_DATAERR, "image %s: not a PNG file", path);
+		return lk_fail(e, EX_DATAERR, _("image %s: not a PNG file"), path);
 	for (;;) {
 		uint32_t len;
 		const unsigned char *type;
 
 		if (n - off < 12)
-			return lk_fail(e, EX_DATAERR, "image %s: PNG file is "
-				       "truncated", path);
+			return lk_fail(e, EX_DATAERR, _("image %s: PNG file is "
+				       "truncated"), path);
 		len = be32(b + off);
 		type = b + off + 4;
 		if (len > n - off - 12)
-			return lk_fail(e, EX_DATAERR, "image %s: PNG file is "
-				       "truncated (in chunk %.4s)", path, type);
+			return lk_fail(e, EX_DATAERR, _("image %s: PNG file is "
+				       "truncated (in chunk %.4s)"), path, type);
 		if (crc32_png(type, (size_t)len + 4) != be32(type + 4 + len))
-			return lk_fail(e, EX_DATAERR, "image %s: PNG file is "
-				       "damaged (CRC error in chunk %.4s)", path,
+			return lk_fail(e, EX_DATAERR, _("image %s: PNG file is "
+				       "damaged (CRC error in chunk %.4s)"), path,
 				       type);
 		if (!ihdr) {
 			int rc;
 
 			if (memcmp(type, "IHDR", 4) != 0 || len != 13)
-				return lk_fail(e, EX_DATAERR, "image %s: PNG "
-					       "file has a bad header", path);
+				return lk_fail(e, EX_DATAERR, _("image %s: PNG "
+					       "file has a bad header"), path);
 			if ((rc = png_header(path, type + 4, e)) != 0)
 				return rc;
 			ihdr = true;
@@ -138,8 +139,8 @@ png_structure(const char *path, const unsigned char *b, size_t n, lk_err *e)
 		off += 12 + (size_t)len;
 	}
 	if (!idat)
-		return lk_fail(e, EX_DATAERR, "image %s: PNG file has no image "
-			       "data", path);
+		return lk_fail(e, EX_DATAERR, _("image %s: PNG file has no image "
+			       "data"), path);
 	return 0;
 }
 
@@ -172,9 +173,9 @@ png_trial_load(const char *path, lk_err *e)
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		return 0;
 	if (WIFEXITED(st))
-		return lk_fail(e, EX_DATAERR, "image %s: PNG format not "
-			       "supported by the PDF library", path);
-	return lk_fail(e, EX_DATAERR, "image %s: PNG image data is damaged",
+		return lk_fail(e, EX_DATAERR, _("image %s: PNG format not "
+			       "supported by the PDF library"), path);
+	return lk_fail(e, EX_DATAERR, _("image %s: PNG image data is damaged"),
 		       path);
 }
 
@@ -188,17 +189,17 @@ pdf_png_check(const char *path, lk_err *e)
 	int fd, rc;
 
 	if (path == NULL || *path == '\0')
-		return lk_fail(e, EX_NOINPUT, "image: no file name given");
+		return lk_fail(e, EX_NOINPUT, _("image: no file name given"));
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);  /* a FIFO */
 	if (fd < 0)
-		return lk_fail(e, EX_NOINPUT, "image %s: %s", path, strerror(errno));
+		return lk_fail(e, EX_NOINPUT, _("image %s: %s"), path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return lk_fail(e, EX_NOINPUT, "image %s: not a regular file", path);
+		return lk_fail(e, EX_NOINPUT, _("image %s: not a regular file"), path);
 	}
 	if (st.st_size > PNG_MAX_BYTES) {
 		close(fd);
-		return lk_fail(e, EX_DATAERR, "image %s: larger than %ld MB", path,
+		return lk_fail(e, EX_DATAERR, _("image %s: larger than %ld MB"), path,
 			       PNG_MAX_BYTES / (1024 * 1024));
 	}
 	b = malloc((size_t)st.st_size + 1);
@@ -209,7 +210,7 @@ pdf_png_check(const char *path, lk_err *e)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			rc = lk_fail(e, EX_IOERR, "image %s: %s", path,
+			rc = lk_fail(e, EX_IOERR, _("image %s: %s"), path,
 				     strerror(errno));
 			free(b);
 			close(fd);
@@ -232,8 +233,8 @@ pdf_image_load(pdf *p, const char *path, pdf_image **img, lk_err *e)
 
 	*img = NULL;
 	if (h == NULL || p->err != 0)
-		return lk_fail(e, EX_DATAERR, "image %s: libharu cannot load it "
-			       "(error 0x%04X)", path, (unsigned)p->err);
+		return lk_fail(e, EX_DATAERR, _("image %s: libharu cannot load it "
+			       "(error 0x%04X)"), path, (unsigned)p->err);
 	*img = (pdf_image *)(void *)h;
 	return 0;
 }

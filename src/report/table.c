@@ -12,6 +12,7 @@
  * continues on the next page.
  */
 #include "config.h"
+#include "core/i18n.h"
 #include "report/layout_int.h"
 
 #include <math.h>
@@ -584,9 +585,9 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 	t->n_band = t->n_piece = t->n_laid = 0;
 	head_h = t->n_head > 0 ? t->head_h : 0;
 	if (t->cap_h + head_h + t->min_row > page_avail + EPS)
-		return lk_fail(e, EX_DATAERR, "table: its caption and header "
+		return lk_fail(e, EX_DATAERR, _("table: its caption and header "
 			       "rows (%.0f pt) leave no room for a row on a page "
-			       "(%.0f pt)", t->cap_h + head_h, page_avail);
+			       "(%.0f pt)"), t->cap_h + head_h, page_avail);
 	avail = first_avail;
 	if (!at_top && tbl_start_need(t, page_avail) > avail + EPS) {
 		page = 1;
@@ -614,8 +615,8 @@ tbl_plan(tbl *t, double first_avail, double page_avail, bool at_top,
 
 			if (++steps > max_steps) {
 				grp_free(&G);
-				return lk_fail(e, EX_SOFTWARE, "table: page planning "
-					       "did not finish (a bug)");
+				return lk_fail(e, EX_SOFTWARE, _("table: page planning "
+					       "did not finish (a bug)"));
 			}
 			fresh = page_avail - head_h;
 			/* the decisions below compare the height left, H,

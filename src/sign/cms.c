@@ -170,7 +170,7 @@ cert_buf(const unsigned char *buf, size_t n, const char *what, int64_t when,
 		    (len = BIO_get_mem_data(b, &p)) <= 0) {
 			BIO_free(b);
 			X509_free(x);
-			return ossl_fail(e, EX_SOFTWARE, "writing a certificate");
+			return ossl_fail(e, EX_SOFTWARE, _("writing a certificate"));
 		}
 		if ((*pem = malloc((size_t)len + 1)) == NULL)
 			lk_fatal("out of memory");
@@ -275,7 +275,7 @@ cms_load_p12(const char *path, const char *password, cms_key *k, lk_err *e)
 	if (!parse_p12(p12, pw, k)) {
 		char what[600];
 
-		snprintf(what, sizeof what, "cannot read %s", path);
+		snprintf(what, sizeof what, _("cannot read %s"), path);
 		rc = ossl_fail(e, EX_DATAERR, what);
 		goto out;
 	}
@@ -384,7 +384,7 @@ resign_without_time(CMS_SignerInfo *si, EVP_PKEY *key, lk_err *e)
 	X509_ATTRIBUTE_free(CMS_signed_delete_attr(si, idx));
 	sk = sk_X509_ATTRIBUTE_new_null();
 	if (sk == NULL)
-		return ossl_fail(e, EX_SOFTWARE, "signing");
+		return ossl_fail(e, EX_SOFTWARE, _("signing"));
 	for (int i = 0; i < CMS_signed_get_attr_count(si); i++)
 		if (!sk_X509_ATTRIBUTE_push(sk, CMS_signed_get_attr(si, i)))
 			goto fail;
@@ -404,7 +404,7 @@ resign_without_time(CMS_SignerInfo *si, EVP_PKEY *key, lk_err *e)
 		goto fail;
 	goto out;
 fail:
-	rc = ossl_fail(e, EX_SOFTWARE, "signing the signed attributes");
+	rc = ossl_fail(e, EX_SOFTWARE, _("signing the signed attributes"));
 out:
 	EVP_MD_CTX_free(mctx);
 	OPENSSL_free(sig);
@@ -431,11 +431,11 @@ cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
 	ERR_clear_error();
 	cms = CMS_sign(NULL, NULL, NULL, NULL, flags);
 	if (cms == NULL)
-		return ossl_fail(e, EX_SOFTWARE, "creating the CMS signature");
+		return ossl_fail(e, EX_SOFTWARE, _("creating the CMS signature"));
 	si = CMS_add1_signer(cms, k->cert, k->key, EVP_sha256(),
 	    flags | (sf == SIGN_PADES ? CMS_CADES : 0));
 	if (si == NULL) {
-		rc = ossl_fail(e, EX_SOFTWARE, "adding the signer");
+		rc = ossl_fail(e, EX_SOFTWARE, _("adding the signer"));
 		goto out;
 	}
 	for (int i = 0; i < sk_X509_num(k->chain); i++) {
@@ -451,13 +451,13 @@ cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
 
 		ASN1_TIME_free(t);
 		if (!ok) {
-			rc = ossl_fail(e, EX_SOFTWARE, "adding the signing time");
+			rc = ossl_fail(e, EX_SOFTWARE, _("adding the signing time"));
 			goto out;
 		}
 	}
 	data = parts_bio(parts, nparts);
 	if (data == NULL || CMS_final(cms, data, NULL, flags) != 1) {
-		rc = ossl_fail(e, EX_SOFTWARE, "signing");
+		rc = ossl_fail(e, EX_SOFTWARE, _("signing"));
 		goto out;
 	}
 	if (sf == SIGN_PADES && (rc = resign_without_time(si, k->key, e)) != 0)
@@ -474,14 +474,14 @@ cms_sign(const cms_key *k, enum sign_subfilter sf, int64_t when,
 		    NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, tok,
 		    (int)toklen)) {
 			OPENSSL_free(tok);
-			rc = ossl_fail(e, EX_SOFTWARE, "adding the timestamp");
+			rc = ossl_fail(e, EX_SOFTWARE, _("adding the timestamp"));
 			goto out;
 		}
 		OPENSSL_free(tok);
 	}
 	len = i2d_CMS_ContentInfo(cms, &out);
 	if (len <= 0) {
-		rc = ossl_fail(e, EX_SOFTWARE, "encoding the CMS signature");
+		rc = ossl_fail(e, EX_SOFTWARE, _("encoding the CMS signature"));
 		goto out;
 	}
 	*der = out;
@@ -650,7 +650,7 @@ cms_check(const unsigned char *der, size_t n, const sign_span *parts,
 	data = parts_bio(parts, nparts);
 	if (md == NULL || data == NULL ||
 	    !digest_parts(md, parts, nparts, h, &hlen)) {
-		rc = ossl_fail(e, EX_SOFTWARE, "digest of the signed bytes");
+		rc = ossl_fail(e, EX_SOFTWARE, _("digest of the signed bytes"));
 		goto out;
 	}
 	if (CMS_signed_get_attr_count(si) > 0) {

@@ -39,7 +39,7 @@ tsa_fail(lk_err *e, int code, const char *url, const char *what)
 	if (err != 0)
 		ERR_error_string_n(err, buf, sizeof buf);
 	ERR_clear_error();
-	return lk_fail(e, code, "timestamp authority %s: %s%s%s", url, what,
+	return lk_fail(e, code, _("timestamp authority %s: %s%s%s"), url, what,
 	    buf[0] ? ": " : "", buf);
 }
 
@@ -80,16 +80,16 @@ tsa_stamp(const char *url, const unsigned char *sig, size_t n,
 	    !TS_MSG_IMPRINT_set_msg(mi, md, sizeof md) ||
 	    !TS_REQ_set_version(req, 1) || !TS_REQ_set_msg_imprint(req, mi) ||
 	    !TS_REQ_set_nonce(req, nonce) || !TS_REQ_set_cert_req(req, 1)) {
-		rc = tsa_fail(e, EX_SOFTWARE, url, "making the request");
+		rc = tsa_fail(e, EX_SOFTWARE, url, _("making the request"));
 		goto out;
 	}
 	if ((reqb = BIO_new(BIO_s_mem())) == NULL || i2d_TS_REQ_bio(reqb, req) != 1) {
-		rc = tsa_fail(e, EX_SOFTWARE, url, "encoding the request");
+		rc = tsa_fail(e, EX_SOFTWARE, url, _("encoding the request"));
 		goto out;
 	}
 	if (OSSL_HTTP_parse_url(url, &ssl, NULL, &host, &port, NULL, &path,
 	    NULL, NULL) != 1 || ssl) {
-		rc = tsa_fail(e, EX_USAGE, url, "not an http:// URL");
+		rc = tsa_fail(e, EX_USAGE, url, _("not an http:// URL"));
 		goto out;
 	}
 	resb = OSSL_HTTP_transfer(NULL, host, port, path, 0, NULL, NULL,
@@ -97,30 +97,30 @@ tsa_stamp(const char *url, const unsigned char *sig, size_t n,
 	    reqb, "application/timestamp-reply", 0, TSA_MAX_REPLY,
 	    TSA_TIMEOUT, 0);
 	if (resb == NULL) {
-		rc = tsa_fail(e, EX_UNAVAILABLE, url, "no answer");
+		rc = tsa_fail(e, EX_UNAVAILABLE, url, _("no answer"));
 		goto out;
 	}
 	if ((resp = d2i_TS_RESP_bio(resb, NULL)) == NULL) {
-		rc = tsa_fail(e, EX_PROTOCOL, url, "the answer is not a "
-		    "timestamp reply");
+		rc = tsa_fail(e, EX_PROTOCOL, url, _("the answer is not a "
+		    "timestamp reply"));
 		goto out;
 	}
 	/* Granted, and for this request: imprint and nonce.  The token's
 	 * own signature is the authority's; verify reports who signed it. */
 	if ((vc = TS_REQ_to_TS_VERIFY_CTX(req, NULL)) == NULL) {
-		rc = tsa_fail(e, EX_SOFTWARE, url, "checking the answer");
+		rc = tsa_fail(e, EX_SOFTWARE, url, _("checking the answer"));
 		goto out;
 	}
 	TS_VERIFY_CTX_set_flags(vc, TS_VFY_VERSION | TS_VFY_IMPRINT |
 	    TS_VFY_NONCE);
 	if (TS_RESP_verify_response(vc, resp) != 1) {
-		rc = tsa_fail(e, EX_PROTOCOL, url, "the answer does not match "
-		    "the request (or was refused)");
+		rc = tsa_fail(e, EX_PROTOCOL, url, _("the answer does not match "
+		    "the request (or was refused)"));
 		goto out;
 	}
 	if ((token = TS_RESP_get_token(resp)) == NULL ||
 	    (len = i2d_PKCS7(token, &out)) <= 0) {
-		rc = tsa_fail(e, EX_PROTOCOL, url, "the answer holds no token");
+		rc = tsa_fail(e, EX_PROTOCOL, url, _("the answer holds no token"));
 		goto out;
 	}
 	*tok = out;
