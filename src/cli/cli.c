@@ -42,7 +42,10 @@ typedef struct cmd_entry {
 #define O_TAHUN { "tahun", 't', N_("Y"), N_("the plan year, such as 2023") }
 #define O_TRIWULAN { "triwulan", 'w', N_("N"), N_("the quarter, 1 to 4") }
 #define O_PERIOD O_INSTANSI, O_TAHUN, O_TRIWULAN
-#define O_IKU { "iku", 'k', N_("K,K"), N_("only the entries of these IKU") }
+#define O_IKU { "iku", 'k', N_("K,K"), N_("only the entries of these IKU") }, \
+	{ "program", 'g', N_("K,K"), N_("only the budget entries of these programs") }, \
+	{ "narasi", 'n', N_("K,K"), N_("only the narratives of these sasaran") }, \
+	{ "bab", 'b', N_("2,3"), N_("only BAB II (obstacles, follow-ups) or BAB III (conclusion)") }
 #define O_TEMPLATE { "template", 'T', N_("NAME|FILE"), \
 	N_("the report template (default: laporan; see lakip-template(5))") }
 
@@ -106,20 +109,20 @@ static const cmd_entry commands[] = {
 		 N_("the agency of the role (not needed while there is only one; an admin has none)") },
 	       { "bidang", 'b', N_("K,K"), N_("the bidang a kabid reviews in that agency") }),
 	  cmd_user, AKSI_LIHAT },
-	{ "submit", N_("[--instansi K] --tahun Y --triwulan N [--iku K,K]"),
-	  N_("submit IKU entries for review (operator)"),
+	{ "submit", N_("[--instansi K] --tahun Y --triwulan N [--iku K,K] [--program K,K] [--narasi K,K] [--bab 2,3]"),
+	  N_("submit entries for review: IKU and budget realisations, narratives, BAB II and III (operator)"),
 	  OPTS(O_PERIOD, O_IKU), cmd_submit, AKSI_AJUKAN },
-	{ "review", N_("[--instansi K] --tahun Y --triwulan N (--approve | --return COMMENT) [--iku K,K]"),
-	  N_("approve or return submitted entries of your bidang (kabid)"),
+	{ "review", N_("[--instansi K] --tahun Y --triwulan N (--approve | --return COMMENT) [--iku K,K] [--program K,K] [--narasi K,K] [--bab 2,3]"),
+	  N_("approve or return submitted entries of your bidang (kabid; BAB II and III: kepala)"),
 	  OPTS(O_PERIOD, O_IKU,
 	       { "approve", 'a', NULL, N_("approve the entries") },
 	       { "return", 'r', N_("COMMENT"),
 		 N_("return the entries with a comment that says what to fix") }),
 	  cmd_review, AKSI_TINJAU },
 	{ "status", N_("[--instansi K] --tahun Y --triwulan N"),
-	  N_("each IKU entry's state, who, when, comments; the lock"),
+	  N_("each entry's state, who, when, comments; the lock"),
 	  OPTS(O_PERIOD), cmd_status, AKSI_LIHAT },
-	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf [--signature-image FILE.png] [--tsa URL]"),
+	{ "finalise", N_("[--instansi K] --tahun Y --triwulan N --p12 FILE.p12 -o FILE.pdf [--signature-image FILE.png] [--tsa URL] [--override-review REASON]"),
 	  N_("render, sign, store and lock the quarter (kepala or admin)"),
 	  OPTS(O_PERIOD,
 	       { "p12", 'P', N_("FILE.p12"),
@@ -129,7 +132,9 @@ static const cmd_entry commands[] = {
 	       { "signature-image", 'S', N_("FILE.png"),
 		 N_("a scanned signature printed above the signer's name") },
 	       { "tsa", 'Z', N_("URL"),
-		 N_("an RFC 3161 timestamp authority (http://) stamps the signature") }),
+		 N_("an RFC 3161 timestamp authority (http://) stamps the signature") },
+	       { "override-review", 'R', N_("REASON"),
+		 N_("sign although entries are not approved (the kepala's decision, recorded in the audit log with what was not approved)") }),
 	  cmd_finalise, AKSI_FINAL },
 	{ "signed", N_("get [--instansi K] --tahun Y --triwulan N [--versi V] -o FILE.pdf"),
 	  N_("write a stored signed version (default: the latest) byte for byte"),

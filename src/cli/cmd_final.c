@@ -115,6 +115,8 @@ cmd_finalise(cli_ctx *c)
 			o.ttd = optarg;
 		else if (ch == 'Z')
 			o.tsa = optarg;
+		else if (ch == 'R')
+			o.override_review = optarg;
 		else
 			return EX_USAGE;
 	}

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* cmd_workflow.c - submit, review, status and unlock: the review of each
- * IKU's quarterly entry (draft -> submitted -> approved | returned) and
- * the lock of a finalised quarter.  The rules are in the store
+/* cmd_workflow.c - submit, review, status and unlock: the review of every
+ * entry of a quarter -- each IKU's and each program's realisation, each
+ * sasaran's narrative, BAB II and BAB III -- (draft -> submitted ->
+ * approved | returned) and the lock of a finalised quarter.  The rules are in the store
  * (store/workflow.h) and the policy in core/peran.c; this file parses
  * options and prints.
  */
@@ -43,38 +44,109 @@ tw_text(int tw)
 	return tw >= 1 && tw <= 4 ? r[tw] : "?";
 }
 
+/* The entries named by --iku, --program, --narasi and --bab. */
+typedef struct entri_sel {
+	const char *arg[JENIS_N];     /* the option's value, by kind */
+	char **kv[JENIS_N];
+	size_t nk[JENIS_N];
+	store_entri_ref *refs;
+	size_t n;
+} entri_sel;
+
+/* 0 when ch was one of the entry options (recorded), -1 when not. */
+static int
+entri_opt(entri_sel *es, int ch)
+{
+	switch (ch) {
+	case 'k': es->arg[JENIS_IKU] = optarg; return 0;
+	case 'g': es->arg[JENIS_PROGRAM] = optarg; return 0;
+	case 'n': es->arg[JENIS_NARASI] = optarg; return 0;
+	case 'b': es->arg[JENIS_BAB2] = optarg; return 0;
+	default: return -1;
+	}
+}
+
+static void
+entri_sel_free(entri_sel *es)
+{
+	for (int j = 0; j < JENIS_N; j++)
+		store_free_strv(es->kv[j], es->nk[j]);
+	free(es->refs);
+	memset(es, 0, sizeof *es);
+}
+
+/* The lists split into es->refs; EX_USAGE (printed) for a bad one. */
+static int
+entri_refs(const cli_ctx *c, entri_sel *es)
+{
+	static const char *const opt[JENIS_N] = {
+		"--iku", "--program", "--narasi", "--bab", NULL,
+	};
+	size_t total = 0, k;
+	int rc, j;
+
+	for (j = 0; j < JENIS_BAB3; j++)
+		if (es->arg[j] != NULL &&
+		    (rc = cli_split_list(c, opt[j], es->arg[j], &es->kv[j],
+					 &es->nk[j])) != 0)
+			return rc;
+	for (j = 0; j < JENIS_N; j++)
+		total += es->nk[j];
+	if (total > 0 && (es->refs = calloc(total, sizeof *es->refs)) == NULL)
+		lk_fatal("out of memory");
+	for (j = 0; j < JENIS_BAB3; j++)
+		for (k = 0; k < es->nk[j]; k++) {
+			store_entri_ref *r = &es->refs[es->n++];
+
+			r->jenis = (enum entri_jenis)j;
+			r->kode = es->kv[j][k];
+			if (j != JENIS_BAB2)
+				continue;
+			/* --bab 2,3 (or II, III) */
+			if (strcmp(r->kode, "2") == 0 || strcmp(r->kode, "II") == 0)
+				r->kode = "bab2";
+			else if (strcmp(r->kode, "3") == 0 || strcmp(r->kode, "III") == 0) {
+				r->jenis = JENIS_BAB3;
+				r->kode = "bab3";
+			} else
+				return cli_usage(c, _("--bab: expected 2 or 3, got '%s'"),
+						 es->kv[j][k]);
+		}
+	return 0;
+}
+
 int
 cmd_submit(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *iku = NULL;
-	char **kv = NULL, *kode;
-	size_t nk = 0, done = 0;
+	entri_sel es;
+	char *kode;
+	size_t done = 0;
 	store *s;
 	int ch, rc;
 
+	memset(&es, 0, sizeof es);
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
-		} else if (ch == 'k')
-			iku = optarg;
-		else
+		} else if (entri_opt(&es, ch) != 0)
 			return EX_USAGE;
 	}
-	if ((rc = cli_period_done(c, &p, true)) != 0)
-		return rc;
-	if (iku != NULL && (rc = cli_split_list(c, "--iku", iku, &kv, &nk)) != 0)
-		return rc;
-	if ((rc = open_period(c, &p, false, &s, &kode)) != 0) {
-		store_free_strv(kv, nk);
+	if ((rc = cli_period_done(c, &p, true)) != 0 ||
+	    (rc = entri_refs(c, &es)) != 0) {
+		entri_sel_free(&es);
 		return rc;
 	}
-	rc = store_wf_apply(s, kode, p.tahun, p.tw, EV_SUBMIT, kv, nk, NULL, &done,
-			    &e);
+	if ((rc = open_period(c, &p, false, &s, &kode)) != 0) {
+		entri_sel_free(&es);
+		return rc;
+	}
+	rc = store_wf_apply_refs(s, kode, p.tahun, p.tw, EV_SUBMIT, es.refs, es.n,
+				 NULL, &done, &e);
 	store_close(s);
-	store_free_strv(kv, nk);
+	entri_sel_free(&es);
 	if (rc == 0) {
 		if (done == 0)
 			printf(_("Nothing to submit: no entry of %s, Triwulan %s %d is"
@@ -93,19 +165,21 @@ cmd_review(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *iku = NULL, *comment = NULL;
+	const char *comment = NULL;
 	bool approve = false;
-	char **kv = NULL, *kode;
-	size_t nk = 0, done = 0;
+	entri_sel es;
+	char *kode;
+	size_t done = 0;
 	store *s;
 	int ch, rc;
 
+	memset(&es, 0, sizeof es);
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
-		} else if (ch == 'k')
-			iku = optarg;
+		} else if (entri_opt(&es, ch) == 0)
+			;
 		else if (ch == 'a')
 			approve = true;
 		else if (ch == 'r')
@@ -119,16 +193,18 @@ cmd_review(cli_ctx *c)
 		return cli_usage(c, _("give either --approve or --return COMMENT"));
 	if (comment != NULL && comment[strspn(comment, " \t\n")] == '\0')
 		return cli_usage(c, _("--return needs a comment that says what to fix"));
-	if (iku != NULL && (rc = cli_split_list(c, "--iku", iku, &kv, &nk)) != 0)
-		return rc;
-	if ((rc = open_period(c, &p, false, &s, &kode)) != 0) {
-		store_free_strv(kv, nk);
+	if ((rc = entri_refs(c, &es)) != 0) {
+		entri_sel_free(&es);
 		return rc;
 	}
-	rc = store_wf_apply(s, kode, p.tahun, p.tw, approve ? EV_APPROVE : EV_RETURN,
-			    kv, nk, comment, &done, &e);
+	if ((rc = open_period(c, &p, false, &s, &kode)) != 0) {
+		entri_sel_free(&es);
+		return rc;
+	}
+	rc = store_wf_apply_refs(s, kode, p.tahun, p.tw, approve ? EV_APPROVE :
+				 EV_RETURN, es.refs, es.n, comment, &done, &e);
 	store_close(s);
-	store_free_strv(kv, nk);
+	entri_sel_free(&es);
 	if (rc == 0) {
 		if (done == 0)
 			printf(_("Nothing to review: no submitted entry of your bidang"
@@ -161,11 +237,12 @@ print_status(const store_quarter *q)
 		printf(_("Unlocked (last signed version %d)\n"), q->version);
 	else
 		printf(_("Open (not finalised)\n"));
-	printf("\n%-10s %-8s %-12s %-10s %-28s %s\n", _("IKU"), _("SASARAN"),
-	       _("BIDANG"), _("STATE"), _("SUBMITTED"), _("REVIEWED"));
+	printf("\n%-9s %-10s %-8s %-12s %-10s %-28s %s\n", _("KIND"), _("ENTRY"),
+	       _("SASARAN"), _("BIDANG"), _("STATE"), _("SUBMITTED"), _("REVIEWED"));
 	for (i = 0; i < q->n_entri; i++) {
 		const store_entri *x = &q->entri[i];
 		char sub[96] = "-", rev[96] = "-";
+		bool bab = x->jenis == JENIS_BAB2 || x->jenis == JENIS_BAB3;
 
 		if (x->submitted_by != NULL)
 			snprintf(sub, sizeof sub, "%s %s", x->submitted_by,
@@ -173,13 +250,17 @@ print_status(const store_quarter *q)
 		if (x->reviewed_by != NULL)
 			snprintf(rev, sizeof rev, "%s %s", x->reviewed_by,
 				 x->reviewed_at ? x->reviewed_at : "");
-		printf("%-10s %-8s %-12s %-10s %-28s %s\n", x->iku, x->sasaran,
-		       x->bidang ? x->bidang : "-", entri_state_label(x->state), sub,
-		       rev);
+		printf("%-9s %-10s %-8s %-12s %-10s %-28s %s\n",
+		       entri_jenis_nama(x->jenis), bab ? "-" : x->kode,
+		       x->sasaran ? x->sasaran : "-", x->bidang ? x->bidang :
+		       bab || x->jenis != JENIS_IKU ? _("(kepala)") : "-",
+		       entri_state_label(x->state), sub, rev);
 		if (x->state == ENTRI_RETURNED && x->comment != NULL)
 			printf(_("           comment: %s\n"), x->comment);
 		if (!x->ada_realisasi)
-			printf(_("           (no realisation entered)\n"));
+			printf(x->jenis == JENIS_IKU || x->jenis == JENIS_PROGRAM ?
+			       _("           (no realisation entered)\n") :
+			       _("           (nothing written)\n"));
 	}
 	printf(_("\nEntries: %u draft, %u submitted, %u returned, %u approved\n"),
 	       q->count[ENTRI_DRAFT], q->count[ENTRI_SUBMITTED],
@@ -189,8 +270,8 @@ print_status(const store_quarter *q)
 	for (i = 0; i < q->n_event; i++) {
 		const store_event *v = &q->event[i];
 
-		printf("  %s  %-8s %-10s %s", v->at, v->iku, audit_aksi_label(v->action),
-		       v->login);
+		printf("  %s  %-8s %-10s %-10s %s", v->at, entri_jenis_nama(v->jenis),
+		       v->kode, audit_aksi_label(v->action), v->login);
 		if (v->comment != NULL)
 			printf(": %s", v->comment);
 		putchar('\n');

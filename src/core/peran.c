@@ -230,3 +230,33 @@ audit_aksi_label(const char *action)
 			return _(audit_aksi[i].label);
 	return action;
 }
+
+static const char *const jenis_names[JENIS_N] = {
+	"iku", "program", "narasi", "bab2", "bab3",
+};
+static const char *const jenis_labels[JENIS_N] = {
+	N_("IKU"), N_("program"), N_("narrative"), N_("BAB II"), N_("BAB III"),
+};
+
+const char *
+entri_jenis_nama(enum entri_jenis j)
+{
+	return (unsigned)j < JENIS_N ? jenis_names[j] : "?";
+}
+
+const char *
+entri_jenis_label(enum entri_jenis j)
+{
+	return (unsigned)j < JENIS_N ? _(jenis_labels[j]) : "?";
+}
+
+bool
+entri_jenis_dari_nama(const char *s, enum entri_jenis *out)
+{
+	for (int j = 0; s != NULL && j < JENIS_N; j++)
+		if (strcmp(s, jenis_names[j]) == 0) {
+			*out = (enum entri_jenis)j;
+			return true;
+		}
+	return false;
+}

@@ -80,6 +80,25 @@ enum entri_state {
 	ENTRI_N
 };
 
+/* What an entry of the review is: every part of the quarter that the
+ * signed report prints goes through the same review. */
+enum entri_jenis {
+	JENIS_IKU = 0,           /* an IKU's realisation (kabid of its sasaran's bidang) */
+	JENIS_PROGRAM,           /* a program's budget realisation (kabid of the
+	                          * bidang of the sasaran it supports) */
+	JENIS_NARASI,            /* a sasaran's narrative and supporting tables */
+	JENIS_BAB2,              /* BAB II: obstacles and follow-ups (kepala) */
+	JENIS_BAB3,              /* BAB III: the conclusion (kepala) */
+	JENIS_N
+};
+
+/* "iku", "program", "narasi", "bab2", "bab3": as stored. */
+const char *entri_jenis_nama(enum entri_jenis j);
+bool entri_jenis_dari_nama(const char *s, enum entri_jenis *out);
+/* As people read it: "IKU", "program", "narrative", "BAB II", "BAB III"
+ * (translated). */
+const char *entri_jenis_label(enum entri_jenis j);
+
 enum entri_event {
 	EV_SUBMIT,               /* operator: draft|returned -> submitted */
 	EV_APPROVE,              /* kabid: submitted -> approved */

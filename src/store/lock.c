@@ -107,47 +107,56 @@ not_reported(store *s, int tahun, int tw, lk_err *e)
 		       s->path, tw, tahun);
 }
 
-/* Every entry approved?  Else EX_DATAERR listing those that are not. */
+/* The entries of the quarter not approved yet, counted in *bad, listed
+ * into list as people read them ("IKU2 (draft), program P01
+ * (submitted)", translated) and into rec as the audit log records them,
+ * in no language ("IKU2 draft, program:P01 submitted"). */
 static int
-all_approved(store *s, const char *instansi, int tahun, int tw, lk_err *e)
+not_approved(store *s, const char *instansi, int tahun, int tw, char *list,
+	     char *rec, size_t n, size_t *bad, lk_err *e)
 {
 	store_quarter q;
-	char list[512];
-	size_t i, len = 0, bad = 0;
+	char what[160];
+	size_t i, len = 0, rlen = 0;
 	int rc;
 
+	*bad = 0;
+	list[0] = rec[0] = '\0';
 	if ((rc = store_quarter_load(s, instansi, tahun, tw, &q, e)) != 0)
 		return rc;
-	list[0] = '\0';
 	for (i = 0; i < q.n_entri; i++) {
+		const store_entri *x = &q.entri[i];
+		bool own = x->jenis == JENIS_IKU || x->jenis == JENIS_BAB2 ||
+		    x->jenis == JENIS_BAB3;
 		int w;
 
-		if (q.entri[i].state == ENTRI_APPROVED)
+		if (x->state == ENTRI_APPROVED)
 			continue;
-		bad++;
-		if (len < sizeof list - 1) {
-			w = snprintf(list + len, sizeof list - len, "%s%s (%s)",
-				     len ? ", " : "", q.entri[i].iku,
-				     entri_state_label(q.entri[i].state));
-			if (w > 0)
-				len += (size_t)w;
-		}
+		(*bad)++;
+		if (len < n - 1 && (w = snprintf(list + len, n - len, "%s%s (%s)",
+		    len ? ", " : "", store_entri_text(x, what, sizeof what),
+		    entri_state_label(x->state))) > 0)
+			len += (size_t)w;
+		if (rlen < n - 1 && (w = snprintf(rec + rlen, n - rlen, "%s%s%s%s %s",
+		    rlen ? ", " : "", own ? "" : entri_jenis_nama(x->jenis),
+		    own ? "" : ":", x->kode, entri_state_nama(x->state))) > 0)
+			rlen += (size_t)w;
 	}
 	store_quarter_free(&q);
-	if (bad > 0)
-		return lk_fail(e, EX_DATAERR,
-			       _("%s: %zu entries of quarter %d are not approved yet: %s"),
-			       s->path, bad, tw, list);
 	return 0;
 }
 
 /* May quarter tw be finalised now?  *version: the version it would get;
- * p: its ids. */
+ * p: its ids.  Every entry must be approved, unless override gives the
+ * reason to sign anyway; with record (in the final transaction) that
+ * reason and what was not approved go into the audit log. */
 static int
 finalisable(store *s, const char *instansi, int tahun, int tw,
-	    store_period_ids *p, int *version, lk_err *e)
+	    store_period_ids *p, int *version, const char *override,
+	    bool record, lk_err *e)
 {
-	char who[128], when[32];
+	char who[128], when[32], list[1024], rec[1024];
+	size_t bad = 0;
 	bool locked;
 	int rc;
 
@@ -162,7 +171,22 @@ finalisable(store *s, const char *instansi, int tahun, int tw,
 			       _("%s: quarter %d of %d is already finalised and"
 				 " locked (by %s at %s, version %d)"), s->path, tw,
 			       tahun, who, when, *version);
-	if ((rc = all_approved(s, instansi, tahun, tw, e)) != 0)
+	if ((rc = not_approved(s, instansi, tahun, tw, list, rec, sizeof list, &bad,
+			       e)) != 0)
+		return rc;
+	if (bad > 0 && override == NULL)
+		return lk_fail(e, EX_NOPERM,
+			       P_("%s: %zu entry of quarter %d is not approved yet: "
+				  "%s (the kepala may sign anyway with "
+				  "--override-review REASON, recorded)",
+				  "%s: %zu entries of quarter %d are not approved yet: "
+				  "%s (the kepala may sign anyway with "
+				  "--override-review REASON, recorded)", bad),
+			       s->path, bad, tw, list);
+	if (bad > 0 && record &&
+	    (rc = store_audit6(s, "override-review", store_scope(instansi, tahun, tw),
+			       "review_state", NULL, "override", rec, override,
+			       e)) != 0)
 		return rc;
 	(*version)++;
 	return 0;
@@ -246,12 +270,17 @@ store_finalise_cb(store *s, const char *instansi, int tahun, int tw,
 		return store_fail_readonly(s, e);
 	if ((rc = store_izin_at(s, instansi, AKSI_FINAL, e)) != 0)
 		return rc;
+	if (f->override_review != NULL &&
+	    f->override_review[strspn(f->override_review, " \t\n")] == '\0')
+		return lk_fail(e, EX_USAGE, _("%s: overriding the review needs a "
+			       "written reason"), s->path);
 	/* What is signed: a consistent read. */
 	if ((rc = store_exec(s, "BEGIN", e)) != 0)
 		return rc;
 	rc = store_audit_head(s, &seen_id, seen, e);
 	if (rc == 0)
-		rc = finalisable(s, instansi, tahun, tw, &p, version, e);
+		rc = finalisable(s, instansi, tahun, tw, &p, version,
+				 f->override_review, false, e);
 	if (rc == 0)
 		rc = store_load(s, instansi, tahun, &r, e);
 	store_rollback(s);
@@ -276,7 +305,8 @@ store_finalise_cb(store *s, const char *instansi, int tahun, int tw,
 			     "the report was being signed: nothing is stored; "
 			     "run finalise again"), s->path);
 	if (rc == 0)
-		rc = finalisable(s, instansi, tahun, tw, &p, &v2, e);
+		rc = finalisable(s, instansi, tahun, tw, &p, &v2,
+				 f->override_review, true, e);
 	if (rc == 0 && v2 != *version)
 		lk_fatal("store_finalise: version moved without an audit record");
 	if (rc == 0)
@@ -299,7 +329,7 @@ int
 store_finalise(store *s, const char *instansi, int tahun, int tw,
 	       store_produce_fn produce, void *arg, int *version, lk_err *e)
 {
-	store_finalise_fns f = { produce, NULL, NULL, arg };
+	store_finalise_fns f = { produce, NULL, NULL, arg, NULL };
 
 	return store_finalise_cb(s, instansi, tahun, tw, &f, version, e);
 }

@@ -119,14 +119,11 @@ static const char *const save_sql[S_COUNT] = {
 	"INSERT INTO teks_ganti (triwulan_id, nama, teks, urutan)"
 	" VALUES (?1, ?2, ?3, ?4)",
 	[S_ES_GET] =
-	"SELECT state FROM entry_state WHERE triwulan_id = ?1 AND iku_id = ?2"
-	" AND state IN ('submitted', 'approved')",
+	"SELECT state FROM review_state WHERE triwulan_id = ?1 AND jenis = ?2"
+	" AND ref_id = ?3 AND state IN ('submitted', 'approved')",
 	[S_ES_RESET] =
-	"UPDATE entry_state SET state = 'draft' WHERE triwulan_id = ?1"
-	" AND iku_id = ?2",
-	[S_EC_INS] =
-	"INSERT INTO entry_comment (triwulan_id, iku_id, at, login, action,"
-	" comment) VALUES (?1, ?2, ?3, ?4, 'edit', ?5)",
+	"UPDATE review_state SET state = 'draft' WHERE triwulan_id = ?1"
+	" AND jenis = ?2 AND ref_id = ?3",
 };
 
 void *

@@ -7,8 +7,8 @@
  *                 (instansi, bidang, sasaran, IKU, programs, removals);
  *   save_diff.c   comparing and matching the stored plan with the new one
  *                 by kode, and what a locked quarter forbids;
- *   save_tw.c     writing the quarters, and setting entries whose
- *                 realisation or narrative changed back to draft;
+ *   save_tw.c     writing the quarters, and setting the entries of the
+ *                 review whose content changed back to draft;
  *   save_audit.c  the audit records of every change, field by field.
  */
 #ifndef LK_SAVE_INT_H
@@ -30,7 +30,7 @@ enum {
 	S_REAL_IKU_INS, S_REAL_PROGRAM_INS, S_NARASI_INS, S_TABEL_INS,
 	S_KOLOM_INS, S_SEL_INS, S_PERMASALAHAN_INS, S_TINDAK_LANJUT_INS,
 	S_TEKS_INS,
-	S_ES_GET, S_ES_RESET, S_EC_INS,
+	S_ES_GET, S_ES_RESET,
 	S_COUNT
 };
 

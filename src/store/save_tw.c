@@ -3,9 +3,11 @@
 /* save_tw.c - writing the quarters of a plan.
  *
  * Owns: replacing a changed quarter's content (realisations, narratives,
- * tables, texts), its audit records, and setting each IKU entry whose
- * realisation or narrative changed back from submitted or approved to
- * draft (recorded in entry_comment and the audit log).
+ * tables, texts), its audit records, and setting each entry of the review
+ * whose content changed (an IKU's or a program's realisation, a
+ * sasaran's narrative or tables, BAB II's obstacles and follow-ups, BAB
+ * III's conclusion) back from submitted or approved to draft (recorded in
+ * review_event and the audit log).
  */
 #include "config.h"
 #include "store/save_int.h"
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/peran.h"
 
 /* ------------------------------------------------------------------ */
 /* writing the quarters */
@@ -129,72 +132,109 @@ save_tw_content(save_ctx *c, int n, int64_t tw_id)
 	return 0;
 }
 
-/* Did the entry of IKU i (new side) change in quarter n: its realisation,
- * or the narrative or tables of its sasaran? */
+/* Did the realisation of IKU i (new side) change in quarter n? */
 static bool
-entry_changed(const save_ctx *c, size_t i, int n)
+iku_changed(const save_ctx *c, size_t i, int n)
 {
 	const iku *k = c->nw.ik.k[i], *ok;
-	const sasaran *sa, *os;
 	size_t j = c->nw.ik.peer[i];
 
 	if (j == NONE)
 		return false;
 	ok = c->od.ik.k[j];
-	sa = &c->r->sasaran[c->nw.ik.sasaran[i]];
-	os = &c->old.r->sasaran[c->od.ik.sasaran[j]];
 	return k->ada_realisasi[n] != ok->ada_realisasi[n]
-		|| (k->ada_realisasi[n] && k->realisasi[n] != ok->realisasi[n])
-		|| !store_streq(sa->narasi[n], os->narasi[n])
-		|| !sv_tabel_list_equal(sa->tabel[n], sa->n_tabel[n], os->tabel[n],
-					os->n_tabel[n]);
+		|| (k->ada_realisasi[n] && k->realisasi[n] != ok->realisasi[n]);
 }
 
-/* Entries of quarter n that were submitted or approved and changed go
- * back to draft, recorded. */
+/* Entry (kind j, row id, audit kode) of quarter n, when submitted or
+ * approved, back to draft, recorded. */
+static int
+reset_entry(save_ctx *c, int n, int64_t tw_id, enum entri_jenis j, int64_t id,
+	    const char *kode, const char *why)
+{
+	sqlite3_stmt *st;
+	char now[32], old[16], ak[160];
+	int rc;
+
+	Q(c, S_ES_GET, st);
+	store_bind_int(c->s, st, 1, tw_id);
+	store_bind_text(c->s, st, 2, entri_jenis_nama(j));
+	store_bind_int(c->s, st, 3, id);
+	TRY(store_check_bind(c->s, c->e));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	if (rc != SQLITE_ROW) {
+		rc = store_fail(c->s, rc, c->e, NULL);
+		sqlite3_reset(st);
+		return rc;
+	}
+	snprintf(old, sizeof old, "%s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	Q(c, S_ES_RESET, st);
+	store_bind_int(c->s, st, 1, tw_id);
+	store_bind_text(c->s, st, 2, entri_jenis_nama(j));
+	store_bind_int(c->s, st, 3, id);
+	TRY(sv_run(c, st));
+	store_now(now);
+	TRY(store_review_event(c->s, tw_id, j, id, now, EV_EDIT, why, c->e));
+	if (j == JENIS_IKU || j == JENIS_BAB2 || j == JENIS_BAB3)
+		snprintf(ak, sizeof ak, "%s", kode);
+	else
+		snprintf(ak, sizeof ak, "%s:%s", entri_jenis_nama(j), kode);
+	return sv_au(c, "edit", c->scope_tw[n], "entry_state", ak, "state", old,
+		     "draft");
+}
+
+/* Entries of quarter n that were submitted or approved and whose content
+ * changed go back to draft, recorded. */
 static int
 reset_entries(save_ctx *c, int n, int64_t tw_id)
 {
-	sqlite3_stmt *st;
-	char now[32], old[16];
-	size_t i;
+	const triwulan *t = &c->r->tw[n], *ot = &c->old.r->tw[n];
+	size_t i, j;
 
-	if (c->s->version < STORE_VERSION_WORKFLOW)
+	if (c->s->version < STORE_VERSION_REVIEW)
 		return 0;
-	store_now(now);
-	for (i = 0; i < c->nw.ik.n; i++) {
-		const char *kode = c->nw.ik.k[i]->kode;
-		int rc;
+	for (i = 0; i < c->nw.ik.n; i++)
+		if (iku_changed(c, i, n))
+			TRY(reset_entry(c, n, tw_id, JENIS_IKU, c->iku_id[i],
+					c->nw.ik.k[i]->kode,
+					_("realisation changed")));
+	for (i = 0; i < c->r->n_program; i++) {
+		const program *p = &c->r->program[i], *op;
 
-		if (!entry_changed(c, i, n))
+		if ((j = c->nw.program_peer[i]) == NONE)
 			continue;
-		Q(c, S_ES_GET, st);
-		store_bind_int(c->s, st, 1, tw_id);
-		store_bind_int(c->s, st, 2, c->iku_id[i]);
-		TRY(store_check_bind(c->s, c->e));
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE) {
-			sqlite3_reset(st);
-			continue;
-		}
-		if (rc != SQLITE_ROW) {
-			rc = store_fail(c->s, rc, c->e, NULL);
-			sqlite3_reset(st);
-			return rc;
-		}
-		snprintf(old, sizeof old, "%s", sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
-		TRY(sv_run_id2(c, S_ES_RESET, tw_id, c->iku_id[i]));
-		Q(c, S_EC_INS, st);
-		store_bind_int(c->s, st, 1, tw_id);
-		store_bind_int(c->s, st, 2, c->iku_id[i]);
-		store_bind_text(c->s, st, 3, now);
-		store_bind_text(c->s, st, 4, c->s->actor);
-		store_bind_text(c->s, st, 5, _("realisation or narrative changed"));
-		TRY(sv_run(c, st));
-		TRY(sv_au(c, "edit", c->scope_tw[n], "entry_state", kode, "state",
-			  old, "draft"));
+		op = &c->old.r->program[j];
+		if (p->ada_realisasi[n] != op->ada_realisasi[n] ||
+		    (p->ada_realisasi[n] && p->realisasi[n] != op->realisasi[n]))
+			TRY(reset_entry(c, n, tw_id, JENIS_PROGRAM, c->program_id[i],
+					p->kode, _("realisation changed")));
 	}
+	for (i = 0; i < c->r->n_sasaran; i++) {
+		const sasaran *sa = &c->r->sasaran[i], *os;
+
+		if ((j = c->nw.sasaran_peer[i]) == NONE)
+			continue;
+		os = &c->old.r->sasaran[j];
+		if (!store_streq(sa->narasi[n], os->narasi[n]) ||
+		    !sv_tabel_list_equal(sa->tabel[n], sa->n_tabel[n], os->tabel[n],
+					 os->n_tabel[n]))
+			TRY(reset_entry(c, n, tw_id, JENIS_NARASI, c->sasaran_id[i],
+					sa->kode, _("narrative or tables changed")));
+	}
+	if (!sv_strv_equal(t->permasalahan, t->n_permasalahan, ot->permasalahan,
+			   ot->n_permasalahan) ||
+	    !sv_strv_equal(t->tindak_lanjut, t->n_tindak_lanjut, ot->tindak_lanjut,
+			   ot->n_tindak_lanjut))
+		TRY(reset_entry(c, n, tw_id, JENIS_BAB2, 0, "bab2",
+				_("obstacles or follow-ups changed")));
+	if (!store_streq(t->kesimpulan, ot->kesimpulan))
+		TRY(reset_entry(c, n, tw_id, JENIS_BAB3, 0, "bab3",
+				_("conclusion changed")));
 	return 0;
 }
 

@@ -373,6 +373,48 @@ static const char schema_v6[] =
 	" UNIQUE (instansi_id, versi)"
 	");";
 
+/* Version 7: everything the signed report prints is reviewed, not only
+ * the IKU: an entry is (quarter, kind, the row it is of: iku.id,
+ * program.id, sasaran.id for its narrative, 0 for BAB II and BAB III).
+ * The IKU entries and their history move over; an entity's entries go
+ * with it. */
+static const char schema_v7[] =
+	"CREATE TABLE review_state ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" jenis TEXT NOT NULL CHECK (jenis IN ('iku', 'program', 'narasi', 'bab2', 'bab3')),"
+	" ref_id INTEGER NOT NULL,"
+	" state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved')),"
+	" submitted_by TEXT, submitted_at TEXT,"
+	" reviewed_by TEXT, reviewed_at TEXT,"
+	" PRIMARY KEY (triwulan_id, jenis, ref_id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE review_event ("
+	" id INTEGER PRIMARY KEY,"
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" jenis TEXT NOT NULL CHECK (jenis IN ('iku', 'program', 'narasi', 'bab2', 'bab3')),"
+	" ref_id INTEGER NOT NULL,"
+	" at TEXT NOT NULL,"
+	" login TEXT NOT NULL,"
+	" action TEXT NOT NULL CHECK (action IN ('submit', 'approve', 'return', 'edit')),"
+	" comment TEXT"
+	");"
+	"CREATE INDEX review_event_tw ON review_event (triwulan_id, jenis, ref_id);"
+	"INSERT INTO review_state SELECT triwulan_id, 'iku', iku_id, state,"
+	" submitted_by, submitted_at, reviewed_by, reviewed_at FROM entry_state;"
+	"INSERT INTO review_event SELECT id, triwulan_id, 'iku', iku_id, at, login,"
+	" action, comment FROM entry_comment;"
+	"DROP TABLE entry_state;"
+	"DROP TABLE entry_comment;"
+	"CREATE TRIGGER review_iku_gone AFTER DELETE ON iku BEGIN"
+	" DELETE FROM review_state WHERE jenis = 'iku' AND ref_id = old.id;"
+	" DELETE FROM review_event WHERE jenis = 'iku' AND ref_id = old.id; END;"
+	"CREATE TRIGGER review_program_gone AFTER DELETE ON program BEGIN"
+	" DELETE FROM review_state WHERE jenis = 'program' AND ref_id = old.id;"
+	" DELETE FROM review_event WHERE jenis = 'program' AND ref_id = old.id; END;"
+	"CREATE TRIGGER review_sasaran_gone AFTER DELETE ON sasaran BEGIN"
+	" DELETE FROM review_state WHERE jenis = 'narasi' AND ref_id = old.id;"
+	" DELETE FROM review_event WHERE jenis = 'narasi' AND ref_id = old.id; END;";
+
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
@@ -382,6 +424,7 @@ static const char *const steps[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

@@ -32,6 +32,17 @@
 /* Schema version that introduced the agency's own predikat bands and
  * report templates. */
 #define STORE_VERSION_PREDIKAT 6
+/* Schema version that reviews every part of the report (review_state,
+ * review_event in place of entry_state, entry_comment). */
+#define STORE_VERSION_REVIEW 7
+
+/* A transition of entry (kind j, row ref_id) of quarter triwulan_id by
+ * the actor at time at, into review_event (workflow.c). */
+enum entri_jenis;
+enum entri_event;
+int store_review_event(store *s, int64_t triwulan_id, enum entri_jenis j,
+		       int64_t ref_id, const char *at, enum entri_event ev,
+		       const char *comment, lk_err *e);
 
 /* What a file looked like (store_check_unchanged). */
 typedef struct store_fsig {

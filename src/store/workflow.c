@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* workflow.c - the review of each IKU's quarterly entry.
+/* workflow.c - the review of everything a quarter's report prints.
  *
- * Owns: the tables entry_state (no row: draft) and entry_comment (every
+ * Owns: the tables review_state (no row: draft) and review_event (every
  * transition, with the reviewer's comment), the quarter's status, and
- * submit / approve / return.  The transitions are core/peran.c's; this
- * file adds who may touch which entry: a kabid reviews only the IKU of
- * his bidang in that agency (the bidang of the IKU's sasaran), the
- * kepala of the agency or an admin the IKU of a sasaran without a bidang
- * (no kabid can), and nobody approves or returns an entry he submitted
- * himself.  The actor's role is the one he holds in the agency of the
- * quarter (store_user_get with that agency).
+ * submit / approve / return.  An entry is an IKU's realisation, a
+ * program's budget realisation, a sasaran's narrative with its supporting
+ * tables, BAB II (obstacles and follow-ups) or BAB III (the conclusion).
+ * The transitions are core/peran.c's; this file adds who may touch which
+ * entry: a kabid reviews only the entries of his bidang in that agency
+ * (the bidang of the IKU's sasaran, of the first sasaran a program
+ * supports, of the narrative's sasaran), the kepala of the agency or an
+ * admin those without a bidang and BAB II and III (no kabid can), and
+ * nobody approves or returns an entry he submitted himself.  The actor's
+ * role is the one he holds in the agency of the quarter (store_user_get
+ * with that agency).
  */
 #include "config.h"
 #include "store/store_int.h"
@@ -95,7 +99,7 @@ store_quarter_free(store_quarter *q)
 	for (i = 0; i < q->n_entri; i++) {
 		store_entri *x = &q->entri[i];
 
-		free(x->iku);
+		free(x->kode);
 		free(x->sasaran);
 		free(x->bidang);
 		free(x->submitted_by);
@@ -106,7 +110,7 @@ store_quarter_free(store_quarter *q)
 	}
 	free(q->entri);
 	for (i = 0; i < q->n_event; i++) {
-		free(q->event[i].iku);
+		free(q->event[i].kode);
 		free(q->event[i].at);
 		free(q->event[i].login);
 		free(q->event[i].action);
@@ -119,6 +123,73 @@ store_quarter_free(store_quarter *q)
 	memset(q, 0, sizeof *q);
 }
 
+const char *
+store_entri_text(const store_entri *x, char *buf, size_t n)
+{
+	if (x->jenis == JENIS_IKU)
+		snprintf(buf, n, "%s", x->kode);
+	else if (x->jenis == JENIS_BAB2 || x->jenis == JENIS_BAB3)
+		snprintf(buf, n, "%s", entri_jenis_label(x->jenis));
+	else
+		snprintf(buf, n, "%s %s", entri_jenis_label(x->jenis), x->kode);
+	return buf;
+}
+
+const store_entri *
+store_entri_find(const store_quarter *q, enum entri_jenis j, const char *kode)
+{
+	size_t i;
+
+	for (i = 0; kode != NULL && i < q->n_entri; i++)
+		if (q->entri[i].jenis == j && strcmp(q->entri[i].kode, kode) == 0)
+			return &q->entri[i];
+	return NULL;
+}
+
+/* Every entry of the plan (?1) in quarter ?2, in report order, with its
+ * state (no row: draft) and the last return comment. */
+static const char entries_sql[] =
+	"WITH items (jenis, ord, id, kode, sasaran, bidang, ada, u1, u2) AS ("
+	" SELECT 'iku', 0, k.id, k.kode, sa.kode, b.kode,"
+	"  EXISTS (SELECT 1 FROM realisasi_iku ri WHERE ri.triwulan_id = ?2"
+	"   AND ri.iku_id = k.id), sa.urutan, k.urutan"
+	" FROM iku k JOIN sasaran sa ON sa.id = k.sasaran_id"
+	" LEFT JOIN bidang b ON b.id = sa.bidang_id WHERE k.rencana_id = ?1"
+	" UNION ALL"
+	" SELECT 'program', 1, p.id, p.kode,"
+	"  (SELECT sa.kode FROM program_sasaran ps JOIN sasaran sa"
+	"   ON sa.id = ps.sasaran_id WHERE ps.program_id = p.id"
+	"   ORDER BY sa.urutan LIMIT 1),"
+	"  (SELECT b.kode FROM program_sasaran ps JOIN sasaran sa"
+	"   ON sa.id = ps.sasaran_id JOIN bidang b ON b.id = sa.bidang_id"
+	"   WHERE ps.program_id = p.id ORDER BY sa.urutan LIMIT 1),"
+	"  EXISTS (SELECT 1 FROM realisasi_program rp WHERE rp.triwulan_id = ?2"
+	"   AND rp.program_id = p.id), p.urutan, 0"
+	" FROM program p WHERE p.rencana_id = ?1"
+	" UNION ALL"
+	" SELECT 'narasi', 2, sa.id, sa.kode, sa.kode, b.kode,"
+	"  EXISTS (SELECT 1 FROM narasi n WHERE n.triwulan_id = ?2"
+	"   AND n.sasaran_id = sa.id) OR EXISTS (SELECT 1 FROM tabel t"
+	"   WHERE t.triwulan_id = ?2 AND t.sasaran_id = sa.id), sa.urutan, 0"
+	" FROM sasaran sa LEFT JOIN bidang b ON b.id = sa.bidang_id"
+	" WHERE sa.rencana_id = ?1"
+	" UNION ALL"
+	" SELECT 'bab2', 3, 0, 'bab2', NULL, NULL,"
+	"  EXISTS (SELECT 1 FROM permasalahan WHERE triwulan_id = ?2) OR"
+	"  EXISTS (SELECT 1 FROM tindak_lanjut WHERE triwulan_id = ?2), 0, 0"
+	" UNION ALL"
+	" SELECT 'bab3', 4, 0, 'bab3', NULL, NULL,"
+	"  EXISTS (SELECT 1 FROM triwulan WHERE id = ?2 AND kesimpulan IS NOT NULL"
+	"   AND kesimpulan <> ''), 0, 0)"
+	" SELECT i.jenis, i.id, i.kode, i.sasaran, i.bidang, rs.state,"
+	" rs.submitted_by, rs.submitted_at, rs.reviewed_by, rs.reviewed_at, i.ada,"
+	" (SELECT c.comment FROM review_event c WHERE c.triwulan_id = ?2"
+	"  AND c.jenis = i.jenis AND c.ref_id = i.id AND c.action = 'return'"
+	"  ORDER BY c.id DESC LIMIT 1)"
+	" FROM items i LEFT JOIN review_state rs ON rs.triwulan_id = ?2"
+	"  AND rs.jenis = i.jenis AND rs.ref_id = i.id"
+	" ORDER BY i.ord, i.u1, i.u2";
+
 static int
 load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 {
@@ -126,18 +197,7 @@ load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 	store_vec v;
 	int rc;
 
-	if ((rc = store_stmt(s, &st,
-		"SELECT k.id, k.kode, sa.kode, b.kode, es.state, es.submitted_by,"
-		" es.submitted_at, es.reviewed_by, es.reviewed_at,"
-		" EXISTS (SELECT 1 FROM realisasi_iku ri WHERE ri.triwulan_id = ?2"
-		"  AND ri.iku_id = k.id),"
-		" (SELECT c.comment FROM entry_comment c WHERE c.triwulan_id = ?2"
-		"  AND c.iku_id = k.id AND c.action = 'return'"
-		"  ORDER BY c.id DESC LIMIT 1)"
-		" FROM iku k JOIN sasaran sa ON sa.id = k.sasaran_id"
-		" LEFT JOIN bidang b ON b.id = sa.bidang_id"
-		" LEFT JOIN entry_state es ON es.triwulan_id = ?2 AND es.iku_id = k.id"
-		" WHERE k.rencana_id = ?1 ORDER BY sa.urutan, k.urutan", e)) != 0)
+	if ((rc = store_stmt(s, &st, entries_sql, e)) != 0)
 		return rc;
 	store_bind_int(s, st, 1, p->rencana_id);
 	store_bind_int(s, st, 2, p->triwulan_id);
@@ -145,20 +205,23 @@ load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 	if ((rc = store_check_bind(s, e)) == 0) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			store_entri *x = store_vec_push(&v);
-			const char *state = (const char *)sqlite3_column_text(st, 4);
+			const char *state = (const char *)sqlite3_column_text(st, 5);
 
-			x->iku_id = sqlite3_column_int64(st, 0);
-			x->iku = dup_col(st, 1);
-			x->sasaran = dup_col(st, 2);
-			x->bidang = dup_col(st, 3);
+			if (!entri_jenis_dari_nama((const char *)sqlite3_column_text(st, 0),
+						   &x->jenis))
+				x->jenis = JENIS_IKU;
+			x->ref_id = sqlite3_column_int64(st, 1);
+			x->kode = dup_col(st, 2);
+			x->sasaran = dup_col(st, 3);
+			x->bidang = dup_col(st, 4);
 			if (state == NULL || !entri_state_dari_nama(state, &x->state))
 				x->state = ENTRI_DRAFT;
-			x->submitted_by = dup_col(st, 5);
-			x->submitted_at = dup_col(st, 6);
-			x->reviewed_by = dup_col(st, 7);
-			x->reviewed_at = dup_col(st, 8);
-			x->ada_realisasi = sqlite3_column_int(st, 9) != 0;
-			x->comment = dup_col(st, 10);
+			x->submitted_by = dup_col(st, 6);
+			x->submitted_at = dup_col(st, 7);
+			x->reviewed_by = dup_col(st, 8);
+			x->reviewed_at = dup_col(st, 9);
+			x->ada_realisasi = sqlite3_column_int(st, 10) != 0;
+			x->comment = dup_col(st, 11);
 			q->count[x->state]++;
 		}
 		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
@@ -177,9 +240,12 @@ load_events(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 	int rc;
 
 	if ((rc = store_stmt(s, &st,
-		"SELECT k.kode, c.at, c.login, c.action, c.comment"
-		" FROM entry_comment c JOIN iku k ON k.id = c.iku_id"
-		" WHERE c.triwulan_id = ?1 ORDER BY c.id", e)) != 0)
+		"SELECT c.jenis, CASE c.jenis"
+		"  WHEN 'iku' THEN (SELECT kode FROM iku WHERE id = c.ref_id)"
+		"  WHEN 'program' THEN (SELECT kode FROM program WHERE id = c.ref_id)"
+		"  WHEN 'narasi' THEN (SELECT kode FROM sasaran WHERE id = c.ref_id)"
+		"  ELSE c.jenis END, c.at, c.login, c.action, c.comment"
+		" FROM review_event c WHERE c.triwulan_id = ?1 ORDER BY c.id", e)) != 0)
 		return rc;
 	store_bind_int(s, st, 1, p->triwulan_id);
 	store_vec_init(&v, sizeof(store_event));
@@ -187,11 +253,16 @@ load_events(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			store_event *x = store_vec_push(&v);
 
-			x->iku = dup_col(st, 0);
-			x->at = dup_col(st, 1);
-			x->login = dup_col(st, 2);
-			x->action = dup_col(st, 3);
-			x->comment = dup_col(st, 4);
+			if (!entri_jenis_dari_nama((const char *)sqlite3_column_text(st, 0),
+						   &x->jenis))
+				x->jenis = JENIS_IKU;
+			x->kode = dup_col(st, 1);
+			if (x->kode == NULL && (x->kode = strdup("?")) == NULL)
+				lk_fatal("out of memory");
+			x->at = dup_col(st, 2);
+			x->login = dup_col(st, 3);
+			x->action = dup_col(st, 4);
+			x->comment = dup_col(st, 5);
 		}
 		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
@@ -238,7 +309,7 @@ quarter_load(store *s, const char *instansi, int tahun, int tw,
 	int rc;
 
 	memset(q, 0, sizeof *q);
-	if (s->version < STORE_VERSION_WORKFLOW)
+	if (s->version < STORE_VERSION_REVIEW)
 		return lk_fail(e, EX_DATAERR,
 			       _("%s: the database has no workflow tables (schema"
 				 " version %d): open it once read-write to upgrade"
@@ -288,22 +359,59 @@ in_strv(char *const *v, size_t n, const char *x)
 	return false;
 }
 
+/* The kode an entry's audit records name: an IKU's own ("IKU1", as
+ * before every part was reviewed), "program:P01", "narasi:SS1", "bab2". */
+static const char *
+audit_kode(const store_entri *x, char *buf, size_t n)
+{
+	if (x->jenis == JENIS_IKU || x->jenis == JENIS_BAB2 || x->jenis == JENIS_BAB3)
+		snprintf(buf, n, "%s", x->kode);
+	else
+		snprintf(buf, n, "%s:%s", entri_jenis_nama(x->jenis), x->kode);
+	return buf;
+}
+
+int
+store_review_event(store *s, int64_t triwulan_id, enum entri_jenis j,
+		   int64_t ref_id, const char *at, enum entri_event ev,
+		   const char *comment, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = store_stmt(s, &st, "INSERT INTO review_event (triwulan_id,"
+			     " jenis, ref_id, at, login, action, comment)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", e)) != 0)
+		return rc;
+	store_bind_int(s, st, 1, triwulan_id);
+	store_bind_text(s, st, 2, entri_jenis_nama(j));
+	store_bind_int(s, st, 3, ref_id);
+	store_bind_text(s, st, 4, at);
+	store_bind_text(s, st, 5, s->actor);
+	store_bind_text(s, st, 6, entri_event_nama(ev));
+	store_bind_text(s, st, 7, comment);
+	rc = store_run(s, st, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int
 set_state(store *s, const store_period_ids *p, const store_entri *x,
 	  enum entri_event ev, enum entri_state to, const char *comment,
 	  const char *scope, lk_err *e)
 {
 	static const char upsert_submit[] =
-		"INSERT INTO entry_state (triwulan_id, iku_id, state, submitted_by,"
-		" submitted_at) VALUES (?1, ?2, ?3, ?4, ?5)"
-		" ON CONFLICT (triwulan_id, iku_id) DO UPDATE SET state = ?3,"
-		" submitted_by = ?4, submitted_at = ?5, reviewed_by = NULL,"
+		"INSERT INTO review_state (triwulan_id, jenis, ref_id, state,"
+		" submitted_by, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT (triwulan_id, jenis, ref_id) DO UPDATE SET state = ?4,"
+		" submitted_by = ?5, submitted_at = ?6, reviewed_by = NULL,"
 		" reviewed_at = NULL";
 	static const char update_review[] =
-		"UPDATE entry_state SET state = ?3, reviewed_by = ?4,"
-		" reviewed_at = ?5 WHERE triwulan_id = ?1 AND iku_id = ?2";
+		"UPDATE review_state SET state = ?4, reviewed_by = ?5,"
+		" reviewed_at = ?6 WHERE triwulan_id = ?1 AND jenis = ?2"
+		" AND ref_id = ?3";
 	sqlite3_stmt *st = NULL;
-	char now[32];
+	char now[32], ak[160];
 	int rc;
 
 	store_now(now);
@@ -311,34 +419,24 @@ set_state(store *s, const store_period_ids *p, const store_entri *x,
 			     : update_review, e)) != 0)
 		return rc;
 	store_bind_int(s, st, 1, p->triwulan_id);
-	store_bind_int(s, st, 2, x->iku_id);
-	store_bind_text(s, st, 3, entri_state_nama(to));
-	store_bind_text(s, st, 4, s->actor);
-	store_bind_text(s, st, 5, now);
+	store_bind_text(s, st, 2, entri_jenis_nama(x->jenis));
+	store_bind_int(s, st, 3, x->ref_id);
+	store_bind_text(s, st, 4, entri_state_nama(to));
+	store_bind_text(s, st, 5, s->actor);
+	store_bind_text(s, st, 6, now);
 	rc = store_run(s, st, e);
 	sqlite3_finalize(st);
-	st = NULL;
 	if (rc == 0)
-		rc = store_stmt(s, &st, "INSERT INTO entry_comment (triwulan_id,"
-				" iku_id, at, login, action, comment)"
-				" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
-	if (rc == 0) {
-		store_bind_int(s, st, 1, p->triwulan_id);
-		store_bind_int(s, st, 2, x->iku_id);
-		store_bind_text(s, st, 3, now);
-		store_bind_text(s, st, 4, s->actor);
-		store_bind_text(s, st, 5, entri_event_nama(ev));
-		store_bind_text(s, st, 6, comment);
-		rc = store_run(s, st, e);
-	}
-	sqlite3_finalize(st);
+		rc = store_review_event(s, p->triwulan_id, x->jenis, x->ref_id, now,
+					ev, comment, e);
+	audit_kode(x, ak, sizeof ak);
 	if (rc == 0)
 		rc = store_audit6(s, entri_event_nama(ev), scope, "entry_state",
-				  x->iku, "state", entri_state_nama(x->state),
+				  ak, "state", entri_state_nama(x->state),
 				  entri_state_nama(to), e);
 	if (rc == 0 && comment != NULL)
 		rc = store_audit6(s, entri_event_nama(ev), scope, "entry_comment",
-				  x->iku, "comment", NULL, comment, e);
+				  ak, "comment", NULL, comment, e);
 	return rc;
 }
 
@@ -347,40 +445,57 @@ static int
 allowed(store *s, const store_user *u, const store_entri *x,
 	enum entri_event ev, lk_err *e)
 {
+	char what[160];
+
+	store_entri_text(x, what, sizeof what);
 	if (entri_next(x->state, ev) < 0)
-		return lk_fail(e, EX_DATAERR, _("%s: IKU '%s' is %s: cannot %s it"),
-			       s->path, x->iku, entri_state_label(x->state),
+		return lk_fail(e, EX_DATAERR, _("%s: %s is %s: cannot %s it"),
+			       s->path, what, entri_state_label(x->state),
 			       entri_event_label(ev));
 	if (ev == EV_SUBMIT)
 		return 0;
 	if (x->bidang == NULL) {
 		if (u->peran != PERAN_KEPALA && u->peran != PERAN_ADMIN)
-			return lk_fail(e, EX_NOPERM,
-				       _("%s: IKU '%s' belongs to a sasaran without a"
-					 " bidang: the kepala or an admin reviews it,"
-					 " not '%s'"), s->path, x->iku, s->actor);
+			return lk_fail(e, EX_NOPERM, x->jenis == JENIS_BAB2 ||
+				       x->jenis == JENIS_BAB3 ?
+				       _("%s: %s is the kepala's to review (or an"
+					 " admin's), not '%s'") :
+				       _("%s: %s belongs to no bidang: the kepala or"
+					 " an admin reviews it, not '%s'"), s->path,
+				       what, s->actor);
 	} else if (u->peran != PERAN_KABID) {
 		return lk_fail(e, EX_NOPERM,
-			       _("%s: IKU '%s' belongs to bidang '%s': its kabid"
-				 " reviews it, not '%s'"), s->path, x->iku,
+			       _("%s: %s belongs to bidang '%s': its kabid"
+				 " reviews it, not '%s'"), s->path, what,
 			       x->bidang, s->actor);
 	} else if (!in_strv(u->bidang, u->n_bidang, x->bidang))
 		return lk_fail(e, EX_NOPERM,
-			       _("%s: IKU '%s' belongs to bidang '%s'; '%s' reviews"
-				 " only the IKU of his bidang"), s->path, x->iku,
+			       _("%s: %s belongs to bidang '%s'; '%s' reviews"
+				 " only the entries of his bidang"), s->path, what,
 			       x->bidang, s->actor);
 	if (x->submitted_by != NULL && strcmp(x->submitted_by, s->actor) == 0)
 		return lk_fail(e, EX_NOPERM,
-			       _("%s: IKU '%s' was submitted by '%s' himself: nobody"
-				 " reviews his own entry"), s->path, x->iku,
+			       _("%s: %s was submitted by '%s' himself: nobody"
+				 " reviews his own entry"), s->path, what,
 			       s->actor);
 	return 0;
 }
 
+static bool
+named(const store_entri_ref *refs, size_t n, const store_entri *x)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (refs[i].jenis == x->jenis && strcmp(refs[i].kode, x->kode) == 0)
+			return true;
+	return false;
+}
+
 static int
 apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
-      char *const *iku, size_t n_iku, const char *comment, size_t *done,
-      lk_err *e)
+      const store_entri_ref *refs, size_t n, const char *comment,
+      size_t *done, lk_err *e)
 {
 	store_period_ids p;
 	store_quarter q;
@@ -405,21 +520,25 @@ apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
 			     _("%s: quarter %d of %d is locked (finalised by %s at"
 			       " %s): an admin must unlock it"), s->path, tw,
 			     tahun, q.locked_by, q.locked_at);
-	for (k = 0; rc == 0 && k < n_iku; k++) {
-		for (i = 0; i < q.n_entri && strcmp(q.entri[i].iku, iku[k]) != 0; i++)
-			;
-		if (i == q.n_entri)
-			rc = lk_fail(e, EX_DATAERR, _("%s: no IKU '%s' in the plan of %d"),
-				     s->path, iku[k], tahun);
+	for (k = 0; rc == 0 && k < n; k++) {
+		const store_entri *x = store_entri_find(&q, refs[k].jenis, refs[k].kode);
+
+		if (x == NULL)
+			rc = lk_fail(e, EX_DATAERR, refs[k].jenis == JENIS_IKU ?
+				     _("%s: no IKU '%s' in the plan of %d") :
+				     refs[k].jenis == JENIS_PROGRAM ?
+				     _("%s: no program '%s' in the plan of %d") :
+				     _("%s: no sasaran '%s' in the plan of %d"),
+				     s->path, refs[k].kode, tahun);
 		else
-			rc = allowed(s, &u, &q.entri[i], ev, e);
+			rc = allowed(s, &u, x, ev, e);
 	}
 	for (i = 0; rc == 0 && i < q.n_entri; i++) {
 		store_entri *x = &q.entri[i];
 		int to;
 
-		if (n_iku > 0) {
-			if (!in_strv(iku, n_iku, x->iku))
+		if (n > 0) {
+			if (!named(refs, n, x))
 				continue;
 		} else if (allowed(s, &u, x, ev, NULL) != 0)
 			continue;
@@ -434,9 +553,9 @@ apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
 }
 
 int
-store_wf_apply(store *s, const char *instansi, int tahun, int tw,
-	       enum entri_event ev, char *const *iku, size_t n_iku,
-	       const char *comment, size_t *done, lk_err *e)
+store_wf_apply_refs(store *s, const char *instansi, int tahun, int tw,
+		    enum entri_event ev, const store_entri_ref *refs, size_t n,
+		    const char *comment, size_t *done, lk_err *e)
 {
 	int rc;
 
@@ -454,10 +573,31 @@ store_wf_apply(store *s, const char *instansi, int tahun, int tw,
 		comment = NULL;
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
-	rc = apply(s, instansi, tahun, tw, ev, iku, n_iku, comment, done, e);
+	rc = apply(s, instansi, tahun, tw, ev, refs, n, comment, done, e);
 	if (rc == 0)
 		return store_commit(s, e);
 	store_rollback(s);
 	*done = 0;
+	return rc;
+}
+
+int
+store_wf_apply(store *s, const char *instansi, int tahun, int tw,
+	       enum entri_event ev, char *const *iku, size_t n_iku,
+	       const char *comment, size_t *done, lk_err *e)
+{
+	store_entri_ref *refs = n_iku ? calloc(n_iku, sizeof *refs) : NULL;
+	size_t i;
+	int rc;
+
+	if (n_iku > 0 && refs == NULL)
+		lk_fatal("out of memory");
+	for (i = 0; i < n_iku; i++) {
+		refs[i].jenis = JENIS_IKU;
+		refs[i].kode = iku[i];
+	}
+	rc = store_wf_apply_refs(s, instansi, tahun, tw, ev, refs, n_iku, comment,
+				 done, e);
+	free(refs);
 	return rc;
 }

@@ -157,24 +157,39 @@ int store_template_set(store *s, const char *instansi, const char *yaml,
 /* ---- entries and their review (workflow.c) ---- */
 
 typedef struct store_event {
-	char *iku, *at, *login, *action, *comment;   /* comment may be NULL */
+	enum entri_jenis jenis;
+	char *kode;              /* the entry's kode (store_entri.kode) */
+	char *at, *login, *action, *comment;   /* comment may be NULL */
 } store_event;
 
+/* An entry of the review: one per IKU, program, sasaran (its narrative
+ * and supporting tables), and BAB II and BAB III of the quarter. */
 typedef struct store_entri {
-	int64_t iku_id;          /* row id (for the store) */
-	char *iku, *sasaran;     /* kodes */
-	char *bidang;            /* kode of the sasaran's bidang, or NULL */
+	enum entri_jenis jenis;
+	int64_t ref_id;          /* row id of the IKU, program, sasaran; 0 */
+	char *kode;              /* IKU, program or sasaran kode; "bab2", "bab3" */
+	char *sasaran;           /* the sasaran it belongs to or supports (first
+	                          * by report order), or NULL */
+	/* The bidang whose kabid reviews it (of that sasaran), or NULL: then
+	 * the kepala (or an admin) reviews it; always NULL for BAB II, III. */
+	char *bidang;
 	enum entri_state state;
-	bool ada_realisasi;
+	bool ada_realisasi;      /* it has content: a realisation, a narrative
+	                          * or table, an obstacle or follow-up, a
+	                          * conclusion */
 	char *submitted_by, *submitted_at, *reviewed_by, *reviewed_at;
 	char *comment;           /* the last return comment, or NULL */
 } store_entri;
+
+/* "IKU1", "program P01", "narrative SS1", "BAB II" (translated) into buf. */
+const char *store_entri_text(const store_entri *x, char *buf, size_t n);
 
 typedef struct store_quarter {
 	char *instansi;
 	int tahun, tw;
 	bool ada;                /* the quarter is reported (has a row) */
-	store_entri *entri;      /* every IKU of the plan, in report order */
+	store_entri *entri;      /* every entry, in report order: the IKU, the
+	                          * programs, the narratives, BAB II, BAB III */
 	size_t n_entri;
 	unsigned count[ENTRI_N];
 	store_event *event;      /* history, oldest first */
@@ -189,17 +204,33 @@ typedef struct store_quarter {
 int store_quarter_load(store *s, const char *instansi, int tahun, int tw,
 		       store_quarter *q, lk_err *e);
 void store_quarter_free(store_quarter *q);
+/* The entry of kind j and kode in q, or NULL. */
+const store_entri *store_entri_find(const store_quarter *q,
+				    enum entri_jenis j, const char *kode);
+
+/* An entry named by its kind and kode. */
+typedef struct store_entri_ref {
+	enum entri_jenis jenis;
+	const char *kode;
+} store_entri_ref;
 
 /* Apply ev (EV_SUBMIT, EV_APPROVE or EV_RETURN) to entries of quarter tw
- * as the actor, all or nothing.  iku names the entries (n_iku kodes); when
- * n_iku is 0: submit takes every draft or returned entry, review every
- * submitted entry the reviewer may review that he did not submit
- * himself.  The actor's role is the one he holds in agency instansi
- * (store_izin_at).  A kabid reviews the IKU of his bidang there (the
- * bidang of the IKU's sasaran); the IKU of a sasaran without a bidang,
- * which no kabid can review, are the agency's kepala's or an admin's.  A named entry in the wrong
- * state, that the reviewer may not review, or submitted by the reviewer
- * himself is refused (EX_DATAERR, EX_NOPERM).  EV_RETURN needs a comment.  *done: entries changed. */
+ * as the actor, all or nothing.  refs names the entries (n kinds and
+ * kodes); when n is 0: submit takes every draft or returned entry,
+ * review every submitted entry the reviewer may review that he did not
+ * submit himself.  The actor's role is the one he holds in agency
+ * instansi (store_izin_at).  A kabid reviews the entries of his bidang
+ * there (the bidang of the IKU's sasaran, of the sasaran a program
+ * supports, of the narrative's sasaran); those without a bidang, and BAB
+ * II and BAB III, are the agency's kepala's or an admin's.  A named entry
+ * in the wrong state, that the reviewer may not review, or submitted by
+ * the reviewer himself is refused (EX_DATAERR, EX_NOPERM).  EV_RETURN
+ * needs a comment.  *done: entries changed. */
+int store_wf_apply_refs(store *s, const char *instansi, int tahun, int tw,
+			enum entri_event ev, const store_entri_ref *refs,
+			size_t n, const char *comment, size_t *done, lk_err *e);
+/* The same for IKU entries named by their kodes (n_iku 0: every entry of
+ * every kind, as above). */
 int store_wf_apply(store *s, const char *instansi, int tahun, int tw,
 		   enum entri_event ev, char *const *iku, size_t n_iku,
 		   const char *comment, size_t *done, lk_err *e);
@@ -227,8 +258,9 @@ typedef struct store_signed_in {
 typedef int (*store_produce_fn)(void *arg, rencana *r, int tw,
 				int version, store_signed_in *out, lk_err *e);
 
-/* Finalise quarter tw (kepala or admin): every entry approved, the
- * quarter reported and not locked; produce() renders and signs; the
+/* Finalise quarter tw (kepala or admin): every entry approved (else
+ * EX_NOPERM naming those that are not), the quarter reported and not
+ * locked; produce() renders and signs; the
  * signed PDF is stored with the next version and the quarter locked, in
  * one short transaction.  *version gets the version. */
 int store_finalise(store *s, const char *instansi, int tahun, int tw,
@@ -245,6 +277,10 @@ typedef struct store_finalise_fns {
 	int (*publish)(void *arg, lk_err *e);
 	void (*unpublish)(void *arg);
 	void *arg;
+	/* NULL: every entry must be approved (else EX_NOPERM listing those
+	 * that are not).  Else the kepala's reason to sign anyway, recorded
+	 * in the audit log with what was not approved. */
+	const char *override_review;
 } store_finalise_fns;
 int store_finalise_cb(store *s, const char *instansi, int tahun, int tw,
 		      const store_finalise_fns *f, int *version, lk_err *e);

@@ -353,7 +353,7 @@ int
 svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	     svc_final_result *out, lk_err *e)
 {
-	store_finalise_fns fns = { produce, publish, unpublish, NULL };
+	store_finalise_fns fns = { produce, publish, unpublish, NULL, NULL };
 	final_ctx fc;
 	sigset_t held;
 	int rc;
@@ -364,6 +364,7 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	fc.o = o;
 	fc.res = out;
 	fns.arg = &fc;
+	fns.override_review = o->override_review;
 	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
 		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
 			       "'%s'"), o->tsa);

@@ -125,6 +125,10 @@ typedef struct svc_final_opts {
 	 * in the result only).  It appears, by rename, in the transaction
 	 * that stores the version, never before and never on failure. */
 	const char *out;
+	/* NULL: every entry of the review must be approved.  Else the
+	 * kepala's reason to sign anyway (recorded in the audit log with
+	 * what was not approved). */
+	const char *override_review;
 	/* Where temporary files go when out is NULL ($TMPDIR, /tmp). */
 	const char *tmpdir;
 	report_hooks hooks;

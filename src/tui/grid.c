@@ -172,8 +172,6 @@ load_states(grid *g)
 	app *a = g->a;
 	size_t i, j, k, at = 0, n;
 
-	if (g->kind != GRID_IKU)
-		return;
 	app_wf_load(a, true);
 	n = app_wf_ok(a) ? a->wf.n_entri : 0;
 	for (i = 0; i < g->n; i++) {
@@ -186,7 +184,8 @@ load_states(grid *g)
 			const store_entri *x = &a->wf.entri[k = (at + j) % n];
 			bool reviewed = x->state == ENTRI_APPROVED || x->state == ENTRI_RETURNED;
 
-			if (strcmp(x->iku, row->kode) != 0)
+			if (x->jenis != (g->kind == GRID_IKU ? JENIS_IKU : JENIS_PROGRAM) ||
+			    strcmp(x->kode, row->kode) != 0)
 				continue;
 			at = k + 1;
 			row->has_state = true;
@@ -238,8 +237,8 @@ col_w(const grid *g, int c)
 	case C_TARGET: return money ? 14 : 10;
 	/* Below 100 columns the review state takes the place of the
 	 * previous quarter's value, which the line under the grid shows. */
-	case C_LALU: return money ? 14 : COLS < 100 ? 0 : 10;
-	case C_STATE: return money ? 0 : 12;
+	case C_LALU: return COLS < 100 ? 0 : money ? 14 : 10;
+	case C_STATE: return 12;
 	case C_NILAI: return money ? 15 : 11;
 	case C_CAPAIAN: return 8;
 	case C_PREDIKAT: return money ? 0 : 13;
@@ -332,6 +331,42 @@ body_rows(void)
 	return LINES - 8 - table_top();
 }
 
+/* The review of the row's entry, on line y of the detail pane; a return
+ * comment also goes to the status line (*hint, in hint_buf) in full. */
+static void
+state_line(const grid *g, const grid_row *row, int y, char *hint_buf,
+	   size_t hn, const char **hint)
+{
+	char buf[700], when[64];
+
+	app_when(row->at, when, sizeof when);
+	buf[0] = '\0';
+	if (row->has_state && row->state == ENTRI_SUBMITTED)
+		snprintf(buf, sizeof buf, _("Submitted by %s on %s: waiting for "
+			    "the kabid's review."),
+			 row->by ? row->by : "?", when);
+	else if (row->has_state && row->state == ENTRI_RETURNED)
+		snprintf(buf, sizeof buf, _("Returned by %s on %s: %s"),
+			 row->by ? row->by : "?", when,
+			 row->comment ? row->comment : "");
+	else if (row->has_state && row->state == ENTRI_APPROVED)
+		snprintf(buf, sizeof buf, _("Approved by %s on %s."),
+			 row->by ? row->by : "?", when);
+	else if (row->has_state && g->ro[0] == '\0')
+		snprintf(buf, sizeof buf, _("Draft: not submitted yet (%s "
+			    "submits it for review)."),
+			 keys_first_name(ACT_SUBMIT, KCTX_TEXT));
+	else if (row->has_state)
+		snprintf(buf, sizeof buf, "%s", _("Draft: not submitted yet."));
+	ui_put(y, 1, COLS - 2, buf, row->has_state ?
+	       state_attr(row->state) : A_NORMAL, false, false);
+	if (row->has_state && row->state == ENTRI_RETURNED) {
+		snprintf(hint_buf, hn, _("Returned: %s"),
+			 row->comment ? row->comment : "");
+		*hint = hint_buf;
+	}
+}
+
 static void
 grid_draw(void *ctx)
 {
@@ -340,12 +375,12 @@ grid_draw(void *ctx)
 		ACT_STEPS, ACT_NONE,
 	};
 	static const int acts_program[] = {
-		ACT_HELP, ACT_SAVE, ACT_HISTORY, ACT_BACK, ACT_ENTER, ACT_NEXT_STEP,
+		ACT_HELP, ACT_SAVE, ACT_SUBMIT, ACT_HISTORY, ACT_BACK, ACT_NEXT_STEP,
 		ACT_STEPS, ACT_NONE,
 	};
 	const char *labels_iku[] = { NULL, _("Save all"), NULL, NULL, NULL, NULL,
 				     NULL, NULL };
-	const char *labels_program[] = { NULL, _("Save all"), NULL, NULL, _("Next row"),
+	const char *labels_program[] = { NULL, _("Save all"), NULL, NULL, NULL,
 					 NULL, NULL, NULL };
 	grid *g = ctx;
 	int w[C_N], x, c, h = body_rows(), y0 = table_top(), cur_x = 0;
@@ -476,7 +511,7 @@ grid_draw(void *ctx)
 			goto bar;
 		}
 		if (g->kind == GRID_IKU) {
-			char lalu[80] = "", when[64];
+			char lalu[80] = "";
 
 			ui_put(fy, 1, COLS - 2, buf, A_BOLD, false, false);
 			if (w[C_LALU] == 0 && g->a->tw > 1)
@@ -490,38 +525,14 @@ grid_draw(void *ctx)
 				 _("target of the quarter") : _("annual target"),
 				 row->sasaran);
 			ui_put(fy + 1, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
-			app_when(row->at, when, sizeof when);
-			buf[0] = '\0';
-			if (row->has_state && row->state == ENTRI_SUBMITTED)
-				snprintf(buf, sizeof buf, _("Submitted by %s on %s: waiting for "
-							    "the kabid's review."),
-					 row->by ? row->by : "?", when);
-			else if (row->has_state && row->state == ENTRI_RETURNED)
-				snprintf(buf, sizeof buf, _("Returned by %s on %s: %s"),
-					 row->by ? row->by : "?", when,
-					 row->comment ? row->comment : "");
-			else if (row->has_state && row->state == ENTRI_APPROVED)
-				snprintf(buf, sizeof buf, _("Approved by %s on %s."),
-					 row->by ? row->by : "?", when);
-			else if (row->has_state && g->ro[0] == '\0')
-				snprintf(buf, sizeof buf, _("Draft: not submitted yet (%s "
-							    "submits it for review)."),
-					 keys_first_name(ACT_SUBMIT, KCTX_TEXT));
-			else if (row->has_state)
-				snprintf(buf, sizeof buf, "%s", _("Draft: not submitted yet."));
-			ui_put(fy + 2, 1, COLS - 2, buf, row->has_state ?
-			       state_attr(row->state) : A_NORMAL, false, false);
-			if (row->has_state && row->state == ENTRI_RETURNED) {
-				snprintf(hint_buf, sizeof hint_buf, _("Returned: %s"),
-					 row->comment ? row->comment : "");
-				hint = hint_buf;
-			}
+			state_line(g, row, fy + 2, hint_buf, sizeof hint_buf, &hint);
 		} else {
-			ui_put_wrapped(fy, 1, 2, COLS - 2, buf, A_BOLD);
+			ui_put(fy, 1, COLS - 2, buf, A_BOLD, false, false);
 			snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), fmt(g, row->target, num),
 				 row->target_tw ? _("planned spending to the quarter") :
 				 _("the budget"));
-			ui_put(fy + 2, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
+			ui_put(fy + 1, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
+			state_line(g, row, fy + 2, hint_buf, sizeof hint_buf, &hint);
 		}
 	}
 bar:
@@ -744,11 +755,6 @@ grid_submit(grid *g)
 {
 	int r;
 
-	if (g->kind != GRID_IKU) {
-		ui_msg(UI_MSG_HINT, _("Entries are the IKU's: they are submitted from the "
-				      "IKU realisations (step 4)."));
-		return;
-	}
 	if (g->n == 0 || !commit(g))
 		return;
 	if (changed(g)) {
@@ -757,7 +763,8 @@ grid_submit(grid *g)
 		if (r != 1 || !save(g))
 			return;
 	}
-	wf_submit(g->a, g->rows[g->sel].kode);
+	wf_submit(g->a, g->kind == GRID_IKU ? JENIS_IKU : JENIS_PROGRAM,
+		  g->rows[g->sel].kode);
 	load_states(g);
 }
 

@@ -38,11 +38,23 @@ table_top(const list *l)
 	return 2 + (l->info_rows > 0 ? l->info_rows + 1 : 0);
 }
 
+#define DETAIL_ROWS 2
+
+/* Rows below the table: the detail of the selected row, the footer. */
+static int
+below_rows(const list *l)
+{
+	int n = (l->footer != NULL ? l->footer_rows : 0) +
+	    (l->detail_col > 0 ? DETAIL_ROWS : 0);
+
+	return n > 0 ? n + 1 : 0;
+}
+
 /* Rows of the table body. */
 static int
 body_rows(const list *l)
 {
-	int h = LINES - 3 - table_top(l) - 1 - (l->footer_rows > 0 ? l->footer_rows + 1 : 0);
+	int h = LINES - 3 - table_top(l) - 1 - below_rows(l);
 
 	return h < 1 ? 1 : h;
 }
@@ -151,15 +163,26 @@ list_draw(void *ctx)
 	if (l->top > 0)
 		ui_put(table_top(l), COLS - 2, 1, "^", theme_attr(TR_HINT), false, false);
 	if (l->top + (size_t)h < l->nrows)
-		ui_put(LINES - 4 - (l->footer_rows > 0 ? l->footer_rows + 1 : 0), COLS - 2,
+		ui_put(LINES - 4 - below_rows(l), COLS - 2,
 		       1, "v", theme_attr(TR_HINT), false, false);
-	if (l->footer != NULL && l->footer_rows > 0 && l->nrows > 0) {
-		int fy = LINES - 3 - l->footer_rows;
+	if (below_rows(l) > 0 && l->nrows > 0) {
+		int fy = LINES - 3 - (below_rows(l) - 1);
 
 		attrset(theme_attr(TR_BORDER));
 		mvhline(fy - 1, 0, ACS_HLINE, COLS);
 		attrset(A_NORMAL);
-		l->footer(l->ud, l->sel, fy, 1, l->footer_rows, COLS - 2);
+		if (l->detail_col > 0) {
+			char buf[CELL_MAX];
+			const char *t;
+
+			buf[0] = '\0';
+			t = l->cell(l->ud, l->sel, l->detail_col - 1, buf, sizeof buf);
+			ui_put_wrapped(fy, 1, DETAIL_ROWS, COLS - 2, t != NULL ? t : "",
+				       A_NORMAL);
+			fy += DETAIL_ROWS;
+		}
+		if (l->footer != NULL && l->footer_rows > 0)
+			l->footer(l->ud, l->sel, fy, 1, l->footer_rows, COLS - 2);
 	}
 	ui_draw_status(l->hint);
 	ui_draw_keybar_as(l->acts, l->bar_labels, KCTX_NAV);

@@ -45,6 +45,10 @@ typedef struct list {
 	int info_rows;
 	void (*footer)(void *ud, size_t row, int y, int x, int h, int w);
 	int footer_rows;
+	/* The whole text of the selected row's cell in column detail_col - 1
+	 * (0: none), word-wrapped on two lines above the footer: what a
+	 * narrow column cuts is read in full. */
+	size_t detail_col;
 	void *ud;
 	const int *acts;                  /* bottom bar, ended by ACT_NONE */
 	const char *const *bar_labels;    /* the view's words for acts, or NULL */

@@ -66,7 +66,7 @@ event_text(const char *action)
 }
 
 void
-scr_review_events(FILE *f, const app *a, const char *kode)
+scr_review_events(FILE *f, const app *a, enum entri_jenis j, const char *kode)
 {
 	char when[64];
 	size_t i, n = 0;
@@ -74,7 +74,7 @@ scr_review_events(FILE *f, const app *a, const char *kode)
 	for (i = 0; app_wf_ok(a) && i < a->wf.n_event; i++) {
 		const store_event *v = &a->wf.event[i];
 
-		if (strcmp(v->iku, kode) != 0)
+		if (v->jenis != j || strcmp(v->kode, kode) != 0)
 			continue;
 		fprintf(f, "  %s  %-12s  %s%s%s\n", app_when(v->at, when, sizeof when),
 			v->login != NULL ? v->login : "?", event_text(v->action),
@@ -113,7 +113,7 @@ scr_history(app *a, bool program, const char *kode)
 	if (!program) {
 		app_wf_load(a, true);
 		fprintf(h.f, "\n%s\n\n", _("Review of the entry:"));
-		scr_review_events(h.f, a, kode);
+		scr_review_events(h.f, a, program ? JENIS_PROGRAM : JENIS_IKU, kode);
 	}
 	fclose(h.f);
 	snprintf(title, sizeof title, _("History of %s"), kode);

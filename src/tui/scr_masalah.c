@@ -163,6 +163,7 @@ scr_masalah(app *a, int step, const draft *restore)
 	cols[1].title = _("Text");
 	memset(&l, 0, sizeof l);
 	l.step = step;
+	l.detail_col = 2;       /* the whole text of the row on the cursor */
 	l.cols = cols;
 	l.ncol = 2;
 	l.cell = mas_cell;

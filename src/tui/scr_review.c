@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* scr_review.c - the kabid's review of the quarter on screen: the IKU of
- * his bidang (every IKU for an admin, who may look but not review) with
- * target, realisation, capaian in its predikat colour, the state of the
- * entry and who submitted it, and below them the narrative of the
- * sasaran.  Approve or return one entry at a time, or approve every
- * submitted entry at once (wf_action.c); Enter shows the whole entry and
- * narrative.  What the store refuses (another bidang, one's own entry, a
- * lock) is shown as it says it. */
+/* scr_review.c - the review of the quarter on screen: the entries a
+ * reviewer may review (a kabid those of his bidang, the kepala BAB II,
+ * BAB III and what belongs to no bidang, an admin every one): each IKU
+ * and each program with target, realisation and capaian in its predikat
+ * colour, each sasaran's narrative, BAB II and BAB III, with the state of
+ * the entry and who submitted it, and below them what it says.  Approve
+ * or return one entry at a time, or approve every submitted entry at once
+ * (wf_action.c); Enter shows the whole entry: the narrative, the
+ * supporting tables cell by cell, the obstacles, the conclusion, the
+ * review so far.  What the store refuses (another bidang, one's own
+ * entry, a lock) is shown as it says it. */
 #include "config.h"
 #include "tui/screens.h"
 
@@ -22,7 +25,9 @@
 
 typedef struct rv_row {
 	size_t e;                    /* index in a->wf.entri */
-	const kinerja_iku *k;        /* its figures, or NULL */
+	const kinerja_iku *k;        /* an IKU's figures, or NULL */
+	const kinerja_program *kp;   /* a program's, or NULL */
+	const sasaran *sa;           /* the sasaran of a narrative (or IKU) */
 } rv_row;
 
 typedef struct rv_ctx {
@@ -40,20 +45,32 @@ typedef struct rv_ctx {
 static const store_entri *
 entri_of(const rv_ctx *c, size_t row)
 {
-	static store_entri none = { 0, (char *)"", (char *)"", NULL, ENTRI_DRAFT,
-				    false, NULL, NULL, NULL, NULL, NULL };
+	static store_entri none = { JENIS_IKU, 0, (char *)"", NULL, NULL,
+				    ENTRI_DRAFT, false, NULL, NULL, NULL, NULL,
+				    NULL };
 
 	if (row >= c->n || c->rows[row].e >= c->a->wf.n_entri)
 		return &none;
 	return &c->a->wf.entri[c->rows[row].e];
 }
 
-/* The rows: the reviewer's bidang (everything for others), from a->wf. */
+static const sasaran *
+sasaran_of(const rencana *r, const char *kode)
+{
+	for (size_t i = 0; kode != NULL && i < r->n_sasaran; i++)
+		if (strcmp(r->sasaran[i].kode, kode) == 0)
+			return &r->sasaran[i];
+	return NULL;
+}
+
+/* The rows: what the reviewer may review (everything for others), from
+ * a->wf, each with its figures. */
 static void
 rv_rows(rv_ctx *c)
 {
 	app *a = c->a;
-	size_t i, j, at = 0, nk = c->have_k ? c->k.n_iku : 0;
+	size_t i, j, nk = c->have_k ? c->k.n_iku : 0, np = c->have_k ? c->k.n_program : 0;
+	bool reviewer = a->user.peran == PERAN_KABID || a->user.peran == PERAN_KEPALA;
 
 	app_wf_load(a, true);
 	free(c->rows);
@@ -66,21 +83,44 @@ rv_rows(rv_ctx *c)
 		const store_entri *x = &a->wf.entri[i];
 		rv_row *r;
 
-		if (a->user.peran == PERAN_KABID && !wf_mine(a, x))
+		if (reviewer && !wf_mine(a, x))
 			continue;
 		r = &c->rows[c->n++];
+		memset(r, 0, sizeof *r);
 		r->e = i;
-		r->k = NULL;
-		/* Both are in report order: look on from the last match. */
-		for (j = 0; j < nk && r->k == NULL; j++) {
-			const kinerja_iku *ki = &c->k.iku[(at + j) % nk];
-
-			if (ki->iku != NULL && strcmp(ki->iku->kode, x->iku) == 0) {
-				r->k = ki;
-				at = (at + j) % nk + 1;
-			}
-		}
+		if (x->jenis == JENIS_IKU)
+			for (j = 0; j < nk && r->k == NULL; j++)
+				if (c->k.iku[j].iku != NULL &&
+				    strcmp(c->k.iku[j].iku->kode, x->kode) == 0)
+					r->k = &c->k.iku[j];
+		if (x->jenis == JENIS_PROGRAM)
+			for (j = 0; j < np && r->kp == NULL; j++)
+				if (strcmp(c->k.program[j].program->kode, x->kode) == 0)
+					r->kp = &c->k.program[j];
+		r->sa = sasaran_of(a->r, x->sasaran);
 		c->count[x->state]++;
+	}
+}
+
+/* What an entry is, in a few words. */
+static const char *
+what_of(const rv_ctx *c, size_t row)
+{
+	const store_entri *x = entri_of(c, row);
+	const rv_row *r = &c->rows[row];
+
+	switch (x->jenis) {
+	case JENIS_IKU:
+		return r->k != NULL && r->k->iku->uraian != NULL ? r->k->iku->uraian : "";
+	case JENIS_PROGRAM:
+		return r->kp != NULL && r->kp->program->uraian != NULL ?
+		    r->kp->program->uraian : "";
+	case JENIS_NARASI:
+		return r->sa != NULL && r->sa->uraian != NULL ? r->sa->uraian : "";
+	case JENIS_BAB2:
+		return _("Obstacles and follow-up actions");
+	default:
+		return _("Conclusion");
 	}
 }
 
@@ -103,22 +143,46 @@ rv_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 	rv_ctx *c = ud;
 	const store_entri *x = entri_of(c, row);
 	const kinerja_iku *k = c->rows[row].k;
+	const kinerja_program *kp = c->rows[row].kp;
 	char num[DEC_BUFSZ];
 
 	switch (col) {
-	case 0: return x->iku;
-	case 1: return k != NULL && k->iku->uraian != NULL ? k->iku->uraian : "";
+	case 0:
+		if (x->jenis == JENIS_IKU || x->jenis == JENIS_PROGRAM)
+			return x->kode;
+		if (x->jenis == JENIS_NARASI) {
+			snprintf(buf, n, "%s %s", _("Narr."), x->kode);
+			return buf;
+		}
+		return entri_jenis_label(x->jenis);
+	case 1: return what_of(c, row);
 	case 2:
-		if (k == NULL)
+		if (k != NULL)
+			snprintf(buf, n, "%s", dec_format_nilai(k->target, num));
+		else if (kp != NULL)
+			snprintf(buf, n, "%s", dec_format_uang(kp->target, num));
+		else
 			return "";
-		snprintf(buf, n, "%s", dec_format_nilai(k->target, num));
 		return buf;
 	case 3:
-		if (k == NULL || !k->ada_realisasi)
-			return "-";
-		snprintf(buf, n, "%s", dec_format_nilai(k->realisasi, num));
+		if (k != NULL && k->ada_realisasi)
+			snprintf(buf, n, "%s", dec_format_nilai(k->realisasi, num));
+		else if (kp != NULL && kp->ada_realisasi)
+			snprintf(buf, n, "%s", dec_format_uang(kp->realisasi, num));
+		else
+			return k != NULL || kp != NULL ? "-" : x->ada_realisasi ? "" :
+			    _("(empty)");
 		return buf;
-	case 4: return capaian_text(k, buf, n);
+	case 4:
+		if (kp != NULL) {
+			if (!kp->ada_realisasi)
+				return "";
+			if (kp->capaian.status != CAPAIAN_ADA)
+				return "-";
+			snprintf(buf, n, "%s%%", dec_format_persen(kp->capaian.persen, num));
+			return buf;
+		}
+		return capaian_text(k, buf, n);
 	case 5: return entri_state_label(x->state);
 	default: return x->submitted_by != NULL ? x->submitted_by : "-";
 	}
@@ -204,10 +268,13 @@ state_text(const store_entri *x, bool with_comment, char *buf, size_t n)
 	return buf;
 }
 
+/* The narrative of the quarter of the row's sasaran, or NULL. */
 static const char *
-narasi_of(const rv_ctx *c, const kinerja_iku *k)
+narasi_of(const rv_ctx *c, size_t row)
 {
-	return k != NULL && k->sasaran != NULL ? k->sasaran->narasi[c->a->tw] : NULL;
+	const sasaran *sa = c->rows[row].sa;
+
+	return sa != NULL ? sa->narasi[c->a->tw] : NULL;
 }
 
 /* The narrative on a few lines: its line breaks as spaces. */
@@ -219,18 +286,56 @@ flow(char *s)
 			*s = ' ';
 }
 
+/* What the entry says, for the lines under the list: the narrative (of
+ * an IKU's sasaran too), the sasaran a program supports, the obstacles,
+ * the conclusion. */
+static void
+content_text(const rv_ctx *c, size_t row, char *buf, size_t n)
+{
+	const store_entri *e = entri_of(c, row);
+	const triwulan *t = &c->a->r->tw[c->a->tw];
+	const char *nar = narasi_of(c, row);
+
+	switch (e->jenis) {
+	case JENIS_IKU:
+	case JENIS_NARASI:
+		if (nar != NULL && *nar)
+			snprintf(buf, n, _("Narrative of %s: %s"), e->sasaran, nar);
+		else
+			snprintf(buf, n, _("%s has no narrative for this quarter yet."),
+				 e->sasaran ? e->sasaran : "-");
+		break;
+	case JENIS_PROGRAM:
+		if (e->sasaran != NULL)
+			snprintf(buf, n, _("Supports %s: %s"), e->sasaran,
+				 c->rows[row].sa != NULL && c->rows[row].sa->uraian ?
+				 c->rows[row].sa->uraian : "");
+		else
+			snprintf(buf, n, "%s", _("Supports no sasaran: the kepala reviews it."));
+		break;
+	case JENIS_BAB2:
+		snprintf(buf, n, _("%zu obstacles, %zu follow-ups. %s"),
+			 t->n_permasalahan, t->n_tindak_lanjut, t->n_permasalahan > 0 ?
+			 t->permasalahan[0] : "");
+		break;
+	default:
+		snprintf(buf, n, "%s", t->kesimpulan != NULL ? t->kesimpulan :
+			 _("(no conclusion written: the report prints the standard text)"));
+	}
+	flow(buf);
+}
+
 static void
 rv_footer(void *ud, size_t row, int y, int x, int h, int w)
 {
 	rv_ctx *c = ud;
 	const store_entri *e = entri_of(c, row);
 	const kinerja_iku *k = c->rows[row].k;
-	const char *nar = narasi_of(c, k);
-	char buf[1200], st[700], cap[64];
+	char buf[1200], st[700], cap[64], code[160];
 	int line = 0;
 
-	snprintf(buf, sizeof buf, "%s  %s", e->iku, k != NULL && k->iku->uraian ?
-		 k->iku->uraian : "");
+	snprintf(buf, sizeof buf, "%s  %s", store_entri_text(e, code, sizeof code),
+		 what_of(c, row));
 	ui_put(y + line++, x, w, buf, A_BOLD, false, false);
 	if (k != NULL && k->predikat != NULL)
 		snprintf(buf, sizeof buf, _("Capaian %s (%s) \xc2\xb7 %s"),
@@ -244,32 +349,50 @@ rv_footer(void *ud, size_t row, int y, int x, int h, int w)
 		flow(buf);
 		ui_put(y + line++, x, w, buf, theme_attr(TR_KURANG), false, false);
 	}
-	if (nar != NULL && *nar)
-		snprintf(buf, sizeof buf, _("Narrative of %s: %s"), e->sasaran, nar);
-	else
-		snprintf(buf, sizeof buf, _("%s has no narrative for this quarter yet."),
-			 e->sasaran);
-	flow(buf);
+	content_text(c, row, buf, sizeof buf);
 	ui_put_wrapped(y + line, x, h - line, w, buf, theme_attr(TR_HINT));
 }
 
-/* Enter: the whole entry, with the narrative and the review so far. */
+/* A supporting table, cell by cell. */
+static void
+print_tabel(FILE *f, const tabel *t)
+{
+	size_t i, j;
+
+	fprintf(f, "  %s\n", t->judul != NULL ? t->judul : _("(untitled table)"));
+	for (j = 0; j < t->n_kolom; j++)
+		fprintf(f, "%s%s", j ? " | " : "    ", t->kolom[j]);
+	if (t->n_kolom > 0)
+		fputc('\n', f);
+	for (i = 0; i < t->n_baris; i++) {
+		for (j = 0; j < t->n_sel[i]; j++)
+			fprintf(f, "%s%s", j ? " | " : "    ", t->baris[i][j] != NULL ?
+				t->baris[i][j] : "");
+		fputc('\n', f);
+	}
+	if (t->catatan != NULL)
+		fprintf(f, "    %s\n", t->catatan);
+}
+
+/* Enter: the whole entry, with what it says and the review so far. */
 static void
 rv_detail(rv_ctx *c, size_t row)
 {
 	const store_entri *e = entri_of(c, row);
 	const kinerja_iku *k = c->rows[row].k;
-	const char *nar = narasi_of(c, k);
-	char *text = NULL, st[700], cap[64], num[2][DEC_BUFSZ];
-	size_t len = 0;
+	const kinerja_program *kp = c->rows[row].kp;
+	const sasaran *sa = c->rows[row].sa;
+	const triwulan *t = &c->a->r->tw[c->a->tw];
+	const char *nar = narasi_of(c, row);
+	char *text = NULL, st[700], cap[64], num[2][DEC_BUFSZ], code[160];
+	size_t len = 0, i;
 	FILE *f = open_memstream(&text, &len);
 
 	if (f == NULL)
 		lk_fatal("out of memory");
-	fprintf(f, "%s  %s\n", e->iku, k != NULL && k->iku->uraian ? k->iku->uraian : "");
-	if (k != NULL && k->sasaran != NULL)
-		fprintf(f, _("Sasaran %s  %s\n"), k->sasaran->kode,
-			k->sasaran->uraian ? k->sasaran->uraian : "");
+	fprintf(f, "%s  %s\n", store_entri_text(e, code, sizeof code), what_of(c, row));
+	if (sa != NULL && e->jenis != JENIS_NARASI)
+		fprintf(f, _("Sasaran %s  %s\n"), sa->kode, sa->uraian ? sa->uraian : "");
 	if (k != NULL && k->ada_realisasi)
 		fprintf(f, _("Target %s %s, realisation %s, capaian %s (%s).\n"),
 			dec_format_nilai(k->target, num[0]), k->iku->satuan ? k->iku->satuan : "",
@@ -278,19 +401,42 @@ rv_detail(rv_ctx *c, size_t row)
 	else if (k != NULL)
 		fprintf(f, _("Target %s %s; no realisation yet.\n"),
 			dec_format_nilai(k->target, num[0]), k->iku->satuan ? k->iku->satuan : "");
+	if (kp != NULL && kp->ada_realisasi)
+		fprintf(f, _("Target Rp %s, realisation Rp %s, absorption %s%%.\n"),
+			dec_format_uang(kp->target, num[0]),
+			dec_format_uang(kp->realisasi, num[1]),
+			kp->capaian.status == CAPAIAN_ADA ?
+			dec_format_persen(kp->capaian.persen, cap) : "-");
+	else if (kp != NULL)
+		fprintf(f, _("Target Rp %s; no realisation yet.\n"),
+			dec_format_uang(kp->target, num[0]));
 	fprintf(f, _("State: %s.\n"), state_text(e, true, st, sizeof st));
-	fprintf(f, "\n%s\n\n", _("Narrative of the sasaran for the quarter:"));
-	fprintf(f, "%s\n", nar != NULL && *nar ? nar : _("(none yet)"));
-	if (k != NULL && k->sasaran != NULL && k->sasaran->n_tabel[c->a->tw] > 0)
-		fprintf(f, _("\nSupporting tables: %zu (step 6).\n"),
-			k->sasaran->n_tabel[c->a->tw]);
+	if (e->jenis == JENIS_IKU || e->jenis == JENIS_NARASI) {
+		fprintf(f, "\n%s\n\n", _("Narrative of the sasaran for the quarter:"));
+		fprintf(f, "%s\n", nar != NULL && *nar ? nar : _("(none yet)"));
+		for (i = 0; sa != NULL && i < sa->n_tabel[c->a->tw]; i++) {
+			if (i == 0)
+				fprintf(f, "\n%s\n", _("Supporting tables:"));
+			print_tabel(f, &sa->tabel[c->a->tw][i]);
+		}
+	} else if (e->jenis == JENIS_BAB2) {
+		fprintf(f, "\n%s\n", _("Obstacles:"));
+		for (i = 0; i < t->n_permasalahan; i++)
+			fprintf(f, "  %zu. %s\n", i + 1, t->permasalahan[i]);
+		fprintf(f, "\n%s\n", _("Follow-up actions:"));
+		for (i = 0; i < t->n_tindak_lanjut; i++)
+			fprintf(f, "  %zu. %s\n", i + 1, t->tindak_lanjut[i]);
+	} else if (e->jenis == JENIS_BAB3) {
+		fprintf(f, "\n%s\n\n%s\n", _("Conclusion:"), t->kesimpulan != NULL ?
+			t->kesimpulan : _("(none written: the report prints the standard text)"));
+	}
 	fprintf(f, "\n%s\n\n", _("Review of the entry:"));
-	scr_review_events(f, c->a, e->iku);
+	scr_review_events(f, c->a, e->jenis, e->kode);
 	fclose(f);
 	{
 		char title[300];
 
-		snprintf(title, sizeof title, "%s \xe2\x80\x94 %s", e->iku,
+		snprintf(title, sizeof title, "%s \xe2\x80\x94 %s", code,
 			 app_period_text(c->a));
 		ui_show_text(title, text);
 	}
@@ -323,7 +469,7 @@ scr_review(app *a)
 	int result = -1, act;
 
 	cols[0].title = _("Code");
-	cols[1].title = _("Indicator");
+	cols[1].title = _("Entry");
 	cols[2].title = _("Target");
 	cols[3].title = _("Real.");
 	cols[4].title = _("Capaian");
@@ -353,13 +499,18 @@ scr_review(app *a)
 	l.acts = acts;
 	l.bar_labels = labels;
 	l.help_acts = help_acts;
-	l.help = _("The IKU of your bidang with their capaian for the quarter and the "
-		   "state of each entry. An operator submits an entry; you approve it "
-		   "(y) or return it with a comment that says what to fix (r); Y "
-		   "approves every submitted entry at once. Nobody reviews an entry he "
-		   "submitted himself. Enter shows the whole entry with the narrative "
-		   "of its sasaran; F12 the history of its realisation.");
-	l.empty = _("There is no IKU of your bidang in this quarter's plan.");
+	l.help = _("Everything the signed report prints is reviewed: each IKU's and "
+		   "each program's realisation, each sasaran's narrative with its "
+		   "supporting tables, BAB II (obstacles, follow-ups) and BAB III "
+		   "(conclusion). Listed are the entries you review: a kabid those of "
+		   "his bidang, the kepala BAB II, BAB III and what belongs to no "
+		   "bidang. An operator submits an entry; you approve it (y) or return "
+		   "it with a comment that says what to fix (r); Y approves every "
+		   "submitted entry at once. Nobody reviews an entry he submitted "
+		   "himself. Enter shows the whole entry (the narrative, the tables "
+		   "cell by cell, the obstacles, the conclusion, the review so far); "
+		   "F12 the history of a realisation.");
+	l.empty = _("There is no entry for you to review in this quarter.");
 	list_init(&l);
 	for (l.sel = 0; l.sel < c.n && entri_of(&c, l.sel)->state != ENTRI_SUBMITTED; l.sel++)
 		;
@@ -369,25 +520,28 @@ scr_review(app *a)
 	while (result < 0) {
 		const char *kode;
 		char keep[128] = "";
+		enum entri_jenis jenis = JENIS_IKU;
 		size_t i;
 
 		app_update_context(a);
 		l.nrows = c.n;
 		act = list_run(&l);
-		kode = c.n > 0 ? entri_of(&c, l.sel)->iku : NULL;
-		if (kode != NULL)
+		kode = c.n > 0 ? entri_of(&c, l.sel)->kode : NULL;
+		if (kode != NULL) {
 			snprintf(keep, sizeof keep, "%s", kode);
+			jenis = entri_of(&c, l.sel)->jenis;
+		}
 		switch (act) {
 		case ACT_APPROVE:
 			if (kode != NULL)
-				wf_approve(a, keep);
+				wf_approve(a, jenis, keep);
 			break;
 		case ACT_RETURN:
 			if (kode != NULL)
-				wf_return(a, keep);
+				wf_return(a, jenis, keep);
 			break;
 		case ACT_APPROVE_ALL:
-			wf_approve(a, NULL);
+			wf_approve(a, JENIS_IKU, NULL);
 			break;
 		case ACT_ENTER:
 		case ACT_EDIT:
@@ -395,8 +549,8 @@ scr_review(app *a)
 				rv_detail(&c, l.sel);
 			break;
 		case ACT_HISTORY:
-			if (kode != NULL)
-				scr_history(a, false, keep);
+			if (kode != NULL && (jenis == JENIS_IKU || jenis == JENIS_PROGRAM))
+				scr_history(a, jenis == JENIS_PROGRAM, keep);
 			break;
 		case ACT_SAVE:
 			ui_msg(UI_MSG_HINT, _("The review is saved at once: there is nothing "
@@ -420,7 +574,8 @@ scr_review(app *a)
 		/* a->wf was reloaded: rebuild, keeping the row. */
 		rv_rows(&c);
 		for (i = 0; keep[0] && i < c.n; i++)
-			if (strcmp(entri_of(&c, i)->iku, keep) == 0)
+			if (entri_of(&c, i)->jenis == jenis &&
+			    strcmp(entri_of(&c, i)->kode, keep) == 0)
 				l.sel = i;
 	}
 	list_close(&l);

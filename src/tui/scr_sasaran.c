@@ -470,6 +470,7 @@ scr_sasaran(app *a, int step, const draft *restore)
 	memset(&l, 0, sizeof l);
 	l.title = scr_step_name(step);
 	l.step = step;
+	l.detail_col = 2;       /* the whole text of the row on the cursor */
 	l.cols = cols;
 	l.ncol = 5;
 	l.cell = sas_cell;

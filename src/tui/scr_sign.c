@@ -140,8 +140,11 @@ build(sign_ctx *c)
 		for (i = 0; i < a->wf.n_entri; i++) {
 			const store_entri *x = &a->wf.entri[i];
 
+			char what[160];
+
 			if (x->state != ENTRI_APPROVED)
-				add_row(c, "", 2, _("%s: %s"), x->iku,
+				add_row(c, "", 2, _("%s: %s"),
+					store_entri_text(x, what, sizeof what),
 					entri_state_label(x->state));
 		}
 		c->ready = approved == a->wf.n_entri && a->wf.n_entri > 0;

@@ -511,7 +511,7 @@ period_screen(app *a)
 		{ NULL, 12, false, false, 0 }, { NULL, 10, false, false, 0 },
 		{ NULL, 6, false, true, 0 }, { NULL, 8, false, true, 0 },
 		{ NULL, 6, false, true, 0 }, { NULL, 8, false, true, 0 },
-		{ NULL, 8, true, false, 0 }, { NULL, 8, false, true, 0 },
+		{ NULL, 8, true, false, 0 }, { NULL, 11, false, true, 0 },
 	};
 	per_ctx c;
 	list l;

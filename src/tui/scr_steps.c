@@ -107,7 +107,8 @@ menu_extras(menu_ctx *c)
 	app_load_user(a);
 	app_wf_load(a, true);
 	c->n_extra = 0;
-	if (a->user.peran == PERAN_KABID || a->user.peran == PERAN_ADMIN)
+	if (a->user.peran == PERAN_KABID || a->user.peran == PERAN_KEPALA ||
+	    a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_REVIEW;
 	if (a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_SIGN;
@@ -121,7 +122,8 @@ menu_extras(menu_ctx *c)
 	}
 	memset(c->count, 0, sizeof c->count);
 	for (i = 0; app_wf_ok(a) && i < a->wf.n_entri; i++)
-		if (a->user.peran != PERAN_KABID || wf_mine(a, &a->wf.entri[i]))
+		if ((a->user.peran != PERAN_KABID && a->user.peran != PERAN_KEPALA) ||
+		    wf_mine(a, &a->wf.entri[i]))
 			c->count[a->wf.entri[i].state]++;
 }
 

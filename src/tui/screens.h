@@ -50,18 +50,19 @@ int scr_preview(app *a, int step);
 int scr_print(app *a, int step);
 
 /* ---- the review (wf_action.c) ---- */
-/* Submit entries of the quarter on screen for review: kode is the
- * focused IKU (or NULL); asks whether that one or every draft and
- * returned entry.  True when something was submitted. */
-bool wf_submit(app *a, const char *kode);
-/* Approve kode, or (NULL) every submitted entry of the reviewer's bidang
- * that he did not submit himself; asks first. */
-bool wf_approve(app *a, const char *kode);
-/* Return kode with a comment (asked; it may not be blank). */
-bool wf_return(app *a, const char *kode);
+/* Submit entries of the quarter on screen for review: (j, kode) is the
+ * focused entry (kode NULL: none); asks whether that one or every draft
+ * and returned entry.  True when something was submitted. */
+bool wf_submit(app *a, enum entri_jenis j, const char *kode);
+/* Approve (j, kode), or (kode NULL) every submitted entry the reviewer
+ * may review that he did not submit himself; asks first. */
+bool wf_approve(app *a, enum entri_jenis j, const char *kode);
+/* Return (j, kode) with a comment (asked; it may not be blank). */
+bool wf_return(app *a, enum entri_jenis j, const char *kode);
 /* Unlock the quarter on screen (admin) with a reason (asked; required). */
 bool wf_unlock(app *a);
-/* The entry belongs to the bidang of the actor, a kabid. */
+/* The actor may review the entry: a kabid those of his bidang, the
+ * kepala those of no bidang (and BAB II, III), an admin every one. */
 bool wf_mine(const app *a, const store_entri *x);
 /* ... and is submitted, by someone else: the kabid may review it. */
 bool wf_reviewable(const app *a, const store_entri *x);
@@ -72,7 +73,8 @@ bool wf_reviewable(const app *a, const store_entri *x);
 void scr_history(app *a, bool program, const char *kode);
 /* The review of entry kode in a->wf, one line per event (who, when, the
  * state it led to, the comment), written to f. */
-void scr_review_events(FILE *f, const app *a, const char *kode);
+void scr_review_events(FILE *f, const app *a, enum entri_jenis j,
+		       const char *kode);
 /* scr_review.c: the kabid's review of the quarter on screen. */
 int scr_review(app *a);
 /* scr_sign.c: what the head signs, signing and finalising the quarter on

@@ -21,14 +21,9 @@
 #include "tui/ui.h"
 
 static const store_entri *
-find_entri(const app *a, const char *kode)
+find_entri(const app *a, enum entri_jenis j, const char *kode)
 {
-	size_t i;
-
-	for (i = 0; kode != NULL && i < a->wf.n_entri; i++)
-		if (strcmp(a->wf.entri[i].iku, kode) == 0)
-			return &a->wf.entri[i];
-	return NULL;
+	return store_entri_find(&a->wf, j, kode);
 }
 
 static bool
@@ -42,6 +37,12 @@ wf_mine(const app *a, const store_entri *x)
 {
 	size_t i;
 
+	/* The kepala reviews what no kabid can: BAB II and III and what
+	 * belongs to no bidang; an admin may review anything. */
+	if (a->user.peran == PERAN_ADMIN)
+		return true;
+	if (a->user.peran == PERAN_KEPALA)
+		return x->bidang == NULL;
 	if (a->user.peran != PERAN_KABID)
 		return false;
 	for (i = 0; x->bidang != NULL && i < a->user.n_bidang; i++)
@@ -70,16 +71,16 @@ quarter_ready(app *a)
 }
 
 static bool
-apply(app *a, enum entri_event ev, const char *kode, const char *comment,
-      size_t *done)
+apply(app *a, enum entri_event ev, enum entri_jenis j, const char *kode,
+      const char *comment, size_t *done)
 {
 	lk_err e = { 0, "" };
-	char *one[1] = { (char *)kode };
+	store_entri_ref one = { j, kode };
 	int rc;
 
 	*done = 0;
-	rc = store_wf_apply(a->st, a->instansi, a->tahun, a->tw, ev, one,
-			    kode != NULL ? 1 : 0, comment, done, &e);
+	rc = store_wf_apply_refs(a->st, a->instansi, a->tahun, a->tw, ev, &one,
+				 kode != NULL ? 1 : 0, comment, done, &e);
 	app_wf_load(a, true);
 	app_update_context(a);
 	if (rc != 0) {
@@ -90,10 +91,10 @@ apply(app *a, enum entri_event ev, const char *kode, const char *comment,
 }
 
 bool
-wf_submit(app *a, const char *kode)
+wf_submit(app *a, enum entri_jenis j, const char *kode)
 {
 	const store_entri *x;
-	char text[900], all[64], note[200] = "";
+	char text[900], all[64], note[200] = "", what[160];
 	size_t open = 0, empty = 0, done = 0, i;
 	int r;
 
@@ -110,24 +111,26 @@ wf_submit(app *a, const char *kode)
 				      "or approved."), app_period_text(a));
 		return false;
 	}
-	x = find_entri(a, kode);
+	x = find_entri(a, j, kode);
+	if (x != NULL)
+		store_entri_text(x, what, sizeof what);
 	if (x != NULL && is_open(x)) {
 		if (!x->ada_realisasi)
-			snprintf(note, sizeof note, _(" %s has no realisation yet."), x->iku);
+			snprintf(note, sizeof note, _(" %s has no realisation yet."), what);
 		if (open > 1) {
 			snprintf(text, sizeof text, _("Submit %s for review by the kabid, or "
 						      "all %zu draft and returned entries of "
-						      "%s?%s"), x->iku, open,
+						      "%s?%s"), what, open,
 				 app_period_text(a), note);
 			snprintf(all, sizeof all, _("All %zu"), open);
-			r = ui_ask3(_("Submit for review"), text, x->iku, all, _("Cancel"));
+			r = ui_ask3(_("Submit for review"), text, what, all, _("Cancel"));
 			if (r != 0 && r != 1)
 				return false;
 			if (r == 1)
 				x = NULL;
 		} else {
 			snprintf(text, sizeof text, _("Submit %s for review by the kabid?%s"),
-				 x->iku, note);
+				 what, note);
 			if (ui_confirm(_("Submit for review"), text, true) != 1)
 				return false;
 		}
@@ -138,7 +141,7 @@ wf_submit(app *a, const char *kode)
 		if (x != NULL)
 			snprintf(text, sizeof text, _("%s is %s. Submit all %zu draft and "
 						      "returned entries of %s for review?%s"),
-				 x->iku, entri_state_label(x->state), open,
+				 what, entri_state_label(x->state), open,
 				 app_period_text(a), note);
 		else
 			snprintf(text, sizeof text, _("Submit all %zu draft and returned "
@@ -148,7 +151,7 @@ wf_submit(app *a, const char *kode)
 			return false;
 		x = NULL;
 	}
-	if (!apply(a, EV_SUBMIT, x != NULL ? x->iku : NULL, NULL, &done))
+	if (!apply(a, EV_SUBMIT, j, x != NULL ? x->kode : NULL, NULL, &done))
 		return false;
 	ui_msg(UI_MSG_INFO, _("Entries submitted for review in %s: %zu."),
 	       app_period_text(a), done);
@@ -156,7 +159,7 @@ wf_submit(app *a, const char *kode)
 }
 
 bool
-wf_approve(app *a, const char *kode)
+wf_approve(app *a, enum entri_jenis j, const char *kode)
 {
 	char text[700];
 	size_t n = 0, done = 0, i;
@@ -164,7 +167,11 @@ wf_approve(app *a, const char *kode)
 	if (!app_can_edit(a, AKSI_TINJAU) || !quarter_ready(a))
 		return false;
 	if (kode != NULL) {
-		snprintf(text, sizeof text, _("Approve %s for %s?"), kode,
+		const store_entri *x = find_entri(a, j, kode);
+		char what[160];
+
+		snprintf(text, sizeof text, _("Approve %s for %s?"), x != NULL ?
+			 store_entri_text(x, what, sizeof what) : kode,
 			 app_period_text(a));
 	} else {
 		for (i = 0; i < a->wf.n_entri; i++)
@@ -179,7 +186,7 @@ wf_approve(app *a, const char *kode)
 	}
 	if (ui_confirm(_("Approve"), text, true) != 1)
 		return false;
-	if (!apply(a, EV_APPROVE, kode, NULL, &done))
+	if (!apply(a, EV_APPROVE, j, kode, NULL, &done))
 		return false;
 	ui_msg(UI_MSG_INFO, _("Entries approved: %zu."), done);
 	return done > 0;
@@ -209,22 +216,27 @@ ask_required(const char *title, const char *label, const char *blank, char **out
 }
 
 bool
-wf_return(app *a, const char *kode)
+wf_return(app *a, enum entri_jenis j, const char *kode)
 {
-	char title[200], *comment;
+	char title[200], *comment, what[160];
+	const store_entri *x;
 	size_t done = 0;
 	bool ok;
 
 	if (kode == NULL || !app_can_edit(a, AKSI_TINJAU) || !quarter_ready(a))
 		return false;
-	snprintf(title, sizeof title, _("Return %s"), kode);
+	x = find_entri(a, j, kode);
+	snprintf(what, sizeof what, "%s", kode);
+	if (x != NULL)
+		store_entri_text(x, what, sizeof what);
+	snprintf(title, sizeof title, _("Return %s"), what);
 	if (!ask_required(title, _("What must be fixed (the operator reads this):"),
 			  _("A comment is required: say what must be fixed."), &comment))
 		return false;
-	ok = apply(a, EV_RETURN, kode, comment, &done);
+	ok = apply(a, EV_RETURN, j, kode, comment, &done);
 	free(comment);
 	if (ok)
-		ui_msg(UI_MSG_INFO, _("%s is returned with the comment."), kode);
+		ui_msg(UI_MSG_INFO, _("%s is returned with the comment."), what);
 	return ok && done > 0;
 }
 

@@ -132,11 +132,7 @@ check "the error is printed" test -s "$T/stderr"
 SIGNED=""
 if command -v openssl >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
 	cp "$DB" "$T/f.db"
-	sqlite3 "$T/f.db" "INSERT INTO entry_state (triwulan_id, iku_id, state,
-		submitted_by, submitted_at, reviewed_by, reviewed_at)
-		SELECT t.id, k.id, 'approved', 'op', '2023-07-01T00:00:00Z', 'kb',
-		'2023-07-02T00:00:00Z' FROM triwulan t JOIN iku k ON k.rencana_id = t.rencana_id
-		WHERE t.nomor = 2;"
+	approve_all "$T/f.db"
 	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
 		-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
 	openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \

@@ -17,11 +17,7 @@ mkdir "$O"
 Y="--tahun 2023 --triwulan 2"
 "$LAKIP_BIN" -d "$DB" import "$FIXTURE" >/dev/null 2>&1
 # Approved directly: the review needs other accounts (workflow.sh).
-sqlite3 "$DB" "INSERT INTO entry_state (triwulan_id, iku_id, state,
-	submitted_by, submitted_at, reviewed_by, reviewed_at)
-	SELECT t.id, k.id, 'approved', 'op', '2023-07-01T00:00:00Z', 'kb',
-	'2023-07-02T00:00:00Z' FROM triwulan t JOIN iku k ON k.rencana_id = t.rencana_id
-	WHERE t.nomor = 2;"
+approve_all "$DB"
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
 	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
 openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \

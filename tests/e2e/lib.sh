@@ -67,6 +67,25 @@ expect_eq() {
 }
 sum() { sqlite3 "$1" .dump | sha256sum | awk "{print \$1}"; }
 finish() { echo "1..$_n"; exit 0; }
+# approve_all DB [TW] [SQL]: every entry of the review of quarter TW (2)
+# of every plan approved, straight into the tables (the review itself
+# needs other accounts: workflow.sh); SQL (optional) narrows the rows,
+# on the columns jenis and kode.
+approve_all() {
+	sqlite3 "$1" "INSERT OR REPLACE INTO review_state (triwulan_id, jenis,
+		ref_id, state, submitted_by, submitted_at, reviewed_by, reviewed_at)
+		SELECT tw, jenis, ref, 'approved', 'op', '2023-07-01T00:00:00Z', 'kb',
+		'2023-07-02T00:00:00Z' FROM (
+		SELECT t.id tw, 'iku' jenis, k.id ref, k.kode kode FROM triwulan t
+		 JOIN iku k ON k.rencana_id = t.rencana_id WHERE t.nomor = ${2:-2}
+		UNION ALL SELECT t.id, 'program', p.id, p.kode FROM triwulan t
+		 JOIN program p ON p.rencana_id = t.rencana_id WHERE t.nomor = ${2:-2}
+		UNION ALL SELECT t.id, 'narasi', sa.id, sa.kode FROM triwulan t
+		 JOIN sasaran sa ON sa.rencana_id = t.rencana_id WHERE t.nomor = ${2:-2}
+		UNION ALL SELECT t.id, 'bab2', 0, 'bab2' FROM triwulan t WHERE t.nomor = ${2:-2}
+		UNION ALL SELECT t.id, 'bab3', 0, 'bab3' FROM triwulan t WHERE t.nomor = ${2:-2})
+		WHERE 1 ${3:+AND $3};"
+}
 
 # Tests run as other Unix accounts only when asked: LAKIP_TEST_ACCOUNTS=1,
 # as root (they create throwaway accounts with useradd and remove them at

@@ -117,9 +117,14 @@ as "$KB" review $Y --approve --iku IKU1
 expect_rc "a returned entry cannot be approved" 65
 as "$OP" submit $Y
 expect_rc "the operator submits all drafts and returned entries" 0
-expect_in "five entries submitted" "$T/stdout" "Submitted 5 entries"
+# Everything the report prints: 5 IKU, 6 programs, 5 narratives, BAB II
+# and BAB III.
+expect_in "eighteen entries submitted" "$T/stdout" "Submitted 18 entries"
 as "$OP" status $Y
-expect_in "status counts them" "$T/stdout" "0 draft, 5 submitted, 0 returned, 0 approved"
+expect_in "status counts them" "$T/stdout" "0 draft, 18 submitted, 0 returned, 0 approved"
+expect_in "status lists the budget entries" "$T/stdout" "program   P01"
+expect_in "status lists the narratives" "$T/stdout" "narasi    SS1"
+expect_in "status lists BAB III, the kepala's" "$T/stdout" "bab3      -"
 
 # Nobody approves his own entry: the operator becomes a kabid.
 as root user role "$OP" kabid --bidang poldagri
@@ -131,8 +136,13 @@ expect_rc "and back to operator" 0
 
 as "$KB" review $Y --approve
 expect_rc "the kabid approves all submitted entries of his bidang" 0
+expect_in "IKU, programs and narratives of his bidang" "$T/stdout" "Approved 15 entries"
+as "$KB" review $Y --approve --bab 3
+refused "BAB III is not the kabid's" "the kepala's to review"
+as "$KB" review $Y --approve --program P01
+refused "a program that supports no sasaran is not the kabid's" "belongs to no bidang"
 as "$KB" status $Y
-expect_in "all five approved" "$T/stdout" "0 draft, 0 submitted, 0 returned, 5 approved"
+expect_in "three left for the kepala" "$T/stdout" "0 draft, 3 submitted, 0 returned, 15 approved"
 
 # --- finalise ----------------------------------------------------------
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
@@ -207,6 +217,27 @@ expect_in "and nothing was locked" "$T/stdout" "Open (not finalised)"
 as root audit log
 if grep -q " finalise " "$T/stdout"; then not_ok "no finalise record after a failure"
 else ok "no finalise record after a failure"; fi
+
+# Not everything approved: refused (77), naming each, nothing written.
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
+	--p12 "$W/kp.p12" -o "$W/early.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "finalise refuses while entries are not approved" 77
+expect_in "naming the program that is not" "$T/stderr" "program P01 (submitted)"
+expect_in "naming BAB II" "$T/stderr" "BAB II (submitted)"
+expect_in "naming BAB III" "$T/stderr" "BAB III (submitted)"
+expect_in "and how the kepala may sign anyway" "$T/stderr" "--override-review"
+check "and writes nothing" test ! -e "$W/early.pdf"
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $Y \
+	--p12 "$W/kp.p12" -o "$W/early.pdf" --override-review "  " >"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "an override needs a written reason" 64
+# The kepala reviews what is his: the program of no sasaran, BAB II, III.
+as "$KP" review $Y --approve
+expect_rc "the kepala approves what is his" 0
+expect_in "three entries" "$T/stdout" "Approved 3 entries"
+as "$KB" status $Y
+expect_in "all eighteen approved" "$T/stdout" "0 draft, 0 submitted, 0 returned, 18 approved"
 
 # A scanned signature: any small PNG will do (a page rendered tiny).
 "$LAKIP_BIN" -d "$DB" report $Y -o "$T/plain.pdf" >/dev/null 2>&1
@@ -369,7 +400,7 @@ share
 as root import "$T/changed.yaml"
 expect_rc "the unlocked quarter takes the change" 0
 as "$NO" status $Y
-expect_in "the changed entry went back to draft" "$T/stdout" "4 approved"
+expect_in "the changed entry went back to draft" "$T/stdout" "1 draft, 0 submitted, 0 returned, 17 approved"
 as root audit log
 expect_in "the unlock reason is recorded" "$T/stdout" "Revisi realisasi IKU5"
 expect_in "the reset to draft is recorded" "$T/stdout" "edit kesbangpol-kalteng/2023/TW2 entry_state IKU5.state \"approved\" -> \"draft\""
@@ -421,14 +452,14 @@ expect_in "the refusal names the role" "$T/stderr" "kabid, kepala or admin in di
 as "$KB" review $D --approve --iku IKU1
 refused "not even an IKU of a bidang with his kode" "dinsos-kalteng"
 as "$NO" status $D
-expect_in "dinsos: nothing approved" "$T/stdout" "0 draft, 5 submitted, 0 returned, 0 approved"
+expect_in "dinsos: nothing approved" "$T/stdout" "0 draft, 18 submitted, 0 returned, 0 approved"
 # The same kabid with a role in both: he reviews there too.
 as root user add "$KB" --role kabid --instansi dinsos-kalteng --bidang poldagri,ideologi,kewaspadaan,ekososbud
 expect_rc "the kabid gets a role in dinsos as well" 0
 as "$KB" review $D --approve
 expect_rc "and approves dinsos's entries" 0
 as "$NO" status $D
-expect_in "dinsos: all approved" "$T/stdout" "0 draft, 0 submitted, 0 returned, 5 approved"
+expect_in "dinsos: the kabid's approved" "$T/stdout" "0 draft, 3 submitted, 0 returned, 15 approved"
 # kesbangpol's kepala, his certificate registered for dinsos too, so
 # that only his role stops him.
 as root signer set --instansi dinsos-kalteng "$T/cert.pem"
@@ -445,7 +476,17 @@ as root user add "$KP" --role kepala --instansi dinsos-kalteng
 rc=0
 runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $D \
 	--p12 "$W/kp.p12" -o "$W/dinsos.pdf" >"$T/stdout" 2>"$T/stderr" || rc=$?
-expect_rc "made kepala of dinsos too, he finalises it" 0
+expect_rc "made kepala of dinsos too: refused while his three are not approved" 77
+# He signs anyway, with a reason: recorded with what was not approved.
+rc=0
+runuser -u "$KP" -- env LAKIP_P12_PASS=rahasia "$LAKIP_BIN" -d "$DB" finalise $D \
+	--p12 "$W/kp.p12" -o "$W/dinsos.pdf" \
+	--override-review "BAB II dan III dibahas dalam rapat pimpinan 14 Juli" \
+	>"$T/stdout" 2>"$T/stderr" || rc=$?
+expect_rc "with --override-review he finalises it" 0
+as root audit log
+expect_in "the override is in the audit log, with its reason" "$T/stdout" \
+	"override-review dinsos-kalteng/2023/TW2 review_state.override \"program:P01 submitted, bab2 submitted, bab3 submitted\" -> \"BAB II dan III dibahas dalam rapat pimpinan 14 Juli\""
 # Removing a role in one agency leaves the other.
 as root user remove "$KB" --instansi dinsos-kalteng
 expect_rc "the admin removes the kabid's dinsos role" 0

@@ -300,21 +300,42 @@ wf(const char *who, enum entri_event ev, const char *ikus, const char *comment,
 			      done ? done : &d, e);
 }
 
-/* States of IKU1, IKU2, IKU3 in TW2 as "d s r a" letters. */
+/* The entries of TW2 in report order: IKU1, IKU2, IKU3, program P1,
+ * narasi SS1, SS2, BAB II, BAB III. */
+#define N_ENTRI 8
+
+/* States of all entries in TW2 as "d s r a" letters. */
 static const char *
-states(void)
+states_all(void)
 {
-	static char out[8];
+	static char out[N_ENTRI + 1];
+	static const enum entri_jenis kinds[N_ENTRI] = {
+		JENIS_IKU, JENIS_IKU, JENIS_IKU, JENIS_PROGRAM, JENIS_NARASI,
+		JENIS_NARASI, JENIS_BAB2, JENIS_BAB3,
+	};
 	lk_err e = { 0, "" };
 	store_quarter q;
 	size_t i;
 
 	ok_(store_quarter_load(db, "kesbangpol", 2023, 2, &q, &e), &e, "load");
-	ck_assert_uint_eq(q.n_entri, 3);
-	for (i = 0; i < 3; i++)
+	ck_assert_uint_eq(q.n_entri, N_ENTRI);
+	for (i = 0; i < N_ENTRI; i++) {
+		ck_assert_int_eq(q.entri[i].jenis, kinds[i]);
 		out[i] = "dsra"[q.entri[i].state];
-	out[3] = '\0';
+	}
+	out[N_ENTRI] = '\0';
 	store_quarter_free(&q);
+	return out;
+}
+
+/* States of IKU1, IKU2, IKU3 in TW2. */
+static const char *
+states(void)
+{
+	static char out[4];
+
+	memcpy(out, states_all(), 3);
+	out[3] = '\0';
 	return out;
 }
 
@@ -411,11 +432,16 @@ START_TEST(test_flow)
 		store_quarter q;
 
 		ok_(store_quarter_load(db, "kesbangpol", 2023, 2, &q, &e), &e, "q");
-		ck_assert_uint_eq(q.count[ENTRI_APPROVED], 3);
+		/* The IKU and the narratives (of bidang ideologi and politik)
+		 * approved; program P1 (no sasaran), BAB II and BAB III wait
+		 * for the kepala. */
+		ck_assert_uint_eq(q.count[ENTRI_APPROVED], 5);
+		ck_assert_uint_eq(q.count[ENTRI_SUBMITTED], 3);
+		ck_assert_str_eq(states_all(), "aaasaass");
 		ck_assert_str_eq(q.entri[0].comment, "Sumber data belum dilampirkan");
 		ck_assert_str_eq(q.entri[0].submitted_by, "op2");
 		ck_assert_str_eq(q.entri[0].reviewed_by, "kb1");
-		ck_assert_uint_eq(q.n_event, 8);
+		ck_assert_uint_eq(q.n_event, 15);
 		ck_assert_str_eq(q.event[2].action, "return");
 		store_quarter_free(&q);
 	}
@@ -462,9 +488,8 @@ START_TEST(test_no_bidang)
 	ck_assert_str_eq(states(), "sds");
 	/* no kabid reviews it */
 	ck_assert_int_eq(wf("kb2", EV_APPROVE, "IKU3", NULL, NULL, &e), EX_NOPERM);
-	ck_assert_msg(strstr(e.msg, "IKU 'IKU3' belongs to a sasaran without a "
-			     "bidang: the kepala or an admin reviews it") != NULL,
-		      "%s", e.msg);
+	ck_assert_msg(strstr(e.msg, "IKU3 belongs to no bidang: the kepala or an "
+			     "admin reviews it") != NULL, "%s", e.msg);
 	ck_assert_int_eq(wf("kb1", EV_APPROVE, "IKU3", NULL, NULL, &e), EX_NOPERM);
 	ok_(wf("kb2", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb2 all");
 	ck_assert_uint_eq(done, 0);
@@ -486,8 +511,10 @@ START_TEST(test_no_bidang)
 }
 END_TEST
 
-/* Changing a realisation or narrative of a submitted or approved entry
- * sets it back to draft, recorded; a returned one stays returned. */
+/* Changing what an entry holds while it is submitted or approved sets
+ * that entry (and only that one) back to draft, recorded; a returned one
+ * stays returned: an IKU's or a program's realisation, a narrative, the
+ * obstacles, the conclusion. */
 START_TEST(test_edit_resets)
 {
 	lk_err e = { 0, "" };
@@ -496,26 +523,42 @@ START_TEST(test_edit_resets)
 	ok_(wf("op1", EV_SUBMIT, NULL, NULL, NULL, &e), &e, "submit");
 	ok_(wf("kb1", EV_APPROVE, "IKU1", NULL, NULL, &e), &e, "approve");
 	ok_(wf("kb2", EV_RETURN, "IKU3", "cek", NULL, &e), &e, "return");
-	ck_assert_str_eq(states(), "asr");
+	ck_assert_str_eq(states_all(), "asrsssss");
 	as("op1");
 	ok_(store_load(db, "kesbangpol", 2023, &r, &e), &e, "load");
 	find_iku(r, "IKU1")->realisasi[2] += 1;            /* approved */
-	r->sasaran[1].narasi[2] = S(r, "Narasi baru");     /* IKU3: returned */
+	r->sasaran[1].narasi[2] = S(r, "Narasi baru");     /* narasi SS2 */
 	ok_(store_save(db, r, false, NULL, &e), &e, "save");
-	ck_assert_str_eq(states(), "dsr");
-	r->sasaran[0].narasi[2] = S(r, "Narasi SS1 diubah"); /* IKU1, IKU2 */
+	ck_assert_str_eq(states_all(), "dsrssdss");
+	r->sasaran[0].narasi[2] = S(r, "Narasi SS1 diubah"); /* narasi SS1 */
 	ok_(store_save(db, r, false, NULL, &e), &e, "save 2");
-	ck_assert_str_eq(states(), "ddr");
+	ck_assert_str_eq(states_all(), "dsrsddss");
+	r->program[0].realisasi[2] += 100;                  /* program P1 */
+	ok_(store_save(db, r, false, NULL, &e), &e, "save 3");
+	ck_assert_str_eq(states_all(), "dsrdddss");
+	r->tw[2].n_tindak_lanjut = 1;                       /* BAB II */
+	r->tw[2].tindak_lanjut = arena_alloc(&r->mem, sizeof(char *));
+	r->tw[2].tindak_lanjut[0] = S(r, "Koordinasi ulang");
+	ok_(store_save(db, r, false, NULL, &e), &e, "save 4");
+	ck_assert_str_eq(states_all(), "dsrdddds");
+	r->tw[2].kesimpulan = S(r, "Kesimpulan baru");      /* BAB III */
+	ok_(store_save(db, r, false, NULL, &e), &e, "save 5");
+	ck_assert_str_eq(states_all(), "dsrddddd");
 	/* A change elsewhere (TW3) leaves TW2 alone. */
 	ok_(wf("op1", EV_SUBMIT, "IKU1", NULL, NULL, &e), &e, "resubmit");
 	find_iku(r, "IKU1")->ada_realisasi[3] = true;
-	ok_(store_save(db, r, false, NULL, &e), &e, "save 3");
-	ck_assert_str_eq(states(), "sdr");
+	r->tw[3].kesimpulan = S(r, "TW3");
+	ok_(store_save(db, r, false, NULL, &e), &e, "save 6");
+	ck_assert_str_eq(states_all(), "ssrddddd");
 	rencana_free(r);
-	/* IKU1 (approved) at the first save, IKU2 (submitted) at the second. */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM entry_comment WHERE action = 'edit'"), 2);
+	/* IKU1 and narasi SS2, narasi SS1, P1, BAB II, BAB III. */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM review_event WHERE action = 'edit'"), 6);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'edit'"
-				 " AND tbl = 'entry_state' AND login = 'op1'"), 2);
+				 " AND tbl = 'entry_state' AND login = 'op1'"), 6);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'edit'"
+				 " AND kode = 'program:P1' AND old = 'submitted'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'edit'"
+				 " AND kode = 'bab3'"), 1);
 }
 END_TEST
 
@@ -554,6 +597,8 @@ failing_produce(void *arg, rencana *r, int tw, int version, store_signed_in *out
 	return lk_fail(e, EX_DATAERR, "cannot sign: wrong password");
 }
 
+/* Every entry submitted and approved: the kabid their bidang's, the
+ * kepala the rest (program P1 supports no sasaran; BAB II, BAB III). */
 static void
 approve_all(void)
 {
@@ -562,6 +607,8 @@ approve_all(void)
 	ok_(wf("op1", EV_SUBMIT, NULL, NULL, NULL, &e), &e, "submit");
 	ok_(wf("kb1", EV_APPROVE, NULL, NULL, NULL, &e), &e, "kb1");
 	ok_(wf("kb2", EV_APPROVE, NULL, NULL, NULL, &e), &e, "kb2");
+	ok_(wf("kp", EV_APPROVE, NULL, NULL, NULL, &e), &e, "kp");
+	ck_assert_str_eq(states_all(), "aaaaaaaa");
 }
 
 static int
@@ -613,7 +660,7 @@ unpublish(void *arg)
 START_TEST(test_finalise_outside_lock)
 {
 	lk_err e = { 0, "" };
-	store_finalise_fns f = { changing_produce, publish, unpublish, NULL };
+	store_finalise_fns f = { changing_produce, publish, unpublish, NULL, NULL };
 	int v = -1;
 
 	approve_all();
@@ -653,12 +700,26 @@ START_TEST(test_finalise_rules)
 	lk_err e = { 0, "" };
 	int v = -1;
 
-	/* Not every entry approved. */
+	/* Not every entry approved: refused, naming each (77). */
 	ok_(wf("op1", EV_SUBMIT, NULL, NULL, NULL, &e), &e, "submit");
 	ok_(wf("kb1", EV_APPROVE, NULL, NULL, NULL, &e), &e, "kb1");
-	ck_assert_int_eq(finalise("kp", fake_produce, &v, &e), EX_DATAERR);
+	ck_assert_int_eq(finalise("kp", fake_produce, &v, &e), EX_NOPERM);
 	ck_assert_ptr_nonnull(strstr(e.msg, "IKU3 (submitted)"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "program P1 (submitted)"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "BAB III (submitted)"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "--override-review"));
 	ok_(wf("kb2", EV_APPROVE, NULL, NULL, NULL, &e), &e, "kb2");
+	/* The kepala's: the program without a sasaran, BAB II and III. */
+	{
+		store_entri_ref bab[1] = { { JENIS_BAB2, "bab2" } };
+		size_t done = 0;
+
+		as("kb1");
+		ck_assert_int_eq(store_wf_apply_refs(db, "kesbangpol", 2023, 2,
+			EV_APPROVE, bab, 1, NULL, &done, &e), EX_NOPERM);
+		ck_assert_ptr_nonnull(strstr(e.msg, "the kepala's to review"));
+	}
+	ok_(wf("kp", EV_APPROVE, NULL, NULL, NULL, &e), &e, "kp");
 	/* Roles. */
 	ck_assert_int_eq(finalise("op1", fake_produce, &v, &e), EX_NOPERM);
 	ck_assert_ptr_nonnull(strstr(e.msg, "kepala or admin"));
@@ -883,11 +944,11 @@ START_TEST(test_audit_records)
 				 " AND scope = 'kesbangpol/2023/TW3'"), 1);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE login = 'kb1'"
 				 " AND action = 'approve' AND old = 'submitted'"
-				 " AND new = 'approved'"), 2);
+				 " AND new = 'approved'"), 3);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'user-add'"
 				 " AND kode = 'kb2' AND field = 'bidang' AND new = 'politik'"), 1);
 	ok_(store_audit_list(db, NULL, "kb1", count_rec, &n, &e), &e, "list");
-	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(n, 3);
 	n = 0;
 	ok_(store_audit_list(db, "2999-01-01", NULL, count_rec, &n, &e), &e, "since");
 	ck_assert_int_eq(n, 0);
@@ -1154,7 +1215,7 @@ START_TEST(test_cross_agency)
 	ck_assert_str_eq(states_at("dinsos"), "ddd");
 	/* dinsos's own operator does; he is nobody in kesbangpol. */
 	ok_(wf_at("op3", "dinsos", EV_SUBMIT, NULL, NULL, &done, &e), &e, "op3");
-	ck_assert_uint_eq(done, 3);
+	ck_assert_uint_eq(done, N_ENTRI);
 	refused(wf_at("op3", "kesbangpol", EV_SUBMIT, NULL, NULL, NULL, &e), &e,
 		"operator or admin", "kesbangpol");
 	ck_assert_str_eq(states_at("kesbangpol"), "ddd");
@@ -1176,11 +1237,11 @@ START_TEST(test_cross_agency)
 	refused(wf_at("kb1", "dinsos", EV_APPROVE, "IKU1", NULL, NULL, &e), &e,
 		"bidang 'ideologi'", "IKU1");
 	ok_(wf_at("kb1", "dinsos", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb1 dinsos");
-	ck_assert_uint_eq(done, 1);
+	ck_assert_uint_eq(done, 2);          /* IKU3 and the narrative of SS2 */
 	ck_assert_str_eq(states_at("dinsos"), "ssa");
 	ok_(wf_at("op1", "kesbangpol", EV_SUBMIT, NULL, NULL, NULL, &e), &e, "op1");
 	ok_(wf_at("kb1", "kesbangpol", EV_APPROVE, NULL, NULL, &done, &e), &e, "kb1 kb");
-	ck_assert_uint_eq(done, 2);
+	ck_assert_uint_eq(done, 3);          /* IKU1, IKU2, the narrative of SS1 */
 	ck_assert_str_eq(states_at("kesbangpol"), "aas");
 	ck_assert_int_eq(wf_at("kb1", "kesbangpol", EV_APPROVE, "IKU3", NULL, NULL, &e),
 			 EX_NOPERM);
