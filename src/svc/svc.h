@@ -121,11 +121,12 @@ typedef struct svc_final_opts {
 	const char *p12, *password;
 	const char *ttd;         /* scanned signature PNG, or NULL */
 	const char *tsa;         /* timestamp authority (http://), or NULL */
-	/* The file the signed report goes to; NULL: none (the bytes are
-	 * in the result only).  It appears, by rename, in the transaction
-	 * that stores the version, never before and never on failure. */
+	/* The file the signed report goes to; NULL or "-": none (the
+	 * bytes are in the result only).  It appears, by rename, in the
+	 * transaction that stores the version, never before and never on
+	 * failure. */
 	const char *out;
-	/* Where temporary files go when out is NULL ($TMPDIR, /tmp). */
+	/* Where temporary files go when out is none ($TMPDIR, /tmp). */
 	const char *tmpdir;
 	report_hooks hooks;
 } svc_final_opts;
