@@ -510,6 +510,8 @@ as_nobody(int (*fn)(void *arg, lk_err *e), void *arg, lk_err *e)
 	return rc;
 }
 
+static svc_final_opts final_opts(const char *p12, const char *out);
+
 /* ------------------------------------------------------------------ */
 /* svc_init */
 
@@ -816,6 +818,20 @@ START_TEST(test_may_readonly)
 	find_iku(p.r, "IKU2")->realisasi[2] = 50 * 10000LL;
 	refused(svc_save(&w, K, p.r, 2, 1u << AKSI_UBAH_DATA, &e), &e, EX_IOERR,
 		"save", "read-only");
+	{
+		size_t done = 9;
+		svc_final_opts o = final_opts("kepala.p12", NULL);
+		svc_final_result res;
+
+		refused(svc_review(&w, &p, EV_SUBMIT, NULL, 0, NULL, &done, &e), &e,
+			EX_IOERR, "submit", "read-only");
+		ck_assert_uint_eq(done, 0);
+		refused(svc_unlock(&w, &p, "alasan", &e), &e, EX_IOERR, "unlock",
+			"read-only");
+		refused(svc_finalise(&w, &p, &o, &res, &e), &e, EX_IOERR, "finalise",
+			"read-only");
+		ck_assert_ptr_null(res.pdf);
+	}
 	svc_period_free(&p);
 	svc_done(&w);
 	store_close(ro);
@@ -1192,6 +1208,7 @@ static const struct unlock_case {
 	{ "op", "Ralat realisasi IKU2", EX_NOPERM, "admin" },
 	{ "tamu", "Ralat realisasi IKU2", EX_NOPERM, "admin" },
 	{ NULL, "Ralat realisasi IKU2", 0, NULL },
+	{ "@unlocked", "Ralat realisasi IKU2", EX_DATAERR, "not locked" },
 };
 
 START_TEST(test_unlock)
@@ -1203,17 +1220,20 @@ START_TEST(test_unlock)
 	store_quarter q;
 	int rc;
 
-	lock_quarter();
+	bool unlocked = c->who != NULL && strcmp(c->who, "@unlocked") == 0;
+
+	if (!unlocked)
+		lock_quarter();
 	open_ok(admin, K, 2, AKSI_LIHAT, &p);
 	snprintf(before, sizeof before, "%s", snapshot());
-	as(c->who ? c->who : admin);
+	as(c->who && !unlocked ? c->who : admin);
 	rc = svc_unlock(&v, &p, c->reason, &e);
 	svc_period_free(&p);
 	ok_(store_quarter_load(db, K, 2023, 2, &q, &e), &e, "q");
 	if (c->rc != 0) {
 		refused(rc, &e, c->rc, "unlock", c->need);
 		ck_assert_str_eq(snapshot(), before);
-		ck_assert(q.locked);
+		ck_assert(q.locked != unlocked);
 	} else {
 		ok_(rc, &e, "unlock");
 		ck_assert(!q.locked);
@@ -1311,6 +1331,15 @@ START_TEST(test_render)
 	ok_(store_template_set(db, K, NULL, &ver, &e), &e, "template unset");
 	n = render_pages(&p, NULL, "again.pdf");
 	ck_assert_uint_eq(n, full);
+	/* A stored template that does not load: named as the stored one. */
+	as(admin);
+	ok_(store_template_set(db, K, "format: lakip-template/1\nkertas: [\n", &ver,
+			       &e), &e, "bad template");
+	ck_assert_int_ne(svc_render(&v, &p, NULL, NULL, NULL, "x.pdf", &res, &e), 0);
+	ck_assert_msg(strstr(e.msg, "template of " K ", version 3") != NULL, "%s",
+		      e.msg);
+	ck_assert(!exists("x.pdf"));
+	ok_(store_template_set(db, K, NULL, &ver, &e), &e, "template unset");
 	/* A template that does not exist. */
 	ck_assert_int_ne(svc_render(&v, &p, "tidak-ada", NULL, NULL, "x.pdf", &res,
 				    &e), 0);
@@ -1675,13 +1704,39 @@ START_TEST(test_finalise_no_out)
 	snprintf(dir, sizeof dir, "%s/t", tmp);
 	ck_assert_int_eq(mkdir(dir, 0700), 0);
 	open_ok("kp", K, 2, AKSI_FINAL, &p);
+	/* Rendered with the agency's stored template, as svc_render does:
+	 * the cover only. */
+	{
+		char *yaml = cover_only();
+		int ver;
+
+		as(admin);
+		ok_(store_template_set(db, K, yaml, &ver, &e), &e, "template");
+		free(yaml);
+		as("kp");
+	}
 	o = final_opts("tanpanip.p12", NULL);
 	o.tmpdir = dir;
 	ok_(svc_finalise(&v, &p, &o, &res, &e), &e, "finalise");
 	ck_assert_int_eq(res.version, 1);
+	ck_assert_uint_eq(res.pages, 1);
 	ck_assert_uint_gt(res.len, 1000);
 	ck_assert_int_eq(memcmp(res.pdf, "%PDF-", 5), 0);
 	ck_assert_int_eq(temps_in(dir), 0);
+	ck_assert_int_eq(temps_in(tmp), 0);
+	svc_final_result_free(&res);
+	/* "-" is no file either, as for svc_tmp_beside: nothing named "-"
+	 * appears where the process runs. */
+	as(admin);
+	ok_(svc_unlock(&v, &p, "Ralat", &e), &e, "unlock");
+	ck_assert_int_eq(chdir(tmp), 0);
+	o = final_opts("tanpanip.p12", "-");
+	o.tmpdir = dir;
+	ok_(svc_finalise(&v, &p, &o, &res, &e), &e, "finalise -");
+	ck_assert_int_eq(res.version, 2);
+	ck_assert_int_eq(memcmp(res.pdf, "%PDF-", 5), 0);
+	ck_assert(!exists("-"));
+	ck_assert(!exists(dir) || temps_in(dir) == 0);
 	ck_assert_int_eq(temps_in(tmp), 0);
 	svc_final_result_free(&res);
 	svc_period_free(&p);
