@@ -370,6 +370,8 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	fc.o = o;
 	fc.res = out;
 	fns.arg = &fc;
+	if (p->tw < 1)
+		return lk_fail(e, EX_USAGE, _("finalising needs a quarter"));
 	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
 		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
 			       "'%s'"), o->tsa);
