@@ -1907,6 +1907,57 @@ START_TEST(test_finalise_unwritable)
 }
 END_TEST
 
+/* A period opened without a quarter (tw 0): what needs one says so, as
+ * EX_USAGE, and changes nothing. */
+static const char *const noq_cases[] = { "submit", "review", "unlock",
+					  "finalise", "render" };
+
+START_TEST(test_no_quarter)
+{
+	lk_err e = { 0, "" };
+	layout_result lr = { 0, 0 };
+	svc_final_result res;
+	svc_final_opts o;
+	svc_period p;
+	char before[65], out[2100];
+	size_t done = 9;
+	int rc = -1;
+
+	register_all();
+	approve_all();
+	snprintf(out, sizeof out, "%s/l.pdf", tmp);
+	open_ok(admin, K, 0, AKSI_LIHAT, &p);
+	snprintf(before, sizeof before, "%s", snapshot());
+	switch (_i) {
+	case 0:
+		rc = svc_review(&v, &p, EV_SUBMIT, NULL, 0, NULL, &done, &e);
+		break;
+	case 1:
+		rc = svc_review(&v, &p, EV_APPROVE, NULL, 0, NULL, &done, &e);
+		break;
+	case 2:
+		rc = svc_unlock(&v, &p, "alasan", &e);
+		break;
+	case 3:
+		o = final_opts("kepala.p12", out);
+		rc = svc_finalise(&v, &p, &o, &res, &e);
+		ck_assert_ptr_null(res.pdf);
+		break;
+	case 4:
+		rc = svc_render(&v, &p, NULL, NULL, NULL, out, &lr, &e);
+		break;
+	}
+	refused(rc, &e, EX_USAGE, noq_cases[_i], "quarter");
+	ck_assert_msg(strstr(e.msg, "quarter 0") == NULL, "%s", e.msg);
+	if (_i < 2)
+		ck_assert_uint_eq(done, 0);
+	ck_assert(!exists(out));
+	ck_assert_int_eq(temps_in(tmp), 0);
+	ck_assert_str_eq(snapshot(), before);
+	svc_period_free(&p);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* temporary files */
 
@@ -2096,6 +2147,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_finalise_interrupted);
 	tcase_add_loop_test(tc, test_finalise_refused, 0, (int)LK_NELEM(final_cases));
 	tcase_add_test(tc, test_finalise_unwritable);
+	tcase_add_loop_test(tc, test_no_quarter, 0, (int)LK_NELEM(noq_cases));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("files");
