@@ -468,6 +468,22 @@ temps_in(const char *dir)
 	return n;
 }
 
+/* $LAKIP_SVC_TEST_KEEP names a directory where the reports made are
+ * copied as NAME, to be looked at. */
+static void
+keep(const char *path, const char *name)
+{
+	const char *dir = getenv("LAKIP_SVC_TEST_KEEP");
+	char cmd[4600];
+
+	if (dir == NULL || *dir == '\0')
+		return;
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s' '%s/%s'", dir, path,
+		 dir, name);
+	if (system(cmd) != 0)
+		fprintf(stderr, "# cannot keep %s\n", path);
+}
+
 static bool
 exists(const char *path)
 {
@@ -1301,6 +1317,7 @@ render_pages(svc_period *p, const char *tname, const char *name)
 	snprintf(out, sizeof out, "%s/%s", tmp, name);
 	ok_(svc_render(&v, p, tname, NULL, NULL, out, &res, &e), &e, name);
 	ck_assert(is_pdf(out));
+	keep(out, name);
 	ck_assert_uint_eq(res.bytes, file_size(out));
 	ck_assert_uint_gt(res.pages, 0);
 	return res.pages;
@@ -1595,6 +1612,7 @@ START_TEST(test_finalise)
 	    &e, "cert");
 	ck_assert_str_eq(res.cert.sha256, ci.sha256);
 	ck_assert_str_eq(res.cert.serial_number, NIP_HEAD);
+	keep(out, "final-v1.pdf");
 	ok_(sign_verify(out, &vr, &e), &e, "verify");
 	ck_assert(vr.signed_ && vr.digest_ok && vr.signature_ok);
 	ck_assert_str_eq(vr.cert.sha256, ci.sha256);
