@@ -644,6 +644,27 @@ START_TEST(test_open)
 }
 END_TEST
 
+/* A database without any agency: EX_NOINPUT, nothing chosen. */
+START_TEST(test_open_empty)
+{
+	lk_err e = { 0, "" };
+	char path[2100];
+	svc_period p;
+	store *s;
+	svc w;
+
+	snprintf(path, sizeof path, "%s/kosong.db", tmp);
+	ck_assert_int_eq(store_open(path, STORE_CREATE, &s, &e), 0);
+	ok_(svc_init(&w, s, &e), &e, "init");
+	refused(svc_open(&w, NULL, 2023, 2, AKSI_LIHAT, &p, &e), &e, EX_NOINPUT,
+		"empty", "kosong.db");
+	ck_assert_ptr_null(p.kode);
+	ck_assert_ptr_null(p.r);
+	svc_done(&w);
+	store_close(s);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* the role for each action: allowed[who] for the users of who_ */
 
@@ -2136,6 +2157,7 @@ lktest_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_init);
 	tcase_add_loop_test(tc, test_open, 0, (int)LK_NELEM(open_cases));
+	tcase_add_test(tc, test_open_empty);
 	tcase_add_loop_test(tc, test_open_role, 0, (int)LK_NELEM(role_cases));
 	tcase_add_loop_test(tc, test_bands, 0, (int)LK_NELEM(band_cases));
 	suite_add_tcase(s, tc);
