@@ -354,10 +354,16 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	     svc_final_result *out, lk_err *e)
 {
 	store_finalise_fns fns = { produce, publish, unpublish, NULL, NULL };
+	svc_final_opts oo = *o;
 	final_ctx fc;
 	sigset_t held;
 	int rc;
 
+	/* "-" is no file, as for svc_tmp_beside (the temporary files then
+	 * go to tmpdir): publishing would make a file named "-". */
+	if (oo.out != NULL && strcmp(oo.out, "-") == 0)
+		oo.out = NULL;
+	o = &oo;
 	memset(out, 0, sizeof *out);
 	memset(&fc, 0, sizeof fc);
 	fc.v = v;
@@ -365,6 +371,8 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	fc.res = out;
 	fns.arg = &fc;
 	fns.override_review = o->override_review;
+	if (p->tw < 1)
+		return lk_fail(e, EX_USAGE, _("finalising needs a quarter"));
 	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
 		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
 			       "'%s'"), o->tsa);

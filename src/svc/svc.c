@@ -202,6 +202,9 @@ svc_review(svc *v, const svc_period *p, enum entri_event ev,
 	int rc;
 
 	*done = 0;
+	if (p->tw < 1)
+		return lk_fail(e, EX_USAGE, _("submitting and reviewing need a "
+			       "quarter"));
 	if ((rc = svc_may(v, p->kode, p->tahun, p->tw, a, e)) != 0)
 		return rc;
 	return store_wf_apply(v->s, p->kode, p->tahun, p->tw, ev, iku, n_iku,
@@ -211,6 +214,8 @@ svc_review(svc *v, const svc_period *p, enum entri_event ev,
 int
 svc_unlock(svc *v, const svc_period *p, const char *reason, lk_err *e)
 {
+	if (p->tw < 1)
+		return lk_fail(e, EX_USAGE, _("unlocking needs a quarter"));
 	return store_unlock(v->s, p->kode, p->tahun, p->tw, reason, e);
 }
 

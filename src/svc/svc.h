@@ -87,11 +87,12 @@ int svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
 int svc_save(svc *v, const char *kode, rencana *r, int tw, unsigned mask,
 	     lk_err *e);
 
-/* Submit, approve or return entries of the period (store_wf_apply). */
+/* Submit, approve or return entries of the period (store_wf_apply); a
+ * period without a quarter is EX_USAGE. */
 int svc_review(svc *v, const svc_period *p, enum entri_event ev,
 	       char *const *iku, size_t n_iku, const char *comment,
 	       size_t *done, lk_err *e);
-/* Unlock quarter p->tw with a reason (admin). */
+/* Unlock quarter p->tw with a reason (admin); no quarter: EX_USAGE. */
 int svc_unlock(svc *v, const svc_period *p, const char *reason, lk_err *e);
 
 /* Render quarter p->tw as the LAKIP into the file out with template
@@ -121,15 +122,16 @@ typedef struct svc_final_opts {
 	const char *p12, *password;
 	const char *ttd;         /* scanned signature PNG, or NULL */
 	const char *tsa;         /* timestamp authority (http://), or NULL */
-	/* The file the signed report goes to; NULL: none (the bytes are
-	 * in the result only).  It appears, by rename, in the transaction
-	 * that stores the version, never before and never on failure. */
+	/* The file the signed report goes to; NULL or "-": none (the
+	 * bytes are in the result only).  It appears, by rename, in the
+	 * transaction that stores the version, never before and never on
+	 * failure. */
 	const char *out;
 	/* NULL: every entry of the review must be approved.  Else the
 	 * kepala's reason to sign anyway (recorded in the audit log with
 	 * what was not approved). */
 	const char *override_review;
-	/* Where temporary files go when out is NULL ($TMPDIR, /tmp). */
+	/* Where temporary files go when out is none ($TMPDIR, /tmp). */
 	const char *tmpdir;
 	report_hooks hooks;
 } svc_final_opts;
@@ -143,7 +145,7 @@ typedef struct svc_final_result {
 } svc_final_result;
 
 /* Finalise quarter p->tw (kepala or admin; every entry approved, not
- * locked): the key checked (svc_key_check), the report rendered as
+ * locked; no quarter: EX_USAGE): the key checked (svc_key_check), the report rendered as
  * svc_render does with the agency's template and signed (PAdES, with a
  * timestamp when o->tsa), then stored as the next version and the
  * quarter locked in one short transaction, the file published in it.
