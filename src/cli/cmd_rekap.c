@@ -118,18 +118,15 @@ write_csv(FILE *f, enum csv_style st, const svc_rekap_row *b, size_t n)
 }
 
 static int
-write_text(FILE *f, const svc_rekap_row *b, size_t n, int tahun, int tw,
-	   size_t width)
+write_text(FILE *f, const svc_rekap_row *b, size_t n, const rekap_total *t,
+	   int tahun, int tw, size_t width)
 {
 	arena a = { NULL };
 	size_t nrow = n + 1, i, c, w[N_TEXT_COLS], others = 0, room;
 	const char **cell = arena_alloc(&a, nrow * N_TEXT_COLS * sizeof *cell);
-	rekap_total tot;
 	char st[64];
 	int rc;
 
-	if (rekap_jumlah(b, n, &tot) != 0)
-		memset(&tot, 0, sizeof tot);   /* checked by svc_rekap */
 	for (i = 0; i < n; i++) {
 		const char **r = cell + i * N_TEXT_COLS;
 
@@ -144,11 +141,11 @@ write_text(FILE *f, const svc_rekap_row *b, size_t n, int tahun, int tw,
 	}
 	cell[n * N_TEXT_COLS + T_KODE] = "";
 	cell[n * N_TEXT_COLS + T_NAMA] = "JUMLAH";
-	cell[n * N_TEXT_COLS + T_IKU] = arena_printf(&a, "%zu/%zu", tot.iku_terisi,
-	    tot.iku);
-	cell[n * N_TEXT_COLS + T_CAPAIAN] = fmt_persen(&a, tot.ada_capaian,
-	    tot.capaian, true);
-	cell[n * N_TEXT_COLS + T_SERAPAN] = fmt_capaian(&a, &tot.serapan, true);
+	cell[n * N_TEXT_COLS + T_IKU] = arena_printf(&a, "%zu/%zu", t->iku_terisi,
+	    t->iku);
+	cell[n * N_TEXT_COLS + T_CAPAIAN] = fmt_persen(&a, t->ada_capaian,
+	    t->capaian, true);
+	cell[n * N_TEXT_COLS + T_SERAPAN] = fmt_capaian(&a, &t->serapan, true);
 	cell[n * N_TEXT_COLS + T_STATUS] = "";
 	/* Every column but the name at its natural width, two spaces apart;
 	 * the name gets the rest, cut with an ellipsis. */
@@ -179,18 +176,18 @@ write_text(FILE *f, const svc_rekap_row *b, size_t n, int tahun, int tw,
 
 static int
 write_rows(FILE *f, enum rekap_format fmt, const svc_rekap_row *b, size_t n,
-	   int tahun, int tw, size_t width)
+	   const rekap_total *t, int tahun, int tw, size_t width)
 {
 	errno = 0;
 	if (fmt == FMT_TEXT)
-		return write_text(f, b, n, tahun, tw, width);
+		return write_text(f, b, n, t, tahun, tw, width);
 	return write_csv(f, fmt == FMT_CSV ? CSV_SEMICOLON : CSV_TAB, b, n);
 }
 
 /* The rows into the file out, by a temporary file renamed over it. */
 static int
 write_file(const char *out, enum rekap_format fmt, const svc_rekap_row *b,
-	   size_t n, int tahun, int tw, lk_err *e)
+	   size_t n, const rekap_total *t, int tahun, int tw, lk_err *e)
 {
 	char tmp[4096];
 	mode_t um;
@@ -207,7 +204,7 @@ write_file(const char *out, enum rekap_format fmt, const svc_rekap_row *b,
 		unlink(tmp);
 		return rc;
 	}
-	if (write_rows(f, fmt, b, n, tahun, tw, 80) != 0 || ferror(f))
+	if (write_rows(f, fmt, b, n, t, tahun, tw, 80) != 0 || ferror(f))
 		rc = lk_fail(e, EX_IOERR, _("cannot write %s: %s"), out,
 			     strerror(errno ? errno : EIO));
 	if (fclose(f) != 0 && rc == 0)
@@ -229,6 +226,7 @@ cmd_rekap(cli_ctx *c)
 	enum rekap_format fmt = FMT_TEXT;
 	const char *out = NULL;
 	svc_rekap_row *rows = NULL;
+	rekap_total tot;
 	size_t n = 0, i;
 	int ch, rc;
 	store *s;
@@ -266,15 +264,20 @@ cmd_rekap(cli_ctx *c)
 		rc = svc_rekap(&v, p.tahun, p.tw, &rows, &n, &e);
 	svc_done(&v);
 	store_close(s);
-	if (rc != 0)
+	if (rc == 0 && rekap_jumlah(rows, n, &tot) != 0)
+		rc = lk_fail(&e, EX_DATAERR, _("the totals of the rekap are too "
+			     "large to add up"));
+	if (rc != 0) {
+		svc_rekap_free(rows, n);
 		return cli_report(&e);
+	}
 	for (i = 0; i < n && !c->quiet; i++)
 		if (!rows[i].ada_rencana)
 			fprintf(stderr, _("lakip: note: %s has no plan for %d\n"),
 				rows[i].kode, p.tahun);
 	if (out != NULL && !cli_out_is_stdout(out))
-		rc = write_file(out, fmt, rows, n, p.tahun, p.tw, &e);
-	else if (write_rows(stdout, fmt, rows, n, p.tahun, p.tw,
+		rc = write_file(out, fmt, rows, n, &tot, p.tahun, p.tw, &e);
+	else if (write_rows(stdout, fmt, rows, n, &tot, p.tahun, p.tw,
 			    tt_terminal_width()) != 0 || fflush(stdout) != 0)
 		rc = errno ? lk_fail(&e, EX_IOERR, _("cannot write standard output: %s"),
 				     strerror(errno))

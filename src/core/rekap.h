@@ -78,9 +78,10 @@ typedef struct rekap_keadaan {
 /* The state by the rules above. */
 enum rekap_status rekap_status_hitung(const rekap_keadaan *q);
 
-/* One agency's row.  kode and nama belong to whoever filled the row. */
+/* One agency's row.  The strings belong to whoever filled the row. */
 typedef struct rekap_baris {
 	char *kode, *nama;
+	char *pemerintah;        /* the plan's, NULL without a plan */
 	bool ada_rencana;        /* false: no figures (printed empty) */
 	size_t iku_terisi, iku;
 	bool ada_capaian;        /* some IKU has a capaian */

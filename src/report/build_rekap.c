@@ -140,11 +140,30 @@ ringkasan(doc *d, const rekap_total *tot)
 	return doc_strdup(d, buf);
 }
 
+/* The government every agency with a plan names, when they name one and
+ * the same ("Pemerintah Provinsi Kalimantan Tengah"), else NULL. */
+static const char *
+pemerintah(const rekap_baris *b, size_t n)
+{
+	const char *p = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].ada_rencana)
+			continue;
+		if (b[i].pemerintah == NULL || *b[i].pemerintah == '\0' ||
+		    (p != NULL && strcmp(p, b[i].pemerintah) != 0))
+			return NULL;
+		p = b[i].pemerintah;
+	}
+	return p;
+}
+
 int
 build_rekap(const rekap_baris *b, size_t n, int tahun, int tw, const tmpl *t,
 	    doc **out, lk_err *e)
 {
 	char kata[TMPL_KATA_MAX];
+	const char *gov;
 	rekap_total tot;
 	doc_section *s;
 	doc_block *blk;
@@ -177,8 +196,13 @@ build_rekap(const rekap_baris *b, size_t n, int tahun, int tw, const tmpl *t,
 	s->numbering = DOC_NUM_ARABIC;
 	s->restart_numbering = true;
 	s->new_page = true;
-	blk = doc_add_heading(c.d, s, 1, "REKAPITULASI CAPAIAN KINERJA\n"
-	    "PERANGKAT DAERAH", true);
+	if ((gov = pemerintah(b, n)) != NULL)
+		blk = doc_add_heading(c.d, s, 1, doc_printf(c.d, "REKAPITULASI "
+		    "CAPAIAN KINERJA PERANGKAT DAERAH\n%s", doc_upper(c.d, gov)),
+		    true);
+	else
+		blk = doc_add_heading(c.d, s, 1, "REKAPITULASI CAPAIAN KINERJA\n"
+		    "PERANGKAT DAERAH", true);
 	blk->align = DOC_CENTER;
 	blk = doc_add_para(c.d, s, doc_printf(c.d, "TRIWULAN %s TAHUN %d",
 	    tw_romawi(tw), tahun), DOC_BOLD, DOC_CENTER);

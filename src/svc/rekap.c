@@ -76,6 +76,7 @@ one_row(svc *v, int tahun, int tw, svc_rekap_row *b, lk_err *e)
 	if (rc == 0) {
 		free(b->nama);        /* the plan's own name, as show prints it */
 		b->nama = xstrdup(p.r->instansi.nama);
+		b->pemerintah = xstrdup(p.r->instansi.pemerintah);
 		st.ada_rencana = true;
 		st.ada_realisasi = any_realisation(&p.k);
 		rc = store_quarter_load(v->s, b->kode, tahun, tw, &q, e);
@@ -154,8 +155,7 @@ svc_rekap(svc *v, int tahun, int tw, svc_rekap_row **rows, size_t *n,
 		rc = visible(v, &u, rows, n, e);
 	for (i = 0; rc == 0 && i < *n; i++)
 		rc = one_row(v, tahun, tw, &(*rows)[i], e);
-	if ((u.login != NULL || u.n_at > 0))
-		store_user_free(&u);
+	store_user_free(&u);
 	rc2 = store_read_end(v->s, rc == 0 ? e : &(lk_err){ 0, "" });
 	if (rc == 0)
 		rc = rc2;
@@ -173,6 +173,7 @@ svc_rekap_free(svc_rekap_row *rows, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(rows[i].kode);
 		free(rows[i].nama);
+		free(rows[i].pemerintah);
 	}
 	free(rows);
 }

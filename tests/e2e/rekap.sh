@@ -195,6 +195,7 @@ expect_in "its title in the metadata" "$T/info" "Rekapitulasi Capaian Kinerja Pe
 pdftotext -layout "$T/rekap.pdf" "$T/rekap.pdf.txt" 2>/dev/null
 expect_in "pdf: the title" "$T/rekap.pdf.txt" "REKAPITULASI CAPAIAN KINERJA"
 expect_in "pdf: the period" "$T/rekap.pdf.txt" "TRIWULAN II TAHUN 2023"
+expect_in "pdf: the government all the agencies name" "$T/rekap.pdf.txt" "PEMERINTAH PROVINSI KALIMANTAN TENGAH"
 for k in $A $B $C $D; do
 	expect_in "pdf: a row of $k" "$T/rekap.pdf.txt" "$k"
 done

@@ -317,6 +317,7 @@ same_as_show(const svc_rekap_row *b)
 	ck_assert_int_eq(b->serapan.status, p.k.jumlah_capaian.status);
 	ck_assert_int_eq(b->serapan.persen, p.k.jumlah_capaian.persen);
 	ck_assert_str_eq(b->nama, p.r->instansi.nama);
+	ck_assert_str_eq(b->pemerintah, p.r->instansi.pemerintah);
 	svc_period_free(&p);
 	svc_done(&v);
 }
@@ -350,6 +351,7 @@ START_TEST(test_rows)
 	ck_assert_int_eq(rows[1].status, REKAP_DIAJUKAN);
 	ck_assert_uint_eq(rows[1].count[ENTRI_SUBMITTED], 4);
 	ck_assert(!rows[2].ada_rencana);
+	ck_assert_ptr_null(rows[2].pemerintah);
 	ck_assert_str_eq(rows[2].nama, "Badan Baru");
 	ck_assert_int_eq(rows[2].status, REKAP_KOSONG);
 	svc_rekap_free(rows, n);
