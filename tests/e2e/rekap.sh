@@ -14,7 +14,9 @@
 for tool in openssl sqlite3 pdftotext pdfinfo qpdf; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool missing"; exit 0; }
 done
-DB="$T/a.db"
+W="$T/w"
+mkdir "$W"
+DB="$W/a.db"
 Y="--tahun 2023 --triwulan 2"
 export SOURCE_DATE_EPOCH=1689292800
 A=kesbangpol-kalteng   # signed
@@ -44,14 +46,35 @@ done
 lakip -d "$DB" submit --instansi "$B" $Y
 expect_rc "$B: every entry submitted" 0
 # Approving needs a second account (nobody approves what he submitted):
-# the approvals are written directly, as template.sh does; finalise
-# then checks them as always.
-sqlite3 "$DB" "INSERT INTO entry_state (triwulan_id, iku_id, state,
-	submitted_by, submitted_at, reviewed_by, reviewed_at)
-	SELECT t.id, k.id, 'approved', 'op', '2023-07-01T00:00:00Z', 'kb',
-	'2023-07-02T00:00:00Z' FROM triwulan t JOIN rencana r ON r.id = t.rencana_id
-	JOIN instansi i ON i.id = r.instansi_id JOIN iku k ON k.rencana_id = r.id
-	WHERE t.nomor = 2 AND i.kode = '$A';"
+# with LAKIP_TEST_ACCOUNTS=1 a throwaway kabid of A approves; otherwise
+# the approvals are written directly, as template.sh does.  finalise
+# checks them as always.
+KB=""
+if accounts_ok; then
+	KB=lktest_rkb_$$
+	add_account "$KB" || { not_ok "useradd $KB"; finish; }
+	publish || { not_ok "copy the program for the other accounts"; finish; }
+	chmod 0777 "$T" "$W"
+	reachable "$KB"
+	lakip -d "$DB" user add "$KB" --role kabid --instansi "$A" \
+		--bidang poldagri,ideologi,kewaspadaan,ekososbud
+	expect_rc "$KB is the kabid of $A" 0
+	lakip -d "$DB" submit --instansi "$A" $Y
+	expect_rc "$A: every entry submitted" 0
+	chmod 0666 "$DB" "$DB"-wal "$DB"-shm 2>/dev/null || true
+	rc=0
+	runuser -u "$KB" -- "$LAKIP_BIN" -d "$DB" review --instansi "$A" $Y --approve \
+		>"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "$A: the kabid approves every entry" 0
+else
+	sqlite3 "$DB" "INSERT INTO entry_state (triwulan_id, iku_id, state,
+		submitted_by, submitted_at, reviewed_by, reviewed_at)
+		SELECT t.id, k.id, 'approved', 'op', '2023-07-01T00:00:00Z', 'kb',
+		'2023-07-02T00:00:00Z' FROM triwulan t JOIN rencana r ON r.id = t.rencana_id
+		JOIN instansi i ON i.id = r.instansi_id JOIN iku k ON k.rencana_id = r.id
+		WHERE t.nomor = 2 AND i.kode = '$A';"
+	echo "# $A: approvals written with sqlite3 (a real kabid approves with LAKIP_TEST_ACCOUNTS=1)"
+fi
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
 	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
 openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
@@ -184,6 +207,19 @@ expect_rc "$ME removed (nobody is the admin)" 0
 lakip -d "$T/c.db" rekap $Y
 expect_rc "an account with no role anywhere is refused" 77
 expect_in "and told whom to ask" "$T/stderr" "nobody"
+
+# ---- a real account: the kabid of A -------------------------------------------
+if [ -n "$KB" ]; then
+	rc=0
+	runuser -u "$KB" -- "$LAKIP_BIN" -d "$DB" rekap $Y --format csv \
+		>"$T/stdout" 2>"$T/stderr" || rc=$?
+	expect_rc "rekap as the kabid of $A (a Unix account)" 0
+	expect_eq "he sees his agency's row only, with its figures" \
+		"$(tail -n +2 "$T/stdout")" "$(grep "^$A;" "$T/rekap.csv")"
+else
+	ok "rekap as a Unix account # SKIP $accounts_why"
+	ok "his agency's row only # SKIP $accounts_why"
+fi
 
 # ---- the PDF -------------------------------------------------------------------
 lakip -d "$DB" report --dokumen rekap $Y -o "$T/rekap.pdf"
