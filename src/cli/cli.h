@@ -117,6 +117,7 @@ int cmd_check(cli_ctx *c);
 int cmd_list(cli_ctx *c);
 int cmd_show(cli_ctx *c);
 int cmd_report(cli_ctx *c);
+int cmd_rekap(cli_ctx *c);         /* cmd_rekap.c */
 int cmd_user(cli_ctx *c);          /* cmd_user.c */
 int cmd_submit(cli_ctx *c);        /* cmd_workflow.c */
 int cmd_review(cli_ctx *c);

@@ -57,7 +57,7 @@ _lakip() {
 	while IFS='|' read -r s l v; do
 		long[--$l]=--$l
 		[[ -n $s ]] && long[-$s]=--$l
-		[[ -n $v ]] && value[--$l]=1
+		[[ -n $v ]] && value[--$l]=$v
 	done < <(_lakip_spec)
 	read -r -d '' -a commands < <(_lakip_run --help | sed -n 's/^  \([a-z][a-z]*\)\( .*\)\{0,1\}$/\1/p')
 
@@ -92,7 +92,7 @@ _lakip() {
 				while IFS='|' read -r s l v; do
 					long[--$l]=--$l
 					[[ -n $s ]] && long[-$s]=--$l
-					[[ -n $v ]] && value[--$l]=1
+					[[ -n $v ]] && value[--$l]=$v
 				done < <(_lakip_spec "$cmd")
 			fi
 		else
@@ -123,7 +123,10 @@ _lakip() {
 		--instansi) _lakip_words $(_lakip_run "${db[@]}" list instansi) ;;
 		--tahun) _lakip_words $(_lakip_run "${db[@]}" list tahun "${inst[@]}") ;;
 		--user) _lakip_words $(compgen -u) ;;
-		*) COMPREPLY=() ;;
+		*)      # a value that --help spells as choices: "laporan|rekap"
+			v=${value[${long[$prev]}]}
+			if [[ $v =~ ^[a-z]+(\|[a-z]+)+$ ]]; then _lakip_words ${v//|/ }
+			else COMPREPLY=(); fi ;;
 		esac
 		return 0
 	fi

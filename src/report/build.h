@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "core/kinerja.h"
 #include "core/model.h"
+#include "core/rekap.h"
 #include "report/doc.h"
 #include "report/template.h"
 
@@ -21,5 +22,11 @@
  * warn (a NULL-ended array in the doc's arena; may be NULL). */
 int build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
 		  doc **out, const char ***warn, lk_err *e);
+
+/* The province view of quarter tw (build_rekap.c): n rows of agencies,
+ * the totals, on landscape pages with t's paper and fonts.  *out is a
+ * new doc (free with doc_free). */
+int build_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
+		const tmpl *t, doc **out, lk_err *e);
 
 #endif

@@ -67,3 +67,21 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	tmpl_free(t);
 	return rc;
 }
+
+int
+report_render_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
+		    const char *out, layout_result *res, lk_err *e)
+{
+	tmpl *t = NULL;
+	doc *d = NULL;
+	int rc;
+
+	if ((rc = tmpl_load("laporan", &t, e)) != 0)
+		return rc;
+	if ((rc = build_rekap(b, n, tahun, tw, t, &d, e)) == 0)
+		rc = layout_write_pdf(d, out, res, e);
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}

@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/model.h"
 #include "core/predikat.h"
+#include "core/rekap.h"
 #include "report/layout.h"
 
 typedef struct report_extra {
@@ -37,5 +38,10 @@ int report_render(rencana *r, int tw, const predikat_tabel *pt,
 		  const char *tname, const report_extra *x,
 		  const report_hooks *h, const char *out, layout_result *res,
 		  lk_err *e);
+
+/* The province view (n rows, core/rekap.h) as a PDF: the installed
+ * "laporan" template's paper and fonts, never an agency's. */
+int report_render_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
+			const char *out, layout_result *res, lk_err *e);
 
 #endif

@@ -892,6 +892,65 @@ store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e)
 	return 0;
 }
 
+int
+store_list_instansi_nama(store *s, store_instansi_ref **out, size_t *n,
+			 lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	store_vec v;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_stmt(s, &st, "SELECT kode, nama FROM instansi ORDER BY kode",
+			     e)) != 0)
+		return rc;
+	store_vec_init(&v, sizeof(store_instansi_ref));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_instansi_ref *x = store_vec_push(&v);
+		const char *nama = (const char *)sqlite3_column_text(st, 1);
+
+		x->kode = strdup((const char *)sqlite3_column_text(st, 0));
+		x->nama = strdup(nama != NULL ? nama : "");
+		if (x->kode == NULL || x->nama == NULL)
+			lk_fatal("out of memory");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(s, rc, e, _("cannot list agencies"));
+		store_instansi_ref_free(v.p, v.n);
+		return rc;
+	}
+	*out = v.p;
+	*n = v.n;
+	return 0;
+}
+
+void
+store_instansi_ref_free(store_instansi_ref *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].kode);
+		free(v[i].nama);
+	}
+	free(v);
+}
+
+int
+store_read_begin(store *s, lk_err *e)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		lk_fatal("store_read_begin: a transaction is open");
+	return store_exec(s, "BEGIN", e);
+}
+
+int
+store_read_end(store *s, lk_err *e)
+{
+	store_rollback(s);
+	return store_check_unchanged(s, e);
+}
+
 static int
 no_instansi(store *s, const char *kode, lk_err *e)
 {

@@ -91,6 +91,24 @@ void store_set_busy_timeout(store *s, int ms);
 int store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e);
 void store_free_strv(char **v, size_t n);
 
+/* Every agency, by kode, with its name (malloc'ed; free with
+ * store_instansi_ref_free). */
+typedef struct store_instansi_ref {
+	char *kode, *nama;
+} store_instansi_ref;
+int store_list_instansi_nama(store *s, store_instansi_ref **v, size_t *n,
+			     lk_err *e);
+void store_instansi_ref_free(store_instansi_ref *v, size_t n);
+
+/* One read transaction around several reads (store_load,
+ * store_quarter_load, ... join it instead of opening their own): they see
+ * one snapshot of the database.  store_read_end ends it (nothing was
+ * written) and, for a handle opened without locks, checks that the files
+ * did not change meanwhile (EX_TEMPFAIL).  EX_SOFTWARE when a
+ * transaction is already open. */
+int store_read_begin(store *s, lk_err *e);
+int store_read_end(store *s, lk_err *e);
+
 /* Years with a plan for instansi kode, ascending (malloc'ed; free()).
  * EX_NOINPUT when there is no such instansi. */
 int store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,

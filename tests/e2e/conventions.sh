@@ -300,6 +300,9 @@ EOF
 	expect_eq "--triwulan" "$(comp show --triwulan "" | tr '\n' ' ')" "1 2 3 4 "
 	expect_eq "--format" "$(comp show --format c)" "csv"
 	expect_eq "-T of show is --table" "$(comp show -T "" | tr '\n' ' ')" "iku program "
+	expect_eq "--dokumen of report: the choices its --help names" \
+		"$(comp report --dokumen "" | tr '\n' ' ')" "laporan rekap "
+	expect_eq "-D is --dokumen" "$(comp report -D r)" "rekap"
 	expect_eq "the role of user add" "$(comp user add x --role k | tr '\n' ' ')" "kabid kepala "
 	expect_eq "audit verify|log" "$(comp audit "" | tr '\n' ' ')" "verify log "
 	expect_eq "an option's value is no argument" "$(comp -d "$DB" list --instansi x "" | tr '\n' ' ')" "instansi tahun "
