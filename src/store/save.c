@@ -645,6 +645,7 @@ save_all(save_ctx *c)
 	     c->od.program_rank, sv_kode_program, c->r);
 	sv_pair_iku(c);
 	TRY(sv_lock_check(c));
+	TRY(sv_lock_tahunan(c));
 
 	TRY(save_instansi(c));
 	TRY(save_bidang(c));
@@ -653,7 +654,9 @@ save_all(save_ctx *c)
 	TRY(save_iku(c));
 	TRY(save_program(c));
 	TRY(remove_absent(c));
-	return sv_save_triwulan(c);
+	TRY(sv_save_triwulan(c));
+	TRY(sv_save_tahunan(c, &c->plan_tahunan));
+	return 0;
 }
 
 /* Did the save change the plan (not only quarters)? */
@@ -707,7 +710,7 @@ store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
 	rc = save_all(&c);
-	if (rc == 0 && plan_changed(&c.d))
+	if (rc == 0 && (plan_changed(&c.d) || c.plan_tahunan))
 		rc = store_izin_at(s, r->instansi.kode, AKSI_UBAH_RENCANA, e);
 	if (rc == 0 && !dry_run)
 		rc = store_commit(s, e);

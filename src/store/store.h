@@ -28,11 +28,12 @@
 
 #include "core/err.h"
 #include "core/model.h"
+#include "core/tahunan.h"
 
 typedef struct store store;
 
 /* Current schema version written to PRAGMA user_version. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */
@@ -106,6 +107,12 @@ int store_pilih_instansi(store *s, const char *kode, char **out, lk_err *e);
  * EX_NOINPUT when there is no such instansi or plan. */
 int store_load(store *s, const char *instansi, int tahun, rencana **out,
 	       lk_err *e);
+
+/* The annual realisation of each IKU in the agency's plans of the years
+ * dari..sampai (tahunan.realisasi_iku, else triwulan 4's; IKU without one
+ * are left out), for tahunan_hitung.  Memory in a.  0 or an EX_* code. */
+int store_realisasi_lalu(store *s, const char *instansi, int dari, int sampai,
+			 arena *a, tahunan_lalu **out, size_t *n, lk_err *e);
 
 /* What store_save changed (or would change). */
 typedef struct store_diff_count {

@@ -32,6 +32,8 @@
 /* Schema version that introduced the agency's own predikat bands and
  * report templates. */
 #define STORE_VERSION_PREDIKAT 6
+/* Schema version that introduced the data of the whole year. */
+#define STORE_VERSION_TAHUNAN 7
 
 /* What a file looked like (store_check_unchanged). */
 typedef struct store_fsig {
@@ -243,5 +245,10 @@ typedef struct store_plan {
  * free p->r with rencana_free(). */
 int store_load_plan(store *s, const char *instansi, int tahun,
 		    store_plan *p, lk_err *e);
+
+/* The data of the whole year of a loaded plan (load_tahunan.c): the
+ * instansi's (rencana_id 0: only those) and the plan's. */
+int store_load_tahunan(store *s, int64_t instansi_id, int64_t rencana_id,
+		       rencana *r, lk_err *e);
 
 #endif

@@ -303,7 +303,7 @@ EOF
 	check "  nor anything on stderr" test ! -s "$T/comp.err"
 	expect_eq "--triwulan" "$(comp show --triwulan "" | tr '\n' ' ')" "1 2 3 4 "
 	expect_eq "--format" "$(comp show --format c)" "csv"
-	expect_eq "-T of show is --table" "$(comp show -T "" | tr '\n' ' ')" "iku program "
+	expect_eq "-T of show is --table" "$(comp show -T "" | tr '\n' ' ')" "iku sasaran program "
 	expect_eq "the role of user add" "$(comp user add x --role k | tr '\n' ' ')" "kabid kepala "
 	expect_eq "audit verify|log" "$(comp audit "" | tr '\n' ' ')" "verify log "
 	expect_eq "an option's value is no argument" "$(comp -d "$DB" list --instansi x "" | tr '\n' ' ')" "instansi tahun "
