@@ -63,6 +63,12 @@ expect_in "and wraps" "$T/stdout" "Indonesia"
 # The quarter: IDI 81 in TW II is "baik" (> 80) where others show a predikat.
 lakip -d "$DB" show --tahun 2023 --triwulan 2 --table iku --format csv
 expect_in "the quarterly show prints the kategori" "$T/stdout" ";IDI;Indeks Demokrasi Indonesia;indeks;78;81;103,85;baik"
+lakip -d "$DB" -q report --tahun 2023 --triwulan 2 -o "$T/tw2.pdf"
+expect_rc "the quarterly report" 0
+pdftotext -layout "$T/tw2.pdf" "$T/tw2.txt" 2>/dev/null
+check "the report's lampiran prints the kategori for the predikat" \
+	grep -Eq "Indeks Demokrasi Indonesia +78 +81 +103,85% +baik" "$T/tw2.txt"
+check "and its analysis too" grep -q "103,85% dengan predikat baik" "$T/tw2.txt"
 
 # History: the database's own 2022 (R 77,5 from its triwulan 4) beats
 # riwayat's 77,1: change 80 - 77,5 = +2,50.
@@ -94,4 +100,26 @@ bad "an unknown time zone" 's/Asia\/Makassar/Asia\/Tokyo/' "bad.yaml:12:15: inst
 bad "a verification page that is not http(s)" 's/https:\/\/sakip/ftp:\/\/sakip/' "bad.yaml:13:15: instansi.verifikasi"
 bad "a dangling keterangan" 's/^      IDI: diukur/      XYZ: diukur/' "bad.yaml:86:7: triwulan.4.keterangan: unknown IKU \"XYZ\""
 expect_eq "the database is unchanged" "$(sum "$DB")" "$before"
+
+# A locked quarter (finalised): what its report shows stays; the note on
+# its realisations, an index IKU's bands (printed for the predikat) and
+# the agency's profile; the annual texts are not in it.
+sqlite3 "$DB" "INSERT INTO quarter_lock (triwulan_id, locked, locked_by, locked_at)
+	SELECT t.id, 1, 'kaban', '2024-01-20T00:00:00Z' FROM triwulan t
+	JOIN rencana r ON r.id = t.rencana_id WHERE r.tahun = 2023 AND t.nomor = 4"
+before=$(sum "$DB")
+locked() { # name, sed expression
+	sed "$2" "$DATA" >"$T/lock.yaml"
+	lakip -d "$DB" import "$T/lock.yaml"
+	expect_rc "$1 while quarter IV is locked" 77
+}
+locked "a note of quarter IV" 's/diukur setelah akhir tahun oleh BPS/diukur BPS/'
+locked "a kategori band" 's/minimal: 60}/minimal: 65}/'
+locked "the time zone" 's/Asia\/Makassar/Asia\/Jakarta/'
+expect_eq "the database is unchanged" "$(sum "$DB")" "$before"
+sed 's/Kinerja tercapai\./Kinerja tahun 2023 tercapai./' "$DATA" >"$T/open.yaml"
+lakip -d "$DB" import "$T/open.yaml"
+expect_rc "the annual conclusion still changes" 0
+lakip -d "$DB" audit log
+expect_in "audited" "$T/stdout" "Kinerja tahun 2023 tercapai."
 finish
