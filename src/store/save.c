@@ -666,7 +666,8 @@ plan_changed(const store_diff *d)
 	int k;
 
 	for (k = 0; k < DIFF_KINDS; k++)
-		if (k != DIFF_TRIWULAN && (d->n[k].added || d->n[k].changed ||
+		if (k != DIFF_TRIWULAN && k != DIFF_TAHUNAN &&
+		    (d->n[k].added || d->n[k].changed ||
 					   d->n[k].removed))
 			return true;
 	return false;

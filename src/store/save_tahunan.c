@@ -442,14 +442,24 @@ save_instansi_tahunan(tctx *t)
 	return trun(t, st);
 }
 
-/* Audit a group's texts; *changed when they differ.  Frees both. */
+/* Audit a group's texts (NULL: the group is absent) and count it in the
+ * diff; *changed when they differ.  Frees both. */
 static int
 au_group(save_ctx *c, const char *scope, const char *tbl, const char *kode,
 	 const char *field, char *a, char *b, bool *changed)
 {
+	store_diff_count *n = &c->d.n[DIFF_TAHUNAN];
 	int rc = 0;
 
 	*changed = !store_streq(a, b);
+	if (a == NULL && b != NULL)
+		n->added++;
+	else if (a != NULL && b == NULL)
+		n->removed++;
+	else if (a != NULL && *changed)
+		n->changed++;
+	else if (a != NULL)
+		n->unchanged++;
 	if (*changed)
 		rc = sv_au(c, NULL, scope, tbl, kode, field, a, b);
 	free(a);

@@ -121,7 +121,11 @@ typedef struct store_diff_count {
 
 enum store_diff_kind {
 	DIFF_INSTANSI, DIFF_BIDANG, DIFF_SASARAN, DIFF_IKU, DIFF_PROGRAM,
-	DIFF_TRIWULAN, DIFF_KINDS
+	DIFF_TRIWULAN,
+	/* The whole year's groups: the Renstra period, each IKU's data of
+	 * the Renstra (baseline, targets, history, kategori, standard), each
+	 * quarter's notes, the annual report, the agreement. */
+	DIFF_TAHUNAN, DIFF_KINDS
 };
 
 typedef struct store_diff {

@@ -27,6 +27,12 @@ for key in "zona_waktu: Asia/Makassar" "verifikasi: https://sakip.uji.go.id/veri
 done
 lakip -d "$DB" audit log
 expect_in "the year's data is audited" "$T/stdout" "iku_tahunan"
+# Renstra, IDI, KONFLIK, the notes of quarter IV, tahunan, perjanjian.
+sed 's/Kinerja tercapai\./Kinerja tahun 2023 tercapai./; s/2024: 79$/2024: 79.5/' \
+	"$DATA" >"$T/changed.yaml"
+lakip -d "$DB" import --dry-run "$T/changed.yaml"
+expect_in "a dry run counts the year's groups" "$T/stdout" \
+	"tahunan   0 added, 2 changed, 0 removed, 4 unchanged"
 
 # The year's figures, by hand:
 #  IDI: R = tahunan 80 (triwulan 4 has none); 80 / 78 = 102,564 -> 102,56;

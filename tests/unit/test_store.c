@@ -1675,6 +1675,7 @@ START_TEST(test_diff_kind_name)
 {
 	static const char *const want[DIFF_KINDS] = {
 		"instansi", "bidang", "sasaran", "IKU", "program", "triwulan",
+		"tahunan",
 	};
 	int k;
 
