@@ -33,6 +33,10 @@ sed 's/Kinerja tercapai\./Kinerja tahun 2023 tercapai./; s/2024: 79$/2024: 79.5/
 lakip -d "$DB" import --dry-run "$T/changed.yaml"
 expect_in "a dry run counts the year's groups" "$T/stdout" \
 	"tahunan   0 added, 2 changed, 0 removed, 4 unchanged"
+sed 's/Asia\/Makassar/Asia\/Jayapura/' "$DATA" >"$T/zona.yaml"
+lakip -d "$DB" import --dry-run "$T/zona.yaml"
+expect_in "another time zone changes the agency's profile" "$T/stdout" \
+	"instansi  0 added, 1 changed, 0 removed, 0 unchanged"
 
 # The year's figures, by hand:
 #  IDI: R = tahunan 80 (triwulan 4 has none); 80 / 78 = 102,564 -> 102,56;
