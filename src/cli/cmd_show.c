@@ -224,6 +224,31 @@ target_is_anggaran(const kinerja *k)
 	return true;
 }
 
+/* The quarter's notes on the IKU's realisations (triwulan.N.keterangan),
+ * under the table they explain. */
+static int
+print_keterangan(const kinerja *k, arena *a, size_t width)
+{
+	static const tt_col col[] = { { "Kode", false, false },
+		{ "Keterangan", false, true } };
+	const char **cell = arena_alloc(a, (k->n_iku + 1) * 2 * sizeof *cell);
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->n_iku; i++) {
+		const iku *ik = k->iku[i].iku;
+
+		if (ik == NULL || ik->keterangan[k->tw] == NULL)
+			continue;
+		cell[n * 2] = ik->kode;
+		cell[n * 2 + 1] = ik->keterangan[k->tw];
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	printf(_("\nNotes on the realisations\n\n"));
+	return tt_print(stdout, col, 2, cell, NULL, n, (size_t)-1, width);
+}
+
 static int
 print_iku_text(const rencana *r, const kinerja *k, arena *a, const char **csv,
 	       size_t width)
@@ -234,8 +259,10 @@ print_iku_text(const rencana *r, const kinerja *k, arena *a, const char **csv,
 
 	printf(_("Capaian of the key performance indicators (IKU), quarter %s %d\n%s\n\n"),
 	       tw_romawi(k->tw), r->tahun, r->instansi.nama);
-	return tt_print(stdout, iku_text_cols, N_IKU_TEXT_COLS, cell, span, nrow,
-			(size_t)-1, width);
+	if (tt_print(stdout, iku_text_cols, N_IKU_TEXT_COLS, cell, span, nrow,
+		     (size_t)-1, width) != 0)
+		return -1;
+	return print_keterangan(k, a, width);
 }
 
 static int

@@ -73,6 +73,9 @@ expect_in "and wraps" "$T/stdout" "Indonesia"
 # The quarter: IDI 81 in TW II is "baik" (> 80) where others show a predikat.
 lakip -d "$DB" show --tahun 2023 --triwulan 2 --table iku --format csv
 expect_in "the quarterly show prints the kategori" "$T/stdout" ";IDI;Indeks Demokrasi Indonesia;indeks;78;81;103,85;baik"
+COLUMNS=80 lakip -d "$DB" show --tahun 2023 --triwulan 4 --table iku
+expect_in "the quarter's notes follow its IKU table" "$T/stdout" \
+	"IDI   diukur setelah akhir tahun oleh BPS"
 lakip -d "$DB" -q report --tahun 2023 --triwulan 2 -o "$T/tw2.pdf"
 expect_rc "the quarterly report" 0
 pdftotext -layout "$T/tw2.pdf" "$T/tw2.txt" 2>/dev/null
