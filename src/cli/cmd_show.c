@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/show_tahunan.h"
 #include "cli/show_text.h"
 #include "core/dec.h"
 #include "core/i18n.h"
@@ -103,7 +104,9 @@ iku_cells(arena *a, const kinerja *k, bool text, size_t *nrow)
 		c[5] = fmt_nilai(a, row->target);
 		c[6] = row->ada_realisasi ? fmt_nilai(a, row->realisasi) : "";
 		c[7] = fmt_capaian(a, &row->capaian, text);
-		c[8] = row->predikat ? row->predikat->nama :
+		c[8] = row->kategori ? row->kategori->label :
+		    row->iku->n_kategori > 0 ? "" :
+		    row->predikat ? row->predikat->nama :
 		    row->capaian.status == CAPAIAN_TAK_TERDEFINISI ? "-" : "";
 	}
 	*nrow = k->n_iku;
@@ -221,6 +224,31 @@ target_is_anggaran(const kinerja *k)
 	return true;
 }
 
+/* The quarter's notes on the IKU's realisations (triwulan.N.keterangan),
+ * under the table they explain. */
+static int
+print_keterangan(const kinerja *k, arena *a, size_t width)
+{
+	static const tt_col col[] = { { "Kode", false, false },
+		{ "Keterangan", false, true } };
+	const char **cell = arena_alloc(a, (k->n_iku + 1) * 2 * sizeof *cell);
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->n_iku; i++) {
+		const iku *ik = k->iku[i].iku;
+
+		if (ik == NULL || ik->keterangan[k->tw] == NULL)
+			continue;
+		cell[n * 2] = ik->kode;
+		cell[n * 2 + 1] = ik->keterangan[k->tw];
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	printf(_("\nNotes on the realisations\n\n"));
+	return tt_print(stdout, col, 2, cell, NULL, n, (size_t)-1, width);
+}
+
 static int
 print_iku_text(const rencana *r, const kinerja *k, arena *a, const char **csv,
 	       size_t width)
@@ -231,8 +259,10 @@ print_iku_text(const rencana *r, const kinerja *k, arena *a, const char **csv,
 
 	printf(_("Capaian of the key performance indicators (IKU), quarter %s %d\n%s\n\n"),
 	       tw_romawi(k->tw), r->tahun, r->instansi.nama);
-	return tt_print(stdout, iku_text_cols, N_IKU_TEXT_COLS, cell, span, nrow,
-			(size_t)-1, width);
+	if (tt_print(stdout, iku_text_cols, N_IKU_TEXT_COLS, cell, span, nrow,
+		     (size_t)-1, width) != 0)
+		return -1;
+	return print_keterangan(k, a, width);
 }
 
 static int
@@ -305,6 +335,8 @@ cmd_show(cli_ctx *c)
 	int ch, rc, tables = TABLE_IKU | TABLE_PROGRAM;
 	enum show_format fmt = FMT_TEXT;
 	svc_period per;
+	const char *table = NULL;
+	bool tahunan = false;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
@@ -313,13 +345,19 @@ cmd_show(cli_ctx *c)
 			continue;
 		}
 		switch (ch) {
+		case 'Y':
+			tahunan = true;
+			break;
 		case 'T':
+			table = optarg;
+			if (strcmp(optarg, "sasaran") == 0)
+				break;
 			if (strcmp(optarg, "iku") == 0)
 				tables = TABLE_IKU;
 			else if (strcmp(optarg, "program") == 0)
 				tables = TABLE_PROGRAM;
 			else
-				return cli_usage(c, _("--table: expected iku or program, got '%s'"), optarg);
+				return cli_usage(c, _("--table: expected iku, sasaran or program, got '%s'"), optarg);
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -335,8 +373,15 @@ cmd_show(cli_ctx *c)
 			return EX_USAGE;
 		}
 	}
-	if ((rc = cli_period_done(c, &p, true)) != 0)
+	if (tahunan && p.tw != 0)
+		return cli_usage(c, _("--tahunan and --triwulan exclude each other"));
+	if (!tahunan && table != NULL && strcmp(table, "sasaran") == 0)
+		return cli_usage(c, _("--table sasaran needs --tahunan"));
+	if ((rc = cli_period_done(c, &p, !tahunan)) != 0)
 		return rc;
+	if (tahunan)
+		return show_tahunan(c, p.instansi, p.tahun, table,
+				    fmt == FMT_TEXT, fmt == FMT_TSV);
 	if ((rc = cli_open_period(c, &p, &per)) != 0)
 		return rc;
 	if (!per.r->tw[p.tw].ada && !c->quiet)

@@ -115,7 +115,7 @@ _lakip() {
 		--database | --output | --signature-image) _lakip_files ;;
 		--p12) _lakip_files '*.p12' ;;
 		--template) _lakip_files '*.yaml'; [[ laporan == "$cur"* ]] && COMPREPLY+=("${pre}laporan") ;;
-		--table) _lakip_words iku program ;;
+		--table) _lakip_words iku sasaran program ;;
 		--format) _lakip_words text csv tsv ;;
 		--lang) _lakip_words id en ;;
 		--triwulan) _lakip_words 1 2 3 4 ;;

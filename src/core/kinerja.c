@@ -4,6 +4,7 @@
 #include "kinerja.h"
 #include "dec.h"
 #include "i18n.h"
+#include "tahunan.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -55,6 +56,8 @@ hitung_iku(rencana *r, int tw, const predikat_tabel *pt, kinerja *k,
 				return lk_fail(e, EX_DATAERR, _("capaian of %s "
 				    "is too large to compute"), ik->kode);
 			row->predikat = predikat_cari(pt, &row->capaian);
+			if (ik->n_kategori > 0 && row->ada_realisasi)
+				row->kategori = kategori_cari(ik, row->realisasi);
 		}
 	}
 	return 0;

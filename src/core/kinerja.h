@@ -25,6 +25,9 @@ typedef struct kinerja_iku {
 	int64_t realisasi;
 	capaian capaian;
 	const predikat_band *predikat;  /* NULL when capaian has no value */
+	/* An index IKU's band of the realisation (iku.kategori), printed
+	 * instead of the predikat; NULL without bands or realisation. */
+	const kategori_band *kategori;
 } kinerja_iku;
 
 typedef struct kinerja_program {

@@ -47,7 +47,28 @@ typedef struct instansi {
 	/* The agency's own predikat bands (exchange key instansi.predikat);
 	 * n == 0: the installed bands apply.  In the model's arena. */
 	predikat_tabel predikat;
+	char *zona_waktu;  /* "Asia/Jakarta", ... or NULL (WIB) */
+	char *verifikasi;  /* http(s) URL of the verification page, or NULL */
 } instansi;
+
+/* A value of a year (Renstra targets, earlier realisations). */
+typedef struct tahun_nilai {
+	int tahun;
+	int64_t nilai;                  /* x10^4 */
+} tahun_nilai;
+
+/* How a kategori band holds a value: > batas, >= batas, or the rest. */
+enum kategori_syarat {
+	KATEGORI_SISA = 0,              /* the last band: no condition */
+	KATEGORI_LEBIH_DARI,            /* value > batas */
+	KATEGORI_MINIMAL,               /* value >= batas */
+};
+
+typedef struct kategori_band {
+	char *label;
+	enum kategori_syarat syarat;
+	int64_t batas;                  /* x10^4 */
+} kategori_band;
 
 typedef struct iku {
 	char *kode;
@@ -59,6 +80,21 @@ typedef struct iku {
 	int64_t target_tw[TW_MAX + 1];  /* cumulative to the quarter */
 	bool ada_realisasi[TW_MAX + 1];
 	int64_t realisasi[TW_MAX + 1];  /* cumulative to the quarter */
+	/* The whole year (spec: "Additions for the whole year"). */
+	bool ada_baseline;
+	int baseline_tahun;
+	int64_t baseline_nilai;
+	tahun_nilai *target_renstra;    /* ascending years */
+	size_t n_target_renstra;
+	tahun_nilai *riwayat;           /* ascending years */
+	size_t n_riwayat;
+	kategori_band *kategori;        /* from the highest band down */
+	size_t n_kategori;
+	bool ada_standar_nasional;
+	int64_t standar_nasional;
+	char *keterangan[TW_MAX + 1];   /* note on the quarter's realisation */
+	bool ada_realisasi_tahunan;     /* tahunan.realisasi_iku */
+	int64_t realisasi_tahunan;
 } iku;
 
 typedef struct tabel {
@@ -80,6 +116,9 @@ typedef struct sasaran {
 	char *narasi[TW_MAX + 1];       /* NULL when none */
 	tabel *tabel[TW_MAX + 1];
 	size_t n_tabel[TW_MAX + 1];
+	char *narasi_tahunan;           /* tahunan.narasi, or NULL */
+	tabel *tabel_tahunan;           /* tahunan.tabel */
+	size_t n_tabel_tahunan;
 } sasaran;
 
 typedef struct program {
@@ -92,6 +131,8 @@ typedef struct program {
 	size_t n_sasaran;
 	bool ada_realisasi[TW_MAX + 1];
 	int64_t realisasi[TW_MAX + 1];  /* sen, cumulative */
+	bool ada_realisasi_tahunan;     /* tahunan.realisasi_program */
+	int64_t realisasi_tahunan;      /* sen */
 } program;
 
 typedef struct teks_ganti {
@@ -111,6 +152,39 @@ typedef struct triwulan {
 	size_t n_teks;
 } triwulan;
 
+/* The five-year plan the year belongs to (awal <= tahun <= akhir). */
+typedef struct renstra {
+	bool ada;
+	int awal, akhir;
+	char *nama;                     /* or NULL */
+} renstra;
+
+/* The annual report (LKjIP) of the year. */
+typedef struct tahunan {
+	bool ada;
+	int tahun, bulan, hari;         /* tanggal */
+	char *ringkasan;                /* texts, or NULL */
+	char *gambaran_umum;
+	char **isu_strategis;
+	size_t n_isu_strategis;
+	char **permasalahan;
+	size_t n_permasalahan;
+	char **tindak_lanjut;
+	size_t n_tindak_lanjut;
+	char *kesimpulan;
+	teks_ganti *teks;
+	size_t n_teks;
+} tahunan;
+
+/* The performance agreement (PK) of the year. */
+typedef struct perjanjian {
+	bool ada;
+	int tahun, bulan, hari;         /* tanggal */
+	pejabat pihak_kedua;            /* pangkat, nip may be NULL */
+	teks_ganti *teks;
+	size_t n_teks;
+} perjanjian;
+
 typedef struct rencana {
 	arena mem;
 	instansi instansi;
@@ -120,6 +194,9 @@ typedef struct rencana {
 	program *program;
 	size_t n_program;
 	triwulan tw[TW_MAX + 1];
+	renstra renstra;
+	tahunan tahunan;
+	perjanjian perjanjian;
 } rencana;
 
 /* A zeroed rencana with an empty arena (out of memory is fatal); free it,

@@ -476,10 +476,66 @@ copy_instansi(arena *a, instansi *dst, const instansi *src)
 		dst->bidang[i].ada_kepala = b->ada_kepala;
 		copy_pejabat(a, &dst->bidang[i].kepala, &b->kepala);
 	}
+	/* The agency's own: saving the copy must not take them away. */
+	dst->zona_waktu = dup(a, src->zona_waktu);
+	dst->verifikasi = dup(a, src->verifikasi);
+	if (src->predikat.n > 0) {
+		predikat_band *band = alloc_array(a, src->predikat.n, sizeof *band);
+
+		for (size_t i = 0; i < src->predikat.n; i++) {
+			band[i] = src->predikat.band[i];
+			band[i].nama = dup(a, src->predikat.band[i].nama);
+			band[i].warna = dup(a, src->predikat.band[i].warna);
+		}
+		dst->predikat.band = band;
+		dst->predikat.n = src->predikat.n;
+	}
+}
+
+/* Years of v before `sebelum` (all when sebelum is 0). */
+static void
+copy_tahun(arena *a, tahun_nilai **dst, size_t *n_dst, const tahun_nilai *v,
+	   size_t n, int sebelum)
+{
+	size_t k = 0;
+
+	*dst = alloc_array(a, n, sizeof **dst);
+	for (size_t i = 0; i < n; i++)
+		if (sebelum == 0 || v[i].tahun < sebelum)
+			(*dst)[k++] = v[i];
+	*n_dst = k;
+	if (k == 0)
+		*dst = NULL;
+}
+
+/* An IKU's plan data beyond the year: its kategori bands and national
+ * standard; within the same Renstra its baseline and Renstra targets; the
+ * earlier years' history. */
+static void
+copy_iku_tahunan(arena *a, iku *dst, const iku *src, bool renstra, int tahun)
+{
+	dst->kategori = alloc_array(a, src->n_kategori, sizeof *dst->kategori);
+	dst->n_kategori = src->n_kategori;
+	for (size_t i = 0; i < src->n_kategori; i++) {
+		dst->kategori[i] = src->kategori[i];
+		dst->kategori[i].label = dup(a, src->kategori[i].label);
+	}
+	dst->ada_standar_nasional = src->ada_standar_nasional;
+	dst->standar_nasional = src->standar_nasional;
+	copy_tahun(a, &dst->riwayat, &dst->n_riwayat, src->riwayat,
+	    src->n_riwayat, tahun);
+	if (!renstra)
+		return;
+	dst->ada_baseline = src->ada_baseline;
+	dst->baseline_tahun = src->baseline_tahun;
+	dst->baseline_nilai = src->baseline_nilai;
+	copy_tahun(a, &dst->target_renstra, &dst->n_target_renstra,
+	    src->target_renstra, src->n_target_renstra, 0);
 }
 
 static void
-copy_sasaran(arena *a, sasaran *dst, const sasaran *src)
+copy_sasaran(arena *a, sasaran *dst, const sasaran *src, bool renstra,
+	     int tahun)
 {
 	dst->kode = dup(a, src->kode);
 	dst->uraian = dup(a, src->uraian);
@@ -491,6 +547,7 @@ copy_sasaran(arena *a, sasaran *dst, const sasaran *src)
 		dst->iku[j].uraian = dup(a, src->iku[j].uraian);
 		dst->iku[j].satuan = dup(a, src->iku[j].satuan);
 		dst->iku[j].polaritas = src->iku[j].polaritas;
+		copy_iku_tahunan(a, &dst->iku[j], &src->iku[j], renstra, tahun);
 	}
 }
 
@@ -511,12 +568,19 @@ rencana_copy_plan(const rencana *src, int tahun)
 	rencana *r = rencana_new();
 	arena *a = &r->mem;
 
+	bool renstra = src->renstra.ada && tahun >= src->renstra.awal &&
+		tahun <= src->renstra.akhir;
+
 	r->tahun = tahun;
 	copy_instansi(a, &r->instansi, &src->instansi);
+	if (renstra) {
+		r->renstra = src->renstra;
+		r->renstra.nama = dup(a, src->renstra.nama);
+	}
 	r->sasaran = alloc_array(a, src->n_sasaran, sizeof *r->sasaran);
 	r->n_sasaran = src->n_sasaran;
 	for (size_t i = 0; i < src->n_sasaran; i++)
-		copy_sasaran(a, &r->sasaran[i], &src->sasaran[i]);
+		copy_sasaran(a, &r->sasaran[i], &src->sasaran[i], renstra, tahun);
 	r->program = alloc_array(a, src->n_program, sizeof *r->program);
 	r->n_program = src->n_program;
 	for (size_t i = 0; i < src->n_program; i++)

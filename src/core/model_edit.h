@@ -73,11 +73,15 @@ void rencana_delete_tabel(rencana *r, sasaran *s, int tw, size_t i);
 void rencana_move_tabel(rencana *r, sasaran *s, int tw, size_t from,
 			size_t to);
 
-/* A new plan for year `tahun` from `src`: the same instansi, bidang,
- * sasaran, IKU (kode, uraian, satuan, polaritas) and programs (kode,
- * uraian, sasaran links), with targets, quarterly targets, budgets,
- * realisations and quarters left empty (zero / absent), to be typed anew;
- * no narratives, tables or quarter reports.  Every string is copied into
+/* A new plan for year `tahun` from `src`: the same instansi (with its
+ * own predikat bands, time zone and verification page), bidang, sasaran,
+ * IKU (kode, uraian, satuan, polaritas, kategori bands, national
+ * standard, the history of years before `tahun`; while `tahun` is in
+ * src's Renstra period, that period and each IKU's baseline and Renstra
+ * targets) and programs (kode, uraian, sasaran links), with targets,
+ * quarterly targets, budgets, realisations and quarters left empty (zero
+ * / absent), to be typed anew; no narratives, tables, notes, quarter or
+ * annual reports, agreement.  Every string is copied into
  * the new rencana's arena (src may be freed afterwards).
  * Returns a new rencana (rencana_free). */
 rencana *rencana_copy_plan(const rencana *src, int tahun);

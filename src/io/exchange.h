@@ -60,6 +60,14 @@ int exchange_read_buffer(const char *name, const char *buf, size_t len,
  * first character that is not allowed go to *at and *cp (may be NULL). */
 bool exchange_kode_ok(const char *s, size_t *at, uint32_t *cp);
 
+/* instansi.zona_waktu as lakip/1 allows it: Asia/Jakarta (WIB),
+ * Asia/Makassar (WITA) or Asia/Jayapura (WIT). */
+bool exchange_zona_ok(const char *s);
+
+/* instansi.verifikasi: an http:// or https:// URL with a host, printable
+ * ASCII without spaces, quotes, <, >, backslash or backquote. */
+bool exchange_url_ok(const char *s);
+
 /* Write r in canonical form to f: keys in the order of the spec, only
  * values present (an empty optional string counts as absent; empty table
  * cells and teks values are written), quarters ascending, realisations in

@@ -44,11 +44,13 @@ typedef struct rd {
 } rd;
 
 static const char *const top_keys[] = { "format", "instansi", "tahun",
-	"sasaran", "program", "triwulan", NULL };
+	"sasaran", "program", "triwulan", "renstra", "tahunan", "perjanjian",
+	NULL };
 static const char *const top_req[] = { "format", "instansi", "tahun",
 	"sasaran", NULL };
 static const char *const instansi_keys[] = { "kode", "nama", "pemerintah",
-	"kota", "logo", "kepala", "bidang", "predikat", NULL };
+	"kota", "logo", "kepala", "bidang", "predikat", "zona_waktu",
+	"verifikasi", NULL };
 static const char *const instansi_req[] = { "kode", "nama", "pemerintah",
 	"kota", "kepala", NULL };
 static const char *const pejabat_keys[] = { "nama", "jabatan", "pangkat",
@@ -60,7 +62,8 @@ static const char *const sasaran_keys[] = { "kode", "uraian", "bidang", "iku",
 	NULL };
 static const char *const sasaran_req[] = { "kode", "uraian", "iku", NULL };
 static const char *const iku_keys[] = { "kode", "uraian", "satuan",
-	"polaritas", "target", "target_triwulan", NULL };
+	"polaritas", "target", "target_triwulan", "baseline", "target_renstra",
+	"riwayat", "kategori", "standar_nasional", NULL };
 static const char *const iku_req[] = { "kode", "uraian", "satuan", "target",
 	NULL };
 static const char *const program_keys[] = { "kode", "uraian", "anggaran",
@@ -69,8 +72,22 @@ static const char *const program_req[] = { "kode", "uraian", "anggaran",
 	NULL };
 static const char *const tw_keys[] = { "tanggal", "realisasi_iku",
 	"realisasi_program", "narasi", "tabel", "permasalahan", "tindak_lanjut",
-	"kesimpulan", "teks", NULL };
+	"kesimpulan", "teks", "keterangan", NULL };
 static const char *const tw_req[] = { "tanggal", NULL };
+static const char *const renstra_keys[] = { "awal", "akhir", "nama", NULL };
+static const char *const renstra_req[] = { "awal", "akhir", NULL };
+static const char *const baseline_keys[] = { "tahun", "nilai", NULL };
+static const char *const kategori_keys[] = { "label", "lebih_dari",
+	"minimal", NULL };
+static const char *const kategori_req[] = { "label", NULL };
+static const char *const tahunan_keys[] = { "tanggal", "realisasi_iku",
+	"realisasi_program", "ringkasan", "gambaran_umum", "isu_strategis",
+	"narasi", "tabel", "permasalahan", "tindak_lanjut", "kesimpulan", "teks",
+	NULL };
+static const char *const perjanjian_keys[] = { "tanggal", "pihak_kedua",
+	"teks", NULL };
+static const char *const perjanjian_req[] = { "tanggal", "pihak_kedua",
+	NULL };
 static const char *const tabel_keys[] = { "judul", "kolom", "baris",
 	"catatan", NULL };
 static const char *const tabel_req[] = { "judul", "kolom", "baris", NULL };
@@ -653,6 +670,75 @@ slug_ok(const char *s)
 	return true;
 }
 
+/* The time zones of Indonesia a report may show (spec: instansi). */
+static const char *const zona_sah[] = { "Asia/Jakarta", "Asia/Makassar",
+	"Asia/Jayapura", NULL };
+
+bool
+exchange_zona_ok(const char *s)
+{
+	for (size_t i = 0; zona_sah[i] != NULL; i++)
+		if (strcmp(s, zona_sah[i]) == 0)
+			return true;
+	return false;
+}
+
+static int
+read_zona(rd *x, const yd_node *n)
+{
+	instansi *in = &x->r->instansi;
+	char buf[YD_DESCRIBE_MAX];
+	int rc = name_field(x, n, "zona_waktu", "instansi", false,
+	    &in->zona_waktu);
+
+	if (rc != 0 || in->zona_waktu == NULL)
+		return rc;
+	if (!exchange_zona_ok(in->zona_waktu))
+		return yd_fail(&x->doc, yd_get(n, "zona_waktu"), x->e,
+		    _("instansi.zona_waktu: expected Asia/Jakarta (WIB), "
+		    "Asia/Makassar (WITA) or Asia/Jayapura (WIT), found %s"),
+		    yd_quote(in->zona_waktu, buf));
+	return 0;
+}
+
+bool
+exchange_url_ok(const char *s)
+{
+	size_t host;
+
+	if (strncmp(s, "https://", 8) == 0)
+		host = 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		host = 7;
+	else
+		return false;
+	if (s[host] == '\0' || s[host] == '/' || s[host] == ':')
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7F || *p == '"' || *p == '<' ||
+		    *p == '>' || *p == '\\' || *p == '`')
+			return false;
+	return true;
+}
+
+static int
+read_verifikasi(rd *x, const yd_node *n)
+{
+	instansi *in = &x->r->instansi;
+	char buf[YD_DESCRIBE_MAX];
+	int rc = name_field(x, n, "verifikasi", "instansi", false,
+	    &in->verifikasi);
+
+	if (rc != 0 || in->verifikasi == NULL)
+		return rc;
+	if (!exchange_url_ok(in->verifikasi))
+		return yd_fail(&x->doc, yd_get(n, "verifikasi"), x->e,
+		    _("instansi.verifikasi: expected an http:// or https:// "
+		    "URL (ASCII, no spaces), found %s"),
+		    yd_quote(in->verifikasi, buf));
+	return 0;
+}
+
 static int
 read_instansi(rd *x, const yd_node *n)
 {
@@ -688,10 +774,183 @@ read_instansi(rd *x, const yd_node *n)
 	    !yd_is_null(yd_get(n, "predikat")))
 		rc = predikat_read_node(&x->r->mem, &x->doc, yd_get(n, "predikat"),
 		    "instansi.predikat", &in->predikat, x->e);
+	if (rc == 0)
+		rc = read_zona(x, n);
+	if (rc == 0)
+		rc = read_verifikasi(x, n);
 	return rc;
 }
 
 /* ---- sasaran, iku, program ---- */
+
+static int
+read_baseline(rd *x, const yd_node *n, const char *p, iku *k)
+{
+	const yd_node *b;
+	char q[WHAT_MAX], r[WHAT_MAX];
+	long y;
+	int rc = map_field(x, n, "baseline", p, &b);
+
+	if (rc != 0 || b == NULL)
+		return rc;
+	field(q, p, "baseline");
+	rc = yd_check_keys(&x->doc, b, q, baseline_keys, baseline_keys, x->e);
+	if (rc == 0)
+		rc = yd_int(&x->doc, yd_get(b, "tahun"), field(r, q, "tahun"),
+		    1900, 2999, &y, x->e);
+	if (rc == 0)
+		rc = yd_number(&x->doc, yd_get(b, "nilai"), field(r, q, "nilai"),
+		    DEC_NILAI, true, &k->baseline_nilai, x->e);
+	if (rc != 0)
+		return rc;
+	if (x->r->renstra.ada && y >= x->r->renstra.awal)
+		return yd_fail(&x->doc, yd_get(b, "tahun"), x->e,
+		    _("%s: the baseline is the value before the Renstra period "
+		    "(%d-%d), found year %ld"), field(r, q, "tahun"),
+		    x->r->renstra.awal, x->r->renstra.akhir, y);
+	k->ada_baseline = true;
+	k->baseline_tahun = (int)y;
+	return 0;
+}
+
+static int
+tahun_cmp(const void *a, const void *b)
+{
+	const tahun_nilai *x = a, *y = b;
+
+	return (x->tahun > y->tahun) - (x->tahun < y->tahun);
+}
+
+/* A map year -> value, years in lo..hi (checked by the caller's why when
+ * outside), sorted ascending in the model. */
+static int
+year_map(rd *x, const yd_node *m, const char *what, long lo, long hi,
+	 const char *why, bool allow_neg, tahun_nilai **out, size_t *n_out)
+{
+	char r[WHAT_MAX], buf[YD_DESCRIBE_MAX];
+	tahun_nilai *v = alloc_array(x, m->n_pair, sizeof *v);
+	int rc = 0;
+
+	for (size_t i = 0; i < m->n_pair && rc == 0; i++) {
+		long y;
+
+		rc = yd_int(&x->doc, m->pair[i].key, what, 1900, 2999, &y,
+		    x->e);
+		if (rc == 0 && (y < lo || y > hi))
+			return yd_fail(&x->doc, m->pair[i].key, x->e, why, what,
+			    yd_describe(m->pair[i].key, buf), lo, hi);
+		if (rc == 0)
+			rc = yd_number(&x->doc, m->pair[i].value,
+			    field(r, what, m->pair[i].key->str), DEC_NILAI,
+			    allow_neg, &v[i].nilai, x->e);
+		v[i].tahun = (int)y;
+		for (size_t j = 0; rc == 0 && j < i; j++)
+			if (v[j].tahun == v[i].tahun)
+				return yd_fail(&x->doc, m->pair[i].key, x->e,
+				    _("%s: year %ld is given twice"), what, y);
+	}
+	if (rc != 0)
+		return rc;
+	if (m->n_pair > 1)
+		qsort(v, m->n_pair, sizeof *v, tahun_cmp);
+	*out = v;
+	*n_out = m->n_pair;
+	return 0;
+}
+
+static int
+read_target_renstra(rd *x, const yd_node *n, const char *p, iku *k)
+{
+	const yd_node *m;
+	char q[WHAT_MAX];
+	int rc = map_field(x, n, "target_renstra", p, &m);
+
+	if (rc != 0 || m == NULL)
+		return rc;
+	field(q, p, "target_renstra");
+	if (!x->r->renstra.ada)
+		return yd_fail(&x->doc, m, x->e,
+		    _("%s: Renstra targets need the Renstra period: add "
+		    "renstra (awal, akhir) at the top level"), q);
+	return year_map(x, m, q, x->r->renstra.awal, x->r->renstra.akhir,
+	    _("%s: year %s is outside the Renstra period %ld-%ld"), false,
+	    &k->target_renstra, &k->n_target_renstra);
+}
+
+static int
+read_riwayat(rd *x, const yd_node *n, const char *p, iku *k)
+{
+	const yd_node *m;
+	char q[WHAT_MAX];
+	int rc = map_field(x, n, "riwayat", p, &m);
+
+	if (rc != 0 || m == NULL)
+		return rc;
+	field(q, p, "riwayat");
+	return year_map(x, m, q, 1900, x->r->tahun - 1,
+	    _("%s: year %s is not an earlier year (expected %ld-%ld)"), true,
+	    &k->riwayat, &k->n_riwayat);
+}
+
+static int
+read_kategori(rd *x, const yd_node *n, const char *p, iku *k)
+{
+	const yd_node *l;
+	char q[WHAT_MAX], r[WHAT_MAX], u[WHAT_MAX];
+	int rc = seq_field(x, n, "kategori", p, false, &l);
+
+	if (rc != 0 || l == NULL)
+		return rc;
+	field(q, p, "kategori");
+	if (l->n_item == 0)
+		return yd_fail(&x->doc, l, x->e,
+		    _("%s: expected at least one band"), q);
+	k->kategori = alloc_array(x, l->n_item, sizeof *k->kategori);
+	k->n_kategori = l->n_item;
+	for (size_t i = 0; i < l->n_item; i++) {
+		const yd_node *b = l->item[i], *lo, *mi;
+		kategori_band *kb = &k->kategori[i];
+		bool last = i + 1 == l->n_item;
+
+		index_path(r, q, i);
+		rc = yd_check_keys(&x->doc, b, r, kategori_keys, kategori_req,
+		    x->e);
+		if (rc == 0)
+			rc = name_field(x, b, "label", r, true, &kb->label);
+		if (rc != 0)
+			return rc;
+		lo = opt(b, "lebih_dari");
+		mi = opt(b, "minimal");
+		if (lo != NULL && mi != NULL)
+			return yd_fail(&x->doc, mi, x->e,
+			    _("%s: a band has either lebih_dari or minimal, "
+			    "not both"), r);
+		if (last && (lo != NULL || mi != NULL))
+			return yd_fail(&x->doc, lo ? lo : mi, x->e,
+			    _("%s: the last band takes the rest and has no "
+			    "lebih_dari or minimal"), r);
+		if (!last && lo == NULL && mi == NULL)
+			return yd_fail(&x->doc, b, x->e,
+			    _("%s: expected lebih_dari or minimal (only the "
+			    "last band has neither)"), r);
+		if (last)
+			break;
+		kb->syarat = lo ? KATEGORI_LEBIH_DARI : KATEGORI_MINIMAL;
+		rc = yd_number(&x->doc, lo ? lo : mi,
+		    field(u, r, lo ? "lebih_dari" : "minimal"), DEC_NILAI, true,
+		    &kb->batas, x->e);
+		if (rc != 0)
+			return rc;
+		if (i > 0 && (kb->batas > k->kategori[i - 1].batas ||
+		    (kb->batas == k->kategori[i - 1].batas &&
+		    !(k->kategori[i - 1].syarat == KATEGORI_LEBIH_DARI &&
+		    kb->syarat == KATEGORI_MINIMAL))))
+			return yd_fail(&x->doc, lo ? lo : mi, x->e,
+			    _("%s: bands go from the highest down: this bound "
+			    "must be below the band above"), u);
+	}
+	return 0;
+}
 
 static int
 read_iku(rd *x, const yd_node *n, const char *p, iku *k)
@@ -729,6 +988,20 @@ read_iku(rd *x, const yd_node *n, const char *p, iku *k)
 	if (rc == 0)
 		rc = tw_targets(x, n, p, DEC_NILAI, k->ada_target_tw,
 		    k->target_tw);
+	if (rc == 0)
+		rc = read_baseline(x, n, p, k);
+	if (rc == 0)
+		rc = read_target_renstra(x, n, p, k);
+	if (rc == 0)
+		rc = read_riwayat(x, n, p, k);
+	if (rc == 0)
+		rc = read_kategori(x, n, p, k);
+	if (rc == 0 && opt(n, "standar_nasional") != NULL) {
+		rc = yd_number(&x->doc, opt(n, "standar_nasional"),
+		    field(q, p, "standar_nasional"), DEC_NILAI, true,
+		    &k->standar_nasional, x->e);
+		k->ada_standar_nasional = rc == 0;
+	}
 	return rc;
 }
 
@@ -865,8 +1138,12 @@ read_program(rd *x, const yd_node *root)
 
 /* ---- triwulan ---- */
 
+typedef struct ymd {
+	int tahun, bulan, hari;
+} ymd;
+
 static int
-read_tanggal(rd *x, const yd_node *n, const char *what, triwulan *t)
+read_tanggal(rd *x, const yd_node *n, const char *what, ymd *t)
 {
 	char buf[YD_DESCRIBE_MAX];
 	const char *s;
@@ -924,8 +1201,11 @@ read_realisasi(rd *x, const yd_node *t, const char *p, int tw)
 			continue;
 		rc = yd_number(&x->doc, m->pair[i].value,
 		    field(r, q, m->pair[i].key->str), DEC_NILAI, true,
-		    &k->realisasi[tw], x->e);
-		k->ada_realisasi[tw] = rc == 0;
+		    tw == 0 ? &k->realisasi_tahunan : &k->realisasi[tw], x->e);
+		if (tw == 0)
+			k->ada_realisasi_tahunan = rc == 0;
+		else
+			k->ada_realisasi[tw] = rc == 0;
 	}
 	if (rc == 0)
 		rc = map_field(x, t, "realisasi_program", p, &m);
@@ -939,8 +1219,12 @@ read_realisasi(rd *x, const yd_node *t, const char *p, int tw)
 			continue;
 		rc = yd_number(&x->doc, m->pair[i].value,
 		    field(r, q, m->pair[i].key->str), DEC_UANG, false,
-		    &pg->realisasi[tw], x->e);
-		pg->ada_realisasi[tw] = rc == 0;
+		    tw == 0 ? &pg->realisasi_tahunan : &pg->realisasi[tw],
+		    x->e);
+		if (tw == 0)
+			pg->ada_realisasi_tahunan = rc == 0;
+		else
+			pg->ada_realisasi[tw] = rc == 0;
 	}
 	return rc;
 }
@@ -960,7 +1244,8 @@ read_narasi(rd *x, const yd_node *t, const char *p, int tw)
 		if (s == NULL || yd_is_null(m->pair[i].value))
 			continue;
 		rc = str_node(x, m->pair[i].value,
-		    field(r, q, m->pair[i].key->str), false, &s->narasi[tw]);
+		    field(r, q, m->pair[i].key->str), false,
+		    tw == 0 ? &s->narasi_tahunan : &s->narasi[tw]);
 	}
 	return rc;
 }
@@ -1038,11 +1323,14 @@ read_tabel(rd *x, const yd_node *t, const char *p, int tw)
 		rc = yd_expect(&x->doc, l, YD_SEQ, r, x->e);
 		if (rc != 0)
 			break;
-		s->tabel[tw] = alloc_array(x, l->n_item, sizeof *s->tabel[tw]);
-		s->n_tabel[tw] = l->n_item;
+		tabel **tb = tw == 0 ? &s->tabel_tahunan : &s->tabel[tw];
+		size_t *ntb = tw == 0 ? &s->n_tabel_tahunan : &s->n_tabel[tw];
+
+		*tb = alloc_array(x, l->n_item, sizeof **tb);
+		*ntb = l->n_item;
 		for (size_t j = 0; j < l->n_item && rc == 0; j++)
 			rc = read_tabel_one(x, l->item[j], index_path(u, r, j),
-			    &s->tabel[tw][j]);
+			    &(*tb)[j]);
 	}
 	return rc;
 }
@@ -1060,7 +1348,8 @@ teks_name_ok(const char *s)
 }
 
 static int
-read_teks(rd *x, const yd_node *t, const char *p, triwulan *tw)
+read_teks(rd *x, const yd_node *t, const char *p, teks_ganti **teks,
+	  size_t *n_teks)
 {
 	const yd_node *m;
 	char q[WHAT_MAX], r[WHAT_MAX], buf[YD_DESCRIBE_MAX];
@@ -1069,8 +1358,8 @@ read_teks(rd *x, const yd_node *t, const char *p, triwulan *tw)
 	if (rc != 0 || m == NULL)
 		return rc;
 	field(q, p, "teks");
-	tw->teks = alloc_array(x, m->n_pair, sizeof *tw->teks);
-	tw->n_teks = m->n_pair;
+	*teks = alloc_array(x, m->n_pair, sizeof **teks);
+	*n_teks = m->n_pair;
 	for (size_t i = 0; i < m->n_pair && rc == 0; i++) {
 		const yd_node *k = m->pair[i].key;
 
@@ -1078,9 +1367,28 @@ read_teks(rd *x, const yd_node *t, const char *p, triwulan *tw)
 			return yd_fail(&x->doc, k, x->e,
 			    _("%s: expected a text name of a-z, 0-9 and _, "
 			    "found %s"), q, yd_quote(k->str, buf));
-		tw->teks[i].nama = arena_strdup(&x->r->mem, k->str);
+		(*teks)[i].nama = arena_strdup(&x->r->mem, k->str);
 		rc = str_node(x, m->pair[i].value, field(r, q, k->str), true,
-		    &tw->teks[i].teks);
+		    &(*teks)[i].teks);
+	}
+	return rc;
+}
+
+static int
+read_keterangan(rd *x, const yd_node *t, const char *p, int tw)
+{
+	const yd_node *m;
+	char q[WHAT_MAX], r[WHAT_MAX];
+	int rc = map_field(x, t, "keterangan", p, &m);
+
+	field(q, p, "keterangan");
+	for (size_t i = 0; rc == 0 && m != NULL && i < m->n_pair; i++) {
+		iku *k = resolve(x, &x->iku, m->pair[i].key, q, "IKU", &rc);
+
+		if (k == NULL || yd_is_null(m->pair[i].value))
+			continue;
+		rc = str_node(x, m->pair[i].value,
+		    field(r, q, m->pair[i].key->str), false, &k->keterangan[tw]);
 	}
 	return rc;
 }
@@ -1092,16 +1400,23 @@ read_triwulan_one(rd *x, const yd_node *n, const char *p, int tw)
 	char q[WHAT_MAX];
 	int rc;
 
+	ymd d = { 0, 0, 0 };
+
 	rc = yd_check_keys(&x->doc, n, p, tw_keys, tw_req, x->e);
 	if (rc == 0)
 		rc = read_tanggal(x, yd_get(n, "tanggal"),
-		    field(q, p, "tanggal"), t);
+		    field(q, p, "tanggal"), &d);
+	t->tahun = d.tahun;
+	t->bulan = d.bulan;
+	t->hari = d.hari;
 	if (rc == 0)
 		rc = read_realisasi(x, n, p, tw);
 	if (rc == 0)
 		rc = read_narasi(x, n, p, tw);
 	if (rc == 0)
 		rc = read_tabel(x, n, p, tw);
+	if (rc == 0)
+		rc = read_keterangan(x, n, p, tw);
 	if (rc == 0)
 		rc = str_list(x, n, "permasalahan", p, &t->permasalahan,
 		    &t->n_permasalahan);
@@ -1111,7 +1426,7 @@ read_triwulan_one(rd *x, const yd_node *n, const char *p, int tw)
 	if (rc == 0)
 		rc = str_field(x, n, "kesimpulan", p, false, &t->kesimpulan);
 	if (rc == 0)
-		rc = read_teks(x, n, p, t);
+		rc = read_teks(x, n, p, &t->teks, &t->n_teks);
 	t->ada = rc == 0;
 	return rc;
 }
@@ -1132,6 +1447,117 @@ read_triwulan(rd *x, const yd_node *root)
 			rc = read_triwulan_one(x, m->pair[i].value,
 			    field(p, "triwulan", m->pair[i].key->str), (int)tw);
 	}
+	return rc;
+}
+
+/* ---- the whole year ---- */
+
+static int
+read_renstra(rd *x, const yd_node *root)
+{
+	renstra *rs = &x->r->renstra;
+	const yd_node *n;
+	long awal, akhir;
+	int rc = map_field(x, root, "renstra", "", &n);
+
+	if (rc != 0 || n == NULL)
+		return rc;
+	rc = yd_check_keys(&x->doc, n, "renstra", renstra_keys, renstra_req,
+	    x->e);
+	if (rc == 0)
+		rc = yd_int(&x->doc, yd_get(n, "awal"), "renstra.awal", 1900,
+		    2999, &awal, x->e);
+	if (rc == 0)
+		rc = yd_int(&x->doc, yd_get(n, "akhir"), "renstra.akhir", 1900,
+		    2999, &akhir, x->e);
+	if (rc != 0)
+		return rc;
+	if (akhir < awal)
+		return yd_fail(&x->doc, yd_get(n, "akhir"), x->e,
+		    _("renstra.akhir: the period ends (%ld) before it begins "
+		    "(renstra.awal %ld)"), akhir, awal);
+	if (x->r->tahun < awal || x->r->tahun > akhir)
+		return yd_fail(&x->doc, n, x->e,
+		    _("renstra: the plan year %d is outside the Renstra period "
+		    "%ld-%ld"), x->r->tahun, awal, akhir);
+	rc = name_field(x, n, "nama", "renstra", false, &rs->nama);
+	rs->awal = (int)awal;
+	rs->akhir = (int)akhir;
+	rs->ada = rc == 0;
+	return rc;
+}
+
+static int
+read_tahunan(rd *x, const yd_node *root)
+{
+	tahunan *t = &x->r->tahunan;
+	const char *p = "tahunan";
+	const yd_node *n;
+	ymd d = { 0, 0, 0 };
+	int rc = map_field(x, root, "tahunan", "", &n);
+
+	if (rc != 0 || n == NULL)
+		return rc;
+	rc = yd_check_keys(&x->doc, n, p, tahunan_keys, tw_req, x->e);
+	if (rc == 0)
+		rc = read_tanggal(x, yd_get(n, "tanggal"), "tahunan.tanggal",
+		    &d);
+	t->tahun = d.tahun;
+	t->bulan = d.bulan;
+	t->hari = d.hari;
+	if (rc == 0)
+		rc = read_realisasi(x, n, p, 0);
+	if (rc == 0)
+		rc = str_field(x, n, "ringkasan", p, false, &t->ringkasan);
+	if (rc == 0)
+		rc = str_field(x, n, "gambaran_umum", p, false,
+		    &t->gambaran_umum);
+	if (rc == 0)
+		rc = str_list(x, n, "isu_strategis", p, &t->isu_strategis,
+		    &t->n_isu_strategis);
+	if (rc == 0)
+		rc = read_narasi(x, n, p, 0);
+	if (rc == 0)
+		rc = read_tabel(x, n, p, 0);
+	if (rc == 0)
+		rc = str_list(x, n, "permasalahan", p, &t->permasalahan,
+		    &t->n_permasalahan);
+	if (rc == 0)
+		rc = str_list(x, n, "tindak_lanjut", p, &t->tindak_lanjut,
+		    &t->n_tindak_lanjut);
+	if (rc == 0)
+		rc = str_field(x, n, "kesimpulan", p, false, &t->kesimpulan);
+	if (rc == 0)
+		rc = read_teks(x, n, p, &t->teks, &t->n_teks);
+	t->ada = rc == 0;
+	return rc;
+}
+
+static int
+read_perjanjian(rd *x, const yd_node *root)
+{
+	perjanjian *pk = &x->r->perjanjian;
+	const char *p = "perjanjian";
+	const yd_node *n;
+	ymd d = { 0, 0, 0 };
+	int rc = map_field(x, root, "perjanjian", "", &n);
+
+	if (rc != 0 || n == NULL)
+		return rc;
+	rc = yd_check_keys(&x->doc, n, p, perjanjian_keys, perjanjian_req,
+	    x->e);
+	if (rc == 0)
+		rc = read_tanggal(x, yd_get(n, "tanggal"), "perjanjian.tanggal",
+		    &d);
+	pk->tahun = d.tahun;
+	pk->bulan = d.bulan;
+	pk->hari = d.hari;
+	if (rc == 0)
+		rc = read_pejabat(x, yd_get(n, "pihak_kedua"),
+		    "perjanjian.pihak_kedua", false, &pk->pihak_kedua);
+	if (rc == 0)
+		rc = read_teks(x, n, p, &pk->teks, &pk->n_teks);
+	pk->ada = rc == 0;
 	return rc;
 }
 
@@ -1167,11 +1593,17 @@ read_doc(rd *x)
 	x->r->tahun = (int)tahun;
 	rc = read_instansi(x, yd_get(root, "instansi"));
 	if (rc == 0)
+		rc = read_renstra(x, root);
+	if (rc == 0)
 		rc = read_sasaran(x, root);
 	if (rc == 0)
 		rc = read_program(x, root);
 	if (rc == 0)
 		rc = read_triwulan(x, root);
+	if (rc == 0)
+		rc = read_tahunan(x, root);
+	if (rc == 0)
+		rc = read_perjanjian(x, root);
 	return rc;
 }
 

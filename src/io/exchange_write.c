@@ -319,7 +319,60 @@ write_instansi(wr *w, const instansi *in)
 		}
 		seq_end(w);
 	}
+	kv_str(w, "zona_waktu", in->zona_waktu);
+	kv_str(w, "verifikasi", in->verifikasi);
 	map_end(w);
+}
+
+static void
+year_map(wr *w, const char *key, const tahun_nilai *v, size_t n)
+{
+	if (n == 0)
+		return;
+	plain(w, key);
+	map_start(w);
+	for (size_t i = 0; i < n; i++) {
+		integer(w, v[i].tahun);
+		number(w, v[i].nilai, DEC_NILAI);
+	}
+	map_end(w);
+}
+
+static void
+write_iku_tahunan(wr *w, const iku *k)
+{
+	if (k->ada_baseline) {
+		plain(w, "baseline");
+		map_start(w);
+		plain(w, "tahun");
+		integer(w, k->baseline_tahun);
+		plain(w, "nilai");
+		number(w, k->baseline_nilai, DEC_NILAI);
+		map_end(w);
+	}
+	year_map(w, "target_renstra", k->target_renstra, k->n_target_renstra);
+	year_map(w, "riwayat", k->riwayat, k->n_riwayat);
+	if (k->n_kategori > 0) {
+		plain(w, "kategori");
+		seq_start(w, false);
+		for (size_t i = 0; i < k->n_kategori; i++) {
+			const kategori_band *b = &k->kategori[i];
+
+			map_start(w);
+			kv_str(w, "label", b->label);
+			if (b->syarat != KATEGORI_SISA) {
+				plain(w, b->syarat == KATEGORI_LEBIH_DARI ?
+				    "lebih_dari" : "minimal");
+				number(w, b->batas, DEC_NILAI);
+			}
+			map_end(w);
+		}
+		seq_end(w);
+	}
+	if (k->ada_standar_nasional) {
+		plain(w, "standar_nasional");
+		number(w, k->standar_nasional, DEC_NILAI);
+	}
 }
 
 static void
@@ -334,6 +387,7 @@ write_iku(wr *w, const iku *k)
 	plain(w, "target");
 	number(w, k->target, DEC_NILAI);
 	tw_targets(w, k->ada_target_tw, k->target_tw, DEC_NILAI);
+	write_iku_tahunan(w, k);
 	map_end(w);
 }
 
@@ -386,6 +440,31 @@ write_program(wr *w, const rencana *r)
 
 /* ---- quarters ---- */
 
+static bool
+iku_ada(const iku *k, int t)
+{
+	return t == 0 ? k->ada_realisasi_tahunan : k->ada_realisasi[t];
+}
+
+static int64_t
+iku_nilai(const iku *k, int t)
+{
+	return t == 0 ? k->realisasi_tahunan : k->realisasi[t];
+}
+
+static bool
+program_ada(const program *p, int t)
+{
+	return t == 0 ? p->ada_realisasi_tahunan : p->ada_realisasi[t];
+}
+
+static int64_t
+program_nilai(const program *p, int t)
+{
+	return t == 0 ? p->realisasi_tahunan : p->realisasi[t];
+}
+
+/* Quarter t's realisations; t == 0: the year's (tahunan). */
 static void
 write_realisasi(wr *w, const rencana *r, int t)
 {
@@ -393,7 +472,7 @@ write_realisasi(wr *w, const rencana *r, int t)
 
 	for (size_t i = 0; i < r->n_sasaran; i++)
 		for (size_t j = 0; j < r->sasaran[i].n_iku; j++)
-			any = any || r->sasaran[i].iku[j].ada_realisasi[t];
+			any = any || iku_ada(&r->sasaran[i].iku[j], t);
 	if (any) {
 		plain(w, "realisasi_iku");
 		map_start(w);
@@ -401,26 +480,26 @@ write_realisasi(wr *w, const rencana *r, int t)
 			for (size_t j = 0; j < r->sasaran[i].n_iku; j++) {
 				const iku *k = &r->sasaran[i].iku[j];
 
-				if (!k->ada_realisasi[t])
+				if (!iku_ada(k, t))
 					continue;
 				str(w, k->kode);
-				number(w, k->realisasi[t], DEC_NILAI);
+				number(w, iku_nilai(k, t), DEC_NILAI);
 			}
 		}
 		map_end(w);
 	}
 	any = false;
 	for (size_t i = 0; i < r->n_program; i++)
-		any = any || r->program[i].ada_realisasi[t];
+		any = any || program_ada(&r->program[i], t);
 	if (!any)
 		return;
 	plain(w, "realisasi_program");
 	map_start(w);
 	for (size_t i = 0; i < r->n_program; i++) {
-		if (!r->program[i].ada_realisasi[t])
+		if (!program_ada(&r->program[i], t))
 			continue;
 		str(w, r->program[i].kode);
-		number(w, r->program[i].realisasi[t], DEC_UANG);
+		number(w, program_nilai(&r->program[i], t), DEC_UANG);
 	}
 	map_end(w);
 }
@@ -441,23 +520,37 @@ write_tabel(wr *w, const tabel *tb)
 	map_end(w);
 }
 
+static const char *
+narasi_of(const sasaran *s, int t)
+{
+	return t == 0 ? s->narasi_tahunan : s->narasi[t];
+}
+
+static size_t
+n_tabel_of(const sasaran *s, int t)
+{
+	return t == 0 ? s->n_tabel_tahunan : s->n_tabel[t];
+}
+
+/* Narratives and tables of quarter t; t == 0: of the year. */
 static void
 write_per_sasaran(wr *w, const rencana *r, int t)
 {
 	bool any = false;
 
 	for (size_t i = 0; i < r->n_sasaran; i++)
-		any = any || present(r->sasaran[i].narasi[t]);
+		any = any || present(narasi_of(&r->sasaran[i], t));
 	if (any) {
 		plain(w, "narasi");
 		map_start(w);
 		for (size_t i = 0; i < r->n_sasaran; i++)
-			kv_str(w, r->sasaran[i].kode, r->sasaran[i].narasi[t]);
+			kv_str(w, r->sasaran[i].kode,
+			    narasi_of(&r->sasaran[i], t));
 		map_end(w);
 	}
 	any = false;
 	for (size_t i = 0; i < r->n_sasaran; i++)
-		any = any || r->sasaran[i].n_tabel[t] > 0;
+		any = any || n_tabel_of(&r->sasaran[i], t) > 0;
 	if (!any)
 		return;
 	plain(w, "tabel");
@@ -465,29 +558,70 @@ write_per_sasaran(wr *w, const rencana *r, int t)
 	for (size_t i = 0; i < r->n_sasaran; i++) {
 		const sasaran *s = &r->sasaran[i];
 
-		if (s->n_tabel[t] == 0)
+		const tabel *tb = t == 0 ? s->tabel_tahunan : s->tabel[t];
+
+		if (n_tabel_of(s, t) == 0)
 			continue;
 		str(w, s->kode);
 		seq_start(w, false);
-		for (size_t j = 0; j < s->n_tabel[t]; j++)
-			write_tabel(w, &s->tabel[t][j]);
+		for (size_t j = 0; j < n_tabel_of(s, t); j++)
+			write_tabel(w, &tb[j]);
 		seq_end(w);
 	}
 	map_end(w);
 }
 
 static void
+write_teks(wr *w, const teks_ganti *teks, size_t n)
+{
+	if (n == 0)
+		return;
+	plain(w, "teks");
+	map_start(w);
+	for (size_t i = 0; i < n; i++) {
+		str(w, teks[i].nama);
+		str(w, teks[i].teks);   /* may be empty */
+	}
+	map_end(w);
+}
+
+static void
+write_keterangan(wr *w, const rencana *r, int t)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < r->n_sasaran; i++)
+		for (size_t j = 0; j < r->sasaran[i].n_iku; j++)
+			any = any || present(r->sasaran[i].iku[j].keterangan[t]);
+	if (!any)
+		return;
+	plain(w, "keterangan");
+	map_start(w);
+	for (size_t i = 0; i < r->n_sasaran; i++)
+		for (size_t j = 0; j < r->sasaran[i].n_iku; j++)
+			kv_str(w, r->sasaran[i].iku[j].kode,
+			    r->sasaran[i].iku[j].keterangan[t]);
+	map_end(w);
+}
+
+static void
+date_kv(wr *w, int y, int m, int d)
+{
+	char date[32];
+
+	snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+	plain(w, "tanggal");
+	plain(w, date);
+}
+
+static void
 write_triwulan_one(wr *w, const rencana *r, int t)
 {
 	const triwulan *tw = &r->tw[t];
-	char date[32];
 
 	integer(w, t);
 	map_start(w);
-	snprintf(date, sizeof date, "%04d-%02d-%02d", tw->tahun, tw->bulan,
-	    tw->hari);
-	plain(w, "tanggal");
-	plain(w, date);
+	date_kv(w, tw->tahun, tw->bulan, tw->hari);
 	write_realisasi(w, r, t);
 	write_per_sasaran(w, r, t);
 	if (tw->n_permasalahan > 0) {
@@ -499,15 +633,8 @@ write_triwulan_one(wr *w, const rencana *r, int t)
 		str_seq(w, tw->tindak_lanjut, tw->n_tindak_lanjut, false);
 	}
 	kv_str(w, "kesimpulan", tw->kesimpulan);
-	if (tw->n_teks > 0) {
-		plain(w, "teks");
-		map_start(w);
-		for (size_t i = 0; i < tw->n_teks; i++) {
-			str(w, tw->teks[i].nama);
-			str(w, tw->teks[i].teks);   /* may be empty */
-		}
-		map_end(w);
-	}
+	write_teks(w, tw->teks, tw->n_teks);
+	write_keterangan(w, r, t);
 	map_end(w);
 }
 
@@ -528,6 +655,70 @@ write_triwulan(wr *w, const rencana *r)
 	map_end(w);
 }
 
+/* ---- the whole year ---- */
+
+static void
+write_renstra(wr *w, const rencana *r)
+{
+	if (!r->renstra.ada)
+		return;
+	plain(w, "renstra");
+	map_start(w);
+	plain(w, "awal");
+	integer(w, r->renstra.awal);
+	plain(w, "akhir");
+	integer(w, r->renstra.akhir);
+	kv_str(w, "nama", r->renstra.nama);
+	map_end(w);
+}
+
+static void
+list_kv(wr *w, const char *key, char *const *s, size_t n)
+{
+	if (n == 0)
+		return;
+	plain(w, key);
+	str_seq(w, s, n, false);
+}
+
+static void
+write_tahunan(wr *w, const rencana *r)
+{
+	const tahunan *t = &r->tahunan;
+
+	if (!t->ada)
+		return;
+	plain(w, "tahunan");
+	map_start(w);
+	date_kv(w, t->tahun, t->bulan, t->hari);
+	write_realisasi(w, r, 0);
+	kv_str(w, "ringkasan", t->ringkasan);
+	kv_str(w, "gambaran_umum", t->gambaran_umum);
+	list_kv(w, "isu_strategis", t->isu_strategis, t->n_isu_strategis);
+	write_per_sasaran(w, r, 0);
+	list_kv(w, "permasalahan", t->permasalahan, t->n_permasalahan);
+	list_kv(w, "tindak_lanjut", t->tindak_lanjut, t->n_tindak_lanjut);
+	kv_str(w, "kesimpulan", t->kesimpulan);
+	write_teks(w, t->teks, t->n_teks);
+	map_end(w);
+}
+
+static void
+write_perjanjian(wr *w, const rencana *r)
+{
+	const perjanjian *p = &r->perjanjian;
+
+	if (!p->ada)
+		return;
+	plain(w, "perjanjian");
+	map_start(w);
+	date_kv(w, p->tahun, p->bulan, p->hari);
+	plain(w, "pihak_kedua");
+	write_pejabat(w, &p->pihak_kedua);
+	write_teks(w, p->teks, p->n_teks);
+	map_end(w);
+}
+
 /* ---- document ---- */
 
 static void
@@ -545,9 +736,12 @@ write_doc(wr *w, const rencana *r)
 	write_instansi(w, &r->instansi);
 	plain(w, "tahun");
 	integer(w, r->tahun);
+	write_renstra(w, r);
 	write_sasaran(w, r);
 	write_program(w, r);
 	write_triwulan(w, r);
+	write_tahunan(w, r);
+	write_perjanjian(w, r);
 	map_end(w);
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(w, &ev);

@@ -182,7 +182,7 @@ paragraf_iku(bctx *c, doc_section *s, const kinerja_iku *row)
 			{ "target", target }, { "realisasi",
 			bld_nilai_satuan(c, row->realisasi, ik->satuan) },
 			{ "capaian", bld_capaian_teks(c, &row->capaian, true) },
-			{ "predikat", row->predikat ? row->predikat->nama : "" } };
+			{ "predikat", bld_predikat(row) ? bld_predikat(row) : "" } };
 
 		bld_narasi(c, s, TT_IKU_CAPAIAN, v, 6);
 	}
@@ -347,15 +347,16 @@ kesimpulan_bawaan(bctx *c, doc_section *s)
 			continue;
 		if (row->capaian.status == CAPAIAN_KOSONG)
 			belum++;
-		if (row->capaian.status != CAPAIAN_ADA || row->predikat == NULL)
+		if (row->capaian.status != CAPAIAN_ADA || bld_predikat(row) == NULL)
 			continue;
 		terukur++;
 		for (x = 0; x < n_nama; x++)
-			if (strcmp(nama[x], row->predikat->nama) == 0)
+			if (strcmp(nama[x], bld_predikat(row)) == 0)
 				break;
 		if (x == n_nama && n_nama < 64) {
-			/* A band of another table than the template's. */
-			nama[n_nama] = row->predikat->nama;
+			/* A band of another table than the template's, or an
+			 * index IKU's kategori. */
+			nama[n_nama] = bld_predikat(row);
 			jumlah[n_nama++] = 0;
 		}
 		if (x < n_nama)

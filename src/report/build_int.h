@@ -67,6 +67,10 @@ doc_block *bld_judul(bctx *c, doc_section *s, int level, enum tmpl_teks_id id,
 const char *bld_nilai_satuan(bctx *c, int64_t v, const char *satuan);
 /* "101,02%", "-" (undefined) or "" (no realisation). */
 const char *bld_capaian_teks(bctx *c, const capaian *cp, bool persen_sign);
+/* What the report prints as a row's predikat: an index IKU's kategori of
+ * its realisation (iku.kategori) in place of the predikat; NULL for
+ * none (an index IKU without a realisation has neither). */
+const char *bld_predikat(const kinerja_iku *row);
 /* Rupiah: "28.309.433.559". */
 const char *bld_uang(bctx *c, int64_t v);
 /* "a", "b", ... "z", "aa", ... followed by suffix. */

@@ -120,8 +120,7 @@ bld_tabel_capaian(bctx *c, bool with_predikat, bool with_title)
 		doc_row_add_cell(c->d, br, bld_capaian_teks(c, &row->capaian, true),
 		    DOC_CENTER);
 		if (with_predikat)
-			doc_row_add_cell(c->d, br, row->predikat != NULL ?
-			    row->predikat->nama : NULL, DOC_CENTER);
+			doc_row_add_cell(c->d, br, bld_predikat(row), DOC_CENTER);
 		if (row->target_triwulan)
 			daftar_add(&kode, row->iku->kode);
 	}

@@ -129,6 +129,16 @@ bld_nilai_satuan(bctx *c, int64_t v, const char *satuan)
 	return doc_printf(c->d, "%s %s", buf, satuan);
 }
 
+const char *
+bld_predikat(const kinerja_iku *row)
+{
+	if (row->kategori != NULL)
+		return row->kategori->label;
+	if (row->iku != NULL && row->iku->n_kategori > 0)
+		return NULL;
+	return row->predikat != NULL ? row->predikat->nama : NULL;
+}
+
 /* "101,02%", "-" (undefined) or "" (no realisation). */
 const char *
 bld_capaian_teks(bctx *c, const capaian *cp, bool persen_sign)

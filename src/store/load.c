@@ -810,6 +810,9 @@ load_all(load_ctx *c, const char *kode, int tahun)
 
 	if ((rc = load_instansi(c, kode)) != 0 || !c->p->ada_instansi)
 		return rc;
+	if ((rc = store_load_tahunan(c->s, c->p->instansi_id, 0, c->r,
+				     c->e)) != 0)
+		return rc;
 	if ((rc = query(c, L_RENCANA, c->p->instansi_id, &st)) != 0)
 		return rc;
 	store_bind_int(c->s, st, 2, tahun);
@@ -827,9 +830,10 @@ load_all(load_ctx *c, const char *kode, int tahun)
 	if ((rc = load_sasaran(c)) != 0 || (rc = load_iku(c)) != 0 ||
 	    (rc = load_program(c)) != 0)
 		return rc;
-	if (c->s->version >= STORE_VERSION_TRIWULAN)
-		return load_triwulan(c);
-	return 0;
+	if (c->s->version >= STORE_VERSION_TRIWULAN &&
+	    (rc = load_triwulan(c)) != 0)
+		return rc;
+	return store_load_tahunan(c->s, 0, c->p->rencana_id, c->r, c->e);
 }
 
 int

@@ -642,6 +642,7 @@ save_all(save_ctx *c)
 	     c->od.program_rank, sv_kode_program, c->r);
 	sv_pair_iku(c);
 	TRY(sv_lock_check(c));
+	TRY(sv_lock_tahunan(c));
 
 	TRY(save_instansi(c));
 	TRY(save_bidang(c));
@@ -650,7 +651,9 @@ save_all(save_ctx *c)
 	TRY(save_iku(c));
 	TRY(save_program(c));
 	TRY(remove_absent(c));
-	return sv_save_triwulan(c);
+	TRY(sv_save_triwulan(c));
+	TRY(sv_save_tahunan(c, &c->plan_tahunan));
+	return 0;
 }
 
 /* Did the save change the plan (not only quarters)? */
@@ -660,7 +663,8 @@ plan_changed(const store_diff *d)
 	int k;
 
 	for (k = 0; k < DIFF_KINDS; k++)
-		if (k != DIFF_TRIWULAN && (d->n[k].added || d->n[k].changed ||
+		if (k != DIFF_TRIWULAN && k != DIFF_TAHUNAN &&
+		    (d->n[k].added || d->n[k].changed ||
 					   d->n[k].removed))
 			return true;
 	return false;
@@ -704,7 +708,7 @@ store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
 	rc = save_all(&c);
-	if (rc == 0 && plan_changed(&c.d))
+	if (rc == 0 && (plan_changed(&c.d) || c.plan_tahunan))
 		rc = store_izin_at(s, r->instansi.kode, AKSI_UBAH_RENCANA, e);
 	if (rc == 0 && !dry_run)
 		rc = store_commit(s, e);

@@ -48,7 +48,9 @@ sv_instansi_equal(const instansi *a, const instansi *b)
 		&& store_streq(a->pemerintah, b->pemerintah)
 		&& store_streq(a->kota, b->kota) && store_streq(a->logo, b->logo)
 		&& sv_pejabat_equal(&a->kepala, &b->kepala)
-		&& sv_predikat_equal(&a->predikat, &b->predikat);
+		&& sv_predikat_equal(&a->predikat, &b->predikat)
+		&& store_streq(a->zona_waktu, b->zona_waktu)
+		&& store_streq(a->verifikasi, b->verifikasi);
 }
 
 bool

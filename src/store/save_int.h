@@ -64,6 +64,7 @@ typedef struct save_ctx {
 	char scope_instansi[128];    /* audit scopes: "instansi", */
 	char scope_plan[160];        /* "instansi/tahun", */
 	char scope_tw[TW_MAX + 1][176];  /* "instansi/tahun/TWn" */
+	bool plan_tahunan;           /* the year's plan data changed */
 } save_ctx;
 
 #define NONE SIZE_MAX
@@ -112,6 +113,12 @@ void sv_pair_iku(save_ctx *c);
 void sv_count(save_ctx *c, enum store_diff_kind k, bool added, bool changed);
 /* EX_NOPERM when r changes what a locked quarter shows (see save_diff.c). */
 int sv_lock_check(save_ctx *c);
+
+/* save_tahunan.c: the data of the whole year, after the quarters;
+ * *plan when plan data (not report data) changed. */
+int sv_save_tahunan(save_ctx *c, bool *plan);
+/* EX_NOPERM when r changes what a locked quarter shows of it. */
+int sv_lock_tahunan(save_ctx *c);
 
 /* save_tw.c */
 int sv_save_triwulan(save_ctx *c);

@@ -373,12 +373,126 @@ static const char schema_v6[] =
 	" UNIQUE (instansi_id, versi)"
 	");";
 
-/* Version 7: everything the signed report prints is reviewed, not only
+/* Version 7: the data of the whole year (spec "Additions for the whole
+ * year"): the agency's time zone and verification URL; the Renstra period
+ * of a plan; each IKU's baseline, national standard, Renstra targets and
+ * earlier realisations (jenis), kategori bands (syarat NULL on the last);
+ * a quarter's notes on realisations; the annual report (LKjIP) with its
+ * final realisations, lists, narratives and tables (cells in row order;
+ * row -1 holds the column headers); the performance agreement (PK); the
+ * template overrides of both documents. */
+static const char schema_v7[] =
+	"ALTER TABLE instansi ADD COLUMN zona_waktu TEXT CHECK (zona_waktu IS NULL"
+	" OR zona_waktu IN ('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'));"
+	"ALTER TABLE instansi ADD COLUMN verifikasi TEXT CHECK (verifikasi IS NULL"
+	" OR verifikasi GLOB 'http://?*' OR verifikasi GLOB 'https://?*');"
+	"CREATE TABLE renstra ("
+	" rencana_id INTEGER PRIMARY KEY REFERENCES rencana(id) ON DELETE CASCADE,"
+	" awal INTEGER NOT NULL CHECK (typeof(awal) = 'integer'),"
+	" akhir INTEGER NOT NULL CHECK (typeof(akhir) = 'integer'),"
+	" nama TEXT,"
+	" CHECK (awal <= akhir)"
+	");"
+	"CREATE TABLE iku_tahunan ("
+	" iku_id INTEGER PRIMARY KEY REFERENCES iku(id) ON DELETE CASCADE,"
+	" baseline_tahun INTEGER CHECK (baseline_tahun IS NULL OR"
+	"  typeof(baseline_tahun) = 'integer'),"
+	" baseline_nilai INTEGER CHECK (baseline_nilai IS NULL OR"
+	"  typeof(baseline_nilai) = 'integer'),"
+	" standar_nasional INTEGER CHECK (standar_nasional IS NULL OR"
+	"  typeof(standar_nasional) = 'integer'),"
+	" CHECK ((baseline_tahun IS NULL) = (baseline_nilai IS NULL))"
+	");"
+	"CREATE TABLE iku_tahun ("
+	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
+	" jenis TEXT NOT NULL CHECK (jenis IN ('renstra', 'riwayat')),"
+	" tahun INTEGER NOT NULL CHECK (typeof(tahun) = 'integer'),"
+	" nilai INTEGER NOT NULL CHECK (typeof(nilai) = 'integer'),"
+	" PRIMARY KEY (iku_id, jenis, tahun)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE iku_kategori ("
+	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" label TEXT NOT NULL CHECK (length(label) > 0),"
+	" syarat TEXT CHECK (syarat IS NULL OR syarat IN ('lebih_dari', 'minimal')),"
+	" batas INTEGER CHECK (batas IS NULL OR typeof(batas) = 'integer'),"
+	" CHECK ((syarat IS NULL) = (batas IS NULL)),"
+	" PRIMARY KEY (iku_id, urutan)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE keterangan ("
+	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
+	" iku_id INTEGER NOT NULL REFERENCES iku(id) ON DELETE CASCADE,"
+	" teks TEXT NOT NULL CHECK (length(teks) > 0),"
+	" PRIMARY KEY (triwulan_id, iku_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX keterangan_iku ON keterangan (iku_id);"
+	"CREATE TABLE tahunan ("
+	" rencana_id INTEGER PRIMARY KEY REFERENCES rencana(id) ON DELETE CASCADE,"
+	" tanggal TEXT NOT NULL CHECK (tanggal GLOB"
+	"  '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+	" ringkasan TEXT,"
+	" gambaran_umum TEXT,"
+	" kesimpulan TEXT"
+	");"
+	"CREATE TABLE tahunan_realisasi_iku ("
+	" iku_id INTEGER PRIMARY KEY REFERENCES iku(id) ON DELETE CASCADE,"
+	" nilai INTEGER NOT NULL CHECK (typeof(nilai) = 'integer')"
+	");"
+	"CREATE TABLE tahunan_realisasi_program ("
+	" program_id INTEGER PRIMARY KEY REFERENCES program(id) ON DELETE CASCADE,"
+	" nilai INTEGER NOT NULL CHECK (typeof(nilai) = 'integer')"
+	");"
+	"CREATE TABLE tahunan_daftar ("
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id) ON DELETE CASCADE,"
+	" jenis TEXT NOT NULL CHECK (jenis IN ('isu_strategis', 'permasalahan',"
+	"  'tindak_lanjut')),"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (rencana_id, jenis, urutan)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE tahunan_narasi ("
+	" sasaran_id INTEGER PRIMARY KEY REFERENCES sasaran(id) ON DELETE CASCADE,"
+	" teks TEXT NOT NULL"
+	");"
+	"CREATE TABLE tahunan_tabel ("
+	" id INTEGER PRIMARY KEY,"
+	" sasaran_id INTEGER NOT NULL REFERENCES sasaran(id) ON DELETE CASCADE,"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" judul TEXT NOT NULL,"
+	" catatan TEXT,"
+	" UNIQUE (sasaran_id, urutan)"
+	");"
+	"CREATE TABLE tahunan_tabel_sel ("
+	" tabel_id INTEGER NOT NULL REFERENCES tahunan_tabel(id) ON DELETE CASCADE,"
+	" baris INTEGER NOT NULL CHECK (typeof(baris) = 'integer' AND baris >= -1),"
+	" kolom INTEGER NOT NULL CHECK (typeof(kolom) = 'integer'),"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (tabel_id, baris, kolom)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE teks_ganti_tahunan ("
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id) ON DELETE CASCADE,"
+	" dokumen TEXT NOT NULL CHECK (dokumen IN ('tahunan', 'perjanjian')),"
+	" urutan INTEGER NOT NULL CHECK (typeof(urutan) = 'integer'),"
+	" nama TEXT NOT NULL,"
+	" teks TEXT NOT NULL,"
+	" PRIMARY KEY (rencana_id, dokumen, urutan)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE perjanjian ("
+	" rencana_id INTEGER PRIMARY KEY REFERENCES rencana(id) ON DELETE CASCADE,"
+	" tanggal TEXT NOT NULL CHECK (tanggal GLOB"
+	"  '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+	" nama TEXT NOT NULL,"
+	" jabatan TEXT NOT NULL,"
+	" pangkat TEXT,"
+	" nip TEXT"
+	");";
+
+/* Version 8: everything the signed report prints is reviewed, not only
  * the IKU: an entry is (quarter, kind, the row it is of: iku.id,
  * program.id, sasaran.id for its narrative, 0 for BAB II and BAB III).
  * The IKU entries and their history move over; an entity's entries go
  * with it. */
-static const char schema_v7[] =
+static const char schema_v8[] =
 	"CREATE TABLE review_state ("
 	" triwulan_id INTEGER NOT NULL REFERENCES triwulan(id) ON DELETE CASCADE,"
 	" jenis TEXT NOT NULL CHECK (jenis IN ('iku', 'program', 'narasi', 'bab2', 'bab3')),"
@@ -425,6 +539,7 @@ static const char *const steps[] = {
 	schema_v5,
 	schema_v6,
 	schema_v7,
+	schema_v8,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

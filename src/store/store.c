@@ -1052,6 +1052,7 @@ store_diff_kind_name(enum store_diff_kind k)
 		[DIFF_IKU] = "IKU",
 		[DIFF_PROGRAM] = "program",
 		[DIFF_TRIWULAN] = "triwulan",
+		[DIFF_TAHUNAN] = "tahunan",
 	};
 
 	return (unsigned)k < DIFF_KINDS ? name[k] : "?";

@@ -28,11 +28,12 @@
 
 #include "core/err.h"
 #include "core/model.h"
+#include "core/tahunan.h"
 
 typedef struct store store;
 
 /* Current schema version written to PRAGMA user_version. */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */
@@ -125,6 +126,12 @@ int store_pilih_instansi(store *s, const char *kode, char **out, lk_err *e);
 int store_load(store *s, const char *instansi, int tahun, rencana **out,
 	       lk_err *e);
 
+/* The annual realisation of each IKU in the agency's plans of the years
+ * dari..sampai (tahunan.realisasi_iku, else triwulan 4's; IKU without one
+ * are left out), for tahunan_hitung.  Memory in a.  0 or an EX_* code. */
+int store_realisasi_lalu(store *s, const char *instansi, int dari, int sampai,
+			 arena *a, tahunan_lalu **out, size_t *n, lk_err *e);
+
 /* What store_save changed (or would change). */
 typedef struct store_diff_count {
 	unsigned added, changed, removed, unchanged;
@@ -132,7 +139,11 @@ typedef struct store_diff_count {
 
 enum store_diff_kind {
 	DIFF_INSTANSI, DIFF_BIDANG, DIFF_SASARAN, DIFF_IKU, DIFF_PROGRAM,
-	DIFF_TRIWULAN, DIFF_KINDS
+	DIFF_TRIWULAN,
+	/* The whole year's groups: the Renstra period, each IKU's data of
+	 * the Renstra (baseline, targets, history, kategori, standard), each
+	 * quarter's notes, the annual report, the agreement. */
+	DIFF_TAHUNAN, DIFF_KINDS
 };
 
 typedef struct store_diff {

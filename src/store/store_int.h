@@ -32,9 +32,11 @@
 /* Schema version that introduced the agency's own predikat bands and
  * report templates. */
 #define STORE_VERSION_PREDIKAT 6
+/* Schema version that introduced the data of the whole year. */
+#define STORE_VERSION_TAHUNAN 7
 /* Schema version that reviews every part of the report (review_state,
  * review_event in place of entry_state, entry_comment). */
-#define STORE_VERSION_REVIEW 7
+#define STORE_VERSION_REVIEW 8
 
 /* A transition of entry (kind j, row ref_id) of quarter triwulan_id by
  * the actor at time at, into review_event (workflow.c). */
@@ -254,5 +256,10 @@ typedef struct store_plan {
  * free p->r with rencana_free(). */
 int store_load_plan(store *s, const char *instansi, int tahun,
 		    store_plan *p, lk_err *e);
+
+/* The data of the whole year of a loaded plan (load_tahunan.c): the
+ * instansi's (rencana_id 0: only those) and the plan's. */
+int store_load_tahunan(store *s, int64_t instansi_id, int64_t rencana_id,
+		       rencana *r, lk_err *e);
 
 #endif

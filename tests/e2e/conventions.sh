@@ -299,7 +299,7 @@ EOF
 	check "  nor anything on stderr" test ! -s "$T/comp.err"
 	expect_eq "--triwulan" "$(comp show --triwulan "" | tr '\n' ' ')" "1 2 3 4 "
 	expect_eq "--format" "$(comp show --format c)" "csv"
-	expect_eq "-T of show is --table" "$(comp show -T "" | tr '\n' ' ')" "iku program "
+	expect_eq "-T of show is --table" "$(comp show -T "" | tr '\n' ' ')" "iku sasaran program "
 	expect_eq "--dokumen of report: the choices its --help names" \
 		"$(comp report --dokumen "" | tr '\n' ' ')" "laporan rekap "
 	expect_eq "-D is --dokumen" "$(comp report -D r)" "rekap"

@@ -876,6 +876,75 @@ build(const struct bad_case *c)
 }
 
 static const struct bad_case bad_cases[] = {
+	/* The whole year: kategori bands of an index IKU. */
+	{ 24, 0, "        target: 80\n        kategori:\n"
+	  "          - {lebih_dari: 80}\n          - {label: b}\n", "26:13",
+	  "sasaran[0].iku[0].kategori[0]: missing required key \"label\"" },
+	{ 24, 0, "        target: 80\n        kategori:\n"
+	  "          - {label: a, lebih_dari: x}\n          - {label: b}\n",
+	  "26:36", "sasaran[0].iku[0].kategori[0].lebih_dari" },
+	{ 24, 0, "        target: 80\n        kategori:\n"
+	  "          - {label: a, minimal: 1}\n", "26:33",
+	  "the last band takes the rest" },
+	{ 24, 0, "        target: 80\n        kategori:\n"
+	  "          - {label: a}\n          - {label: b}\n", "26:13",
+	  "expected lebih_dari or minimal" },
+	{ 24, 0, "        target: 80\n        kategori:\n"
+	  "          - {label: a, minimal: 1}\n          - {label: b, "
+	  "minimal: 2}\n          - {label: c}\n", "27:33",
+	  "bands go from the highest down" },
+	{ 24, 0, "        target: 80\n        kategori:\n"
+	  "          - {label: a, minimal: 1, lebih_dari: 2}\n"
+	  "          - {label: c}\n", "26:33", "either lebih_dari or minimal" },
+	{ 24, 0, "        target: 80\n        kategori: []\n", "25:19",
+	  "expected at least one band" },
+	/* Renstra, its targets, history, baseline. */
+	{ 24, 32, "        target: 80\n        target_renstra: {2021: 1, 2026: 2}\n"
+	  "renstra: {awal: 2021, akhir: 2025}\n", "25:35",
+	  "year \"2026\" is outside the Renstra period 2021-2025" },
+	{ 0, 0, "renstra: {awal: 2021, akhir: 2020}\n", "33:30",
+	  "renstra.akhir: the period ends (2020) before it begins" },
+	{ 0, 0, "renstra: {awal: 2024, akhir: 2028}\n", "33:10",
+	  "renstra: the plan year 2023 is outside the Renstra period 2024-2028" },
+	{ 0, 0, "renstra: {awal: 2021}\n", "33:10",
+	  "renstra: missing required key \"akhir\"" },
+	{ 24, 0, "        target: 80\n        target_renstra: {2021: 1}\n",
+	  "25:25", "Renstra targets need the Renstra period" },
+	{ 24, 0, "        target: 80\n        riwayat: {2023: 5}\n", "25:19",
+	  "year \"2023\" is not an earlier year" },
+	{ 24, 0, "        target: 80\n        riwayat: {2022: x}\n", "25:25",
+	  "sasaran[0].iku[0].riwayat.2022" },
+	{ 24, 0, "        target: 80\n        baseline: {tahun: 2020}\n", "25:19",
+	  "missing required key \"nilai\"" },
+	{ 24, 32, "        target: 80\n        baseline: {tahun: 2021, nilai: 1}\n"
+	  "renstra: {awal: 2021, akhir: 2025}\n", "25:27",
+	  "the baseline is the value before the Renstra period" },
+	{ 24, 0, "        target: 80\n        standar_nasional: tinggi\n", "25:27",
+	  "sasaran[0].iku[0].standar_nasional" },
+	/* The agency's time zone and verification page. */
+	{ 6, 0, "  kota: Kota Y\n  zona_waktu: Asia/Tokyo\n", "7:15",
+	  "instansi.zona_waktu: expected Asia/Jakarta (WIB), Asia/Makassar "
+	  "(WITA) or Asia/Jayapura (WIT), found \"Asia/Tokyo\"" },
+	{ 6, 0, "  kota: Kota Y\n  verifikasi: ftp://x.go.id\n", "7:15",
+	  "instansi.verifikasi: expected an http:// or https:// URL" },
+	{ 6, 0, "  kota: Kota Y\n  verifikasi: \"https://x.go.id/a b\"\n", "7:15",
+	  "instansi.verifikasi" },
+	/* Notes, the annual report, the agreement. */
+	{ 32, 0, "    tanggal: 2023-04-10\n    keterangan:\n      XYZ: a\n", "34:7",
+	  "triwulan.1.keterangan: unknown IKU \"XYZ\"" },
+	{ 0, 0, "tahunan:\n  tanggal: 2024-01-02\n  realisasi_iku:\n    X: 1\n",
+	  "36:5", "tahunan.realisasi_iku: unknown IKU \"X\"" },
+	{ 0, 0, "tahunan:\n  tanggal: 2024-02-30\n", "34:12",
+	  "tahunan.tanggal: expected a date" },
+	{ 0, 0, "tahunan:\n  tanggal: 2024-01-02\n  narasi:\n    SS9: x\n",
+	  "36:5", "tahunan.narasi: unknown sasaran \"SS9\"" },
+	{ 0, 0, "tahunan:\n  tanggal: 2024-01-02\n  ringkas: x\n", "35:3",
+	  "tahunan: unknown key \"ringkas\"" },
+	{ 0, 0, "perjanjian:\n  tanggal: 2023-01-02\n", "34:3",
+	  "perjanjian: missing required key \"pihak_kedua\"" },
+	{ 0, 0, "perjanjian:\n  tanggal: 2023-01-02\n  pihak_kedua:\n"
+	  "    nama: Gubernur\n", "36:5",
+	  "perjanjian.pihak_kedua: missing required key \"jabatan\"" },
 	/* instansi.predikat: the agency's own bands. */
 	{ 15, 0, "  predikat: 5\ntahun: 2023\n", "15:13",
 	  "instansi.predikat: expected a sequence" },
@@ -896,12 +965,13 @@ static const struct bad_case bad_cases[] = {
 	  "format: unsupported format \"lakip/2\" (this program reads "
 	  "lakip/1)" },
 	{ 1, 0, "", "1:1", "top level: missing required key \"format\"" },
-	{ 0, 0, "tahunan: 2023\n", "33:1", "top level: unknown key \"tahunan\" "
+	{ 0, 0, "tahunann: 2023\n", "33:1", "top level: unknown key \"tahunann\" "
 	  "(expected one of: format, instansi, tahun, sasaran, program, "
-	  "triwulan)" },
+	  "triwulan, renstra, tahunan, perjanjian)" },
 	{ 15, 0, "", "1:1", "top level: missing required key \"tahun\"" },
 	{ 7, 0, "  kepla:\n", "7:3", "instansi: unknown key \"kepla\" (expected "
-	  "one of: kode, nama, pemerintah, kota, logo, kepala, bidang, predikat)" },
+	  "one of: kode, nama, pemerintah, kota, logo, kepala, bidang, predikat, "
+	  "zona_waktu, verifikasi)" },
 	{ 6, 0, "", "3:3", "instansi: missing required key \"kota\"" },
 	{ 3, 0, "  kode: Dinas_X\n", "3:9", "instansi.kode: expected lowercase "
 	  "letters a-z, digits and '-' only, found \"Dinas_X\"" },

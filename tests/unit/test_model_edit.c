@@ -596,6 +596,37 @@ START_TEST(test_copy_plan)
 	src->tw[2].kesimpulan = S(src, "Kesimpulan");
 	triwulan_list_set(src, &src->tw[2].permasalahan,
 	    &src->tw[2].n_permasalahan, 0, "Masalah");
+	/* the whole year's data: what belongs to the agency and the Renstra
+	 * goes with the plan, the year's reports do not */
+	{
+		static predikat_band band[] = { { "Baik", true, 8000, "baik" },
+			{ "Kurang", false, 0, NULL } };
+		static kategori_band kat[] = { { "baik", KATEGORI_LEBIH_DARI,
+			800000 }, { "buruk", KATEGORI_SISA, 0 } };
+		static tahun_nilai tr[] = { { 2021, 10000 }, { 2025, 50000 } };
+		static tahun_nilai rw[] = { { 2022, 7 }, { 2024, 9 } };
+
+		src->instansi.predikat.band = band;
+		src->instansi.predikat.n = 2;
+		src->instansi.zona_waktu = S(src, "Asia/Jayapura");
+		src->instansi.verifikasi = S(src, "https://x.go.id/v");
+		src->renstra = (renstra){ true, 2021, 2025, S(src, "Renstra") };
+		k->kategori = kat;
+		k->n_kategori = 2;
+		k->target_renstra = tr;
+		k->n_target_renstra = 2;
+		k->riwayat = rw;
+		k->n_riwayat = 2;
+		k->ada_baseline = true;
+		k->baseline_tahun = 2020;
+		k->baseline_nilai = 5;
+		k->ada_standar_nasional = true;
+		k->standar_nasional = 6;
+		k->keterangan[2] = S(src, "Catatan");
+		k->ada_realisasi_tahunan = true;
+		src->tahunan.ada = true;
+		src->perjanjian.ada = true;
+	}
 
 	/* when */
 	r = rencana_copy_plan(src, 2024);
@@ -610,6 +641,25 @@ START_TEST(test_copy_plan)
 	ck_assert_ptr_ne(r->program[0].sasaran[0], src->program[0].sasaran[0]);
 	rencana_free(src);
 	ck_assert_int_eq(r->tahun, 2024);
+	ck_assert_int_eq(r->instansi.predikat.n, 2);
+	ck_assert_str_eq(r->instansi.predikat.band[0].nama, "Baik");
+	ck_assert_int_eq(r->instansi.predikat.band[0].min, 8000);
+	ck_assert_str_eq(r->instansi.zona_waktu, "Asia/Jayapura");
+	ck_assert_str_eq(r->instansi.verifikasi, "https://x.go.id/v");
+	ck_assert(r->renstra.ada);
+	ck_assert_int_eq(r->renstra.akhir, 2025);
+	ck_assert_str_eq(r->renstra.nama, "Renstra");
+	ck_assert_int_eq(r->sasaran[0].iku[0].n_kategori, 2);
+	ck_assert_str_eq(r->sasaran[0].iku[0].kategori[0].label, "baik");
+	ck_assert_int_eq(r->sasaran[0].iku[0].n_target_renstra, 2);
+	ck_assert_int_eq(r->sasaran[0].iku[0].n_riwayat, 1);   /* before 2024 */
+	ck_assert_int_eq(r->sasaran[0].iku[0].riwayat[0].tahun, 2022);
+	ck_assert(r->sasaran[0].iku[0].ada_baseline);
+	ck_assert(r->sasaran[0].iku[0].ada_standar_nasional);
+	ck_assert_ptr_null(r->sasaran[0].iku[0].keterangan[2]);
+	ck_assert(!r->sasaran[0].iku[0].ada_realisasi_tahunan);
+	ck_assert(!r->tahunan.ada);
+	ck_assert(!r->perjanjian.ada);
 	ck_assert_str_eq(r->instansi.kode, "kesbangpol-kalteng");
 	ck_assert_str_eq(r->instansi.pemerintah,
 	    "Pemerintah Provinsi Kalimantan Tengah");
