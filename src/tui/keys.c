@@ -79,6 +79,7 @@ static const key_bind binds[] = {
 	/* Signing and unlocking: on the signing screen, a list. */
 	{ ACT_SIGN, false, 's', KCTX_NAV },
 	{ ACT_UNLOCK, false, 'u', KCTX_NAV },
+	{ ACT_PRINT, false, 'p', KCTX_NAV },
 	{ ACT_NEXT_FIELD, false, '\t', K_ANY },
 	{ ACT_PREV_FIELD, true, KEY_BTAB, K_ANY },
 	{ ACT_UP, true, KEY_UP, K_ANY },
@@ -152,6 +153,8 @@ static const act_text texts[ACT_N] = {
 		N_("sign the quarter's report with the head's key, store it and lock the quarter (asks for the key and its password)") },
 	[ACT_UNLOCK] = { N_("Unlock"),
 		N_("unlock the finalised quarter with a reason (admin)") },
+	[ACT_PRINT] = { N_("Print"),
+		N_("print what the screen shows as a PDF") },
 	[ACT_STEPS] = { N_("Steps"),
 		N_("menu of the steps of the quarter") },
 	[ACT_NEXT_STEP] = { N_("Next step"),

@@ -40,6 +40,7 @@
 	X(HISTORY) \
 	X(SIGN) \
 	X(UNLOCK) \
+	X(PRINT) \
 	X(STEPS) \
 	X(NEXT_STEP) \
 	X(PREV_STEP) \

@@ -80,6 +80,7 @@ run_step(app *a, int step, const draft *restore)
 enum menu_extra {
 	MX_REVIEW,      /* kabid, admin: the review of the capaian */
 	MX_SIGN,        /* kepala, admin: sign and finalise */
+	MX_REKAP,       /* admin, or a role in several agencies: the province view */
 	MX_AGENCY,      /* admin: predikat bands, registered signers */
 	MX_USERS,       /* admin: the users */
 	MX_UNLOCK,      /* admin, a locked quarter: unlock it */
@@ -112,6 +113,8 @@ menu_extras(menu_ctx *c)
 		c->extra[c->n_extra++] = MX_REVIEW;
 	if (a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_SIGN;
+	if (a->user.admin || a->user.n_at > 1)
+		c->extra[c->n_extra++] = MX_REKAP;
 	if (a->user.peran == PERAN_ADMIN) {
 		c->extra[c->n_extra++] = MX_AGENCY;
 		c->extra[c->n_extra++] = MX_USERS;
@@ -147,6 +150,7 @@ extra_name(enum menu_extra x)
 	case MX_REVIEW: return _("Review capaian");
 	case MX_SIGN: return _("Sign and finalise");
 	case MX_AGENCY: return _("Agency settings");
+	case MX_REKAP: return _("Province view");
 	case MX_USERS: return _("Users");
 	default: return _("Unlock the quarter");
 	}
@@ -202,6 +206,8 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 c->count[ENTRI_SUBMITTED], c->count[ENTRI_APPROVED]);
 		else if (x == MX_USERS)
 			snprintf(buf, n, _("%zu users"), c->n_users);
+		else if (x == MX_REKAP)
+			snprintf(buf, n, "%s", _("every agency's quarter"));
 		else if (x == MX_AGENCY)
 			snprintf(buf, n, c->a->r->instansi.predikat.n > 0 ?
 				 _("%zu predikat bands of its own") :
@@ -329,6 +335,7 @@ run_extra(menu_ctx *c, enum menu_extra x)
 	case MX_USERS: return scr_users(c->a);
 	case MX_SIGN: return scr_sign(c->a);
 	case MX_AGENCY: return scr_agency(c->a);
+	case MX_REKAP: return scr_rekap(c->a);
 	default:
 		wf_unlock(c->a);
 		return FORM_CANCELLED;

@@ -80,6 +80,9 @@ int scr_review(app *a);
 /* scr_sign.c: what the head signs, signing and finalising the quarter on
  * screen (kepala, admin), unlocking it (admin). */
 int scr_sign(app *a);
+/* scr_rekap.c: the province view of the period on screen (admin, or a
+ * role in several agencies). */
+int scr_rekap(app *a);
 /* scr_agency.c: the agency's predikat bands (admin: edit) and the
  * certificates registered to sign its reports. */
 int scr_agency(app *a);

@@ -106,8 +106,40 @@ if grep -q "predikat:" "$T/stdout"; then not_ok "the bands were not removed" "$(
 else ok "export: no bands of its own"; fi
 TM kill-session -t A
 
-# --- 5. In Indonesian -------------------------------------------------
+# --- 5. The province view: two agencies, as lakip rekap shows them ------
+sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE" >"$T/dinsos.yaml"
+lakip -d "$DB" import "$T/dinsos.yaml"
+expect_rc "a second agency" 0
+lakip -d "$DB" submit --instansi dinsos-kalteng $Y
+expect_rc "its entries submitted" 0
+lakip -d "$DB" rekap $Y --format csv
+cp "$T/stdout" "$T/rekap.csv"
+start R "$ME"
+expect_screen "two agencies: the choice" R "dinsos-kalteng"
+keys R Enter
+expect_screen "the period" R "Choose the period"
+keys R Enter
+expect_screen "the steps" R "Province view"
+keys R /
+text R "Province"; keys R Enter Enter
+expect_screen "the province view opens" R "Province view — Quarter II 2023"
+expect_screen "dinsos: submitted" R "submitted"
+expect_screen "kesbangpol: draft" R "draft"
+cap=$(grep '^dinsos-kalteng;' "$T/rekap.csv" | cut -d';' -f5)
+expect_screen "the mean capaian as lakip rekap gives it" R "${cap}%"
+expect_screen "the totals below" R "All 2 agencies"
+keys R p
+expect_screen "p asks where the PDF goes" R "File name of the PDF"
+keys R C-u; text R "$T/rekap.pdf"; keys R Enter
+expect_screen "and says where it went" R "The province view was written to"
+if pdftotext "$T/rekap.pdf" - 2>/dev/null | grep -q "dinsos-kalteng"; then ok "the PDF lists the agencies"
+else not_ok "the PDF lists the agencies"; fi
+TM kill-session -t R
+
+# --- 6. In Indonesian -------------------------------------------------
 start D "$ME" id
+expect_screen "Indonesian: the agency to choose" D "Instansi"
+keys D Enter
 expect_screen "Indonesian start screen" D "Pilih"
 keys D Enter
 expect_screen "Indonesian menu entry" D "Pengaturan instansi"
