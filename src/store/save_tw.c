@@ -132,7 +132,8 @@ save_tw_content(save_ctx *c, int n, int64_t tw_id)
 	return 0;
 }
 
-/* Did the realisation of IKU i (new side) change in quarter n? */
+/* Did the realisation of IKU i (new side), or its note, change in
+ * quarter n? */
 static bool
 iku_changed(const save_ctx *c, size_t i, int n)
 {
@@ -143,7 +144,8 @@ iku_changed(const save_ctx *c, size_t i, int n)
 		return false;
 	ok = c->od.ik.k[j];
 	return k->ada_realisasi[n] != ok->ada_realisasi[n]
-		|| (k->ada_realisasi[n] && k->realisasi[n] != ok->realisasi[n]);
+		|| (k->ada_realisasi[n] && k->realisasi[n] != ok->realisasi[n])
+		|| !store_streq(k->keterangan[n], ok->keterangan[n]);
 }
 
 /* Entry (kind j, row id, audit kode) of quarter n, when submitted or
@@ -202,7 +204,7 @@ reset_entries(save_ctx *c, int n, int64_t tw_id)
 		if (iku_changed(c, i, n))
 			TRY(reset_entry(c, n, tw_id, JENIS_IKU, c->iku_id[i],
 					c->nw.ik.k[i]->kode,
-					_("realisation changed")));
+					_("realisation or its note changed")));
 	for (i = 0; i < c->r->n_program; i++) {
 		const program *p = &c->r->program[i], *op;
 

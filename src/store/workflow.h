@@ -179,6 +179,10 @@ typedef struct store_entri {
 	                          * conclusion */
 	char *submitted_by, *submitted_at, *reviewed_by, *reviewed_at;
 	char *comment;           /* the last return comment, or NULL */
+	/* An IKU's note on its realisation for the quarter (why it is
+	 * missing, what it rests on), or NULL.  An IKU without a realisation
+	 * is submitted only with one. */
+	char *keterangan;
 } store_entri;
 
 /* "IKU1", "program P01", "narrative SS1", "BAB II" (translated) into buf. */

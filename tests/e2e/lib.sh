@@ -67,6 +67,14 @@ expect_eq() {
 }
 sum() { sqlite3 "$1" .dump | sha256sum | awk "{print \$1}"; }
 finish() { echo "1..$_n"; exit 0; }
+# The example plan with the notes that IKU2 and IKU4, which have no
+# realisation in quarter II, need before they are submitted.
+FIXTURE_KET="$T/fixture-ket.yaml"
+sed 's/^    tanggal: 2023-07-14$/    tanggal: 2023-07-14\
+    keterangan:\
+      IKU2: data pembinaan ormas belum direkap\
+      IKU4: diukur setelah akhir tahun/' "$FIXTURE" >"$FIXTURE_KET" 2>/dev/null
+chmod 0644 "$FIXTURE_KET" 2>/dev/null
 # approve_all DB [TW] [SQL]: every entry of the review of quarter TW (2)
 # of every plan approved, straight into the tables (the review itself
 # needs other accounts: workflow.sh); SQL (optional) narrows the rows,

@@ -28,16 +28,16 @@ D=zbaru-kalteng        # no plan for 2023
 sed -e "s/kode: $A/kode: $B/" \
     -e 's/^  nama: .*/  nama: Dinas Sosial Provinsi Kalimantan Tengah/' \
     -e 's/^      IKU1: 79.30/      IKU1: 51.27/' -e 's/^      IKU5: 130/      IKU5: 171/' \
-    -e 's/^      P01: 4587938844/      P01: 9587938844/' "$FIXTURE" >"$T/b.yaml"
+    -e 's/^      P01: 4587938844/      P01: 9587938844/' "$FIXTURE_KET" >"$T/b.yaml"
 # C: no quarter; a long name with wide characters and CSV's separator
 # and quote in it.
-sed -n '/^triwulan:/q;p' "$FIXTURE" |
+sed -n '/^triwulan:/q;p' "$FIXTURE_KET" |
 	sed -e "s/kode: $A/kode: $C/" \
 	    -e 's/^  nama: .*/  nama: "Badan \\"Penanggulangan\\"; Bencana Daerah 防灾减灾 Provinsi Kalimantan Tengah"/' >"$T/c.yaml"
 # D: the plan of another year only.
 sed -e "s/kode: $A/kode: $D/" -e 's/^tahun: 2023/tahun: 2024/' \
-    -e 's/^  nama: .*/  nama: Badan Baru/' -e 's/2023-07-14/2024-07-14/' "$FIXTURE" >"$T/d.yaml"
-for f in "$FIXTURE" "$T/b.yaml" "$T/c.yaml" "$T/d.yaml"; do
+    -e 's/^  nama: .*/  nama: Badan Baru/' -e 's/2023-07-14/2024-07-14/' "$FIXTURE_KET" >"$T/d.yaml"
+for f in "$FIXTURE_KET" "$T/b.yaml" "$T/c.yaml" "$T/d.yaml"; do
 	lakip -d "$DB" import "$f"
 	expect_rc "import $(basename "$f")" 0
 done

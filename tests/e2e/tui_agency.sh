@@ -20,7 +20,7 @@ ME=$(id -un)
 mkdir -p "$T/locale/id/LC_MESSAGES"
 msgfmt -o "$T/locale/id/LC_MESSAGES/lakip.mo" "$LAKIP_SRCDIR/po/id.po" 2>/dev/null
 
-lakip -d "$DB" import "$FIXTURE"
+lakip -d "$DB" import "$FIXTURE_KET"
 expect_rc "the plan is imported" 0
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
 	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
@@ -107,7 +107,7 @@ else ok "export: no bands of its own"; fi
 TM kill-session -t A
 
 # --- 5. The province view: two agencies, as lakip rekap shows them ------
-sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE" >"$T/dinsos.yaml"
+sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE_KET" >"$T/dinsos.yaml"
 lakip -d "$DB" import "$T/dinsos.yaml"
 expect_rc "a second agency" 0
 lakip -d "$DB" submit --instansi dinsos-kalteng $Y

@@ -59,7 +59,7 @@ share() { chmod 0666 "$DB" "$DB"-wal "$DB"-shm 2>/dev/null || true; }
 
 # --- setup: root creates the database and is its admin ---------------
 as root init
-as root import "$FIXTURE"
+as root import "$FIXTURE_KET"
 expect_rc "root imports the plan" 0
 as root user add "$OP" --role operator
 as root user add "$KB" --role kabid --bidang poldagri,ideologi,kewaspadaan,ekososbud
@@ -234,8 +234,9 @@ keys O Enter
 start A root
 expect_screen "admin: start" A "Choose the period"
 keys A Enter
+keys A End
 expect_screen "admin: the unlock entry" A "Unlock the quarter"
-keys A End Enter
+keys A Enter
 expect_screen "unlock asks a reason" A "Why is it unlocked"
 keys A Enter
 expect_screen "a blank reason is refused" A "A reason is required"
@@ -282,7 +283,7 @@ expect_screen "Indonesian: states" I "disetujui"
 TM kill-session -t I
 
 # --- roles belong to an agency: kesbangpol's operator on another -------------------
-sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE" >"$T/dinsos.yaml"
+sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE_KET" >"$T/dinsos.yaml"
 chmod 0644 "$T/dinsos.yaml"
 as root import "$T/dinsos.yaml"
 expect_rc "root imports a second agency" 0

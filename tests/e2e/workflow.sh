@@ -51,7 +51,7 @@ share() { chmod 0666 "$DB" "$DB"-wal "$DB"-shm 2>/dev/null || true; }
 # --- setup: root creates the database and is its admin ---------------
 as root init
 expect_rc "root creates the database" 0
-as root import "$FIXTURE"
+as root import "$FIXTURE_KET"
 expect_rc "root (admin) imports the plan" 0
 share
 as root user list
@@ -83,7 +83,7 @@ as root user add "$NO" --role admin --instansi kesbangpol-kalteng
 expect_rc "an admin is the database's: no --instansi" 64
 
 # --- role enforcement --------------------------------------------------
-as "$OP" import "$FIXTURE"
+as "$OP" import "$FIXTURE_KET"
 refused "an operator cannot import" "admin"
 as "$KB" submit $Y
 refused "a kabid cannot submit" "operator or admin"
@@ -351,10 +351,10 @@ as "$KB" review $Y --return "terlambat" --iku IKU3
 refused "a locked quarter takes no review" "unlock"
 
 # --- locks and import ---------------------------------------------------
-as root import "$FIXTURE"
+as root import "$FIXTURE_KET"
 expect_rc "import of the unchanged file into a locked quarter succeeds" 0
-sed 's/^      IKU5: 130$/      IKU5: 131/' "$FIXTURE" >"$T/changed.yaml"
-check "the changed file differs" sh -c "! cmp -s '$FIXTURE' '$T/changed.yaml'"
+sed 's/^      IKU5: 130$/      IKU5: 131/' "$FIXTURE_KET" >"$T/changed.yaml"
+check "the changed file differs" sh -c "! cmp -s '$FIXTURE_KET' '$T/changed.yaml'"
 chmod 0644 "$T/changed.yaml"
 as root import "$T/changed.yaml"
 expect_rc "import changing a locked quarter is refused" 77
@@ -424,7 +424,7 @@ expect_rc "the audit chain still verifies" 0
 
 # --- roles belong to an agency: a second one -----------------------------
 # The same plan under another kode: same bidang kodes, same IKU.
-sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE" >"$T/dinsos.yaml"
+sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE_KET" >"$T/dinsos.yaml"
 chmod 0644 "$T/dinsos.yaml"
 check "the second agency's file has its own kode" grep -q '^  kode: dinsos-kalteng$' "$T/dinsos.yaml"
 as root import "$T/dinsos.yaml"

@@ -184,6 +184,7 @@ plan(const char *kode, const char *nama, int tahun)
 	r->sasaran[1].n_iku = 2;
 	r->sasaran[1].iku = arena_alloc(&r->mem, 2 * sizeof(iku));
 	iku_set(r, &r->sasaran[1].iku[0], "IKU3", N(50), false, 0);
+	r->sasaran[1].iku[0].keterangan[2] = S(r, "data belum terbit");
 	iku_set(r, &r->sasaran[1].iku[1], "IKU4", 0, true, N(5));
 	r->sasaran[2].kode = S(r, "SS3");
 	r->sasaran[2].uraian = S(r, "Sasaran tanpa IKU");

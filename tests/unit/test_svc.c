@@ -209,6 +209,13 @@ example(void)
 
 	ck_assert_msg(exchange_read_file(lktest_path(
 	    "examples/kesbangpol-kalteng-2023.yaml"), &r, &e) == 0, "%s", e.msg);
+	/* IKU2 and IKU4 have no realisation in TW II: the note that lets
+	 * them be submitted. */
+	for (size_t i = 0; i < r->n_sasaran; i++)
+		for (size_t k = 0; k < r->sasaran[i].n_iku; k++)
+			if (!r->sasaran[i].iku[k].ada_realisasi[2])
+				r->sasaran[i].iku[k].keterangan[2] =
+				    arena_strdup(&r->mem, "data belum tersedia");
 	return r;
 }
 
