@@ -160,14 +160,17 @@ pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 	 * third of the bytes of the CID font's hex, cheap to measure, and
 	 * word spacing applies to it */
 	if (pdf_cp1252(p, s, n, &len)) {
-		if ((f = pdf_font(p, style, false)) != NULL)
+		if ((f = pdf_font(p, style, false)) != NULL) {
+			pdf_mark_used(p, style, false, p->buf, len);
 			show(p, f, size, ws, x, y);
+		}
 		return;
 	}
 	if (ws == 0) {
 		if ((f = pdf_font(p, style, true)) != NULL) {
 			memcpy(p->buf, s, n);
 			p->buf[n] = '\0';
+			pdf_mark_used(p, style, true, s, n);
 			show(p, f, size, 0, x, y);
 		}
 		return;
@@ -335,6 +338,9 @@ pdf_save(pdf *p, const char *path, lk_err *e)
 	int rc;
 
 	pdf_end_text(p);
+	if ((rc = pdf_status(p, e)) != 0)
+		return rc;
+	pdf_fonts_finish(p);
 	if ((rc = pdf_status(p, e)) != 0)
 		return rc;
 	if (HPDF_SaveToFile(p->doc, path) != HPDF_OK || p->err != 0) {

@@ -40,6 +40,9 @@ struct pdf {
 	double cur_size, word_space, fill, stroke, line_width;
 	char *buf;                /* NUL-terminated copy of a text */
 	size_t cap;
+	/* the characters drawn, by style and font (0: single-byte, 1:
+	 * CID): bit u of used[k][cid] for Unicode u (BMP); NULL: none */
+	unsigned char *used[4][2];
 };
 
 /* A pdf_image is libharu's HPDF_Image (owned by the document). */
@@ -61,6 +64,21 @@ HPDF_Font pdf_font(pdf *p, unsigned style, bool cid);
 bool pdf_cp1252(pdf *p, const char *s, size_t n, size_t *len);
 /* Room for n bytes in p->buf. */
 void pdf_reserve(pdf *p, size_t n);
+/* The character of a CP1252 byte (0: none). */
+unsigned pdf_cp1252_char(unsigned char b);
+
+/* ---- pdf_embed.c ---- */
+
+/* Records that the n bytes at s (CP1252 when !cid, UTF-8 when cid) are
+ * drawn in style's font of that kind. */
+void pdf_mark_used(pdf *p, unsigned style, bool cid, const char *s,
+		   size_t n);
+/* Before saving: every font made gets the font program cut down to the
+ * characters drawn (without hinting), a ToUnicode CMap of exactly those
+ * characters, and (CID fonts) CIDToGIDMap /Identity with widths of
+ * those characters only.  A font file that cannot be cut keeps what
+ * libharu made of it. */
+void pdf_fonts_finish(pdf *p);
 
 /* ---- pdf.c ---- */
 
