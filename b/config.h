@@ -71,6 +71,9 @@
 /* Define to the version of this package. */
 #define PACKAGE_VERSION "0.1.0"
 
+/* The sRGB ICC profile embedded in every report as its output intent. */
+#define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+
 /* Define to 1 if all of the C90 standard headers exist (not just the ones
    required in a freestanding environment). This macro is provided for
    backward compatibility; new code need not use it. */

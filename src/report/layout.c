@@ -74,6 +74,7 @@ new_page(lay *L, bool soft)
 		draw_page_number(L);
 	} else if (L->mode != LAY_MEASURE) {
 		pdf_page(L->p, L->pw, L->ph);
+		pdf_page_label(L->p, L->num, L->num_val);
 		if (L->mode == LAY_RESERVE)
 			lay_reserve_page(L);
 		else

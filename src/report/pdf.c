@@ -65,6 +65,7 @@ pdf_free(pdf *p)
 	if (p->doc != NULL)
 		HPDF_Free(p->doc);
 	pdf_fonts_free(p);
+	pdf_meta_free(p);
 	free(p->buf);
 	free(p);
 }
@@ -83,10 +84,16 @@ pdf_end_text(pdf *p)
 void
 pdf_page(pdf *p, double w, double h)
 {
+	HPDF_Dict res;
+
 	pdf_end_text(p);
 	p->page = HPDF_AddPage(p->doc);
 	if (p->page == NULL)
 		return;
+	p->n_page++;
+	/* /ProcSet is obsolete since PDF 1.4 */
+	if ((res = HPDF_Dict_GetItem(p->page, "Resources", HPDF_OCLASS_DICT)))
+		HPDF_Dict_RemoveElement(res, "ProcSet");
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)w);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)h);
 	p->cur_font = NULL;
@@ -252,29 +259,30 @@ void *
 pdf_outline(pdf *p, void *parent, const char *title, double y)
 {
 	HPDF_Outline o;
-	HPDF_Destination d;
-	HPDF_Page target;
+	HPDF_Array d;
+	const char *ascii;
 
 	if (p->page == NULL || p->err != 0)
 		return NULL;
-	o = HPDF_CreateOutline(p->doc, parent, title, p->enc);
-	d = HPDF_Page_CreateDestination(p->page);
+	/* ASCII titles as literal strings: a quarter of UTF-16's hex */
+	for (ascii = title; *ascii > 0x1F && *ascii < 0x7F; ascii++)
+		;
+	o = HPDF_CreateOutline(p->doc, parent, title, *ascii == '\0' ? NULL :
+			       p->enc);
+	d = HPDF_Array_New(p->doc->mmgr);
 	if (o == NULL || d == NULL)
 		return NULL;
-	/* [page /XYZ null top null]: keep the reader's zoom and column.
-	 * HPDF_Destination_SetXYZ insists on a zoom, so the array is
-	 * written the way libharu itself writes it, with nulls. */
-	target = HPDF_Array_GetItem(d, 0, HPDF_OCLASS_DICT);
-	if (target != NULL) {
-		HPDF_Array_Clear(d);
-		HPDF_Array_Add(d, target);
-		HPDF_Array_AddName(d, "XYZ");
-		HPDF_Array_Add(d, HPDF_Null_New(d->mmgr));
-		HPDF_Array_AddReal(d, (HPDF_REAL)y);
-		HPDF_Array_Add(d, HPDF_Null_New(d->mmgr));
-	} else
-		HPDF_Destination_SetFitH(d, (HPDF_REAL)y);
-	HPDF_Outline_SetDestination(o, d);
+	/* [page /XYZ null top null]: keep the reader's zoom and column, in
+	 * the outline item itself (libharu's destinations are objects of
+	 * their own, and HPDF_Destination_SetXYZ insists on a zoom); an
+	 * outline item has no /Type (libharu's /Outlines is the root's) */
+	HPDF_Array_Add(d, p->page);
+	HPDF_Array_AddName(d, "XYZ");
+	HPDF_Array_Add(d, HPDF_Null_New(p->doc->mmgr));
+	HPDF_Array_AddReal(d, (HPDF_REAL)y);
+	HPDF_Array_Add(d, HPDF_Null_New(p->doc->mmgr));
+	HPDF_Dict_Add(o, "Dest", d);
+	HPDF_Dict_RemoveElement(o, "Type");
 	HPDF_Outline_SetOpened(o, HPDF_TRUE);
 	return o;
 }
@@ -283,40 +291,6 @@ void
 pdf_show_outline(pdf *p)
 {
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-}
-
-static void
-set_attr(pdf *p, HPDF_InfoType t, const char *v)
-{
-	if (v != NULL && *v != '\0')
-		HPDF_SetInfoAttr(p->doc, t, v);
-}
-
-void
-pdf_info(pdf *p, const doc_info *info, long long created)
-{
-	HPDF_Date d;
-	struct tm tm;
-	time_t t = (time_t)created;
-
-	set_attr(p, HPDF_INFO_TITLE, info->title);
-	set_attr(p, HPDF_INFO_AUTHOR, info->author);
-	set_attr(p, HPDF_INFO_SUBJECT, info->subject);
-	set_attr(p, HPDF_INFO_KEYWORDS, info->keywords);
-	set_attr(p, HPDF_INFO_CREATOR, info->creator);
-	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 < 1 ||
-	    tm.tm_year + 1900 > 9999)
-		return;
-	memset(&d, 0, sizeof d);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
-	d.hour = tm.tm_hour;
-	d.minutes = tm.tm_min;
-	d.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
-	d.ind = 'Z';
-	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
-	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
 }
 
 int
@@ -341,7 +315,7 @@ pdf_save(pdf *p, const char *path, lk_err *e)
 	if ((rc = pdf_status(p, e)) != 0)
 		return rc;
 	pdf_fonts_finish(p);
-	if ((rc = pdf_status(p, e)) != 0)
+	if ((rc = pdf_meta_finish(p, e)) != 0 || (rc = pdf_status(p, e)) != 0)
 		return rc;
 	if (HPDF_SaveToFile(p->doc, path) != HPDF_OK || p->err != 0) {
 		if ((p->err == HPDF_FILE_IO_ERROR ||

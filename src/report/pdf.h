@@ -48,6 +48,10 @@ void pdf_metrics(const pdf *p, double *ascent, double *descent);
 
 /* Starts a new page of w x h points; drawing goes there. */
 void pdf_page(pdf *p, double w, double h);
+/* The current page's label (for a viewer's page list): its number
+ * value in that numbering, or none (the cover).  A page without a
+ * label follows the previous one's numbering. */
+void pdf_page_label(pdf *p, enum doc_numbering kind, unsigned value);
 /* The current page, and drawing on it again after later pages (the
  * table of contents, whose page numbers are known at the end).  What the
  * page's content set last (grey, line width, font) is set again. */
@@ -92,7 +96,8 @@ void *pdf_outline(pdf *p, void *parent, const char *title, double y);
 void pdf_show_outline(pdf *p);
 
 /* Title, author, subject, keywords, creator, creation date (epoch
- * seconds, UTC). */
+ * seconds, UTC), in the info dictionary and again as XMP metadata; the
+ * producer is lakip and libharu with their versions. */
 void pdf_info(pdf *p, const doc_info *info, long long created);
 
 /* 0, or EX_SOFTWARE naming libharu's first error code. */

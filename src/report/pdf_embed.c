@@ -183,8 +183,31 @@ replace_program(HPDF_Dict font, const unsigned char *data, size_t len)
 	return true;
 }
 
+/* libharu's font OnWrite with /Widths from /FirstChar to /LastChar
+ * (libharu's go over all 224 codes), and the encoding as plain
+ * WinAnsiEncoding, which is CP1252 (libharu adds /Differences [127
+ * /.notdef], a glyph name no Unicode maps to, for a code never drawn). */
+static HPDF_STATUS
+single_write(HPDF_Dict obj, HPDF_Stream st)
+{
+	HPDF_FontAttr attr = obj->attr;
+	HPDF_Number fc = HPDF_Dict_GetItem(obj, "FirstChar", HPDF_OCLASS_NUMBER);
+	HPDF_Number lc = HPDF_Dict_GetItem(obj, "LastChar", HPDF_OCLASS_NUMBER);
+	char buf[16];
+
+	if (fc == NULL || lc == NULL)
+		return HPDF_Error_GetCode(obj->error);
+	HPDF_Stream_WriteStr(st, "/Widths [");
+	for (HPDF_INT32 c = fc->value; c <= lc->value && c < 256; c++) {
+		snprintf(buf, sizeof buf, c % 16 == 15 ? "%d\n" : "%d ",
+			 attr->widths[c]);
+		HPDF_Stream_WriteStr(st, buf);
+	}
+	return HPDF_Stream_WriteStr(st, "]\n/Encoding /WinAnsiEncoding\n");
+}
+
 /* A single-byte font: its program cut to the characters, its
- * ToUnicode. */
+ * ToUnicode, its widths of the codes used (from the first to the last). */
 static void
 finish_single(pdf *p, HPDF_Font f, const char *path, const unsigned char *u)
 {
@@ -194,14 +217,23 @@ finish_single(pdf *p, HPDF_Font f, const char *path, const unsigned char *u)
 	unsigned char *data;
 	size_t len;
 	HPDF_Dict tu;
+	HPDF_FontAttr attr = f->attr;
 
 	for (unsigned b = 0x20; b < 0x100; b++) {
 		unsigned ch = pdf_cp1252_char((unsigned char)b);
 
+		attr->widths[b] = 0;
 		if (ch != 0 && marked(u, ch)) {
 			e[n].code = b;
 			e[n++].uni = ch;
+			attr->widths[b] = (HPDF_INT16)HPDF_Font_GetUnicodeWidth(f,
+						(HPDF_UNICODE)ch);
 		}
+	}
+	if (n > 0 && f->write_fn != NULL) {
+		HPDF_Dict_AddNumber(f, "FirstChar", (HPDF_INT32)e[0].code);
+		HPDF_Dict_AddNumber(f, "LastChar", (HPDF_INT32)e[n - 1].code);
+		f->write_fn = single_write;
 	}
 	if (f->before_write_fn != NULL && f->before_write_fn(f) == HPDF_OK &&
 	    ttf_subset_embed(path, c, nc, false, &data, &len)) {
@@ -227,7 +259,7 @@ finish_cid(HPDF_Font f, const char *path, const unsigned char *u)
 	HPDF_Dict d = desc ? HPDF_Array_GetItem(desc, 0, HPDF_OCLASS_DICT) :
 		NULL;
 	HPDF_Dict tu = HPDF_Dict_GetItem(f, "ToUnicode", HPDF_OCLASS_DICT);
-	HPDF_Dict map;
+	HPDF_Dict map, info;
 	HPDF_Array w, run = NULL;
 	cmap_ent *e;
 	size_t nc;
@@ -261,6 +293,10 @@ finish_cid(HPDF_Font f, const char *path, const unsigned char *u)
 					     (HPDF_UNICODE)c[i]));
 		}
 	}
+	/* Identity-H's own system info (libharu says Ordering (Identity-H)) */
+	if ((info = HPDF_Dict_GetItem(d, "CIDSystemInfo", HPDF_OCLASS_DICT)))
+		HPDF_Dict_Add(info, "Ordering", HPDF_String_New(d->mmgr,
+			      "Identity", NULL));
 	map = HPDF_Dict_GetItem(d, "CIDToGIDMap", HPDF_OCLASS_DICT);
 	if (map != NULL && ttf_subset_embed(path, c, nc, true, &data, &len)) {
 		if (replace_program(d, data, len)) {

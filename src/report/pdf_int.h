@@ -18,6 +18,13 @@
 #include "report/doc.h"
 #include "report/pdf.h"
 
+/* A range of page labels: from page (0-based) on, numbered kind from
+ * value. */
+typedef struct pdf_label {
+	unsigned page, value;
+	enum doc_numbering kind;
+} pdf_label;
+
 struct pdf {
 	HPDF_Doc doc;
 	HPDF_Page page;
@@ -43,6 +50,15 @@ struct pdf {
 	/* the characters drawn, by style and font (0: single-byte, 1:
 	 * CID): bit u of used[k][cid] for Unicode u (BMP); NULL: none */
 	unsigned char *used[4][2];
+	/* what the info dictionary says, again for the XMP (pdf_meta.c) */
+	struct {
+		char *title, *author, *subject, *keywords, *creator;
+		char producer[64];
+		char date[32];    /* YYYY-MM-DDTHH:MM:SSZ, or empty */
+	} meta;
+	unsigned n_page;
+	pdf_label *label;
+	size_t n_label, cap_label;
 };
 
 /* A pdf_image is libharu's HPDF_Image (owned by the document). */
@@ -79,6 +95,15 @@ void pdf_mark_used(pdf *p, unsigned style, bool cid, const char *s,
  * those characters only.  A font file that cannot be cut keeps what
  * libharu made of it. */
 void pdf_fonts_finish(pdf *p);
+
+/* ---- pdf_meta.c ---- */
+
+/* Before saving: the PDF 1.7 header, /Lang, the sRGB output intent
+ * (EX_NOINPUT: its profile is missing; EX_DATAERR: not a profile), XMP
+ * metadata matching the info dictionary, page labels and the document
+ * ID. */
+int pdf_meta_finish(pdf *p, lk_err *e);
+void pdf_meta_free(pdf *p);
 
 /* ---- pdf.c ---- */
 
