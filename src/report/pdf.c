@@ -133,6 +133,39 @@ set_fill(pdf *p, double g)
 	}
 }
 
+/* Puts f in the current page's font resources under the one name it
+ * has on every page (F1-F4: the single-byte fonts by style, F5-F8: the
+ * CID ones), before libharu gives it the next free number there: then
+ * every page can share one resource dictionary (pdf_tree.c). */
+static void
+name_font(pdf *p, HPDF_Font f)
+{
+	HPDF_PageAttr attr = p->page->attr;
+	HPDF_Dict res;
+	char name[8];
+	int slot = -1;
+
+	for (int k = 3; k >= 0; k--)
+		if (p->cid[k] == f)
+			slot = 4 + k;
+	for (int k = 3; k >= 0; k--)
+		if (p->font[k] == f)
+			slot = k;
+	if (slot < 0)
+		return;
+	if (attr->fonts == NULL) {
+		res = HPDF_Dict_GetItem(p->page, "Resources", HPDF_OCLASS_DICT);
+		if (res == NULL || (attr->fonts = HPDF_Dict_New(p->doc->mmgr)) ==
+		    NULL)
+			return;
+		HPDF_Dict_Add(res, "Font", attr->fonts);
+	}
+	if (HPDF_Dict_GetKeyByObj(attr->fonts, f) == NULL) {
+		snprintf(name, sizeof name, "F%d", slot + 1);
+		HPDF_Dict_Add(attr->fonts, name, f);
+	}
+}
+
 /* Shows p->buf in f at (x, y) with word spacing ws. */
 static void
 show(pdf *p, HPDF_Font f, double size, double ws, double x, double y)
@@ -143,15 +176,19 @@ show(pdf *p, HPDF_Font f, double size, double ws, double x, double y)
 		p->in_text = true;
 	}
 	if (p->cur_font != f || p->cur_size != size) {
+		name_font(p, f);
 		HPDF_Page_SetFontAndSize(p->page, f, (HPDF_REAL)size);
 		p->cur_font = f;
 		p->cur_size = size;
 	}
 	if (!(p->word_space == ws)) {           /* NAN: not known */
-		HPDF_Page_SetWordSpace(p->page, (HPDF_REAL)ws);
+		/* to 1/1000 point: the line's end moves a few
+		 * thousandths */
+		HPDF_Page_SetWordSpace(p->page, (HPDF_REAL)(floor(ws * 1000 +
+					0.5) / 1000));
 		p->word_space = ws;
 	}
-	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)y, p->buf);
+	HPDF_Page_TextOut(p->page, pdf_q(x), pdf_q(y), p->buf);
 }
 
 void
@@ -227,8 +264,8 @@ pdf_line(pdf *p, double x0, double y0, double x1, double y1, double width,
 		return;
 	pdf_end_text(p);
 	set_stroke(p, width, gray, dashed);
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)y0);
-	HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+	HPDF_Page_MoveTo(p->page, pdf_q(x0), pdf_q(y0));
+	HPDF_Page_LineTo(p->page, pdf_q(x1), pdf_q(y1));
 	HPDF_Page_Stroke(p->page);
 }
 
@@ -243,8 +280,8 @@ pdf_rect(pdf *p, double x, double y, double w, double h, double fill,
 		set_stroke(p, line, 0, false);
 	if (fill >= 0)
 		set_fill(p, fill);
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w,
-			    (HPDF_REAL)h);
+	HPDF_Page_Rectangle(p->page, pdf_q(x), pdf_q(y), pdf_q(x + w) - pdf_q(x),
+			    pdf_q(y + h) - pdf_q(y));
 	if (fill >= 0 && line > 0)
 		HPDF_Page_FillStroke(p->page);
 	else if (fill >= 0)
@@ -279,7 +316,7 @@ pdf_outline(pdf *p, void *parent, const char *title, double y)
 	HPDF_Array_Add(d, p->page);
 	HPDF_Array_AddName(d, "XYZ");
 	HPDF_Array_Add(d, HPDF_Null_New(p->doc->mmgr));
-	HPDF_Array_AddReal(d, (HPDF_REAL)y);
+	HPDF_Array_AddReal(d, pdf_q(y));
 	HPDF_Array_Add(d, HPDF_Null_New(p->doc->mmgr));
 	HPDF_Dict_Add(o, "Dest", d);
 	HPDF_Dict_RemoveElement(o, "Type");
@@ -315,6 +352,7 @@ pdf_save(pdf *p, const char *path, lk_err *e)
 	if ((rc = pdf_status(p, e)) != 0)
 		return rc;
 	pdf_fonts_finish(p);
+	pdf_tree_finish(p);
 	if ((rc = pdf_meta_finish(p, e)) != 0 || (rc = pdf_status(p, e)) != 0)
 		return rc;
 	if (HPDF_SaveToFile(p->doc, path) != HPDF_OK || p->err != 0) {

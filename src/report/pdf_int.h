@@ -9,6 +9,7 @@
 #ifndef LK_PDF_INT_H
 #define LK_PDF_INT_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -61,6 +62,15 @@ struct pdf {
 	size_t n_label, cap_label;
 };
 
+/* A coordinate as written: to 1/8 point (0.044 mm), which a float holds
+ * exactly, so that libharu writes 3 decimals at most instead of 5 of
+ * float noise (a fifth of a long report's content streams). */
+static inline HPDF_REAL
+pdf_q(double v)
+{
+	return (HPDF_REAL)(floor(v * 8 + 0.5) / 8);
+}
+
 /* A pdf_image is libharu's HPDF_Image (owned by the document). */
 #define PDF_IMG(i) ((HPDF_Image)(void *)(i))
 
@@ -104,6 +114,12 @@ void pdf_fonts_finish(pdf *p);
  * ID. */
 int pdf_meta_finish(pdf *p, lk_err *e);
 void pdf_meta_free(pdf *p);
+
+/* ---- pdf_tree.c ---- */
+
+/* Before saving: the most common media box and font resources go to
+ * the root of the page tree, inherited by the pages that had them. */
+void pdf_tree_finish(pdf *p);
 
 /* ---- pdf.c ---- */
 
