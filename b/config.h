@@ -50,6 +50,9 @@
 /* Define to 1 if you have the <unistd.h> header file. */
 #define HAVE_UNISTD_H 1
 
+/* The Indonesian hyphenation patterns for justified text. */
+#define HYPHEN_DICT "/usr/share/hyphen/hyph_id_ID.dic"
+
 /* Name of package */
 #define PACKAGE "lakip"
 

@@ -99,6 +99,7 @@ pdf_page(pdf *p, double w, double h)
 	p->cur_font = NULL;
 	p->cur_size = 0;
 	p->word_space = 0;
+	p->char_space = 0;
 	p->fill = 0;
 	p->stroke = 0;
 	p->line_width = 1;
@@ -120,6 +121,7 @@ pdf_page_select(pdf *p, void *page)
 	p->cur_font = NULL;
 	p->cur_size = 0;
 	p->word_space = NAN;
+	p->char_space = NAN;
 	p->fill = p->stroke = p->line_width = -1;
 	p->dashed = -1;
 }
@@ -166,9 +168,11 @@ name_font(pdf *p, HPDF_Font f)
 	}
 }
 
-/* Shows p->buf in f at (x, y) with word spacing ws. */
+/* Shows p->buf in f at (x, y) with word spacing ws and character
+ * spacing cs. */
 static void
-show(pdf *p, HPDF_Font f, double size, double ws, double x, double y)
+show(pdf *p, HPDF_Font f, double size, double ws, double cs, double x,
+     double y)
 {
 	if (!p->in_text) {
 		set_fill(p, 0);
@@ -188,12 +192,35 @@ show(pdf *p, HPDF_Font f, double size, double ws, double x, double y)
 					0.5) / 1000));
 		p->word_space = ws;
 	}
+	cs = floor(cs * 1000 + 0.5) / 1000;
+	if (!(p->char_space == cs)) {           /* NAN: not known */
+		HPDF_Page_SetCharSpace(p->page, (HPDF_REAL)cs);
+		p->char_space = cs;
+	}
 	HPDF_Page_TextOut(p->page, pdf_q(x), pdf_q(y), p->buf);
+}
+
+/* The characters of n bytes of UTF-8 (continuation bytes not counted). */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
 }
 
 void
 pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 		const char *s, size_t n, double ws)
+{
+	pdf_text_tracked(p, style, size, x, y, s, n, ws, 0);
+}
+
+void
+pdf_text_tracked(pdf *p, unsigned style, double size, double x, double y,
+		 const char *s, size_t n, double ws, double cs)
 {
 	size_t len, i, j, nsp;
 	HPDF_Font f;
@@ -206,7 +233,7 @@ pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 	if (pdf_cp1252(p, s, n, &len)) {
 		if ((f = pdf_font(p, style, false)) != NULL) {
 			pdf_mark_used(p, style, false, p->buf, len);
-			show(p, f, size, ws, x, y);
+			show(p, f, size, ws, cs, x, y);
 		}
 		return;
 	}
@@ -215,7 +242,7 @@ pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 			memcpy(p->buf, s, n);
 			p->buf[n] = '\0';
 			pdf_mark_used(p, style, true, s, n);
-			show(p, f, size, 0, x, y);
+			show(p, f, size, 0, cs, x, y);
 		}
 		return;
 	}
@@ -224,9 +251,10 @@ pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 		for (j = i; j < n && s[j] != ' '; j++)
 			;
 		if (j > i)
-			pdf_text_spaced(p, style, size, x + pdf_width(p, style,
-					size, s, i) + (double)nsp * ws, y, s + i,
-					j - i, 0);
+			pdf_text_tracked(p, style, size, x + pdf_width(p, style,
+					 size, s, i) + (double)nsp * ws +
+					 cs * (double)chars(s, i), y, s + i, j - i,
+					 0, cs);
 	}
 }
 

@@ -64,6 +64,9 @@ void pdf_text(pdf *p, unsigned style, double size, double x, double y,
 /* Same, every space widened by ws points (a justified line). */
 void pdf_text_spaced(pdf *p, unsigned style, double size, double x,
 		     double y, const char *s, size_t n, double ws);
+/* Same, and every character (spaces too) cs points further apart. */
+void pdf_text_tracked(pdf *p, unsigned style, double size, double x,
+		      double y, const char *s, size_t n, double ws, double cs);
 /* A line; gray 0 = black; dashed: 3 on, 2 off. */
 void pdf_line(pdf *p, double x0, double y0, double x1, double y1,
 	      double width, double gray, bool dashed);

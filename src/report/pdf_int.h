@@ -45,7 +45,7 @@ struct pdf {
 	bool in_text;
 	int dashed;
 	HPDF_Font cur_font;
-	double cur_size, word_space, fill, stroke, line_width;
+	double cur_size, word_space, char_space, fill, stroke, line_width;
 	char *buf;                /* NUL-terminated copy of a text */
 	size_t cap;
 	/* the characters drawn, by style and font (0: single-byte, 1:

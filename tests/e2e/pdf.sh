@@ -69,7 +69,8 @@ done
 expect_in "non-breaking space: mapped to U+00A0" "$T/s.map" "U+00A0"
 expect_in "non-breaking space: pdftotext, no break there" "$T/s.txt" "serta spasi tak putus,"
 expect_in "non-breaking space: mutool, no break there" "$T/s.mu" "serta spasi tak putus,"
-joined() { tr '\n' ' ' <"$1" | sed 's/- \([a-z]\)/\1/g; s/  */ /g'; }
+# lines joined; a word hyphenated at a line's end (soft hyphen) whole
+joined() { perl -CSD -0777 -pe 's/\x{AD}\n//g; s/\s+/ /g' "$1"; }
 PLAIN=$(printf '%s' "$SPECIAL" | sed "s/$NBSP/ /g")
 joined "$T/s.txt" >"$T/s.joined"
 expect_in "pdftotext: the special paragraph exactly" "$T/s.joined" "$PLAIN"
@@ -98,6 +99,40 @@ else not_ok "special: the CID font program is a subset" "got ${ffsize:-no} bytes
 size=$(wc -c <"$T/f.pdf")
 if [ "$size" -le 45000 ]; then ok "fixture report at most 45,000 bytes ($size)"
 else not_ok "fixture report at most 45,000 bytes" "got $size"; fi
+
+# Typesetting: justified lines' word gaps within twice a normal space
+# (pdftotext -bbox-layout, spacing.pl); hyphenation never in a name, a
+# kode or a number.
+for k in f s; do
+	pdftotext -bbox-layout "$T/$k.pdf" "$T/$k.bbox" 2>/dev/null
+	if perl "$LAKIP_SRCDIR/tests/e2e/spacing.pl" "$T/$k.bbox" >"$T/$k.sp" 2>&1
+	then ok "$k: word spacing within 2x normal ($(cat "$T/$k.sp"))"
+	else not_ok "$k: word spacing within 2x normal" "$(cat "$T/$k.sp")"; fi
+done
+# the words broken at a line's end (soft hyphen), put together again
+perl -CSD -ne 'if ($p ne "") { /^(\S+)/; print "$p$1\n"; $p = "" } $p = $1 if /(\S+)\x{AD}$/' \
+	"$T/f.txt" >"$T/hyphenated"
+expect_eq "fixture: some words hyphenated" "$(test -s "$T/hyphenated" && echo yes)" yes
+bad=$(grep -E '[0-9]|[A-Za-z][A-Z]|Kalimantan|Kesatuan|Bangsa|Politik|Provinsi|Tengah|Palangka' "$T/hyphenated" | tr '\n' ' ')
+expect_eq "fixture: no kode, number or name hyphenated" "$bad" ""
+
+# The synthetic report of 5,000 IKU (bench/gen-synthetic.sh): at most
+# 3 MiB, clean, its word spacing within 2x normal.
+sh "$LAKIP_SRCDIR/bench/gen-synthetic.sh" >"$T/syn.yaml"
+"$LAKIP_BIN" -d "$T/syn.db" import "$T/syn.yaml" >/dev/null 2>&1
+lakip -d "$T/syn.db" report --tahun 2023 --triwulan 2 -o "$T/syn.pdf"
+expect_rc "synthetic: report" 0
+size=$(wc -c <"$T/syn.pdf")
+if [ "$size" -le 3145728 ]; then ok "synthetic report at most 3 MiB ($size bytes)"
+else not_ok "synthetic report at most 3 MiB" "got $size bytes"; fi
+check "synthetic: qpdf --check, no warning" qpdf_clean "$T/syn.pdf"
+pdftotext "$T/syn.pdf" /dev/null 2>"$T/syn.err"
+if [ -s "$T/syn.err" ]; then not_ok "synthetic: poppler silent" "$(head -c 800 "$T/syn.err")"
+else ok "synthetic: poppler silent"; fi
+pdftotext -bbox-layout "$T/syn.pdf" "$T/syn.bbox" 2>/dev/null
+if perl "$LAKIP_SRCDIR/tests/e2e/spacing.pl" "$T/syn.bbox" >"$T/syn.sp" 2>&1
+then ok "synthetic: word spacing within 2x normal ($(cat "$T/syn.sp"))"
+else not_ok "synthetic: word spacing within 2x normal" "$(cat "$T/syn.sp")"; fi
 
 # Metadata and structure.
 pdfinfo -isodates "$T/f.pdf" >"$T/info" 2>&1

@@ -26,6 +26,7 @@
 #include "report/layout.h"
 #include "report/layout_int.h"
 #include "report/linebreak.h"
+#include "report/hyph.h"
 #include "report/ttf_subset.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/liberation2/"
@@ -106,7 +107,7 @@ static const struct lb_case {
 START_TEST(test_lb_breaks)
 {
 	const struct lb_case *c = &lb_cases[_i];
-	lb_opts o = { 10, 0, c->width, DOC_LEFT, true };
+	lb_opts o = { 10, 0, c->width, DOC_LEFT, true, false, NULL };
 	lb_para p;
 	char got[256];
 	size_t i, j;
@@ -132,12 +133,115 @@ START_TEST(test_lb_breaks)
 }
 END_TEST
 
+/* Hyphenation points as "pe-me-rin-tah" (hyph.h's rules). */
+static const struct {
+	const char *word, *want;
+} hyph_cases[] = {
+	{ "pemerintah", "pe-me-rin-tah" },
+	{ "Pemerintah", "Pe-me-rin-tah" },         /* a sentence's first word */
+	{ "(pelaksanaan),", "(pe-lak-sa-naan)," }, /* punctuation around it */
+	{ "masyarakat", "ma-sya-ra-kat" },         /* three letters after */
+	{ "\xE2\x80\x9Ckutipan\xE2\x80\x9D", "\xE2\x80\x9Cku-tipan\xE2\x80\x9D" },
+	{ "IKU1", "IKU1" },                         /* kodes */
+	{ "SAKIP", "SAKIP" },                       /* acronyms */
+	{ "IPOLEKSOSBUD", "IPOLEKSOSBUD" },
+	{ "2023", "2023" },                         /* numbers */
+	{ "sasaran2", "sasaran2" },
+	{ "kupu-kupu", "kupu-kupu" },               /* not letters alone */
+	{ "ciri", "ciri" },                         /* too short */
+	{ "", "" },
+};
+
+START_TEST(test_hyph_points)
+{
+	hyph *h;
+	lk_err e = { 0, "" };
+	size_t at[24], n, prev = 0, o = 0;
+	char got[128];
+	const char *w = hyph_cases[_i].word;
+
+	ck_assert_msg(hyph_open(&h, NULL, &e) == 0, "%s", e.msg);
+	n = hyph_points(h, w, strlen(w), at, 24);
+	for (size_t k = 0; k <= n; k++) {
+		size_t end = k < n ? at[k] : strlen(w);
+
+		ck_assert_uint_gt(end + (k == n), prev);
+		memcpy(got + o, w + prev, end - prev);
+		o += end - prev;
+		if (k < n)
+			got[o++] = '-';
+		prev = end;
+	}
+	got[o] = '\0';
+	ck_assert_str_eq(got, hyph_cases[_i].want);
+	hyph_close(h);
+}
+END_TEST
+
+/* Justified text with hyphenation, at many widths: lines fit, a line
+ * broken inside a word ends with a soft hyphen, the last word of the
+ * paragraph and a name are never broken, and the words read again. */
+START_TEST(test_lb_hyphenate)
+{
+	static const char *const words = "pemerintah menyampaikan laporan "
+		"pertanggungjawaban kinerja kepada masyarakat kabupaten ";
+	hyph *h;
+	lk_err e = { 0, "" };
+	doc_run run[2] = { { words, 0 }, { "Kalimantan pelaksanaan", DOC_NAME } };
+	doc_text t = { run, 2 };
+	int broken = 0;
+
+	ck_assert_msg(hyph_open(&h, NULL, &e) == 0, "%s", e.msg);
+	for (double w = 95; w <= 300; w += 5) {   /* every word fits */
+		lb_opts o = { 10, 0, w, DOC_JUSTIFY, true, false, h };
+		lb_para p;
+		char all[512];
+		size_t a = 0;
+
+		lb_init(&p);
+		lb_break(&p, &fake, &t, &o);
+		for (size_t i = 0; i < p.n_line; i++) {
+			const lb_line *ln = &p.line[i];
+
+			for (size_t j = 0; j < ln->n_item; j++) {
+				const lb_item *it = &p.item[ln->item + j];
+				bool soft = it->n == 2 && memcmp(it->s, "\xC2\xAD", 2) == 0;
+
+				ck_assert(it->x + it->w <= w + 1e-6);
+				if (soft) {
+					ck_assert_uint_eq(j, ln->n_item - 1);
+					ck_assert(!(it[-1].style & DOC_NAME));
+					broken++;
+					continue;
+				}
+				if (j > 0 && it->gap > 0)
+					all[a++] = ' ';
+				else if (j == 0 && i > 0 && a > 0 &&
+					 !(p.item[ln->item - 1].n == 2 &&
+					   memcmp(p.item[ln->item - 1].s, "\xC2\xAD", 2) == 0))
+					all[a++] = ' ';
+				memcpy(all + a, it->s, it->n);
+				a += it->n;
+			}
+		}
+		all[a] = '\0';
+		/* the text again, the last word and the name whole */
+		ck_assert_str_eq(all, "pemerintah menyampaikan laporan "
+				 "pertanggungjawaban kinerja kepada masyarakat "
+				 "kabupaten Kalimantan pelaksanaan");
+		lb_free(&p);
+	}
+	ck_assert_int_gt(broken, 0);
+	hyph_close(h);
+}
+END_TEST
+
 START_TEST(test_lb_justify)
 {
 	const char *text = "Capaian kinerja sasaran strategis pada triwulan "
 			   "kedua tahun ini menunjukkan hasil yang baik dan "
 			   "sesuai dengan target yang ditetapkan.";
-	lb_opts o = { 10, 0, 123.4, DOC_JUSTIFY, true };
+	lb_opts o = { 10, 0, 123.4, DOC_JUSTIFY, true, false, NULL };
 	lb_para p;
 	size_t i, j;
 
@@ -201,7 +305,7 @@ START_TEST(test_lb_best_fit)
 		"dinilai secara terukur, transparan, dan dapat "
 		"dipertanggungjawabkan kepada masyarakat serta pemangku "
 		"kepentingan yang berwenang.";
-	lb_opts o = { 10, 0, 190, DOC_LEFT, true };
+	lb_opts o = { 10, 0, 190, DOC_LEFT, true, false, NULL };
 	lb_para g, k;
 	double gw, kw;
 
@@ -220,7 +324,7 @@ END_TEST
 
 START_TEST(test_lb_hard_breaks_not_justified)
 {
-	lb_opts o = { 10, 0, 200, DOC_JUSTIFY, true };
+	lb_opts o = { 10, 0, 200, DOC_JUSTIFY, true, false, NULL };
 	lb_para p;
 
 	lb_init(&p);
@@ -237,7 +341,7 @@ END_TEST
 START_TEST(test_lb_long_word)
 {
 	char word[301];
-	lb_opts o = { 10, 0, 97, DOC_JUSTIFY, true };
+	lb_opts o = { 10, 0, 97, DOC_JUSTIFY, true, false, NULL };
 	lb_para p;
 	size_t i, j, total = 0;
 
@@ -270,7 +374,7 @@ START_TEST(test_lb_mixed_styles)
 		{ "garis bawah", DOC_UNDERLINE },
 	};
 	doc_text t = { r, 4 };
-	lb_opts o = { 10, 0, 1000, DOC_LEFT, true };
+	lb_opts o = { 10, 0, 1000, DOC_LEFT, true, false, NULL };
 	lb_para p;
 
 	lb_init(&p);
@@ -298,7 +402,7 @@ END_TEST
 
 START_TEST(test_lb_align)
 {
-	lb_opts o = { 10, 0, 100, DOC_CENTER, true };
+	lb_opts o = { 10, 0, 100, DOC_CENTER, true, false, NULL };
 	lb_para p;
 
 	lb_init(&p);
@@ -2101,7 +2205,7 @@ START_TEST(test_speed_200_pages)
 	double sec_used;
 	size_t i, k;
 
-	for (i = 0; i < 160; i++) {
+	for (i = 0; i < 175; i++) {
 		heading(d, s, 2, "Bagian", true);
 		for (k = 0; k < 4; k++)
 			para(d, s, lorem);
@@ -2144,6 +2248,8 @@ lktest_suite(void)
 
 	tc = tcase_create("linebreak");
 	tcase_add_loop_test(tc, test_lb_breaks, 0, (int)LK_NELEM(lb_cases));
+	tcase_add_loop_test(tc, test_hyph_points, 0, (int)LK_NELEM(hyph_cases));
+	tcase_add_test(tc, test_lb_hyphenate);
 	tcase_add_test(tc, test_lb_justify);
 	tcase_add_test(tc, test_lb_best_fit);
 	tcase_add_test(tc, test_lb_hard_breaks_not_justified);
