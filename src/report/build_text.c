@@ -77,7 +77,11 @@ bld_narasi(bctx *c, doc_section *s, enum tmpl_teks_id id,
     const tmpl_nilai *lokal, size_t n)
 {
 	isi_ctx x = { c, id, lokal, n };
-	markup_opts o = { isi_run, &x, 0 };
+	const char *names[] = { c->umum[TP_INSTANSI].nilai,
+				c->umum[TP_PEMERINTAH].nilai,
+				c->umum[TP_KOTA].nilai,
+				c->umum[TP_KEPALA_NAMA].nilai, NULL };
+	markup_opts o = { isi_run, &x, 0, names };
 
 	return markup_blocks(c->d, s, c->teks[id], &o);
 }

@@ -25,6 +25,7 @@ enum doc_style {              /* bits of a run's style */
 	DOC_BOLD = 1,
 	DOC_ITALIC = 2,
 	DOC_UNDERLINE = 4,
+	DOC_NAME = 8,             /* a name: never hyphenated */
 };
 
 typedef struct doc_run {

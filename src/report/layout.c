@@ -75,6 +75,7 @@ new_page(lay *L, bool soft)
 		draw_page_number(L);
 	} else if (L->mode != LAY_MEASURE) {
 		pdf_page(L->p, L->pw, L->ph);
+		pdf_page_label(L->p, L->num, L->num_val);
 		if (L->mode == LAY_RESERVE)
 			lay_reserve_page(L);
 		else
@@ -487,6 +488,7 @@ layout_write_pdf(const doc *d, const char *path, layout_result *res,
 {
 	lay L;
 	lay_late late;
+	hyph *hy = NULL;
 	char *tmp = NULL;
 	unsigned long bytes = 0;
 	size_t i;
@@ -503,6 +505,11 @@ layout_write_pdf(const doc *d, const char *path, layout_result *res,
 		return rc;
 	if ((rc = pdf_new(&L.p, &d->page.font, e)) != 0)
 		return rc;
+	if ((rc = hyph_open(&hy, NULL, e)) != 0) {
+		pdf_free(L.p);
+		return rc;
+	}
+	L.hy = hy;
 	L.m.width = pdf_width;
 	L.m.ctx = L.p;
 	pdf_metrics(L.p, &L.m.ascent, &L.m.descent);
@@ -540,5 +547,6 @@ out:
 	free(L.sec_h);
 	free(L.sec_one);
 	pdf_free(L.p);
+	hyph_close(hy);
 	return rc;
 }

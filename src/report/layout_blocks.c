@@ -29,16 +29,29 @@ lay_draw_lines(pdf *p, const lb_measure *m, const lb_para *para, size_t l0,
 		const lb_line *ln = &para->line[i];
 		const lb_item *it = para->item + ln->item;
 		double base = top - (double)(i - l0) * lh - half - m->ascent * size;
-		double bx = 0, ws = 0;
+		double bx = 0, ws = 0, cs = ln->cs;
 		size_t len = 0, nsp = 0;
 		unsigned bst = 0;
 
 		/* items of one style whose word spaces are all stretched
 		 * alike (not at all, or by a justified line's extra) go out
-		 * as one string with that word spacing */
+		 * as one string with that word spacing, and so do pieces
+		 * glued to the one before (a hyphenated word, its hyphen) */
 		for (j = 0; j < ln->n_item; j++) {
 			unsigned st = it[j].style & 3;
 			bool join = false;
+
+			/* where the item before ends, letter spacing too */
+			double end = j > 0 ? it[j - 1].x + it[j - 1].w + cs *
+				(double)lb_chars(it[j - 1].s, it[j - 1].n) : 0;
+
+			if (len > 0 && st == bst && !it[j].space &&
+			    it[j].gap == 0 && len + it[j].n < sizeof buf &&
+			    fabs(it[j].x - end) < 1e-3) {
+				memcpy(buf + len, it[j].s, it[j].n);
+				len += it[j].n;
+				continue;
+			}
 
 			if (len > 0 && st == bst && it[j].space &&
 			    len + 1 + it[j].n < sizeof buf) {
@@ -46,8 +59,7 @@ lay_draw_lines(pdf *p, const lb_measure *m, const lb_para *para, size_t l0,
 
 				if (spw[st] < 0)
 					spw[st] = m->width(m->ctx, st, size, " ", 1);
-				extra = it[j].x - (it[j - 1].x + it[j - 1].w) -
-					spw[st];
+				extra = it[j].x - end - spw[st] - cs;
 				if (nsp == 0)
 					ws = fabs(extra) < 1e-6 ? 0 : extra;
 				join = fabs(extra - ws) < 1e-3;
@@ -57,16 +69,16 @@ lay_draw_lines(pdf *p, const lb_measure *m, const lb_para *para, size_t l0,
 				nsp++;
 			} else {
 				if (len > 0)
-					pdf_text_spaced(p, bst, size, x + bx, base,
-							buf, len, ws);
+					pdf_text_tracked(p, bst, size, x + bx, base,
+							 buf, len, ws, cs);
 				len = nsp = 0;
 				ws = 0;
 				bx = it[j].x;
 				bst = st;
 			}
 			if (it[j].n >= sizeof buf) {
-				pdf_text(p, st, size, x + it[j].x, base, it[j].s,
-					 it[j].n);
+				pdf_text_tracked(p, st, size, x + it[j].x, base,
+						 it[j].s, it[j].n, 0, cs);
 				len = 0;
 				continue;
 			}
@@ -74,7 +86,8 @@ lay_draw_lines(pdf *p, const lb_measure *m, const lb_para *para, size_t l0,
 			len += it[j].n;
 		}
 		if (len > 0)
-			pdf_text_spaced(p, bst, size, x + bx, base, buf, len, ws);
+			pdf_text_tracked(p, bst, size, x + bx, base, buf, len, ws,
+					 cs);
 		for (j = 0; j < ln->n_item; j++) {
 			double x0, x1 = it[j].x + it[j].w;
 

@@ -22,6 +22,7 @@
 
 #include "core/err.h"
 #include "report/doc.h"
+#include "report/hyph.h"
 #include "report/layout_int.h"
 #include "report/linebreak.h"
 #include "report/pdf.h"
@@ -107,6 +108,7 @@ typedef struct lay_late {         /* sections drawn at the end */
 struct lay {
 	const doc *d;
 	pdf *p;
+	const hyph *hy;           /* Indonesian hyphenation (justified text) */
 	lb_measure m;
 	lk_err *e;
 	enum lay_mode mode;

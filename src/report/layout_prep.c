@@ -85,6 +85,8 @@ prep_text(lay *L, prep *P)
 	o.size = P->size;
 	o.hyphen_breaks = true;
 	o.align = b->align;
+	o.hyph = L->hy;
+	o.track = true;
 	P->x = indent;
 	if (b->type == DOC_HEADING) {
 		o.style = DOC_BOLD;

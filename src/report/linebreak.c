@@ -19,8 +19,13 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "report/hyph.h"
 
 #define EPS 1e-6
+#define MAX_POINTS 24  /* hyphenation points of one word */
+
+/* What ends a line broken inside a word: a soft hyphen, printed. */
+static const char soft_hyphen[] = "\xC2\xAD";
 
 typedef struct frag {
 	const char *s;
@@ -35,6 +40,9 @@ typedef struct unit {
 	bool space;           /* the gap is a space */
 	bool ul;              /* that space is underlined */
 	bool newline;         /* a hard break, no text */
+	bool soft;            /* a hyphenation point follows: a line that
+	                       * ends here ends with a hyphen of width hw */
+	double hw;
 } unit;
 
 #define TOK_LOCAL 48   /* fragments and units kept on the stack */
@@ -88,6 +96,18 @@ static void *
 grow(void *p, size_t elem, size_t *cap, size_t need)
 {
 	return grow_from(p, NULL, elem, cap, need);
+}
+
+size_t
+lb_chars(const char *s, size_t n)
+{
+	size_t c = 0, i = 0;
+
+	while (i < n) {
+		i += lb_utf8_len(s + i, n - i);
+		c++;
+	}
+	return c;
 }
 
 size_t
@@ -333,6 +353,7 @@ finish_line(brk *b, bool hard)
 	ln->item = b->item0;
 	ln->n_item = p->n_item - b->item0;
 	ln->width = b->cur;
+	ln->cs = 0;
 	ln->hard = hard;
 	b->item0 = p->n_item;
 	b->cur = 0;
@@ -414,6 +435,20 @@ split_unit(brk *b, const tok *t, const unit *u)
 	}
 }
 
+/* A hyphen item ending the open line, after unit u. */
+static void
+add_hyphen(brk *b, const tok *t, const unit *u)
+{
+	lb_item *it = push_item(b);
+
+	it->s = soft_hyphen;
+	it->n = sizeof soft_hyphen - 1;
+	it->style = t->f[u->f0 + u->nf - 1].style;
+	it->x = b->cur;
+	it->w = u->hw;
+	b->cur += u->hw;
+}
+
 /* Units [s, e) (no hard break among them) from an empty line on, each
  * line filled as far as it goes. */
 static void
@@ -426,8 +461,11 @@ greedy(brk *b, const tok *t, size_t s, size_t e)
 
 		if (u->nf == 0)
 			continue;
-		if (!line_empty(b) && b->cur + u->gap + u->w > b->o->width + EPS)
+		if (!line_empty(b) && b->cur + u->gap + u->w > b->o->width + EPS) {
+			if (i > s && t->u[i - 1].soft)
+				add_hyphen(b, t, &t->u[i - 1]);
 			finish_line(b, false);
+		}
 		if (line_empty(b) && u->w > b->o->width + EPS)
 			split_unit(b, t, u);
 		else
@@ -436,10 +474,12 @@ greedy(brk *b, const tok *t, size_t s, size_t e)
 }
 
 /* Units [s, e) broken where the sum of demerits over the lines is
- * least (Knuth and Plass, without hyphenation): the spacing is spread
- * evenly over the paragraph instead of leaving one line loose.  Badness
- * grows with the cube of how much the spaces must stretch; the last line
- * costs nothing.  Returns false, doing nothing, when a unit is wider
+ * least (Knuth and Plass): the spacing is spread evenly over the
+ * paragraph instead of leaving one line loose.  Badness grows with the
+ * cube of how much the spaces must stretch, and spaces stretched beyond
+ * twice their width cost more than any hyphen; the last line costs
+ * nothing; a line ending in a hyphen (of the text or of hyphenation)
+ * costs a penalty.  Returns false, doing nothing, when a unit is wider
  * than the line (then greedy() cuts it). */
 static bool
 best_fit(brk *b, const tok *t, size_t s, size_t e)
@@ -459,7 +499,9 @@ best_fit(brk *b, const tok *t, size_t s, size_t e)
 		lk_fatal("out of memory");
 	f[0] = 0;
 	for (j = 1; j <= n; j++) {
-		double width = 0, stretch = 0;
+		/* a line ending at a hyphenation point shows the hyphen */
+		double width = j < n && t->u[s + j - 1].soft ?
+			       t->u[s + j - 1].hw : 0, stretch = 0;
 
 		f[j] = HUGE_VAL;
 		prev[j] = j - 1;
@@ -489,6 +531,8 @@ best_fit(brk *b, const tok *t, size_t s, size_t e)
 				double r = slack / stretch;
 
 				bad = 100 * r * r * r;
+				if (r > 1)          /* beyond twice the space */
+					bad += 1000;
 				if (bad > 10000)
 					bad = 10000;
 			} else
@@ -510,13 +554,86 @@ best_fit(brk *b, const tok *t, size_t s, size_t e)
 		for (k = j; k < end; k++)
 			if (t->u[s + k].nf > 0)
 				add_unit(b, t, &t->u[s + k]);
-		if (nb > 0)
+		if (nb > 0) {
+			if (t->u[s + end - 1].soft)
+				add_hyphen(b, t, &t->u[s + end - 1]);
 			finish_line(b, false);
+		}
 		j = end;
 	}
 	free(f);
 	free(prev);
 	free(brks);
+	return true;
+}
+
+/* Every word of units [s, e) but the last cut at its hyphenation points
+ * into units glued together (no space between them), each but the last
+ * marked soft.  Only words of one fragment (one style). */
+static void
+hyphenate(tok *t, size_t s, size_t e, const hyph *h)
+{
+	size_t at[MAX_POINTS], np;
+
+	for (size_t i = e; i-- > s; ) {
+		unit u = t->u[i];
+		frag f;
+		size_t add, k, prev = 0;
+
+		if (u.nf != 1 || i + 1 == e)
+			continue;
+		f = t->f[u.f0];
+		if (f.style & DOC_NAME)
+			continue;           /* a name, marked as such */
+		if ((np = hyph_points(h, f.s, f.n, at, MAX_POINTS)) == 0)
+			continue;
+		/* np new units and fragments: the pieces after the first */
+		add = np;
+		t->u = grow_from(t->u, t->u_local, sizeof *t->u, &t->capu,
+				 t->nu + add);
+		t->f = grow_from(t->f, t->f_local, sizeof *t->f, &t->capf,
+				 t->nf + add);
+		memmove(&t->u[i + 1 + add], &t->u[i + 1],
+			(t->nu - i - 1) * sizeof *t->u);
+		t->nu += add;
+		for (k = 0; k <= np; k++) {
+			size_t end = k < np ? at[k] : f.n;
+			unit *v = &t->u[i + k];
+			frag *g;
+
+			if (k == 0) {
+				g = &t->f[u.f0];
+			} else {
+				memset(v, 0, sizeof *v);
+				v->f0 = t->nf++;
+				v->nf = 1;
+				g = &t->f[v->f0];
+				*g = f;
+			}
+			g->s = f.s + prev;
+			g->n = end - prev;
+			g->w = t->m->width(t->m->ctx, f.style & 3, t->o->size, g->s,
+					   g->n);
+			v->w = g->w;
+			if (k < np) {
+				v->soft = true;
+				v->hw = t->m->width(t->m->ctx, f.style & 3,
+						    t->o->size, soft_hyphen,
+						    sizeof soft_hyphen - 1);
+			}
+			prev = end;
+		}
+	}
+}
+
+/* Whether every unit of [s, e) fits on a line (else greedy() cuts one
+ * between characters, and hyphenation is not for that paragraph). */
+static bool
+fits(const tok *t, size_t s, size_t e, double W)
+{
+	for (size_t i = s; i < e; i++)
+		if (t->u[i].w > W + EPS)
+			return false;
 	return true;
 }
 
@@ -535,18 +652,46 @@ align_lines(lb_para *p, const lb_opts *o)
 		if (ln->n_item == 0 || ln->width >= W)
 			continue;
 		if (o->align == DOC_JUSTIFY && !ln->hard) {
-			for (j = 1; j < ln->n_item; j++)
+			double spw = 0, cs = 0;
+			size_t glyphs = 0;
+
+			for (j = 1; j < ln->n_item; j++) {
 				nsp += it[j].space;
+				if (it[j].space && it[j].gap > spw)
+					spw = it[j].gap;
+			}
 			if (nsp == 0)
 				continue;
 			extra = (W - ln->width) / (double)nsp;
+			/* word gaps past 1.95 times the space: the letters
+			 * take some of it (every glyph, spaces too, gets
+			 * cs), up to 4% of the size */
+			if (o->track && spw > 0 && extra > 0.95 * spw) {
+				for (j = 0; j < ln->n_item; j++)
+					glyphs += lb_chars(it[j].s, it[j].n);
+				glyphs += nsp;
+				/* a word gap is then the space, its extra, its
+				 * cs and the cs after the word before */
+				if (glyphs > 2 * nsp) {
+					cs = (W - ln->width - 0.95 * spw * (double)nsp) /
+					     (double)(glyphs - 2 * nsp);
+					if (cs > 0.04 * o->size)
+						cs = 0.04 * o->size;
+					/* each space: extra + cs */
+					extra = (W - ln->width - cs * (double)glyphs) /
+						(double)nsp;
+				}
+			}
+			ln->cs = cs;
 			for (j = 0; j < ln->n_item; j++) {
-				x += it[j].gap + (j > 0 && it[j].space ? extra : 0);
+				x += it[j].gap + (j > 0 && it[j].space ? extra + cs : 0);
 				it[j].x = x;
-				x += it[j].w;
+				x += it[j].w + cs * (double)lb_chars(it[j].s, it[j].n);
 			}
 			/* exactly flush right, whatever the rounding */
-			it[ln->n_item - 1].x = W - it[ln->n_item - 1].w;
+			it[ln->n_item - 1].x = W - it[ln->n_item - 1].w -
+				cs * (double)lb_chars(it[ln->n_item - 1].s,
+						      it[ln->n_item - 1].n);
 			continue;
 		}
 		if (o->align == DOC_CENTER)
@@ -634,6 +779,13 @@ lb_break(lb_para *p, const lb_measure *m, const doc_text *t,
 
 		while (j < tk.nu && !tk.u[j].newline)
 			j++;
+		if (o->align == DOC_JUSTIFY && o->hyph != NULL &&
+		    fits(&tk, i, j, o->width)) {
+			size_t before = tk.nu;
+
+			hyphenate(&tk, i, j, o->hyph);
+			j += tk.nu - before;
+		}
 		if (o->align != DOC_JUSTIFY || !best_fit(&b, &tk, i, j))
 			greedy(&b, &tk, i, j);
 		if (j < tk.nu)

@@ -5,12 +5,14 @@
  * Owns: splitting a doc_text (runs of one style each, UTF-8) into words,
  * measuring every word once through a callback, line breaking (justified
  * text: the breaks with the least total badness over the paragraph, as
- * in TeX but without hyphenation; other alignments: greedy), breaking a
+ * in TeX, with hyphenation when asked; other alignments: greedy), breaking a
  * word that is wider than the line at character boundaries
  * (never inside a UTF-8 sequence), and placing each piece on its line:
  * justified lines get the extra space spread evenly over their word gaps
  * so the last piece ends exactly at the line width; the last line of a
  * paragraph and lines ending with a hard break ("\n") stay left-aligned.
+ * A word hyphenated at a line's end gets a soft hyphen (U+00AD) as its
+ * own last item: drawn as a hyphen, extracted as not part of the text.
  *
  * Knows nothing of PDF: the caller supplies the measuring function (the
  * layout uses the PDF fonts, the tests a fixed-width fake).
@@ -51,6 +53,10 @@ typedef struct lb_item {      /* a piece of text placed on a line */
 typedef struct lb_line {
 	size_t item, n_item;  /* items [item, item + n_item) */
 	double width;         /* natural width (before justification) */
+	double cs;            /* character spacing (PDF Tc) of a justified
+	                       * line whose spaces would otherwise pass
+	                       * twice their width; items' x include it, w
+	                       * does not (an item is w + cs per character) */
 	bool hard;            /* last line or ends with a hard break */
 } lb_line;
 
@@ -68,6 +74,12 @@ typedef struct lb_opts {
 	double width;         /* line width, points */
 	enum doc_align align; /* DOC_JUSTIFY, DOC_LEFT, DOC_CENTER, DOC_RIGHT */
 	bool hyphen_breaks;   /* may break after a hyphen between letters */
+	bool track;           /* justified text: letters spaced a little
+	                       * (at most 4% of the size) rather than word
+	                       * spaces stretched past twice their width */
+	const struct hyph *hyph; /* justified text: may hyphenate words
+	                       * (hyph.h; never the last word of a
+	                       * paragraph); NULL: never */
 } lb_opts;
 
 void lb_init(lb_para *p);
@@ -86,6 +98,8 @@ void lb_break_str(lb_para *p, const lb_measure *m, const char *s,
 
 /* Widest natural line of a broken paragraph. */
 double lb_max_width(const lb_para *p);
+/* The characters of the n bytes of UTF-8 at s. */
+size_t lb_chars(const char *s, size_t n);
 
 /* Number of bytes of the UTF-8 character starting at s[0] (1 for an
  * invalid byte), at most n. */

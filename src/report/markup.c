@@ -152,24 +152,69 @@ rb_put(doc *d, runbuf *b, const char *s, size_t n)
 	b->buf[b->len] = '\0';
 }
 
+/* The n bytes of text at s as a run of style (joined to the run before
+ * when that has the same style). */
+static void
+add_run(doc *d, doc_text *out, const char *s, size_t n, unsigned style)
+{
+	const char *text = doc_printf(d, "%.*s", (int)n, s);
+
+	if (n == 0)
+		return;
+	if (out->n_run > 0 && out->run[out->n_run - 1].style == style) {
+		/* Same style as the run before: one run. */
+		doc_run *r = &out->run[out->n_run - 1];
+
+		r->text = doc_printf(d, "%s%s", r->text, text);
+	} else {
+		doc_text_add(d, out, text, style);
+	}
+}
+
+/* The first name of names in text (at *at, *len bytes), or false. */
+static bool
+find_name(const char *text, const char *const *names, size_t *at,
+	  size_t *len)
+{
+	const char *best = NULL;
+	size_t bl = 0;
+
+	for (; names != NULL && *names != NULL; names++) {
+		const char *p;
+
+		if (**names == '\0' || (p = strstr(text, *names)) == NULL)
+			continue;
+		if (best == NULL || p < best ||
+		    (p == best && strlen(*names) > bl)) {
+			best = p;
+			bl = strlen(*names);
+		}
+	}
+	if (best == NULL)
+		return false;
+	*at = (size_t)(best - text);
+	*len = bl;
+	return true;
+}
+
 static void
 rb_flush(doc *d, runbuf *b, doc_text *out, const markup_opts *o)
 {
 	const char *text;
+	size_t at, len;
 
 	if (b->len == 0)
 		return;
 	text = b->buf;
 	if (o != NULL && o->isi != NULL)
 		text = o->isi(o->ctx, text);
-	if (out->n_run > 0 && out->run[out->n_run - 1].style == b->style) {
-		/* Same style as the run before: one run. */
-		doc_run *r = &out->run[out->n_run - 1];
-
-		r->text = doc_printf(d, "%s%s", r->text, text);
-	} else {
-		doc_text_add(d, out, text, b->style);
+	/* names marked as such */
+	while (o != NULL && find_name(text, o->names, &at, &len)) {
+		add_run(d, out, text, at, b->style);
+		add_run(d, out, text + at, len, b->style | DOC_NAME);
+		text += at + len;
 	}
+	add_run(d, out, text, strlen(text), b->style);
 	b->len = 0;
 	b->buf = NULL;
 	b->cap = 0;

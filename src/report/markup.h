@@ -36,6 +36,10 @@ typedef struct markup_opts {
 	markup_isi_fn isi;       /* NULL: text as written */
 	void *ctx;
 	double indent;           /* added to every block's indent */
+	/* names (the agency's, its head's): wherever the text (once
+	 * filled) holds one, that part is a run of its own marked
+	 * DOC_NAME, never hyphenated; NULL-terminated, or NULL */
+	const char *const *names;
 } markup_opts;
 
 /* Append the blocks of src to s (DOC_PARA, DOC_ITEM); o may be NULL.

@@ -66,6 +66,7 @@ pdf_free(pdf *p)
 	if (p->doc != NULL)
 		HPDF_Free(p->doc);
 	pdf_fonts_free(p);
+	pdf_meta_free(p);
 	free(p->buf);
 	free(p);
 }
@@ -84,15 +85,22 @@ pdf_end_text(pdf *p)
 void
 pdf_page(pdf *p, double w, double h)
 {
+	HPDF_Dict res;
+
 	pdf_end_text(p);
 	p->page = HPDF_AddPage(p->doc);
 	if (p->page == NULL)
 		return;
+	p->n_page++;
+	/* /ProcSet is obsolete since PDF 1.4 */
+	if ((res = HPDF_Dict_GetItem(p->page, "Resources", HPDF_OCLASS_DICT)))
+		HPDF_Dict_RemoveElement(res, "ProcSet");
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)w);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)h);
 	p->cur_font = NULL;
 	p->cur_size = 0;
 	p->word_space = 0;
+	p->char_space = 0;
 	p->fill = 0;
 	p->stroke = 0;
 	p->line_width = 1;
@@ -114,6 +122,7 @@ pdf_page_select(pdf *p, void *page)
 	p->cur_font = NULL;
 	p->cur_size = 0;
 	p->word_space = NAN;
+	p->char_space = NAN;
 	p->fill = p->stroke = p->line_width = -1;
 	p->dashed = -1;
 }
@@ -127,9 +136,44 @@ set_fill(pdf *p, double g)
 	}
 }
 
-/* Shows p->buf in f at (x, y) with word spacing ws. */
+/* Puts f in the current page's font resources under the one name it
+ * has on every page (F1-F4: the single-byte fonts by style, F5-F8: the
+ * CID ones), before libharu gives it the next free number there: then
+ * every page can share one resource dictionary (pdf_tree.c). */
 static void
-show(pdf *p, HPDF_Font f, double size, double ws, double x, double y)
+name_font(pdf *p, HPDF_Font f)
+{
+	HPDF_PageAttr attr = p->page->attr;
+	HPDF_Dict res;
+	char name[8];
+	int slot = -1;
+
+	for (int k = 3; k >= 0; k--)
+		if (p->cid[k] == f)
+			slot = 4 + k;
+	for (int k = 3; k >= 0; k--)
+		if (p->font[k] == f)
+			slot = k;
+	if (slot < 0)
+		return;
+	if (attr->fonts == NULL) {
+		res = HPDF_Dict_GetItem(p->page, "Resources", HPDF_OCLASS_DICT);
+		if (res == NULL || (attr->fonts = HPDF_Dict_New(p->doc->mmgr)) ==
+		    NULL)
+			return;
+		HPDF_Dict_Add(res, "Font", attr->fonts);
+	}
+	if (HPDF_Dict_GetKeyByObj(attr->fonts, f) == NULL) {
+		snprintf(name, sizeof name, "F%d", slot + 1);
+		HPDF_Dict_Add(attr->fonts, name, f);
+	}
+}
+
+/* Shows p->buf in f at (x, y) with word spacing ws and character
+ * spacing cs. */
+static void
+show(pdf *p, HPDF_Font f, double size, double ws, double cs, double x,
+     double y)
 {
 	if (!p->in_text) {
 		set_fill(p, 0);
@@ -137,20 +181,47 @@ show(pdf *p, HPDF_Font f, double size, double ws, double x, double y)
 		p->in_text = true;
 	}
 	if (p->cur_font != f || p->cur_size != size) {
+		name_font(p, f);
 		HPDF_Page_SetFontAndSize(p->page, f, (HPDF_REAL)size);
 		p->cur_font = f;
 		p->cur_size = size;
 	}
 	if (!(p->word_space == ws)) {           /* NAN: not known */
-		HPDF_Page_SetWordSpace(p->page, (HPDF_REAL)ws);
+		/* to 1/1000 point: the line's end moves a few
+		 * thousandths */
+		HPDF_Page_SetWordSpace(p->page, (HPDF_REAL)(floor(ws * 1000 +
+					0.5) / 1000));
 		p->word_space = ws;
 	}
-	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)y, p->buf);
+	cs = floor(cs * 1000 + 0.5) / 1000;
+	if (!(p->char_space == cs)) {           /* NAN: not known */
+		HPDF_Page_SetCharSpace(p->page, (HPDF_REAL)cs);
+		p->char_space = cs;
+	}
+	HPDF_Page_TextOut(p->page, pdf_q(x), pdf_q(y), p->buf);
+}
+
+/* The characters of n bytes of UTF-8 (continuation bytes not counted). */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
 }
 
 void
 pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 		const char *s, size_t n, double ws)
+{
+	pdf_text_tracked(p, style, size, x, y, s, n, ws, 0);
+}
+
+void
+pdf_text_tracked(pdf *p, unsigned style, double size, double x, double y,
+		 const char *s, size_t n, double ws, double cs)
 {
 	size_t len, i, j, nsp;
 	HPDF_Font f;
@@ -161,15 +232,18 @@ pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 	 * third of the bytes of the CID font's hex, cheap to measure, and
 	 * word spacing applies to it */
 	if (pdf_cp1252(p, s, n, &len)) {
-		if ((f = pdf_font(p, style, false)) != NULL)
-			show(p, f, size, ws, x, y);
+		if ((f = pdf_font(p, style, false)) != NULL) {
+			pdf_mark_used(p, style, false, p->buf, len);
+			show(p, f, size, ws, cs, x, y);
+		}
 		return;
 	}
 	if (ws == 0) {
 		if ((f = pdf_font(p, style, true)) != NULL) {
 			memcpy(p->buf, s, n);
 			p->buf[n] = '\0';
-			show(p, f, size, 0, x, y);
+			pdf_mark_used(p, style, true, s, n);
+			show(p, f, size, 0, cs, x, y);
 		}
 		return;
 	}
@@ -178,9 +252,10 @@ pdf_text_spaced(pdf *p, unsigned style, double size, double x, double y,
 		for (j = i; j < n && s[j] != ' '; j++)
 			;
 		if (j > i)
-			pdf_text_spaced(p, style, size, x + pdf_width(p, style,
-					size, s, i) + (double)nsp * ws, y, s + i,
-					j - i, 0);
+			pdf_text_tracked(p, style, size, x + pdf_width(p, style,
+					 size, s, i) + (double)nsp * ws +
+					 cs * (double)chars(s, i), y, s + i, j - i,
+					 0, cs);
 	}
 }
 
@@ -218,8 +293,8 @@ pdf_line(pdf *p, double x0, double y0, double x1, double y1, double width,
 		return;
 	pdf_end_text(p);
 	set_stroke(p, width, gray, dashed);
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)y0);
-	HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+	HPDF_Page_MoveTo(p->page, pdf_q(x0), pdf_q(y0));
+	HPDF_Page_LineTo(p->page, pdf_q(x1), pdf_q(y1));
 	HPDF_Page_Stroke(p->page);
 }
 
@@ -234,8 +309,8 @@ pdf_rect(pdf *p, double x, double y, double w, double h, double fill,
 		set_stroke(p, line, 0, false);
 	if (fill >= 0)
 		set_fill(p, fill);
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w,
-			    (HPDF_REAL)h);
+	HPDF_Page_Rectangle(p->page, pdf_q(x), pdf_q(y), pdf_q(x + w) - pdf_q(x),
+			    pdf_q(y + h) - pdf_q(y));
 	if (fill >= 0 && line > 0)
 		HPDF_Page_FillStroke(p->page);
 	else if (fill >= 0)
@@ -250,29 +325,30 @@ void *
 pdf_outline(pdf *p, void *parent, const char *title, double y)
 {
 	HPDF_Outline o;
-	HPDF_Destination d;
-	HPDF_Page target;
+	HPDF_Array d;
+	const char *ascii;
 
 	if (p->page == NULL || p->err != 0)
 		return NULL;
-	o = HPDF_CreateOutline(p->doc, parent, title, p->enc);
-	d = HPDF_Page_CreateDestination(p->page);
+	/* ASCII titles as literal strings: a quarter of UTF-16's hex */
+	for (ascii = title; *ascii > 0x1F && *ascii < 0x7F; ascii++)
+		;
+	o = HPDF_CreateOutline(p->doc, parent, title, *ascii == '\0' ? NULL :
+			       p->enc);
+	d = HPDF_Array_New(p->doc->mmgr);
 	if (o == NULL || d == NULL)
 		return NULL;
-	/* [page /XYZ null top null]: keep the reader's zoom and column.
-	 * HPDF_Destination_SetXYZ insists on a zoom, so the array is
-	 * written the way libharu itself writes it, with nulls. */
-	target = HPDF_Array_GetItem(d, 0, HPDF_OCLASS_DICT);
-	if (target != NULL) {
-		HPDF_Array_Clear(d);
-		HPDF_Array_Add(d, target);
-		HPDF_Array_AddName(d, "XYZ");
-		HPDF_Array_Add(d, HPDF_Null_New(d->mmgr));
-		HPDF_Array_AddReal(d, (HPDF_REAL)y);
-		HPDF_Array_Add(d, HPDF_Null_New(d->mmgr));
-	} else
-		HPDF_Destination_SetFitH(d, (HPDF_REAL)y);
-	HPDF_Outline_SetDestination(o, d);
+	/* [page /XYZ null top null]: keep the reader's zoom and column, in
+	 * the outline item itself (libharu's destinations are objects of
+	 * their own, and HPDF_Destination_SetXYZ insists on a zoom); an
+	 * outline item has no /Type (libharu's /Outlines is the root's) */
+	HPDF_Array_Add(d, p->page);
+	HPDF_Array_AddName(d, "XYZ");
+	HPDF_Array_Add(d, HPDF_Null_New(p->doc->mmgr));
+	HPDF_Array_AddReal(d, pdf_q(y));
+	HPDF_Array_Add(d, HPDF_Null_New(p->doc->mmgr));
+	HPDF_Dict_Add(o, "Dest", d);
+	HPDF_Dict_RemoveElement(o, "Type");
 	HPDF_Outline_SetOpened(o, HPDF_TRUE);
 	return o;
 }
@@ -281,40 +357,6 @@ void
 pdf_show_outline(pdf *p)
 {
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-}
-
-static void
-set_attr(pdf *p, HPDF_InfoType t, const char *v)
-{
-	if (v != NULL && *v != '\0')
-		HPDF_SetInfoAttr(p->doc, t, v);
-}
-
-void
-pdf_info(pdf *p, const doc_info *info, long long created)
-{
-	HPDF_Date d;
-	struct tm tm;
-	time_t t = (time_t)created;
-
-	set_attr(p, HPDF_INFO_TITLE, info->title);
-	set_attr(p, HPDF_INFO_AUTHOR, info->author);
-	set_attr(p, HPDF_INFO_SUBJECT, info->subject);
-	set_attr(p, HPDF_INFO_KEYWORDS, info->keywords);
-	set_attr(p, HPDF_INFO_CREATOR, info->creator);
-	if (gmtime_r(&t, &tm) == NULL || tm.tm_year + 1900 < 1 ||
-	    tm.tm_year + 1900 > 9999)
-		return;
-	memset(&d, 0, sizeof d);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
-	d.hour = tm.tm_hour;
-	d.minutes = tm.tm_min;
-	d.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
-	d.ind = 'Z';
-	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
-	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
 }
 
 int
@@ -337,6 +379,10 @@ pdf_save(pdf *p, const char *path, lk_err *e)
 
 	pdf_end_text(p);
 	if ((rc = pdf_status(p, e)) != 0)
+		return rc;
+	pdf_fonts_finish(p);
+	pdf_tree_finish(p);
+	if ((rc = pdf_meta_finish(p, e)) != 0 || (rc = pdf_status(p, e)) != 0)
 		return rc;
 	if (HPDF_SaveToFile(p->doc, path) != HPDF_OK || p->err != 0) {
 		if ((p->err == HPDF_FILE_IO_ERROR ||

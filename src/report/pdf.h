@@ -48,6 +48,10 @@ void pdf_metrics(const pdf *p, double *ascent, double *descent);
 
 /* Starts a new page of w x h points; drawing goes there. */
 void pdf_page(pdf *p, double w, double h);
+/* The current page's label (for a viewer's page list): its number
+ * value in that numbering, or none (the cover).  A page without a
+ * label follows the previous one's numbering. */
+void pdf_page_label(pdf *p, enum doc_numbering kind, unsigned value);
 /* The current page, and drawing on it again after later pages (the
  * table of contents, whose page numbers are known at the end).  What the
  * page's content set last (grey, line width, font) is set again. */
@@ -60,6 +64,9 @@ void pdf_text(pdf *p, unsigned style, double size, double x, double y,
 /* Same, every space widened by ws points (a justified line). */
 void pdf_text_spaced(pdf *p, unsigned style, double size, double x,
 		     double y, const char *s, size_t n, double ws);
+/* Same, and every character (spaces too) cs points further apart. */
+void pdf_text_tracked(pdf *p, unsigned style, double size, double x,
+		      double y, const char *s, size_t n, double ws, double cs);
 /* A line; gray 0 = black; dashed: 3 on, 2 off. */
 void pdf_line(pdf *p, double x0, double y0, double x1, double y1,
 	      double width, double gray, bool dashed);
@@ -92,7 +99,8 @@ void *pdf_outline(pdf *p, void *parent, const char *title, double y);
 void pdf_show_outline(pdf *p);
 
 /* Title, author, subject, keywords, creator, creation date (epoch
- * seconds, UTC). */
+ * seconds, UTC), in the info dictionary and again as XMP metadata; the
+ * producer is lakip and libharu with their versions. */
 void pdf_info(pdf *p, const doc_info *info, long long created);
 
 /* 0, or EX_SOFTWARE naming libharu's first error code. */

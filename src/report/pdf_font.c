@@ -203,8 +203,11 @@ pdf_fonts_open(pdf *p, const doc_font_set *fonts, lk_err *e)
 void
 pdf_fonts_free(pdf *p)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 4; i++) {
 		free(p->path[i]);
+		free(p->used[i][0]);
+		free(p->used[i][1]);
+	}
 }
 
 /* ---- CP1252 ---- */
@@ -220,6 +223,14 @@ cp1252(unsigned long u)
 		if (cp1252_hi[i] == u)
 			return 0x80 + i;
 	return -1;
+}
+
+unsigned
+pdf_cp1252_char(unsigned char b)
+{
+	if (b >= 0x80 && b < 0xA0)
+		return cp1252_hi[b - 0x80];
+	return b;
 }
 
 void

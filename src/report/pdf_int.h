@@ -9,6 +9,7 @@
 #ifndef LK_PDF_INT_H
 #define LK_PDF_INT_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,6 +18,13 @@
 #include "core/err.h"
 #include "report/doc.h"
 #include "report/pdf.h"
+
+/* A range of page labels: from page (0-based) on, numbered kind from
+ * value. */
+typedef struct pdf_label {
+	unsigned page, value;
+	enum doc_numbering kind;
+} pdf_label;
 
 struct pdf {
 	HPDF_Doc doc;
@@ -37,10 +45,31 @@ struct pdf {
 	bool in_text;
 	int dashed;
 	HPDF_Font cur_font;
-	double cur_size, word_space, fill, stroke, line_width;
+	double cur_size, word_space, char_space, fill, stroke, line_width;
 	char *buf;                /* NUL-terminated copy of a text */
 	size_t cap;
+	/* the characters drawn, by style and font (0: single-byte, 1:
+	 * CID): bit u of used[k][cid] for Unicode u (BMP); NULL: none */
+	unsigned char *used[4][2];
+	/* what the info dictionary says, again for the XMP (pdf_meta.c) */
+	struct {
+		char *title, *author, *subject, *keywords, *creator;
+		char producer[64];
+		char date[32];    /* YYYY-MM-DDTHH:MM:SSZ, or empty */
+	} meta;
+	unsigned n_page;
+	pdf_label *label;
+	size_t n_label, cap_label;
 };
+
+/* A coordinate as written: to 1/8 point (0.044 mm), which a float holds
+ * exactly, so that libharu writes 3 decimals at most instead of 5 of
+ * float noise (a fifth of a long report's content streams). */
+static inline HPDF_REAL
+pdf_q(double v)
+{
+	return (HPDF_REAL)(floor(v * 8 + 0.5) / 8);
+}
 
 /* A pdf_image is libharu's HPDF_Image (owned by the document). */
 #define PDF_IMG(i) ((HPDF_Image)(void *)(i))
@@ -61,6 +90,36 @@ HPDF_Font pdf_font(pdf *p, unsigned style, bool cid);
 bool pdf_cp1252(pdf *p, const char *s, size_t n, size_t *len);
 /* Room for n bytes in p->buf. */
 void pdf_reserve(pdf *p, size_t n);
+/* The character of a CP1252 byte (0: none). */
+unsigned pdf_cp1252_char(unsigned char b);
+
+/* ---- pdf_embed.c ---- */
+
+/* Records that the n bytes at s (CP1252 when !cid, UTF-8 when cid) are
+ * drawn in style's font of that kind. */
+void pdf_mark_used(pdf *p, unsigned style, bool cid, const char *s,
+		   size_t n);
+/* Before saving: every font made gets the font program cut down to the
+ * characters drawn (without hinting), a ToUnicode CMap of exactly those
+ * characters, and (CID fonts) CIDToGIDMap /Identity with widths of
+ * those characters only.  A font file that cannot be cut keeps what
+ * libharu made of it. */
+void pdf_fonts_finish(pdf *p);
+
+/* ---- pdf_meta.c ---- */
+
+/* Before saving: the PDF 1.7 header, /Lang, the sRGB output intent
+ * (EX_NOINPUT: its profile is missing; EX_DATAERR: not a profile), XMP
+ * metadata matching the info dictionary, page labels and the document
+ * ID. */
+int pdf_meta_finish(pdf *p, lk_err *e);
+void pdf_meta_free(pdf *p);
+
+/* ---- pdf_tree.c ---- */
+
+/* Before saving: the most common media box and font resources go to
+ * the root of the page tree, inherited by the pages that had them. */
+void pdf_tree_finish(pdf *p);
 
 /* ---- pdf.c ---- */
 

@@ -67,9 +67,11 @@ void ttf_pad4(out *o);
 /* A cmap with one (3, 1) format 4 subtable for the pairs (sorted by
  * code, unique, codes below 0xFFFF). */
 void ttf_write_cmap(out *o, const pair *p, size_t n);
-/* The name table nm with suffix appended to the PostScript name (name
- * 6), in each record's encoding; false for a table it cannot read. */
-bool ttf_write_name(out *o, span nm, const char *suffix);
+/* The name table nm with suffix (or NULL) appended to the PostScript
+ * name (name 6), in each record's encoding; names_only: the family,
+ * style, full and PostScript names alone; false for a table it cannot
+ * read. */
+bool ttf_write_name(out *o, span nm, const char *suffix, bool names_only);
 /* The file: directory, tables in tag order (t is sorted here), head's
  * checksum adjustment set. */
 void ttf_assemble(table *t, size_t nt, out *o);

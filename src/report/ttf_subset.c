@@ -27,6 +27,9 @@
 #define MORE_COMPONENTS 0x0020
 #define WE_HAVE_AN_X_AND_Y_SCALE 0x0040
 #define WE_HAVE_A_TWO_BY_TWO 0x0080
+#define WE_HAVE_INSTRUCTIONS 0x0100
+
+#define NONE 0xFFFFFFFFu            /* an empty glyph */
 
 typedef struct ttf {
 	const unsigned char *d;
@@ -243,25 +246,70 @@ set_component(void *ctx, size_t at)
 	return true;
 }
 
-/* The kept glyphs' outlines (loca: long offsets) and metrics. */
-static bool
-glyphs(const ttf *f, const unsigned char *keep, const unsigned *map,
-       out *glyf, out *loca, out *hmtx)
+/* Glyph instructions removed from the glyph at g (n bytes; *n is
+ * updated): a PDF viewer renders without hinting. */
+static void
+unhint(unsigned char *g, size_t *n)
 {
-	for (unsigned g = 0; g < f->num_glyphs; g++) {
+	size_t at, len;
+	unsigned flags;
+
+	if (*n < 10)
+		return;
+	if ((int16_t)rd16(g) >= 0) {            /* simple glyph */
+		at = 10 + 2 * (size_t)rd16(g);
+		if (at + 2 > *n || (len = rd16(g + at)) > *n - at - 2)
+			return;
+		memmove(g + at + 2, g + at + 2 + len, *n - at - 2 - len);
+		wr16(g + at, 0);
+		*n -= len;
+		return;
+	}
+	at = 10;
+	do {                                    /* composite: checked before */
+		size_t f = at;
+
+		flags = rd16(g + at);
+		at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+		if (flags & WE_HAVE_A_SCALE)
+			at += 2;
+		else if (flags & WE_HAVE_AN_X_AND_Y_SCALE)
+			at += 4;
+		else if (flags & WE_HAVE_A_TWO_BY_TWO)
+			at += 8;
+		if (!(flags & MORE_COMPONENTS) && (flags & WE_HAVE_INSTRUCTIONS)) {
+			wr16(g + f, flags & ~WE_HAVE_INSTRUCTIONS);
+			if (at <= *n)
+				*n = at;
+		}
+	} while (flags & MORE_COMPONENTS);
+}
+
+/* The new font's glyphs src[0..ng) (old glyph ids; NONE: an empty
+ * glyph) with their outlines (loca: long offsets) and metrics;
+ * components renumbered through map.  hint false drops instructions. */
+static bool
+glyphs(const ttf *f, const unsigned *src, unsigned ng, const unsigned *map,
+       bool hint, out *glyf, out *loca, out *hmtx)
+{
+	for (unsigned i = 0; i < ng; i++) {
+		unsigned g = src[i];
 		unsigned hm = g < f->n_hmetrics ? g : f->n_hmetrics - 1;
-		const unsigned char *lsb = g < f->n_hmetrics ?
-			f->hmtx.p + 4 * (size_t)g + 2 :
-			f->hmtx.p + 4 * (size_t)f->n_hmetrics +
-			2 * (size_t)(g - f->n_hmetrics);
+		const unsigned char *lsb;
 		renumber r;
 		span s;
+		size_t n;
 
-		if (!keep[g])
+		wr32(ttf_grow(loca, 4), (uint32_t)glyf->n);
+		if (g == NONE) {
+			memset(ttf_grow(hmtx, 4), 0, 4);
 			continue;
+		}
+		lsb = g < f->n_hmetrics ? f->hmtx.p + 4 * (size_t)g + 2 :
+			f->hmtx.p + 4 * (size_t)f->n_hmetrics +
+			2 * (size_t)(g - f->n_hmetrics);
 		if (!glyph(f, g, &s))
 			return false;
-		wr32(ttf_grow(loca, 4), (uint32_t)glyf->n);
 		r.g = ttf_grow(glyf, s.n);
 		r.map = map;
 		r.n = f->num_glyphs;
@@ -269,6 +317,11 @@ glyphs(const ttf *f, const unsigned char *keep, const unsigned *map,
 			memcpy(r.g, s.p, s.n);
 		if (!components((span){ r.g, s.n }, set_component, &r))
 			return false;
+		if (!hint) {
+			n = s.n;
+			unhint(r.g, &n);
+			glyf->n -= s.n - n;
+		}
 		ttf_pad4(glyf);
 		ttf_put16(hmtx, rd16(f->hmtx.p + 4 * (size_t)hm));
 		ttf_put(hmtx, lsb, 2);
@@ -308,10 +361,11 @@ read_file(const char *path, unsigned char **d, size_t *n)
 	return true;
 }
 
-/* The subset's tables, from a parsed font and the glyphs kept. */
+/* The subset's tables, from a parsed font and its new glyphs src[0..ng)
+ * (old ids; map: old to new), the cmap's pairs (NULL: the old cmap). */
 static bool
-tables(const ttf *f, const unsigned char *keep, const unsigned *map,
-       unsigned kept, pair *p, size_t np, const char *suffix, table *t,
+tables(const ttf *f, const unsigned *src, const unsigned *map, unsigned ng,
+       pair *p, size_t np, const char *suffix, bool embed, table *t,
        size_t *nt)
 {
 	out *head, *hhea, *maxp, *post;
@@ -320,7 +374,8 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 	memcpy(t[0].tag, "glyf", 5);
 	memcpy(t[1].tag, "loca", 5);
 	memcpy(t[2].tag, "hmtx", 5);
-	if (!glyphs(f, keep, map, &t[0].data, &t[1].data, &t[2].data))
+	if (!glyphs(f, src, ng, map, !embed, &t[0].data, &t[1].data,
+		    &t[2].data))
 		return false;
 	memcpy(t[3].tag, "cmap", 5);
 	if (p != NULL)
@@ -335,11 +390,13 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 	memcpy(t[5].tag, "hhea", 5);
 	hhea = &t[5].data;
 	ttf_put(hhea, f->hhea.p, f->hhea.n);
-	wr16(hhea->p + 34, kept);
+	wr16(hhea->p + 34, ng);
 	memcpy(t[6].tag, "maxp", 5);
 	maxp = &t[6].data;
 	ttf_put(maxp, f->maxp.p, f->maxp.n);
-	wr16(maxp->p + 4, kept);
+	wr16(maxp->p + 4, ng);
+	if (embed && maxp->n >= 28)
+		wr16(maxp->p + 26, 0);          /* maxSizeOfInstructions */
 	memcpy(t[7].tag, "post", 5);
 	post = &t[7].data;
 	memset(ttf_grow(post, 32), 0, 32);          /* format 3: no names */
@@ -347,25 +404,29 @@ tables(const ttf *f, const unsigned char *keep, const unsigned *map,
 		memcpy(post->p + 4, f->post.p + 4, 28);
 	wr32(post->p, 0x00030000);
 	*nt = 8;
-	for (int i = 0; i < 5; i++)
-		if (f->copy[i].p != NULL) {
-			memcpy(t[*nt].tag, copy_tag[i], 5);
-			if (strcmp(copy_tag[i], "name") != 0 || suffix == NULL)
-				ttf_put(&t[*nt].data, f->copy[i].p, f->copy[i].n);
-			else if (!ttf_write_name(&t[*nt].data, f->copy[i], suffix))
-				return false;
-			(*nt)++;
-		}
+	for (int i = 0; i < 5; i++) {
+		bool name = strcmp(copy_tag[i], "name") == 0;
+
+		if (f->copy[i].p == NULL || (embed && i >= 2))
+			continue;               /* hinting: cvt, fpgm, prep */
+		memcpy(t[*nt].tag, copy_tag[i], 5);
+		if (!name || (suffix == NULL && !embed))
+			ttf_put(&t[*nt].data, f->copy[i].p, f->copy[i].n);
+		else if (!ttf_write_name(&t[*nt].data, f->copy[i], suffix, embed))
+			return false;
+		(*nt)++;
+	}
 	return true;
 }
 
-bool
-ttf_subset(const char *path, const uint32_t *chars, size_t n,
-	   const char *suffix, unsigned char **res, size_t *len)
+/* What ttf_subset and ttf_subset_embed do. */
+static bool
+subset(const char *path, const uint32_t *chars, size_t n, const char *suffix,
+       bool embed, bool identity, unsigned char **res, size_t *len)
 {
 	ttf f;
 	unsigned char *d, *keep = NULL;
-	unsigned *map = NULL, kept = 0;
+	unsigned *map = NULL, *src = NULL, ng = 0, top = 0;
 	pair *p = NULL;
 	size_t np = 0, nu = 0, nt = 0;
 	table t[13];
@@ -385,11 +446,13 @@ ttf_subset(const char *path, const uint32_t *chars, size_t n,
 	if (!parse(&f) || (cm = cmap4(&f)).p == NULL)
 		goto out;
 	keep = calloc(f.num_glyphs, 1);
-	map = calloc(f.num_glyphs, sizeof *map);
+	map = malloc(f.num_glyphs * sizeof *map);
 	p = malloc((n ? n : 1) * sizeof *p);
 	c.todo = malloc(f.num_glyphs * sizeof *c.todo);
 	if (keep == NULL || map == NULL || p == NULL || c.todo == NULL)
 		lk_fatal("out of memory (font)");
+	for (unsigned g = 0; g < f.num_glyphs; g++)
+		map[g] = NONE;
 	keep[0] = 1;                            /* .notdef */
 	c.todo[c.n_todo++] = 0;
 	if (chars == NULL)
@@ -401,6 +464,8 @@ ttf_subset(const char *path, const uint32_t *chars, size_t n,
 			continue;
 		p[np].code = chars[i];
 		p[np++].gid = g;
+		if (chars[i] >= top)
+			top = chars[i] + 1;
 		if (!keep[g]) {
 			keep[g] = 1;
 			c.todo[c.n_todo++] = g;
@@ -414,18 +479,41 @@ ttf_subset(const char *path, const uint32_t *chars, size_t n,
 		    !components(c.g, add_component, &c))
 			goto out;
 	}
+	/* the new glyphs: the kept ones in their old order, or (identity)
+	 * each character's glyph at its code, then the other kept ones */
+	if (!identity)
+		top = 0;
+	if ((size_t)top + f.num_glyphs > 0xFFFF)
+		goto out;
+	src = malloc(((size_t)top + f.num_glyphs + 1) * sizeof *src);
+	if (src == NULL)
+		lk_fatal("out of memory (font)");
+	for (unsigned i = 0; i < top; i++)
+		src[i] = NONE;
+	if (identity) {
+		src[0] = 0;
+		map[0] = 0;
+		for (size_t i = 0; i < np; i++) {
+			src[p[i].code] = p[i].gid;
+			if (map[p[i].gid] == NONE)
+				map[p[i].gid] = p[i].code;
+		}
+		ng = top > 0 ? top : 1;
+	}
 	for (unsigned g = 0; g < f.num_glyphs; g++)
-		if (keep[g])
-			map[g] = kept++;
+		if (keep[g] && map[g] == NONE) {
+			src[ng] = g;
+			map[g] = ng++;
+		}
 	qsort(p, np, sizeof *p, by_code);
 	for (size_t i = 0; i < np; i++) {          /* unique codes, new ids */
 		if (nu > 0 && p[i].code == p[nu - 1].code)
 			continue;
 		p[nu].code = p[i].code;
-		p[nu++].gid = map[p[i].gid];
+		p[nu++].gid = identity ? p[i].code : map[p[i].gid];
 	}
-	if (!tables(&f, keep, map, kept, chars != NULL ? p : NULL, nu, suffix,
-		    t, &nt))
+	if (!tables(&f, src, map, ng, chars != NULL ? p : NULL, nu, suffix,
+		    embed, t, &nt))
 		goto out;
 	ttf_assemble(t, nt, &o);
 	*res = o.p;
@@ -437,9 +525,24 @@ out:
 		free(t[i].data.p);
 	free(o.p);
 	free(c.todo);
+	free(src);
 	free(p);
 	free(map);
 	free(keep);
 	free(d);
 	return ok;
+}
+
+bool
+ttf_subset(const char *path, const uint32_t *chars, size_t n,
+	   const char *suffix, unsigned char **res, size_t *len)
+{
+	return subset(path, chars, n, suffix, false, false, res, len);
+}
+
+bool
+ttf_subset_embed(const char *path, const uint32_t *chars, size_t n,
+		 bool identity, unsigned char **res, size_t *len)
+{
+	return subset(path, chars, n, NULL, true, identity, res, len);
 }

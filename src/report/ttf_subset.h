@@ -30,4 +30,15 @@
 bool ttf_subset(const char *path, const uint32_t *chars, size_t n,
 		const char *suffix, unsigned char **out, size_t *len);
 
+/* The font at path for embedding in a PDF: the glyphs of chars[0..n)
+ * only, without hinting (no glyph instructions, no cvt, fpgm or prep:
+ * PDF viewers render unhinted) and with only the family, style, full
+ * and PostScript names.  identity: glyph i is the glyph of character i
+ * (for a CID font whose CIDs are the characters, with CIDToGIDMap
+ * /Identity), the slots of other codes are empty glyphs and the
+ * components of composite glyphs follow the last code; false when that
+ * does not fit in 65535 glyphs. */
+bool ttf_subset_embed(const char *path, const uint32_t *chars, size_t n,
+		      bool identity, unsigned char **out, size_t *len);
+
 #endif

@@ -161,12 +161,15 @@ ttf_assemble(table *t, size_t nt, out *o)
 	wr32(o->p + head + 8, 0xB1B0AFBAu - checksum(o->p, o->n));
 }
 
-/* The name table with suffix appended to the PostScript name (name 6),
- * in each record's encoding; false for a table it cannot read. */
+/* The name table with suffix (or NULL) appended to the PostScript name
+ * (name 6), in each record's encoding; names only: the family, style,
+ * full and PostScript names alone (a PDF needs no copyright, licence or
+ * vendor text); false for a table it cannot read. */
 bool
-ttf_write_name(out *o, span nm, const char *suffix)
+ttf_write_name(out *o, span nm, const char *suffix, bool names_only)
 {
-	size_t count, strings, sl = strlen(suffix), at = 0;
+	size_t count, strings, sl = suffix ? strlen(suffix) : 0, at = 0;
+	size_t kept = 0;
 	out str = { NULL, 0, 0 };
 
 	if (nm.n < 6 || rd16(nm.p) != 0)
@@ -175,13 +178,23 @@ ttf_write_name(out *o, span nm, const char *suffix)
 	strings = rd16(nm.p + 4);
 	if (6 + 12 * count > nm.n || strings > nm.n)
 		return false;
+	for (size_t i = 0; i < count; i++) {
+		unsigned id = rd16(nm.p + 6 + 12 * i + 6);
+
+		kept += !names_only || id == 1 || id == 2 || id == 4 || id == 6;
+	}
 	ttf_put(o, nm.p, 6);
-	wr16(o->p + o->n - 2, 6 + 12 * (unsigned)count);
+	wr16(o->p + o->n - 4, (unsigned)kept);
+	wr16(o->p + o->n - 2, 6 + 12 * (unsigned)kept);
 	for (size_t i = 0; i < count; i++) {
 		const unsigned char *r = nm.p + 6 + 12 * i;
 		size_t len = rd16(r + 8), off = strings + rd16(r + 10);
 		bool wide = rd16(r) != 1;       /* Unicode, Windows: UTF-16 */
+		unsigned id = rd16(r + 6);
 		unsigned char *rec;
+
+		if (names_only && id != 1 && id != 2 && id != 4 && id != 6)
+			continue;
 
 		if (off > nm.n || len > nm.n - off) {
 			free(str.p);

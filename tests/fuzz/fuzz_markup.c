@@ -72,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_isi x;
 		arena a = { 0 };
 		char *out;
-		markup_opts o = { fz_isi_run, &x, 12.0 };
+		markup_opts o = { fz_isi_run, &x, 12.0, NULL };
 
 		fz_isi_init(&x, id);
 		if (tmpl_isi(&a, text, x.v, x.n, &out, &bad) != 0)

@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (tmpl_teks_jenis((enum tmpl_teks_id)id) == TMPL_NARASI) {
 			doc *d = doc_new();
 			doc_section *s = doc_add_section(d, "fuzz");
-			markup_opts o = { fz_isi_run, &x, 0 };
+			markup_opts o = { fz_isi_run, &x, 0, NULL };
 
 			fz_isi_init(&x, (enum tmpl_teks_id)id);
 			markup_blocks(d, s, text, &o);

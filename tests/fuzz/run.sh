@@ -139,7 +139,7 @@ ext_libs=""
 for m in ncursesw formw menuw panelw yaml-0.1 sqlite3 libcrypto libqrencode; do
 	ext_libs="$ext_libs $(pkg-config --libs "$m" 2>/dev/null)"
 done
-ext_libs="$ext_libs -lhpdf -lm"
+ext_libs="$ext_libs -lhpdf -lhyphen -lm"
 ext_cflags="$(pkg-config --cflags yaml-0.1 2>/dev/null) $(pkg-config --cflags libcrypto 2>/dev/null)"
 # shellcheck disable=SC2016
 printf 'lk-fuzz-libs:\n\t@echo $(LAKIP_EXT_LIBS)\n' >"$work/libs.mk"

@@ -26,6 +26,7 @@
 #include "report/layout.h"
 #include "report/layout_int.h"
 #include "report/linebreak.h"
+#include "report/hyph.h"
 #include "report/ttf_subset.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/liberation2/"
@@ -106,7 +107,7 @@ static const struct lb_case {
 START_TEST(test_lb_breaks)
 {
 	const struct lb_case *c = &lb_cases[_i];
-	lb_opts o = { 10, 0, c->width, DOC_LEFT, true };
+	lb_opts o = { 10, 0, c->width, DOC_LEFT, true, false, NULL };
 	lb_para p;
 	char got[256];
 	size_t i, j;
@@ -132,12 +133,115 @@ START_TEST(test_lb_breaks)
 }
 END_TEST
 
+/* Hyphenation points as "pe-me-rin-tah" (hyph.h's rules). */
+static const struct {
+	const char *word, *want;
+} hyph_cases[] = {
+	{ "pemerintah", "pe-me-rin-tah" },
+	{ "Pemerintah", "Pe-me-rin-tah" },         /* a sentence's first word */
+	{ "(pelaksanaan),", "(pe-lak-sa-naan)," }, /* punctuation around it */
+	{ "masyarakat", "ma-sya-ra-kat" },         /* three letters after */
+	{ "\xE2\x80\x9Ckutipan\xE2\x80\x9D", "\xE2\x80\x9Cku-tipan\xE2\x80\x9D" },
+	{ "IKU1", "IKU1" },                         /* kodes */
+	{ "SAKIP", "SAKIP" },                       /* acronyms */
+	{ "IPOLEKSOSBUD", "IPOLEKSOSBUD" },
+	{ "2023", "2023" },                         /* numbers */
+	{ "sasaran2", "sasaran2" },
+	{ "kupu-kupu", "kupu-kupu" },               /* not letters alone */
+	{ "ciri", "ciri" },                         /* too short */
+	{ "", "" },
+};
+
+START_TEST(test_hyph_points)
+{
+	hyph *h;
+	lk_err e = { 0, "" };
+	size_t at[24], n, prev = 0, o = 0;
+	char got[128];
+	const char *w = hyph_cases[_i].word;
+
+	ck_assert_msg(hyph_open(&h, NULL, &e) == 0, "%s", e.msg);
+	n = hyph_points(h, w, strlen(w), at, 24);
+	for (size_t k = 0; k <= n; k++) {
+		size_t end = k < n ? at[k] : strlen(w);
+
+		ck_assert_uint_gt(end + (k == n), prev);
+		memcpy(got + o, w + prev, end - prev);
+		o += end - prev;
+		if (k < n)
+			got[o++] = '-';
+		prev = end;
+	}
+	got[o] = '\0';
+	ck_assert_str_eq(got, hyph_cases[_i].want);
+	hyph_close(h);
+}
+END_TEST
+
+/* Justified text with hyphenation, at many widths: lines fit, a line
+ * broken inside a word ends with a soft hyphen, the last word of the
+ * paragraph and a name are never broken, and the words read again. */
+START_TEST(test_lb_hyphenate)
+{
+	static const char *const words = "pemerintah menyampaikan laporan "
+		"pertanggungjawaban kinerja kepada masyarakat kabupaten ";
+	hyph *h;
+	lk_err e = { 0, "" };
+	doc_run run[2] = { { words, 0 }, { "Kalimantan pelaksanaan", DOC_NAME } };
+	doc_text t = { run, 2 };
+	int broken = 0;
+
+	ck_assert_msg(hyph_open(&h, NULL, &e) == 0, "%s", e.msg);
+	for (double w = 95; w <= 300; w += 5) {   /* every word fits */
+		lb_opts o = { 10, 0, w, DOC_JUSTIFY, true, false, h };
+		lb_para p;
+		char all[512];
+		size_t a = 0;
+
+		lb_init(&p);
+		lb_break(&p, &fake, &t, &o);
+		for (size_t i = 0; i < p.n_line; i++) {
+			const lb_line *ln = &p.line[i];
+
+			for (size_t j = 0; j < ln->n_item; j++) {
+				const lb_item *it = &p.item[ln->item + j];
+				bool soft = it->n == 2 && memcmp(it->s, "\xC2\xAD", 2) == 0;
+
+				ck_assert(it->x + it->w <= w + 1e-6);
+				if (soft) {
+					ck_assert_uint_eq(j, ln->n_item - 1);
+					ck_assert(!(it[-1].style & DOC_NAME));
+					broken++;
+					continue;
+				}
+				if (j > 0 && it->gap > 0)
+					all[a++] = ' ';
+				else if (j == 0 && i > 0 && a > 0 &&
+					 !(p.item[ln->item - 1].n == 2 &&
+					   memcmp(p.item[ln->item - 1].s, "\xC2\xAD", 2) == 0))
+					all[a++] = ' ';
+				memcpy(all + a, it->s, it->n);
+				a += it->n;
+			}
+		}
+		all[a] = '\0';
+		/* the text again, the last word and the name whole */
+		ck_assert_str_eq(all, "pemerintah menyampaikan laporan "
+				 "pertanggungjawaban kinerja kepada masyarakat "
+				 "kabupaten Kalimantan pelaksanaan");
+		lb_free(&p);
+	}
+	ck_assert_int_gt(broken, 0);
+	hyph_close(h);
+}
+END_TEST
+
 START_TEST(test_lb_justify)
 {
 	const char *text = "Capaian kinerja sasaran strategis pada triwulan "
 			   "kedua tahun ini menunjukkan hasil yang baik dan "
 			   "sesuai dengan target yang ditetapkan.";
-	lb_opts o = { 10, 0, 123.4, DOC_JUSTIFY, true };
+	lb_opts o = { 10, 0, 123.4, DOC_JUSTIFY, true, false, NULL };
 	lb_para p;
 	size_t i, j;
 
@@ -201,7 +305,7 @@ START_TEST(test_lb_best_fit)
 		"dinilai secara terukur, transparan, dan dapat "
 		"dipertanggungjawabkan kepada masyarakat serta pemangku "
 		"kepentingan yang berwenang.";
-	lb_opts o = { 10, 0, 190, DOC_LEFT, true };
+	lb_opts o = { 10, 0, 190, DOC_LEFT, true, false, NULL };
 	lb_para g, k;
 	double gw, kw;
 
@@ -220,7 +324,7 @@ END_TEST
 
 START_TEST(test_lb_hard_breaks_not_justified)
 {
-	lb_opts o = { 10, 0, 200, DOC_JUSTIFY, true };
+	lb_opts o = { 10, 0, 200, DOC_JUSTIFY, true, false, NULL };
 	lb_para p;
 
 	lb_init(&p);
@@ -237,7 +341,7 @@ END_TEST
 START_TEST(test_lb_long_word)
 {
 	char word[301];
-	lb_opts o = { 10, 0, 97, DOC_JUSTIFY, true };
+	lb_opts o = { 10, 0, 97, DOC_JUSTIFY, true, false, NULL };
 	lb_para p;
 	size_t i, j, total = 0;
 
@@ -270,7 +374,7 @@ START_TEST(test_lb_mixed_styles)
 		{ "garis bawah", DOC_UNDERLINE },
 	};
 	doc_text t = { r, 4 };
-	lb_opts o = { 10, 0, 1000, DOC_LEFT, true };
+	lb_opts o = { 10, 0, 1000, DOC_LEFT, true, false, NULL };
 	lb_para p;
 
 	lb_init(&p);
@@ -298,7 +402,7 @@ END_TEST
 
 START_TEST(test_lb_align)
 {
-	lb_opts o = { 10, 0, 100, DOC_CENTER, true };
+	lb_opts o = { 10, 0, 100, DOC_CENTER, true, false, NULL };
 	lb_para p;
 
 	lb_init(&p);
@@ -1934,6 +2038,117 @@ START_TEST(test_ttf_subset)
 	unlink(all);
 	unlink(bad);
 }
+
+/* A table of a TrueType file in memory (NULL: none), its length in *n. */
+static const unsigned char *
+ttf_table(const unsigned char *d, size_t len, const char *tag, size_t *n)
+{
+	unsigned nt = (unsigned)d[4] << 8 | d[5];
+
+	for (unsigned i = 0; i < nt && 12 + 16 * (size_t)(i + 1) <= len; i++) {
+		const unsigned char *e = d + 12 + 16 * (size_t)i;
+		size_t off = (size_t)e[8] << 24 | (size_t)e[9] << 16 |
+			     (size_t)e[10] << 8 | e[11];
+
+		if (memcmp(e, tag, 4) == 0) {
+			*n = (size_t)e[12] << 24 | (size_t)e[13] << 16 |
+			     (size_t)e[14] << 8 | e[15];
+			return d + off;
+		}
+	}
+	*n = 0;
+	return NULL;
+}
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+START_TEST(test_ttf_subset_embed)
+{
+	/* for the PDF: only these glyphs, no hinting, the names alone;
+	 * identity: glyph i is character i */
+	static const struct {
+		bool identity;
+		unsigned glyphs;          /* at least (identity: top code + 1) */
+	} c[] = { { false, 6 }, { true, 0x2265 + 1 } };
+	static const uint32_t ch[] = { 'A', 'e', 0xE9, 0x2026, 0x3A9, 0x2265 };
+	const char *font = FONT_DIR "LiberationSerif-Regular.ttf";
+	const char *utf = "Ae\xC3\xA9\xE2\x80\xA6\xCE\xA9\xE2\x89\xA5";
+	char sub[4200];
+	unsigned char *data;
+	const unsigned char *t;
+	size_t len, n;
+
+	snprintf(sub, sizeof sub, "%s", tpath("embed.ttf"));
+	for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+		ck_assert(ttf_subset_embed(font, ch, 6, c[k].identity, &data,
+					   &len));
+		/* same widths through its cmap */
+		write_file(sub, data, len);
+		ck_assert_uint_eq(font_units(sub, "UTF-8", utf, NULL),
+				  font_units(font, "UTF-8", utf, NULL));
+		/* no hinting tables, no instructions in simple glyphs */
+		ck_assert_ptr_null(ttf_table(data, len, "fpgm", &n));
+		ck_assert_ptr_null(ttf_table(data, len, "prep", &n));
+		ck_assert_ptr_null(ttf_table(data, len, "cvt ", &n));
+		t = ttf_table(data, len, "maxp", &n);
+		ck_assert_ptr_nonnull(t);
+		ck_assert_uint_ge(be16(t + 4), c[k].glyphs);
+		ck_assert_uint_lt(be16(t + 4), c[k].glyphs + 8);  /* + components */
+		/* names: family, style, full and PostScript names only */
+		t = ttf_table(data, len, "name", &n);
+		ck_assert_ptr_nonnull(t);
+		for (unsigned r = 0; r < be16(t + 2); r++) {
+			unsigned id = be16(t + 6 + 12 * r + 6);
+
+			ck_assert(id == 1 || id == 2 || id == 4 || id == 6);
+		}
+		ck_assert_uint_lt(n, 600);
+		{       /* every simple glyph without instructions */
+			size_t nl, ng;
+			const unsigned char *loca = ttf_table(data, len, "loca", &nl);
+			const unsigned char *glyf = ttf_table(data, len, "glyf", &ng);
+
+			ck_assert_ptr_nonnull(loca);
+			ck_assert_ptr_nonnull(glyf);
+			for (size_t g = 0; g + 8 <= nl; g += 4) {
+				size_t a = (size_t)be16(loca + g) << 16 | be16(loca + g + 2);
+				size_t b = (size_t)be16(loca + g + 4) << 16 |
+					   be16(loca + g + 6);
+				int nc;
+
+				ck_assert_uint_le(a, b);
+				ck_assert_uint_le(b, ng);
+				if (b - a < 12)
+					continue;
+				nc = (int16_t)be16(glyf + a);
+				if (nc >= 0)
+					ck_assert_uint_eq(be16(glyf + a + 10 + 2 * (size_t)nc), 0);
+			}
+		}
+		if (c[k].identity) {
+			/* the glyph of ≥ at 0x2265: not empty; of 0x2264: empty */
+			const unsigned char *loca = ttf_table(data, len, "loca", &n);
+
+			ck_assert_ptr_nonnull(loca);
+			ck_assert_uint_gt(n, 4 * 0x2266);
+			ck_assert_uint_gt(be16(loca + 4 * 0x2266 + 2) |
+					  be16(loca + 4 * 0x2266) << 16,
+					  be16(loca + 4 * 0x2265 + 2) |
+					  be16(loca + 4 * 0x2265) << 16);
+			ck_assert_uint_eq(be16(loca + 4 * 0x2265 + 2) |
+					  be16(loca + 4 * 0x2265) << 16,
+					  be16(loca + 4 * 0x2264 + 2) |
+					  be16(loca + 4 * 0x2264) << 16);
+		}
+		free(data);
+	}
+	unlink(sub);
+}
+END_TEST
 END_TEST
 
 /* Text beyond CP1252 goes out in the UTF-8 font: every character is
@@ -1969,7 +2184,7 @@ START_TEST(test_e2e_beyond_cp1252)
 	fonts = run("pdffonts '%s' 2>/dev/null", out, NULL);
 	ck_assert_ptr_nonnull(strstr(fonts, "CID TrueType"));
 	ck_assert_ptr_nonnull(strstr(fonts, "LiberationSerif-Uni"));
-	ck_assert_ptr_nonnull(strstr(fonts, "TrueType          Custom"));
+	ck_assert_ptr_nonnull(strstr(fonts, "TrueType          WinAnsi"));
 	check_bbox(out, d);
 	free(text);
 	free(fonts);
@@ -1990,7 +2205,7 @@ START_TEST(test_speed_200_pages)
 	double sec_used;
 	size_t i, k;
 
-	for (i = 0; i < 160; i++) {
+	for (i = 0; i < 175; i++) {
 		heading(d, s, 2, "Bagian", true);
 		for (k = 0; k < 4; k++)
 			para(d, s, lorem);
@@ -2033,6 +2248,8 @@ lktest_suite(void)
 
 	tc = tcase_create("linebreak");
 	tcase_add_loop_test(tc, test_lb_breaks, 0, (int)LK_NELEM(lb_cases));
+	tcase_add_loop_test(tc, test_hyph_points, 0, (int)LK_NELEM(hyph_cases));
+	tcase_add_test(tc, test_lb_hyphenate);
 	tcase_add_test(tc, test_lb_justify);
 	tcase_add_test(tc, test_lb_best_fit);
 	tcase_add_test(tc, test_lb_hard_breaks_not_justified);
@@ -2064,6 +2281,7 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_errors, 0, (int)LK_NELEM(err_cases));
 	tcase_add_test(tc, test_speed_200_pages);
 	tcase_add_test(tc, test_ttf_subset);
+	tcase_add_test(tc, test_ttf_subset_embed);
 	tcase_add_test(tc, test_e2e_beyond_cp1252);
 	suite_add_tcase(s, tc);
 	return s;

@@ -573,7 +573,7 @@ START_TEST(test_markup_isi)
 {
 	doc *d = doc_new();
 	doc_section *s = doc_add_section(d, "t");
-	markup_opts o = { upper_isi, d, 10 };
+	markup_opts o = { upper_isi, d, 10, NULL };
 
 	markup_blocks(d, s, "a *{x}* b\n\n- c", &o);
 	ck_assert_str_eq(dump(d, s),
