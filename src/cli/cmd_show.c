@@ -263,7 +263,8 @@ print_program_text(const rencana *r, const kinerja *k, arena *a,
 }
 
 static int
-print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt)
+print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt,
+	     bool bom)
 {
 	arena a = { NULL };
 	size_t nrow, width = tt_terminal_width();
@@ -272,7 +273,9 @@ print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt)
 	int rc = 0, err;
 
 	errno = 0;
-	if (tables & TABLE_IKU) {
+	if (bom && fmt != FMT_TEXT && fputs("\xef\xbb\xbf", stdout) == EOF)
+		rc = -1;
+	if (rc == 0 && (tables & TABLE_IKU)) {
 		cell = iku_cells(&a, k, fmt == FMT_TEXT, &nrow);
 		if (fmt == FMT_TEXT)
 			rc = print_iku_text(r, k, &a, cell, width);
@@ -305,6 +308,7 @@ cmd_show(cli_ctx *c)
 	int ch, rc, tables = TABLE_IKU | TABLE_PROGRAM;
 	enum show_format fmt = FMT_TEXT;
 	svc_period per;
+	bool bom = false;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
@@ -331,6 +335,9 @@ cmd_show(cli_ctx *c)
 			else
 				return cli_usage(c, _("--format: expected text, csv or tsv, got '%s'"), optarg);
 			break;
+		case 'B':
+			bom = true;
+			break;
 		default:
 			return EX_USAGE;
 		}
@@ -343,7 +350,7 @@ cmd_show(cli_ctx *c)
 		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
 				  "realisations are empty\n"), per.kode,
 			tw_romawi(p.tw), p.tahun);
-	rc = print_tables(per.r, &per.k, tables, fmt);
+	rc = print_tables(per.r, &per.k, tables, fmt, bom);
 	svc_period_free(&per);
 	return rc;
 }
