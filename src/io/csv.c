@@ -35,6 +35,10 @@ formula_like(const char *s)
 	int64_t v;
 	const char *why;
 
+	/* A text that starts like a guarded one keeps its own "'" through
+	 * a round trip: the reader drops one. */
+	if (s[0] == '\'' && s[1] != '\0' && strchr("=+-@\t\r", s[1]) != NULL)
+		return true;
 	if (strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
 		return false;
 	if (strcmp(s, "-") == 0)
@@ -116,10 +120,13 @@ id_number(const sheet_cell *c, char buf[DEC_BUFSZ])
 int
 csv_write_sheet(FILE *f, const sheet *s, bool bom)
 {
-	unsigned line = 1;
+	unsigned line = 1, width = 0;
 
 	if (bom && fputs("\xef\xbb\xbf", f) == EOF)
 		return -1;
+	/* Every line has the header's fields (the last cells may be empty). */
+	if (s->n_row > 0 && s->row[0].n_cell > 0)
+		width = s->row[0].cell[s->row[0].n_cell - 1].col;
 	for (size_t i = 0; i < s->n_row; i++) {
 		const sheet_row *r = &s->row[i];
 		unsigned col = 1;
@@ -143,6 +150,9 @@ csv_write_sheet(FILE *f, const sheet *s, bool bom)
 			} else if (put_cell(f, CSV_SEMICOLON, c->text) < 0)
 				return -1;
 		}
+		for (; col <= width; col++)
+			if (col > 1 && putc(';', f) == EOF)
+				return -1;
 		if (putc('\n', f) == EOF)
 			return -1;
 		line++;
@@ -195,7 +205,7 @@ from_cp1252(const char *name, const char *buf, size_t len, size_t *out_len,
 	    lk_err *e)
 {
 	char *o = malloc(len * 3 + 1);
-	size_t j = 0;
+	size_t j = 0, bol = 0;
 	unsigned line = 1;
 
 	if (o == NULL)
@@ -204,11 +214,14 @@ from_cp1252(const char *name, const char *buf, size_t len, size_t *out_len,
 		unsigned char c = (unsigned char)buf[i];
 		uint32_t u = c;
 
-		if (c == '\n')
+		if (c == '\n') {
 			line++;
+			bol = i + 1;
+		}
 		if (c >= 0x80 && c <= 0x9f && (u = cp1252[c - 0x80]) == 0) {
 			free(o);
-			lk_fail_at(e, EX_DATAERR, name, line, 0, _("byte 0x%02X is "
+			lk_fail_at(e, EX_DATAERR, name, line,
+			    (unsigned)(i - bol + 1), _("byte 0x%02X is "
 			    "neither UTF-8 nor a character of Windows-1252; save "
 			    "the file as \"CSV UTF-8\""), c);
 			return NULL;

@@ -352,7 +352,12 @@ number_text(rd *x, const char *t, int scale, bool rp, unsigned row,
 			    yd_quote(hint, buf2));
 		}
 	}
-	if (dec_parse_id(t, scale, rp, v, &why) != 0)
+	if (dec_parse_id(t, scale, rp, v, &why) != 0 &&
+	    strcmp(why, "not a number") == 0)
+		return fail(x, row, c, _("%s is not a number (expected e.g. %s)"),
+		    yd_quote(t, buf),
+		    scale == DEC_UANG ? "11.393.254.909,00" : "78,50");
+	if (why != NULL)
 		return fail(x, row, c, _("%s is not a number (%s; expected "
 		    "e.g. %s)"), yd_quote(t, buf), _(why),
 		    scale == DEC_UANG ? "11.393.254.909,00" : "78,50");
