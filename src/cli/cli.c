@@ -107,7 +107,7 @@ static const cmd_entry commands[] = {
 	       { "output", 'o', N_("FILE.pdf"),
 		 N_("the PDF to write (-: standard output)") }),
 	  cmd_report, AKSI_LIHAT },
-	{ "check", N_("FILE.yaml"), N_("validate an exchange file, change nothing"),
+	{ "check", N_("FILE.yaml|FILE.xlsx"), N_("validate an exchange file or a workbook, change nothing"),
 	  NO_OPTS, cmd_check, AKSI_LIHAT },
 	{ "list", N_("instansi | tahun [--instansi K]"),
 	  N_("list the agencies, or the years with a plan, one a line"),

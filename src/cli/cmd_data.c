@@ -222,10 +222,8 @@ cmd_import(cli_ctx *c)
 		if (xlsx) {
 			sheet_book *b;
 
-			if ((rc = xlsx_read_file(file, &b, &e)) == 0) {
-				rc = sheet_book_read(b, &r, &e);
-				sheet_book_free(b);
-			}
+			if ((rc = xlsx_read_file(file, &b, &e)) == 0)
+				rc = sheet_book_read_free(b, &r, &e);
 		} else
 			rc = exchange_read_file(file, &r, &e);
 		if (rc != 0)
@@ -287,7 +285,14 @@ cmd_check(cli_ctx *c)
 			return EX_USAGE;
 	if ((rc = file_arg(c, &file)) != 0)
 		return rc;
-	if ((rc = exchange_read_file(file, &r, &e)) != 0)
+	if (file_is_zip(file)) {
+		sheet_book *b;
+
+		if ((rc = xlsx_read_file(file, &b, &e)) == 0)
+			rc = sheet_book_read_free(b, &r, &e);
+	} else
+		rc = exchange_read_file(file, &r, &e);
+	if (rc != 0)
 		return cli_report(&e);
 	for (i = 0; i < r->n_sasaran; i++)
 		n_iku += r->sasaran[i].n_iku;

@@ -119,6 +119,10 @@ const char *sheet_number_text(const char *s, char buf[64]);
  * exchange format.  Sheets named capaian_tw1..4 or starting with '#' are
  * ignored, and so are empty sheets; any other sheet is an error. */
 int sheet_book_read(const sheet_book *b, rencana **out, lk_err *e);
+/* The same, freeing b as soon as its cells are turned into the tree the
+ * checks run on (before they run: a big workbook's cells and the plan
+ * are not in memory at once); b is freed in every case. */
+int sheet_book_read_free(sheet_book *b, rencana **out, lk_err *e);
 
 /* One sheet of a CSV file (book holding one sheet, named as --sheet
  * says) merged into base: that sheet replaces base's, except that

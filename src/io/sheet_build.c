@@ -263,10 +263,11 @@ data_sheets(bld *x, const rencana *r, bool kosong)
 	}
 }
 
-static const char *const cap_head[] = { "no", "sasaran_kode", "kode",
-	"indikator", "satuan", "target", "realisasi", "capaian", "predikat",
-	NULL };
-static const unsigned cap_w[] = { 5, 13, 12, 50, 9, 18, 18, 10, 16 };
+/* The figures only: the texts are in the sheets iku and program (a
+ * 5,000-IKU workbook stays small and quick to write). */
+static const char *const cap_head[] = { "sasaran_kode", "kode", "satuan",
+	"target", "realisasi", "capaian", "predikat", NULL };
+static const unsigned cap_w[] = { 13, 12, 9, 18, 18, 10, 16 };
 
 static void
 capaian_cell(bld *x, const capaian *c)
@@ -297,10 +298,8 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 		if (ki->iku == NULL)
 			continue;
 		row(x);
-		number(x, (int64_t)i + 1, 0, FMT_INT);
 		txt(x, ki->sasaran->kode);
 		txt(x, ki->iku->kode);
-		txt(x, ki->iku->uraian);
 		txt(x, ki->iku->satuan);
 		number(x, ki->target, DEC_NILAI, FMT_NILAI);
 		opt_number(x, ki->ada_realisasi, ki->realisasi, DEC_NILAI,
@@ -310,9 +309,9 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 	}
 	row(x);
 	row(x);
-	txt(x, "no");
-	txt(x, "kode");
 	txt(x, "program");
+	txt(x, "kode");
+	skip(x);
 	txt(x, "anggaran");
 	txt(x, "target");
 	txt(x, "realisasi");
@@ -321,9 +320,9 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 		const kinerja_program *kp = &k.program[i];
 
 		row(x);
-		number(x, (int64_t)kp->no, 0, FMT_INT);
+		skip(x);
 		txt(x, kp->program->kode);
-		txt(x, kp->program->uraian);
+		skip(x);
 		number(x, kp->program->anggaran, DEC_UANG, FMT_UANG);
 		number(x, kp->target, DEC_UANG, FMT_UANG);
 		opt_number(x, kp->ada_realisasi, kp->realisasi, DEC_UANG, FMT_UANG);
@@ -331,8 +330,8 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 	}
 	row(x);
 	skip(x);
-	skip(x);
 	txt(x, "JUMLAH");
+	skip(x);
 	number(x, k.jumlah_anggaran, DEC_UANG, FMT_UANG);
 	number(x, k.jumlah_target, DEC_UANG, FMT_UANG);
 	opt_number(x, k.jumlah_ada_realisasi, k.jumlah_realisasi, DEC_UANG,

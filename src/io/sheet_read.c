@@ -36,11 +36,18 @@ typedef struct kv {
 	const sheet *from;
 } kv;
 
+/* What messages need of a sheet, copied: the book may be freed before
+ * the exchange reader's checks run (sheet_book_read_free). */
+typedef struct tabent {
+	const char *name, *file;
+	bool csv;
+} tabent;
+
 typedef struct rd {
 	arena *a;
 	yd_doc doc;
 	lk_err *e;
-	const sheet *tab[MAX_TABLE];
+	tabent tab[MAX_TABLE];
 	size_t n_tab;
 	size_t cur;               /* index of the sheet being read */
 	yd_node *root, *instansi, *sasaran, *program, *triwulan;
@@ -58,7 +65,7 @@ where(const yd_doc *d, unsigned line, unsigned col, bool with_file,
 {
 	const rd *x = d->where_ctx;
 	size_t i = col >> 16;
-	const sheet *s = i < x->n_tab ? x->tab[i] : NULL;
+	const tabent *s = i < x->n_tab ? &x->tab[i] : NULL;
 	char ref[16];
 
 	col &= 0xffff;
@@ -66,14 +73,14 @@ where(const yd_doc *d, unsigned line, unsigned col, bool with_file,
 		snprintf(buf, n, "%s", d->file);
 		return;
 	}
-	if (s->book->csv && with_file)
-		snprintf(buf, n, "%s:%u:%u", s->book->file, line, col);
-	else if (s->book->csv)
+	if (s->csv && with_file)
+		snprintf(buf, n, "%s:%u:%u", s->file, line, col);
+	else if (s->csv)
 		snprintf(buf, n, _("line %u, column %u"), line, col);
-	else if (*s->book->file == '\0')
+	else if (*s->file == '\0')
 		snprintf(buf, n, _("the database's %s, row %u"), s->name, line);
 	else if (with_file)
-		snprintf(buf, n, "%s: %s!%s", s->book->file, s->name,
+		snprintf(buf, n, "%s: %s!%s", s->file, s->name,
 		    sheet_cellref(col, line, ref));
 	else
 		snprintf(buf, n, "%s!%s", s->name, sheet_cellref(col, line, ref));
@@ -130,8 +137,12 @@ put(rd *x, yd_node *map, const char *key, yd_node *val)
 	map->pair = arena_grow(x->a, map->pair, sizeof *map->pair, &b->cap,
 	    map->n_pair + 1);
 	p = &map->pair[map->n_pair++];
-	p->key = scalar(x, key, true, val->line, val->col & 0xffff);
+	/* A key is a literal or a kode already in the arena: not copied. */
+	p->key = node(x, YD_SCALAR, val->line, 0);
 	p->key->col = val->col;
+	p->key->str = (char *)key;
+	p->key->len = strlen(key);
+	p->key->plain = true;
 	p->value = val;
 	return p;
 }
@@ -612,7 +623,8 @@ tw_targets(rd *x, const sheet_row *r, const hdr *h, const col *spec,
 	int rc;
 
 	for (int t = 1; t <= TW_MAX; t++) {
-		char key[2] = { (char)('0' + t), '\0' };
+		static const char *const key_of[] = { "", "1", "2", "3", "4" };
+		const char *key = key_of[t];
 
 		if ((rc = num(x, r, h, spec, first + (size_t)t - 1, false, scale,
 		    &v)) != 0)
@@ -801,9 +813,9 @@ read_triwulan(rd *x, const sheet *s)
 
 	for (size_t i = h.first; rc == 0 && i < s->n_row; i++) {
 		const sheet_row *r = &s->row[i];
+		static const char *const key_of[] = { "", "1", "2", "3", "4" };
 		yd_node *m, *v = NULL;
 		int tw;
-		char key[2];
 
 		if (!data_row(r, &h, triwulan_cols))
 			continue;
@@ -820,9 +832,7 @@ read_triwulan(rd *x, const sheet *s)
 		}
 		m = node(x, YD_MAP, r->row, col_of(r, &h, 0));
 		put(x, m, "tanggal", v);
-		key[0] = (char)('0' + tw);
-		key[1] = '\0';
-		put(x, x->triwulan, key, m);
+		put(x, x->triwulan, key_of[tw], m);
 		x->tw[tw] = m;
 		x->tw_row[tw] = r->row;
 	}
@@ -936,7 +946,9 @@ add_table(rd *x, const sheet *s)
 {
 	if (x->n_tab == MAX_TABLE)
 		lk_fatal("sheet_read: too many sheets");
-	x->tab[x->n_tab] = s;
+	x->tab[x->n_tab].name = arena_strdup(x->a, s->name);
+	x->tab[x->n_tab].file = arena_strdup(x->a, s->book->file);
+	x->tab[x->n_tab].csv = s->book->csv;
 	x->cur = x->n_tab++;
 	return 0;
 }
@@ -1024,7 +1036,7 @@ read_all(rd *x, const sheet_book *main, const sheet *over, const char *over_name
 
 static int
 read_book(const sheet_book *main, const sheet *over, const char *over_name,
-	  rencana **out, lk_err *e)
+	  sheet_book *free_first, rencana **out, lk_err *e)
 {
 	arena a = { 0 };
 	rd *x = calloc(1, sizeof *x);
@@ -1035,11 +1047,13 @@ read_book(const sheet_book *main, const sheet *over, const char *over_name,
 	*out = NULL;
 	x->a = &a;
 	x->e = e;
-	x->doc.file = main != NULL && *main->file ? main->file :
-	    over->book->file;
+	x->doc.file = over != NULL ? over->book->file : main->file;
 	x->doc.where = where;
 	x->doc.where_ctx = x;
+	x->doc.file = arena_strdup(&a, x->doc.file);
 	rc = read_all(x, main, over, over_name);
+	/* The tree holds copies: the cells are no longer needed. */
+	sheet_book_free(free_first);
 	if (rc == 0) {
 		x->doc.root = x->root;
 		rc = exchange_read_doc(&x->doc, out, e);
@@ -1052,7 +1066,13 @@ read_book(const sheet_book *main, const sheet *over, const char *over_name,
 int
 sheet_book_read(const sheet_book *b, rencana **out, lk_err *e)
 {
-	return read_book(b, NULL, NULL, out, e);
+	return read_book(b, NULL, NULL, NULL, out, e);
+}
+
+int
+sheet_book_read_free(sheet_book *b, rencana **out, lk_err *e)
+{
+	return read_book(b, NULL, NULL, b, out, e);
 }
 
 int
@@ -1074,9 +1094,8 @@ sheet_csv_merge(const sheet_book *csv, const rencana *base, rencana **out,
 		return rc;
 	if (bb != NULL)
 		bb->file = "";
-	rc = read_book(bb, csv->sheet[0], name, out, e);
+	rc = read_book(bb, csv->sheet[0], name, bb, out, e);
 	if (rc == 0 && base != NULL)
 		sheet_keep_texts(*out, base);
-	sheet_book_free(bb);
 	return rc;
 }

@@ -35,7 +35,9 @@
 bool xlsx_is_zip(const void *buf, size_t len);
 
 /* The sheets of a workbook (every sheet, in workbook order) into a new
- * book named `name` in messages; free it with sheet_book_free. */
+ * book named `name` in messages; free it with sheet_book_free.  The
+ * computed sheets (capaian_tw1..4, which import ignores) are named but
+ * not read: they have no rows and are marked computed. */
 int xlsx_read_buffer(const char *name, const void *buf, size_t len,
 		     sheet_book **out, lk_err *e);
 int xlsx_read_file(const char *path, sheet_book **out, lk_err *e);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -497,6 +498,13 @@ xlsx_read_buffer(const char *name, const void *buf, size_t len,
 		x.s = sheet_add(x.b, x.sh[i].name);
 		x.row_no = 0;
 		x.in_data = x.in_cell = false;
+		/* The computed sheets are the export's own, never read back:
+		 * named, not parsed (a 5,000-IKU workbook holds 28,000 rows of
+		 * them). */
+		if (strncasecmp(x.sh[i].name, "capaian_tw", 10) == 0) {
+			x.s->computed = true;
+			continue;
+		}
 		parse_entry(&x, x.sh[i].target, ws_start, ws_end, false);
 	}
 	zip_close(x.z);   /* read-only: discards, frees the source */

@@ -110,6 +110,12 @@ lakip -d "$A" import "$T/fake.xlsx"
 expect_rc "a broken ZIP: 65" 65
 expect_in "a broken ZIP is named" "$T/stderr" "not a readable XLSX workbook"
 
+lakip check "$X/clerk.xlsx"
+expect_rc "check of a workbook" 0
+expect_in "check: its summary" "$T/stdout" "valid (dinas-contoh, year 2023: 2 sasaran, 3 IKU, 2 programs, 2 quarters)"
+lakip check "$X/bad-number.xlsx"
+expect_rc "check of a bad workbook: 65" 65
+
 # A workbook is found by its content, not its name.
 cp "$T/a.xlsx" "$T/rencana.dat"
 lakip -d "$T/n.db" import --dry-run "$T/rencana.dat"
