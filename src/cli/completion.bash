@@ -116,7 +116,11 @@ _lakip() {
 		--p12) _lakip_files '*.p12' ;;
 		--template) _lakip_files '*.yaml'; [[ laporan == "$cur"* ]] && COMPREPLY+=("${pre}laporan") ;;
 		--table) _lakip_words iku program ;;
-		--format) _lakip_words text csv tsv ;;
+		--format)
+			if [[ $cmd == export ]]; then _lakip_words yaml xlsx csv
+			else _lakip_words text csv tsv; fi ;;
+		--sheet) _lakip_words instansi bidang iku program triwulan realisasi_iku realisasi_program \
+			$([[ $cmd == export ]] && echo capaian_tw1 capaian_tw2 capaian_tw3 capaian_tw4) ;;
 		--lang) _lakip_words id en ;;
 		--triwulan) _lakip_words 1 2 3 4 ;;
 		--role) _lakip_words operator kabid kepala admin ;;

@@ -51,6 +51,7 @@ enum sheet_fmt {
 	FMT_PERSEN,       /* percentage, 2 decimals */
 	FMT_DATE,         /* text "YYYY-MM-DD", a date cell in a workbook */
 	FMT_INT,          /* a quarter, a year */
+	FMT_HEAD,         /* a header cell below the first row (text) */
 };
 
 typedef struct sheet_cell {

@@ -50,6 +50,17 @@ txt(bld *x, const char *s)
 		sheet_cell_add(x->b, x->r, x->col, SHEET_TEXT, s, strlen(s));
 }
 
+/* A header cell in a later row. */
+static void
+head(bld *x, const char *s)
+{
+	sheet_cell *c;
+
+	x->col++;
+	c = sheet_cell_add(x->b, x->r, x->col, SHEET_TEXT, s, strlen(s));
+	c->fmt = FMT_HEAD;
+}
+
 static void
 number(bld *x, int64_t v, int scale, enum sheet_fmt f)
 {
@@ -267,7 +278,7 @@ data_sheets(bld *x, const rencana *r, bool kosong)
  * 5,000-IKU workbook stays small and quick to write). */
 static const char *const cap_head[] = { "sasaran_kode", "kode", "satuan",
 	"target", "realisasi", "capaian", "predikat", NULL };
-static const unsigned cap_w[] = { 13, 12, 9, 18, 18, 10, 16 };
+static const unsigned cap_w[] = { 13, 12, 9, 18, 18, 18, 16 };
 
 static void
 capaian_cell(bld *x, const capaian *c)
@@ -309,13 +320,13 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 	}
 	row(x);
 	row(x);
-	txt(x, "program");
-	txt(x, "kode");
-	skip(x);
-	txt(x, "anggaran");
-	txt(x, "target");
-	txt(x, "realisasi");
-	txt(x, "serapan");
+	head(x, "program");
+	head(x, "kode");
+	head(x, "");
+	head(x, "anggaran");
+	head(x, "target");
+	head(x, "realisasi");
+	head(x, "serapan");
 	for (size_t i = 0; i < k.n_program; i++) {
 		const kinerja_program *kp = &k.program[i];
 

@@ -494,6 +494,9 @@ date(rd *x, const sheet_row *r, const hdr *h, const col *spec, size_t k,
 		if (*t == '\0')
 			return fail(x, r->row, col_of(r, h, k),
 			    _("%s is empty; it needs a value"), spec[k].name);
+		/* An ISO date cell (t="d"): its time of day is dropped. */
+		if (strlen(t) > 10 && t[4] == '-' && t[10] == 'T')
+			t[10] = '\0';
 		if (!(sscanf(t, "%4d-%2d-%2d%c", &y, &m, &d, buf) == 3 &&
 		      strlen(t) == 10 && t[4] == '-') &&
 		    !(sscanf(t, "%2d-%2d-%4d%c", &d, &m, &y, buf) == 3 &&

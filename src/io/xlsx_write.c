@@ -63,7 +63,7 @@ write_cell(lxw_worksheet *ws, const fmts *f, const sheet_row *r,
 	}
 	/* A string cell: a spreadsheet never runs it as a formula. */
 	return worksheet_write_string(ws, row, col, c->text,
-	    head ? f->head : f->text);
+	    head || c->fmt == FMT_HEAD ? f->head : f->text);
 }
 
 int
@@ -116,6 +116,12 @@ xlsx_write(const sheet_book *b, const char *path, lk_err *e)
 			if (s->width[k] > 0)
 				worksheet_set_column(ws, k, k, s->width[k], NULL);
 		worksheet_freeze_panes(ws, 1, 0);
+		/* Printed: A4 landscape, one page wide, the header on every
+		 * page. */
+		worksheet_set_paper(ws, 9);
+		worksheet_set_landscape(ws);
+		worksheet_fit_to_pages(ws, 1, 0);
+		worksheet_repeat_rows(ws, 0, 0);
 		if (s->computed)
 			worksheet_protect(ws, NULL, NULL);
 		for (size_t j = 0; j < s->n_row && err == LXW_NO_ERROR; j++)

@@ -303,6 +303,10 @@ EOF
 	check "  nor anything on stderr" test ! -s "$T/comp.err"
 	expect_eq "--triwulan" "$(comp show --triwulan "" | tr '\n' ' ')" "1 2 3 4 "
 	expect_eq "--format" "$(comp show --format c)" "csv"
+	expect_eq "--format of export" "$(comp export --format x)" "xlsx"
+	expect_eq "--sheet of import" "$(comp import --sheet realisasi_ | tr '\n' ' ')" "realisasi_iku realisasi_program "
+	expect_eq "--sheet of export: the computed sheets too" "$(comp export --sheet capaian_tw | tr '\n' ' ')" \
+		"capaian_tw1 capaian_tw2 capaian_tw3 capaian_tw4 "
 	expect_eq "-T of show is --table" "$(comp show -T "" | tr '\n' ' ')" "iku program "
 	expect_eq "the role of user add" "$(comp user add x --role k | tr '\n' ' ')" "kabid kepala "
 	expect_eq "audit verify|log" "$(comp audit "" | tr '\n' ' ')" "verify log "

@@ -80,6 +80,26 @@ lakip -d "$T/p.db" import "$X/prefixed.xlsx"
 lakip -d "$T/p.db" export --tahun 2023 -o "$T/p.yaml"
 check "the same with prefixed XML names (x:c)" cmp "$X/clerk.yaml" "$T/p.yaml"
 
+# A workbook saved again by a real spreadsheet program (LibreOffice:
+# shared strings, its own styles and number formats) reads the same.
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p "$T/lo" "$T/lohome"
+	cp "$T/a.xlsx" "$T/lo/export.xlsx"
+	cp "$X/clerk.xlsx" "$T/lo/clerk.xlsx"
+	(cd "$T/lo" && HOME="$T/lohome" timeout 180 soffice --headless \
+		--convert-to xlsx --outdir re export.xlsx clerk.xlsx) >"$T/lo.log" 2>&1
+	lakip -d "$T/lo1.db" import "$T/lo/re/export.xlsx"
+	expect_rc "our workbook saved by LibreOffice imports" 0
+	lakip -d "$T/lo1.db" export --tahun 2023 -o "$T/lo1.yaml"
+	check "... as the same plan" cmp "$T/b.yaml" "$T/lo1.yaml"
+	lakip -d "$T/lo2.db" import "$T/lo/re/clerk.xlsx"
+	expect_rc "the clerk's workbook saved by LibreOffice imports" 0
+	lakip -d "$T/lo2.db" export --tahun 2023 -o "$T/lo2.yaml"
+	check "... as the same plan" cmp "$X/clerk.yaml" "$T/lo2.yaml"
+else
+	ok "# SKIP LibreOffice is not installed (apt-get install --no-install-recommends libreoffice-calc-nogui)"
+fi
+
 # Every error names the file, sheet and cell, exits 65 and changes nothing.
 before=$(sum "$A")
 err() { # FIXTURE MESSAGE
