@@ -227,7 +227,7 @@ data_sheets(bld *x, const rencana *r, bool kosong)
 
 	sheet_start(x, "triwulan", tw_head, tw_w, kosong ? tw_note : NULL);
 	for (int t = 1; !kosong && t <= TW_MAX; t++) {
-		char d[16];
+		char d[48];
 		sheet_cell *c;
 
 		if (!r->tw[t].ada)
@@ -294,7 +294,7 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 	      lk_err *e)
 {
 	kinerja k;
-	char name[16];
+	char name[32];
 	int rc;
 
 	memset(&k, 0, sizeof k);

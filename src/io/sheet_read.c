@@ -292,8 +292,8 @@ text(rd *x, const sheet_row *r, const hdr *h, size_t k, char **out)
 	case SHEET_NUMBER:
 		*out = trim(x, sheet_number_text(c->text, buf));
 		return 0;
-	case SHEET_BOOL:
-		*out = strcmp(c->text, "1") == 0 ? "TRUE" : "FALSE";
+	case SHEET_BOOL:   /* a copy: callers may cut it up */
+		*out = trim(x, strcmp(c->text, "1") == 0 ? "TRUE" : "FALSE");
 		return 0;
 	default:
 		*out = trim(x, c->text);
@@ -468,7 +468,7 @@ date(rd *x, const sheet_row *r, const hdr *h, const col *spec, size_t k,
      yd_node **out)
 {
 	const sheet_cell *c = cell(r, h->at[k]);
-	char *t, buf[YD_DESCRIBE_MAX], iso[16];
+	char *t, buf[YD_DESCRIBE_MAX], iso[48];
 	int y = 0, m = 0, d = 0, rc;
 
 	if (c != NULL && c->type == SHEET_NUMBER) {

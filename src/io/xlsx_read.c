@@ -387,7 +387,7 @@ parse_entry(xr *x, const char *path, XML_StartElementHandler st,
 	zip_stat_t zs;
 	zip_file_t *f;
 	char chunk[65536];
-	zip_int64_t n;
+	zip_int64_t n = 0;
 	uint64_t total = 0;
 
 	if (i < 0) {
