@@ -276,9 +276,9 @@ data_sheets(bld *x, const rencana *r, bool kosong)
 
 /* The figures only: the texts are in the sheets iku and program (a
  * 5,000-IKU workbook stays small and quick to write). */
-static const char *const cap_head[] = { "sasaran_kode", "kode", "satuan",
-	"target", "realisasi", "capaian", "predikat", NULL };
-static const unsigned cap_w[] = { 13, 12, 9, 18, 18, 18, 16 };
+static const char *const cap_head[] = { "kode", "target", "realisasi",
+	"capaian", "predikat", NULL };
+static const unsigned cap_w[] = { 12, 18, 18, 18, 16 };
 
 static void
 capaian_cell(bld *x, const capaian *c)
@@ -309,9 +309,7 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 		if (ki->iku == NULL)
 			continue;
 		row(x);
-		txt(x, ki->sasaran->kode);
 		txt(x, ki->iku->kode);
-		txt(x, ki->iku->satuan);
 		number(x, ki->target, DEC_NILAI, FMT_NILAI);
 		opt_number(x, ki->ada_realisasi, ki->realisasi, DEC_NILAI,
 		    FMT_NILAI);
@@ -321,8 +319,6 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 	row(x);
 	row(x);
 	head(x, "program");
-	head(x, "kode");
-	head(x, "");
 	head(x, "anggaran");
 	head(x, "target");
 	head(x, "realisasi");
@@ -331,18 +327,14 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 		const kinerja_program *kp = &k.program[i];
 
 		row(x);
-		skip(x);
 		txt(x, kp->program->kode);
-		skip(x);
 		number(x, kp->program->anggaran, DEC_UANG, FMT_UANG);
 		number(x, kp->target, DEC_UANG, FMT_UANG);
 		opt_number(x, kp->ada_realisasi, kp->realisasi, DEC_UANG, FMT_UANG);
 		capaian_cell(x, &kp->capaian);
 	}
 	row(x);
-	skip(x);
 	txt(x, "JUMLAH");
-	skip(x);
 	number(x, k.jumlah_anggaran, DEC_UANG, FMT_UANG);
 	number(x, k.jumlah_target, DEC_UANG, FMT_UANG);
 	opt_number(x, k.jumlah_ada_realisasi, k.jumlah_realisasi, DEC_UANG,
