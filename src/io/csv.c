@@ -289,10 +289,20 @@ add_field(sheet_book *b, sheet *s, sheet_row **row, unsigned line,
 static int
 parse(sheet_book *b, sheet *s, const char *p, size_t len, lk_err *e)
 {
-	char sep = find_separator(p, len);
+	char sep;
 	char *f = malloc(len + 1);
 	size_t i = 0, n = 0, records = 0;
 	unsigned line = 1, start = 1, col = 1;
+
+	/* Excel's "sep=;" line names the separator. */
+	if (len >= 5 && strncmp(p, "sep=", 4) == 0 &&
+	    (len == 5 || p[5] == '\n' || p[5] == '\r')) {
+		sep = p[4];
+		i = 5 + (len > 5 && p[5] == '\r' && len > 6 && p[6] == '\n');
+		i += i < len;
+		line = start = 2;
+	} else
+		sep = find_separator(p, len);
 	sheet_row *row = NULL;
 	bool quoted = false, was_quoted = false;
 	int rc = 0;

@@ -1012,6 +1012,14 @@ read_all(rd *x, const sheet_book *main, const sheet *over, const char *over_name
 			    "(the agency and the year)"), main != NULL &&
 			    *main->file ? main->file : over->book->file);
 		}
+		/* A workbook is the whole plan: without these sheets its IKU
+		 * or programs would all be removed.  A sheet with its header
+		 * row alone says "none". */
+		if (nl == 0 && over == NULL && (k == 2 || k == 3))
+			return lk_fail(x->e, EX_DATAERR, _("%s: no sheet %s (a "
+			    "workbook holds the whole plan; a plan without any "
+			    "has the sheet with its header row only)"),
+			    main->file, n);
 		for (size_t j = 0; rc == 0 && j < nl; j++) {
 			add_table(x, list[j]);
 			if (k == 0)

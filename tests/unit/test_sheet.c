@@ -148,6 +148,8 @@ static const struct csv_case csv_cases[] = {
 	  "1:1=a|1:2=b|2:1=Rp\xe2\x80\x93|2:2=caf\xc3\xa9|", true },
 	{ "no final newline", "a;b\n1;2", true, "1:1=a|1:2=b|2:1=1|2:2=2|",
 	  false },
+	{ "Excel's sep= line", "sep=,\r\na;b,c\r\n", true, "2:1=a;b|2:2=c|",
+	  false },
 	{ "unclosed quote", "a;b\n\"x;y\n", false, "t.csv:2:1: a quoted field "
 	  "is not closed", false },
 	{ "text after a quote", "a;b\n\"x\"y;2\n", false, "t.csv:2:1: text "
@@ -393,6 +395,12 @@ START_TEST(test_cell_errors)
 
 	for (unsigned i = 0; i < LK_NELEM(kv); i++)
 		add_row(b, in, i + 1, kv[i]);
+	{
+		static const char *const ph[] = { "kode", "program", "anggaran",
+			NULL };
+
+		add_row(b, sheet_add(b, "program"), 1, ph);
+	}
 	if (c->row == 1) {
 		const char *h[10];
 
@@ -424,6 +432,32 @@ START_TEST(test_cell_errors)
 		ck_assert_msg(strstr(e.msg, c->want) != NULL, "%s", e.msg);
 	}
 	rencana_free(r);
+	sheet_book_free(b);
+}
+END_TEST
+
+/* A workbook without its iku or program sheet would remove them all. */
+START_TEST(test_missing_sheet)
+{
+	sheet_book *b = sheet_book_new("m.xlsx", false);
+	sheet *in = sheet_add(b, "instansi");
+	static const char *const kv[][3] = { { "kunci", "nilai", NULL },
+		{ "kode", "dinas", NULL }, { "nama", "Dinas", NULL },
+		{ "pemerintah", "P", NULL }, { "kota", "K", NULL },
+		{ "tahun", "2023", NULL }, { "kepala_nama", "Budi", NULL } };
+	static const char *const ih[] = { "sasaran_kode", "kode", "indikator",
+		"satuan", "target", NULL };
+	rencana *r = NULL;
+	lk_err e = { 0, "" };
+
+	for (unsigned i = 0; i < LK_NELEM(kv); i++)
+		add_row(b, in, i + 1, kv[i]);
+	ck_assert_int_eq(sheet_book_read(b, &r, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "m.xlsx: no sheet iku") != NULL, "%s", e.msg);
+	add_row(b, sheet_add(b, "iku"), 1, ih);
+	ck_assert_int_eq(sheet_book_read(b, &r, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "m.xlsx: no sheet program") != NULL, "%s",
+	    e.msg);
 	sheet_book_free(b);
 }
 END_TEST
@@ -468,6 +502,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_xlsx_round_trip);
 	tcase_add_loop_test(tc, test_cell_errors, 0, (int)LK_NELEM(cell_cases));
 	tcase_add_test(tc, test_xlsx_hostile);
+	tcase_add_test(tc, test_missing_sheet);
 	suite_add_tcase(s, tc);
 	return s;
 }
