@@ -270,12 +270,15 @@ find_separator(const char *s, size_t len)
 	return ';';
 }
 
-static void
+/* false when the book would hold more than SHEET_MAX_CELLS cells. */
+static bool
 add_field(sheet_book *b, sheet *s, sheet_row **row, unsigned line,
-	  unsigned col, const char *t, size_t n)
+	  unsigned col, const char *t, size_t n, size_t *cells)
 {
 	if (n == 0)
-		return;
+		return true;
+	if (++*cells > SHEET_MAX_CELLS)
+		return false;
 	/* The formula guard of an export ("'=..."): dropped. */
 	if (n >= 2 && t[0] == '\'' && strchr("=+-@\t\r", t[1]) != NULL) {
 		t++;
@@ -284,6 +287,7 @@ add_field(sheet_book *b, sheet *s, sheet_row **row, unsigned line,
 	if (*row == NULL)
 		*row = sheet_row_add(b, s, line);
 	sheet_cell_add(b, *row, col, SHEET_TEXT, t, n);
+	return true;
 }
 
 static int
@@ -291,7 +295,7 @@ parse(sheet_book *b, sheet *s, const char *p, size_t len, lk_err *e)
 {
 	char sep;
 	char *f = malloc(len + 1);
-	size_t i = 0, n = 0, records = 0;
+	size_t i = 0, n = 0, records = 0, cells = 0;
 	unsigned line = 1, start = 1, col = 1;
 
 	/* Excel's "sep=;" line names the separator. */
@@ -346,7 +350,12 @@ parse(sheet_book *b, sheet *s, const char *p, size_t len, lk_err *e)
 				    _("more than %u fields in a line"), SHEET_MAX_COLS);
 				break;
 			}
-			add_field(b, s, &row, start, col, f, n);
+			if (!add_field(b, s, &row, start, col, f, n, &cells)) {
+				rc = lk_fail_at(e, EX_DATAERR, b->file, start, col,
+				    _("more than %u cells with a value, more than a "
+				    "plan holds"), SHEET_MAX_CELLS);
+				break;
+			}
 			n = 0;
 			was_quoted = false;
 			if (c == sep) {

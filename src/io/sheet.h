@@ -29,10 +29,14 @@
 
 /* A plan holds at most this many rows in one sheet (5,000 IKU times four
  * quarters of realisations fit many times): readers refuse a sheet with
- * more before it costs memory.  Columns beyond SHEET_MAX_COLS are refused
- * too. */
+ * more before it costs memory.  Columns beyond SHEET_MAX_COLS and cells
+ * beyond SHEET_MAX_CELLS are refused too. */
 #define SHEET_MAX_ROWS 200000u
 #define SHEET_MAX_COLS 1024u
+/* Cells with a value in one book (the data sheets of a 5,000-IKU plan
+ * hold about 150,000): more are refused, so that a sheet of many columns
+ * cannot cost memory either. */
+#define SHEET_MAX_CELLS 2000000u
 
 enum sheet_type {
 	SHEET_EMPTY,

@@ -45,6 +45,7 @@ typedef struct xr {
 	sheet *s;
 	sheet_row *row;
 	unsigned row_no, col_no;
+	size_t cells;              /* in the book so far */
 	bool in_data, in_cell, in_v, in_is, has_v, has_f;
 	char ctype[16];
 	unsigned cell_col;
@@ -310,6 +311,11 @@ ws_start(void *ud, const XML_Char *name, const XML_Char **a)
 static void
 add(xr *x, enum sheet_type t, const char *s, size_t n)
 {
+	if (++x->cells > SHEET_MAX_CELLS) {
+		xfail(x, _("more than %u cells with a value, more than a plan "
+		    "holds"), SHEET_MAX_CELLS);
+		return;
+	}
 	if (x->row == NULL)
 		x->row = sheet_row_add(x->b, x->s, x->row_no);
 	sheet_cell_add(x->b, x->row, x->cell_col, t, s, n);
