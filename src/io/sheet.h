@@ -34,9 +34,10 @@
 #define SHEET_MAX_ROWS 200000u
 #define SHEET_MAX_COLS 1024u
 /* Cells with a value in one book (the data sheets of a 5,000-IKU plan
- * hold about 150,000): more are refused, so that a sheet of many columns
- * cannot cost memory either. */
-#define SHEET_MAX_CELLS 2000000u
+ * hold about 150,000, of a 10,000-IKU one 300,000): more are refused,
+ * so that a sheet of many columns cannot cost memory either (500,000
+ * cells are about 45 MB). */
+#define SHEET_MAX_CELLS 500000u
 
 enum sheet_type {
 	SHEET_EMPTY,
