@@ -70,24 +70,40 @@ static const cmd_entry commands[] = {
 	  OPTS({ "group", 'g', N_("G"),
 		 N_("the database for a setgid install: its directory and files belong to group G (2770, 0660)") }),
 	  cmd_init, AKSI_INIT },
-	{ "import", N_("FILE.yaml [--dry-run]"),
-	  N_("import an exchange file (all or nothing; updates in place)"),
+	{ "import", N_("FILE.yaml|FILE.xlsx [--dry-run] | --sheet NAME [--instansi K] [--tahun Y] FILE.csv [--dry-run]"),
+	  N_("import an exchange file, a workbook or one sheet as CSV (all or nothing; updates in place)"),
 	  OPTS({ "dry-run", 'n', NULL,
-		 N_("check the file and show what would change; write nothing") }),
+		 N_("check the file and show what would change; write nothing") },
+	       { "sheet", 'S', N_("NAME"),
+		 N_("the file is this sheet as CSV (instansi, bidang, iku, program, triwulan, realisasi_iku, realisasi_program), merged into the agency's year") },
+	       { "instansi", 'i', N_("K"),
+		 N_("with --sheet: the agency's kode; not needed while there is only one") },
+	       { "tahun", 't', N_("Y"),
+		 N_("with --sheet: the plan year the sheet belongs to") }),
 	  cmd_import, AKSI_IMPOR },
-	{ "export", N_("[--instansi K] --tahun Y [-o FILE]"),
-	  N_("write a year's plan and reports in the exchange format"),
+	{ "export", N_("[--instansi K] --tahun Y [--format yaml|xlsx|csv] [--sheet NAME] [--kosong] [--bom] [-o FILE]"),
+	  N_("write a year's plan and reports: the exchange format, a workbook or one sheet as CSV"),
 	  OPTS(O_INSTANSI, O_TAHUN,
 	       { "output", 'o', N_("FILE"),
-		 N_("the file to write (default, and -: standard output)") }),
+		 N_("the file to write (default, and -: standard output)") },
+	       { "format", 'f', "yaml|xlsx|csv",
+		 N_("the exchange format (the default), a workbook, or the sheet --sheet as CSV (separated by ;)") },
+	       { "sheet", 'S', N_("NAME"),
+		 N_("with --format csv: the sheet to write") },
+	       { "kosong", 'K', NULL,
+		 N_("with --format xlsx: an empty workbook to fill in (headers, examples in notes, the agency's profile and bidang)") },
+	       { "bom", 'B', NULL,
+		 N_("with --format csv: start with a UTF-8 byte order mark (for Excel)") }),
 	  cmd_export, AKSI_LIHAT },
-	{ "show", N_("[--instansi K] --tahun Y (--triwulan N | --tahunan) [--table iku|sasaran|program] [--format text|csv|tsv]"),
+	{ "show", N_("[--instansi K] --tahun Y (--triwulan N | --tahunan) [--table iku|sasaran|program] [--format text|csv|tsv] [--bom]"),
 	  N_("print the quarter's or the whole year's capaian tables"),
 	  OPTS(O_PERIOD,
 	       { "tahunan", 'Y', NULL, N_("the whole year's figures instead of a quarter's") },
 	       { "table", 'T', "iku|sasaran|program", N_("only this table (default: all; sasaran with --tahunan only)") },
 	       { "format", 'f', "text|csv|tsv",
-		 N_("aligned text (the default), csv (separated by ;) or tsv") }),
+		 N_("aligned text (the default), csv (separated by ;) or tsv") },
+	       { "bom", 'B', NULL,
+		 N_("with csv or tsv: start with a UTF-8 byte order mark (for Excel)") }),
 	  cmd_show, AKSI_LIHAT },
 	{ "rekap", N_("--tahun Y --triwulan N [--format text|csv|tsv] [-o FILE]"),
 	  N_("print one row per agency: IKU filled, mean capaian, budget absorption, the quarter's state"),
@@ -106,7 +122,7 @@ static const cmd_entry commands[] = {
 	       { "output", 'o', N_("FILE.pdf"),
 		 N_("the PDF to write (-: standard output)") }),
 	  cmd_report, AKSI_LIHAT },
-	{ "check", N_("FILE.yaml"), N_("validate an exchange file, change nothing"),
+	{ "check", N_("FILE.yaml|FILE.xlsx"), N_("validate an exchange file or a workbook, change nothing"),
 	  NO_OPTS, cmd_check, AKSI_LIHAT },
 	{ "list", N_("instansi | tahun [--instansi K]"),
 	  N_("list the agencies, or the years with a plan, one a line"),
@@ -748,8 +764,17 @@ run(int argc, char **argv)
 int
 cli_main(int argc, char **argv)
 {
-	int rc = run(argc, argv), err = 0;
-	bool bad = ferror(stdout) != 0;
+	static char outbuf[1 << 16];
+	int rc, err = 0;
+	bool bad;
+
+	/* Into a file or pipe, a buffer that holds any help text: a write
+	 * error then surfaces at fclose with its errno (a disk full is named
+	 * as such); the commands that write more check as they go. */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	rc = run(argc, argv);
+	bad = ferror(stdout) != 0;
 
 	if (fclose(stdout) != 0 && (bad || errno != EBADF)) {
 		bad = true;

@@ -13,11 +13,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "io/csv.h"
 #include "io/exchange.h"
+#include "io/predikat_load.h"
+#include "io/sheet.h"
+#include "io/xlsx.h"
 #include "svc/svc.h"
 
 int
@@ -111,27 +116,119 @@ file_arg(cli_ctx *c, const char **file)
 	return 0;
 }
 
+/* The plan of (kode, tahun) in the database: 0, EX_NOINPUT when none,
+ * or another error. */
+static int
+load_old(store *s, const char *kode, int tahun, rencana **old, lk_err *e)
+{
+	lk_err e2 = { 0, "" };
+	int rc = store_load(s, kode, tahun, old, &e2);
+
+	if (rc != 0 && rc != EX_NOINPUT)
+		*e = e2;
+	return rc;
+}
+
+/* One sheet as CSV, merged into what the database holds. */
+static int
+read_csv_sheet(cli_ctx *c, store *s, const char *file, const char *name,
+	       const char *instansi, int tahun, rencana **out, lk_err *e)
+{
+	sheet_book *b;
+	rencana *old = NULL, *r0 = NULL;
+	char *kode = NULL;
+	bool cp1252;
+	int rc;
+
+	if ((rc = csv_read_file(file, name, &b, &cp1252, e)) != 0)
+		return rc;
+	if (cp1252 && !c->quiet)
+		fprintf(stderr, _("lakip: note: %s is not UTF-8; it was read as "
+				  "Windows-1252 (what Excel saves as \"CSV\")\n"), file);
+	if (strcasecmp(name, "instansi") == 0) {
+		/* The sheet names the agency and the year itself. */
+		if ((rc = sheet_csv_merge(b, NULL, &r0, e)) == 0 &&
+		    (rc = load_old(s, r0->instansi.kode, r0->tahun, &old, e)) == EX_NOINPUT) {
+			*out = r0;
+			sheet_book_free(b);
+			return 0;
+		}
+	} else if (tahun == 0)
+		rc = lk_fail(e, EX_USAGE, _("--tahun is required with --sheet %s"), name);
+	else if ((rc = store_pilih_instansi(s, instansi, &kode, e)) == 0 &&
+		 (rc = load_old(s, kode, tahun, &old, e)) == EX_NOINPUT)
+		rc = lk_fail(e, EX_NOINPUT, _("%s has no plan for %d in %s: import a "
+			     "workbook, an exchange file or the sheet instansi "
+			     "first"), kode, tahun, cli_db_path(c));
+	if (rc == 0)
+		rc = sheet_csv_merge(b, old, out, e);
+	rencana_free(r0);
+	rencana_free(old);
+	free(kode);
+	sheet_book_free(b);
+	return rc;
+}
+
+static bool
+file_is_zip(const char *path)
+{
+	char head[4];
+	FILE *f = fopen(path, "rb");
+	bool zip = false;
+
+	if (f != NULL) {
+		zip = fread(head, 1, 4, f) == 4 && xlsx_is_zip(head, 4);
+		fclose(f);
+	}
+	return zip;
+}
+
+static const char *const sheet_names = "instansi, bidang, iku, program, "
+	"triwulan, realisasi_iku, realisasi_program";
+
 int
 cmd_import(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
-	const char *file;
-	bool dry = false;
-	rencana *r;
+	cli_period p = { NULL, 0, 0 };
+	const char *file, *sheetname = NULL;
+	bool dry = false, xlsx = false;
+	rencana *r = NULL, *old;
 	store *s;
 	store_diff d;
 	int ch, rc;
 
 	while ((ch = cli_getopt(c)) != -1) {
-		if (ch == 'n')
+		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
+			if (rc != 0)
+				return rc;
+		} else if (ch == 'n')
 			dry = true;
+		else if (ch == 'S')
+			sheetname = optarg;
 		else
 			return EX_USAGE;
 	}
 	if ((rc = file_arg(c, &file)) != 0)
 		return rc;
-	if ((rc = exchange_read_file(file, &r, &e)) != 0)
-		return cli_report(&e);
+	if (sheetname == NULL && (p.instansi != NULL || p.tahun != 0))
+		return cli_usage(c, _("--instansi and --tahun go with --sheet"));
+	if (sheetname != NULL && (!sheet_name_known(sheetname) ||
+	    strncasecmp(sheetname, "capaian_", 8) == 0))
+		return cli_usage(c, _("--sheet: expected one of %s, got '%s'"),
+				 sheet_names, sheetname);
+	if (sheetname == NULL) {
+		xlsx = file_is_zip(file);
+		if (xlsx) {
+			sheet_book *b;
+
+			if ((rc = xlsx_read_file(file, &b, &e)) == 0)
+				rc = sheet_book_read_free(b, &r, &e);
+		} else
+			rc = exchange_read_file(file, &r, &e);
+		if (rc != 0)
+			return cli_report(&e);
+	}
 	/* A dry run writes nothing, not even a new database: without one,
 	 * compare with an empty database in memory. */
 	if (dry && access(cli_db_path(c), F_OK) != 0) {
@@ -145,8 +242,19 @@ cmd_import(cli_ctx *c)
 		rencana_free(r);
 		return rc;
 	}
-	memset(&d, 0, sizeof d);
-	rc = store_save(s, r, dry, &d, &e);
+	if (sheetname != NULL)
+		rc = read_csv_sheet(c, s, file, sheetname, p.instansi, p.tahun, &r, &e);
+	else if (xlsx && (rc = load_old(s, r->instansi.kode, r->tahun, &old, &e)) == 0) {
+		/* The workbook holds no narratives nor the quarters' texts:
+		 * they stay as they are. */
+		sheet_keep_texts(r, old);
+		rencana_free(old);
+	} else if (rc == EX_NOINPUT)
+		rc = 0;
+	if (rc == 0) {
+		memset(&d, 0, sizeof d);
+		rc = store_save(s, r, dry, &d, &e);
+	}
 	store_close(s);
 	if (rc != 0) {
 		rencana_free(r);
@@ -177,7 +285,14 @@ cmd_check(cli_ctx *c)
 			return EX_USAGE;
 	if ((rc = file_arg(c, &file)) != 0)
 		return rc;
-	if ((rc = exchange_read_file(file, &r, &e)) != 0)
+	if (file_is_zip(file)) {
+		sheet_book *b;
+
+		if ((rc = xlsx_read_file(file, &b, &e)) == 0)
+			rc = sheet_book_read_free(b, &r, &e);
+	} else
+		rc = exchange_read_file(file, &r, &e);
+	if (rc != 0)
 		return cli_report(&e);
 	for (i = 0; i < r->n_sasaran; i++)
 		n_iku += r->sasaran[i].n_iku;
@@ -189,17 +304,45 @@ cmd_check(cli_ctx *c)
 	return 0;
 }
 
-/* Write to a temporary file beside path, renamed over it when complete. */
+enum export_format { EXP_YAML, EXP_XLSX, EXP_CSV };
+
+typedef struct export_job {
+	const rencana *r;
+	enum export_format fmt;
+	const sheet_book *book;
+	const sheet *sheet;
+	bool bom;
+} export_job;
+
+/* Write the job to f (YAML, CSV) or to the file named tmp (XLSX). */
 static int
-export_to_file(const rencana *r, const char *path, lk_err *e)
+export_write(FILE *f, const char *tmp, const export_job *j, lk_err *e)
 {
-	char *dup = strdup(path), tmp[4096];
+	if (j->fmt == EXP_YAML)
+		return exchange_write(f, j->r, e);
+	if (j->fmt == EXP_XLSX)
+		return xlsx_write(j->book, tmp, e);
+	if (csv_write_sheet(f, j->sheet, j->bom) != 0)
+		return lk_fail(e, EX_IOERR, _("cannot write %s: %s"), tmp,
+			       strerror(errno));
+	return 0;
+}
+
+/* Write to a temporary file in dir (NULL: beside path), renamed over path
+ * when complete (path NULL: copied to standard output, then removed). */
+static int
+export_to_file(const export_job *j, const char *path, lk_err *e)
+{
+	char *dup = strdup(path != NULL ? path : "."), tmp[4096];
+	const char *dir = path != NULL ? dirname(dup) : getenv("TMPDIR");
 	FILE *f;
 	int fd, rc;
 
 	if (dup == NULL)
 		lk_fatal("out of memory");
-	snprintf(tmp, sizeof tmp, "%s/.lakip-export-%ld-XXXXXX", dirname(dup),
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(tmp, sizeof tmp, "%s/.lakip-export-%ld-XXXXXX", dir,
 		 (long)getpid());
 	svc_sweep_temps(tmp);
 	free(dup);
@@ -216,17 +359,44 @@ export_to_file(const rencana *r, const char *path, lk_err *e)
 
 		if (fd >= 0)
 			close(fd);
-		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), path,
-			       strerror(err));
+		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"),
+			       path != NULL ? path : tmp, strerror(err));
 	}
-	rc = exchange_write(f, r, e);
+	errno = 0;
+	rc = export_write(f, tmp, j, e);
 	if (fclose(f) != 0 && rc == 0)
-		rc = lk_fail(e, EX_IOERR, _("cannot write %s: %s"), path, strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
+		rc = lk_fail(e, EX_IOERR, _("cannot write %s: %s"),
+			     path != NULL ? path : tmp, strerror(errno));
+	if (rc == 0 && path == NULL)
+		rc = cli_copy_to_stdout(tmp, e);
+	else if (rc == 0 && rename(tmp, path) != 0)
 		rc = lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), path,
 			     strerror(errno));
-	if (rc != 0)
+	if (rc != 0 || path == NULL)
 		unlink(tmp);
+	return rc;
+}
+
+/* The plan to export; for --kosong, without a plan that year, the
+ * agency's profile from its latest year. */
+static int
+export_load(store *s, const char *kode, int tahun, bool kosong, rencana **r,
+	    lk_err *e)
+{
+	int *tv = NULL, rc;
+	size_t nt = 0;
+
+	rc = store_load(s, kode, tahun, r, e);
+	if (rc != EX_NOINPUT || !kosong)
+		return rc;
+	if (store_list_tahun(s, kode, &tv, &nt, e) != 0 || nt == 0) {
+		free(tv);
+		return rc;
+	}
+	rc = store_load(s, kode, tv[nt - 1], r, e);
+	free(tv);
+	if (rc == 0)
+		(*r)->tahun = tahun;
 	return rc;
 }
 
@@ -235,37 +405,81 @@ cmd_export(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *out = NULL;
+	const char *out = NULL, *sheetname = NULL;
 	char *kode = NULL;
+	bool kosong = false;
 	int ch, rc;
 	rencana *r = NULL;
 	store *s;
+	export_job j;
+	arena a = { NULL };
+	predikat_tabel pt = { NULL, 0 };
+	sheet_book *b = NULL;
 
+	memset(&j, 0, sizeof j);
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
 			if (rc != 0)
 				return rc;
 		} else if (ch == 'o')
 			out = optarg;
+		else if (ch == 'f') {
+			if (strcmp(optarg, "yaml") == 0)
+				j.fmt = EXP_YAML;
+			else if (strcmp(optarg, "xlsx") == 0)
+				j.fmt = EXP_XLSX;
+			else if (strcmp(optarg, "csv") == 0)
+				j.fmt = EXP_CSV;
+			else
+				return cli_usage(c, _("--format: expected yaml, xlsx or csv, got '%s'"), optarg);
+		} else if (ch == 'S')
+			sheetname = optarg;
+		else if (ch == 'K')
+			kosong = true;
+		else if (ch == 'B')
+			j.bom = true;
 		else
 			return EX_USAGE;
 	}
 	if ((rc = cli_period_done(c, &p, false)) != 0)
 		return rc;
+	if (j.fmt == EXP_CSV && sheetname == NULL)
+		return cli_usage(c, _("--format csv needs --sheet NAME (%s, capaian_tw1 ... capaian_tw4)"),
+				 sheet_names);
+	if (j.fmt != EXP_CSV && (sheetname != NULL || j.bom))
+		return cli_usage(c, _("--sheet and --bom go with --format csv"));
+	if (kosong && j.fmt != EXP_XLSX)
+		return cli_usage(c, _("--kosong goes with --format xlsx"));
+	if (j.fmt == EXP_XLSX && (out == NULL || cli_out_is_stdout(out)) && isatty(1))
+		return cli_usage(c, _("a workbook is not for the terminal: give -o FILE.xlsx"));
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
 	rc = store_pilih_instansi(s, p.instansi, &kode, &e);
 	if (rc == 0)
-		rc = store_load(s, kode, p.tahun, &r, &e);
+		rc = export_load(s, kode, p.tahun, kosong, &r, &e);
 	store_close(s);
 	free(kode);
+	if (rc == 0 && j.fmt != EXP_YAML &&
+	    (rc = predikat_load_installed(&a, &pt, &e)) == 0)
+		rc = sheet_book_build(r, &pt, kosong, &b, &e);
+	if (rc == 0 && j.fmt == EXP_CSV &&
+	    (j.sheet = sheet_find(b, sheetname)) == NULL)
+		rc = lk_fail(&e, EX_USAGE, _("--sheet: no sheet '%s' in the workbook of %s %d (%s, capaian_twN of the quarters reported)"),
+			     sheetname, r->instansi.kode, r->tahun, sheet_names);
+	j.r = r;
+	j.book = b;
 	if (rc == 0) {
 		if (out != NULL && !cli_out_is_stdout(out))
-			rc = export_to_file(r, out, &e);
-		else if ((rc = exchange_write(stdout, r, &e)) == 0 && fflush(stdout) != 0)
+			rc = export_to_file(&j, out, &e);
+		else if (j.fmt == EXP_XLSX)
+			rc = export_to_file(&j, NULL, &e);
+		else if ((rc = export_write(stdout, _("standard output"), &j, &e)) == 0 &&
+			 fflush(stdout) != 0)
 			rc = lk_fail(&e, EX_IOERR, _("cannot write standard output: %s"),
 				     strerror(errno));
 	}
+	sheet_book_free(b);
+	arena_free(&a);
 	if (r != NULL)
 		rencana_free(r);
 	return rc ? cli_report(&e) : 0;

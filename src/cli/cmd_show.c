@@ -293,16 +293,20 @@ print_program_text(const rencana *r, const kinerja *k, arena *a,
 }
 
 static int
-print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt)
+print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt,
+	     bool bom)
 {
 	arena a = { NULL };
 	size_t nrow, width = tt_terminal_width();
 	enum csv_style st = fmt == FMT_CSV ? CSV_SEMICOLON : CSV_TAB;
 	const char **cell;
 	int rc = 0, err;
+	static const char utf8_bom[] = "\xef\xbb\xbf";
 
 	errno = 0;
-	if (tables & TABLE_IKU) {
+	if (bom && fmt != FMT_TEXT && fputs(utf8_bom, stdout) == EOF)
+		rc = -1;
+	if (rc == 0 && (tables & TABLE_IKU)) {
 		cell = iku_cells(&a, k, fmt == FMT_TEXT, &nrow);
 		if (fmt == FMT_TEXT)
 			rc = print_iku_text(r, k, &a, cell, width);
@@ -337,6 +341,7 @@ cmd_show(cli_ctx *c)
 	svc_period per;
 	const char *table = NULL;
 	bool tahunan = false;
+	bool bom = false;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if ((rc = cli_period_opt(c, ch, &p)) >= 0) {
@@ -369,6 +374,9 @@ cmd_show(cli_ctx *c)
 			else
 				return cli_usage(c, _("--format: expected text, csv or tsv, got '%s'"), optarg);
 			break;
+		case 'B':
+			bom = true;
+			break;
 		default:
 			return EX_USAGE;
 		}
@@ -388,7 +396,7 @@ cmd_show(cli_ctx *c)
 		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
 				  "realisations are empty\n"), per.kode,
 			tw_romawi(p.tw), p.tahun);
-	rc = print_tables(per.r, &per.k, tables, fmt);
+	rc = print_tables(per.r, &per.k, tables, fmt, bom);
 	svc_period_free(&per);
 	return rc;
 }

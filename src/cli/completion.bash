@@ -115,8 +115,8 @@ _lakip() {
 		--database | --output | --signature-image) _lakip_files ;;
 		--p12) _lakip_files '*.p12' ;;
 		--template) _lakip_files '*.yaml'; [[ laporan == "$cur"* ]] && COMPREPLY+=("${pre}laporan") ;;
-		--table) _lakip_words iku sasaran program ;;
-		--format) _lakip_words text csv tsv ;;
+		--sheet) _lakip_words instansi bidang iku program triwulan realisasi_iku realisasi_program \
+			$([[ $cmd == export ]] && echo capaian_tw1 capaian_tw2 capaian_tw3 capaian_tw4) ;;
 		--lang) _lakip_words id en ;;
 		--triwulan) _lakip_words 1 2 3 4 ;;
 		--role) _lakip_words operator kabid kepala admin ;;

@@ -54,6 +54,12 @@ int exchange_read_file(const char *path, rencana **out, lk_err *e);
 int exchange_read_buffer(const char *name, const char *buf, size_t len,
 			 rencana **out, lk_err *e);
 
+/* The same checks over a tree built by another reader (io/sheet.h builds
+ * one from a workbook; positions are cells then).  The doc and its nodes
+ * stay the caller's; no logo is read. */
+struct yd_doc;
+int exchange_read_doc(const struct yd_doc *doc, rencana **out, lk_err *e);
+
 /* A kode as lakip/1 allows it: ASCII letters, digits, '.', '-', '_' and
  * '/' (a front end that lets people type kodes checks with it too).
  * When not, the 1-based character position and the code point of the

@@ -149,8 +149,12 @@ kode_unique(rd *x, kmap *m, const char *kode, const yd_node *node,
 	    const char *what, void *val)
 {
 	const kent *k = kmap_find(m, kode);
-	char buf[YD_DESCRIBE_MAX];
+	char buf[YD_DESCRIBE_MAX], w[YD_WHERE_MAX];
 
+	if (k != NULL && x->doc.where != NULL)
+		return yd_fail(&x->doc, node, x->e,
+		    _("%s: duplicate kode %s (first at %s)"), what,
+		    yd_quote(kode, buf), yd_where(&x->doc, k->node, w));
 	if (k != NULL)
 		return yd_fail(&x->doc, node, x->e,
 		    _("%s: duplicate kode %s (first at line %u)"), what,
@@ -1646,6 +1650,27 @@ int
 exchange_read_file(const char *path, rencana **out, lk_err *e)
 {
 	return read_any(path, NULL, NULL, 0, out, e);
+}
+
+int
+exchange_read_doc(const yd_doc *doc, rencana **out, lk_err *e)
+{
+	rd x;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.e = e;
+	x.doc = *doc;
+	*out = NULL;
+	x.r = rencana_new();
+	rc = read_doc(&x);
+	arena_free(&x.tmp);
+	if (rc != 0) {
+		rencana_free(x.r);
+		return rc;
+	}
+	*out = x.r;
+	return 0;
 }
 
 int

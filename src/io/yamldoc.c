@@ -57,7 +57,23 @@ fail_at(const yd_doc *d, unsigned line, unsigned col, lk_err *e,
 	char msg[LK_ERR_MAX];
 
 	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (d->where != NULL) {
+		char w[YD_WHERE_MAX];
+
+		d->where(d, line, col, true, w, sizeof w);
+		return lk_fail(e, EX_DATAERR, "%s: %s", w, msg);
+	}
 	return lk_fail_at(e, EX_DATAERR, d->file, line, col, "%s", msg);
+}
+
+const char *
+yd_where(const yd_doc *d, const yd_node *n, char buf[YD_WHERE_MAX])
+{
+	if (d->where != NULL)
+		d->where(d, n->line, n->col, false, buf, YD_WHERE_MAX);
+	else
+		snprintf(buf, YD_WHERE_MAX, _("line %u"), n->line);
+	return buf;
 }
 
 int

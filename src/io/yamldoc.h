@@ -60,6 +60,13 @@ struct yd_node {
 typedef struct yd_doc {
 	const char *file;    /* name used in messages */
 	yd_node *root;       /* NULL for an empty document */
+	/* For a tree built from something else than YAML (a spreadsheet,
+	 * io/sheet.h): when set, a node's position reads as where() writes
+	 * it, file included ("rencana.xlsx: iku!F7"), and messages are
+	 * "WHERE: ..."; NULL for YAML ("FILE:LINE:COL: ..."). */
+	void (*where)(const struct yd_doc *d, unsigned line, unsigned col,
+		      bool with_file, char *buf, size_t n);
+	const void *where_ctx;
 } yd_doc;
 
 /* Parse a file / a memory buffer (name used in messages). */
@@ -70,6 +77,12 @@ int yd_load_buffer(arena *a, const char *name, const char *buf, size_t len,
 /* Fail with the node's position. */
 int yd_fail(const yd_doc *d, const yd_node *n, lk_err *e, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* A node's position for "first at ..." in messages: "line 5", or what
+ * the document's where() says without the file ("iku!D5").  Returns buf. */
+#define YD_WHERE_MAX 1100
+const char *yd_where(const yd_doc *d, const yd_node *n,
+		     char buf[YD_WHERE_MAX]);
 
 /* Plain scalar that YAML reads as null ("", "~", "null", "Null", "NULL"). */
 bool yd_is_null(const yd_node *n);

@@ -484,7 +484,7 @@ tmpl_load_buffer(const char *name, const char *buf, size_t len, tmpl **out,
 		"urutan", "teks", NULL };
 	static const char *const required[] = { "teks", NULL };
 	tmpl *t = calloc(1, sizeof *t);
-	loader l = { { NULL, NULL }, buf, len, t, e };
+	loader l = { { NULL, NULL, NULL, NULL }, buf, len, t, e };
 	const yd_node *root, *v;
 	int rc;
 

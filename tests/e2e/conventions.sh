@@ -303,6 +303,10 @@ EOF
 	expect_eq "--dokumen of report: the choices its --help names" \
 		"$(comp report --dokumen "" | tr '\n' ' ')" "laporan rekap "
 	expect_eq "-D is --dokumen" "$(comp report -D r)" "rekap"
+	expect_eq "--format of export" "$(comp export --format x)" "xlsx"
+	expect_eq "--sheet of import" "$(comp import --sheet realisasi_ | tr '\n' ' ')" "realisasi_iku realisasi_program "
+	expect_eq "--sheet of export: the computed sheets too" "$(comp export --sheet capaian_tw | tr '\n' ' ')" \
+		"capaian_tw1 capaian_tw2 capaian_tw3 capaian_tw4 "
 	expect_eq "the role of user add" "$(comp user add x --role k | tr '\n' ' ')" "kabid kepala "
 	expect_eq "audit verify|log" "$(comp audit "" | tr '\n' ' ')" "verify log "
 	expect_eq "an option's value is no argument" "$(comp -d "$DB" list --instansi x "" | tr '\n' ' ')" "instansi tahun "
