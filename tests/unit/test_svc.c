@@ -1455,10 +1455,21 @@ START_TEST(test_render_unwritable)
 	struct render_arg a = { &p, out };
 
 	open_ok("op", K, 2, AKSI_LIHAT, &p);
-	snprintf(dir, sizeof dir, "%s/ro", tmp);
-	ck_assert_int_eq(mkdir(dir, 0555), 0);
+	if (geteuid() == 0) {
+		/* Root writes into any directory, and another account may not
+		 * reach the templates of a source tree under /root: a path
+		 * below a regular file is unwritable for everyone. */
+		FILE *f;
+
+		snprintf(dir, sizeof dir, "%s/berkas", tmp);
+		ck_assert_ptr_nonnull(f = fopen(dir, "w"));
+		fclose(f);
+	} else {
+		snprintf(dir, sizeof dir, "%s/ro", tmp);
+		ck_assert_int_eq(mkdir(dir, 0555), 0);
+	}
 	snprintf(out, sizeof out, "%s/lakip.pdf", dir);
-	ck_assert_int_ne(as_nobody(render_call, &a, &e), 0);
+	ck_assert_int_ne(render_call(&a, &e), 0);
 	ck_assert_msg(strstr(e.msg, out) != NULL, "%s", e.msg);
 	ck_assert(!exists(out));
 	svc_period_free(&p);
