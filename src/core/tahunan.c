@@ -71,8 +71,9 @@ int
 tahunan_rata(const int64_t *v, size_t n, int64_t *out)
 {
 	int64_t sum = 0;
+	uint64_t nn = n;          /* a 32-bit size_t is never above INT64_MAX */
 
-	if (n == 0 || n > INT64_MAX)
+	if (n == 0 || nn > (uint64_t)INT64_MAX)
 		return EX_DATAERR;
 	for (size_t i = 0; i < n; i++)
 		if (dec_add(sum, v[i], &sum) != 0)

@@ -144,11 +144,12 @@ hyph_points(const hyph *h, const char *w, size_t n, size_t *at, size_t max)
 	word[len] = '\0';
 	if (hnj_hyphen_hyphenate3(h->dict, word, (int)len, hy, NULL, &rep, &pos,
 				  &cut, MIN_LEFT, MIN_RIGHT, MIN_LEFT,
-				  MIN_RIGHT) != 0)
-		len = 0;
-	for (size_t j = MIN_LEFT - 1; j + MIN_RIGHT < len && k < max; j++)
-		if (hy[j] & 1)
-			at[k++] = off[j + 1];    /* after letter j */
+				  MIN_RIGHT) == 0)
+		for (size_t j = MIN_LEFT - 1; j + MIN_RIGHT < len && k < max; j++)
+			if (hy[j] & 1)
+				at[k++] = off[j + 1];    /* after letter j */
+	/* libhyphen's arrays, whatever it returned (rep: one string per
+	 * letter of the word, most NULL). */
 	if (rep != NULL) {
 		for (size_t j = 0; j < len; j++)
 			free(rep[j]);
