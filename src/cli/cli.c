@@ -630,6 +630,19 @@ wants_help(cli_ctx *c)
 	return help;
 }
 
+int
+cli_table_format(const cli_ctx *c, const char *arg, enum cli_format *fmt)
+{
+	static const char *const names[] = { "text", "csv", "tsv" };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(arg, names[i]) == 0) {
+			*fmt = (enum cli_format)i;
+			return 0;
+		}
+	return cli_usage(c, _("--format: expected text, csv or tsv, got '%s'"), arg);
+}
+
 bool
 cli_out_is_stdout(const char *path)
 {

@@ -19,7 +19,6 @@
 #include "io/csv.h"
 #include "svc/rekap.h"
 
-enum rekap_format { FMT_TEXT, FMT_CSV, FMT_TSV };
 
 /* The header row of csv/tsv, exactly. */
 static const char *const csv_cols[] = {
@@ -175,7 +174,7 @@ write_text(FILE *f, const svc_rekap_row *b, size_t n, const rekap_total *t,
 }
 
 static int
-write_rows(FILE *f, enum rekap_format fmt, const svc_rekap_row *b, size_t n,
+write_rows(FILE *f, enum cli_format fmt, const svc_rekap_row *b, size_t n,
 	   const rekap_total *t, int tahun, int tw, size_t width)
 {
 	errno = 0;
@@ -186,7 +185,7 @@ write_rows(FILE *f, enum rekap_format fmt, const svc_rekap_row *b, size_t n,
 
 /* The rows into the file out, by a temporary file renamed over it. */
 static int
-write_file(const char *out, enum rekap_format fmt, const svc_rekap_row *b,
+write_file(const char *out, enum cli_format fmt, const svc_rekap_row *b,
 	   size_t n, const rekap_total *t, int tahun, int tw, lk_err *e)
 {
 	char tmp[4096];
@@ -223,7 +222,7 @@ cmd_rekap(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	enum rekap_format fmt = FMT_TEXT;
+	enum cli_format fmt = FMT_TEXT;
 	const char *out = NULL;
 	svc_rekap_row *rows = NULL;
 	rekap_total tot;
@@ -240,14 +239,8 @@ cmd_rekap(cli_ctx *c)
 		}
 		switch (ch) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
-			else if (strcmp(optarg, "tsv") == 0)
-				fmt = FMT_TSV;
-			else
-				return cli_usage(c, _("--format: expected text, csv or tsv, got '%s'"), optarg);
+			if ((rc = cli_table_format(c, optarg, &fmt)) != 0)
+				return rc;
 			break;
 		case 'o':
 			out = optarg;

@@ -18,7 +18,6 @@
 #include "io/csv.h"
 #include "svc/svc.h"
 
-enum show_format { FMT_TEXT, FMT_CSV, FMT_TSV };
 enum { TABLE_IKU = 1, TABLE_PROGRAM = 2 };
 
 /* Column names: the header row of csv/tsv, exactly. */
@@ -293,7 +292,7 @@ print_program_text(const rencana *r, const kinerja *k, arena *a,
 }
 
 static int
-print_tables(const rencana *r, kinerja *k, int tables, enum show_format fmt,
+print_tables(const rencana *r, kinerja *k, int tables, enum cli_format fmt,
 	     bool bom)
 {
 	arena a = { NULL };
@@ -337,7 +336,7 @@ cmd_show(cli_ctx *c)
 {
 	cli_period p = { NULL, 0, 0 };
 	int ch, rc, tables = TABLE_IKU | TABLE_PROGRAM;
-	enum show_format fmt = FMT_TEXT;
+	enum cli_format fmt = FMT_TEXT;
 	svc_period per;
 	const char *table = NULL;
 	bool tahunan = false;
@@ -365,14 +364,8 @@ cmd_show(cli_ctx *c)
 				return cli_usage(c, _("--table: expected iku, sasaran or program, got '%s'"), optarg);
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
-			else if (strcmp(optarg, "tsv") == 0)
-				fmt = FMT_TSV;
-			else
-				return cli_usage(c, _("--format: expected text, csv or tsv, got '%s'"), optarg);
+			if ((rc = cli_table_format(c, optarg, &fmt)) != 0)
+				return rc;
 			break;
 		case 'B':
 			bom = true;
