@@ -4,10 +4,15 @@
 #include "config.h"
 #include "io/sheet.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/err.h"
 #include "core/i18n.h"
@@ -321,4 +326,48 @@ sheet_name_known(const char *name)
 		if (name_eq(name, known[i]))
 			return true;
 	return false;
+}
+
+int
+sheet_file_read(const char *path, uint64_t max, char **buf, size_t *len,
+		lk_err *e)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	size_t got = 0;
+
+	*buf = NULL;
+	*len = 0;
+	if (fd < 0)
+		return lk_fail(e, EX_NOINPUT, _("cannot read %s: %s"), path,
+		    strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return lk_fail(e, EX_NOINPUT, _("cannot read %s: not a file"), path);
+	}
+	if ((uint64_t)st.st_size > max) {
+		close(fd);
+		return lk_fail(e, EX_DATAERR, _("%s: larger than %u MB; refused"),
+		    path, (unsigned)(max >> 20));
+	}
+	if ((*buf = malloc((size_t)st.st_size + 1)) == NULL)
+		lk_fatal("out of memory");
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, *buf + got, (size_t)st.st_size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	if (got != (size_t)st.st_size) {
+		free(*buf);
+		*buf = NULL;
+		return lk_fail(e, EX_IOERR, _("cannot read %s"), path);
+	}
+	(*buf)[got] = '\0';
+	*len = got;
+	return 0;
 }

@@ -156,4 +156,11 @@ bool sheet_name_known(const char *name);
 int sheet_book_build(const rencana *r, const predikat_tabel *pt, bool kosong,
 		     sheet_book **out, lk_err *e);
 
+/* The whole of the regular file path (at most max bytes) into *buf
+ * (malloc'ed, NUL-terminated) of *len bytes: EX_NOINPUT when it cannot
+ * be opened or is no regular file, EX_DATAERR when larger, EX_IOERR when
+ * reading fails.  What the workbook and CSV readers start from. */
+int sheet_file_read(const char *path, uint64_t max, char **buf, size_t *len,
+		    lk_err *e);
+
 #endif

@@ -526,40 +526,12 @@ xlsx_read_buffer(const char *name, const void *buf, size_t len,
 int
 xlsx_read_file(const char *path, sheet_book **out, lk_err *e)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
 	char *buf;
-	size_t got = 0;
+	size_t got;
 	int rc;
 
-	if (fd < 0)
-		return lk_fail(e, EX_NOINPUT, _("cannot read %s: %s"), path,
-		    strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return lk_fail(e, EX_NOINPUT, _("cannot read %s: not a file"), path);
-	}
-	if ((uint64_t)st.st_size > XLSX_MAX_FILE) {
-		close(fd);
-		return lk_fail(e, EX_DATAERR, _("%s: larger than %u MB; refused"),
-		    path, XLSX_MAX_FILE >> 20);
-	}
-	if ((buf = malloc((size_t)st.st_size + 1)) == NULL)
-		lk_fatal("out of memory");
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	close(fd);
-	if (got != (size_t)st.st_size) {
-		free(buf);
-		return lk_fail(e, EX_IOERR, _("cannot read %s"), path);
-	}
+	if ((rc = sheet_file_read(path, XLSX_MAX_FILE, &buf, &got, e)) != 0)
+		return rc;
 	rc = xlsx_read_buffer(path, buf, got, out, e);
 	free(buf);
 	return rc;
