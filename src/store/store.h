@@ -82,6 +82,11 @@ const char *store_actor(const store *s);
  * fails with EX_IOERR (EX_DATAERR when damaged). */
 bool store_readonly(const store *s);
 
+/* Which other processes hold a lock on the database file DB or its -wal
+ * or -shm (Linux /proc/locks): "sqlite3 (PID 1234, user budi), ..." in
+ * OUT, empty when none is found or /proc/locks cannot be read. */
+void store_lock_holders(const char *db, char *out, size_t n);
+
 /* Busy timeout in milliseconds (default 5000, or $LAKIP_BUSY_TIMEOUT,
  * read by store_open: 0 to 3600000; unset or empty is the default,
  * anything else makes store_open fail with EX_USAGE). */

@@ -77,7 +77,7 @@ open_store(app *a)
 	rc = store_open(a->db_path, a->readonly ? STORE_READONLY : STORE_CREATE,
 			&a->st, &e);
 	if (rc == EX_TEMPFAIL) {
-		app_lock_holders(a->db_path, who, sizeof who);
+		store_lock_holders(a->db_path, who, sizeof who);
 		if (who[0])
 			fprintf(stderr, _("lakip: %s\nlakip: the database is in use by %s\n"),
 				e.msg, who);

@@ -51,7 +51,7 @@ report_store_error(app *a, int rc, const lk_err *e)
 	char who[512];
 
 	if (rc == EX_TEMPFAIL) {
-		app_lock_holders(a->db_path, who, sizeof who);
+		store_lock_holders(a->db_path, who, sizeof who);
 		if (who[0])
 			ui_msg(UI_MSG_ERROR, _("The database is in use by %s. Nothing is lost: "
 					       "try again in a moment."), who);

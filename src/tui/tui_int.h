@@ -100,9 +100,6 @@ void app_touch_quarter(app *a, int tw);
  * else his home, else the current directory;
  * "DIR/LAKIP-KODE-YEAR-TWn<suffix>.pdf". */
 char *app_default_pdf(const app *a, const char *suffix);
-/* Which process holds a lock on the database (Linux /proc/locks):
- * "lakip (PID 1234, user budi)", or "" when unknown. */
-void app_lock_holders(const char *db, char *out, size_t n);
 
 /* ---- access.c: who may change what ---- */
 /* The actor's role and bidang in the agency on screen, and the admins'
