@@ -174,5 +174,7 @@ store_audit_state(store *s, char *why, size_t n, lk_err *e)
 		if (rc != SQLITE_DONE)
 			return store_fail(s, rc, e, NULL);
 	}
-	return template_texts(s, why, n, e);
+	int rc = template_texts(s, why, n, e);
+
+	return rc != 0 ? rc : store_audit_data(s, why, n, e);
 }
