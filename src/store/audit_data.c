@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* audit_data.c - the figures and texts of the plans held against the
- * audit chain.
+/* audit_data.c - the figures and names of the plans, and the roles in
+ * each agency, held against the audit chain.
  *
  * Owns: store_audit_data.  Every save writes a record per field it
  * changes (save_audit.c), so for each field the chain names, its last
@@ -36,6 +36,7 @@
 enum { TEXT = -1 };
 
 static const struct data_rule {
+	int version;              /* the schema version that has the tables */
 	const char *tbl, *field;
 	const char *entity;       /* the table of the row's entity */
 	bool per_tw;              /* keys are quarter scopes (kode/tahun/TWn) */
@@ -43,28 +44,32 @@ static const struct data_rule {
 	bool complete;            /* every row has a record */
 	const char *cur;          /* scope, kode, value of each row */
 } rules[] = {
-	{ "realisasi_iku", "nilai", "iku", true, 4, true,
+	{ STORE_VERSION_WORKFLOW, "realisasi_iku", "nilai", "iku", true, 4, true,
 	  "SELECT " TW ", k.kode, r.nilai FROM realisasi_iku r"
 	  " JOIN iku k ON k.id = r.iku_id JOIN triwulan t ON t.id = r.triwulan_id"
 	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
-	{ "realisasi_program", "nilai", "program", true, 2, true,
+	{ STORE_VERSION_WORKFLOW, "realisasi_program", "nilai", "program", true, 2, true,
 	  "SELECT " TW ", p.kode, r.nilai FROM realisasi_program r"
 	  " JOIN program p ON p.id = r.program_id JOIN triwulan t ON t.id = r.triwulan_id"
 	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
-	{ "iku", "target", "iku", false, 4, false,
+	{ STORE_VERSION_WORKFLOW, "iku", "target", "iku", false, 4, false,
 	  "SELECT " PLAN ", x.kode, x.target FROM iku x" FROM_PLAN },
-	{ "iku", "uraian", "iku", false, TEXT, true,
+	{ STORE_VERSION_WORKFLOW, "iku", "uraian", "iku", false, TEXT, true,
 	  "SELECT " PLAN ", x.kode, x.uraian FROM iku x" FROM_PLAN },
-	{ "iku", "satuan", "iku", false, TEXT, false,
+	{ STORE_VERSION_WORKFLOW, "iku", "satuan", "iku", false, TEXT, false,
 	  "SELECT " PLAN ", x.kode, x.satuan FROM iku x" FROM_PLAN },
-	{ "iku", "polaritas", "iku", false, TEXT, false,
+	{ STORE_VERSION_WORKFLOW, "iku", "polaritas", "iku", false, TEXT, false,
 	  "SELECT " PLAN ", x.kode, x.polaritas FROM iku x" FROM_PLAN },
-	{ "program", "anggaran", "program", false, 2, false,
+	{ STORE_VERSION_WORKFLOW, "program", "anggaran", "program", false, 2, false,
 	  "SELECT " PLAN ", x.kode, x.anggaran FROM program x" FROM_PLAN },
-	{ "program", "uraian", "program", false, TEXT, true,
+	{ STORE_VERSION_WORKFLOW, "program", "uraian", "program", false, TEXT, true,
 	  "SELECT " PLAN ", x.kode, x.uraian FROM program x" FROM_PLAN },
-	{ "sasaran", "uraian", "sasaran", false, TEXT, true,
+	{ STORE_VERSION_WORKFLOW, "sasaran", "uraian", "sasaran", false, TEXT, true,
 	  "SELECT " PLAN ", x.kode, x.uraian FROM sasaran x" FROM_PLAN },
+	/* a role in an agency: scope the agency, kode the login */
+	{ STORE_VERSION_PERAN, "user_peran", "role", "user_peran", false, TEXT, true,
+	  "SELECT i.kode, x.login, x.role FROM user_peran x"
+	  " JOIN instansi i ON i.id = x.instansi_id" },
 };
 
 /* Each key's last record, the row it speaks of (NULL: none), and
@@ -117,10 +122,14 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 {
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		const struct data_rule *r = &rules[i];
-		char *sql = rule_sql(r), buf[DEC_BUFSZ];
+		char *sql, buf[DEC_BUFSZ];
 		sqlite3_stmt *st = NULL;
-		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		int rc;
 
+		if (s->version < r->version)
+			continue;
+		sql = rule_sql(r);
+		rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 		free(sql);
 		if (rc != SQLITE_OK)
 			return store_fail(s, rc, e, NULL);

@@ -79,6 +79,24 @@ tampered "an IKU inserted" "INSERT INTO iku (sasaran_id, rencana_id, kode, uraia
 	polaritas, target, 9 FROM iku WHERE kode = 'IKU1'" \
 	"iku IKU9 uraian of kesbangpol-kalteng/2023 is Siluman, and no record"
 
+# The roles in an agency: each is what its last record says.
+someone=$(awk -F: '$3 >= 1 && $3 < 65534 { print $1; exit }' /etc/passwd)
+if [ -n "$someone" ]; then
+	lakip -d "$DB" user add "$someone" --role operator --instansi kesbangpol-kalteng
+	expect_rc "a role given by lakip" 0
+	lakip -d "$DB" audit verify
+	expect_rc "is as the log says" 0
+	tampered "a role raised" "UPDATE user_peran SET role = 'kepala' WHERE login = '$someone'" \
+		"user_peran $someone role of kesbangpol-kalteng is kepala, the audit log says operator"
+	tampered "a role removed" "DELETE FROM user_peran WHERE login = '$someone'" \
+		"user_peran $someone role of kesbangpol-kalteng is -, the audit log says operator"
+	tampered "a role inserted" "INSERT INTO users (login, role, added_by, added_at)
+		VALUES ('penyusup', NULL, 'root', '2026-01-01T00:00:00Z');
+		INSERT INTO user_peran (login, instansi_id, role, added_by, added_at)
+		SELECT 'penyusup', id, 'kepala', 'root', '2026-01-01T00:00:00Z' FROM instansi" \
+		"user_peran penyusup role of kesbangpol-kalteng is kepala, and no record"
+fi
+
 # Changes made by lakip keep the tables as the log says: a target and a
 # realisation changed, an IKU removed (another added) and put back; then a target changed
 # behind lakip's back after a recorded change is named.
@@ -93,7 +111,7 @@ for f in "$T/changed.yaml" "$T/without.yaml" "$FIXTURE" "$T/changed.yaml"; do
 done
 lakip -d "$D2" audit verify
 expect_rc "after changes, a removal and a return made by lakip" 0
-expect_in "the plans' figures are as the log says" "$T/stdout" "the plans' figures: as the audit log says"
+expect_in "the plans' figures are as the log says" "$T/stdout" "the plans' figures and the roles: as the audit log says"
 cp "$D2" "$T/x.db"
 sqlite3 "$T/x.db" "UPDATE iku SET target = 2500000 WHERE target = 2100000"
 lakip -d "$T/x.db" audit verify
