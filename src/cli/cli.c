@@ -81,7 +81,7 @@ static const cmd_entry commands[] = {
 	       { "tahun", 't', N_("Y"),
 		 N_("with --sheet: the plan year the sheet belongs to") }),
 	  cmd_import, AKSI_IMPOR },
-	{ "export", N_("[--instansi K] --tahun Y [--format yaml|xlsx|csv] [--sheet NAME] [--kosong] [--bom] [-o FILE]"),
+	{ "export", N_("[--instansi K] --tahun Y [--format yaml|xlsx|csv] [--sheet NAME] [--kosong] [--bom]"),
 	  N_("write a year's plan and reports: the exchange format, a workbook or one sheet as CSV"),
 	  OPTS(O_INSTANSI, O_TAHUN,
 	       { "output", 'o', N_("FILE"),
@@ -95,13 +95,13 @@ static const cmd_entry commands[] = {
 	       { "bom", 'B', NULL,
 		 N_("with --format csv: start with a UTF-8 byte order mark (for Excel)") }),
 	  cmd_export, AKSI_LIHAT },
-	{ "show", N_("[--instansi K] --tahun Y (--triwulan N | --tahunan) [--table iku|sasaran|program] [--format text|csv|tsv] [--bom]"),
+	{ "show", N_("[--instansi K] --tahun Y (--triwulan N | --tahunan) [--table iku|sasaran|program] [--format text|csv|tsv|html] [--bom]"),
 	  N_("print the quarter's or the whole year's capaian tables"),
 	  OPTS(O_PERIOD,
 	       { "tahunan", 'Y', NULL, N_("the whole year's figures instead of a quarter's") },
 	       { "table", 'T', "iku|sasaran|program", N_("only this table (default: all; sasaran with --tahunan only)") },
-	       { "format", 'f', "text|csv|tsv",
-		 N_("aligned text (the default), csv (separated by ;) or tsv") },
+	       { "format", 'f', "text|csv|tsv|html",
+		 N_("aligned text (the default), csv (separated by ;), tsv, or html: the quarter's report as one self-contained web page") },
 	       { "bom", 'B', NULL,
 		 N_("with csv or tsv: start with a UTF-8 byte order mark (for Excel)") }),
 	  cmd_show, AKSI_LIHAT },
@@ -631,15 +631,21 @@ wants_help(cli_ctx *c)
 }
 
 int
-cli_table_format(const cli_ctx *c, const char *arg, enum cli_format *fmt)
+cli_table_format(const cli_ctx *c, const char *arg, bool html_ok,
+		 enum cli_format *fmt)
 {
-	static const char *const names[] = { "text", "csv", "tsv" };
+	static const char *const names[] = {
+		[FMT_TEXT] = "text", [FMT_CSV] = "csv", [FMT_TSV] = "tsv",
+		[FMT_HTML] = "html",
+	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(arg, names[i]) == 0) {
+		if (strcmp(arg, names[i]) == 0 && (html_ok || i != FMT_HTML)) {
 			*fmt = (enum cli_format)i;
 			return 0;
 		}
+	if (html_ok)
+		return cli_usage(c, _("--format: expected text, csv, tsv or html, got '%s'"), arg);
 	return cli_usage(c, _("--format: expected text, csv or tsv, got '%s'"), arg);
 }
 

@@ -110,10 +110,12 @@ struct svc_period;
 int cli_open_period(cli_ctx *c, const cli_period *p, struct svc_period *per);
 
 /* --format of the commands that print tables (show, rekap): aligned
- * text, or CSV (;) or TSV.  cli_table_format parses arg into *fmt: 0, or
- * EX_USAGE (printed). */
-enum cli_format { FMT_TEXT, FMT_CSV, FMT_TSV };
-int cli_table_format(const cli_ctx *c, const char *arg, enum cli_format *fmt);
+ * text, CSV (;), TSV, or (show of a quarter: html_ok) the quarter as one
+ * HTML page.  cli_table_format parses arg into *fmt: 0, or EX_USAGE
+ * (printed). */
+enum cli_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_HTML };
+int cli_table_format(const cli_ctx *c, const char *arg, bool html_ok,
+		     enum cli_format *fmt);
 
 /* Subcommands. */
 int cmd_init(cli_ctx *c);

@@ -165,7 +165,7 @@ cmd_audit(cli_ctx *c)
 
 			rc = store_audit_state(s, why, sizeof why, &e);
 			if (rc == 0)
-				printf(_("Signed reports, locks, signers and templates: "
+				printf(_("Signed reports, locks, signers, templates, the plans' figures and the roles: "
 					 "as the audit log says\n"));
 			else if (why[0])
 				printf(_("CHANGED behind lakip's back: %s\n"), why);

@@ -25,6 +25,7 @@
 
 #include "core/i18n.h"
 #include "core/kinerja.h"
+#include "core/hex.h"
 #include "io/exchange.h"
 #include "report/build.h"
 #include "report/layout.h"
@@ -276,15 +277,6 @@ cmd_signed(cli_ctx *c)
 /* verify */
 
 static void
-hex32(const unsigned char b[32], char hex[65])
-{
-	int i;
-
-	for (i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", b[i]);
-}
-
-static void
 print_time(const char *label, int64_t t)
 {
 	time_t tt = (time_t)t;
@@ -330,7 +322,7 @@ cmd_verify(cli_ctx *c)
 	if ((rc = sign_sha256_file(file, fhash, &e)) != 0)
 		return cli_report(&e);
 	sig_ok = vr.digest_ok && vr.signature_ok;
-	hex32(vr.unsigned_sha256, uhash);
+	lk_hex(vr.unsigned_sha256, 32, uhash);
 	printf(_("Signature: %s (%s)\n"), sig_ok ? _("valid") : _("NOT VALID"),
 	       vr.cert.subject);
 	printf(_("Certificate: %s, fingerprint %s\n"), vr.cert.issuer[0] ?

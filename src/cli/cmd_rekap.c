@@ -239,7 +239,7 @@ cmd_rekap(cli_ctx *c)
 		}
 		switch (ch) {
 		case 'f':
-			if ((rc = cli_table_format(c, optarg, &fmt)) != 0)
+			if ((rc = cli_table_format(c, optarg, false, &fmt)) != 0)
 				return rc;
 			break;
 		case 'o':

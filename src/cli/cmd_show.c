@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* cmd_show.c - the quarter's capaian tables as text, CSV or TSV. */
+/* cmd_show.c - the quarter's capaian tables as text, CSV or TSV, or the
+ * quarter's report as one HTML page. */
 #include "config.h"
 #include "cli/cli.h"
 
@@ -331,6 +332,40 @@ print_tables(const rencana *r, kinerja *k, int tables, enum cli_format fmt,
 		   : cli_error(EX_IOERR, _("cannot write standard output"));
 }
 
+static void
+note_empty(const cli_ctx *c, const svc_period *per)
+{
+	if (!per->r->tw[per->tw].ada && !c->quiet)
+		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
+				  "realisations are empty\n"), per->kode,
+			tw_romawi(per->tw), per->tahun);
+}
+
+/* The quarter as the report prints it, as one HTML page on stdout: the
+ * agency's template, as `report` renders it. */
+static int
+print_html(cli_ctx *c, const cli_period *p)
+{
+	lk_err e = { 0, "" };
+	svc_period per;
+	store *s;
+	svc v;
+	int rc;
+
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	if ((rc = svc_init(&v, s, &e)) == 0 &&
+	    (rc = svc_open(&v, p->instansi, p->tahun, p->tw, AKSI_LIHAT, &per,
+			   &e)) == 0) {
+		note_empty(c, &per);
+		rc = svc_render_html(&v, &per, NULL, stdout, _("standard output"), &e);
+		svc_period_free(&per);
+	}
+	svc_done(&v);
+	store_close(s);
+	return rc ? cli_report(&e) : 0;
+}
+
 int
 cmd_show(cli_ctx *c)
 {
@@ -364,7 +399,7 @@ cmd_show(cli_ctx *c)
 				return cli_usage(c, _("--table: expected iku, sasaran or program, got '%s'"), optarg);
 			break;
 		case 'f':
-			if ((rc = cli_table_format(c, optarg, &fmt)) != 0)
+			if ((rc = cli_table_format(c, optarg, true, &fmt)) != 0)
 				return rc;
 			break;
 		case 'B':
@@ -380,15 +415,17 @@ cmd_show(cli_ctx *c)
 		return cli_usage(c, _("--table sasaran needs --tahunan"));
 	if ((rc = cli_period_done(c, &p, !tahunan)) != 0)
 		return rc;
+	if (fmt == FMT_HTML && (tahunan || table != NULL || bom))
+		return cli_usage(c, _("--format html is the whole quarter: it takes "
+				      "neither --tahunan, --table nor --bom"));
 	if (tahunan)
 		return show_tahunan(c, p.instansi, p.tahun, table,
 				    fmt == FMT_TEXT, fmt == FMT_TSV);
+	if (fmt == FMT_HTML)
+		return print_html(c, &p);
 	if ((rc = cli_open_period(c, &p, &per)) != 0)
 		return rc;
-	if (!per.r->tw[p.tw].ada && !c->quiet)
-		fprintf(stderr, _("lakip: note: %s has no report for quarter %s %d yet; "
-				  "realisations are empty\n"), per.kode,
-			tw_romawi(p.tw), p.tahun);
+	note_empty(c, &per);
 	rc = print_tables(per.r, &per.k, tables, fmt, bom);
 	svc_period_free(&per);
 	return rc;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* hyph.h - where an Indonesian word may be hyphenated (libhyphen with
- * the patterns of the Debian package hyphen-id).
+/* hyph.h - where an Indonesian word may be hyphenated (the patterns of
+ * the Debian package hyphen-id, read and applied as libhyphen applies
+ * them; libhyphen itself is the oracle of tests/unit/test_hyph.c).
  *
  * Owns: the pattern dictionary, and the rules of what is never
  * hyphenated: a word with a digit (numbers, kodes such as IKU1), a

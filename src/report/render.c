@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "report/build.h"
+#include "report/html.h"
 #include "report/template.h"
 
 static void
@@ -17,17 +18,19 @@ stage(const report_hooks *h, const char *what)
 		h->progress(h->arg, what);
 }
 
-int
-report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
-	      const report_extra *x, const report_hooks *h, const char *out,
-	      layout_result *res, lk_err *e)
+/* The quarter's document: template, capaian, the builder; the QR text
+ * and the scanned signature set into its signature block. */
+static int
+report_doc(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
+	   const report_extra *x, const report_hooks *h, tmpl **tp, doc **dp,
+	   lk_err *e)
 {
 	const char **warn = NULL;
 	tmpl *t = NULL;
-	doc *d = NULL;
 	kinerja k;
 	int rc;
 
+	*dp = NULL;
 	stage(h, _("Loading the template..."));
 	if (x != NULL && x->tmpl_yaml != NULL)
 		rc = tmpl_load_buffer(x->tmpl_label != NULL ? x->tmpl_label :
@@ -37,6 +40,7 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 		rc = tmpl_load(tname != NULL ? tname : "laporan", &t, e);
 	if (rc != 0)
 		return rc;
+	*tp = t;
 	/* One table for the capaian and for what BAB I says of the bands:
 	 * the agency's, else the installed one. */
 	t->predikat = *predikat_pilih(&r->instansi.predikat, pt != NULL ? pt :
@@ -45,10 +49,10 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	rc = kinerja_hitung(r, tw, &t->predikat, &k, e);
 	if (rc == 0) {
 		stage(h, _("Building the report..."));
-		rc = build_laporan(r, &k, t, &d, &warn, e);
+		rc = build_laporan(r, &k, t, dp, &warn, e);
 	}
 	if (rc == 0 && x != NULL) {
-		doc_signature *sig = doc_find_signature(d);
+		doc_signature *sig = doc_find_signature(*dp);
 
 		if (sig != NULL) {
 			sig->qr_text = x->qr_text;
@@ -56,12 +60,44 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 				sig->image = x->ttd;
 		}
 	}
+	for (; rc == 0 && warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
+		h->warn(h->arg, *warn);
+	return rc;
+}
+
+int
+report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
+	      const report_extra *x, const report_hooks *h, const char *out,
+	      layout_result *res, lk_err *e)
+{
+	tmpl *t = NULL;
+	doc *d = NULL;
+	int rc;
+
+	rc = report_doc(r, tw, pt, tname, x, h, &t, &d, e);
 	if (rc == 0) {
-		for (; warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
-			h->warn(h->arg, *warn);
 		stage(h, _("Laying out the pages and writing the PDF..."));
 		rc = layout_write_pdf(d, out, res, e);
 	}
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}
+
+int
+report_render_html(rencana *r, int tw, const predikat_tabel *pt,
+		   const char *tname, const report_extra *x,
+		   const report_hooks *h, FILE *out, const char *out_name,
+		   lk_err *e)
+{
+	tmpl *t = NULL;
+	doc *d = NULL;
+	int rc;
+
+	rc = report_doc(r, tw, pt, tname, x, h, &t, &d, e);
+	if (rc == 0)
+		rc = html_write(d, out, out_name, e);
 	if (d != NULL)
 		doc_free(d);
 	tmpl_free(t);

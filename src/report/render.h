@@ -9,6 +9,8 @@
 #ifndef LK_RENDER_H
 #define LK_RENDER_H
 
+#include <stdio.h>
+
 #include "core/err.h"
 #include "core/model.h"
 #include "core/predikat.h"
@@ -38,6 +40,13 @@ int report_render(rencana *r, int tw, const predikat_tabel *pt,
 		  const char *tname, const report_extra *x,
 		  const report_hooks *h, const char *out, layout_result *res,
 		  lk_err *e);
+
+/* The same document as report_render makes, as one self-contained HTML
+ * page (report/html.h) written to out (named out_name in messages). */
+int report_render_html(rencana *r, int tw, const predikat_tabel *pt,
+		       const char *tname, const report_extra *x,
+		       const report_hooks *h, FILE *out, const char *out_name,
+		       lk_err *e);
 
 /* The province view (n rows, core/rekap.h) as a PDF: the installed
  * "laporan" template's paper and fonts, never an agency's. */

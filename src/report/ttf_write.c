@@ -117,11 +117,15 @@ static uint32_t
 checksum(const unsigned char *p, size_t n)
 {
 	uint32_t sum = 0;
+	size_t i;
 
-	for (size_t i = 0; i < n; i += 4) {
+	for (i = 0; i + 4 <= n; i += 4)
+		sum += (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 |
+		       (uint32_t)p[i + 2] << 8 | p[i + 3];
+	if (i < n) {            /* the last word, padded with zeros */
 		unsigned char w[4] = { 0, 0, 0, 0 };
 
-		memcpy(w, p + i, n - i < 4 ? n - i : 4);
+		memcpy(w, p + i, n - i);
 		sum += rd32(w);
 	}
 	return sum;

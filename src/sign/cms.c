@@ -2,6 +2,7 @@
  * Copyright (C) 2026 The lakip developers. */
 #include "config.h"
 #include "core/i18n.h"
+#include "core/hex.h"
 #include "cms.h"
 #include "sign_int.h"
 
@@ -102,8 +103,7 @@ cms_cert_info(X509 *x, int64_t when, sign_cert_info *ci)
 		int idx = X509_NAME_get_index_by_NID(sn, NID_serialNumber, -1);
 
 		if (X509_digest(x, EVP_sha256(), md, &mdlen) == 1 && mdlen == 32)
-			for (unsigned i = 0; i < 32; i++)
-				snprintf(ci->sha256 + 2 * i, 3, "%02x", md[i]);
+			lk_hex(md, 32, ci->sha256);
 		if (idx >= 0) {
 			const ASN1_STRING *v = X509_NAME_ENTRY_get_data(
 			    X509_NAME_get_entry(sn, idx));

@@ -4,6 +4,7 @@
  * SHA-256 helpers of sign.h. */
 #include "config.h"
 #include "core/i18n.h"
+#include "core/hex.h"
 #include "sign.h"
 #include "sign_int.h"
 
@@ -146,8 +147,7 @@ sign_sha256_hex(const void *buf, size_t len, char hex[65])
 	unsigned char h[SHA256_DIGEST_LENGTH];
 
 	SHA256(buf, len, h);
-	for (int i = 0; i < SHA256_DIGEST_LENGTH; i++)
-		snprintf(hex + 2 * i, 3, "%02x", h[i]);
+	lk_hex(h, SHA256_DIGEST_LENGTH, hex);
 }
 
 int
@@ -177,7 +177,6 @@ sign_sha256_file(const char *path, char hex[65], lk_err *e)
 	EVP_MD_CTX_free(c);
 	fclose(f);
 	if (rc == 0)
-		for (int i = 0; i < SHA256_DIGEST_LENGTH; i++)
-			snprintf(hex + 2 * i, 3, "%02x", h[i]);
+		lk_hex(h, SHA256_DIGEST_LENGTH, hex);
 	return rc;
 }

@@ -21,6 +21,7 @@
  */
 #include "config.h"
 #include "core/i18n.h"
+#include "core/hex.h"
 #include "sign.h"
 #include "cms.h"
 #include "pdfparse.h"
@@ -377,6 +378,7 @@ put_id(sbuf *b, pp_doc *d, int64_t when, size_t xref_off)
 	size_t cur = 0;
 	pp_val first;
 	unsigned char h[SHA256_DIGEST_LENGTH];
+	char hex[33];
 	sbuf seed = {0};
 
 	if (d->id.type != PP_ARRAY || !pp_array_next(d, &d->id, &cur, &first))
@@ -388,8 +390,8 @@ put_id(sbuf *b, pp_doc *d, int64_t when, size_t xref_off)
 	sb_puts(b, " /ID [");
 	sb_raw(b, d, &first);
 	sb_puts(b, " <");
-	for (int i = 0; i < 16; i++)
-		sb_printf(b, "%02x", h[i]);
+	lk_hex(h, 16, hex);
+	sb_puts(b, hex);
 	sb_puts(b, ">]");
 }
 

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/hex.h"
 
 #include <openssl/sha.h>
 
@@ -133,8 +134,7 @@ template_texts(store *s, char *why, size_t n, lk_err *e)
 		char hex[65];
 
 		SHA256(y, (size_t)sqlite3_column_bytes(st, 2), md);
-		for (int k = 0; k < SHA256_DIGEST_LENGTH; k++)
-			snprintf(hex + 2 * k, 3, "%02x", md[k]);
+		lk_hex(md, SHA256_DIGEST_LENGTH, hex);
 		if (h != NULL && strcmp(hex, h) == 0)
 			continue;
 		snprintf(why, n, _("the text of template version %s %d is not the "
@@ -174,5 +174,7 @@ store_audit_state(store *s, char *why, size_t n, lk_err *e)
 		if (rc != SQLITE_DONE)
 			return store_fail(s, rc, e, NULL);
 	}
-	return template_texts(s, why, n, e);
+	int rc = template_texts(s, why, n, e);
+
+	return rc != 0 ? rc : store_audit_data(s, why, n, e);
 }

@@ -20,6 +20,7 @@
 #include <openssl/sha.h>
 
 #include "core/i18n.h"
+#include "core/hex.h"
 
 static char *
 dup_col(sqlite3_stmt *st, int k)
@@ -121,8 +122,7 @@ store_template_set(store *s, const char *instansi, const char *yaml,
 	}
 	if (yaml != NULL) {
 		SHA256((const unsigned char *)yaml, strlen(yaml), md);
-		for (int i = 0; i < SHA256_DIGEST_LENGTH; i++)
-			snprintf(hex + 2 * i, 3, "%02x", md[i]);
+		lk_hex(md, SHA256_DIGEST_LENGTH, hex);
 	}
 	store_now(now);
 	rc = store_stmt(s, &st, "INSERT INTO instansi_template (instansi_id, versi,"

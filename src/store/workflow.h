@@ -335,6 +335,12 @@ int store_audit_verify(store *s, store_audit_check *out, lk_err *e);
  * records say, and no such record lacks its row.  0, or EX_DATAERR with
  * the first row changed behind lakip's back named (also in why). */
 int store_audit_state(store *s, char *why, size_t n, lk_err *e);
+/* The plans' figures and texts against the chain (audit_data.c, called
+ * by store_audit_state): each realisation, target, anggaran, name and
+ * role in an agency is what its last record says, and no realisation,
+ * name or role lacks a record.
+ * 0, or EX_DATAERR naming the first that differs (also in why). */
+int store_audit_data(store *s, char *why, size_t n, lk_err *e);
 /* The stored hash of record id (*found false when there is none). */
 int store_audit_hash_of(store *s, int64_t id, char hash[65], bool *found,
 			lk_err *e);

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/hex.h"
 #include "io/exchange.h"
 
 static void *
@@ -215,8 +216,7 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 		return rc;
 	if (interrupted())
 		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
-	for (int i = 0; i < 32; i++)
-		snprintf(out->unsigned_sha256 + 2 * i, 3, "%02x", vr.unsigned_sha256[i]);
+	lk_hex(vr.unsigned_sha256, 32, out->unsigned_sha256);
 	sign_sha256_hex(fc->res->pdf, fc->res->len, out->pdf_sha256);
 	snprintf(out->cert_subject, sizeof out->cert_subject, "%s",
 		 fc->res->cert.subject);

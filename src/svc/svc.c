@@ -219,10 +219,11 @@ svc_unlock(svc *v, const svc_period *p, const char *reason, lk_err *e)
 	return store_unlock(v->s, p->kode, p->tahun, p->tw, reason, e);
 }
 
-int
-svc_render(svc *v, svc_period *p, const char *tname, const report_extra *x,
-	   const report_hooks *h, const char *out, layout_result *res,
-	   lk_err *e)
+/* Render quarter p->tw as a PDF (out) or as HTML (html, named out). */
+static int
+render(svc *v, svc_period *p, const char *tname, const report_extra *x,
+       const report_hooks *h, const char *out, FILE *html,
+       layout_result *res, lk_err *e)
 {
 	report_extra xx = { NULL, NULL, NULL, NULL };
 	store_template tp;
@@ -246,8 +247,28 @@ svc_render(svc *v, svc_period *p, const char *tname, const report_extra *x,
 			xx.tmpl_label = label;
 		}
 	}
-	rc = report_render(p->r, p->tw, &p->pt, tname != NULL ? tname : "laporan",
-			   &xx, h, out, res, e);
+	if (tname == NULL)
+		tname = "laporan";
+	if (html != NULL)
+		rc = report_render_html(p->r, p->tw, &p->pt, tname, &xx, h, html,
+					out, e);
+	else
+		rc = report_render(p->r, p->tw, &p->pt, tname, &xx, h, out, res, e);
 	store_template_free(&tp);
 	return rc;
+}
+
+int
+svc_render(svc *v, svc_period *p, const char *tname, const report_extra *x,
+	   const report_hooks *h, const char *out, layout_result *res,
+	   lk_err *e)
+{
+	return render(v, p, tname, x, h, out, NULL, res, e);
+}
+
+int
+svc_render_html(svc *v, svc_period *p, const char *tname, FILE *out,
+		const char *out_name, lk_err *e)
+{
+	return render(v, p, tname, NULL, NULL, out_name, out, NULL, e);
 }

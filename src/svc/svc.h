@@ -103,6 +103,12 @@ int svc_render(svc *v, svc_period *p, const char *tname,
 	       const report_extra *x, const report_hooks *h, const char *out,
 	       layout_result *res, lk_err *e);
 
+/* The same quarter as svc_render renders, as one self-contained HTML
+ * page written to out (named out_name in messages): what an agency
+ * publishes on its website. */
+int svc_render_html(svc *v, svc_period *p, const char *tname, FILE *out,
+		    const char *out_name, lk_err *e);
+
 /* ---- finalising (finalise.c) ---- */
 
 /* SHA-256 (hex) of the canonical lakip/1 export of r reduced to quarter

@@ -60,4 +60,61 @@ tampered "a template's text changed" \
 	"the text of template version kesbangpol-kalteng 1 is not the one recorded"
 tampered "a template version deleted" "DELETE FROM instansi_template" \
 	"template version kesbangpol-kalteng 1 of the audit log is not in the database"
+# The plans' figures and names: each is what its last record says.
+tampered "a realisation changed" \
+	"UPDATE realisasi_iku SET nilai = 1900000 WHERE nilai = 1300000" \
+	"realisasi_iku IKU5 nilai of kesbangpol-kalteng/2023/TW2 is 190, the audit log says 130"
+tampered "a realisation deleted" "DELETE FROM realisasi_iku WHERE nilai = 1300000" \
+	"realisasi_iku IKU5 nilai of kesbangpol-kalteng/2023/TW2 is -, the audit log says 130"
+tampered "a realisation inserted" "INSERT INTO realisasi_iku (triwulan_id, iku_id, nilai)
+	SELECT t.id, k.id, 500000 FROM triwulan t, iku k WHERE t.nomor = 2 AND k.kode = 'IKU2'" \
+	"realisasi_iku IKU2 nilai of kesbangpol-kalteng/2023/TW2 is 50, and no record"
+tampered "a budget realisation changed" \
+	"UPDATE realisasi_program SET nilai = nilai + 100 WHERE program_id = (SELECT id FROM program WHERE kode = 'P01')" \
+	"realisasi_program P01 nilai of kesbangpol-kalteng/2023/TW2 is"
+tampered "an IKU's name changed" "UPDATE iku SET uraian = 'Indikator palsu' WHERE kode = 'IKU1'" \
+	"iku IKU1 uraian of kesbangpol-kalteng/2023 is Indikator palsu, the audit log says"
+tampered "an IKU inserted" "INSERT INTO iku (sasaran_id, rencana_id, kode, uraian, satuan,
+	polaritas, target, urutan) SELECT sasaran_id, rencana_id, 'IKU9', 'Siluman', satuan,
+	polaritas, target, 9 FROM iku WHERE kode = 'IKU1'" \
+	"iku IKU9 uraian of kesbangpol-kalteng/2023 is Siluman, and no record"
+
+# The roles in an agency: each is what its last record says.
+someone=$(awk -F: '$3 >= 1 && $3 < 65534 { print $1; exit }' /etc/passwd)
+if [ -n "$someone" ]; then
+	lakip -d "$DB" user add "$someone" --role operator --instansi kesbangpol-kalteng
+	expect_rc "a role given by lakip" 0
+	lakip -d "$DB" audit verify
+	expect_rc "is as the log says" 0
+	tampered "a role raised" "UPDATE user_peran SET role = 'kepala' WHERE login = '$someone'" \
+		"user_peran $someone role of kesbangpol-kalteng is kepala, the audit log says operator"
+	tampered "a role removed" "DELETE FROM user_peran WHERE login = '$someone'" \
+		"user_peran $someone role of kesbangpol-kalteng is -, the audit log says operator"
+	tampered "a role inserted" "INSERT INTO users (login, role, added_by, added_at)
+		VALUES ('penyusup', NULL, 'root', '2026-01-01T00:00:00Z');
+		INSERT INTO user_peran (login, instansi_id, role, added_by, added_at)
+		SELECT 'penyusup', id, 'kepala', 'root', '2026-01-01T00:00:00Z' FROM instansi" \
+		"user_peran penyusup role of kesbangpol-kalteng is kepala, and no record"
+fi
+
+# Changes made by lakip keep the tables as the log says: a target and a
+# realisation changed, an IKU removed (another added) and put back; then a target changed
+# behind lakip's back after a recorded change is named.
+D2="$T/plan.db"
+lakip -d "$D2" import "$FIXTURE"
+sed -e 's/^      IKU5: 130$/      IKU5: 131/' -e 's/^        target: 200$/        target: 210/' \
+	"$FIXTURE" >"$T/changed.yaml"
+sed 's/IKU5/IKU6/g' "$FIXTURE" >"$T/without.yaml"   # IKU5 removed, IKU6 added
+for f in "$T/changed.yaml" "$T/without.yaml" "$FIXTURE" "$T/changed.yaml"; do
+	lakip -d "$D2" import "$f"
+	[ "$rc" = 0 ] || not_ok "import of $(basename "$f")" "$(cat "$T/stderr")"
+done
+lakip -d "$D2" audit verify
+expect_rc "after changes, a removal and a return made by lakip" 0
+expect_in "the plans' figures are as the log says" "$T/stdout" "the plans' figures and the roles: as the audit log says"
+cp "$D2" "$T/x.db"
+sqlite3 "$T/x.db" "UPDATE iku SET target = 2500000 WHERE target = 2100000"
+lakip -d "$T/x.db" audit verify
+expect_rc "a recorded target changed behind lakip's back" 65
+expect_in "is named" "$T/stdout" "target of kesbangpol-kalteng/2023 is 250, the audit log says 210"
 finish

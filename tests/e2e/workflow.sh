@@ -310,8 +310,8 @@ as "$NO" audit verify --against "$W/tw2.pdf"
 expect_rc "audit verify --against the signed report" 0
 expect_in "the history it signed is the database's" "$T/stdout" "is the one this report signed"
 # The chain has no secret: whoever can write the database can change an
-# old record and recompute every later hash; audit verify alone cannot
-# tell, a signed copy kept elsewhere can.
+# old record (and the row it speaks of) and recompute every later hash;
+# audit verify alone cannot tell, a signed copy kept elsewhere can.
 cp "$DB" "$T/rewritten.db"
 sqlite3 -json "$T/rewritten.db" "SELECT * FROM audit ORDER BY id" | perl -e '
 	use JSON::PP; use Digest::SHA qw(sha256_hex);
@@ -333,6 +333,9 @@ sqlite3 -json "$T/rewritten.db" "SELECT * FROM audit ORDER BY id" | perl -e '
 		(my $n = defined $r->{new} ? $r->{new} : "") =~ s/\x27/\x27\x27/g;
 		print "UPDATE audit SET prev_hash = \x27$prev\x27, hash = \x27$h\x27",
 		    ($hit ? ", new = \x27$n\x27" : ""), " WHERE id = $r->{id};\n";
+		# and the row it speaks of, so that the tables agree with the
+		# rewritten history
+		print "UPDATE iku SET uraian = \x27$n\x27 WHERE kode = \x27$r->{kode}\x27;\n" if $hit;
 		$done = 1 if $hit;
 		$prev = $h;
 	}

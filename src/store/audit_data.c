@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
+/* audit_data.c - the figures and names of the plans, and the roles in
+ * each agency, held against the audit chain.
+ *
+ * Owns: store_audit_data.  Every save writes a record per field it
+ * changes (save_audit.c), so for each field the chain names, its last
+ * record says what the table must hold now: a realisation of 130 that
+ * sqlite3 made 190 is named, though the chain itself is whole.  Per rule
+ * (a table's field): the last record of each key (scope, kode) joined to
+ * the row it speaks of, and compared in the record's own form (numbers in
+ * machine form, dec_format_machine).  A key whose entity (the IKU, the
+ * program, the sasaran) was inserted or deleted after its last record
+ * says nothing (an insert records the name, not every field).  Where the
+ * chain records every row (realisations: each quarter's save records
+ * each; names: each insert records it), a row without any record is
+ * named too.  Records are read with a window over the chain, one query a
+ * rule: linear in the chain's length.
+ */
+#include "config.h"
+#include "store/store_int.h"
+#include "store/workflow.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dec.h"
+#include "core/i18n.h"
+
+#define PLAN "i.kode || '/' || n.tahun"
+#define TW PLAN " || '/TW' || t.nomor"
+#define FROM_PLAN " JOIN rencana n ON n.id = x.rencana_id" \
+	" JOIN instansi i ON i.id = n.instansi_id"
+
+enum { TEXT = -1 };
+
+static const struct data_rule {
+	int version;              /* the schema version that has the tables */
+	const char *tbl, *field;
+	const char *entity;       /* the table of the row's entity */
+	bool per_tw;              /* keys are quarter scopes (kode/tahun/TWn) */
+	int scale;                /* TEXT, or the number's decimals */
+	bool complete;            /* every row has a record */
+	const char *cur;          /* scope, kode, value of each row */
+} rules[] = {
+	{ STORE_VERSION_WORKFLOW, "realisasi_iku", "nilai", "iku", true, 4, true,
+	  "SELECT " TW ", k.kode, r.nilai FROM realisasi_iku r"
+	  " JOIN iku k ON k.id = r.iku_id JOIN triwulan t ON t.id = r.triwulan_id"
+	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
+	{ STORE_VERSION_WORKFLOW, "realisasi_program", "nilai", "program", true, 2, true,
+	  "SELECT " TW ", p.kode, r.nilai FROM realisasi_program r"
+	  " JOIN program p ON p.id = r.program_id JOIN triwulan t ON t.id = r.triwulan_id"
+	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
+	{ STORE_VERSION_WORKFLOW, "iku", "target", "iku", false, 4, false,
+	  "SELECT " PLAN ", x.kode, x.target FROM iku x" FROM_PLAN },
+	{ STORE_VERSION_WORKFLOW, "iku", "uraian", "iku", false, TEXT, true,
+	  "SELECT " PLAN ", x.kode, x.uraian FROM iku x" FROM_PLAN },
+	{ STORE_VERSION_WORKFLOW, "iku", "satuan", "iku", false, TEXT, false,
+	  "SELECT " PLAN ", x.kode, x.satuan FROM iku x" FROM_PLAN },
+	{ STORE_VERSION_WORKFLOW, "iku", "polaritas", "iku", false, TEXT, false,
+	  "SELECT " PLAN ", x.kode, x.polaritas FROM iku x" FROM_PLAN },
+	{ STORE_VERSION_WORKFLOW, "program", "anggaran", "program", false, 2, false,
+	  "SELECT " PLAN ", x.kode, x.anggaran FROM program x" FROM_PLAN },
+	{ STORE_VERSION_WORKFLOW, "program", "uraian", "program", false, TEXT, true,
+	  "SELECT " PLAN ", x.kode, x.uraian FROM program x" FROM_PLAN },
+	{ STORE_VERSION_WORKFLOW, "sasaran", "uraian", "sasaran", false, TEXT, true,
+	  "SELECT " PLAN ", x.kode, x.uraian FROM sasaran x" FROM_PLAN },
+	/* a role in an agency: scope the agency, kode the login */
+	{ STORE_VERSION_PERAN, "user_peran", "role", "user_peran", false, TEXT, true,
+	  "SELECT i.kode, x.login, x.role FROM user_peran x"
+	  " JOIN instansi i ON i.id = x.instansi_id" },
+};
+
+/* Each key's last record, the row it speaks of (NULL: none), and
+ * whether its entity was inserted or deleted since; then (complete
+ * rules) the rows no record speaks of. */
+static char *
+rule_sql(const struct data_rule *r)
+{
+	const char *entity_scope = r->per_tw ?
+	    "substr(k.scope, 1, length(k.scope) - 4)" : "k.scope";
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&sql, &len);
+
+	if (f == NULL)
+		lk_fatal("out of memory");
+	fprintf(f, "WITH k AS (SELECT scope, kode, new, id FROM (SELECT scope, kode,"
+		" new, id, row_number() OVER (PARTITION BY scope, kode ORDER BY id DESC)"
+		" AS rn FROM audit WHERE tbl = '%s' AND field = '%s') WHERE rn = 1),"
+		" e AS (SELECT scope, kode, max(id) AS id FROM audit WHERE tbl = '%s'"
+		" AND action IN ('insert', 'delete') GROUP BY scope, kode),"
+		" c (scope, kode, v) AS (%s)"
+		" SELECT k.scope, k.kode, k.new, c.v, 1 FROM k"
+		" LEFT JOIN c ON c.scope = k.scope AND c.kode = k.kode"
+		" WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.scope = %s"
+		" AND e.kode = k.kode AND e.id > k.id)",
+		r->tbl, r->field, r->entity, r->cur, entity_scope);
+	if (r->complete)
+		fputs(" UNION ALL SELECT c.scope, c.kode, NULL, c.v, 0 FROM c"
+		      " WHERE NOT EXISTS (SELECT 1 FROM k WHERE k.scope = c.scope"
+		      " AND k.kode = c.kode)", f);
+	if (fclose(f) != 0)
+		lk_fatal("out of memory");
+	return sql;
+}
+
+/* The row's value in the record's form, or NULL. */
+static const char *
+current(sqlite3_stmt *st, const struct data_rule *r, char buf[DEC_BUFSZ])
+{
+	if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+		return NULL;
+	if (r->scale == TEXT)
+		return (const char *)sqlite3_column_text(st, 3);
+	return dec_format_machine(sqlite3_column_int64(st, 3), r->scale, buf);
+}
+
+int
+store_audit_data(store *s, char *why, size_t n, lk_err *e)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+		const struct data_rule *r = &rules[i];
+		char *sql, buf[DEC_BUFSZ];
+		sqlite3_stmt *st = NULL;
+		int rc;
+
+		if (s->version < r->version)
+			continue;
+		sql = rule_sql(r);
+		rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return store_fail(s, rc, e, NULL);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *scope = (const char *)sqlite3_column_text(st, 0);
+			const char *kode = (const char *)sqlite3_column_text(st, 1);
+			const char *rec = (const char *)sqlite3_column_text(st, 2);
+			const char *now = current(st, r, buf);
+
+			if (sqlite3_column_int(st, 4) == 0)
+				snprintf(why, n, _("%s %s %s of %s is %s, and no record of "
+					 "the audit log wrote it"), r->tbl, kode ? kode : "?",
+					 r->field, scope ? scope : "?", now ? now : "-");
+			else if (!store_streq(rec, now))
+				snprintf(why, n, _("%s %s %s of %s is %s, the audit log "
+					 "says %s"), r->tbl, kode ? kode : "?", r->field,
+					 scope ? scope : "?", now ? now : "-", rec ? rec : "-");
+			else
+				continue;
+			sqlite3_finalize(st);
+			return lk_fail(e, EX_DATAERR, _("%s: changed behind lakip's back: %s"),
+				       s->path, why);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, rc, e, NULL);
+	}
+	return 0;
+}
