@@ -265,7 +265,7 @@ scr_narasi(app *a, int step, const draft *restore)
 	l.cell = nl_cell;
 	l.attr = nl_attr;
 	l.footer = nl_footer;
-	l.footer_rows = 4;
+	l.footer_rows = 5;
 	l.ud = a;
 	l.acts = acts;
 	l.bar_labels = labels;
