@@ -170,7 +170,15 @@ paragraf_iku(bctx *c, doc_section *s, const kinerja_iku *row)
 		tmpl_nilai v[] = { { "kode", ik->kode }, { "iku", ik->uraian },
 			{ "target", target } };
 
+		const char *ket = c->k->tw >= 1 && c->k->tw <= TW_MAX ?
+		    ik->keterangan[c->k->tw] : NULL;
+
 		bld_narasi(c, s, TT_IKU_BELUM_REALISASI, v, 3);
+		/* Why, as the operator recorded it (keterangan). */
+		if (ket != NULL && *ket)
+			doc_add_para(c->d, s, doc_printf(c->d, "%s: %s",
+			    bld_teks(c, TT_KOLOM_KETERANGAN, NULL, 0), ket),
+			    DOC_ITALIC, DOC_JUSTIFY);
 	} else if (row->capaian.status != CAPAIAN_ADA) {
 		tmpl_nilai v[] = { { "kode", ik->kode }, { "iku", ik->uraian },
 			{ "target", target }, { "realisasi",

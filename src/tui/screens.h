@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/dec.h"
 #include "tui/draft.h"
 #include "tui/form.h"
 #include "tui/tui_int.h"
@@ -71,6 +72,9 @@ bool wf_reviewable(const app *a, const store_entri *x);
  * program, when program) kode in the quarter on screen, and the review
  * of an IKU's entry. */
 void scr_history(app *a, bool program, const char *kode);
+/* A stored machine number as it is shown ("79,30", "4.587.938.844";
+ * scale DEC_NILAI or DEC_UANG); "(empty)" for none. */
+const char *scr_shown_value(const char *v, int scale, char buf[DEC_BUFSZ]);
 /* The review of entry kode in a->wf, one line per event (who, when, the
  * state it led to, the comment), written to f. */
 void scr_review_events(FILE *f, const app *a, enum entri_jenis j,

@@ -2184,6 +2184,165 @@ START_TEST(test_content_hash)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* svc_keterangan: the note of an IKU without a realisation */
+
+static const struct ket_case {
+	const char *name, *kode;
+	int tw;
+	const char *teks;
+	int rc;
+	const char *want;        /* the note after (rc 0), NULL: none */
+	const char *need;
+} ket_cases[] = {
+	{ "trimmed", "IKU2", 2, "  data BPS\n belum \t terbit ", 0,
+	  "data BPS belum terbit", NULL },
+	{ "usual", "IKU4", 2, "Belum tersedia: diukur tahun berikutnya", 0,
+	  "Belum tersedia: diukur tahun berikutnya", NULL },
+	{ "blank removes", "IKU2", 2, " \n ", 0, NULL, NULL },
+	{ "NULL removes", "IKU2", 2, NULL, 0, NULL, NULL },
+	{ "UTF-8", "IKU2", 2, "menunggu rilis \xe2\x80\x9cIDI 2023\xe2\x80\x9d", 0,
+	  "menunggu rilis \xe2\x80\x9cIDI 2023\xe2\x80\x9d", NULL },
+	{ "no IKU", "IKU9", 2, "x", EX_NOINPUT, NULL, "IKU9" },
+	{ "no quarter", "IKU2", 5, "x", EX_USAGE, NULL, "5" },
+	{ "control", "IKU2", 2, "a\x1b[2Jb", EX_DATAERR, NULL, "triwulan.2.keterangan.IKU2" },
+	{ "not UTF-8", "IKU2", 2, "data \xff", EX_DATAERR, NULL, "UTF-8" },
+	{ "too long", "IKU2", 2, "LONG", EX_DATAERR, NULL, "at most 500" },
+};
+
+START_TEST(test_keterangan)
+{
+	const struct ket_case *c = &ket_cases[_i];
+	lk_err e = { 0, "" };
+	svc_period p;
+	rencana *got;
+	char longtext[SVC_KETERANGAN_MAX + 2];
+	const char *teks = c->teks;
+	const char *before;
+	bool changed = false;
+	int rc;
+
+	memset(longtext, 'x', sizeof longtext - 1);
+	longtext[sizeof longtext - 1] = '\0';
+	if (teks != NULL && strcmp(teks, "LONG") == 0)
+		teks = longtext;
+	open_ok(admin, K, 2, AKSI_LIHAT, &p);
+	before = find_iku(p.r, "IKU2")->keterangan[2];
+	ck_assert_str_eq(before, "data belum tersedia");
+	rc = svc_keterangan(p.r, c->tw, c->kode, teks, &changed, &e);
+	if (c->rc != 0) {
+		refused_(rc, &e, c->rc, c->name, c->need, NULL);
+		ck_assert(!changed);
+		ck_assert_str_eq(find_iku(p.r, "IKU2")->keterangan[2], before);
+		svc_period_free(&p);
+		return;
+	}
+	ok_(rc, &e, c->name);
+	ck_assert(changed);
+	/* Saved through svc_save, it is what the database holds. */
+	as("op");
+	ok_(svc_save(&v, K, p.r, 2, 1u << AKSI_UBAH_DATA, &e), &e, "save");
+	svc_period_free(&p);
+	ck_assert_int_eq(store_load(db, K, 2023, &got, &e), 0);
+	if (c->want == NULL)
+		ck_assert_ptr_null(find_iku(got, c->kode)->keterangan[2]);
+	else
+		ck_assert_str_eq(find_iku(got, c->kode)->keterangan[2], c->want);
+	/* The same text again changes nothing. */
+	ck_assert_int_eq(svc_keterangan(got, 2, c->kode, c->want, &changed, &e), 0);
+	ck_assert(!changed);
+	rencana_free(got);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* svc_konteks_load: what a reviewer judges a figure by */
+
+START_TEST(test_konteks)
+{
+	lk_err e = { 0, "" };
+	rencana *r = example(), *got;
+	svc_period p;
+	svc_konteks k;
+	const svc_konteks_iku *ki;
+	size_t done;
+
+	/* The year before: the same plan, IKU1 at 70 in TW II. */
+	r->tahun = 2022;
+	find_iku(r, "IKU1")->realisasi[2] = 70 * 10000LL;
+	as(admin);
+	ok_(store_save(db, r, false, NULL, &e), &e, "2022");
+	rencana_free(r);
+	/* TW I of 2023: IKU1 at 40 (annual target 78,50). */
+	open_ok(admin, K, 2, AKSI_LIHAT, &p);
+	p.r->tw[1].ada = true;
+	p.r->tw[1].tahun = 2023;
+	p.r->tw[1].bulan = 4;
+	p.r->tw[1].hari = 10;
+	find_iku(p.r, "IKU1")->ada_realisasi[1] = true;
+	find_iku(p.r, "IKU1")->realisasi[1] = 40 * 10000LL;
+	as("op");
+	ok_(svc_save(&v, K, p.r, 1, 1u << AKSI_UBAH_DATA, &e), &e, "tw1");
+	svc_period_free(&p);
+	/* Submitted, returned, fixed. */
+	ok_(review("op", EV_SUBMIT, "IKU1", NULL, &done, &e), &e, "submit");
+	ok_(review("kbx", EV_RETURN, "IKU1", "Cek ulang skor IDI", &done, &e), &e,
+	    "return");
+	open_ok(admin, K, 2, AKSI_LIHAT, &p);
+	find_iku(p.r, "IKU1")->realisasi[2] = 79.5 * 10000LL;
+	as("op");
+	ok_(svc_save(&v, K, p.r, 2, 1u << AKSI_UBAH_DATA, &e), &e, "fix");
+	svc_period_free(&p);
+
+	ck_assert_int_eq(store_load(db, K, 2023, &got, &e), 0);
+	ok_(svc_konteks_load(&v, K, got, 2023, 2, &k, &e), &e, "konteks");
+	ck_assert(k.ada_tahun_lalu);
+	ck_assert_uint_eq(k.n_iku, 5);
+	ki = svc_konteks_find(&k, "IKU1");
+	ck_assert_ptr_nonnull(ki);
+	ck_assert_str_eq(ki->sasaran, "SS1");
+	/* TW I: 40 of 78,50 = 50,96%. */
+	ck_assert(ki->tw_lalu.ada && ki->tw_lalu.ada_realisasi);
+	ck_assert_int_eq(ki->tw_lalu.tw, 1);
+	ck_assert_int_eq(ki->tw_lalu.realisasi, 40 * 10000LL);
+	ck_assert_int_eq(ki->tw_lalu.capaian.persen, 5096);
+	ck_assert_ptr_nonnull(ki->tw_lalu.predikat);
+	/* TW II of 2022: 70 of 78,50 = 89,17%. */
+	ck_assert(ki->tahun_lalu.ada && ki->tahun_lalu.ada_realisasi);
+	ck_assert_int_eq(ki->tahun_lalu.tahun, 2022);
+	ck_assert_int_eq(ki->tahun_lalu.realisasi, 70 * 10000LL);
+	ck_assert_int_eq(ki->tahun_lalu.capaian.persen, 8917);
+	/* SS1 is supported by P04 alone: 5.983.795.950 of 7.009.143.400. */
+	ck_assert_uint_eq(ki->n_program, 1);
+	ck_assert_str_eq(ki->program[0].kode, "P04");
+	ck_assert_int_eq(ki->program[0].serapan.persen, 8537);
+	ck_assert_int_eq(ki->jumlah.serapan.persen, 8537);
+	/* Returned by kbx; since then op changed 79,30 to 79,50. */
+	ck_assert_str_eq(ki->dilihat_oleh, "kbx");
+	ck_assert_str_eq(ki->dilihat_aksi, entri_event_nama(EV_RETURN));
+	ck_assert_uint_eq(ki->n_ubah, 1);
+	ck_assert_str_eq(ki->ubah[0].login, "op");
+	ck_assert_str_eq(ki->ubah[0].old, "79.3");
+	ck_assert_str_eq(ki->ubah[0].new_, "79.5");
+	/* Never reviewed: nothing to compare with. */
+	ki = svc_konteks_find(&k, "IKU3");
+	ck_assert_ptr_null(ki->dilihat_at);
+	ck_assert_uint_eq(ki->n_ubah, 0);
+	/* IKU2 has no realisation in either year. */
+	ki = svc_konteks_find(&k, "IKU2");
+	ck_assert(ki->tahun_lalu.ada && !ki->tahun_lalu.ada_realisasi);
+	svc_konteks_free(&k);
+	/* TW I has no quarter before it; 2021 is not in the database. */
+	ok_(svc_konteks_load(&v, K, got, 2023, 1, &k, &e), &e, "tw1");
+	ck_assert(!svc_konteks_find(&k, "IKU1")->tw_lalu.ada);
+	ck_assert(!k.ada_tahun_lalu);
+	svc_konteks_free(&k);
+	refused_(svc_konteks_load(&v, K, got, 2023, 0, &k, &e), &e, EX_USAGE,
+		 "tw0", NULL);
+	rencana_free(got);
+}
+END_TEST
+
 Suite *
 lktest_suite(void)
 {
@@ -2213,6 +2372,8 @@ lktest_suite(void)
 	tcase_add_test(tc, test_review_locked);
 	tcase_add_loop_test(tc, test_unlock, 0, (int)LK_NELEM(unlock_cases));
 	tcase_add_test(tc, test_content_hash);
+	tcase_add_loop_test(tc, test_keterangan, 0, (int)LK_NELEM(ket_cases));
+	tcase_add_test(tc, test_konteks);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("report");
