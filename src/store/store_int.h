@@ -75,6 +75,8 @@ struct store {
 	int64_t audit_id;
 	char audit_hash[65];
 	sqlite3_stmt *audit_st[2];  /* head query, insert */
+	store_change_fn *on_change; /* store_on_change */
+	void *on_change_ctx;
 };
 
 /* ---- errors (store.c) ---- */

@@ -83,6 +83,7 @@ enum menu_extra {
 	MX_REKAP,       /* admin, or a role in several agencies: the province view */
 	MX_AGENCY,      /* admin: predikat bands, registered signers */
 	MX_USERS,       /* admin: the users */
+	MX_IMPORT,      /* admin: import a workbook, a CSV sheet, an exchange file */
 	MX_UNLOCK,      /* admin, a locked quarter: unlock it */
 	MX_N
 };
@@ -118,6 +119,7 @@ menu_extras(menu_ctx *c)
 	if (a->user.peran == PERAN_ADMIN) {
 		c->extra[c->n_extra++] = MX_AGENCY;
 		c->extra[c->n_extra++] = MX_USERS;
+		c->extra[c->n_extra++] = MX_IMPORT;
 		if (app_locked(a))
 			c->extra[c->n_extra++] = MX_UNLOCK;
 		if (store_user_list(a->st, &u, &c->n_users, &e) == 0)
@@ -152,6 +154,7 @@ extra_name(enum menu_extra x)
 	case MX_AGENCY: return _("Agency settings");
 	case MX_REKAP: return _("Province view");
 	case MX_USERS: return _("Users");
+	case MX_IMPORT: return _("Import a workbook");
 	default: return _("Unlock the quarter");
 	}
 }
@@ -206,6 +209,8 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 c->count[ENTRI_SUBMITTED], c->count[ENTRI_APPROVED]);
 		else if (x == MX_USERS)
 			snprintf(buf, n, _("%zu users"), c->n_users);
+		else if (x == MX_IMPORT)
+			snprintf(buf, n, "%s", _(".xlsx, .csv, .yaml: dry run first"));
 		else if (x == MX_REKAP)
 			snprintf(buf, n, "%s", _("every agency's quarter"));
 		else if (x == MX_AGENCY)
@@ -333,6 +338,7 @@ run_extra(menu_ctx *c, enum menu_extra x)
 	switch (x) {
 	case MX_REVIEW: return scr_review(c->a);
 	case MX_USERS: return scr_users(c->a);
+	case MX_IMPORT: return scr_import(c->a);
 	case MX_SIGN: return scr_sign(c->a);
 	case MX_AGENCY: return scr_agency(c->a);
 	case MX_REKAP: return scr_rekap(c->a);
@@ -405,7 +411,9 @@ scr_steps(app *a, int first, const draft *restore)
 		   "Below the steps: a kabid reviews the capaian of his bidang (Review "
 		   "capaian); the head signs and finalises the quarter (Sign and "
 		   "finalise); an admin sets the agency's predikat bands (Agency settings), "
-		   "manages the users and unlocks a finalised quarter. "
+		   "manages the users, imports a workbook (Import a workbook: the dry "
+		   "run's changes or errors are shown before anything is saved) and "
+		   "unlocks a finalised quarter. "
 		   "The second line above the steps counts the entries of the quarter by "
 		   "state of their review.");
 	list_init(&l);

@@ -90,6 +90,9 @@ int scr_rekap(app *a);
 /* scr_agency.c: the agency's predikat bands (admin: edit) and the
  * certificates registered to sign its reports. */
 int scr_agency(app *a);
+/* scr_import.c: import a workbook, a CSV sheet or an exchange file
+ * (admin): the dry run shown, then confirmed. */
+int scr_import(app *a);
 /* scr_users.c: the users of the database (admin: add, role, remove). */
 int scr_users(app *a);
 

@@ -100,6 +100,9 @@ void app_touch_quarter(app *a, int tw);
  * else his home, else the current directory;
  * "DIR/LAKIP-KODE-YEAR-TWn<suffix>.pdf". */
 char *app_default_pdf(const app *a, const char *suffix);
+/* That directory itself (the documents directory, else the home, else
+ * the current directory), into dir. */
+void app_documents_dir(char *dir, size_t n);
 /* Which process holds a lock on the database (Linux /proc/locks):
  * "lakip (PID 1234, user budi)", or "" when unknown. */
 void app_lock_holders(const char *db, char *out, size_t n);

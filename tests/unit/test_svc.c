@@ -46,6 +46,7 @@
 #include <openssl/x509.h>
 
 #include "io/exchange.h"
+#include "svc/import.h"
 #include "svc/svc.h"
 
 #define K "kesbangpol-kalteng"
@@ -2340,6 +2341,150 @@ START_TEST(test_konteks)
 	refused_(svc_konteks_load(&v, K, got, 2023, 0, &k, &e), &e, EX_USAGE,
 		 "tw0", NULL);
 	rencana_free(got);
+/* ---- import (svc_import) ---- */
+
+/* The example with one sed-like replacement, as a file in tmp. */
+static const char *
+example_file(const char *name, const char *from, const char *to)
+{
+	static char path[2][2200];
+	static int k;
+	char *buf, *at;
+	FILE *f = fopen(lktest_path("examples/kesbangpol-kalteng-2023.yaml"), "rb");
+	long n;
+
+	k ^= 1;
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = calloc(1, (size_t)n + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	snprintf(path[k], sizeof path[k], "%s/%s", tmp, name);
+	f = fopen(path[k], "wb");
+	at = from != NULL ? strstr(buf, from) : NULL;
+	if (at != NULL) {
+		fwrite(buf, 1, (size_t)(at - buf), f);
+		fputs(to, f);
+		fputs(at + strlen(from), f);
+	} else
+		fputs(buf, f);
+	fclose(f);
+	free(buf);
+	return path[k];
+}
+
+static const char *
+text_file(const char *name, const char *text)
+{
+	static char path[2200];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", tmp, name);
+	f = fopen(path, "wb");
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static const struct import_case {
+	const char *what;
+	const char *from, *to;   /* YAML: the example with this replaced */
+	const char *csv, *sheet; /* else a CSV sheet */
+	int tahun;
+	const char *actor;       /* NULL: the admin */
+	bool dry;
+	int rc;
+	size_t n_err;
+	const char *err0, *err1; /* in the first and second error */
+	const char *change;      /* "tbl kode field old new" of one change */
+	int diff_kind, changed;  /* counts of that kind */
+} import_cases[] = {
+	{ "dry run of a new target", "target: 78.50", "target: 81.25", NULL,
+	  NULL, 0, NULL, true, 0, 0, NULL, NULL, "iku IKU1 target 78.5 81.25",
+	  DIFF_IKU, 1 },
+	{ "import of a new target", "target: 78.50", "target: 81.25", NULL,
+	  NULL, 0, NULL, false, 0, 0, NULL, NULL, "iku IKU1 target 78.5 81.25",
+	  DIFF_IKU, 1 },
+	{ "an operator may not import", "target: 78.50", "target: 81.25",
+	  NULL, NULL, 0, "op", false, EX_NOPERM, 1, "admin", NULL, NULL,
+	  DIFF_IKU, 0 },
+	{ "... not even a dry run", "target: 78.50", "target: 81.25",
+	  NULL, NULL, 0, "op", true, EX_NOPERM, 1, "admin", NULL, NULL,
+	  DIFF_IKU, 0 },
+	{ "a rule of the exchange format", "kode: IKU2", "kode: IKU1", NULL,
+	  NULL, 0, NULL, true, EX_DATAERR, 1, "IKU1", NULL, NULL, DIFF_IKU, 0 },
+	{ "every error of a CSV sheet's cells", NULL, NULL,
+	  "triwulan;kode;realisasi\n2;IKU1;delapan puluh\n2;IKU2;75,5\n"
+	  "2;IKU3;78.5\n", "realisasi_iku", 2023, NULL, false, EX_DATAERR, 2,
+	  "r.csv:2:3", "r.csv:4:3", NULL, DIFF_IKU, 0 },
+	{ "a CSV sheet's realisation", NULL, NULL,
+	  "triwulan;kode;realisasi\n2;IKU2;75,5\n", "realisasi_iku", 2023,
+	  NULL, true, 0, 0, NULL, NULL, "realisasi IKU2", DIFF_TRIWULAN, 1 },
+	{ "a CSV sheet needs the year", NULL, NULL,
+	  "triwulan;kode;realisasi\n2;IKU2;75,5\n", "realisasi_iku", 0,
+	  NULL, true, EX_USAGE, 1, "--tahun", NULL, NULL, DIFF_IKU, 0 },
+	{ "an unknown sheet", NULL, NULL, "kode;nama\n", "capaian_tw2", 2023,
+	  NULL, true, EX_USAGE, 1, "capaian_tw2", NULL, NULL, DIFF_IKU, 0 },
+};
+
+START_TEST(test_import)
+{
+	const struct import_case *c = &import_cases[_i];
+	svc_import_opts o;
+	svc_import_result res;
+	lk_err e = { 0, "" };
+	const char *before = snapshot(), *after;
+	bool found = false;
+	int rc;
+
+	memset(&o, 0, sizeof o);
+	if (c->csv != NULL) {
+		o.file = text_file("r.csv", c->csv);
+		o.sheet = c->sheet;
+		o.tahun = c->tahun;
+	} else
+		o.file = example_file("x.yaml", c->from, c->to);
+	o.dry_run = c->dry;
+	as(c->actor != NULL ? c->actor : admin);
+	rc = svc_import(&v, &o, &res, &e);
+	ck_assert_msg(rc == c->rc, "%s: %d (%s), want %d", c->what, rc, e.msg, c->rc);
+	ck_assert_msg(res.n_err == c->n_err, "%s: %zu errors", c->what, res.n_err);
+	if (c->err0 != NULL)
+		ck_assert_msg(strstr(res.err[0], c->err0) != NULL && strstr(e.msg,
+			      c->err0) != NULL, "%s: %s", c->what, res.err[0]);
+	if (c->err1 != NULL)
+		ck_assert_msg(strstr(res.err[1], c->err1) != NULL, "%s: %s",
+			      c->what, res.err[1]);
+	if (rc == 0)
+		ck_assert_uint_eq(res.diff.n[c->diff_kind].changed, (unsigned)c->changed);
+	if (rc != 0 || c->change == NULL)
+		ck_assert_msg(res.n_change == 0 || c->change == NULL,
+			      "%s: %zu changes", c->what, res.n_change);
+	for (size_t i = 0; c->change != NULL && i < res.n_change; i++) {
+		const svc_change *x = &res.change[i];
+		char line[2048];
+
+		snprintf(line, sizeof line, "%s %s %s %s %s", x->tbl,
+			 x->kode ? x->kode : "", x->field ? x->field : "",
+			 x->old ? x->old : "", x->new_ ? x->new_ : "");
+		found = found || strstr(line, c->change) != NULL ||
+		    (strstr(line, "realisasi") && strstr(c->change, "realisasi") &&
+		     strstr(line, "IKU2"));
+	}
+	ck_assert_msg(c->change == NULL || found, "%s: no change %s", c->what,
+		      c->change);
+	if (rc == 0 && c->change == NULL)
+		ck_assert_uint_eq(res.n_change, 0);
+	after = snapshot();
+	if (rc != 0 || c->dry)
+		ck_assert_msg(strcmp(before, after) == 0, "%s changed the database",
+			      c->what);
+	else
+		ck_assert_msg(strcmp(before, after) != 0, "%s changed nothing",
+			      c->what);
+	svc_import_result_free(&res);
 }
 END_TEST
 
@@ -2354,6 +2499,7 @@ lktest_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_init);
+	tcase_add_loop_test(tc, test_import, 0, (int)LK_NELEM(import_cases));
 	tcase_add_loop_test(tc, test_open, 0, (int)LK_NELEM(open_cases));
 	tcase_add_test(tc, test_open_empty);
 	tcase_add_loop_test(tc, test_open_role, 0, (int)LK_NELEM(role_cases));
