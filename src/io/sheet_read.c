@@ -849,8 +849,9 @@ read_program(rd *x, const sheet *s)
 	return rc;
 }
 
+/* tanggal may be empty: the quarter's date is then not set yet. */
 static const col triwulan_cols[] = { { "triwulan", true },
-	{ "tanggal", true }, { NULL, false } };
+	{ "tanggal", false }, { NULL, false } };
 
 static int
 read_triwulan(rd *x, const sheet *s)
@@ -871,14 +872,21 @@ read_triwulan(rd *x, const sheet *s)
 		if (x->tw[tw] != NULL)
 			ROW_FAIL(fail(x, r->row, col_of(r, &h, 0), _("triwulan %d is "
 			    "given twice (first on row %u)"), tw, x->tw_row[tw]));
-		if ((rc = date(x, r, &h, triwulan_cols, 1, &v)) != 0)
-			ROW_FAIL(rc);
+		{
+			const sheet_cell *dc = cell(r, h.at[1]);
+
+			if (dc != NULL && (dc->type != SHEET_TEXT ||
+			    !blank(dc->text)) &&
+			    (rc = date(x, r, &h, triwulan_cols, 1, &v)) != 0)
+				ROW_FAIL(rc);
+		}
 		if (x->triwulan == NULL) {
 			x->triwulan = node(x, YD_MAP, r->row, 1);
 			put(x, x->root, "triwulan", x->triwulan);
 		}
 		m = node(x, YD_MAP, r->row, col_of(r, &h, 0));
-		put(x, m, "tanggal", v);
+		if (v != NULL)
+			put(x, m, "tanggal", v);
 		put(x, x->triwulan, key_of[tw], m);
 		x->tw[tw] = m;
 		x->tw_row[tw] = r->row;

@@ -17,6 +17,10 @@
 #include "report/doc.h"
 #include "report/template.h"
 
+/* What the report prints in the place of a quarter's date while the user
+ * has not set it (the cover, the signature block): never today. */
+#define REPORT_TANGGAL_BELUM "[tanggal belum ditetapkan]"
+
 /* Builds the report of quarter tw.  *out is a new doc (free with
  * doc_free).  Missing data is printed as empty and listed in
  * warn (a NULL-ended array in the doc's arena; may be NULL). */

@@ -33,7 +33,7 @@
 typedef struct store store;
 
 /* Current schema version written to PRAGMA user_version. */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */
@@ -131,6 +131,12 @@ int store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,
  * (EX_USAGE when there are several, EX_NOINPUT when none).  *out is
  * malloc'ed. */
 int store_pilih_instansi(store *s, const char *kode, char **out, lk_err *e);
+
+/* The time zone (instansi.zona_waktu) of agency kode, or with kode NULL
+ * of the database's only agency, into *out (malloc'ed), NULL for the
+ * default (Asia/Jakarta: none set, an unknown kode, several agencies, a
+ * database older than the setting).  Times are shown in it (core/zona.h). */
+int store_zona_waktu(store *s, const char *kode, char **out, lk_err *e);
 
 /* Load the whole plan of (instansi, tahun) with its quarters into a new
  * rencana (free with rencana_free).  The bidang are all of the instansi's.

@@ -37,6 +37,8 @@
 /* Schema version that reviews every part of the report (review_state,
  * review_event in place of entry_state, entry_comment). */
 #define STORE_VERSION_REVIEW 8
+/* Schema version that lets a quarter's date be unset (NULL). */
+#define STORE_VERSION_TANGGAL 9
 
 /* A transition of entry (kind j, row ref_id) of quarter triwulan_id by
  * the actor at time at, into review_event (workflow.c). */

@@ -88,6 +88,12 @@ int svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
 int svc_save(svc *v, const char *kode, rencana *r, int tw, unsigned mask,
 	     lk_err *e);
 
+/* Set quarter p->tw's report date (y-m-d; 0-0-0 clears it: not set) as
+ * the actor, who may edit the quarter's data (svc_save's checks: role,
+ * lock), in one transaction, audited; the quarter is reported from then
+ * on.  EX_USAGE for no quarter, EX_DATAERR for no such date. */
+int svc_set_tanggal(svc *v, svc_period *p, int y, int m, int d, lk_err *e);
+
 /* Submit, approve or return entries of the period (store_wf_apply); a
  * period without a quarter is EX_USAGE. */
 int svc_review(svc *v, const svc_period *p, enum entri_event ev,
@@ -125,6 +131,11 @@ int svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e);
 int svc_key_check(svc *v, const svc_period *p, const char *p12,
 		  const char *password, sign_cert_info *ci, lk_err *e);
 
+/* What a signed report must state that only the user can decide: quarter
+ * p->tw's report date (never today by default).  EX_DATAERR naming it
+ * and how to set it when it is not set; svc_finalise checks it too. */
+int svc_final_ready(const svc_period *p, lk_err *e);
+
 typedef struct svc_final_opts {
 	const char *p12, *password;
 	const char *ttd;         /* scanned signature PNG, or NULL */
@@ -152,7 +163,7 @@ typedef struct svc_final_result {
 } svc_final_result;
 
 /* Finalise quarter p->tw (kepala or admin; every entry approved, not
- * locked; no quarter: EX_USAGE): the key checked (svc_key_check), the report rendered as
+ * locked; no quarter: EX_USAGE; no report date: EX_DATAERR): the key checked (svc_key_check), the report rendered as
  * svc_render does with the agency's template and signed (PAdES, with a
  * timestamp when o->tsa), then stored as the next version and the
  * quarter locked in one short transaction, the file published in it.

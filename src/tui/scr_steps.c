@@ -12,6 +12,7 @@
 #include "core/dec.h"
 #include "core/i18n.h"
 #include "core/model_edit.h"
+#include "core/zona.h"
 #include "tui/grid.h"
 #include "tui/list.h"
 #include "tui/ui.h"
@@ -223,10 +224,14 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 			snprintf(buf, n, _("%u of %u approved"), c->count[ENTRI_APPROVED],
 				 c->count[ENTRI_DRAFT] + c->count[ENTRI_SUBMITTED] +
 				 c->count[ENTRI_RETURNED] + c->count[ENTRI_APPROVED]);
-		else
+		else {
+			char day[32];
+
+			zona_tanggal_lokal(c->a->wf.locked_at,
+					   c->a->r->instansi.zona_waktu, day, sizeof day);
 			snprintf(buf, n, _("locked by %s on %.10s"),
-				 c->a->wf.locked_by ? c->a->wf.locked_by : "?",
-				 c->a->wf.locked_at ? c->a->wf.locked_at : "");
+				 c->a->wf.locked_by ? c->a->wf.locked_by : "?", day);
+		}
 		return buf;
 	}
 	st = step_state(c, step);

@@ -192,15 +192,8 @@ app_touch_quarter(app *a, int tw)
 	if (t->ada)
 		return;
 	t->ada = true;
-	if (!tanggal_sah(t->tahun, t->bulan, t->hari)) {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		localtime_r(&now, &tm);
-		t->tahun = tm.tm_year + 1900;
-		t->bulan = tm.tm_mon + 1;
-		t->hari = tm.tm_mday;
-	}
+	/* Its date stays unset (0-0-0) until the user sets it: a report
+	 * says so in its place, and finalise refuses. */
 }
 
 /* $XDG_DOCUMENTS_DIR as xdg-user-dir reads it: user-dirs.dirs in
