@@ -69,6 +69,42 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 }
 
 int
+report_render_pk(rencana *r, const char *tname, const report_extra *x,
+		 const report_hooks *h, const char *out, layout_result *res,
+		 lk_err *e)
+{
+	const char **warn = NULL;
+	tmpl *t = NULL;
+	doc *d = NULL;
+	int rc;
+
+	stage(h, _("Loading the template..."));
+	if ((rc = tmpl_load(tname != NULL ? tname : "perjanjian", &t, e)) != 0)
+		return rc;
+	stage(h, _("Building the report..."));
+	rc = build_perjanjian(r, t, &d, &warn, e);
+	if (rc == 0 && x != NULL) {
+		doc_signature *sig = doc_find_signature(d);
+
+		if (sig != NULL) {
+			sig->qr_text = x->qr_text;
+			if (x->ttd != NULL)
+				sig->image = x->ttd;
+		}
+	}
+	if (rc == 0) {
+		for (; warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
+			h->warn(h->arg, *warn);
+		stage(h, _("Laying out the pages and writing the PDF..."));
+		rc = layout_write_pdf(d, out, res, e);
+	}
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}
+
+int
 report_render_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
 		    const char *out, layout_result *res, lk_err *e)
 {

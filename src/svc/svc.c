@@ -251,3 +251,12 @@ svc_render(svc *v, svc_period *p, const char *tname, const report_extra *x,
 	store_template_free(&tp);
 	return rc;
 }
+
+int
+svc_render_pk(svc *v, svc_period *p, const char *tname, const report_extra *x,
+	      const report_hooks *h, const char *out, layout_result *res,
+	      lk_err *e)
+{
+	(void)v;
+	return report_render_pk(p->r, tname, x, h, out, res, e);
+}
