@@ -486,7 +486,8 @@ teks_berlaku(bctx *c)
 		const char *why;
 		const char *text = g->teks != NULL ? g->teks : "";
 
-		if (id < 0) {
+		if (id < 0 || tmpl_teks_dokumen((enum tmpl_teks_id)id) !=
+		    TD_LAPORAN) {
 			bld_warn(c, _("quarter %s: the text override \"%s\" names no "
 			    "template text (ignored)"), bld_tw_nama(c),
 			    bld_atau_kosong(g->nama));
@@ -553,6 +554,10 @@ build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
 		lk_fatal("build_laporan: NULL argument");
 	if (k->tw < 1 || k->tw > TW_MAX)
 		return lk_fail(e, EX_USAGE, _("quarter %d is not 1 to 4"), k->tw);
+	if (t->jenis != TD_LAPORAN)
+		return lk_fail(e, EX_DATAERR, _("%s is a template of a %s, not "
+		    "of a laporan (its key jenis)"), t->file,
+		    tmpl_dokumen_nama(t->jenis));
 	memset(&c, 0, sizeof c);
 	c.r = r;
 	c.k = k;

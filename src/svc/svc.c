@@ -294,3 +294,12 @@ svc_render_html(svc *v, svc_period *p, const char *tname, FILE *out,
 {
 	return render(v, p, tname, NULL, NULL, out_name, out, NULL, e);
 }
+
+int
+svc_render_pk(svc *v, svc_period *p, const char *tname, const report_extra *x,
+	      const report_hooks *h, const char *out, layout_result *res,
+	      lk_err *e)
+{
+	(void)v;
+	return report_render_pk(p->r, tname, x, h, out, res, e);
+}

@@ -115,6 +115,12 @@ int svc_render(svc *v, svc_period *p, const char *tname,
  * publishes on its website. */
 int svc_render_html(svc *v, svc_period *p, const char *tname, FILE *out,
 		    const char *out_name, lk_err *e);
+/* Render the performance agreement (Perjanjian Kinerja) of p's year
+ * with template tname (NULL: the installed "perjanjian"); x, h as
+ * svc_render's.  p needs no quarter. */
+int svc_render_pk(svc *v, svc_period *p, const char *tname,
+		  const report_extra *x, const report_hooks *h,
+		  const char *out, layout_result *res, lk_err *e);
 
 /* ---- finalising (finalise.c) ---- */
 
