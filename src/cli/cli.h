@@ -131,6 +131,7 @@ int cmd_submit(cli_ctx *c);        /* cmd_workflow.c */
 int cmd_review(cli_ctx *c);
 int cmd_status(cli_ctx *c);
 int cmd_unlock(cli_ctx *c);
+int cmd_date(cli_ctx *c);          /* cmd_date.c */
 int cmd_finalise(cli_ctx *c);      /* cmd_final.c */
 int cmd_verify(cli_ctx *c);
 int cmd_signed(cli_ctx *c);        /* cmd_final.c */

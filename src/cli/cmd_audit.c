@@ -7,10 +7,12 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "core/peran.h"
+#include "core/zona.h"
 #include "sign/sign.h"
 #include "store/workflow.h"
 
@@ -36,11 +38,66 @@ put_value(const char *v)
 	putchar('"');
 }
 
+/* The zone of each agency a record names (the first part of its scope),
+ * looked up once; a record of no agency (users) takes the only agency's,
+ * else the default. */
+#define ZONA_MAX 64
+typedef struct zona_cache {
+	store *s;
+	size_t n;
+	char *kode[ZONA_MAX], *zona[ZONA_MAX];
+	char *satu;              /* the only agency's */
+	bool satu_ok;
+} zona_cache;
+
+static const char *
+zona_of(zona_cache *zc, const char *scope)
+{
+	char kode[256];
+	size_t len, i;
+	lk_err e = { 0, "" };
+
+	if (scope == NULL || (len = strcspn(scope, "/")) == 0 ||
+	    len >= sizeof kode) {
+		if (!zc->satu_ok) {
+			if (store_zona_waktu(zc->s, NULL, &zc->satu, &e) != 0)
+				zc->satu = NULL;
+			zc->satu_ok = true;
+		}
+		return zc->satu;
+	}
+	memcpy(kode, scope, len);
+	kode[len] = '\0';
+	for (i = 0; i < zc->n; i++)
+		if (strcmp(zc->kode[i], kode) == 0)
+			return zc->zona[i];
+	if (zc->n == ZONA_MAX)
+		return NULL;
+	if (store_zona_waktu(zc->s, kode, &zc->zona[zc->n], &e) != 0)
+		zc->zona[zc->n] = NULL;
+	if ((zc->kode[zc->n] = strdup(kode)) == NULL)
+		lk_fatal("out of memory");
+	return zc->zona[zc->n++];
+}
+
+static void
+zona_cache_free(zona_cache *zc)
+{
+	for (size_t i = 0; i < zc->n; i++) {
+		free(zc->kode[i]);
+		free(zc->zona[i]);
+	}
+	free(zc->satu);
+}
+
 static int
 print_rec(void *arg, const store_audit_rec *r)
 {
-	(void)arg;
-	printf("%" PRId64 " %s %s %s %s %s%s%s%s%s ", r->id, r->at, r->login,
+	zona_cache *zc = arg;
+	char when[64];
+
+	zona_lokal(r->at, zona_of(zc, r->scope), true, when, sizeof when);
+	printf("%" PRId64 " %s %s %s %s %s%s%s%s%s ", r->id, when, r->login,
 	       audit_aksi_label(r->action), r->scope ? r->scope : "-", r->tbl,
 	       r->kode ? " " : "", r->kode ? r->kode : "",
 	       r->field ? "." : "", r->field ? r->field : "");
@@ -182,8 +239,14 @@ cmd_audit(cli_ctx *c)
 		if (rc == 0 && !all)
 			rc = lk_fail(&e, EX_DATAERR, _("the audit log does not match "
 				     "every signed report"));
-	} else
-		rc = store_audit_list(s, since, user, print_rec, NULL, &e);
+	} else {
+		zona_cache zc;
+
+		memset(&zc, 0, sizeof zc);
+		zc.s = s;
+		rc = store_audit_list(s, since, user, print_rec, &zc, &e);
+		zona_cache_free(&zc);
+	}
 	store_close(s);
 	return rc ? cli_report(&e) : 0;
 }

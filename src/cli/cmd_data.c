@@ -23,6 +23,7 @@
 #include "io/predikat_load.h"
 #include "io/sheet.h"
 #include "io/xlsx.h"
+#include "svc/import.h"
 #include "svc/svc.h"
 
 int
@@ -116,59 +117,6 @@ file_arg(cli_ctx *c, const char **file)
 	return 0;
 }
 
-/* The plan of (kode, tahun) in the database: 0, EX_NOINPUT when none,
- * or another error. */
-static int
-load_old(store *s, const char *kode, int tahun, rencana **old, lk_err *e)
-{
-	lk_err e2 = { 0, "" };
-	int rc = store_load(s, kode, tahun, old, &e2);
-
-	if (rc != 0 && rc != EX_NOINPUT)
-		*e = e2;
-	return rc;
-}
-
-/* One sheet as CSV, merged into what the database holds. */
-static int
-read_csv_sheet(cli_ctx *c, store *s, const char *file, const char *name,
-	       const char *instansi, int tahun, rencana **out, lk_err *e)
-{
-	sheet_book *b;
-	rencana *old = NULL, *r0 = NULL;
-	char *kode = NULL;
-	bool cp1252;
-	int rc;
-
-	if ((rc = csv_read_file(file, name, &b, &cp1252, e)) != 0)
-		return rc;
-	if (cp1252 && !c->quiet)
-		fprintf(stderr, _("lakip: note: %s is not UTF-8; it was read as "
-				  "Windows-1252 (what Excel saves as \"CSV\")\n"), file);
-	if (strcasecmp(name, "instansi") == 0) {
-		/* The sheet names the agency and the year itself. */
-		if ((rc = sheet_csv_merge(b, NULL, &r0, e)) == 0 &&
-		    (rc = load_old(s, r0->instansi.kode, r0->tahun, &old, e)) == EX_NOINPUT) {
-			*out = r0;
-			sheet_book_free(b);
-			return 0;
-		}
-	} else if (tahun == 0)
-		rc = lk_fail(e, EX_USAGE, _("--tahun is required with --sheet %s"), name);
-	else if ((rc = store_pilih_instansi(s, instansi, &kode, e)) == 0 &&
-		 (rc = load_old(s, kode, tahun, &old, e)) == EX_NOINPUT)
-		rc = lk_fail(e, EX_NOINPUT, _("%s has no plan for %d in %s: import a "
-			     "workbook, an exchange file or the sheet instansi "
-			     "first"), kode, tahun, cli_db_path(c));
-	if (rc == 0)
-		rc = sheet_csv_merge(b, old, out, e);
-	rencana_free(r0);
-	rencana_free(old);
-	free(kode);
-	sheet_book_free(b);
-	return rc;
-}
-
 static bool
 file_is_zip(const char *path)
 {
@@ -186,16 +134,29 @@ file_is_zip(const char *path)
 static const char *const sheet_names = "instansi, bidang, iku, program, "
 	"triwulan, realisasi_iku, realisasi_program";
 
+/* An error of a workbook's cells, as cli_report prints one. */
+static void
+print_err(void *ctx, const char *msg)
+{
+	unsigned *n = ctx;
+	lk_err e = { EX_DATAERR, "" };
+
+	snprintf(e.msg, sizeof e.msg, "%s", msg);
+	cli_report(&e);
+	(*n)++;
+}
+
 int
 cmd_import(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *file, *sheetname = NULL;
-	bool dry = false, xlsx = false;
-	rencana *r = NULL, *old;
+	svc_import_opts o;
+	svc_import_result res = { 0 };
+	const char *sheetname = NULL;
+	bool dry = false;
 	store *s;
-	store_diff d;
+	svc v;
 	int ch, rc;
 
 	while ((ch = cli_getopt(c)) != -1) {
@@ -209,7 +170,8 @@ cmd_import(cli_ctx *c)
 		else
 			return EX_USAGE;
 	}
-	if ((rc = file_arg(c, &file)) != 0)
+	memset(&o, 0, sizeof o);
+	if ((rc = file_arg(c, &o.file)) != 0)
 		return rc;
 	if (sheetname == NULL && (p.instansi != NULL || p.tahun != 0))
 		return cli_usage(c, _("--instansi and --tahun go with --sheet"));
@@ -217,17 +179,30 @@ cmd_import(cli_ctx *c)
 	    strncasecmp(sheetname, "capaian_", 8) == 0))
 		return cli_usage(c, _("--sheet: expected one of %s, got '%s'"),
 				 sheet_names, sheetname);
+	o.sheet = sheetname;
+	o.instansi = p.instansi;
+	o.tahun = p.tahun;
+	o.dry_run = dry;
 	if (sheetname == NULL) {
-		xlsx = file_is_zip(file);
-		if (xlsx) {
+		/* A file that cannot be read is said before a database is
+		 * made for it. */
+		rencana *r = NULL;
+
+		unsigned n_err = 0;
+
+		if (file_is_zip(o.file)) {
 			sheet_book *b;
 
-			if ((rc = xlsx_read_file(file, &b, &e)) == 0)
-				rc = sheet_book_read_free(b, &r, &e);
+			/* Every error of the cells, each with its cell. */
+			if ((rc = xlsx_read_file(o.file, &b, &e)) == 0)
+				rc = sheet_book_read_each(b, print_err, &n_err, &r, &e);
 		} else
-			rc = exchange_read_file(file, &r, &e);
+			rc = exchange_read_file(o.file, &r, &e);
+		if (rc != 0 && n_err > 0)
+			return rc;
 		if (rc != 0)
 			return cli_report(&e);
+		o.plan = r;
 	}
 	/* A dry run writes nothing, not even a new database: without one,
 	 * compare with an empty database in memory. */
@@ -239,35 +214,40 @@ cmd_import(cli_ctx *c)
 	} else
 		rc = cli_open_store(c, STORE_CREATE, &s);
 	if (rc != 0) {
-		rencana_free(r);
+		rencana_free(o.plan);
 		return rc;
 	}
-	if (sheetname != NULL)
-		rc = read_csv_sheet(c, s, file, sheetname, p.instansi, p.tahun, &r, &e);
-	else if (xlsx && (rc = load_old(s, r->instansi.kode, r->tahun, &old, &e)) == 0) {
-		/* The workbook holds no narratives nor the quarters' texts:
-		 * they stay as they are. */
-		sheet_keep_texts(r, old);
-		rencana_free(old);
-	} else if (rc == EX_NOINPUT)
-		rc = 0;
-	if (rc == 0) {
-		memset(&d, 0, sizeof d);
-		rc = store_save(s, r, dry, &d, &e);
+	if ((rc = svc_init(&v, s, &e)) != 0)
+		rencana_free(o.plan);
+	else {
+		rc = svc_import(&v, &o, &res, &e);
+		if (res.cp1252 && !c->quiet)
+			fprintf(stderr, _("lakip: note: %s is not UTF-8; it was read as "
+					  "Windows-1252 (what Excel saves as \"CSV\")\n"),
+				o.file);
+		svc_done(&v);
 	}
 	store_close(s);
 	if (rc != 0) {
-		rencana_free(r);
-		return cli_report(&e);
+		/* Every error of a CSV sheet's cells, else the one. */
+		if (res.n_err > 1)
+			for (size_t i = 0; i < res.n_err; i++) {
+				snprintf(e.msg, sizeof e.msg, "%s", res.err[i]);
+				cli_report(&e);
+			}
+		else
+			cli_report(&e);
+		svc_import_result_free(&res);
+		return rc;
 	}
 	if (dry)
 		printf(_("Dry run: %s, year %d, would change %s as follows (nothing was written):\n"),
-		       r->instansi.kode, r->tahun, cli_db_path(c));
+		       res.kode, res.tahun, cli_db_path(c));
 	else
-		printf(_("Imported %s, year %d, into %s:\n"), r->instansi.kode,
-		       r->tahun, cli_db_path(c));
-	print_diff(&d);
-	rencana_free(r);
+		printf(_("Imported %s, year %d, into %s:\n"), res.kode, res.tahun,
+		       cli_db_path(c));
+	print_diff(&res.diff);
+	svc_import_result_free(&res);
 	return 0;
 }
 

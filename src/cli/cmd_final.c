@@ -149,6 +149,11 @@ cmd_finalise(cli_ctx *c)
 		cli_report(&e);
 		goto close;
 	}
+	/* The report date, before a password is asked. */
+	if ((rc = svc_final_ready(&per, &e)) != 0) {
+		cli_report(&e);
+		goto done;
+	}
 	if ((rc = get_password(&pw)) != 0)
 		goto done;
 	o.password = pw;

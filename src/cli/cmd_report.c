@@ -57,6 +57,22 @@ write_laporan(cli_ctx *c, svc *v, const report_args *a, const char *path,
 }
 
 static int
+write_pk(cli_ctx *c, svc *v, const report_args *a, const char *path,
+	 layout_result *res, lk_err *e)
+{
+	svc_period per;
+	int rc;
+
+	(void)c;
+	if ((rc = svc_open(v, a->p.instansi, a->p.tahun, 0, AKSI_LIHAT,
+			   &per, e)) != 0)
+		return rc;
+	rc = svc_render_pk(v, &per, a->tname, NULL, &a->h, path, res, e);
+	svc_period_free(&per);
+	return rc;
+}
+
+static int
 write_rekap(cli_ctx *c, svc *v, const report_args *a, const char *path,
 	    layout_result *res, lk_err *e)
 {
@@ -79,10 +95,12 @@ write_rekap(cli_ctx *c, svc *v, const report_args *a, const char *path,
 static const struct {
 	const char *name;
 	bool one_agency;         /* takes --instansi and --template */
+	bool tahunan;            /* of the year: takes no --triwulan */
 	report_fn *fn;
 } dokumen[] = {
-	{ "laporan", true, write_laporan },
-	{ "rekap", false, write_rekap },
+	{ "laporan", true, false, write_laporan },
+	{ "rekap", false, false, write_rekap },
+	{ "pk", true, true, write_pk },
 };
 #define N_DOKUMEN (sizeof dokumen / sizeof dokumen[0])
 
@@ -136,8 +154,11 @@ cmd_report(cli_ctx *c)
 			return EX_USAGE;
 		}
 	}
-	if ((rc = cli_period_done(c, &a.p, true)) != 0)
+	if ((rc = cli_period_done(c, &a.p, !dokumen[kind].tahunan)) != 0)
 		return rc;
+	if (dokumen[kind].tahunan && a.p.tw != 0)
+		return cli_usage(c, _("--dokumen %s is of the whole year: it "
+				      "takes no --triwulan"), dokumen[kind].name);
 	if (!dokumen[kind].one_agency && (a.p.instansi != NULL || a.tname != NULL))
 		return cli_usage(c, _("--dokumen %s covers every agency with the "
 				      "installed template: it takes no --%s"),

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "store/workflow.h"
 
 /* Open read-write (read-only when ro) and resolve --instansi. */
@@ -220,9 +221,18 @@ cmd_review(cli_ctx *c)
 	return rc ? cli_report(&e) : 0;
 }
 
-static void
-print_status(const store_quarter *q)
+/* A stored UTC time in the agency's zone ("2023-07-14 09:05:00 WIB"). */
+static const char *
+lokal(const char *at, const char *zona, char *buf, size_t n)
 {
+	zona_lokal(at, zona, true, buf, n);
+	return buf;
+}
+
+static void
+print_status(const store_quarter *q, const char *zona)
+{
+	char w[64];
 	size_t i;
 
 	printf(_("%s, Triwulan %s %d\n"), q->instansi, tw_text(q->tw), q->tahun);
@@ -232,7 +242,8 @@ print_status(const store_quarter *q)
 	}
 	if (q->locked)
 		printf(_("Locked: finalised by %s at %s (signed version %d)\n"),
-		       q->locked_by, q->locked_at, q->version);
+		       q->locked_by, lokal(q->locked_at, zona, w, sizeof w),
+		       q->version);
 	else if (q->version > 0)
 		printf(_("Unlocked (last signed version %d)\n"), q->version);
 	else
@@ -246,10 +257,10 @@ print_status(const store_quarter *q)
 
 		if (x->submitted_by != NULL)
 			snprintf(sub, sizeof sub, "%s %s", x->submitted_by,
-				 x->submitted_at ? x->submitted_at : "");
+				 lokal(x->submitted_at, zona, w, sizeof w));
 		if (x->reviewed_by != NULL)
 			snprintf(rev, sizeof rev, "%s %s", x->reviewed_by,
-				 x->reviewed_at ? x->reviewed_at : "");
+				 lokal(x->reviewed_at, zona, w, sizeof w));
 		printf("%-9s %-10s %-8s %-12s %-10s %-28s %s\n",
 		       entri_jenis_nama(x->jenis), bab ? "-" : x->kode,
 		       x->sasaran ? x->sasaran : "-", x->bidang ? x->bidang :
@@ -270,7 +281,8 @@ print_status(const store_quarter *q)
 	for (i = 0; i < q->n_event; i++) {
 		const store_event *v = &q->event[i];
 
-		printf("  %s  %-8s %-10s %-10s %s", v->at, entri_jenis_nama(v->jenis),
+		printf("  %s  %-8s %-10s %-10s %s", lokal(v->at, zona, w, sizeof w),
+		       entri_jenis_nama(v->jenis),
 		       v->kode, audit_aksi_label(v->action), v->login);
 		if (v->comment != NULL)
 			printf(": %s", v->comment);
@@ -284,7 +296,7 @@ cmd_status(cli_ctx *c)
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	store_quarter q;
-	char *kode;
+	char *kode, *zona = NULL;
 	store *s;
 	int ch, rc;
 
@@ -300,11 +312,14 @@ cmd_status(cli_ctx *c)
 	if ((rc = open_period(c, &p, true, &s, &kode)) != 0)
 		return rc;
 	rc = store_quarter_load(s, kode, p.tahun, p.tw, &q, &e);
+	if (rc == 0 && (rc = store_zona_waktu(s, kode, &zona, &e)) != 0)
+		store_quarter_free(&q);
 	store_close(s);
 	free(kode);
 	if (rc != 0)
 		return cli_report(&e);
-	print_status(&q);
+	print_status(&q, zona);
+	free(zona);
 	store_quarter_free(&q);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #define FLEX_MIN 10  /* narrowest a flexible column gets */
+#define WORD_MAX 30  /* a longer word (a URL) may be broken */
 
 /* Decode one character at s; returns its byte length (>= 1) and width. */
 static size_t
@@ -172,15 +173,46 @@ rule(FILE *f, size_t n)
 	putc('\n', f);
 }
 
+/* The width of the widest word of s (at most WORD_MAX). */
+static size_t
+widest_word(const char *s)
+{
+	size_t best = 0, cur = 0, w;
+
+	while (s != NULL && *s) {
+		if (*s == ' ' || *s == '\n') {
+			cur = 0;
+			s++;
+			continue;
+		}
+		s += next_char(s, &w);
+		cur += w;
+		if (cur > best)
+			best = cur;
+	}
+	return best < WORD_MAX ? best : WORD_MAX;
+}
+
 /* Column widths: natural widths, then flexible columns narrowed (widest
- * first) until the table fits. */
+ * first) until the table fits, never below their widest word: a word is
+ * not broken ("Pengembang an") while another column can give way; when
+ * none can, the lines run long. */
 static size_t
 layout(const tt_col *col, size_t ncol, const char *const *cells,
        const bool *span, size_t nrow, size_t width, size_t *cw)
 {
-	size_t c, r, total, gap = 2;
+	size_t c, r, total, gap = 2, least[TT_MAXCOL];
 
 	for (c = 0; c < ncol; c++) {
+		least[c] = FLEX_MIN;
+		for (r = 0; r < nrow; r++) {
+			size_t ww;
+
+			if (span != NULL && span[r] && c > 0)
+				continue;
+			if ((ww = widest_word(cells[r * ncol + c])) > least[c])
+				least[c] = ww;
+		}
 		cw[c] = tt_width(col[c].title);
 		for (r = 0; r < nrow; r++) {
 			const char *s = cells[r * ncol + c];
@@ -206,7 +238,7 @@ layout(const tt_col *col, size_t ncol, const char *const *cells,
 			continue;
 		}
 		for (c = 0; c < ncol; c++)
-			if (col[c].flex && cw[c] > FLEX_MIN &&
+			if (col[c].flex && cw[c] > least[c] &&
 			    (widest == ncol || cw[c] > cw[widest]))
 				widest = c;
 		if (widest == ncol)

@@ -4,6 +4,7 @@
 #include "model.h"
 #include "err.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 rencana *
@@ -67,4 +68,20 @@ tanggal_sah(int y, int m, int d)
 	if (m == 2 && kabisat(y))
 		max = 29;
 	return d <= max;
+}
+
+bool
+triwulan_bertanggal(const triwulan *t)
+{
+	return t->tahun >= 1 && t->tahun <= 9999 &&
+	    tanggal_sah(t->tahun, t->bulan, t->hari);
+}
+
+const char *
+triwulan_tanggal_iso(const triwulan *t, char buf[16])
+{
+	if (!triwulan_bertanggal(t))
+		return NULL;
+	snprintf(buf, 16, "%04d-%02d-%02d", t->tahun, t->bulan, t->hari);
+	return buf;
 }

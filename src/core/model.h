@@ -142,7 +142,7 @@ typedef struct teks_ganti {
 
 typedef struct triwulan {
 	bool ada;                       /* the quarter is reported */
-	int tahun, bulan, hari;         /* tanggal */
+	int tahun, bulan, hari;         /* tanggal; 0-0-0: not set yet */
 	char **permasalahan;
 	size_t n_permasalahan;
 	char **tindak_lanjut;
@@ -212,5 +212,10 @@ int64_t program_target_untuk(const program *p, int tw);
 
 /* Check a calendar date (proleptic Gregorian). */
 bool tanggal_sah(int y, int m, int d);
+/* A quarter's report date is the user's decision: 0-0-0 until he sets
+ * it (never today by default).  triwulan_bertanggal: set and valid;
+ * triwulan_tanggal_iso: "YYYY-MM-DD" in buf, or NULL when not set. */
+bool triwulan_bertanggal(const triwulan *t);
+const char *triwulan_tanggal_iso(const triwulan *t, char buf[16]);
 
 #endif

@@ -73,7 +73,9 @@ static const char *const program_req[] = { "kode", "uraian", "anggaran",
 static const char *const tw_keys[] = { "tanggal", "realisasi_iku",
 	"realisasi_program", "narasi", "tabel", "permasalahan", "tindak_lanjut",
 	"kesimpulan", "teks", "keterangan", NULL };
-static const char *const tw_req[] = { "tanggal", NULL };
+/* tanggal: optional; without it the quarter's date is not set yet. */
+static const char *const tw_req[] = { NULL };
+static const char *const tahunan_req[] = { "tanggal", NULL };
 static const char *const renstra_keys[] = { "awal", "akhir", "nama", NULL };
 static const char *const renstra_req[] = { "awal", "akhir", NULL };
 static const char *const baseline_keys[] = { "tahun", "nilai", NULL };
@@ -1407,7 +1409,7 @@ read_triwulan_one(rd *x, const yd_node *n, const char *p, int tw)
 	ymd d = { 0, 0, 0 };
 
 	rc = yd_check_keys(&x->doc, n, p, tw_keys, tw_req, x->e);
-	if (rc == 0)
+	if (rc == 0 && yd_get(n, "tanggal") != NULL)
 		rc = read_tanggal(x, yd_get(n, "tanggal"),
 		    field(q, p, "tanggal"), &d);
 	t->tahun = d.tahun;
@@ -1502,7 +1504,7 @@ read_tahunan(rd *x, const yd_node *root)
 
 	if (rc != 0 || n == NULL)
 		return rc;
-	rc = yd_check_keys(&x->doc, n, p, tahunan_keys, tw_req, x->e);
+	rc = yd_check_keys(&x->doc, n, p, tahunan_keys, tahunan_req, x->e);
 	if (rc == 0)
 		rc = read_tanggal(x, yd_get(n, "tanggal"), "tahunan.tanggal",
 		    &d);

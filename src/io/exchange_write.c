@@ -621,7 +621,8 @@ write_triwulan_one(wr *w, const rencana *r, int t)
 
 	integer(w, t);
 	map_start(w);
-	date_kv(w, tw->tahun, tw->bulan, tw->hari);
+	if (triwulan_bertanggal(tw))             /* else not set yet */
+		date_kv(w, tw->tahun, tw->bulan, tw->hari);
 	write_realisasi(w, r, t);
 	write_per_sasaran(w, r, t);
 	if (tw->n_permasalahan > 0) {

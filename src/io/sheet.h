@@ -130,6 +130,16 @@ int sheet_book_read(const sheet_book *b, rencana **out, lk_err *e);
  * are not in memory at once); b is freed in every case. */
 int sheet_book_read_free(sheet_book *b, rencana **out, lk_err *e);
 
+/* The same, looking for every error of the cells rather than stopping
+ * at the first: each message (naming its cell) goes to fn as it is
+ * found, one a row, at most SHEET_MAX_ERRORS; e holds the first.  The
+ * rules of the whole plan (duplicate or dangling kodes, ...) are checked
+ * when the cells have none, and stop at the first (in e only). */
+#define SHEET_MAX_ERRORS 100u
+typedef void sheet_err_fn(void *ctx, const char *msg);
+int sheet_book_read_each(sheet_book *b, sheet_err_fn *fn, void *ctx,
+			 rencana **out, lk_err *e);
+
 /* One sheet of a CSV file (book holding one sheet, named as --sheet
  * says) merged into base: that sheet replaces base's, except that
  * realisasi_iku and realisasi_program change only the realisations they
@@ -137,6 +147,9 @@ int sheet_book_read_free(sheet_book *b, rencana **out, lk_err *e);
  * Narratives and other texts the sheets do not hold are base's. */
 int sheet_csv_merge(const sheet_book *csv, const rencana *base,
 		    rencana **out, lk_err *e);
+/* The same, every error of the cells to fn (sheet_book_read_each). */
+int sheet_csv_merge_each(const sheet_book *csv, const rencana *base,
+			 sheet_err_fn *fn, void *ctx, rencana **out, lk_err *e);
 
 /* What the workbook does not hold (narratives, supporting tables, the
  * quarters' texts, the agency's logo, predikat bands and heads of bidang)

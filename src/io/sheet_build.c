@@ -234,6 +234,8 @@ data_sheets(bld *x, const rencana *r, bool kosong)
 			continue;
 		row(x);
 		number(x, t, 0, FMT_INT);
+		if (!triwulan_bertanggal(&r->tw[t]))
+			continue;               /* not set yet: empty */
 		snprintf(d, sizeof d, "%04d-%02d-%02d", r->tw[t].tahun,
 		    r->tw[t].bulan, r->tw[t].hari);
 		c = sheet_cell_add(x->b, x->r, ++x->col, SHEET_TEXT, d, strlen(d));

@@ -55,7 +55,20 @@ typedef struct rd {
 	unsigned tw_row[TW_MAX + 1];
 	kv *seen;                 /* realisations: "tw kode" -> pair */
 	size_t seen_cap, seen_n;
+	sheet_err_fn *on_err;     /* every error, or NULL: stop at the first */
+	void *on_err_ctx;
+	size_t n_err;
 } rd;
+
+/* Another error may be looked for (one per row, SHEET_MAX_ERRORS). */
+static bool
+more(const rd *x)
+{
+	return x->on_err != NULL && x->n_err < SHEET_MAX_ERRORS;
+}
+
+/* A row's error: on to the next row when every error is asked for. */
+#define ROW_FAIL(call) do { rc = (call); goto row_fail; } while (0)
 
 /* ---- positions ---- */
 
@@ -100,6 +113,15 @@ fail(rd *x, unsigned row, unsigned col, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	where(&x->doc, row, (unsigned)(x->cur << 16) | col, true, w, sizeof w);
+	if (x->on_err != NULL) {
+		lk_err e1 = { 0, "" };
+
+		lk_fail(&e1, EX_DATAERR, "%s: %s", w, msg);
+		x->on_err(x->on_err_ctx, e1.msg);
+		if (x->n_err++ == 0 && x->e != NULL)
+			*x->e = e1;
+		return EX_DATAERR;
+	}
 	return lk_fail(x->e, EX_DATAERR, "%s: %s", w, msg);
 }
 
@@ -543,22 +565,22 @@ read_instansi(rd *x, const sheet *s)
 		if (!data_row(r, &h, instansi_cols))
 			continue;
 		if ((rc = text(x, r, &h, 0, &k)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		for (j = 0; instansi_keys[j] != NULL; j++)
 			if (strcasecmp(k, instansi_keys[j]) == 0)
 				break;
 		if (instansi_keys[j] == NULL)
-			return fail(x, r->row, col_of(r, &h, 0), _("unknown kunci "
+			ROW_FAIL(fail(x, r->row, col_of(r, &h, 0), _("unknown kunci "
 			    "%s (one of kode, nama, pemerintah, kota, tahun, "
 			    "kepala_nama, kepala_jabatan, kepala_pangkat, "
-			    "kepala_nip)"), yd_quote(k, buf));
+			    "kepala_nip)"), yd_quote(k, buf)));
 		if (seen[j] != 0)
-			return fail(x, r->row, col_of(r, &h, 0), _("kunci %s given "
+			ROW_FAIL(fail(x, r->row, col_of(r, &h, 0), _("kunci %s given "
 			    "twice (first on row %u)"), instansi_keys[j],
-			    seen[j]);
+			    seen[j]));
 		seen[j] = r->row;
 		if ((rc = str(x, r, &h, instansi_cols, 1, instansi_req[j], &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		if (v == NULL)
 			continue;
 		if (j == 4) {
@@ -570,6 +592,11 @@ read_instansi(rd *x, const sheet *s)
 			put(x, kepala, instansi_keys[j] + 7, v);
 		} else
 			put(x, x->instansi, instansi_keys[j], v);
+		continue;
+	row_fail:
+		if (!more(x))
+			return rc;
+		rc = 0;
 	}
 	for (size_t j = 0; instansi_keys[j] != NULL; j++)
 		if (instansi_req[j] && seen[j] == 0)
@@ -602,7 +629,14 @@ read_bidang(rd *x, const sheet *s)
 		for (size_t k = 0; rc == 0 && k < 2; k++)
 			if ((rc = str(x, r, &h, bidang_cols, k, true, &v)) == 0)
 				put(x, m, bidang_cols[k].name, v);
+		if (rc != 0)
+			ROW_FAIL(rc);
 		push(x, l, m);
+		continue;
+	row_fail:
+		if (!more(x))
+			return rc;
+		rc = 0;
 	}
 	if (rc == 0 && l != NULL)
 		put(x, x->instansi, "bidang", l);
@@ -683,25 +717,25 @@ read_iku(rd *x, const sheet *s)
 		if (!data_row(r, &h, iku_cols))
 			continue;
 		if ((rc = text(x, r, &h, I_SK, &sk)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		if (*sk == '\0' && cur == NULL)
-			return fail(x, r->row, col_of(r, &h, I_SK),
+			ROW_FAIL(fail(x, r->row, col_of(r, &h, I_SK),
 			    _("sasaran_kode is empty on the first row (an empty "
-			    "one means the sasaran of the row above)"));
+			    "one means the sasaran of the row above)")));
 		if (*sk != '\0' && (cur == NULL ||
 		    strcmp(yd_get(cur, "kode")->str, sk) != 0)) {
 			cur = node(x, YD_MAP, r->row, col_of(r, &h, I_SK));
 			put(x, cur, "kode", scalar(x, sk, false, r->row,
 			    col_of(r, &h, I_SK)));
 			if ((rc = str(x, r, &h, iku_cols, I_SASARAN, false, &v)) != 0)
-				return rc;
+				ROW_FAIL(rc);
 			if (v == NULL)
-				return fail(x, r->row, col_of(r, &h, I_SASARAN),
+				ROW_FAIL(fail(x, r->row, col_of(r, &h, I_SASARAN),
 				    _("the sasaran %s needs its text (column "
-				    "sasaran) on its first row"), sk);
+				    "sasaran) on its first row"), sk));
 			put(x, cur, "uraian", v);
 			if ((rc = str(x, r, &h, iku_cols, I_BIDANG, false, &v)) != 0)
-				return rc;
+				ROW_FAIL(rc);
 			if (v != NULL)
 				put(x, cur, "bidang", v);
 			iku = node(x, YD_SEQ, r->row, col_of(r, &h, I_SK));
@@ -710,7 +744,7 @@ read_iku(rd *x, const sheet *s)
 		} else {
 			if ((rc = same_as_first(x, r, &h, I_SASARAN, cur, "uraian")) != 0 ||
 			    (rc = same_as_first(x, r, &h, I_BIDANG, cur, "bidang")) != 0)
-				return rc;
+				ROW_FAIL(rc);
 		}
 		/* A row of the sasaran alone (no IKU fields). */
 		for (size_t k = I_KODE; iku_cols[k].name != NULL && !any; k++) {
@@ -722,16 +756,16 @@ read_iku(rd *x, const sheet *s)
 			continue;
 		m = node(x, YD_MAP, r->row, col_of(r, &h, I_KODE));
 		if ((rc = str(x, r, &h, iku_cols, I_KODE, true, &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		put(x, m, "kode", v);
 		if ((rc = str(x, r, &h, iku_cols, I_INDIKATOR, true, &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		put(x, m, "uraian", v);
 		if ((rc = str(x, r, &h, iku_cols, I_SATUAN, true, &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		put(x, m, "satuan", v);
 		if ((rc = text(x, r, &h, I_POL, &pol)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		if (*pol != '\0') {
 			if (strcmp(pol, "+") == 0 || strcasecmp(pol, "positif") == 0)
 				pol = "positif";
@@ -741,11 +775,16 @@ read_iku(rd *x, const sheet *s)
 			    col_of(r, &h, I_POL)));
 		}
 		if ((rc = num(x, r, &h, iku_cols, I_TARGET, true, DEC_NILAI, &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		put(x, m, "target", v);
 		if ((rc = tw_targets(x, r, &h, iku_cols, I_TW1, DEC_NILAI, m)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		push(x, iku, m);
+		continue;
+	row_fail:
+		if (!more(x))
+			return rc;
+		rc = 0;
 	}
 	return rc;
 }
@@ -775,19 +814,19 @@ read_program(rd *x, const sheet *s)
 		}
 		m = node(x, YD_MAP, r->row, col_of(r, &h, P_KODE));
 		if ((rc = str(x, r, &h, program_cols, P_KODE, true, &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		put(x, m, "kode", v);
 		if ((rc = str(x, r, &h, program_cols, P_PROGRAM, true, &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		put(x, m, "uraian", v);
 		if ((rc = num(x, r, &h, program_cols, P_ANGGARAN, true, DEC_UANG,
 		    &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		put(x, m, "anggaran", v);
 		if ((rc = tw_targets(x, r, &h, program_cols, P_TW1, DEC_UANG, m)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		if ((rc = text(x, r, &h, P_SASARAN, &list)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		if (*list != '\0') {
 			unsigned c = col_of(r, &h, P_SASARAN);
 			yd_node *l = node(x, YD_SEQ, r->row, c);
@@ -801,12 +840,18 @@ read_program(rd *x, const sheet *s)
 			put(x, m, "sasaran", l);
 		}
 		push(x, x->program, m);
+		continue;
+	row_fail:
+		if (!more(x))
+			return rc;
+		rc = 0;
 	}
 	return rc;
 }
 
+/* tanggal may be empty: the quarter's date is then not set yet. */
 static const col triwulan_cols[] = { { "triwulan", true },
-	{ "tanggal", true }, { NULL, false } };
+	{ "tanggal", false }, { NULL, false } };
 
 static int
 read_triwulan(rd *x, const sheet *s)
@@ -823,21 +868,33 @@ read_triwulan(rd *x, const sheet *s)
 		if (!data_row(r, &h, triwulan_cols))
 			continue;
 		if ((rc = quarter(x, r, &h, triwulan_cols, 0, &tw)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		if (x->tw[tw] != NULL)
-			return fail(x, r->row, col_of(r, &h, 0), _("triwulan %d is "
-			    "given twice (first on row %u)"), tw, x->tw_row[tw]);
-		if ((rc = date(x, r, &h, triwulan_cols, 1, &v)) != 0)
-			return rc;
+			ROW_FAIL(fail(x, r->row, col_of(r, &h, 0), _("triwulan %d is "
+			    "given twice (first on row %u)"), tw, x->tw_row[tw]));
+		{
+			const sheet_cell *dc = cell(r, h.at[1]);
+
+			if (dc != NULL && (dc->type != SHEET_TEXT ||
+			    !blank(dc->text)) &&
+			    (rc = date(x, r, &h, triwulan_cols, 1, &v)) != 0)
+				ROW_FAIL(rc);
+		}
 		if (x->triwulan == NULL) {
 			x->triwulan = node(x, YD_MAP, r->row, 1);
 			put(x, x->root, "triwulan", x->triwulan);
 		}
 		m = node(x, YD_MAP, r->row, col_of(r, &h, 0));
-		put(x, m, "tanggal", v);
+		if (v != NULL)
+			put(x, m, "tanggal", v);
 		put(x, x->triwulan, key_of[tw], m);
 		x->tw[tw] = m;
 		x->tw_row[tw] = r->row;
+		continue;
+	row_fail:
+		if (!more(x))
+			return rc;
+		rc = 0;
 	}
 	return rc;
 }
@@ -907,21 +964,21 @@ read_realisasi(rd *x, const sheet *s, const char *key, int scale)
 		if (!data_row(r, &h, real_cols))
 			continue;
 		if ((rc = quarter(x, r, &h, real_cols, 0, &tw)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		if (x->tw[tw] == NULL)
-			return fail(x, r->row, col_of(r, &h, 0), _("triwulan %d has "
-			    "no row in the sheet triwulan (its date)"), tw);
+			ROW_FAIL(fail(x, r->row, col_of(r, &h, 0), _("triwulan %d has "
+			    "no row in the sheet triwulan (its date)"), tw));
 		if ((rc = str(x, r, &h, real_cols, 1, true, &k)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		kode = k->str;
 		if ((rc = num(x, r, &h, real_cols, 2, false, scale, &v)) != 0)
-			return rc;
+			ROW_FAIL(rc);
 		snprintf(id, sizeof id, "%s %d %s", key, tw, kode);
 		prev = seen_find(x, id, false);
 		if (prev != NULL && prev->from == s)
-			return fail(x, r->row, col_of(r, &h, 1), _("the realisation "
+			ROW_FAIL(fail(x, r->row, col_of(r, &h, 1), _("the realisation "
 			    "of %s for triwulan %d is given twice (first on row "
-			    "%u)"), kode, tw, prev->pair->key->line);
+			    "%u)"), kode, tw, prev->pair->key->line));
 		if (v == NULL)  /* not known yet */
 			v = scalar(x, "", true, r->row, col_of(r, &h, 2));
 		if (prev != NULL) {
@@ -938,6 +995,11 @@ read_realisasi(rd *x, const sheet *s, const char *key, int scale)
 		prev->pair = put(x, m, kode, v);
 		prev->pair->key = k;
 		prev->from = s;
+		continue;
+	row_fail:
+		if (!more(x))
+			return rc;
+		rc = 0;
 	}
 	return rc;
 }
@@ -1035,8 +1097,12 @@ read_all(rd *x, const sheet_book *main, const sheet *over, const char *over_name
 			else
 				rc = read_realisasi(x, list[j], n,
 				    k == 5 ? DEC_NILAI : DEC_UANG);
+			if (rc != 0 && more(x))
+				rc = 0;    /* on to the next sheet */
 		}
 	}
+	if (rc == 0 && x->n_err > 0)
+		rc = EX_DATAERR;
 	if (rc != 0)
 		return rc;
 	x->cur = 0;
@@ -1047,7 +1113,8 @@ read_all(rd *x, const sheet_book *main, const sheet *over, const char *over_name
 
 static int
 read_book(const sheet_book *main, const sheet *over, const char *over_name,
-	  sheet_book *free_first, rencana **out, lk_err *e)
+	  sheet_book *free_first, sheet_err_fn *fn, void *ctx, rencana **out,
+	  lk_err *e)
 {
 	arena a = { 0 };
 	rd *x = calloc(1, sizeof *x);
@@ -1058,6 +1125,8 @@ read_book(const sheet_book *main, const sheet *over, const char *over_name,
 	*out = NULL;
 	x->a = &a;
 	x->e = e;
+	x->on_err = fn;
+	x->on_err_ctx = ctx;
 	x->doc.file = over != NULL ? over->book->file : main->file;
 	x->doc.where = where;
 	x->doc.where_ctx = x;
@@ -1077,18 +1146,32 @@ read_book(const sheet_book *main, const sheet *over, const char *over_name,
 int
 sheet_book_read(const sheet_book *b, rencana **out, lk_err *e)
 {
-	return read_book(b, NULL, NULL, NULL, out, e);
+	return read_book(b, NULL, NULL, NULL, NULL, NULL, out, e);
 }
 
 int
 sheet_book_read_free(sheet_book *b, rencana **out, lk_err *e)
 {
-	return read_book(b, NULL, NULL, b, out, e);
+	return read_book(b, NULL, NULL, b, NULL, NULL, out, e);
+}
+
+int
+sheet_book_read_each(sheet_book *b, sheet_err_fn *fn, void *ctx,
+		     rencana **out, lk_err *e)
+{
+	return read_book(b, NULL, NULL, b, fn, ctx, out, e);
 }
 
 int
 sheet_csv_merge(const sheet_book *csv, const rencana *base, rencana **out,
 		lk_err *e)
+{
+	return sheet_csv_merge_each(csv, base, NULL, NULL, out, e);
+}
+
+int
+sheet_csv_merge_each(const sheet_book *csv, const rencana *base,
+		     sheet_err_fn *fn, void *ctx, rencana **out, lk_err *e)
 {
 	sheet_book *bb = NULL;
 	const char *name;
@@ -1105,7 +1188,7 @@ sheet_csv_merge(const sheet_book *csv, const rencana *base, rencana **out,
 		return rc;
 	if (bb != NULL)
 		bb->file = "";
-	rc = read_book(bb, csv->sheet[0], name, bb, out, e);
+	rc = read_book(bb, csv->sheet[0], name, bb, fn, ctx, out, e);
 	if (rc == 0 && base != NULL)
 		sheet_keep_texts(*out, base);
 	return rc;

@@ -170,7 +170,15 @@ paragraf_iku(bctx *c, doc_section *s, const kinerja_iku *row)
 		tmpl_nilai v[] = { { "kode", ik->kode }, { "iku", ik->uraian },
 			{ "target", target } };
 
+		const char *ket = c->k->tw >= 1 && c->k->tw <= TW_MAX ?
+		    ik->keterangan[c->k->tw] : NULL;
+
 		bld_narasi(c, s, TT_IKU_BELUM_REALISASI, v, 3);
+		/* Why, as the operator recorded it (keterangan). */
+		if (ket != NULL && *ket)
+			doc_add_para(c->d, s, doc_printf(c->d, "%s: %s",
+			    bld_teks(c, TT_KOLOM_KETERANGAN, NULL, 0), ket),
+			    DOC_ITALIC, DOC_JUSTIFY);
 	} else if (row->capaian.status != CAPAIAN_ADA) {
 		tmpl_nilai v[] = { { "kode", ik->kode }, { "iku", ik->uraian },
 			{ "target", target }, { "realisasi",
@@ -405,17 +413,6 @@ bagian_bab3(bctx *c, doc_section *s)
 
 /* ---- setup ---- */
 
-static int
-hari_terakhir(int y, int m)
-{
-	static const int hari[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return hari[m - 1];
-}
-
 static bool
 nip_sah(const char *s)
 {
@@ -435,13 +432,8 @@ isi_umum(bctx *c)
 	int y = c->q->tahun, m = c->q->bulan, dd = c->q->hari;
 	char nip[NIP_FMT_LEN + 1];
 	const char *v[TP_N];
-
-	if (!c->q->ada || m < 1 || m > 12) {
-		/* No report: the end of the quarter. */
-		y = r->tahun;
-		m = c->tw * 3;
-		dd = hari_terakhir(y, m);
-	}
+	/* The date is the user's decision: never today, never guessed. */
+	bool bertanggal = c->q->ada && triwulan_bertanggal(c->q);
 	v[TP_INSTANSI] = bld_atau_kosong(in->nama);
 	v[TP_INSTANSI_KAPITAL] = doc_upper(c->d, bld_atau_kosong(in->nama));
 	v[TP_PEMERINTAH] = bld_atau_kosong(in->pemerintah);
@@ -450,8 +442,16 @@ isi_umum(bctx *c)
 	v[TP_TAHUN] = doc_printf(c->d, "%d", r->tahun);
 	v[TP_TRIWULAN] = tw_romawi(c->tw);
 	v[TP_TRIWULAN_ANGKA] = doc_printf(c->d, "%d", c->tw);
-	v[TP_TANGGAL] = doc_printf(c->d, "%d %s %d", dd, tmpl_bulan(m), y);
-	v[TP_BULAN_TAHUN] = doc_printf(c->d, "%s %d", tmpl_bulan(m), y);
+	if (bertanggal) {
+		v[TP_TANGGAL] = doc_printf(c->d, "%d %s %d", dd, tmpl_bulan(m), y);
+		v[TP_BULAN_TAHUN] = doc_printf(c->d, "%s %d", tmpl_bulan(m), y);
+	} else {
+		v[TP_TANGGAL] = REPORT_TANGGAL_BELUM;
+		v[TP_BULAN_TAHUN] = REPORT_TANGGAL_BELUM;
+		bld_warn(c, _("quarter %s has no report date yet: the document "
+		    "says so where the date goes (set it with lakip date)"),
+		    bld_tw_nama(c));
+	}
 	v[TP_KEPALA_NAMA] = bld_atau_kosong(in->kepala.nama);
 	v[TP_KEPALA_JABATAN] = bld_atau_kosong(in->kepala.jabatan);
 	v[TP_KEPALA_PANGKAT] = bld_atau_kosong(in->kepala.pangkat);
@@ -486,7 +486,8 @@ teks_berlaku(bctx *c)
 		const char *why;
 		const char *text = g->teks != NULL ? g->teks : "";
 
-		if (id < 0) {
+		if (id < 0 || tmpl_teks_dokumen((enum tmpl_teks_id)id) !=
+		    TD_LAPORAN) {
 			bld_warn(c, _("quarter %s: the text override \"%s\" names no "
 			    "template text (ignored)"), bld_tw_nama(c),
 			    bld_atau_kosong(g->nama));
@@ -553,6 +554,10 @@ build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
 		lk_fatal("build_laporan: NULL argument");
 	if (k->tw < 1 || k->tw > TW_MAX)
 		return lk_fail(e, EX_USAGE, _("quarter %d is not 1 to 4"), k->tw);
+	if (t->jenis != TD_LAPORAN)
+		return lk_fail(e, EX_DATAERR, _("%s is a template of a %s, not "
+		    "of a laporan (its key jenis)"), t->file,
+		    tmpl_dokumen_nama(t->jenis));
 	memset(&c, 0, sizeof c);
 	c.r = r;
 	c.k = k;

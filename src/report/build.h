@@ -17,6 +17,10 @@
 #include "report/doc.h"
 #include "report/template.h"
 
+/* What the report prints in the place of a quarter's date while the user
+ * has not set it (the cover, the signature block): never today. */
+#define REPORT_TANGGAL_BELUM "[tanggal belum ditetapkan]"
+
 /* Builds the report of quarter tw.  *out is a new doc (free with
  * doc_free).  Missing data is printed as empty and listed in
  * warn (a NULL-ended array in the doc's arena; may be NULL). */
@@ -28,5 +32,14 @@ int build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
  * new doc (free with doc_free). */
 int build_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
 		const tmpl *t, doc **out, lk_err *e);
+
+/* The performance agreement (Perjanjian Kinerja) of r's year with a
+ * template of kind perjanjian (build_pk.c): the naskah (the two parties,
+ * the promise, place and date, both signatures) and its lampiran (the
+ * IKU's targets, the programs' budgets).  The head of the agency is the
+ * first signature of the doc (doc_find_signature), pihak kedua its kiri.
+ * *out and warn as build_laporan's. */
+int build_perjanjian(const rencana *r, const tmpl *t, doc **out,
+		     const char ***warn, lk_err *e);
 
 #endif

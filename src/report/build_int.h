@@ -83,6 +83,9 @@ size_t bld_jumlah_iku(const kinerja *k);
 const char *bld_tw_nama(const bctx *c);
 /* The PDF's info and the page set-up, from the template. */
 void bld_info(bctx *c);
+/* The same with the texts of another kind of document. */
+void bld_info_teks(bctx *c, enum tmpl_teks_id judul, enum tmpl_teks_id subjek,
+		   enum tmpl_teks_id kunci);
 void bld_halaman(bctx *c);
 
 /* ---- tables, charts, lampiran (build_tables.c) ---- */

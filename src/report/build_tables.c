@@ -3,7 +3,10 @@
 /* build_tables.c - the report's tables and charts, and the lampiran.
  *
  * Owns: the capaian table (one row per IKU, the sasaran spanning its
- * rows; with the predikat column in the lampiran), the budget table with
+ * rows; with the predikat column in the lampiran; an IKU without a
+ * realisation whose quarter has a note (keterangan) gets a numbered
+ * marker in its capaian cell and the note under the table), the budget
+ * table with
  * its JUMLAH row, the supporting tables of the narratives as given, the
  * bar charts of capaian and budget, and the lampiran part made of them.
  * Figures come from the kinerja rows as they are.
@@ -76,8 +79,25 @@ catatan(bctx *c, doc_table *tb, enum tmpl_teks_id id, daftar *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* The note of an IKU row that has no realisation: why (keterangan of
+ * the quarter), or NULL. */
+static const char *
+keterangan_of(const bctx *c, const kinerja_iku *row)
+{
+	const char *s;
+
+	if (row->iku == NULL || row->ada_realisasi || c->k->tw < 1 ||
+	    c->k->tw > TW_MAX)
+		return NULL;
+	s = row->iku->keterangan[c->k->tw];
+	return s != NULL && *s ? s : NULL;
+}
+
 /* The capaian table: one row per IKU, the sasaran's cells spanning its
- * rows; with_predikat adds the Predikat column (lampiran). */
+ * rows; with_predikat adds the Predikat column (lampiran).  The notes
+ * of IKU without a realisation are numbered in the capaian cell ("1)")
+ * and listed under the table ("1) IKU2: why"), after the note on the
+ * quarter's targets. */
 doc_table *
 bld_tabel_capaian(bctx *c, bool with_predikat, bool with_title)
 {
@@ -89,11 +109,14 @@ bld_tabel_capaian(bctx *c, bool with_predikat, bool with_title)
 	doc_table *tb = doc_table_new(c->d, n_col, lebar);
 	const kinerja *k = c->k;
 	daftar kode = { NULL, 0, 0, 0 };
+	doc_text notes = { NULL, 0 };
+	unsigned n_note = 0;
 
 	kepala_tabel(c, tb, kolom, n_col);
 	for (size_t j = 0; j < k->n_iku; j++) {
 		const kinerja_iku *row = &k->iku[j];
 		doc_row *br = doc_table_add_row(c->d, tb, false);
+		const char *ket = keterangan_of(c, row);
 
 		if (j == 0 || k->iku[j - 1].sasaran != row->sasaran) {
 			unsigned span = 1;
@@ -117,8 +140,16 @@ bld_tabel_capaian(bctx *c, bool with_predikat, bool with_title)
 		doc_row_add_cell(c->d, br, row->ada_realisasi ?
 		    bld_nilai_satuan(c, row->realisasi, row->iku->satuan) : NULL,
 		    DOC_CENTER);
-		doc_row_add_cell(c->d, br, bld_capaian_teks(c, &row->capaian, true),
-		    DOC_CENTER);
+		if (ket != NULL) {
+			n_note++;
+			doc_row_add_cell(c->d, br, doc_printf(c->d, "%u)", n_note),
+			    DOC_CENTER);
+			doc_text_add(c->d, &notes, doc_printf(c->d, "%s%u) %s: %s",
+			    n_note > 1 ? "\n" : "", n_note, row->iku->kode, ket), 0);
+		} else {
+			doc_row_add_cell(c->d, br, bld_capaian_teks(c,
+			    &row->capaian, true), DOC_CENTER);
+		}
 		if (with_predikat)
 			doc_row_add_cell(c->d, br, bld_predikat(row), DOC_CENTER);
 		if (row->target_triwulan)
@@ -128,6 +159,13 @@ bld_tabel_capaian(bctx *c, bool with_predikat, bool with_title)
 		tb->title = doc_plain(c->d, bld_teks(c, TT_TABEL_CAPAIAN_JUDUL,
 		    NULL, 0), DOC_BOLD);
 	catatan(c, tb, TT_CATATAN_TARGET_TRIWULAN, &kode);
+	if (n_note > 0) {
+		if (tb->note.n_run > 0)
+			doc_text_add(c->d, &tb->note, "\n", DOC_ITALIC);
+		for (size_t i = 0; i < notes.n_run; i++)
+			doc_text_add(c->d, &tb->note, notes.run[i].text,
+			    notes.run[i].style);
+	}
 	return tb;
 }
 

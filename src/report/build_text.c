@@ -237,13 +237,20 @@ bld_tw_nama(const bctx *c)
 void
 bld_info(bctx *c)
 {
+	bld_info_teks(c, TT_INFO_JUDUL, TT_INFO_SUBJEK, TT_INFO_KATA_KUNCI);
+}
+
+void
+bld_info_teks(bctx *c, enum tmpl_teks_id judul, enum tmpl_teks_id subjek,
+    enum tmpl_teks_id kunci)
+{
 	doc_info *di = &c->d->info;
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 
-	di->title = bld_teks(c, TT_INFO_JUDUL, NULL, 0);
+	di->title = bld_teks(c, judul, NULL, 0);
 	di->author = doc_strdup(c->d, bld_atau_kosong(c->r->instansi.nama));
-	di->subject = bld_teks(c, TT_INFO_SUBJEK, NULL, 0);
-	di->keywords = bld_teks(c, TT_INFO_KATA_KUNCI, NULL, 0);
+	di->subject = bld_teks(c, subjek, NULL, 0);
+	di->keywords = bld_teks(c, kunci, NULL, 0);
 	di->creator = doc_strdup(c->d, PACKAGE_NAME " " PACKAGE_VERSION);
 	di->created = (int64_t)time(NULL);
 	if (sde != NULL && *sde) {

@@ -48,7 +48,8 @@ enum doc_block_type {
 	DOC_ITEM,         /* list item: label hangs left of the text */
 	DOC_TABLE,
 	DOC_FORMULA,      /* lhs = numerator / denominator x factor */
-	DOC_SIGNATURE,    /* signature block, right half of the page */
+	DOC_SIGNATURE,    /* signature block, right half of the page (and,
+	                   * with kiri, a second one in the left half) */
 	DOC_CHART,        /* horizontal bar chart */
 	DOC_TOC,          /* table of contents, filled by the layout */
 	DOC_IMAGE,        /* PNG, centred (cover logo) */
@@ -98,6 +99,10 @@ typedef struct doc_signature {
 	const char *nip;          /* "NIP. 19661022 199308 1 001", may be NULL */
 	const char *qr_text;      /* verification text drawn as a QR code beside
 	                           * the block (signed reports), or NULL */
+	/* A second signer printed in the left half, level with this one
+	 * line by line (an agreement's two parties), or NULL; its own
+	 * qr_text and kiri are not used. */
+	struct doc_signature *kiri;
 } doc_signature;
 
 typedef struct doc_bar {
@@ -128,6 +133,8 @@ typedef struct doc_block {
 	double size;              /* font size in points; 0 = default for type */
 	double indent;            /* left indent in points (nested lists) */
 	const char *label;        /* DOC_ITEM: "1.", "a.", "-", "1)" */
+	double hang;              /* DOC_ITEM: the label's width in points (a
+	                           * column of labels); 0 = from the label */
 	double space_before;      /* points; 0 = default */
 	double space_after;
 	bool keep_with_next;

@@ -306,23 +306,19 @@ put_image(html *h, const char *path, double width, const char *cls, lk_err *e)
 	return 0;
 }
 
+/* One signer: place and date, jabatan, the space (or the scanned
+ * signature), the name, pangkat and NIP. */
 static int
-put_signature(html *h, const doc_signature *s, lk_err *e)
+put_signer(html *h, const doc_signature *s, lk_err *e)
 {
 	int rc = 0;
 
-	fputs("<div class=\"sig\">", h->f);
-	if (s->qr_text != NULL) {
-		fputs("<div style=\"min-width:0\">", h->f);
-		rc = put_qr(h, s->qr_text, e);
-		fputs("</div>", h->f);
-	}
 	fputs("<div>", h->f);
 	put_esc(h->f, s->place_date);
 	fputs("<br>", h->f);
 	put_esc(h->f, s->jabatan);
 	fputs("<br>", h->f);
-	if (rc == 0 && s->image != NULL)
+	if (s->image != NULL)
 		rc = put_image(h, s->image, 90, "ttd", e);
 	else
 		fputs("<div class=\"gap\"></div>", h->f);
@@ -337,7 +333,29 @@ put_signature(html *h, const doc_signature *s, lk_err *e)
 		fputs("<br>", h->f);
 		put_esc(h->f, s->nip);
 	}
-	fputs("</div></div>\n", h->f);
+	fputs("</div>", h->f);
+	return rc;
+}
+
+/* The block: a second signer (kiri) on the left, the QR code, the
+ * signer on the right. */
+static int
+put_signature(html *h, const doc_signature *s, lk_err *e)
+{
+	int rc = 0;
+
+	fputs(s->kiri != NULL ? "<div class=\"sig\" style=\"justify-content:space-between\">"
+	      : "<div class=\"sig\">", h->f);
+	if (s->kiri != NULL)
+		rc = put_signer(h, s->kiri, e);
+	if (rc == 0 && s->qr_text != NULL) {
+		fputs("<div style=\"min-width:0\">", h->f);
+		rc = put_qr(h, s->qr_text, e);
+		fputs("</div>", h->f);
+	}
+	if (rc == 0)
+		rc = put_signer(h, s, e);
+	fputs("</div>\n", h->f);
 	return rc;
 }
 
@@ -454,7 +472,10 @@ put_block(html *h, const doc_block *b, lk_err *e)
 		fputs("<div class=\"item\"", h->f);
 		if (b->indent > 0)
 			fprintf(h->f, " style=\"margin-left:%.0fpt\"", b->indent);
-		fputs("><span class=\"label\">", h->f);
+		fputs("><span class=\"label\"", h->f);
+		if (b->hang > 0)
+			fprintf(h->f, " style=\"flex-basis:%.0fpt\"", b->hang);
+		fputs(">", h->f);
 		put_esc(h->f, b->label);
 		fprintf(h->f, "</span><span style=\"text-align:%s\">", align_name[b->align]);
 		put_text(h->f, &b->text);

@@ -173,10 +173,25 @@ lay_prep_signature(lay *L, prep *P)
 	g->lh = s * 1.3;
 	g->room = s * 5;
 	P->h = g->room;
+	g->kiri = src->kiri != NULL;
 	for (i = 0; i < 5; i++) {
 		lb_break_str(&g->line[i], &L->m, txt[i], st[i], &o);
-		P->h += (double)g->line[i].n_line * g->lh;
+		g->n[i] = g->line[i].n_line;
 	}
+	if (g->kiri) {
+		const doc_signature *k = src->kiri;
+		const char *kt[5] = { k->place_date, k->jabatan, k->nama,
+			k->pangkat, k->nip };
+
+		o.width = W * 0.96;
+		for (i = 0; i < 5; i++) {
+			lb_break_str(&g->kiri_line[i], &L->m, kt[i], st[i], &o);
+			if (g->kiri_line[i].n_line > g->n[i])
+				g->n[i] = g->kiri_line[i].n_line;
+		}
+	}
+	for (i = 0; i < 5; i++)
+		P->h += (double)g->n[i] * g->lh;
 	if (src->image != NULL) {
 		img_ent *im = lay_find_img(L, src->image);
 
@@ -323,7 +338,11 @@ lay_draw_signature(lay *L, const prep *P)
 		}
 		lay_draw_lines(L->p, &L->m, &g->line[i], 0, g->line[i].n_line, x,
 			       y, P->size, g->lh);
-		y -= (double)g->line[i].n_line * g->lh;
+		if (g->kiri)
+			lay_draw_lines(L->p, &L->m, &g->kiri_line[i], 0,
+				       g->kiri_line[i].n_line, L->left, y,
+				       P->size, g->lh);
+		y -= (double)g->n[i] * g->lh;
 	}
 	/* The verification QR code of a signed report: in the left half,
 	 * level with the block, as tall as the block allows (at most 3 cm). */

@@ -52,6 +52,9 @@ typedef struct sig_prep {
 	lb_para line[5];          /* place_date, jabatan, nama, pangkat, nip */
 	double lh, room, img_w, img_h;
 	pdf_image *img;
+	bool kiri;                /* a second signer in the left half */
+	lb_para kiri_line[5];
+	size_t n[5];              /* lines of each slot: the more of the two */
 } sig_prep;
 
 typedef struct toc_prep {

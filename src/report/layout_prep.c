@@ -104,6 +104,8 @@ prep_text(lay *L, prep *P)
 			      1.25 * P->size : 2 * P->size;
 		lb_opts lo = o;
 
+		if (b->hang > 0)
+			hang = b->hang;
 		if (lw + 0.3 * P->size > hang)
 			hang = lw + 0.3 * P->size;
 		if (hang > (W - indent) / 2)
@@ -218,8 +220,10 @@ lay_prep_free(prep *P)
 		free(P->f);
 	}
 	if (P->s != NULL) {
-		for (i = 0; i < 5; i++)
+		for (i = 0; i < 5; i++) {
 			lb_free(&P->s->line[i]);
+			lb_free(&P->s->kiri_line[i]);
+		}
 		free(P->s);
 	}
 	if (P->toc != NULL) {

@@ -18,6 +18,20 @@ stage(const report_hooks *h, const char *what)
 		h->progress(h->arg, what);
 }
 
+/* The QR text and the scanned signature of x (may be NULL) into the
+ * document's first signature block. */
+static void
+sign_block(doc *d, const report_extra *x)
+{
+	doc_signature *sig = x != NULL ? doc_find_signature(d) : NULL;
+
+	if (sig != NULL) {
+		sig->qr_text = x->qr_text;
+		if (x->ttd != NULL)
+			sig->image = x->ttd;
+	}
+}
+
 /* The quarter's document: template, capaian, the builder; the QR text
  * and the scanned signature set into its signature block. */
 static int
@@ -51,15 +65,8 @@ report_doc(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 		stage(h, _("Building the report..."));
 		rc = build_laporan(r, &k, t, dp, &warn, e);
 	}
-	if (rc == 0 && x != NULL) {
-		doc_signature *sig = doc_find_signature(*dp);
-
-		if (sig != NULL) {
-			sig->qr_text = x->qr_text;
-			if (x->ttd != NULL)
-				sig->image = x->ttd;
-		}
-	}
+	if (rc == 0)
+		sign_block(*dp, x);
 	for (; rc == 0 && warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
 		h->warn(h->arg, *warn);
 	return rc;
@@ -98,6 +105,35 @@ report_render_html(rencana *r, int tw, const predikat_tabel *pt,
 	rc = report_doc(r, tw, pt, tname, x, h, &t, &d, e);
 	if (rc == 0)
 		rc = html_write(d, out, out_name, e);
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}
+
+int
+report_render_pk(rencana *r, const char *tname, const report_extra *x,
+		 const report_hooks *h, const char *out, layout_result *res,
+		 lk_err *e)
+{
+	const char **warn = NULL;
+	tmpl *t = NULL;
+	doc *d = NULL;
+	int rc;
+
+	stage(h, _("Loading the template..."));
+	if ((rc = tmpl_load(tname != NULL ? tname : "perjanjian", &t, e)) != 0)
+		return rc;
+	stage(h, _("Building the report..."));
+	rc = build_perjanjian(r, t, &d, &warn, e);
+	if (rc == 0)
+		sign_block(d, x);
+	if (rc == 0) {
+		for (; warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
+			h->warn(h->arg, *warn);
+		stage(h, _("Laying out the pages and writing the PDF..."));
+		rc = layout_write_pdf(d, out, res, e);
+	}
 	if (d != NULL)
 		doc_free(d);
 	tmpl_free(t);

@@ -47,6 +47,13 @@ int report_render_html(rencana *r, int tw, const predikat_tabel *pt,
 		       const char *tname, const report_extra *x,
 		       const report_hooks *h, FILE *out, const char *out_name,
 		       lk_err *e);
+/* The performance agreement (Perjanjian Kinerja) of r's year with
+ * template tname (a name or a file; NULL: "perjanjian", of kind
+ * perjanjian) into out.  x (its qr_text and ttd go to pihak pertama's
+ * signature) and h may be NULL. */
+int report_render_pk(rencana *r, const char *tname, const report_extra *x,
+		     const report_hooks *h, const char *out,
+		     layout_result *res, lk_err *e);
 
 /* The province view (n rows, core/rekap.h) as a PDF: the installed
  * "laporan" template's paper and fonts, never an agency's. */

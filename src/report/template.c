@@ -344,6 +344,40 @@ load_huruf(loader *l, const yd_node *h)
 	return 0;
 }
 
+/* The parts of the template's kind: "sampul, ... or lampiran". */
+static const char *
+bagian_daftar(loader *l)
+{
+	const char *names[TB_N];
+	size_t n = 0;
+	char *s = NULL;
+
+	for (int b = 0; b < TB_N; b++)
+		if (tmpl_bagian_dokumen((enum tmpl_bagian)b) == l->t->jenis)
+			names[n++] = tmpl_bagian_nama((enum tmpl_bagian)b);
+	for (size_t i = 0; i < n; i++)
+		s = arena_printf(&l->t->mem, "%s%s%s", s != NULL ? s : "",
+		    i == 0 ? "" : i + 1 < n ? ", " : _(" or "), names[i]);
+	return s != NULL ? s : "";
+}
+
+static int
+load_jenis(loader *l, const yd_node *v)
+{
+	char *s;
+	int rc = string(l, v, "jenis", &s);
+
+	if (rc != 0)
+		return rc;
+	for (int d = 0; d < TD_N; d++)
+		if (strcmp(s, tmpl_dokumen_nama((enum tmpl_dokumen)d)) == 0) {
+			l->t->jenis = (enum tmpl_dokumen)d;
+			return 0;
+		}
+	return fail(l, v, EX_DATAERR, _("jenis: expected laporan or "
+	    "perjanjian, found \"%s\""), s);
+}
+
 static int
 load_urutan(loader *l, const yd_node *u)
 {
@@ -364,13 +398,15 @@ load_urutan(loader *l, const yd_node *u)
 		if ((rc = string(l, it, "urutan", &s)) != 0)
 			return rc;
 		for (b = 0; b < TB_N; b++)
-			if (strcmp(s, tmpl_bagian_nama((enum tmpl_bagian)b)) == 0)
+			if (tmpl_bagian_dokumen((enum tmpl_bagian)b) ==
+			    l->t->jenis &&
+			    strcmp(s, tmpl_bagian_nama((enum tmpl_bagian)b)) == 0)
 				break;
 		if (b == TB_N)
 			return fail(l, it, EX_DATAERR,
-			    _("urutan: unknown part \"%s\" (expected sampul, "
-			    "kata_pengantar, daftar_isi, bab1, bab2, bab3 or "
-			    "lampiran)"), s);
+			    _("urutan: unknown part \"%s\" of a %s template "
+			    "(expected %s)"), s,
+			    tmpl_dokumen_nama(l->t->jenis), bagian_daftar(l));
 		if (seen[b])
 			return fail(l, it, EX_DATAERR,
 			    _("urutan: \"%s\" is listed twice"), s);
@@ -410,6 +446,13 @@ load_teks(loader *l, const yd_node *m)
 			return fail(l, k, EX_DATAERR,
 			    _("teks: unknown text \"%s\" (lakip-template(5) "
 			    "lists the names)"), k->str);
+		if (tmpl_teks_dokumen((enum tmpl_teks_id)id) != l->t->jenis)
+			return fail(l, k, EX_DATAERR,
+			    _("teks: \"%s\" is a text of a %s template, this "
+			    "is a %s template (key jenis)"), k->str,
+			    tmpl_dokumen_nama(tmpl_teks_dokumen(
+			    (enum tmpl_teks_id)id)),
+			    tmpl_dokumen_nama(l->t->jenis));
 		if (v->type == YD_SCALAR && yd_is_null(v)) {
 			s = arena_strdup(&l->t->mem, "");
 		} else {
@@ -436,13 +479,25 @@ load_teks(loader *l, const yd_node *m)
 		l->t->teks_col[id] = v->col;
 	}
 	for (int id = 0; id < TT_N; id++)
-		if (l->t->teks[id] == NULL)
+		if (l->t->teks[id] == NULL &&
+		    tmpl_teks_dokumen((enum tmpl_teks_id)id) == l->t->jenis)
 			return fail(l, m, EX_DATAERR,
 			    _("teks: missing text \"%s\" (a template gives "
 			    "every text: start from a copy of the installed "
-			    "laporan.yaml)"),
-			    tmpl_teks_nama((enum tmpl_teks_id)id));
+			    "%s.yaml)"),
+			    tmpl_teks_nama((enum tmpl_teks_id)id),
+			    tmpl_dokumen_nama(l->t->jenis));
 	return 0;
+}
+
+/* The parts of the template's kind, in their default order. */
+static void
+urutan_bawaan(tmpl *t)
+{
+	t->n_urutan = 0;
+	for (int i = 0; i < TB_N; i++)
+		if (tmpl_bagian_dokumen((enum tmpl_bagian)i) == t->jenis)
+			t->urutan[t->n_urutan++] = (enum tmpl_bagian)i;
 }
 
 static void
@@ -458,9 +513,7 @@ defaults(tmpl *t)
 	t->ukuran_huruf = 1200;
 	t->ukuran_judul = 1400;
 	t->spasi = 150;
-	for (int i = 0; i < TB_N; i++)
-		t->urutan[i] = (enum tmpl_bagian)i;
-	t->n_urutan = TB_N;
+	urutan_bawaan(t);
 }
 
 static int
@@ -480,8 +533,8 @@ int
 tmpl_load_buffer(const char *name, const char *buf, size_t len, tmpl **out,
 		 lk_err *e)
 {
-	static const char *const keys[] = { "format", "kertas", "huruf",
-		"urutan", "teks", NULL };
+	static const char *const keys[] = { "format", "jenis", "kertas",
+		"huruf", "urutan", "teks", NULL };
 	static const char *const required[] = { "teks", NULL };
 	tmpl *t = calloc(1, sizeof *t);
 	loader l = { { NULL, NULL, NULL, NULL }, buf, len, t, e };
@@ -513,6 +566,11 @@ tmpl_load_buffer(const char *name, const char *buf, size_t len, tmpl **out,
 			    "found \"%s\""), TMPL_FORMAT, s);
 			goto out;
 		}
+	}
+	if ((v = yd_get(root, "jenis")) != NULL) {
+		if ((rc = load_jenis(&l, v)) != 0)
+			goto out;
+		urutan_bawaan(t);
 	}
 	if ((v = yd_get(root, "kertas")) != NULL &&
 	    (rc = load_kertas(&l, v)) != 0)

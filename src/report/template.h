@@ -136,22 +136,62 @@ enum tmpl_jenis { TMPL_BARIS, TMPL_NARASI };
 	X(INFO_SUBJEK, "info_subjek", TMPL_BARIS, "") \
 	X(INFO_KATA_KUNCI, "info_kata_kunci", TMPL_BARIS, "")
 
+/* The texts of the performance agreement (Perjanjian Kinerja), the
+ * template of kind perjanjian (templates/perjanjian.yaml), same columns. */
+#define TMPL_PK_TEKS_LIST(X) \
+	X(PK_JUDUL, "pk_judul", TMPL_BARIS, "") \
+	X(PK_INSTANSI, "pk_instansi", TMPL_BARIS, "") \
+	X(PK_PEMBUKA, "pk_pembuka", TMPL_NARASI, "") \
+	X(PK_NAMA, "pk_nama", TMPL_BARIS, "") \
+	X(PK_JABATAN, "pk_jabatan", TMPL_BARIS, "") \
+	X(PK_PANGKAT, "pk_pangkat", TMPL_BARIS, "") \
+	X(PK_NIP, "pk_nip", TMPL_BARIS, "") \
+	X(PK_PIHAK_PERTAMA, "pk_pihak_pertama", TMPL_NARASI, "") \
+	X(PK_PIHAK_KEDUA, "pk_pihak_kedua", TMPL_NARASI, "") \
+	X(PK_JANJI, "pk_janji", TMPL_NARASI, "") \
+	X(PK_TEMPAT, "pk_tempat", TMPL_BARIS, "") \
+	X(PK_TTD_KEDUA, "pk_ttd_kedua", TMPL_BARIS, "") \
+	X(PK_TTD_PERTAMA, "pk_ttd_pertama", TMPL_BARIS, "") \
+	X(PK_TTD_NIP, "pk_ttd_nip", TMPL_BARIS, "nip") \
+	X(PK_LAMPIRAN_JUDUL, "pk_lampiran_judul", TMPL_BARIS, "") \
+	X(PK_TABEL_KINERJA_JUDUL, "pk_tabel_kinerja_judul", TMPL_BARIS, "") \
+	X(PK_KOLOM_NO, "pk_kolom_no", TMPL_BARIS, "") \
+	X(PK_KOLOM_SASARAN, "pk_kolom_sasaran", TMPL_BARIS, "") \
+	X(PK_KOLOM_IKU, "pk_kolom_iku", TMPL_BARIS, "") \
+	X(PK_KOLOM_TARGET, "pk_kolom_target", TMPL_BARIS, "") \
+	X(PK_KOLOM_TARGET_TW, "pk_kolom_target_tw", TMPL_BARIS, "tw") \
+	X(PK_TABEL_ANGGARAN_JUDUL, "pk_tabel_anggaran_judul", TMPL_BARIS, "") \
+	X(PK_KOLOM_PROGRAM, "pk_kolom_program", TMPL_BARIS, "") \
+	X(PK_KOLOM_ANGGARAN, "pk_kolom_anggaran", TMPL_BARIS, "") \
+	X(PK_BARIS_JUMLAH, "pk_baris_jumlah", TMPL_BARIS, "") \
+	X(PK_INFO_JUDUL, "pk_info_judul", TMPL_BARIS, "") \
+	X(PK_INFO_SUBJEK, "pk_info_subjek", TMPL_BARIS, "") \
+	X(PK_INFO_KATA_KUNCI, "pk_info_kata_kunci", TMPL_BARIS, "")
+
 enum tmpl_teks_id {
 #define TMPL_X(id, nama, jenis, lokal) TT_##id,
 	TMPL_TEKS_LIST(TMPL_X)
+	TMPL_PK_TEKS_LIST(TMPL_X)
 #undef TMPL_X
 	TT_N
 };
 
-/* Parts of the report, in the default order. */
+/* The kinds of document a template is for (its key `jenis`); each text
+ * and each part belongs to one kind (tmpl_teks_dokumen,
+ * tmpl_bagian_dokumen). */
+enum tmpl_dokumen { TD_LAPORAN, TD_PERJANJIAN, TD_N };
+
+/* Parts of a document, in the default order of their kind: the
+ * quarterly report's, then the agreement's (its naskah and lampiran). */
 enum tmpl_bagian {
 	TB_SAMPUL, TB_KATA_PENGANTAR, TB_DAFTAR_ISI, TB_BAB1, TB_BAB2,
-	TB_BAB3, TB_LAMPIRAN, TB_N
+	TB_BAB3, TB_LAMPIRAN, TB_PK_NASKAH, TB_PK_LAMPIRAN, TB_N
 };
 
 typedef struct tmpl {
 	arena mem;
 	const char *file;              /* the file loaded (for messages) */
+	enum tmpl_dokumen jenis;       /* the kind of document */
 	/* Paper, portrait, and margins: hundredths of a millimetre. */
 	int64_t lebar, tinggi;
 	int64_t margin_atas, margin_bawah, margin_kiri, margin_kanan;
@@ -186,6 +226,11 @@ const char *tmpl_teks_lokal(enum tmpl_teks_id id);
 int tmpl_teks_cari(const char *nama);
 const char *tmpl_umum_nama(enum tmpl_umum_id id);
 const char *tmpl_bagian_nama(enum tmpl_bagian b);
+/* The kind a text or a part belongs to; the name of a kind ("laporan",
+ * "perjanjian"), or NULL. */
+enum tmpl_dokumen tmpl_teks_dokumen(enum tmpl_teks_id id);
+enum tmpl_dokumen tmpl_bagian_dokumen(enum tmpl_bagian b);
+const char *tmpl_dokumen_nama(enum tmpl_dokumen d);
 
 /* A placeholder's value. */
 typedef struct tmpl_nilai {

@@ -25,9 +25,13 @@ static const struct {
 	const char *nama;
 	enum tmpl_jenis jenis;
 	const char *lokal;
+	enum tmpl_dokumen dokumen;
 } teks_info[TT_N] = {
-#define TMPL_X(id, nama, jenis, lokal) { nama, jenis, lokal },
+#define TMPL_X(id, nama, jenis, lokal) { nama, jenis, lokal, TD_LAPORAN },
 	TMPL_TEKS_LIST(TMPL_X)
+#undef TMPL_X
+#define TMPL_X(id, nama, jenis, lokal) { nama, jenis, lokal, TD_PERJANJIAN },
+	TMPL_PK_TEKS_LIST(TMPL_X)
 #undef TMPL_X
 };
 
@@ -37,10 +41,36 @@ static const char *const umum_nama[TP_N] = {
 #undef TMPL_X
 };
 
-static const char *const bagian_nama[TB_N] = {
-	"sampul", "kata_pengantar", "daftar_isi", "bab1", "bab2", "bab3",
-	"lampiran",
+static const struct {
+	const char *nama;
+	enum tmpl_dokumen dokumen;
+} bagian_info[TB_N] = {
+	{ "sampul", TD_LAPORAN }, { "kata_pengantar", TD_LAPORAN },
+	{ "daftar_isi", TD_LAPORAN }, { "bab1", TD_LAPORAN },
+	{ "bab2", TD_LAPORAN }, { "bab3", TD_LAPORAN },
+	{ "lampiran", TD_LAPORAN },
+	{ "naskah", TD_PERJANJIAN }, { "lampiran", TD_PERJANJIAN },
 };
+
+static const char *const dokumen_nama[TD_N] = { "laporan", "perjanjian" };
+
+enum tmpl_dokumen
+tmpl_teks_dokumen(enum tmpl_teks_id id)
+{
+	return (unsigned)id < TT_N ? teks_info[id].dokumen : TD_LAPORAN;
+}
+
+enum tmpl_dokumen
+tmpl_bagian_dokumen(enum tmpl_bagian b)
+{
+	return (unsigned)b < TB_N ? bagian_info[b].dokumen : TD_LAPORAN;
+}
+
+const char *
+tmpl_dokumen_nama(enum tmpl_dokumen d)
+{
+	return (unsigned)d < TD_N ? dokumen_nama[d] : NULL;
+}
 
 const char *
 tmpl_teks_nama(enum tmpl_teks_id id)
@@ -78,7 +108,7 @@ tmpl_umum_nama(enum tmpl_umum_id id)
 const char *
 tmpl_bagian_nama(enum tmpl_bagian b)
 {
-	return (unsigned)b < TB_N ? bagian_nama[b] : NULL;
+	return (unsigned)b < TB_N ? bagian_info[b].nama : NULL;
 }
 
 /* ---- placeholders ---- */

@@ -201,6 +201,9 @@ store_audit(store *s, const store_audit_in *a, lk_err *e)
 	sqlite3_stmt *st;
 	int rc, k;
 
+	if (s->on_change != NULL)
+		s->on_change(s->on_change_ctx, a->action, a->scope, a->tbl,
+			     a->kode, a->field, a->old, a->new_);
 	if (s->version < STORE_VERSION_WORKFLOW)
 		return 0;
 	if ((rc = head(s, e)) != 0)
@@ -248,6 +251,13 @@ store_audit6(store *s, const char *action, const char *scope, const char *tbl,
 	store_audit_in a = { action, scope, tbl, kode, field, old, new_ };
 
 	return store_audit(s, &a, e);
+}
+
+void
+store_on_change(store *s, store_change_fn *fn, void *ctx)
+{
+	s->on_change = fn;
+	s->on_change_ctx = ctx;
 }
 
 void

@@ -748,8 +748,9 @@ load_triwulan(load_ctx *c)
 		t = &r->tw[n];
 		t->ada = true;
 		c->p->triwulan_id[n] = sqlite3_column_int64(st, 0);
-		if (tg == NULL || sscanf(tg, "%4d-%2d-%2d", &t->tahun, &t->bulan,
-					 &t->hari) != 3)
+		/* NULL: the user has not set it yet. */
+		if (tg != NULL && (sscanf(tg, "%4d-%2d-%2d", &t->tahun, &t->bulan,
+					  &t->hari) != 3 || !triwulan_bertanggal(t)))
 			return damaged(c, _("bad date of a quarter"));
 		t->kesimpulan = col_text(c, st, 3);
 	}

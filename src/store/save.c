@@ -613,8 +613,9 @@ check_rencana(save_ctx *c)
 	for (n = 1; n <= TW_MAX; n++) {
 		const triwulan *t = &r->tw[n];
 
-		if (t->ada && (t->tahun < 1 || t->tahun > 9999
-			       || !tanggal_sah(t->tahun, t->bulan, t->hari))) {
+		bool unset = t->tahun == 0 && t->bulan == 0 && t->hari == 0;
+
+		if (t->ada && !unset && !triwulan_bertanggal(t)) {
 			char q[16];
 
 			snprintf(q, sizeof q, "%d", n);

@@ -388,15 +388,15 @@ sv_au_triwulan(save_ctx *c, int n)
 	static const triwulan none;
 	const char *sc = c->scope_tw[n];
 	char x[16], y[16];
+	const char *tb = triwulan_tanggal_iso(b, y);
 	size_t i, j;
 
-	snprintf(y, sizeof y, "%04d-%02d-%02d", b->tahun, b->bulan, b->hari);
 	if (!a->ada) {
-		TRY(sv_au(c, "insert", sc, "triwulan", NULL, "tanggal", NULL, y));
+		TRY(sv_au(c, "insert", sc, "triwulan", NULL, "tanggal", NULL, tb));
 		a = &none;
 	} else {
-		snprintf(x, sizeof x, "%04d-%02d-%02d", a->tahun, a->bulan, a->hari);
-		TRY(au_s(c, sc, "triwulan", NULL, "tanggal", x, y));
+		TRY(au_s(c, sc, "triwulan", NULL, "tanggal",
+			 triwulan_tanggal_iso(a, x), tb));
 	}
 	TRY(au_s(c, sc, "triwulan", NULL, "kesimpulan", a->kesimpulan,
 		 b->kesimpulan));

@@ -250,6 +250,7 @@ sv_save_triwulan(save_ctx *c)
 	const rencana *r = c->r, *o = c->old.r;
 	sqlite3_stmt *st;
 	char tanggal[16];
+	const char *tg;
 	int n;
 	size_t k;
 
@@ -263,8 +264,7 @@ sv_save_triwulan(save_ctx *c)
 				sv_count(c, DIFF_TRIWULAN, false, sv_tw_loses(c, n));
 			continue;
 		}
-		snprintf(tanggal, sizeof tanggal, "%04d-%02d-%02d", t->tahun,
-			 t->bulan, t->hari);
+		tg = triwulan_tanggal_iso(t, tanggal);   /* NULL: not set */
 		if (o->tw[n].ada) {
 			bool changed = sv_tw_changed(c, n);
 
@@ -273,7 +273,7 @@ sv_save_triwulan(save_ctx *c)
 				continue;
 			Q(c, S_TW_UPD, st);
 			store_bind_int(c->s, st, 1, id);
-			store_bind_text(c->s, st, 2, tanggal);
+			store_bind_text(c->s, st, 2, tg);
 			store_bind_text(c->s, st, 3, t->kesimpulan);
 			TRY(sv_run(c, st));
 			for (k = 0; k < sizeof clear / sizeof clear[0]; k++)
@@ -283,7 +283,7 @@ sv_save_triwulan(save_ctx *c)
 			Q(c, S_TW_INS, st);
 			store_bind_int(c->s, st, 1, c->rencana_id);
 			store_bind_int(c->s, st, 2, n);
-			store_bind_text(c->s, st, 3, tanggal);
+			store_bind_text(c->s, st, 3, tg);
 			store_bind_text(c->s, st, 4, t->kesimpulan);
 			TRY(sv_run_insert(c, st, &id));
 		}

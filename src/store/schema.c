@@ -529,6 +529,21 @@ static const char schema_v8[] =
 	" DELETE FROM review_state WHERE jenis = 'narasi' AND ref_id = old.id;"
 	" DELETE FROM review_event WHERE jenis = 'narasi' AND ref_id = old.id; END;";
 
+/* Version 9: a quarter's report date is the user's decision, empty (NULL)
+ * until he sets it; never today by default.  SQLite cannot drop a NOT
+ * NULL in place (and rebuilding the table would cascade its children
+ * away), so both columns are added again in their order, the stored
+ * dates and conclusions copied, and the old columns dropped. */
+static const char schema_v9[] =
+	"ALTER TABLE triwulan RENAME COLUMN tanggal TO tanggal_v8;"
+	"ALTER TABLE triwulan RENAME COLUMN kesimpulan TO kesimpulan_v8;"
+	"ALTER TABLE triwulan ADD COLUMN tanggal TEXT CHECK (tanggal IS NULL OR"
+	" tanggal GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');"
+	"ALTER TABLE triwulan ADD COLUMN kesimpulan TEXT;"
+	"UPDATE triwulan SET tanggal = tanggal_v8, kesimpulan = kesimpulan_v8;"
+	"ALTER TABLE triwulan DROP COLUMN tanggal_v8;"
+	"ALTER TABLE triwulan DROP COLUMN kesimpulan_v8;";
+
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
@@ -540,6 +555,7 @@ static const char *const steps[] = {
 	schema_v6,
 	schema_v7,
 	schema_v8,
+	schema_v9,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

@@ -839,6 +839,12 @@ store_actor(const store *s)
 	return s->actor;
 }
 
+const char *
+store_path(const store *s)
+{
+	return s->path;
+}
+
 bool
 store_readonly(const store *s)
 {

@@ -33,7 +33,7 @@
 typedef struct store store;
 
 /* Current schema version written to PRAGMA user_version. */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */
@@ -75,7 +75,19 @@ void store_set_warn(store_warn_fn *fn, void *arg);
  * store_open sets it to the login of getuid() (the real user) (or "uid:N" when the
  * account has no name); the CLI leaves it so, tests set it. */
 void store_set_actor(store *s, const char *login);
+/* Each change a save makes (or, in a dry run, would make), as the audit
+ * log records it: action (insert, update, delete), scope
+ * ("instansi/tahun[/TWn]" or NULL), table, kode, field, old and new
+ * value (each may be NULL).  Called inside the transaction, also when it
+ * is rolled back; fn NULL stops the calls. */
+typedef void store_change_fn(void *ctx, const char *action,
+			     const char *scope, const char *tbl,
+			     const char *kode, const char *field,
+			     const char *old, const char *new_);
+void store_on_change(store *s, store_change_fn *fn, void *ctx);
 const char *store_actor(const store *s);
+/* The database's path as opened (":memory:" for one in memory). */
+const char *store_path(const store *s);
 
 /* The handle cannot write: opened STORE_READONLY, the file (or its
  * directory) cannot be written, or it is damaged.  Every write then
@@ -124,6 +136,12 @@ int store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,
  * (EX_USAGE when there are several, EX_NOINPUT when none).  *out is
  * malloc'ed. */
 int store_pilih_instansi(store *s, const char *kode, char **out, lk_err *e);
+
+/* The time zone (instansi.zona_waktu) of agency kode, or with kode NULL
+ * of the database's only agency, into *out (malloc'ed), NULL for the
+ * default (Asia/Jakarta: none set, an unknown kode, several agencies, a
+ * database older than the setting).  Times are shown in it (core/zona.h). */
+int store_zona_waktu(store *s, const char *kode, char **out, lk_err *e);
 
 /* Load the whole plan of (instansi, tahun) with its quarters into a new
  * rencana (free with rencana_free).  The bidang are all of the instansi's.

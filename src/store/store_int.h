@@ -37,6 +37,8 @@
 /* Schema version that reviews every part of the report (review_state,
  * review_event in place of entry_state, entry_comment). */
 #define STORE_VERSION_REVIEW 8
+/* Schema version that lets a quarter's date be unset (NULL). */
+#define STORE_VERSION_TANGGAL 9
 
 /* A transition of entry (kind j, row ref_id) of quarter triwulan_id by
  * the actor at time at, into review_event (workflow.c). */
@@ -75,6 +77,8 @@ struct store {
 	int64_t audit_id;
 	char audit_hash[65];
 	sqlite3_stmt *audit_st[2];  /* head query, insert */
+	store_change_fn *on_change; /* store_on_change */
+	void *on_change_ctx;
 };
 
 /* ---- errors (store.c) ---- */

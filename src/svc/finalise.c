@@ -350,6 +350,25 @@ svc_key_check(svc *v, const svc_period *p, const char *p12,
 }
 
 int
+svc_final_ready(const svc_period *p, lk_err *e)
+{
+	static const char *const rom[] = { "?", "I", "II", "III", "IV" };
+	const triwulan *t;
+
+	if (p->tw < 1 || p->tw > TW_MAX)
+		return lk_fail(e, EX_USAGE, _("finalising needs a quarter"));
+	t = &p->r->tw[p->tw];
+	if (!t->ada || !triwulan_bertanggal(t))
+		return lk_fail(e, EX_DATAERR, _("Triwulan %s %d has no report date: "
+			       "set it first (lakip date --tahun %d --triwulan %d "
+			       "--set YYYY-MM-DD, or the report date in step 8 of the "
+			       "terminal application); a signed report never takes "
+			       "today's date by itself"), rom[p->tw], p->tahun,
+			       p->tahun, p->tw);
+	return 0;
+}
+
+int
 svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	     svc_final_result *out, lk_err *e)
 {
@@ -377,6 +396,8 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
 			       "'%s'"), o->tsa);
 	if ((rc = svc_may(v, p->kode, p->tahun, p->tw, AKSI_FINAL, e)) != 0)
+		return rc;
+	if ((rc = svc_final_ready(p, e)) != 0)
 		return rc;
 	/* The key is checked before anything is rendered or written. */
 	if ((rc = svc_key_check(v, p, o->p12, o->password, &out->cert, e)) != 0)

@@ -194,6 +194,28 @@ svc_save(svc *v, const char *kode, rencana *r, int tw, unsigned mask,
 }
 
 int
+svc_set_tanggal(svc *v, svc_period *p, int y, int m, int d, lk_err *e)
+{
+	triwulan *t;
+	int rc;
+
+	if (p->tw < 1 || p->tw > TW_MAX)
+		return lk_fail(e, EX_USAGE, _("a report date needs a quarter"));
+	if (!(y == 0 && m == 0 && d == 0) &&
+	    (y < 1 || y > 9999 || !tanggal_sah(y, m, d)))
+		return lk_fail(e, EX_DATAERR, _("%04d-%02d-%02d is not a date"),
+			       y, m, d);
+	t = &p->r->tw[p->tw];
+	t->ada = true;
+	t->tahun = y;
+	t->bulan = m;
+	t->hari = d;
+	if ((rc = svc_save(v, p->kode, p->r, p->tw, 1u << AKSI_UBAH_DATA, e)) != 0)
+		return rc;
+	return svc_compute(p, e);
+}
+
+int
 svc_review(svc *v, const svc_period *p, enum entri_event ev,
 	   char *const *iku, size_t n_iku, const char *comment, size_t *done,
 	   lk_err *e)
@@ -271,4 +293,13 @@ svc_render_html(svc *v, svc_period *p, const char *tname, FILE *out,
 		const char *out_name, lk_err *e)
 {
 	return render(v, p, tname, NULL, NULL, out_name, out, NULL, e);
+}
+
+int
+svc_render_pk(svc *v, svc_period *p, const char *tname, const report_extra *x,
+	      const report_hooks *h, const char *out, layout_result *res,
+	      lk_err *e)
+{
+	(void)v;
+	return report_render_pk(p->r, tname, x, h, out, res, e);
 }

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/capaian.h"
 #include "core/err.h"
 #include "core/kinerja.h"
 #include "core/model.h"
@@ -87,6 +88,12 @@ int svc_may(svc *v, const char *kode, int tahun, int tw, enum peran_aksi a,
 int svc_save(svc *v, const char *kode, rencana *r, int tw, unsigned mask,
 	     lk_err *e);
 
+/* Set quarter p->tw's report date (y-m-d; 0-0-0 clears it: not set) as
+ * the actor, who may edit the quarter's data (svc_save's checks: role,
+ * lock), in one transaction, audited; the quarter is reported from then
+ * on.  EX_USAGE for no quarter, EX_DATAERR for no such date. */
+int svc_set_tanggal(svc *v, svc_period *p, int y, int m, int d, lk_err *e);
+
 /* Submit, approve or return entries of the period (store_wf_apply); a
  * period without a quarter is EX_USAGE. */
 int svc_review(svc *v, const svc_period *p, enum entri_event ev,
@@ -108,6 +115,12 @@ int svc_render(svc *v, svc_period *p, const char *tname,
  * publishes on its website. */
 int svc_render_html(svc *v, svc_period *p, const char *tname, FILE *out,
 		    const char *out_name, lk_err *e);
+/* Render the performance agreement (Perjanjian Kinerja) of p's year
+ * with template tname (NULL: the installed "perjanjian"); x, h as
+ * svc_render's.  p needs no quarter. */
+int svc_render_pk(svc *v, svc_period *p, const char *tname,
+		  const report_extra *x, const report_hooks *h,
+		  const char *out, layout_result *res, lk_err *e);
 
 /* ---- finalising (finalise.c) ---- */
 
@@ -123,6 +136,11 @@ int svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e);
  * certificate in ci) for a key that may not sign. */
 int svc_key_check(svc *v, const svc_period *p, const char *p12,
 		  const char *password, sign_cert_info *ci, lk_err *e);
+
+/* What a signed report must state that only the user can decide: quarter
+ * p->tw's report date (never today by default).  EX_DATAERR naming it
+ * and how to set it when it is not set; svc_finalise checks it too. */
+int svc_final_ready(const svc_period *p, lk_err *e);
 
 typedef struct svc_final_opts {
 	const char *p12, *password;
@@ -151,7 +169,7 @@ typedef struct svc_final_result {
 } svc_final_result;
 
 /* Finalise quarter p->tw (kepala or admin; every entry approved, not
- * locked; no quarter: EX_USAGE): the key checked (svc_key_check), the report rendered as
+ * locked; no quarter: EX_USAGE; no report date: EX_DATAERR): the key checked (svc_key_check), the report rendered as
  * svc_render does with the agency's template and signed (PAdES, with a
  * timestamp when o->tsa), then stored as the next version and the
  * quarter locked in one short transaction, the file published in it.
@@ -162,6 +180,87 @@ typedef struct svc_final_result {
 int svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 		 svc_final_result *out, lk_err *e);
 void svc_final_result_free(svc_final_result *r);
+
+/* ---- what the review needs (review.c) ---- */
+
+/* The usual reasons an IKU has no realisation in a quarter (formal
+ * Indonesian, printed as they are), for a front end to offer; NULL
+ * ends the list. */
+extern const char *const svc_keterangan_baku[];
+
+/* Set the note (keterangan) on the realisation of IKU kode in quarter tw
+ * of r: teks NULL or blank removes it; else trimmed, its line breaks and
+ * tabs made spaces, at most SVC_KETERANGAN_MAX bytes of UTF-8 without
+ * control characters.  EX_NOINPUT for no such IKU, EX_USAGE for tw
+ * outside 1..4, EX_DATAERR naming the field for a text that cannot be
+ * a note; r is unchanged then.  *changed (may be NULL) says whether the
+ * note differs from what r held.  The caller saves r (svc_save). */
+#define SVC_KETERANGAN_MAX 500
+int svc_keterangan(rencana *r, int tw, const char *kode, const char *teks,
+		   bool *changed, lk_err *e);
+
+/* A figure of an IKU in another period. */
+typedef struct svc_angka {
+	bool ada;                /* the period holds the IKU */
+	int tahun, tw;
+	int64_t target;
+	bool ada_realisasi;
+	int64_t realisasi;
+	capaian capaian;
+	const char *predikat;    /* band of the capaian, or NULL */
+} svc_angka;
+
+/* The absorption of a program: realisation over its budget. */
+typedef struct svc_serapan {
+	const char *kode, *uraian;
+	int64_t anggaran;        /* sen */
+	bool ada_realisasi;
+	int64_t realisasi;       /* sen, cumulative to the quarter */
+	capaian serapan;
+} svc_serapan;
+
+/* A change of the realisation, as the audit log records it: values as
+ * stored (machine decimal, "" or NULL for empty). */
+typedef struct svc_ubah {
+	const char *at, *login, *old, *new_;
+} svc_ubah;
+
+/* What a reviewer needs to judge one IKU's figure of the quarter. */
+typedef struct svc_konteks_iku {
+	const char *kode, *sasaran;
+	svc_angka tw_lalu;       /* quarter tw - 1 of the year (tw > 1) */
+	svc_angka tahun_lalu;    /* quarter tw of the year before, by kode */
+	/* The programs that support its sasaran, and their sum. */
+	svc_serapan *program;
+	size_t n_program;
+	svc_serapan jumlah;
+	/* The last review of the entry (a return or an approval), NULL
+	 * when never reviewed, and the changes of the realisation made
+	 * after it. */
+	const char *dilihat_at, *dilihat_oleh, *dilihat_aksi;
+	svc_ubah *ubah;
+	size_t n_ubah;
+} svc_konteks_iku;
+
+typedef struct svc_konteks {
+	arena mem;
+	svc_konteks_iku *iku;    /* in the plan's order */
+	size_t n_iku;
+	bool ada_tahun_lalu;     /* the database holds the year before */
+} svc_konteks;
+
+/* The context of every IKU of quarter tw of r (agency instansi, year
+ * tahun): the quarter before, the same quarter of the year before where
+ * the database holds it, the absorption of the programs of its sasaran,
+ * and, from the audit log, what changed in its realisation since the
+ * entry was last returned or approved.  Bands: the plan's
+ * own, else the installed ones.  0, or an EX_* code with e (out empty).
+ * Free with svc_konteks_free. */
+int svc_konteks_load(svc *v, const char *instansi, rencana *r, int tahun,
+		     int tw, svc_konteks *out, lk_err *e);
+const svc_konteks_iku *svc_konteks_find(const svc_konteks *k,
+					const char *kode);
+void svc_konteks_free(svc_konteks *k);
 
 /* ---- temporary files (files.c) ---- */
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 
 void
 app_load_user(app *a)
@@ -84,16 +85,24 @@ app_locked(const app *a)
 	return app_wf_ok(a) && a->wf.locked;
 }
 
+/* The application whose open agency's zone app_when shows times in. */
+static const app *when_app;
+
 const char *
 app_when(const char *at, char *buf, size_t n)
 {
-	int y, mo, d, h, mi;
+	/* The agency's zone (WIB, WITA, WIT), never the user's TZ. */
+	const char *zona = when_app != NULL && when_app->r != NULL ?
+	    when_app->r->instansi.zona_waktu : NULL;
 
-	if (at != NULL && sscanf(at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5)
-		snprintf(buf, n, "%04d-%02d-%02d %02d:%02d UTC", y, mo, d, h, mi);
-	else
-		snprintf(buf, n, "%s", at != NULL ? at : "");
+	zona_lokal(at, zona, false, buf, n);
 	return buf;
+}
+
+void
+app_when_for(const app *a)
+{
+	when_app = a;
 }
 
 const char *
@@ -103,8 +112,8 @@ app_lock_text(const app *a, bool brief, char *buf, size_t n)
 	const char *by = a->wf.locked_by != NULL ? a->wf.locked_by : "?";
 
 	if (brief) {
-		snprintf(when, sizeof when, "%.10s", a->wf.locked_at != NULL ?
-			 a->wf.locked_at : "");
+		zona_tanggal_lokal(a->wf.locked_at, a->r != NULL ?
+				   a->r->instansi.zona_waktu : NULL, when, sizeof when);
 		snprintf(buf, n, _("Locked (read-only): finalised by %s on %s, version %d."),
 			 by, when, a->wf.version);
 	} else {

@@ -103,6 +103,7 @@ tui_main(const tui_opts *o)
 	bool terminated;
 
 	memset(&a, 0, sizeof a);
+	app_when_for(&a);
 	a.db_path = o->db;
 	a.english = ui_is_english(o);
 	for (i = 0; i < AF_N; i++) {

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/model_edit.h"
+#include "svc/svc.h"
 #include "tui/form.h"
 #include "tui/lineedit.h"
 #include "tui/ui.h"
@@ -331,63 +332,125 @@ body_rows(void)
 	return LINES - 8 - table_top();
 }
 
-/* The review of the row's entry, on line y of the detail pane; a return
- * comment also goes to the status line (*hint, in hint_buf) in full. */
-static void
-state_line(const grid *g, const grid_row *row, int y, char *hint_buf,
-	   size_t hn, const char **hint)
+/* The review of the row's entry in words (a return with its comment in
+ * full), in buf; its colour in *attr.  "" when the row has no review. */
+static const char *
+state_text(const grid *g, const grid_row *row, char *buf, size_t n,
+	   attr_t *attr)
 {
-	char buf[700], when[64];
+	char when[64];
 
 	app_when(row->at, when, sizeof when);
 	buf[0] = '\0';
+	*attr = row->has_state ? state_attr(row->state) : A_NORMAL;
 	if (row->has_state && row->state == ENTRI_SUBMITTED)
-		snprintf(buf, sizeof buf, _("Submitted by %s on %s: waiting for "
+		snprintf(buf, n, _("Submitted by %s on %s: waiting for "
 			    "the kabid's review."),
 			 row->by ? row->by : "?", when);
 	else if (row->has_state && row->state == ENTRI_RETURNED)
-		snprintf(buf, sizeof buf, _("Returned by %s on %s: %s"),
+		snprintf(buf, n, _("Returned by %s on %s: %s"),
 			 row->by ? row->by : "?", when,
 			 row->comment ? row->comment : "");
 	else if (row->has_state && row->state == ENTRI_APPROVED)
-		snprintf(buf, sizeof buf, _("Approved by %s on %s."),
+		snprintf(buf, n, _("Approved by %s on %s."),
 			 row->by ? row->by : "?", when);
 	else if (row->has_state && g->ro[0] == '\0')
-		snprintf(buf, sizeof buf, _("Draft: not submitted yet (%s "
+		snprintf(buf, n, _("Draft: not submitted yet (%s "
 			    "submits it for review)."),
 			 keys_first_name(ACT_SUBMIT, KCTX_TEXT));
 	else if (row->has_state)
-		snprintf(buf, sizeof buf, "%s", _("Draft: not submitted yet."));
-	ui_put(y, 1, COLS - 2, buf, row->has_state ?
-	       state_attr(row->state) : A_NORMAL, false, false);
-	if (row->has_state && row->state == ENTRI_RETURNED) {
-		snprintf(hint_buf, hn, _("Returned: %s"),
-			 row->comment ? row->comment : "");
-		*hint = hint_buf;
+		snprintf(buf, n, "%s", _("Draft: not submitted yet."));
+	return buf;
+}
+
+/* The note of the row's IKU for the quarter (keterangan), or NULL. */
+static const char *
+note_of(const grid *g, const grid_row *row)
+{
+	const iku *k;
+
+	if (g->kind != GRID_IKU || g->a->tw < 1 || g->a->tw > TW_MAX ||
+	    (k = rencana_find_iku(g->a->r, row->kode, NULL)) == NULL)
+		return NULL;
+	return k->keterangan[g->a->tw];
+}
+
+/* The detail pane of the selected row: its name, what it is, its review
+ * and its note, each wrapped in full; returns the lines it needs
+ * (drawing nothing when draw is false). */
+static int
+detail_pane(const grid *g, const grid_row *row, int y, bool draw)
+{
+	char buf[1400], st[1200], num[DEC_BUFSZ];
+	const char *note = note_of(g, row);
+	int w = COLS - 2, h = draw ? LINES - 2 - y : 0, n = 0;
+	attr_t sa;
+
+	snprintf(buf, sizeof buf, "%s  %s", row->kode, row->nama);
+	n += ui_put_wrapped(y + n, 1, h - n, w, buf, A_BOLD);
+	if (row->err != NULL)
+		return n + ui_put_wrapped(y + n, 1, h - n, w, row->err,
+					  theme_attr(TR_ERROR));
+	if (g->kind == GRID_IKU) {
+		char lalu[80] = "";
+
+		if (col_w(g, C_LALU) == 0 && g->a->tw > 1)
+			snprintf(lalu, sizeof lalu, _("to Q%s: %s \xc2\xb7 "),
+				 tw_romawi(g->a->tw - 1), row->ada_lalu ?
+				 fmt(g, row->lalu, num) : "-");
+		snprintf(buf, sizeof buf, _("%sUnit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
+			 lalu, row->satuan, row->pol == POLARITAS_NEGATIF ?
+			 _("lower is better") : _("higher is better"),
+			 fmt(g, row->target, num), row->target_tw ?
+			 _("target of the quarter") : _("annual target"),
+			 row->sasaran);
+	} else {
+		snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), fmt(g, row->target, num),
+			 row->target_tw ? _("planned spending to the quarter") :
+			 _("the budget"));
 	}
+	n += ui_put_wrapped(y + n, 1, h - n, w, buf, theme_attr(TR_HINT));
+	state_text(g, row, st, sizeof st, &sa);
+	if (st[0] != '\0')
+		n += ui_put_wrapped(y + n, 1, h - n, w, st, sa);
+	if (note != NULL) {
+		snprintf(buf, sizeof buf, _("Note (why there is no realisation): %s"),
+			 note);
+		n += ui_put_wrapped(y + n, 1, h - n, w, buf, theme_attr(TR_HINT));
+	}
+	return n;
 }
 
 static void
 grid_draw(void *ctx)
 {
 	static const int acts_iku[] = {
-		ACT_HELP, ACT_SAVE, ACT_SUBMIT, ACT_HISTORY, ACT_BACK, ACT_NEXT_STEP,
-		ACT_STEPS, ACT_NONE,
+		ACT_HELP, ACT_SAVE, ACT_NOTE, ACT_SUBMIT, ACT_HISTORY, ACT_BACK,
+		ACT_NEXT_STEP, ACT_STEPS, ACT_NONE,
 	};
 	static const int acts_program[] = {
 		ACT_HELP, ACT_SAVE, ACT_SUBMIT, ACT_HISTORY, ACT_BACK, ACT_NEXT_STEP,
 		ACT_STEPS, ACT_NONE,
 	};
 	const char *labels_iku[] = { NULL, _("Save all"), NULL, NULL, NULL, NULL,
-				     NULL, NULL };
+				     NULL, NULL, NULL };
 	const char *labels_program[] = { NULL, _("Save all"), NULL, NULL, NULL,
 					 NULL, NULL, NULL };
 	grid *g = ctx;
-	int w[C_N], x, c, h = body_rows(), y0 = table_top(), cur_x = 0;
-	char buf[700], title[300], hint_buf[600];
+	int w[C_N], x, c, h, y0 = table_top(), cur_x = 0, extra = 0;
+	char buf[700], title[300];
 	const char *hint = NULL;
 	size_t i;
 
+	/* The pane under the table has four lines; a long name, comment or
+	 * note takes rows of the table (three are kept). */
+	if (g->n > 0)
+		extra = detail_pane(g, &g->rows[g->sel], 0, false) - 4;
+	if (extra > body_rows() - 3)
+		extra = body_rows() - 3;
+	if (extra < 0)
+		extra = 0;
+	h = body_rows() - extra;
 	erase();
 	snprintf(title, sizeof title, "%s \xe2\x80\x94 %s",
 		 g->kind == GRID_IKU ? _("IKU realisations") : _("Budget realisations"),
@@ -492,57 +555,30 @@ grid_draw(void *ctx)
 		if (sel)
 			ui_cursor(y, cur_x);
 	}
-	/* Details of the selected row. */
+	/* Details of the selected row, in full. */
 	if (g->n > 0) {
 		grid_row *row = &g->rows[g->sel];
-		int fy = LINES - 6;
-		char num[DEC_BUFSZ];
+		int fy = LINES - 6 - extra;
 
 		attrset(theme_attr(TR_BORDER));
 		mvhline(fy - 1, 0, ACS_HLINE, COLS);
 		attrset(A_NORMAL);
-		snprintf(buf, sizeof buf, "%s  %s", row->kode, row->nama);
-		if (row->err != NULL) {
-			/* The reason, in words, where there is room for it. */
-			ui_put(fy, 1, COLS - 2, buf, A_BOLD, false, false);
-			ui_put_wrapped(fy + 1, 1, 2, COLS - 2, row->err, theme_attr(TR_ERROR));
-			if (!ui_msg_is_error())
-				ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, row->err);
-			goto bar;
-		}
-		if (g->kind == GRID_IKU) {
-			char lalu[80] = "";
-
-			ui_put(fy, 1, COLS - 2, buf, A_BOLD, false, false);
-			if (w[C_LALU] == 0 && g->a->tw > 1)
-				snprintf(lalu, sizeof lalu, _("to Q%s: %s \xc2\xb7 "),
-					 tw_romawi(g->a->tw - 1), row->ada_lalu ?
-					 fmt(g, row->lalu, num) : "-");
-			snprintf(buf, sizeof buf, _("%sUnit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
-				 lalu, row->satuan, row->pol == POLARITAS_NEGATIF ?
-				 _("lower is better") : _("higher is better"),
-				 fmt(g, row->target, num), row->target_tw ?
-				 _("target of the quarter") : _("annual target"),
-				 row->sasaran);
-			ui_put(fy + 1, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
-			state_line(g, row, fy + 2, hint_buf, sizeof hint_buf, &hint);
-		} else {
-			ui_put(fy, 1, COLS - 2, buf, A_BOLD, false, false);
-			snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), fmt(g, row->target, num),
-				 row->target_tw ? _("planned spending to the quarter") :
-				 _("the budget"));
-			ui_put(fy + 1, 1, COLS - 2, buf, theme_attr(TR_HINT), false, false);
-			state_line(g, row, fy + 2, hint_buf, sizeof hint_buf, &hint);
-		}
+		if (row->err != NULL && !ui_msg_is_error())
+			ui_msg(UI_MSG_ERROR, "%s: %s", row->kode, row->err);
+		detail_pane(g, row, fy, true);
+		if (row->has_state && row->state == ENTRI_RETURNED)
+			hint = g->kind == GRID_IKU ?
+			    _("Returned: fix the value (or its note, F4) and submit it "
+			      "again with F11.") :
+			    _("Returned: fix the amount and submit it again with F11.");
 	}
-bar:
 	if (hint == NULL && g->ro[0] != '\0')
 		hint = _("Read-only here: the arrows move between rows; F12 shows the "
 			 "history of a value.");
 	ui_draw_status(hint != NULL ? hint :
 		       _("Type the value, Enter: next row. Ctrl-U empties the cell. F2 saves all rows."));
 	if (g->kind == GRID_IKU)
-		ui_draw_keybar_as(acts_iku, labels_iku, KCTX_TEXT);
+		ui_draw_keybar_as(acts_iku, labels_iku, KCTX_GRID);
 	else
 		ui_draw_keybar_as(acts_program, labels_program, KCTX_TEXT);
 	if (g->n == 0)
@@ -749,6 +785,67 @@ grid_search(grid *g, bool ask)
 	ui_msg(UI_MSG_ERROR, _("Not found: %s"), g->search);
 }
 
+/* F4 on an IKU row: the note on its realisation (keterangan), chosen
+ * from the usual reasons or typed, set through the service layer and
+ * saved at once (with the values typed so far). */
+static void
+grid_note(grid *g)
+{
+	const char *items[8], *cur;
+	size_t n = 0, n_baku, sel = 0;
+	char *typed = NULL;
+	const char *teks;
+	lk_err e = { 0, "" };
+	bool differs = false;
+	grid_row *row;
+	int k;
+
+	if (g->kind != GRID_IKU || g->n == 0 || !commit(g))
+		return;
+	if (!app_can_edit(g->a, AKSI_UBAH_DATA))
+		return;
+	row = &g->rows[g->sel];
+	cur = note_of(g, row);
+	for (n_baku = 0; svc_keterangan_baku[n_baku] != NULL && n_baku < 5; n_baku++) {
+		items[n++] = svc_keterangan_baku[n_baku];
+		if (cur != NULL && strcmp(cur, svc_keterangan_baku[n_baku]) == 0)
+			sel = n_baku;
+	}
+	items[n++] = _("Other reason: type it");
+	if (cur != NULL)
+		items[n++] = _("No note");
+	if (cur != NULL && sel == 0 && strcmp(cur, svc_keterangan_baku[0]) != 0)
+		sel = n_baku;            /* his own words: "other" */
+	k = ui_choose(_("Why is there no realisation?"), items, n, sel);
+	if (k < 0)
+		return;
+	if ((size_t)k < n_baku) {
+		teks = svc_keterangan_baku[k];
+	} else if ((size_t)k == n_baku) {
+		if (!ui_prompt(_("Note on the realisation"),
+			       _("Why there is no realisation yet:"),
+			       cur != NULL ? cur : "", &typed))
+			return;
+		teks = typed;
+	} else {
+		teks = NULL;
+	}
+	if (svc_keterangan(g->a->r, g->a->tw, row->kode, teks, &differs, &e) != 0) {
+		ui_msg(UI_MSG_ERROR, "%s", e.msg);
+		free(typed);
+		return;
+	}
+	free(typed);
+	if (!differs)
+		return;
+	if (save(g)) {
+		ui_msg(UI_MSG_INFO, row->text[0] != '\0' ?
+		       _("Note saved; the report prints it only while the IKU has no "
+			 "realisation.") : teks != NULL ? _("Note saved.") :
+		       _("Note removed."));
+	}
+}
+
 /* Submit this row or every draft (the values saved first). */
 static void
 grid_submit(grid *g)
@@ -774,7 +871,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 	static const int help_acts[] = {
 		ACT_SAVE, ACT_BACK, ACT_ENTER, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
 		ACT_CLEAR, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SUBMIT, ACT_HISTORY,
-		ACT_NEXT_STEP, ACT_PREV_STEP, ACT_STEPS, ACT_NONE,
+		ACT_NOTE, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_STEPS, ACT_NONE,
 	};
 	static const int help_acts_program[] = {
 		ACT_SAVE, ACT_BACK, ACT_ENTER, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
@@ -817,7 +914,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		int act, page = body_rows() > 1 ? body_rows() - 1 : 1;
 
 		ui_redraw();
-		act = ui_getkey(KCTX_TEXT, &ch);
+		act = ui_getkey(kind == GRID_IKU ? KCTX_GRID : KCTX_TEXT, &ch);
 		switch (act) {
 		case ACT_TERMINATE:
 			result = FORM_TERMINATED;
@@ -825,8 +922,10 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		case ACT_RESIZE:
 			break;
 		case ACT_HELP:
-			if (kind == GRID_IKU)
-				ui_help(_("IKU realisations"),
+			if (kind == GRID_IKU) {
+				char help[3000];
+
+				snprintf(help, sizeof help, "%s\n\n%s",
 					_("One row per indicator. The value typed is the cumulative "
 					  "realisation up to this quarter; capaian and predikat are "
 					  "computed as you type. Numbers in Indonesian form: 78,50. "
@@ -836,8 +935,14 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 					  "shown under the grid: fix it and submit again) or approved. "
 					  "F11 submits this row or every draft; changing a submitted or "
 					  "approved value sets it back to draft. F12 shows who changed "
-					  "the value and when."), help_acts, KCTX_TEXT);
-			else
+					  "the value and when."),
+					_("An IKU without a realisation is submitted with a note "
+					  "that says why (F4): \"Belum tersedia: diukur tahun "
+					  "berikutnya\", \"Data BPS belum terbit\" or your own "
+					  "words. The kabid reviews it with the IKU, and the report "
+					  "prints it under the table where the capaian would be."));
+				ui_help(_("IKU realisations"), help, help_acts, KCTX_GRID);
+			} else
 				ui_help(_("Budget realisations"),
 					_("One row per program. The value typed is the money spent up "
 					  "to this quarter; capaian is computed as you type. Amounts in "
@@ -883,6 +988,9 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 			break;
 		case ACT_SUBMIT:
 			grid_submit(&g);
+			break;
+		case ACT_NOTE:
+			grid_note(&g);
 			break;
 		case ACT_HISTORY:
 			if (g.n > 0)

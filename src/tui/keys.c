@@ -50,6 +50,10 @@ static const key_bind binds[] = {
 	{ ACT_SEARCH, false, CTRL_('F'), K_ANY },
 	{ ACT_SEARCH_NEXT, false, 'n', KCTX_NAV },
 	{ ACT_SEARCH_NEXT, true, KEY_F(3), K_ANY },
+	/* In the realisation grid F4 is the note of an IKU without a
+	 * realisation (there is no text for an editor there). */
+	{ ACT_NOTE, true, KEY_F(4), KCTX_GRID_ONLY },
+	{ ACT_NOTE, false, CTRL_('O'), KCTX_GRID_ONLY },
 	{ ACT_EDITOR, true, KEY_F(4), K_ANY },
 	{ ACT_EDITOR, false, CTRL_('E'), K_ANY },
 	{ ACT_TABLES, true, KEY_F(6), K_ANY },
@@ -108,6 +112,9 @@ typedef struct act_text {
 } act_text;
 
 static const act_text texts[ACT_N] = {
+	[ACT_NOTE] = { N_("Note"),
+		N_("why the IKU has no realisation yet (the note printed under "
+		   "the table)") },
 	[ACT_HELP] = { N_("Help"),
 		N_("show the keys and an explanation of this screen") },
 	[ACT_SAVE] = { N_("Save"),

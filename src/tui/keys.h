@@ -38,6 +38,7 @@
 	X(RETURN) \
 	X(APPROVE_ALL) \
 	X(HISTORY) \
+	X(NOTE) \
 	X(SIGN) \
 	X(UNLOCK) \
 	X(PRINT) \
@@ -76,6 +77,8 @@ enum key_action {
 enum key_ctx {
 	KCTX_NAV = 1,      /* lists, menus: letters may be actions */
 	KCTX_TEXT = 2,     /* a field being typed into: letters are text */
+	KCTX_GRID_ONLY = 4,                   /* bound in the grid alone */
+	KCTX_GRID = KCTX_GRID_ONLY | KCTX_TEXT, /* the realisation grid */
 };
 
 /* Translate a key read by get_wch (rc is its return value) into an

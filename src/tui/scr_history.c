@@ -22,9 +22,8 @@ typedef struct hist {
 	size_t n;
 } hist;
 
-/* A stored machine number as it is shown ("79,30", "4.587.938.844"). */
-static const char *
-shown(const char *v, int scale, char buf[DEC_BUFSZ])
+const char *
+scr_shown_value(const char *v, int scale, char buf[DEC_BUFSZ])
 {
 	const char *why;
 	int64_t x;
@@ -43,8 +42,8 @@ on_record(void *arg, const store_audit_rec *r)
 	char when[64], a[DEC_BUFSZ], b[DEC_BUFSZ];
 
 	fprintf(h->f, "  %s  %-12s  %s \xe2\x86\x92 %s\n", app_when(r->at, when, sizeof when),
-		r->login != NULL ? r->login : "?", shown(r->old, h->scale, a),
-		shown(r->new_, h->scale, b));
+		r->login != NULL ? r->login : "?", scr_shown_value(r->old, h->scale, a),
+		scr_shown_value(r->new_, h->scale, b));
 	h->n++;
 	return 0;
 }

@@ -265,15 +265,8 @@ kes_get(void *ud, const char *name)
 				 t->bulan, t->hari);
 			return c->date;
 		}
-		{
-			/* Not dated yet: today, to be checked. */
-			time_t now = time(NULL);
-			struct tm tm;
-
-			localtime_r(&now, &tm);
-			strftime(c->date, sizeof c->date, "%Y-%m-%d", &tm);
-			return c->date;
-		}
+		/* Not set yet: empty, for the user to decide (never today). */
+		return "";
 	}
 	if (strcmp(name, "kesimpulan") == 0)
 		return t->kesimpulan;
@@ -298,6 +291,8 @@ kes_apply(void *ud, const form *f, form_fail *fail)
 		t->tahun = y;
 		t->bulan = m;
 		t->hari = d;
+	} else if (v != NULL) {
+		t->tahun = t->bulan = t->hari = 0;      /* emptied: not set */
 	}
 	if ((v = form_value(f, "kesimpulan")) != NULL)
 		t->kesimpulan = scr_dup(c->a, v);

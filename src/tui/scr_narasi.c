@@ -79,7 +79,29 @@ nar_apply(void *ud, const form *f, form_fail *fail)
 	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
-/* Above the text: the sasaran and the capaian of its IKU. */
+/* The kabid's return of the narrative of sasaran kode, in words and in
+ * full ("Returned by kb on ...: comment"), in buf; NULL when it is not
+ * returned. */
+static const char *
+returned_text(app *a, const char *kode, char *buf, size_t n)
+{
+	const store_entri *x;
+	char when[64];
+
+	app_wf_load(a, false);
+	if (!app_wf_ok(a) ||
+	    (x = store_entri_find(&a->wf, JENIS_NARASI, kode)) == NULL ||
+	    x->state != ENTRI_RETURNED)
+		return NULL;
+	snprintf(buf, n, _("Returned by %s on %s: %s"),
+		 x->reviewed_by != NULL ? x->reviewed_by : "?",
+		 app_when(x->reviewed_at, when, sizeof when),
+		 x->comment != NULL ? x->comment : "");
+	return buf;
+}
+
+/* Above the text: the sasaran, the kabid's return comment in full, and
+ * the capaian of its IKU. */
 static void
 nar_info(void *ud, int y, int x, int h, int w)
 {
@@ -93,6 +115,9 @@ nar_info(void *ud, int y, int x, int h, int w)
 		return;
 	snprintf(buf, sizeof buf, "%s  %s", s->kode, s->uraian != NULL ? s->uraian : "");
 	line += ui_put_wrapped(y, x, 1, w, buf, A_BOLD) > 0 ? 1 : 0;
+	if (returned_text(c->a, c->kode, buf, sizeof buf) != NULL)
+		line += ui_put_wrapped(y + line, x, h - line, w, buf,
+				       theme_attr(TR_KURANG));
 	for (i = 0; c->have_k && i < c->k.n_iku && line < h; i++) {
 		const kinerja_iku *row = &c->k.iku[i];
 		attr_t at = row->predikat != NULL ?
@@ -141,7 +166,19 @@ nar_form(app *a, int step, const char *kode, const draft *restore)
 	s.get = nar_get;
 	s.apply = nar_apply;
 	s.info = nar_info;
-	s.info_rows = 3;
+	{
+		char buf[1200];
+
+		/* Room for the return comment, wrapped in full (the text
+		 * keeps at least a few lines). */
+		s.info_rows = 3;
+		if (returned_text(a, kode, buf, sizeof buf) != NULL) {
+			int n = ui_put_wrapped(0, 0, 0, COLS - 2, buf, A_NORMAL);
+
+			s.info_rows += n < LINES - 16 ? n : LINES - 16 > 1 ?
+			    LINES - 16 : 1;
+		}
+	}
 	s.grow = true;
 	s.ud = &c;
 	s.dk = scr_dk(a, "narasi", kode);
@@ -191,8 +228,13 @@ nl_footer(void *ud, size_t row, int y, int x, int h, int w)
 {
 	app *a = ud;
 	const char *t = a->r->sasaran[row].narasi[a->tw];
+	char buf[1200];
+	int line = 0;
 
-	ui_put_wrapped(y, x, h, w, t != NULL && *t ? t : _("(no narrative yet: press Enter to write it)"),
+	if (returned_text(a, a->r->sasaran[row].kode, buf, sizeof buf) != NULL)
+		line = ui_put_wrapped(y, x, h - 1, w, buf, theme_attr(TR_KURANG));
+	ui_put_wrapped(y + line, x, h - line, w, t != NULL && *t ? t :
+		       _("(no narrative yet: press Enter to write it)"),
 		       theme_attr(TR_HINT));
 }
 
@@ -223,7 +265,7 @@ scr_narasi(app *a, int step, const draft *restore)
 	l.cell = nl_cell;
 	l.attr = nl_attr;
 	l.footer = nl_footer;
-	l.footer_rows = 3;
+	l.footer_rows = 5;
 	l.ud = a;
 	l.acts = acts;
 	l.bar_labels = labels;

@@ -34,6 +34,9 @@ typedef struct rv_ctx {
 	app *a;
 	kinerja k;
 	bool have_k;
+	svc_konteks kx;              /* each IKU's context (svc) */
+	bool have_kx;
+	char kx_err[512];            /* why there is none */
 	rv_row *rows;
 	size_t n;
 	unsigned count[ENTRI_N];     /* of the rows listed */
@@ -325,18 +328,135 @@ content_text(const rv_ctx *c, size_t row, char *buf, size_t n)
 	flow(buf);
 }
 
+/* ---- the context of an IKU's figure (svc_konteks_load) ---- */
+
+static void
+rv_konteks_load(rv_ctx *c)
+{
+	lk_err e = { 0, "" };
+
+	svc_konteks_free(&c->kx);
+	c->have_kx = svc_konteks_load(&c->a->v, c->a->instansi, c->a->r,
+				      c->a->tahun, c->a->tw, &c->kx, &e) == 0;
+	snprintf(c->kx_err, sizeof c->kx_err, "%s", c->have_kx ? "" :
+		 app_store_msg(c->a, e.msg));
+}
+
+static const svc_konteks_iku *
+konteks_of(const rv_ctx *c, size_t row)
+{
+	const store_entri *x = entri_of(c, row);
+
+	if (!c->have_kx || x->jenis != JENIS_IKU)
+		return NULL;
+	return svc_konteks_find(&c->kx, x->kode);
+}
+
+/* "79,30 (101,02%, Sangat Tinggi)", "no realisation", "not in the
+ * database". */
+static const char *
+angka_text(const svc_angka *v, char *buf, size_t n)
+{
+	char num[DEC_BUFSZ], cap[DEC_BUFSZ];
+
+	if (!v->ada)
+		snprintf(buf, n, "%s", _("not reported"));
+	else if (!v->ada_realisasi)
+		snprintf(buf, n, "%s", _("no realisation"));
+	else if (v->capaian.status != CAPAIAN_ADA)
+		snprintf(buf, n, "%s (-)", dec_format_nilai(v->realisasi, num));
+	else
+		snprintf(buf, n, "%s (%s%%%s%s)", dec_format_nilai(v->realisasi, num),
+			 dec_format_persen(v->capaian.persen, cap),
+			 v->predikat != NULL ? ", " : "",
+			 v->predikat != NULL ? v->predikat : "");
+	return buf;
+}
+
+static const char *
+serapan_text(const svc_serapan *s, char *buf, size_t n)
+{
+	char cap[DEC_BUFSZ];
+
+	if (!s->ada_realisasi)
+		snprintf(buf, n, "%s", _("no realisation"));
+	else if (s->serapan.status != CAPAIAN_ADA)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%s%%", dec_format_persen(s->serapan.persen, cap));
+	return buf;
+}
+
+/* One line of context: the quarter before, the year before, the
+ * absorption of the sasaran's programs. */
+static void
+konteks_line(const rv_ctx *c, const svc_konteks_iku *ki, char *buf, size_t n)
+{
+	char a[200], b[200], d[64];
+	size_t len;
+
+	buf[0] = '\0';
+	if (c->a->tw > 1)
+		snprintf(buf, n, _("Q%s: %s"), tw_romawi(c->a->tw - 1),
+			 angka_text(&ki->tw_lalu, a, sizeof a));
+	len = strlen(buf);
+	snprintf(buf + len, n - len, _("%sQ%s %d: %s"), len ? " \xc2\xb7 " : "",
+		 tw_romawi(c->a->tw), c->a->tahun - 1,
+		 angka_text(&ki->tahun_lalu, b, sizeof b));
+	len = strlen(buf);
+	if (ki->n_program > 0)
+		snprintf(buf + len, n - len, _(" \xc2\xb7 budget of %s absorbed: %s"),
+			 ki->sasaran, serapan_text(&ki->jumlah, d, sizeof d));
+	else
+		snprintf(buf + len, n - len, _(" \xc2\xb7 no program supports %s"),
+			 ki->sasaran);
+}
+
+/* What changed since the last review, on one line ("" when nothing). */
+static void
+ubah_line(const svc_konteks_iku *ki, char *buf, size_t n)
+{
+	char when[64], o[DEC_BUFSZ], w[DEC_BUFSZ];
+	const svc_ubah *u;
+
+	buf[0] = '\0';
+	if (ki == NULL || ki->dilihat_at == NULL || ki->n_ubah == 0)
+		return;
+	u = &ki->ubah[ki->n_ubah - 1];
+	snprintf(buf, n, _("Changed since your last review: %s \xe2\x86\x92 %s "
+			   "(%s, %s)"),
+		 scr_shown_value(ki->ubah[0].old, DEC_NILAI, o),
+		 scr_shown_value(u->new_, DEC_NILAI, w), u->login,
+		 app_when(u->at, when, sizeof when));
+}
+
+/* The note of an IKU without a realisation, or NULL. */
+static const char *
+note_of(const rv_ctx *c, size_t row)
+{
+	const kinerja_iku *k = c->rows[row].k;
+
+	if (k == NULL || k->iku == NULL)
+		return NULL;
+	return k->iku->keterangan[c->a->tw];
+}
+
 static void
 rv_footer(void *ud, size_t row, int y, int x, int h, int w)
 {
 	rv_ctx *c = ud;
 	const store_entri *e = entri_of(c, row);
 	const kinerja_iku *k = c->rows[row].k;
-	char buf[1200], st[700], cap[64], code[160];
+	const svc_konteks_iku *ki = konteks_of(c, row);
+	const char *note = note_of(c, row);
+	char buf[1600], st[700], cap[64], code[160];
 	int line = 0;
 
 	snprintf(buf, sizeof buf, "%s  %s", store_entri_text(e, code, sizeof code),
 		 what_of(c, row));
-	ui_put(y + line++, x, w, buf, A_BOLD, false, false);
+	/* The whole name, on two lines where it needs them. */
+	line += ui_put_wrapped(y + line, x, 2 < h - 3 ? 2 : 1, w, buf, A_BOLD) > 1 &&
+	    h > 4 ? 2 : 1;
 	if (k != NULL && k->predikat != NULL)
 		snprintf(buf, sizeof buf, _("Capaian %s (%s) \xc2\xb7 %s"),
 			 capaian_text(k, cap, sizeof cap), k->predikat->nama,
@@ -344,13 +464,81 @@ rv_footer(void *ud, size_t row, int y, int x, int h, int w)
 	else
 		snprintf(buf, sizeof buf, "%s", state_text(e, false, st, sizeof st));
 	ui_put(y + line++, x, w, buf, A_NORMAL, false, false);
-	if (e->state == ENTRI_RETURNED && e->comment != NULL) {
+	if (k != NULL && !k->ada_realisasi && line < h) {
+		snprintf(buf, sizeof buf, note != NULL ? _("Note: %s") :
+			 _("No realisation and no note that says why."),
+			 note != NULL ? note : "");
+		line += ui_put_wrapped(y + line, x, 1, w, buf, note != NULL ?
+				       theme_attr(TR_CUKUP) : theme_attr(TR_KURANG)) > 0;
+	}
+	ubah_line(ki, buf, sizeof buf);
+	if (buf[0] != '\0' && line < h)
+		line += ui_put_wrapped(y + line, x, 1, w, buf, theme_attr(TR_CUKUP) |
+				       A_BOLD) > 0;
+	if (e->state == ENTRI_RETURNED && e->comment != NULL && line < h) {
 		snprintf(buf, sizeof buf, _("Comment: %s"), e->comment);
 		flow(buf);
 		ui_put(y + line++, x, w, buf, theme_attr(TR_KURANG), false, false);
 	}
-	content_text(c, row, buf, sizeof buf);
-	ui_put_wrapped(y + line, x, h - line, w, buf, theme_attr(TR_HINT));
+	if (ki != NULL && line < h) {
+		konteks_line(c, ki, buf, sizeof buf);
+		int need = ui_put_wrapped(0, x, 0, w, buf, A_NORMAL);
+
+		if (need > 2)
+			need = 2;
+		if (need > h - line)
+			need = h - line;
+		ui_put_wrapped(y + line, x, need, w, buf, A_NORMAL);
+		line += need;
+	}
+	if (line < h) {
+		content_text(c, row, buf, sizeof buf);
+		ui_put_wrapped(y + line, x, h - line, w, buf, theme_attr(TR_HINT));
+	}
+}
+
+/* The context of an IKU's figure in full, for the detail. */
+static void
+print_konteks(FILE *f, const rv_ctx *c, const svc_konteks_iku *ki)
+{
+	char a[200], when[64], o[DEC_BUFSZ], w[DEC_BUFSZ], m[2][DEC_BUFSZ];
+
+	fprintf(f, "\n%s\n", _("To judge the figure:"));
+	if (c->a->tw > 1)
+		fprintf(f, _("  Quarter %s %d: %s\n"), tw_romawi(c->a->tw - 1),
+			c->a->tahun, angka_text(&ki->tw_lalu, a, sizeof a));
+	fprintf(f, _("  Quarter %s %d: %s\n"), tw_romawi(c->a->tw), c->a->tahun - 1,
+		angka_text(&ki->tahun_lalu, a, sizeof a));
+	if (ki->n_program == 0)
+		fprintf(f, _("  No program supports %s.\n"), ki->sasaran);
+	else
+		fprintf(f, _("  Programs that support %s (budget, spent, absorbed):\n"),
+			ki->sasaran);
+	for (size_t i = 0; i < ki->n_program; i++) {
+		const svc_serapan *p = &ki->program[i];
+
+		fprintf(f, "    %s %s: Rp %s, Rp %s, %s\n", p->kode, p->uraian,
+			dec_format_uang(p->anggaran, m[0]), p->ada_realisasi ?
+			dec_format_uang(p->realisasi, m[1]) : "-",
+			serapan_text(p, a, sizeof a));
+	}
+	if (ki->n_program > 1)
+		fprintf(f, _("    Together: Rp %s, Rp %s, %s\n"),
+			dec_format_uang(ki->jumlah.anggaran, m[0]),
+			ki->jumlah.ada_realisasi ? dec_format_uang(ki->jumlah.realisasi,
+			m[1]) : "-", serapan_text(&ki->jumlah, a, sizeof a));
+	if (ki->dilihat_at == NULL)
+		return;
+	fprintf(f, _("\nSince %s by %s on %s:\n"), strcmp(ki->dilihat_aksi,
+		entri_event_nama(EV_RETURN)) == 0 ? _("the return") : _("the approval"),
+		ki->dilihat_oleh, app_when(ki->dilihat_at, when, sizeof when));
+	if (ki->n_ubah == 0)
+		fprintf(f, "  %s\n", _("the realisation has not changed."));
+	for (size_t i = 0; i < ki->n_ubah; i++)
+		fprintf(f, "  %s  %-12s  %s \xe2\x86\x92 %s\n",
+			app_when(ki->ubah[i].at, when, sizeof when), ki->ubah[i].login,
+			scr_shown_value(ki->ubah[i].old, DEC_NILAI, o),
+			scr_shown_value(ki->ubah[i].new_, DEC_NILAI, w));
 }
 
 /* A supporting table, cell by cell. */
@@ -410,7 +598,14 @@ rv_detail(rv_ctx *c, size_t row)
 	else if (kp != NULL)
 		fprintf(f, _("Target Rp %s; no realisation yet.\n"),
 			dec_format_uang(kp->target, num[0]));
+	if (k != NULL && !k->ada_realisasi)
+		fprintf(f, _("Note on the missing realisation: %s\n"),
+			note_of(c, row) != NULL ? note_of(c, row) : _("(none)"));
 	fprintf(f, _("State: %s.\n"), state_text(e, true, st, sizeof st));
+	if (konteks_of(c, row) != NULL)
+		print_konteks(f, c, konteks_of(c, row));
+	else if (k != NULL && c->kx_err[0] != '\0')
+		fprintf(f, "\n%s\n", c->kx_err);
 	if (e->jenis == JENIS_IKU || e->jenis == JENIS_NARASI) {
 		fprintf(f, "\n%s\n\n", _("Narrative of the sasaran for the quarter:"));
 		fprintf(f, "%s\n", nar != NULL && *nar ? nar : _("(none yet)"));
@@ -482,6 +677,7 @@ scr_review(app *a)
 	if (!a->dirty)
 		app_reload(a);
 	c.have_k = kinerja_hitung(a->r, a->tw, &a->v.installed, &c.k, &e) == 0;
+	rv_konteks_load(&c);
 	rv_rows(&c);
 	memset(&l, 0, sizeof l);
 	snprintf(title, sizeof title, _("Review of the capaian \xe2\x80\x94 %s"),
@@ -494,7 +690,7 @@ scr_review(app *a)
 	l.info = rv_info;
 	l.info_rows = 2;
 	l.footer = rv_footer;
-	l.footer_rows = 5;
+	l.footer_rows = 6;
 	l.ud = &c;
 	l.acts = acts;
 	l.bar_labels = labels;
@@ -571,7 +767,10 @@ scr_review(app *a)
 		default:
 			break;
 		}
-		/* a->wf was reloaded: rebuild, keeping the row. */
+		/* a->wf was reloaded: rebuild, keeping the row; a review
+		 * moves what "since the last review" means. */
+		if (act == ACT_APPROVE || act == ACT_RETURN || act == ACT_APPROVE_ALL)
+			rv_konteks_load(&c);
 		rv_rows(&c);
 		for (i = 0; keep[0] && i < c.n; i++)
 			if (entri_of(&c, i)->jenis == jenis &&
@@ -580,5 +779,6 @@ scr_review(app *a)
 	}
 	list_close(&l);
 	free(c.rows);
+	svc_konteks_free(&c.kx);
 	return result;
 }

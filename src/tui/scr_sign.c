@@ -37,6 +37,7 @@ typedef struct sign_ctx {
 	sign_row *row;
 	size_t n, cap;
 	bool ready;         /* every entry approved, not locked */
+	bool dated;         /* the quarter's report date is set */
 	size_t n_signers;   /* registered, not removed */
 } sign_ctx;
 
@@ -109,6 +110,16 @@ build(sign_ctx *c)
 		_("no head named yet (step 1)"),
 		a->r->instansi.kepala.nip ? _(", NIP ") : "",
 		a->r->instansi.kepala.nip ? a->r->instansi.kepala.nip : "");
+	/* The date printed by the signature: the user's, never today. */
+	c->dated = a->tw >= 1 && a->tw <= TW_MAX && a->r->tw[a->tw].ada &&
+	    triwulan_bertanggal(&a->r->tw[a->tw]);
+	if (c->dated)
+		add_row(c, _("Report date"), 1, "%02d-%02d-%04d",
+			a->r->tw[a->tw].hari, a->r->tw[a->tw].bulan,
+			a->r->tw[a->tw].tahun);
+	else
+		add_row(c, _("Report date"), 2, "%s",
+			_("not set yet: set it in step 8 before signing"));
 	/* The figures of the report, as the service layer computes them. */
 	if (svc_open(&a->v, a->instansi, a->tahun, a->tw, AKSI_LIHAT, &p, &e) == 0) {
 		for (i = 0; i < p.k.n_iku; i++) {
@@ -233,6 +244,12 @@ sign(sign_ctx *c)
 	/* Refusals before anything is asked: the role, the lock. */
 	if (!app_can_edit(a, AKSI_FINAL))
 		return false;
+	if (!c->dated) {
+		app_refuse(a, _("Not ready to sign: the quarter has no report date; "
+				"set it in step 8 (a signed report never takes today's "
+				"date by itself)."));
+		return false;
+	}
 	if (!c->ready) {
 		app_refuse(a, _("Not ready to sign: every entry of the quarter must be "
 				"approved first."));

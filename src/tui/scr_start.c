@@ -13,6 +13,7 @@
 
 #include "core/i18n.h"
 #include "core/model_edit.h"
+#include "core/zona.h"
 #include "tui/list.h"
 #include "tui/ui.h"
 
@@ -369,11 +370,14 @@ per_footer(void *ud, size_t row, int y, int x, int h, int w)
 	size_t len;
 
 	if (c->have_q[row + 1] && q->ada && h > 1) {
+		char day[32];
+
+		zona_tanggal_lokal(q->locked_at, c->a->r != NULL ?
+				   c->a->r->instansi.zona_waktu : NULL, day, sizeof day);
 		if (q->locked)
 			snprintf(buf, sizeof buf, _("Quarter %s is locked: finalised by %s on %.10s, "
 						    "version %d."), tw_romawi((int)row + 1),
-				 q->locked_by ? q->locked_by : "?",
-				 q->locked_at ? q->locked_at : "", q->version);
+				 q->locked_by ? q->locked_by : "?", day, q->version);
 		else
 			snprintf(buf, sizeof buf, _("Review of quarter %s: %u draft, %u submitted, "
 						    "%u returned, %u approved."),

@@ -12,6 +12,7 @@
 #include "core/dec.h"
 #include "core/i18n.h"
 #include "core/model_edit.h"
+#include "core/zona.h"
 #include "tui/grid.h"
 #include "tui/list.h"
 #include "tui/ui.h"
@@ -83,6 +84,7 @@ enum menu_extra {
 	MX_REKAP,       /* admin, or a role in several agencies: the province view */
 	MX_AGENCY,      /* admin: predikat bands, registered signers */
 	MX_USERS,       /* admin: the users */
+	MX_IMPORT,      /* admin: import a workbook, a CSV sheet, an exchange file */
 	MX_UNLOCK,      /* admin, a locked quarter: unlock it */
 	MX_N
 };
@@ -118,6 +120,7 @@ menu_extras(menu_ctx *c)
 	if (a->user.peran == PERAN_ADMIN) {
 		c->extra[c->n_extra++] = MX_AGENCY;
 		c->extra[c->n_extra++] = MX_USERS;
+		c->extra[c->n_extra++] = MX_IMPORT;
 		if (app_locked(a))
 			c->extra[c->n_extra++] = MX_UNLOCK;
 		if (store_user_list(a->st, &u, &c->n_users, &e) == 0)
@@ -152,6 +155,7 @@ extra_name(enum menu_extra x)
 	case MX_AGENCY: return _("Agency settings");
 	case MX_REKAP: return _("Province view");
 	case MX_USERS: return _("Users");
+	case MX_IMPORT: return _("Import a workbook");
 	default: return _("Unlock the quarter");
 	}
 }
@@ -206,6 +210,8 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 c->count[ENTRI_SUBMITTED], c->count[ENTRI_APPROVED]);
 		else if (x == MX_USERS)
 			snprintf(buf, n, _("%zu users"), c->n_users);
+		else if (x == MX_IMPORT)
+			snprintf(buf, n, "%s", _(".xlsx, .csv, .yaml: dry run first"));
 		else if (x == MX_REKAP)
 			snprintf(buf, n, "%s", _("every agency's quarter"));
 		else if (x == MX_AGENCY)
@@ -218,10 +224,14 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 			snprintf(buf, n, _("%u of %u approved"), c->count[ENTRI_APPROVED],
 				 c->count[ENTRI_DRAFT] + c->count[ENTRI_SUBMITTED] +
 				 c->count[ENTRI_RETURNED] + c->count[ENTRI_APPROVED]);
-		else
+		else {
+			char day[32];
+
+			zona_tanggal_lokal(c->a->wf.locked_at,
+					   c->a->r->instansi.zona_waktu, day, sizeof day);
 			snprintf(buf, n, _("locked by %s on %.10s"),
-				 c->a->wf.locked_by ? c->a->wf.locked_by : "?",
-				 c->a->wf.locked_at ? c->a->wf.locked_at : "");
+				 c->a->wf.locked_by ? c->a->wf.locked_by : "?", day);
+		}
 		return buf;
 	}
 	st = step_state(c, step);
@@ -333,6 +343,7 @@ run_extra(menu_ctx *c, enum menu_extra x)
 	switch (x) {
 	case MX_REVIEW: return scr_review(c->a);
 	case MX_USERS: return scr_users(c->a);
+	case MX_IMPORT: return scr_import(c->a);
 	case MX_SIGN: return scr_sign(c->a);
 	case MX_AGENCY: return scr_agency(c->a);
 	case MX_REKAP: return scr_rekap(c->a);
@@ -405,7 +416,9 @@ scr_steps(app *a, int first, const draft *restore)
 		   "Below the steps: a kabid reviews the capaian of his bidang (Review "
 		   "capaian); the head signs and finalises the quarter (Sign and "
 		   "finalise); an admin sets the agency's predikat bands (Agency settings), "
-		   "manages the users and unlocks a finalised quarter. "
+		   "manages the users, imports a workbook (Import a workbook: the dry "
+		   "run's changes or errors are shown before anything is saved) and "
+		   "unlocks a finalised quarter. "
 		   "The second line above the steps counts the entries of the quarter by "
 		   "state of their review.");
 	list_init(&l);

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/dec.h"
 #include "tui/draft.h"
 #include "tui/form.h"
 #include "tui/tui_int.h"
@@ -71,6 +72,9 @@ bool wf_reviewable(const app *a, const store_entri *x);
  * program, when program) kode in the quarter on screen, and the review
  * of an IKU's entry. */
 void scr_history(app *a, bool program, const char *kode);
+/* A stored machine number as it is shown ("79,30", "4.587.938.844";
+ * scale DEC_NILAI or DEC_UANG); "(empty)" for none. */
+const char *scr_shown_value(const char *v, int scale, char buf[DEC_BUFSZ]);
 /* The review of entry kode in a->wf, one line per event (who, when, the
  * state it led to, the comment), written to f. */
 void scr_review_events(FILE *f, const app *a, enum entri_jenis j,
@@ -86,6 +90,9 @@ int scr_rekap(app *a);
 /* scr_agency.c: the agency's predikat bands (admin: edit) and the
  * certificates registered to sign its reports. */
 int scr_agency(app *a);
+/* scr_import.c: import a workbook, a CSV sheet or an exchange file
+ * (admin): the dry run shown, then confirmed. */
+int scr_import(app *a);
 /* scr_users.c: the users of the database (admin: add, role, remove). */
 int scr_users(app *a);
 

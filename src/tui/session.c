@@ -94,15 +94,8 @@ app_touch_quarter(app *a, int tw)
 	if (t->ada)
 		return;
 	t->ada = true;
-	if (!tanggal_sah(t->tahun, t->bulan, t->hari)) {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		localtime_r(&now, &tm);
-		t->tahun = tm.tm_year + 1900;
-		t->bulan = tm.tm_mon + 1;
-		t->hari = tm.tm_mday;
-	}
+	/* Its date stays unset (0-0-0) until the user sets it: a report
+	 * says so in its place, and finalise refuses. */
 }
 
 /* $XDG_DOCUMENTS_DIR as xdg-user-dir reads it: user-dirs.dirs in
@@ -148,22 +141,29 @@ writable_dir(const char *d)
 	    access(d, W_OK | X_OK) == 0;
 }
 
-char *
-app_default_pdf(const app *a, const char *suffix)
+void
+app_documents_dir(char *dir, size_t n)
 {
 	const char *home = getenv("HOME");
-	char dir[4096], buf[4400];
 
 	/* The user's documents directory, else his home: over SSH the
 	 * current directory may be one he cannot write. */
 	dir[0] = '\0';
 	if (home != NULL && *home == '/') {
-		xdg_documents(home, dir, sizeof dir);
+		xdg_documents(home, dir, n);
 		if (!writable_dir(dir))
-			snprintf(dir, sizeof dir, "%s", home);
+			snprintf(dir, n, "%s", home);
 	}
-	if (!writable_dir(dir) && getcwd(dir, sizeof dir) == NULL)
-		snprintf(dir, sizeof dir, ".");
+	if (!writable_dir(dir) && getcwd(dir, n) == NULL)
+		snprintf(dir, n, ".");
+}
+
+char *
+app_default_pdf(const app *a, const char *suffix)
+{
+	char dir[4096], buf[4400];
+
+	app_documents_dir(dir, sizeof dir);
 	snprintf(buf, sizeof buf, "%s/LAKIP-%s-%d-TW%s%s.pdf", dir, a->instansi,
 		 a->tahun, tw_romawi(a->tw), suffix);
 	return strdup(buf);

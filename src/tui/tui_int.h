@@ -100,6 +100,9 @@ void app_touch_quarter(app *a, int tw);
  * else his home, else the current directory;
  * "DIR/LAKIP-KODE-YEAR-TWn<suffix>.pdf". */
 char *app_default_pdf(const app *a, const char *suffix);
+/* That directory itself (the documents directory, else the home, else
+ * the current directory), into dir. */
+void app_documents_dir(char *dir, size_t n);
 
 /* ---- access.c: who may change what ---- */
 /* The actor's role and bidang in the agency on screen, and the admins'
@@ -134,8 +137,11 @@ void app_fail(app *a, int rc, const lk_err *e);
 /* A store message without the leading "DATABASE: " (the path is on the
  * start screen; on the status line it would push the reason out). */
 const char *app_store_msg(const app *a, const char *msg);
-/* "2023-07-01 10:05 UTC" from a stored time "2023-07-01T10:05:09Z". */
+/* "2023-07-01 17:05 WIB" from a stored time "2023-07-01T10:05:09Z": in
+ * the zone of the agency open in the application app_when_for named
+ * (instansi.zona_waktu; default Asia/Jakarta), never the user's TZ. */
 const char *app_when(const char *at, char *buf, size_t n);
+void app_when_for(const app *a);
 
 /* Texts of forms in the UI language. */
 const char *app_form_title(const app *a, enum app_form f);

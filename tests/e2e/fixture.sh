@@ -51,6 +51,16 @@ expect_in "text shows JUMLAH" "$T/stdout" "JUMLAH"
 expect_eq "text fits 80 columns" "$(awk '{ if (length($0) > m) m = length($0) } END { print (m <= 80) }' "$T/stdout")" 1
 COLUMNS=200 lakip -d "$DB" show --tahun 2023 --triwulan 2 --table program
 expect_in "wide text keeps a program name whole" "$T/stdout" "Program Penguatan Ideologi Pancasila dan Karakter Kebangsaan"
+# Narrow: the names wrap between words, never inside one ("Pengembang an").
+for cols in 80 60; do
+	COLUMNS=$cols lakip -d "$DB" show --tahun 2023 --triwulan 2 --table program
+	tr -s ' ' '\n' <"$T/stdout" | sort -u >"$T/words.$cols"
+	broken=""
+	for w in $(sed 1d "$T/program.csv" | cut -d';' -f3 | tr ' ' '\n' | sort -u); do
+		grep -qxF -- "$w" "$T/words.$cols" || broken="$broken $w"
+	done
+	expect_eq "at $cols columns every word of the program names is whole" "$broken" ""
+done
 
 # Importing again changes nothing and never duplicates.
 lakip -d "$DB" import "$FIXTURE"

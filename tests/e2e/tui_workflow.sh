@@ -134,7 +134,8 @@ expect_screen "operator: back in the steps" O "Steps of Quarter II 2023"
 keys O Down Down Down Enter
 expect_screen "grid again" O "Step 4 of 10"
 expect_screen "the row is returned" O "returned"
-expect_screen "the kabid's comment on the status line" O "Returned: Lampirkan surat BPS"
+expect_screen "the kabid's comment under the grid" O "Lampirkan surat BPS"
+expect_screen "the status line says what to do" O "Returned: fix the value"
 expect_screen "and under the grid, with who" O "Returned by $KB"
 keys O C-u
 text O 80

@@ -1066,8 +1066,6 @@ static const struct bad_case bad_cases[] = {
 	  "expected a date YYYY-MM-DD, found \"2023-02-30\"" },
 	{ 32, 0, "    tanggal: 10-04-2023\n", "32:14", "triwulan.1.tanggal: "
 	  "expected a date YYYY-MM-DD, found \"10-04-2023\"" },
-	{ 32, 0, "    kesimpulan: Baik\n", "32:5",
-	  "triwulan.1: missing required key \"tanggal\"" },
 	{ 0, 0, "    catatan: x\n", "33:5",
 	  "triwulan.1: unknown key \"catatan\"" },
 	{ 0, 0, "    realisasi_iku:\n      IKU9: 5\n", "34:7",

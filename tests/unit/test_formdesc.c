@@ -137,7 +137,7 @@ static const struct want_form shipped[] = {
 		{ "target_tw4", FD_MONEY, false, 1, true },
 	} },
 	{ "triwulan", 2, {
-		{ "tanggal", FD_DATE, true, 1, false },
+		{ "tanggal", FD_DATE, false, 1, false },   /* empty: not set */
 		{ "kesimpulan", FD_MULTILINE, false, 6, false },
 	} },
 };

@@ -98,21 +98,60 @@ START_TEST(test_default_template)
 	lk_err e = { 0, "" };
 
 	ck_assert_msg(tmpl_load("laporan", &t, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(t->jenis, TD_LAPORAN);
 	for (int i = 0; i < TT_N; i++)
-		ck_assert_msg(t->teks[i] != NULL, "text %s",
-		    tmpl_teks_nama((enum tmpl_teks_id)i));
+		ck_assert_msg((t->teks[i] != NULL) ==
+		    (tmpl_teks_dokumen((enum tmpl_teks_id)i) == TD_LAPORAN),
+		    "text %s", tmpl_teks_nama((enum tmpl_teks_id)i));
 	ck_assert_int_eq(t->lebar, 21000);
 	ck_assert_int_eq(t->tinggi, 29700);
 	ck_assert_int_eq(t->margin_kiri, 3000);
 	ck_assert_int_eq(t->spasi, 150);
 	ck_assert(t->lampiran_landscape);
-	ck_assert_uint_eq(t->n_urutan, TB_N);
+	ck_assert_uint_eq(t->n_urutan, TB_LAMPIRAN + 1);
 	ck_assert_ptr_nonnull(strstr(t->font.regular, "LiberationSerif-Regular.ttf"));
 	ck_assert_ptr_nonnull(strstr(t->teks[TT_KATA_PENGANTAR], "Nomor 29 Tahun 2014"));
 	ck_assert_ptr_nonnull(strstr(t->teks[TT_KATA_PENGANTAR], "Nomor 53 Tahun 2014"));
 	ck_assert_str_eq(t->teks[TT_KOLOM_REALISASI], "Realisasi s.d. TW {triwulan}");
 	ck_assert_uint_eq(t->predikat.n, 5);
 	tmpl_free(t);
+}
+END_TEST
+
+/* The agreement's template: kind perjanjian, its texts only, its parts
+ * in order; a text or a part of the other kind is refused. */
+START_TEST(test_perjanjian_template)
+{
+	static const char other_text[] = "jenis: perjanjian\nteks:\n"
+	    "  kata_pengantar: x\n";
+	static const char other_part[] = "jenis: perjanjian\n"
+	    "urutan: [naskah, bab1]\nteks: {}\n";
+	static const char bad_kind[] = "jenis: lkjp\nteks: {}\n";
+	tmpl *t = NULL;
+	lk_err e = { 0, "" };
+
+	ck_assert_msg(tmpl_load("perjanjian", &t, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(t->jenis, TD_PERJANJIAN);
+	for (int i = 0; i < TT_N; i++)
+		ck_assert_msg((t->teks[i] != NULL) ==
+		    (tmpl_teks_dokumen((enum tmpl_teks_id)i) == TD_PERJANJIAN),
+		    "text %s", tmpl_teks_nama((enum tmpl_teks_id)i));
+	ck_assert_uint_eq(t->n_urutan, 2);
+	ck_assert_int_eq(t->urutan[0], TB_PK_NASKAH);
+	ck_assert_int_eq(t->urutan[1], TB_PK_LAMPIRAN);
+	ck_assert_str_eq(t->teks[TT_PK_KOLOM_TARGET_TW], "TW {tw}");
+	tmpl_free(t);
+	ck_assert_int_eq(tmpl_load_buffer("t.yaml", other_text,
+	    strlen(other_text), &t, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "t.yaml:3:3:") != NULL &&
+	    strstr(e.msg, "a text of a laporan template") != NULL, "%s", e.msg);
+	ck_assert_int_eq(tmpl_load_buffer("t.yaml", other_part,
+	    strlen(other_part), &t, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "t.yaml:2:18:") != NULL &&
+	    strstr(e.msg, "naskah or lampiran") != NULL, "%s", e.msg);
+	ck_assert_int_eq(tmpl_load_buffer("t.yaml", bad_kind,
+	    strlen(bad_kind), &t, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "t.yaml:1:8:") != NULL, "%s", e.msg);
 }
 END_TEST
 
@@ -250,6 +289,9 @@ END_TEST
 START_TEST(test_every_text_checked)
 {
 	for (int bad = -1; bad < TT_N; bad++) {
+		if (bad >= 0 && tmpl_teks_dokumen((enum tmpl_teks_id)bad) !=
+		    TD_LAPORAN)
+			continue;
 		static char buf[16384];
 		size_t at = 0;
 		tmpl *t = NULL;
@@ -259,9 +301,11 @@ START_TEST(test_every_text_checked)
 
 		at += (size_t)snprintf(buf + at, sizeof buf - at, "teks:\n");
 		for (int id = 0; id < TT_N; id++)
-			at += (size_t)snprintf(buf + at, sizeof buf - at,
-			    "  %s: %s\n", tmpl_teks_nama((enum tmpl_teks_id)id),
-			    id == bad ? "a {nonsens}" : "x");
+			if (tmpl_teks_dokumen((enum tmpl_teks_id)id) == TD_LAPORAN)
+				at += (size_t)snprintf(buf + at, sizeof buf - at,
+				    "  %s: %s\n",
+				    tmpl_teks_nama((enum tmpl_teks_id)id),
+				    id == bad ? "a {nonsens}" : "x");
 		ck_assert_uint_lt(at, sizeof buf - 1);
 		rc = tmpl_load_buffer("t.yaml", buf, at, &t, &e);
 		if (bad < 0) {
@@ -1051,8 +1095,10 @@ START_TEST(test_quarter_without_report)
 	ck_assert(section_has(d, section(d, "bab2"), "Tidak ada kendala"));
 	ck_assert(section_has(d, section(d, "bab3"), "belum terdapat indikator"));
 	ck_assert_str_eq(nth_block(section(d, "kata_pengantar"), DOC_SIGNATURE,
-	    0)->signature->place_date, "Palangka Raya, 31 Maret 2023");
-	ck_assert(section_has(d, section(d, "sampul"), "PALANGKA RAYA, MARET 2023"));
+	    0)->signature->place_date, "Palangka Raya, [tanggal belum ditetapkan]");
+	ck_assert(section_has(d, section(d, "sampul"),
+	    "PALANGKA RAYA, [TANGGAL BELUM DITETAPKAN]"));
+	ck_assert(warned(w, "quarter I has no report date yet"));
 	t = nth_block(section(d, "lampiran"), DOC_TABLE, 1)->table;
 	ck_assert_str_eq(cell(d, &t->body[6], 3), "");
 	ck_assert_str_eq(cell(d, &t->body[0], 6), "Belum ada realisasi");
@@ -1321,6 +1367,7 @@ lktest_suite(void)
 
 	tc = tcase_create("template");
 	tcase_add_test(tc, test_default_template);
+	tcase_add_test(tc, test_perjanjian_template);
 	tcase_add_test(tc, test_template_user_override);
 	tcase_add_loop_test(tc, test_bad_template, 0, (int)LK_NELEM(bad_cases));
 	tcase_add_test(tc, test_every_text_checked);

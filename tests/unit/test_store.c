@@ -1306,7 +1306,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 8);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 9);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;
@@ -1461,6 +1461,93 @@ START_TEST(test_migrate_v1)
 	ck_assert_int_eq(raw_int("SELECT id FROM iku WHERE kode = 'IKU4'"), 4);
 	got = load_ok(s, "kesbangpol", 2023);
 	plan_eq(want, got);
+	rencana_free(got);
+	rencana_free(want);
+	store_close(s);
+}
+END_TEST
+
+/* A version-8 database (a quarter's date NOT NULL) is upgraded to the
+ * version where the date may be unset: every stored date, conclusion and
+ * realisation kept with its ids, the columns in their order; then a
+ * quarter without a date saves as NULL, loads as not set (0-0-0), and
+ * an invalid one is still refused. */
+START_TEST(test_migrate_v8_tanggal)
+{
+	char v9path[1100], sql[4096];
+	int64_t before[N_TABLES], after[N_TABLES];
+	rencana *want = make_plan("kesbangpol", 2023), *got;
+	lk_err e = { 0, "" };
+	store *s;
+	size_t i;
+
+	snprintf(v9path, sizeof v9path, "%s/v9.db", tmp);
+	{
+		char keep[2048];
+
+		snprintf(keep, sizeof keep, "%s", dbpath);
+		snprintf(dbpath, sizeof dbpath, "%s", v9path);
+		save_fresh(want);
+		snprintf(dbpath, sizeof dbpath, "%s", keep);
+	}
+	ck_assert_int_eq(store_create_at_version(dbpath, 8, &e), 0);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 8);
+	ck_assert_int_eq(raw_int("SELECT \"notnull\" FROM pragma_table_info('triwulan')"
+				 " WHERE name = 'tanggal'"), 1);
+	snprintf(sql, sizeof sql, "ATTACH '%s' AS v9;", v9path);
+	for (i = 0; i < N_TABLES; i++) {
+		size_t len = strlen(sql);
+
+		snprintf(sql + len, sizeof sql - len,
+			 "INSERT INTO main.%s SELECT * FROM v9.%s;", all_tables[i],
+			 all_tables[i]);
+	}
+	raw_exec(dbpath, sql);
+	row_counts(before);
+	ck_assert_int_gt(before[9], 0);         /* triwulan rows */
+
+	s = open_db(0);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	row_counts(after);
+	for (i = 0; i < N_TABLES; i++)
+		ck_assert_msg(before[i] == after[i], "%s: %lld rows, then %lld",
+			      all_tables[i], (long long)before[i], (long long)after[i]);
+	/* Same columns, same order; the date now nullable. */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM pragma_table_info('triwulan')"), 5);
+	ck_assert_int_eq(raw_int("SELECT cid FROM pragma_table_info('triwulan')"
+				 " WHERE name = 'tanggal'"), 3);
+	ck_assert_int_eq(raw_int("SELECT cid FROM pragma_table_info('triwulan')"
+				 " WHERE name = 'kesimpulan'"), 4);
+	ck_assert_int_eq(raw_int("SELECT \"notnull\" FROM pragma_table_info('triwulan')"
+				 " WHERE name = 'tanggal'"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM triwulan WHERE nomor = 2"
+				 " AND tanggal = '2023-07-12'"), 1);
+	got = load_ok(s, "kesbangpol", 2023);
+	plan_eq(want, got);
+	ck_assert_int_eq(got->tw[2].hari, 12);
+	if (raw_int("SELECT count(*) FROM users") == 0)
+		ck_assert_int_eq(store_user_add(s, store_actor(s), PERAN_ADMIN,
+						NULL, NULL, 0, &e), 0);
+	/* Cleared: NULL in the database, not set when loaded, audited. */
+	got->tw[2].tahun = got->tw[2].bulan = got->tw[2].hari = 0;
+	save_ok(s, got, false, NULL);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM triwulan WHERE nomor = 2"
+				 " AND tanggal IS NULL"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE field ="
+				 " 'tanggal' AND old = '2023-07-12' AND new IS NULL"), 1);
+	rencana_free(got);
+	got = load_ok(s, "kesbangpol", 2023);
+	ck_assert(got->tw[2].ada);
+	ck_assert(!triwulan_bertanggal(&got->tw[2]));
+	ck_assert_int_eq(got->tw[2].tahun, 0);
+	ck_assert_str_eq(got->tw[2].kesimpulan, want->tw[2].kesimpulan);
+	/* A date that is none is still refused, changing nothing. */
+	got->tw[2].tahun = 2023;
+	got->tw[2].bulan = 2;
+	got->tw[2].hari = 30;
+	ck_assert_int_eq(store_save(s, got, false, NULL, &e), EX_DATAERR);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM triwulan WHERE nomor = 2"
+				 " AND tanggal IS NULL"), 1);
 	rencana_free(got);
 	rencana_free(want);
 	store_close(s);
@@ -1981,6 +2068,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_schema_checks);
 	tcase_add_test(tc, test_migrate_v1);
 	tcase_add_test(tc, test_migrate_v2);
+	tcase_add_test(tc, test_migrate_v8_tanggal);
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_busy);
 	tcase_add_test(tc, test_damaged);

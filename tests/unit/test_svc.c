@@ -46,6 +46,7 @@
 #include <openssl/x509.h>
 
 #include "io/exchange.h"
+#include "svc/import.h"
 #include "svc/svc.h"
 
 #define K "kesbangpol-kalteng"
@@ -2184,6 +2185,312 @@ START_TEST(test_content_hash)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* svc_keterangan: the note of an IKU without a realisation */
+
+static const struct ket_case {
+	const char *name, *kode;
+	int tw;
+	const char *teks;
+	int rc;
+	const char *want;        /* the note after (rc 0), NULL: none */
+	const char *need;
+} ket_cases[] = {
+	{ "trimmed", "IKU2", 2, "  data BPS\n belum \t terbit ", 0,
+	  "data BPS belum terbit", NULL },
+	{ "usual", "IKU4", 2, "Belum tersedia: diukur tahun berikutnya", 0,
+	  "Belum tersedia: diukur tahun berikutnya", NULL },
+	{ "blank removes", "IKU2", 2, " \n ", 0, NULL, NULL },
+	{ "NULL removes", "IKU2", 2, NULL, 0, NULL, NULL },
+	{ "UTF-8", "IKU2", 2, "menunggu rilis \xe2\x80\x9cIDI 2023\xe2\x80\x9d", 0,
+	  "menunggu rilis \xe2\x80\x9cIDI 2023\xe2\x80\x9d", NULL },
+	{ "no IKU", "IKU9", 2, "x", EX_NOINPUT, NULL, "IKU9" },
+	{ "no quarter", "IKU2", 5, "x", EX_USAGE, NULL, "5" },
+	{ "control", "IKU2", 2, "a\x1b[2Jb", EX_DATAERR, NULL, "triwulan.2.keterangan.IKU2" },
+	{ "not UTF-8", "IKU2", 2, "data \xff", EX_DATAERR, NULL, "UTF-8" },
+	{ "too long", "IKU2", 2, "LONG", EX_DATAERR, NULL, "at most 500" },
+};
+
+START_TEST(test_keterangan)
+{
+	const struct ket_case *c = &ket_cases[_i];
+	lk_err e = { 0, "" };
+	svc_period p;
+	rencana *got;
+	char longtext[SVC_KETERANGAN_MAX + 2];
+	const char *teks = c->teks;
+	const char *before;
+	bool changed = false;
+	int rc;
+
+	memset(longtext, 'x', sizeof longtext - 1);
+	longtext[sizeof longtext - 1] = '\0';
+	if (teks != NULL && strcmp(teks, "LONG") == 0)
+		teks = longtext;
+	open_ok(admin, K, 2, AKSI_LIHAT, &p);
+	before = find_iku(p.r, "IKU2")->keterangan[2];
+	ck_assert_str_eq(before, "data belum tersedia");
+	rc = svc_keterangan(p.r, c->tw, c->kode, teks, &changed, &e);
+	if (c->rc != 0) {
+		refused_(rc, &e, c->rc, c->name, c->need, NULL);
+		ck_assert(!changed);
+		ck_assert_str_eq(find_iku(p.r, "IKU2")->keterangan[2], before);
+		svc_period_free(&p);
+		return;
+	}
+	ok_(rc, &e, c->name);
+	ck_assert(changed);
+	/* Saved through svc_save, it is what the database holds. */
+	as("op");
+	ok_(svc_save(&v, K, p.r, 2, 1u << AKSI_UBAH_DATA, &e), &e, "save");
+	svc_period_free(&p);
+	ck_assert_int_eq(store_load(db, K, 2023, &got, &e), 0);
+	if (c->want == NULL)
+		ck_assert_ptr_null(find_iku(got, c->kode)->keterangan[2]);
+	else
+		ck_assert_str_eq(find_iku(got, c->kode)->keterangan[2], c->want);
+	/* The same text again changes nothing. */
+	ck_assert_int_eq(svc_keterangan(got, 2, c->kode, c->want, &changed, &e), 0);
+	ck_assert(!changed);
+	rencana_free(got);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* svc_konteks_load: what a reviewer judges a figure by */
+
+START_TEST(test_konteks)
+{
+	lk_err e = { 0, "" };
+	rencana *r = example(), *got;
+	svc_period p;
+	svc_konteks k;
+	const svc_konteks_iku *ki;
+	size_t done;
+
+	/* The year before: the same plan, IKU1 at 70 in TW II. */
+	r->tahun = 2022;
+	find_iku(r, "IKU1")->realisasi[2] = 70 * 10000LL;
+	as(admin);
+	ok_(store_save(db, r, false, NULL, &e), &e, "2022");
+	rencana_free(r);
+	/* TW I of 2023: IKU1 at 40 (annual target 78,50). */
+	open_ok(admin, K, 2, AKSI_LIHAT, &p);
+	p.r->tw[1].ada = true;
+	p.r->tw[1].tahun = 2023;
+	p.r->tw[1].bulan = 4;
+	p.r->tw[1].hari = 10;
+	find_iku(p.r, "IKU1")->ada_realisasi[1] = true;
+	find_iku(p.r, "IKU1")->realisasi[1] = 40 * 10000LL;
+	as("op");
+	ok_(svc_save(&v, K, p.r, 1, 1u << AKSI_UBAH_DATA, &e), &e, "tw1");
+	svc_period_free(&p);
+	/* Submitted, returned, fixed. */
+	ok_(review("op", EV_SUBMIT, "IKU1", NULL, &done, &e), &e, "submit");
+	ok_(review("kbx", EV_RETURN, "IKU1", "Cek ulang skor IDI", &done, &e), &e,
+	    "return");
+	open_ok(admin, K, 2, AKSI_LIHAT, &p);
+	find_iku(p.r, "IKU1")->realisasi[2] = 79.5 * 10000LL;
+	as("op");
+	ok_(svc_save(&v, K, p.r, 2, 1u << AKSI_UBAH_DATA, &e), &e, "fix");
+	svc_period_free(&p);
+
+	ck_assert_int_eq(store_load(db, K, 2023, &got, &e), 0);
+	ok_(svc_konteks_load(&v, K, got, 2023, 2, &k, &e), &e, "konteks");
+	ck_assert(k.ada_tahun_lalu);
+	ck_assert_uint_eq(k.n_iku, 5);
+	ki = svc_konteks_find(&k, "IKU1");
+	ck_assert_ptr_nonnull(ki);
+	ck_assert_str_eq(ki->sasaran, "SS1");
+	/* TW I: 40 of 78,50 = 50,96%. */
+	ck_assert(ki->tw_lalu.ada && ki->tw_lalu.ada_realisasi);
+	ck_assert_int_eq(ki->tw_lalu.tw, 1);
+	ck_assert_int_eq(ki->tw_lalu.realisasi, 40 * 10000LL);
+	ck_assert_int_eq(ki->tw_lalu.capaian.persen, 5096);
+	ck_assert_ptr_nonnull(ki->tw_lalu.predikat);
+	/* TW II of 2022: 70 of 78,50 = 89,17%. */
+	ck_assert(ki->tahun_lalu.ada && ki->tahun_lalu.ada_realisasi);
+	ck_assert_int_eq(ki->tahun_lalu.tahun, 2022);
+	ck_assert_int_eq(ki->tahun_lalu.realisasi, 70 * 10000LL);
+	ck_assert_int_eq(ki->tahun_lalu.capaian.persen, 8917);
+	/* SS1 is supported by P04 alone: 5.983.795.950 of 7.009.143.400. */
+	ck_assert_uint_eq(ki->n_program, 1);
+	ck_assert_str_eq(ki->program[0].kode, "P04");
+	ck_assert_int_eq(ki->program[0].serapan.persen, 8537);
+	ck_assert_int_eq(ki->jumlah.serapan.persen, 8537);
+	/* Returned by kbx; since then op changed 79,30 to 79,50. */
+	ck_assert_str_eq(ki->dilihat_oleh, "kbx");
+	ck_assert_str_eq(ki->dilihat_aksi, entri_event_nama(EV_RETURN));
+	ck_assert_uint_eq(ki->n_ubah, 1);
+	ck_assert_str_eq(ki->ubah[0].login, "op");
+	ck_assert_str_eq(ki->ubah[0].old, "79.3");
+	ck_assert_str_eq(ki->ubah[0].new_, "79.5");
+	/* Never reviewed: nothing to compare with. */
+	ki = svc_konteks_find(&k, "IKU3");
+	ck_assert_ptr_null(ki->dilihat_at);
+	ck_assert_uint_eq(ki->n_ubah, 0);
+	/* IKU2 has no realisation in either year. */
+	ki = svc_konteks_find(&k, "IKU2");
+	ck_assert(ki->tahun_lalu.ada && !ki->tahun_lalu.ada_realisasi);
+	svc_konteks_free(&k);
+	/* TW I has no quarter before it; 2021 is not in the database. */
+	ok_(svc_konteks_load(&v, K, got, 2023, 1, &k, &e), &e, "tw1");
+	ck_assert(!svc_konteks_find(&k, "IKU1")->tw_lalu.ada);
+	ck_assert(!k.ada_tahun_lalu);
+	svc_konteks_free(&k);
+	refused_(svc_konteks_load(&v, K, got, 2023, 0, &k, &e), &e, EX_USAGE,
+		 "tw0", NULL);
+	rencana_free(got);
+}
+END_TEST
+
+/* ---- import (svc_import) ---- */
+
+/* The example with one sed-like replacement, as a file in tmp. */
+static const char *
+example_file(const char *name, const char *from, const char *to)
+{
+	static char path[2][2200];
+	static int k;
+	char *buf, *at;
+	FILE *f = fopen(lktest_path("examples/kesbangpol-kalteng-2023.yaml"), "rb");
+	long n;
+
+	k ^= 1;
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = calloc(1, (size_t)n + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	snprintf(path[k], sizeof path[k], "%s/%s", tmp, name);
+	f = fopen(path[k], "wb");
+	at = from != NULL ? strstr(buf, from) : NULL;
+	if (at != NULL) {
+		fwrite(buf, 1, (size_t)(at - buf), f);
+		fputs(to, f);
+		fputs(at + strlen(from), f);
+	} else
+		fputs(buf, f);
+	fclose(f);
+	free(buf);
+	return path[k];
+}
+
+static const char *
+text_file(const char *name, const char *text)
+{
+	static char path[2200];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", tmp, name);
+	f = fopen(path, "wb");
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static const struct import_case {
+	const char *what;
+	const char *from, *to;   /* YAML: the example with this replaced */
+	const char *csv, *sheet; /* else a CSV sheet */
+	int tahun;
+	const char *actor;       /* NULL: the admin */
+	bool dry;
+	int rc;
+	size_t n_err;
+	const char *err0, *err1; /* in the first and second error */
+	const char *change;      /* "tbl kode field old new" of one change */
+	int diff_kind, changed;  /* counts of that kind */
+} import_cases[] = {
+	{ "dry run of a new target", "target: 78.50", "target: 81.25", NULL,
+	  NULL, 0, NULL, true, 0, 0, NULL, NULL, "iku IKU1 target 78.5 81.25",
+	  DIFF_IKU, 1 },
+	{ "import of a new target", "target: 78.50", "target: 81.25", NULL,
+	  NULL, 0, NULL, false, 0, 0, NULL, NULL, "iku IKU1 target 78.5 81.25",
+	  DIFF_IKU, 1 },
+	{ "an operator may not import", "target: 78.50", "target: 81.25",
+	  NULL, NULL, 0, "op", false, EX_NOPERM, 1, "admin", NULL, NULL,
+	  DIFF_IKU, 0 },
+	{ "... not even a dry run", "target: 78.50", "target: 81.25",
+	  NULL, NULL, 0, "op", true, EX_NOPERM, 1, "admin", NULL, NULL,
+	  DIFF_IKU, 0 },
+	{ "a rule of the exchange format", "kode: IKU2", "kode: IKU1", NULL,
+	  NULL, 0, NULL, true, EX_DATAERR, 1, "IKU1", NULL, NULL, DIFF_IKU, 0 },
+	{ "every error of a CSV sheet's cells", NULL, NULL,
+	  "triwulan;kode;realisasi\n2;IKU1;delapan puluh\n2;IKU2;75,5\n"
+	  "2;IKU3;78.5\n", "realisasi_iku", 2023, NULL, false, EX_DATAERR, 2,
+	  "r.csv:2:3", "r.csv:4:3", NULL, DIFF_IKU, 0 },
+	{ "a CSV sheet's realisation", NULL, NULL,
+	  "triwulan;kode;realisasi\n2;IKU2;75,5\n", "realisasi_iku", 2023,
+	  NULL, true, 0, 0, NULL, NULL, "realisasi IKU2", DIFF_TRIWULAN, 1 },
+	{ "a CSV sheet needs the year", NULL, NULL,
+	  "triwulan;kode;realisasi\n2;IKU2;75,5\n", "realisasi_iku", 0,
+	  NULL, true, EX_USAGE, 1, "--tahun", NULL, NULL, DIFF_IKU, 0 },
+	{ "an unknown sheet", NULL, NULL, "kode;nama\n", "capaian_tw2", 2023,
+	  NULL, true, EX_USAGE, 1, "capaian_tw2", NULL, NULL, DIFF_IKU, 0 },
+};
+
+START_TEST(test_import)
+{
+	const struct import_case *c = &import_cases[_i];
+	svc_import_opts o;
+	svc_import_result res;
+	lk_err e = { 0, "" };
+	const char *before = snapshot(), *after;
+	bool found = false;
+	int rc;
+
+	memset(&o, 0, sizeof o);
+	if (c->csv != NULL) {
+		o.file = text_file("r.csv", c->csv);
+		o.sheet = c->sheet;
+		o.tahun = c->tahun;
+	} else
+		o.file = example_file("x.yaml", c->from, c->to);
+	o.dry_run = c->dry;
+	as(c->actor != NULL ? c->actor : admin);
+	rc = svc_import(&v, &o, &res, &e);
+	ck_assert_msg(rc == c->rc, "%s: %d (%s), want %d", c->what, rc, e.msg, c->rc);
+	ck_assert_msg(res.n_err == c->n_err, "%s: %zu errors", c->what, res.n_err);
+	if (c->err0 != NULL)
+		ck_assert_msg(strstr(res.err[0], c->err0) != NULL && strstr(e.msg,
+			      c->err0) != NULL, "%s: %s", c->what, res.err[0]);
+	if (c->err1 != NULL)
+		ck_assert_msg(strstr(res.err[1], c->err1) != NULL, "%s: %s",
+			      c->what, res.err[1]);
+	if (rc == 0)
+		ck_assert_uint_eq(res.diff.n[c->diff_kind].changed, (unsigned)c->changed);
+	if (rc != 0 || c->change == NULL)
+		ck_assert_msg(res.n_change == 0 || c->change == NULL,
+			      "%s: %zu changes", c->what, res.n_change);
+	for (size_t i = 0; c->change != NULL && i < res.n_change; i++) {
+		const svc_change *x = &res.change[i];
+		char line[2048];
+
+		snprintf(line, sizeof line, "%s %s %s %s %s", x->tbl,
+			 x->kode ? x->kode : "", x->field ? x->field : "",
+			 x->old ? x->old : "", x->new_ ? x->new_ : "");
+		found = found || strstr(line, c->change) != NULL ||
+		    (strstr(line, "realisasi") && strstr(c->change, "realisasi") &&
+		     strstr(line, "IKU2"));
+	}
+	ck_assert_msg(c->change == NULL || found, "%s: no change %s", c->what,
+		      c->change);
+	if (rc == 0 && c->change == NULL)
+		ck_assert_uint_eq(res.n_change, 0);
+	after = snapshot();
+	if (rc != 0 || c->dry)
+		ck_assert_msg(strcmp(before, after) == 0, "%s changed the database",
+			      c->what);
+	else
+		ck_assert_msg(strcmp(before, after) != 0, "%s changed nothing",
+			      c->what);
+	svc_import_result_free(&res);
+}
+END_TEST
+
 Suite *
 lktest_suite(void)
 {
@@ -2195,6 +2502,7 @@ lktest_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_init);
+	tcase_add_loop_test(tc, test_import, 0, (int)LK_NELEM(import_cases));
 	tcase_add_loop_test(tc, test_open, 0, (int)LK_NELEM(open_cases));
 	tcase_add_test(tc, test_open_empty);
 	tcase_add_loop_test(tc, test_open_role, 0, (int)LK_NELEM(role_cases));
@@ -2213,6 +2521,8 @@ lktest_suite(void)
 	tcase_add_test(tc, test_review_locked);
 	tcase_add_loop_test(tc, test_unlock, 0, (int)LK_NELEM(unlock_cases));
 	tcase_add_test(tc, test_content_hash);
+	tcase_add_loop_test(tc, test_keterangan, 0, (int)LK_NELEM(ket_cases));
+	tcase_add_test(tc, test_konteks);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("report");

@@ -278,10 +278,31 @@ START_TEST(access_texts)
 	app a;
 	char buf[64];
 
+	/* No agency open: the default zone, WIB (+7), whatever TZ says. */
+	setenv("TZ", "America/New_York", 1);
+	app_when_for(NULL);
 	ck_assert_str_eq(app_when("2023-07-01T10:05:09Z", buf, sizeof buf),
-			 "2023-07-01 10:05 UTC");
+			 "2023-07-01 17:05 WIB");
 	ck_assert_str_eq(app_when("kemarin", buf, sizeof buf), "kemarin");
 	ck_assert_str_eq(app_when(NULL, buf, sizeof buf), "");
+	/* The open agency's zone. */
+	{
+		app z;
+		rencana *r = rencana_new();
+
+		memset(&z, 0, sizeof z);
+		z.r = r;
+		app_when_for(&z);
+		r->instansi.zona_waktu = (char *)"Asia/Jayapura";
+		ck_assert_str_eq(app_when("2023-07-01T20:05:09Z", buf, sizeof buf),
+				 "2023-07-02 05:05 WIT");
+		r->instansi.zona_waktu = (char *)"Asia/Makassar";
+		ck_assert_str_eq(app_when("2023-07-01T10:05:09Z", buf, sizeof buf),
+				 "2023-07-01 18:05 WITA");
+		r->instansi.zona_waktu = NULL;
+		app_when_for(NULL);
+		rencana_free(r);
+	}
 	memset(&a, 0, sizeof a);
 	a.db_path = "/data/lakip.db";
 	ck_assert_str_eq(app_store_msg(&a, "/data/lakip.db: 'op' has the role operator"),
