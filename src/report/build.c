@@ -516,8 +516,9 @@ peringatan_data(bctx *c)
 
 		if (row->iku == NULL)
 			bld_warn(c, _("%s has no IKU"), row->sasaran->kode);
-		else if (!row->ada_realisasi)
-			bld_warn(c, _("%s: no realisation yet"), row->iku->kode);
+		else if (!row->ada_realisasi && row->iku->keterangan[c->k->tw] == NULL)
+			bld_warn(c, _("%s: no realisation yet, and no note says why"),
+			    row->iku->kode);
 	}
 	for (size_t j = 0; j < c->k->n_program; j++)
 		if (!c->k->program[j].ada_realisasi)

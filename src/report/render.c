@@ -32,6 +32,25 @@ sign_block(doc *d, const report_extra *x)
 	}
 }
 
+/* The end of every PDF: d's warnings heard (warn: NULL-terminated, or
+ * NULL), the layout written to out; d and t freed.  rc: the status of
+ * what came before (nonzero: nothing is written). */
+static int
+finish_pdf(int rc, doc *d, tmpl *t, const char **warn, const report_hooks *h,
+	   const char *out, layout_result *res, lk_err *e)
+{
+	if (rc == 0) {
+		for (; warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
+			h->warn(h->arg, *warn);
+		stage(h, _("Laying out the pages and writing the PDF..."));
+		rc = layout_write_pdf(d, out, res, e);
+	}
+	if (d != NULL)
+		doc_free(d);
+	tmpl_free(t);
+	return rc;
+}
+
 /* The quarter's document: template, capaian, the builder; the QR text
  * and the scanned signature set into its signature block. */
 static int
@@ -82,14 +101,7 @@ report_render(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	int rc;
 
 	rc = report_doc(r, tw, pt, tname, x, h, &t, &d, e);
-	if (rc == 0) {
-		stage(h, _("Laying out the pages and writing the PDF..."));
-		rc = layout_write_pdf(d, out, res, e);
-	}
-	if (d != NULL)
-		doc_free(d);
-	tmpl_free(t);
-	return rc;
+	return finish_pdf(rc, d, t, NULL, h, out, res, e);
 }
 
 int
@@ -128,16 +140,7 @@ report_render_pk(rencana *r, const char *tname, const report_extra *x,
 	rc = build_perjanjian(r, t, &d, &warn, e);
 	if (rc == 0)
 		sign_block(d, x);
-	if (rc == 0) {
-		for (; warn != NULL && *warn != NULL && h != NULL && h->warn != NULL; warn++)
-			h->warn(h->arg, *warn);
-		stage(h, _("Laying out the pages and writing the PDF..."));
-		rc = layout_write_pdf(d, out, res, e);
-	}
-	if (d != NULL)
-		doc_free(d);
-	tmpl_free(t);
-	return rc;
+	return finish_pdf(rc, d, t, warn, h, out, res, e);
 }
 
 int
@@ -150,10 +153,6 @@ report_render_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
 
 	if ((rc = tmpl_load("laporan", &t, e)) != 0)
 		return rc;
-	if ((rc = build_rekap(b, n, tahun, tw, t, &d, e)) == 0)
-		rc = layout_write_pdf(d, out, res, e);
-	if (d != NULL)
-		doc_free(d);
-	tmpl_free(t);
-	return rc;
+	rc = build_rekap(b, n, tahun, tw, t, &d, e);
+	return finish_pdf(rc, d, t, NULL, NULL, out, res, e);
 }

@@ -119,8 +119,8 @@ menu_extras(menu_ctx *c)
 		c->extra[c->n_extra++] = MX_REKAP;
 	if (a->user.peran == PERAN_ADMIN) {
 		c->extra[c->n_extra++] = MX_AGENCY;
-		c->extra[c->n_extra++] = MX_USERS;
 		c->extra[c->n_extra++] = MX_IMPORT;
+		c->extra[c->n_extra++] = MX_USERS;
 		if (app_locked(a))
 			c->extra[c->n_extra++] = MX_UNLOCK;
 		if (store_user_list(a->st, &u, &c->n_users, &e) == 0)
