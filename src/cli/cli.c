@@ -200,10 +200,12 @@ static const cmd_entry commands[] = {
 	       { "against", 'A', N_("FILE.pdf"),
 		 N_("verify: the history up to each signed report is the one it signed (repeatable)") }),
 	  cmd_audit, AKSI_LIHAT },
-	{ "verify", N_("FILE.pdf [--ca FILE.pem]"),
+	{ "verify", N_("FILE.pdf [--ca FILE.pem] | --qr IMAGE.png"),
 	  N_("check a signed report: signature, registered signer, stored version, data"),
 	  OPTS({ "ca", 'C', N_("FILE.pem"),
-		 N_("also validate the signer's certificate against these CA certificates") }),
+		 N_("also validate the signer's certificate against these CA certificates") },
+	       { "qr", 'Q', N_("IMAGE.png"),
+		 N_("check the QR code of a printed report (a scan or photo of its page)") }),
 	  cmd_verify, AKSI_LIHAT },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -134,6 +134,7 @@ int cmd_unlock(cli_ctx *c);
 int cmd_date(cli_ctx *c);          /* cmd_date.c */
 int cmd_finalise(cli_ctx *c);      /* cmd_final.c */
 int cmd_verify(cli_ctx *c);
+int cli_verify_qr(cli_ctx *c, const char *image);   /* cmd_qr.c */
 int cmd_signed(cli_ctx *c);        /* cmd_final.c */
 int cmd_signer(cli_ctx *c);        /* cmd_signer.c */
 int cmd_template(cli_ctx *c);      /* cmd_template.c */

@@ -301,7 +301,7 @@ cmd_verify(cli_ctx *c)
 	lk_err e = { 0, "" };
 	sign_verify_result vr;
 	store_signed sg;
-	const char *file, *ca = NULL;
+	const char *file, *ca = NULL, *qr = NULL;
 	char uhash[65], fhash[65], chash[65];
 	rencana *r = NULL;
 	bool sig_ok, file_ok, data_ok = false, registered = false, chain_ok = true;
@@ -311,8 +311,15 @@ cmd_verify(cli_ctx *c)
 	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 'C')
 			ca = optarg;
+		else if (ch == 'Q')
+			qr = optarg;
 		else
 			return EX_USAGE;
+	}
+	if (qr != NULL) {
+		if (ca != NULL || optind < c->argc)
+			return cli_usage(c, _("--qr takes no FILE.pdf nor --ca"));
+		return cli_verify_qr(c, qr);
 	}
 	if (optind >= c->argc)
 		return cli_usage(c, _("missing FILE.pdf"));

@@ -78,6 +78,22 @@ bagian_sampul(bctx *c, doc_section *s)
 		b->size = h;
 	if ((b = bld_baris(c, s, TT_SAMPUL_TRIWULAN, DOC_BOLD, DOC_CENTER, true)))
 		b->size = h;
+	if (c->versi > 1) {
+		/* A signed version after the first says what it replaces. */
+		tmpl_nilai v[] = {
+			{ "versi", doc_printf(c->d, "%d", c->versi) },
+			{ "versi_sebelumnya", doc_printf(c->d, "%d", c->versi - 1) },
+		};
+		const char *t = bld_teks(c, TT_SAMPUL_VERSI, v, 2);
+
+		if (*t != '\0') {
+			b = doc_add_block(c->d, s, DOC_SPACE);
+			b->points = 12;
+			b = doc_add_para(c->d, s, doc_upper(c->d, t), DOC_BOLD,
+			    DOC_CENTER);
+			b->size = h;
+		}
+	}
 	if (c->r->instansi.logo != NULL && *c->r->instansi.logo) {
 		b = doc_add_block(c->d, s, DOC_SPACE);
 		b->points = 36;
@@ -527,7 +543,7 @@ peringatan_data(bctx *c)
 }
 
 int
-build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
+build_laporan(const rencana *r, const kinerja *k, const tmpl *t, int versi,
 	      doc **out, const char ***warnp, lk_err *e)
 {
 	static const enum doc_numbering nomor[TB_N] = {
@@ -564,6 +580,7 @@ build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
 	c.k = k;
 	c.t = t;
 	c.tw = k->tw;
+	c.versi = versi;
 	c.q = &r->tw[k->tw];
 	c.d = doc_new();
 	/* The warnings array always exists, NULL-ended. */

@@ -82,7 +82,8 @@ report_doc(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	rc = kinerja_hitung(r, tw, &t->predikat, &k, e);
 	if (rc == 0) {
 		stage(h, _("Building the report..."));
-		rc = build_laporan(r, &k, t, dp, &warn, e);
+		rc = build_laporan(r, &k, t, x != NULL ? x->versi : 0, dp, &warn,
+				   e);
 	}
 	if (rc == 0)
 		sign_block(*dp, x);

@@ -306,6 +306,10 @@ typedef struct store_signed {
  * 0, or EX_NOINPUT when no stored version matches. */
 int store_signed_find(store *s, const char *unsigned_sha256,
 		      store_signed *out, lk_err *e);
+/* Version version of quarter tw of tahun of agency instansi: 0, or
+ * EX_NOINPUT when the database holds no such signed version. */
+int store_signed_get(store *s, const char *instansi, int tahun, int tw,
+		     int version, store_signed *out, lk_err *e);
 void store_signed_free(store_signed *sg);
 
 /* The stored PDF of a version: *pdf malloc'ed. */

@@ -28,6 +28,7 @@
 
 #include "core/i18n.h"
 #include "core/hex.h"
+#include "core/verifikasi.h"
 #include "io/exchange.h"
 
 static void *
@@ -132,17 +133,6 @@ read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 	return 0;
 }
 
-/* The verification text of the QR code beside the signature: what a
- * reader needs to find the stored version and check the data with
- * `lakip verify`.  ASCII, so that every QR reader shows it as it is. */
-static char *
-qr_text(arena *a, const rencana *r, int tw, int version, const char *sha)
-{
-	return arena_printf(a, "LAKIP %s\nperiode: %d TW %s\nversi: %d\n"
-			    "sha256-isi: %s\nperiksa: lakip verify",
-			    r->instansi.kode, r->tahun, tw_romawi(tw), version, sha);
-}
-
 static bool interrupted(void);
 
 static int
@@ -151,9 +141,21 @@ render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
 {
 	svc_period p;
 	layout_result res = { 0, 0 };
-	report_extra x = { qr_text(&r->mem, r, tw, version, sha),
-			   fc->o->ttd, NULL, NULL };
+	/* The QR code beside the signature: the agency's verification URL
+	 * with the version's identity and content hash, which a phone
+	 * opens, else the same as text (core/verifikasi.h); both read back
+	 * by `lakip verify --qr`. */
+	report_extra x = { verif_payload(&r->mem, r->instansi.verifikasi,
+					 r->instansi.kode, r->tahun, tw, version,
+					 sha),
+			   fc->o->ttd, NULL, NULL, version };
 	int rc;
+
+	if ((r->instansi.verifikasi == NULL || *r->instansi.verifikasi == '\0') &&
+	    fc->o->hooks.warn != NULL)
+		fc->o->hooks.warn(fc->o->hooks.arg, _("the agency has no "
+				  "verification URL (instansi.verifikasi): the QR "
+				  "code holds text that a phone cannot check"));
 
 	/* The plan as store_finalise read it, with the period's one table;
 	 * the agency's template, read after the state checked at the end

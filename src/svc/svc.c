@@ -247,7 +247,7 @@ render(svc *v, svc_period *p, const char *tname, const report_extra *x,
        const report_hooks *h, const char *out, FILE *html,
        layout_result *res, lk_err *e)
 {
-	report_extra xx = { NULL, NULL, NULL, NULL };
+	report_extra xx = { NULL, NULL, NULL, NULL, 0 };
 	store_template tp;
 	char label[128];
 	int rc;
