@@ -116,6 +116,17 @@ zona_lokal(const char *utc, const char *nama, bool detik, char *buf, size_t n)
 	return true;
 }
 
+void
+zona_tanggal_detik(int64_t t, const char *nama, char *buf, size_t n)
+{
+	int64_t detik = t + (int64_t)zona_atau_baku(nama)->menit * 60;
+	int64_t hari = detik >= 0 ? detik / 86400 : -((-detik + 86399) / 86400);
+	int y, m, d;
+
+	ke_tanggal(hari, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+}
+
 bool
 zona_awal_hari(const char *tanggal, const char *nama, char *buf, size_t n)
 {

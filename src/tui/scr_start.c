@@ -69,9 +69,15 @@ offer_drafts(app *a)
 	if (draft_list(a->db_real, &d, &n) != 0 || n == 0)
 		return 0;
 	for (i = 0; i < n && !ui_terminating() && end == 0; i++) {
-		char text[1200], period[64];
+		char text[1200], period[64], when[64], *zona = NULL;
+		lk_err ze = { 0, "" };
 		int r;
 
+		/* Saved as UTC (older drafts: local time, shown as written). */
+		if (store_zona_waktu(a->st, d[i]->instansi, &zona, &ze) != 0)
+			zona = NULL;
+		zona_lokal(d[i]->saved, zona, false, when, sizeof when);
+		free(zona);
 		if (d[i]->tw >= 1 && d[i]->tw <= 4)
 			snprintf(period, sizeof period, _("Quarter %s %d"),
 				 tw_romawi(d[i]->tw), d[i]->tahun);
@@ -81,7 +87,7 @@ offer_drafts(app *a)
 			 _("What was typed into \"%s\"%s%s (%s, %s) was not saved: the "
 			   "program ended on %s before it was. Open it again to check and "
 			   "save it?"), d[i]->title, *d[i]->entity ? " " : "",
-			 d[i]->entity, d[i]->instansi, period, d[i]->saved);
+			 d[i]->entity, d[i]->instansi, period, when);
 		r = ui_ask3(_("Unsaved typing found"), text, _("Open"), _("Discard"),
 			    _("Later"));
 		if (r == 0) {

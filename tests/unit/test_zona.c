@@ -97,6 +97,24 @@ START_TEST(test_awal_hari)
 }
 END_TEST
 
+/* A certificate's validity instant as the agency's local day. */
+START_TEST(test_tanggal_detik)
+{
+	char buf[16];
+
+	zona_tanggal_detik(1689354000, NULL, buf, sizeof buf);   /* 17:00Z */
+	ck_assert_str_eq(buf, "2023-07-15");
+	zona_tanggal_detik(1689353999, "Asia/Jakarta", buf, sizeof buf);
+	ck_assert_str_eq(buf, "2023-07-14");
+	zona_tanggal_detik(1689350400, "Asia/Jayapura", buf, sizeof buf); /* 16:00Z */
+	ck_assert_str_eq(buf, "2023-07-15");
+	zona_tanggal_detik(-3600, NULL, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1970-01-01");
+	zona_tanggal_detik(-26000, NULL, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1969-12-31");
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	ck_assert_str_eq(zona_cari(NULL)->singkat, "WIB");
@@ -134,6 +152,7 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_lokal, 0, (int)LK_NELEM(cases));
 	tcase_add_test(tc, test_tanggal);
 	tcase_add_test(tc, test_awal_hari);
+	tcase_add_test(tc, test_tanggal_detik);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_not_tz);
 	suite_add_tcase(s, tc);
