@@ -532,12 +532,18 @@ peringatan_data(bctx *c)
 
 		if (row->iku == NULL)
 			bld_warn(c, _("%s has no IKU"), row->sasaran->kode);
+		else if (row->target_kosong)
+			bld_warn(c, _("%s: the target is still blank (printed %s)"),
+			    row->iku->kode, REPORT_BELUM_DIISI);
 		else if (!row->ada_realisasi && row->iku->keterangan[c->k->tw] == NULL)
 			bld_warn(c, _("%s: no realisation yet, and no note says why"),
 			    row->iku->kode);
 	}
 	for (size_t j = 0; j < c->k->n_program; j++)
-		if (!c->k->program[j].ada_realisasi)
+		if (c->k->program[j].program->anggaran_kosong)
+			bld_warn(c, _("%s: the budget is still blank (printed %s)"),
+			    c->k->program[j].program->kode, REPORT_BELUM_DIISI);
+		else if (!c->k->program[j].ada_realisasi)
 			bld_warn(c, _("%s: no budget realisation yet"),
 			    c->k->program[j].program->kode);
 }

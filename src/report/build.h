@@ -20,6 +20,9 @@
 /* What the report prints in the place of a quarter's date while the user
  * has not set it (the cover, the signature block): never today. */
 #define REPORT_TANGGAL_BELUM "[tanggal belum ditetapkan]"
+/* What a draft prints in the place of a target or budget that is still
+ * blank (a year copied from the one before); such a plan is not signed. */
+#define REPORT_BELUM_DIISI "[belum diisi]"
 
 /* Builds the report of quarter tw.  versi: the signed version being
  * made (its cover says which it replaces), or 0.  *out is a new doc

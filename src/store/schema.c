@@ -544,6 +544,22 @@ static const char schema_v9[] =
 	"ALTER TABLE triwulan DROP COLUMN tanggal_v8;"
 	"ALTER TABLE triwulan DROP COLUMN kesimpulan_v8;";
 
+/* Version 10: an IKU's target and a program's budget may be blank
+ * (NULL), to be typed: a new year copied from the year before takes no
+ * figure that was not decided for it.  As in version 9, the columns are
+ * added again at the end, the values copied, the old ones dropped. */
+static const char schema_v10[] =
+	"ALTER TABLE iku RENAME COLUMN target TO target_v9;"
+	"ALTER TABLE iku ADD COLUMN target INTEGER CHECK (target IS NULL OR"
+	" typeof(target) = 'integer');"
+	"UPDATE iku SET target = target_v9;"
+	"ALTER TABLE iku DROP COLUMN target_v9;"
+	"ALTER TABLE program RENAME COLUMN anggaran TO anggaran_v9;"
+	"ALTER TABLE program ADD COLUMN anggaran INTEGER CHECK (anggaran IS NULL"
+	" OR typeof(anggaran) = 'integer');"
+	"UPDATE program SET anggaran = anggaran_v9;"
+	"ALTER TABLE program DROP COLUMN anggaran_v9;";
+
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
@@ -556,6 +572,7 @@ static const char *const steps[] = {
 	schema_v7,
 	schema_v8,
 	schema_v9,
+	schema_v10,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

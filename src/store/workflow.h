@@ -183,6 +183,9 @@ typedef struct store_entri {
 	 * missing, what it rests on), or NULL.  An IKU without a realisation
 	 * is submitted only with one. */
 	char *keterangan;
+	/* An IKU's target or a program's budget is blank, to be filled (a
+	 * year copied from the one before): not submitted until typed. */
+	bool target_kosong;
 } store_entri;
 
 /* "IKU1", "program P01", "narrative SS1", "BAB II" (translated) into buf. */

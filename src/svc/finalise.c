@@ -356,6 +356,7 @@ svc_final_ready(const svc_period *p, lk_err *e)
 {
 	static const char *const rom[] = { "?", "I", "II", "III", "IV" };
 	const triwulan *t;
+	char list[256];
 
 	if (p->tw < 1 || p->tw > TW_MAX)
 		return lk_fail(e, EX_USAGE, _("finalising needs a quarter"));
@@ -367,6 +368,10 @@ svc_final_ready(const svc_period *p, lk_err *e)
 			       "terminal application); a signed report never takes "
 			       "today's date by itself"), rom[p->tw], p->tahun,
 			       p->tahun, p->tw);
+	if (rencana_kosong(p->r, list, sizeof list) > 0)
+		return lk_fail(e, EX_DATAERR, _("the plan of %d still has blank "
+			       "targets or budgets (%s): a signed report never "
+			       "rests on a figure nobody typed"), p->tahun, list);
 	return 0;
 }
 

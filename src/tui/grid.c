@@ -23,6 +23,7 @@ typedef struct grid_row {
 	const char *kode, *nama, *satuan, *sasaran;
 	int64_t target;
 	bool target_tw;
+	bool kosong;         /* the target (budget) is blank: no capaian */
 	bool ada_lalu;
 	int64_t lalu;
 	enum polaritas pol;
@@ -130,6 +131,7 @@ load_rows(grid *g, const draft *restore)
 				row->sasaran = arena_printf(&g->mem, "%s %s", s->kode, s->uraian);
 				row->target = iku_target_untuk(x, tw);
 				row->target_tw = x->ada_target_tw[tw];
+				row->kosong = x->target_kosong && !row->target_tw;
 				row->pol = x->polaritas;
 				if (tw > 1) {
 					row->ada_lalu = x->ada_realisasi[tw - 1];
@@ -150,6 +152,7 @@ load_rows(grid *g, const draft *restore)
 			row->sasaran = "";
 			row->target = program_target_untuk(p, tw);
 			row->target_tw = p->ada_target_tw[tw];
+			row->kosong = p->anggaran_kosong && !row->target_tw;
 			row->pol = POLARITAS_POSITIF;
 			if (tw > 1) {
 				row->ada_lalu = p->ada_realisasi[tw - 1];
@@ -305,7 +308,7 @@ row_capaian(grid *g, size_t i, const char *text, char *cap, size_t n,
 	*band = NULL;
 	*bad = p < 0;
 	cap[0] = '\0';
-	if (p <= 0)
+	if (p <= 0 || row->kosong)
 		return;
 	if (capaian_hitung(row->target, true, v, row->pol, &c) != 0) {
 		snprintf(cap, n, "?");
@@ -401,11 +404,12 @@ detail_pane(const grid *g, const grid_row *row, int y, bool draw)
 		snprintf(buf, sizeof buf, _("%sUnit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
 			 lalu, row->satuan, row->pol == POLARITAS_NEGATIF ?
 			 _("lower is better") : _("higher is better"),
-			 fmt(g, row->target, num), row->target_tw ?
-			 _("target of the quarter") : _("annual target"),
+			 row->kosong ? _("(blank)") : fmt(g, row->target, num),
+			 row->target_tw ? _("target of the quarter") : _("annual target"),
 			 row->sasaran);
 	} else {
-		snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), fmt(g, row->target, num),
+		snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), row->kosong ?
+			 _("(blank)") : fmt(g, row->target, num),
 			 row->target_tw ? _("planned spending to the quarter") :
 			 _("the budget"));
 	}
@@ -512,7 +516,10 @@ grid_draw(void *ctx)
 			case C_KODE: s = row->kode; break;
 			case C_NAMA: s = row->nama; break;
 			case C_SATUAN: s = row->satuan; break;
-			case C_TARGET: s = fmt(g, row->target, num); right = true; break;
+			case C_TARGET:
+				s = row->kosong ? _("(blank)") : fmt(g, row->target, num);
+				right = true;
+				break;
 			case C_LALU:
 				s = g->a->tw <= 1 ? "" : row->ada_lalu ? fmt(g, row->lalu, num) : "-";
 				right = true;

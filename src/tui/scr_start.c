@@ -350,9 +350,9 @@ per_info(void *ud, int y, int x, int h, int w)
 {
 	per_ctx *c = ud;
 	app *a = c->a;
-	char buf[800];
+	char buf[800], list[400];
+	size_t n;
 
-	(void)h;
 	snprintf(buf, sizeof buf, "%s (%s)", a->r->instansi.nama != NULL ?
 		 a->r->instansi.nama : "", a->instansi);
 	ui_put(y, x, w, buf, A_BOLD, false, false);
@@ -363,6 +363,14 @@ per_info(void *ud, int y, int x, int h, int w)
 				    "another year \xc2\xb7 Ins a new year \xc2\xb7 Tab another agency)"),
 		 a->tahun);
 	ui_put(y + 3, x, w, buf, A_NORMAL, false, false);
+	/* A year copied from the one before: what is still to be typed. */
+	if (h > 4 && (n = rencana_kosong(a->r, list, sizeof list)) > 0) {
+		snprintf(buf, sizeof buf, P_("Still blank in the plan of %d: %zu "
+			 "target or budget, of %s (steps 2 and 3).", "Still blank "
+			 "in the plan of %d: %zu targets and budgets, of %s (steps "
+			 "2 and 3).", n), a->tahun, n, list);
+		ui_put_wrapped(y + 4, x, h - 4, w, buf, theme_attr(TR_KURANG));
+	}
 }
 
 /* What is missing in the quarter. */
@@ -458,7 +466,9 @@ new_year(per_ctx *c)
 	if (prev > 0 && prev != a->tahun && app_load(a, a->instansi, prev) != 0)
 		return false;
 	snprintf(text, sizeof text, _("Copy the sasaran, IKU and programs of %d into %d? "
-				      "Targets and budgets are typed anew."), a->tahun, year);
+				      "Targets come from the Renstra where it has them; "
+				      "the other targets and the budgets are left blank, "
+				      "to be typed."), a->tahun, year);
 	q = ui_confirm(_("A new year"), text, true);
 	if (q < 0)
 		return false;
@@ -549,7 +559,7 @@ period_screen(app *a)
 	l.cell = per_cell;
 	l.attr = per_attr;
 	l.info = per_info;
-	l.info_rows = 4;
+	l.info_rows = 6;
 	l.footer = per_footer;
 	l.footer_rows = 3;
 	l.ud = &c;

@@ -549,6 +549,29 @@ raw_int(const char *sql)
 	return v;
 }
 
+/* The columns of table t of the database at dbpath by name, in its
+ * order ("id, kode, ..."), into buf: what a copy from a newer version
+ * (whose columns may come in another order, or be more) inserts. */
+static const char *
+cols_of(const char *t, char *buf, size_t n)
+{
+	sqlite3 *db = raw_open(dbpath);
+	sqlite3_stmt *st;
+	size_t len = 0;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1)"
+					    " ORDER BY cid", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+	buf[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW)
+		len += (size_t)snprintf(buf + len, n - len, "%s\"%s\"",
+		    len ? ", " : "", (const char *)sqlite3_column_text(st, 0));
+	ck_assert_uint_lt(len, n);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return buf;
+}
+
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -1306,7 +1329,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 9);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 10);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;
@@ -1472,9 +1495,46 @@ END_TEST
  * realisation kept with its ids, the columns in their order; then a
  * quarter without a date saves as NULL, loads as not set (0-0-0), and
  * an invalid one is still refused. */
+/* A blank target and budget (a year copied from the one before) are
+ * NULL in the database, blank when loaded again, audited as such, and
+ * held against the audit log like any figure; typing one records it. */
+START_TEST(test_blank_target)
+{
+	rencana *want = make_plan("kesbangpol", 2024), *got;
+	char why[512];
+	lk_err e = { 0, "" };
+	store *s;
+
+	want->sasaran[0].iku[0].target = 0;
+	want->sasaran[0].iku[0].target_kosong = true;
+	want->program[0].anggaran = 0;
+	want->program[0].anggaran_kosong = true;
+	s = open_db(STORE_CREATE);
+	save_ok(s, want, false, NULL);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM iku WHERE target IS NULL"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM program WHERE anggaran IS NULL"), 1);
+	got = load_ok(s, "kesbangpol", 2024);
+	ck_assert(got->sasaran[0].iku[0].target_kosong);
+	ck_assert(got->program[0].anggaran_kosong);
+	ck_assert(!got->sasaran[0].iku[1].target_kosong);
+	ck_assert_int_eq(store_audit_state(s, why, sizeof why, &e), 0);
+	/* typed: a figure, audited from blank (NULL) to it */
+	got->sasaran[0].iku[0].target_kosong = false;
+	got->sasaran[0].iku[0].target = 785000;
+	save_ok(s, got, false, NULL);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM iku WHERE target IS NULL"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE tbl = 'iku' AND"
+				 " field = 'target' AND old IS NULL AND new = '78.5'"), 1);
+	ck_assert_int_eq(store_audit_state(s, why, sizeof why, &e), 0);
+	rencana_free(got);
+	rencana_free(want);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(test_migrate_v8_tanggal)
 {
-	char v9path[1100], sql[4096];
+	char v9path[1100], sql[16384];
 	int64_t before[N_TABLES], after[N_TABLES];
 	rencana *want = make_plan("kesbangpol", 2023), *got;
 	lk_err e = { 0, "" };
@@ -1498,9 +1558,12 @@ START_TEST(test_migrate_v8_tanggal)
 	for (i = 0; i < N_TABLES; i++) {
 		size_t len = strlen(sql);
 
+		char cols[1024];
+
+		cols_of(all_tables[i], cols, sizeof cols);
 		snprintf(sql + len, sizeof sql - len,
-			 "INSERT INTO main.%s SELECT * FROM v9.%s;", all_tables[i],
-			 all_tables[i]);
+			 "INSERT INTO main.%s (%s) SELECT %s FROM v9.%s;",
+			 all_tables[i], cols, cols, all_tables[i]);
 	}
 	raw_exec(dbpath, sql);
 	row_counts(before);
@@ -1560,7 +1623,7 @@ END_TEST
  * and the upgraded database takes a save with workflow and audit. */
 START_TEST(test_migrate_v2)
 {
-	char v3path[1100], sql[4096];
+	char v3path[1100], sql[16384];
 	int64_t before[N_TABLES], after[N_TABLES];
 	rencana *want = make_plan("kesbangpol", 2023), *got;
 	lk_err e = { 0, "" };
@@ -1584,13 +1647,14 @@ START_TEST(test_migrate_v2)
 	for (i = 0; i < N_TABLES; i++) {
 		size_t len = strlen(sql);
 
-		/* Version 7 added columns to instansi: the version-2 ones. */
+		char cols[1024];
+
+		/* Later versions added columns (instansi) and moved some
+		 * to the end (iku.target): the version-2 ones, by name. */
+		cols_of(all_tables[i], cols, sizeof cols);
 		snprintf(sql + len, sizeof sql - len,
-			 "INSERT INTO main.%s SELECT %s FROM v3.%s;", all_tables[i],
-			 strcmp(all_tables[i], "instansi") == 0 ?
-			 "id, kode, nama, pemerintah, kota, logo, kepala_nama,"
-			 " kepala_jabatan, kepala_pangkat, kepala_nip" : "*",
-			 all_tables[i]);
+			 "INSERT INTO main.%s (%s) SELECT %s FROM v3.%s;",
+			 all_tables[i], cols, cols, all_tables[i]);
 	}
 	raw_exec(dbpath, sql);
 	row_counts(before);
@@ -2069,6 +2133,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_migrate_v1);
 	tcase_add_test(tc, test_migrate_v2);
 	tcase_add_test(tc, test_migrate_v8_tanggal);
+	tcase_add_test(tc, test_blank_target);
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_busy);
 	tcase_add_test(tc, test_damaged);
