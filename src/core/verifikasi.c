@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hex.h"
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "core/model.h"
@@ -126,18 +127,6 @@ kode_ok(const char *s)
 	return true;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* s percent-decoded into out (cap bytes with the NUL); false when it is
  * malformed, too long or decodes to a NUL. */
 static bool
@@ -153,7 +142,8 @@ pct_decode(span s, char *out, size_t cap)
 
 			if (i + 2 >= s.n)
 				return false;
-			if ((h = hexval(s.p[i + 1])) < 0 || (l = hexval(s.p[i + 2])) < 0)
+			if ((h = lk_hexval((unsigned char)s.p[i + 1])) < 0 ||
+			    (l = lk_hexval((unsigned char)s.p[i + 2])) < 0)
 				return false;
 			ch = h * 16 + l;
 			i += 2;

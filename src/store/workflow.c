@@ -498,6 +498,38 @@ named(const store_entri_ref *refs, size_t n, const store_entri *x)
 	return false;
 }
 
+/* Why an entry may not be submitted yet. */
+enum submit_block { SB_KOSONG, SB_TANPA_KETERANGAN };
+
+/* The entries of q that event ev (a submit) would move, of refs (n; all
+ * when 0), that `why` blocks: how many, their kodes ", " separated in
+ * list. */
+static size_t
+submit_blocked(const store_quarter *q, const store_entri_ref *refs, size_t n,
+	       enum entri_event ev, enum submit_block why, char *list,
+	       size_t cap)
+{
+	size_t bad = 0, len = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; i < q->n_entri; i++) {
+		const store_entri *x = &q->entri[i];
+		bool blocked = why == SB_KOSONG ? x->target_kosong :
+		    x->jenis == JENIS_IKU && !x->ada_realisasi &&
+		    x->keterangan == NULL;
+		int w;
+
+		if (!blocked || entri_next(x->state, ev) < 0 ||
+		    (n > 0 && !named(refs, n, x)))
+			continue;
+		bad++;
+		if (len < cap - 1 && (w = snprintf(list + len, cap - len, "%s%s",
+		    len ? ", " : "", x->kode)) > 0)
+			len += (size_t)w;
+	}
+	return bad;
+}
+
 static int
 apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
       const store_entri_ref *refs, size_t n, const char *comment,
@@ -540,50 +572,22 @@ apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
 			rc = allowed(s, &u, x, ev, e);
 	}
 	/* Nothing goes to review whose target or budget is still blank (a
-	 * year copied from the one before): its capaian means nothing. */
+	 * year copied from the one before): its capaian means nothing.  An
+	 * IKU without a realisation goes only with a note that says why (the
+	 * note is reviewed with it and printed). */
 	if (rc == 0 && ev == EV_SUBMIT) {
-		char list[512] = "";
-		size_t bad = 0, len = 0;
+		char list[512];
+		size_t bad;
 
-		for (i = 0; i < q.n_entri; i++) {
-			const store_entri *x = &q.entri[i];
-			int w;
-
-			if (!x->target_kosong || entri_next(x->state, ev) < 0 ||
-			    (n > 0 ? !named(refs, n, x) : false))
-				continue;
-			bad++;
-			if (len < sizeof list - 1 && (w = snprintf(list + len,
-			    sizeof list - len, "%s%s", len ? ", " : "", x->kode)) > 0)
-				len += (size_t)w;
-		}
-		if (bad > 0)
+		if ((bad = submit_blocked(&q, refs, n, ev, SB_KOSONG, list,
+		    sizeof list)) > 0)
 			rc = lk_fail(e, EX_DATAERR, P_("%s: the target (or budget) of "
 				     "%s is still blank: type it in the plan first",
 				     "%s: the targets (or budgets) of %s are still "
 				     "blank: type them in the plan first", bad),
 				     s->path, list);
-	}
-	/* An IKU without a realisation goes to review only with a note that
-	 * says why (the note is reviewed with it and printed). */
-	if (rc == 0 && ev == EV_SUBMIT) {
-		char list[512] = "";
-		size_t bad = 0, len = 0;
-
-		for (i = 0; i < q.n_entri; i++) {
-			const store_entri *x = &q.entri[i];
-			int w;
-
-			if (x->jenis != JENIS_IKU || x->ada_realisasi ||
-			    x->keterangan != NULL || entri_next(x->state, ev) < 0 ||
-			    (n > 0 ? !named(refs, n, x) : false))
-				continue;
-			bad++;
-			if (len < sizeof list - 1 && (w = snprintf(list + len,
-			    sizeof list - len, "%s%s", len ? ", " : "", x->kode)) > 0)
-				len += (size_t)w;
-		}
-		if (bad > 0)
+		else if ((bad = submit_blocked(&q, refs, n, ev, SB_TANPA_KETERANGAN,
+		    list, sizeof list)) > 0)
 			rc = lk_fail(e, EX_DATAERR, P_("%s: %s has no realisation for "
 				     "quarter %d and no note (keterangan) that says "
 				     "why: record the reason first",

@@ -18,10 +18,7 @@ sed "s|^  kota: Palangka Raya\$|  kota: Palangka Raya\\
 lakip -d "$DB" import "$T/url.yaml"
 expect_rc "a plan with a verification URL imports" 0
 approve_all "$DB"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
-	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
-	-passout pass:rahasia >/dev/null 2>&1
+test_key
 lakip -d "$DB" signer set "$T/cert.pem"
 LAKIP_P12_PASS=rahasia lakip -d "$DB" finalise $Y --p12 "$T/k.p12" -o "$T/v1.pdf"
 expect_rc "version 1 is signed" 0
