@@ -927,13 +927,6 @@ gp_set(void *ud, size_t row, size_t col, const char *text)
 	return true;
 }
 
-static const char paste_help[] =
-	N_("A column of values copied from a spreadsheet (Excel, LibreOffice) is "
-	   "pasted from the selected row down, each value checked as if typed. "
-	   "One value refused, or a block larger than the grid, refuses the whole "
-	   "paste and says which row and why; an approved value is not changed by "
-	   "a paste. F2 saves the pasted values with the others.");
-
 static void
 grid_paste(grid *g)
 {
@@ -1045,7 +1038,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 					  "berikutnya\", \"Data BPS belum terbit\" or your own "
 					  "words. The kabid reviews it with the IKU, and the report "
 					  "prints it under the table where the capaian would be."),
-					_(paste_help));
+					paste_grid_help());
 				ui_help(_("IKU realisations"), help, help_acts, KCTX_GRID);
 			} else {
 				char help[2000];
@@ -1055,7 +1048,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 					  "to this quarter; capaian is computed as you type. Amounts in "
 					  "Indonesian form: 11.393.254.909. Enter goes to the next row; "
 					  "F2 saves every row at once; F12 shows who changed the value "
-					  "and when."), _(paste_help));
+					  "and when."), paste_grid_help());
 				ui_help(_("Budget realisations"), help, help_acts_program, KCTX_TEXT);
 			}
 			break;

@@ -52,12 +52,24 @@ strip_break(const char *s, size_t len)
 	return len;
 }
 
+/* Bytes of the line break at s[pos] ('\r' or '\n'): CRLF is one break,
+ * and so is CRCR where every break is doubled (crcr). */
+static size_t
+brk_len(const char *s, size_t len, size_t pos, bool crcr)
+{
+	if (s[pos] == '\r' && pos + 1 < len &&
+	    (s[pos + 1] == '\n' || (crcr && s[pos + 1] == '\r')))
+		return 2;
+	return 1;
+}
+
 /* A quoted cell at s[pos] == '"': its text into out (at *o), the position
  * after the closing quote in *end; false when it is not a well-formed
  * quoted cell (no closing quote, or text after it), to be read as it
  * stands. */
 static bool
-quoted(const char *s, size_t len, size_t pos, char *out, size_t *o, size_t *end)
+quoted(const char *s, size_t len, size_t pos, bool crcr, char *out, size_t *o,
+       size_t *end)
 {
 	size_t q = pos + 1, w = *o;
 
@@ -76,7 +88,7 @@ quoted(const char *s, size_t len, size_t pos, char *out, size_t *o, size_t *end)
 		}
 		if (s[q] == '\r') {          /* a line break in the cell */
 			out[w++] = '\n';
-			q += q + 1 < len && s[q + 1] == '\n' ? 2 : 1;
+			q += brk_len(s, len, q, crcr);
 			continue;
 		}
 		out[w++] = s[q++];
@@ -101,6 +113,7 @@ paste_parse(const char *text, size_t len, paste_block *b, char *err, size_t n)
 {
 	grow starts = { NULL, 0, 0 }, rows = { NULL, 0, 0 };
 	size_t pos = 0, o = 0, in_row = 0, i, k;
+	bool crcr;
 	char *out;
 
 	memset(b, 0, sizeof *b);
@@ -113,7 +126,12 @@ paste_parse(const char *text, size_t len, paste_block *b, char *err, size_t n)
 				   "Nothing was pasted."), len, PASTE_MAX_BYTES);
 		return -1;
 	}
-	len = strip_break(text, len);
+	/* A terminal that turns every LF into CR (tmux's paste-buffer, some
+	 * emulators) makes Excel's CRLF a CRCR: text without LF that ends in
+	 * CRCR has its breaks doubled. */
+	crcr = len >= 2 && memchr(text, '\n', len) == NULL && text[len - 1] == '\r' &&
+	    text[len - 2] == '\r';
+	len = crcr ? len - 2 : strip_break(text, len);
 	out = xrealloc(NULL, 2 * len + 2);
 	for (;;) {
 		size_t end;
@@ -128,7 +146,7 @@ paste_parse(const char *text, size_t len, paste_block *b, char *err, size_t n)
 		}
 		push(&starts, o);
 		in_row++;
-		if (pos < len && text[pos] == '"' && quoted(text, len, pos, out, &o, &end)) {
+		if (pos < len && text[pos] == '"' && quoted(text, len, pos, crcr, out, &o, &end)) {
 			pos = end;
 		} else {
 			while (pos < len && !is_sep(text[pos]))
@@ -144,7 +162,7 @@ paste_parse(const char *text, size_t len, paste_block *b, char *err, size_t n)
 			continue;
 		}
 		/* A line break: CRLF, CR or LF. */
-		pos += text[pos] == '\r' && pos + 1 < len && text[pos + 1] == '\n' ? 2 : 1;
+		pos += brk_len(text, len, pos, crcr);
 		push(&rows, in_row);
 		in_row = 0;
 	}
@@ -277,4 +295,14 @@ paste_done_text(const paste_result *res, char *msg, size_t n)
 		snprintf(rows, sizeof rows, P_(", %zu row added", ", %zu rows added",
 					       res->new_rows), res->new_rows);
 	snprintf(msg + o, n > o ? n - o : 0, _(" (%zu changed%s)."), res->changed, rows);
+}
+
+const char *
+paste_grid_help(void)
+{
+	return _("A column of values copied from a spreadsheet (Excel, LibreOffice) is "
+		 "pasted from the selected row down, each value checked as if typed. "
+		 "One value refused, or a block larger than the grid, refuses the whole "
+		 "paste and says which row and why; an approved value is not changed by "
+		 "a paste. F2 saves the pasted values with the others.");
 }

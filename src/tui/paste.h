@@ -5,8 +5,9 @@
  * Owns: what a terminal delivers when a clerk copies cells in Excel or
  * LibreOffice and pastes them (cells separated by tabs, rows by line
  * breaks: CRLF, LF or a lone CR, which is what terminals send for a line
- * break; one trailing line break, which Excel always adds, ends the last
- * row; a cell that starts with a quote is quoted as Excel writes it,
+ * break, or CRCR in text without LF that ends in CRCR, which is Excel's
+ * CRLF after a terminal made every LF a CR; one trailing line break,
+ * which Excel always adds, ends the last row; a cell that starts with a quote is quoted as Excel writes it,
  * "" a quote, line breaks inside kept as "\n"), read into rows of cells
  * (paste_parse); telling a burst of typed keys that is really a paste
  * from a clerk's fast typing (paste_burst_is_block); and laying a block
@@ -92,6 +93,9 @@ typedef struct paste_result {
  * nothing is set then. */
 int paste_apply(const paste_target *t, const paste_block *b,
 		paste_result *res, char *msg, size_t n);
+
+/* A paragraph for the help of a grid that takes a column of values. */
+const char *paste_grid_help(void);
 
 /* The message of a paste that went in ("Pasted 12 cells: 5 changed."),
  * in msg; "" when nothing changed is said too. */

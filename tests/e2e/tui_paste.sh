@@ -47,7 +47,13 @@ value_of() { # KIND KODE: from the last yaml
 		in_k && $1 !~ /^(IKU|P)[0-9]+:$/ { in_k = 0 }' "$T/export.yaml"
 }
 
+# The editor a long text opens in (VISUAL, which the tmux server passes
+# on): it leaves the text as it is.
+VISUAL=true
+export VISUAL
 start A "$ME"
+# What lakip writes to the terminal, for the bracketed paste mode.
+TM pipe-pane -t A -o "cat >>'$T/raw.A'"
 expect_screen "start screen" A "Choose the period"
 keys A Enter
 expect_screen "the steps menu" A "Steps of Quarter II 2023"
@@ -120,9 +126,9 @@ TM set-buffer -b bud "Rp 4.600.000.000,50
 TM paste-buffer -p -b bud -t A
 expect_screen "paste-buffer -p brackets the paste: it goes in" A "Pasted 3 cells (2 changed). F2 saves them."
 keys A Down Down Down
-TM set-buffer -b bad "250.000.000
--5
-"
+# Excel's CRLF: tmux's paste-buffer makes every LF a CR (CRCR).
+printf '250.000.000\r\n-5\r\n' >"$T/bad"
+TM load-buffer -b bad "$T/bad"
 TM paste-buffer -p -b bad -t A
 expect_screen "a negative amount refuses the paste, naming its program" A "P06, Real. QII:"
 dismiss A
@@ -137,6 +143,17 @@ expect_eq "P05 untouched by the refused paste" "$(value_of realisasi_program P05
 # --- 3. the rows of a supporting table ----------------------------------------
 keys A F8
 expect_screen "the narratives" A "Narratives and supporting tables"
+# The mode is off while an editor has the terminal, on again after it.
+keys A Enter
+expect_screen "the narrative form" A "Narrative"
+: >"$T/raw.A"
+keys A C-e
+i=0
+until grep -q "2004h" "$T/raw.A" 2>/dev/null || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+modes() { grep -ao '\[?2004[hl]' "$1" | tr -d '[?0-9' | tr -d '\n'; }
+expect_eq "bracketed paste off for the editor, on after it" "$(modes "$T/raw.A")" "lh"
+keys A Escape
+expect_screen "the narratives again" A "Narratives and supporting tables"
 keys A F6
 expect_screen "the tables of SS1" A "Supporting tables of SS1"
 keys A Enter
@@ -175,6 +192,7 @@ while [ "$(TM display -p -t A '#{pane_dead}')" != 1 ] && [ $i -lt 300 ]; do
 	i=$((i + 1))
 done
 expect_eq "lakip quits" "$(TM display -p -t A '#{pane_dead}')" 1
+expect_eq "bracketed paste off when lakip ends" "$(modes "$T/raw.A" | tail -c 1)" "l"
 
 # --- 4. a locked quarter refuses a paste --------------------------------------
 # Every entry approved, the head's certificate registered, the quarter

@@ -65,6 +65,11 @@ static const struct parse_case parse_cases[] = {
 	  "1.234,56|Rp 11.393.254.909,00", 1, 2 },
 	{ "UTF-8 text", "\xc5\x81\xc3\xb3\x64\xc5\xba\tR\xc3\xbc\r\n",
 	  "\xc5\x81\xc3\xb3\x64\xc5\xba|R\xc3\xbc", 1, 2 },
+	/* Every LF made a CR by the terminal: Excel's CRLF arrives as CRCR. */
+	{ "CRLF turned into CRCR", "1\t2\r\r3\t4\r\r", "1|2/3|4", 2, 2 },
+	{ "CRCR with an empty row", "1\r\r\r\r3\r\r", "1//3", 3, 1 },
+	{ "CRCR with a line break in a quoted cell", "\"a\rb\"\tc\r\r", "a\nb|c", 1, 2 },
+	{ "CR breaks with an empty row are not CRCR", "1\r\r3\r", "1//3", 3, 1 },
 	{ "nothing", "", NULL, 0, 0 },
 };
 
