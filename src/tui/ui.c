@@ -80,6 +80,11 @@ paste_keys(void)
 	if ((key_paste_end = key_defined(end)) <= 0 &&
 	    (key_paste_end = free_key_code(key_paste_begin)) > 0)
 		define_key(end, key_paste_end);
+	/* Where a terminal's keys clash with them, the mode stays off: an
+	 * undecoded ESC[200~ would read as Esc, leaving the screen. */
+	if (key_paste_begin <= 0 || key_defined(begin) != key_paste_begin ||
+	    key_paste_end <= 0 || key_defined(end) != key_paste_end)
+		key_paste_begin = key_paste_end = 0;
 }
 
 /* Bracketed paste mode on or off (terminfo's BE/BD where it has them,
