@@ -17,6 +17,7 @@
 #include "svc/svc.h"
 #include "tui/form.h"
 #include "tui/lineedit.h"
+#include "tui/paste.h"
 #include "tui/ui.h"
 
 typedef struct grid_row {
@@ -872,6 +873,102 @@ grid_submit(grid *g)
 	load_states(g);
 }
 
+/* ------------------------------------------------------------------ */
+/* a pasted block (paste.h): the value column from the cursor row down,
+ * each cell checked as typed, all or nothing, saved with F2 */
+
+static const char *
+gp_row(void *ud, size_t row, char *buf, size_t n)
+{
+	(void)buf;
+	(void)n;
+	return ((grid *)ud)->rows[row].kode;
+}
+
+static const char *
+gp_col(void *ud, size_t col, char *buf, size_t n)
+{
+	(void)col;
+	return col_title(ud, C_NILAI, buf, n);
+}
+
+static int
+gp_check(void *ud, size_t row, size_t col, const char *text, char *why, size_t n)
+{
+	grid *g = ud;
+	const grid_row *r = &g->rows[row];
+	const char *w = NULL;
+	int64_t v = 0, old = 0;
+	int p;
+
+	(void)col;
+	if ((p = parse(g, text, &v, &w)) < 0) {
+		snprintf(why, n, "%s", w != NULL ? w : "?");
+		return -1;
+	}
+	/* An approved value changes only when typed in its row. */
+	if (r->has_state && r->state == ENTRI_APPROVED &&
+	    (parse(g, r->text, &old, &w) != p || old != v)) {
+		snprintf(why, n, _("approved by %s; a paste does not change an approved "
+				   "value (type it in its row)"), r->by != NULL ? r->by : "?");
+		return -1;
+	}
+	return 0;
+}
+
+static bool
+gp_set(void *ud, size_t row, size_t col, const char *text)
+{
+	grid *g = ud;
+	grid_row *r = &g->rows[row];
+	char *disp = NULL;
+
+	(void)col;
+	arena_free(&g->scratch);
+	if (fd_validate(&g->scratch, &g->fld, text, NULL, &disp, NULL) != 0)
+		return false;
+	set_str(&r->err, NULL);
+	if (strcmp(r->text, disp) == 0)
+		return false;
+	set_str(&r->text, disp);
+	return true;
+}
+
+static void
+grid_paste(grid *g)
+{
+	paste_target t = { g->n, 1, g->sel, 0, false, 0, gp_row, gp_col, gp_check,
+			   gp_set, NULL, g };
+	paste_block b;
+	paste_result res;
+	char msg[1500], done[300];
+	size_t len;
+	const char *text = ui_paste_text(&len);
+	char *cur;
+
+	if (g->n == 0)
+		return;
+	if (g->ro[0] != '\0') {
+		ui_say(UI_MSG_ERROR, _("Paste refused"), g->ro);
+		return;
+	}
+	cur = le_get(&g->le);        /* what is typed in the cursor row */
+	set_str(&g->rows[g->sel].text, cur);
+	free(cur);
+	if (paste_parse(text, len, &b, msg, sizeof msg) == 0 &&
+	    paste_apply(&t, &b, &res, msg, sizeof msg) == 0) {
+		paste_done_text(&res, done, sizeof done);
+		snprintf(msg, sizeof msg, _("%s %s saves them."), done,
+			 keys_first_name(ACT_SAVE, KCTX_TEXT));
+		ui_say(UI_MSG_INFO, _("Paste"), msg);
+	} else {
+		ui_say(UI_MSG_ERROR, _("Paste refused"), msg);
+	}
+	paste_block_free(&b);
+	le_set(&g->le, g->rows[g->sel].text);
+	g->le.fresh = true;
+}
+
 int
 grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 {
@@ -921,7 +1018,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		int act, page = body_rows() > 1 ? body_rows() - 1 : 1;
 
 		ui_redraw();
-		act = ui_getkey(kind == GRID_IKU ? KCTX_GRID : KCTX_TEXT, &ch);
+		act = ui_getkey(kind == GRID_IKU ? KCTX_GRID_PASTE : KCTX_TEXT_PASTE, &ch);
 		switch (act) {
 		case ACT_TERMINATE:
 			result = FORM_TERMINATED;
@@ -932,7 +1029,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 			if (kind == GRID_IKU) {
 				char help[3000];
 
-				snprintf(help, sizeof help, "%s\n\n%s",
+				snprintf(help, sizeof help, "%s\n\n%s\n\n%s",
 					_("One row per indicator. The value typed is the cumulative "
 					  "realisation up to this quarter; capaian and predikat are "
 					  "computed as you type. Numbers in Indonesian form: 78,50. "
@@ -947,15 +1044,20 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 					  "that says why (F4): \"Belum tersedia: diukur tahun "
 					  "berikutnya\", \"Data BPS belum terbit\" or your own "
 					  "words. The kabid reviews it with the IKU, and the report "
-					  "prints it under the table where the capaian would be."));
+					  "prints it under the table where the capaian would be."),
+					paste_grid_help());
 				ui_help(_("IKU realisations"), help, help_acts, KCTX_GRID);
-			} else
-				ui_help(_("Budget realisations"),
+			} else {
+				char help[2000];
+
+				snprintf(help, sizeof help, "%s\n\n%s",
 					_("One row per program. The value typed is the money spent up "
 					  "to this quarter; capaian is computed as you type. Amounts in "
 					  "Indonesian form: 11.393.254.909. Enter goes to the next row; "
 					  "F2 saves every row at once; F12 shows who changed the value "
-					  "and when."), help_acts_program, KCTX_TEXT);
+					  "and when."), paste_grid_help());
+				ui_help(_("Budget realisations"), help, help_acts_program, KCTX_TEXT);
+			}
 			break;
 		case ACT_SAVE:
 			if (save(&g))
@@ -1002,6 +1104,9 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		case ACT_HISTORY:
 			if (g.n > 0)
 				scr_history(a, kind == GRID_PROGRAM, g.rows[g.sel].kode);
+			break;
+		case ACT_PASTE:
+			grid_paste(&g);
 			break;
 		default:
 			if (g.n == 0)
