@@ -73,6 +73,22 @@ write_pk(cli_ctx *c, svc *v, const report_args *a, const char *path,
 }
 
 static int
+write_lkjip(cli_ctx *c, svc *v, const report_args *a, const char *path,
+	    layout_result *res, lk_err *e)
+{
+	svc_period per;
+	int rc;
+
+	(void)c;
+	if ((rc = svc_open(v, a->p.instansi, a->p.tahun, 0, AKSI_LIHAT,
+			   &per, e)) != 0)
+		return rc;
+	rc = svc_render_lkjip(v, &per, a->tname, NULL, &a->h, path, res, e);
+	svc_period_free(&per);
+	return rc;
+}
+
+static int
 write_rekap(cli_ctx *c, svc *v, const report_args *a, const char *path,
 	    layout_result *res, lk_err *e)
 {
@@ -101,6 +117,7 @@ static const struct {
 	{ "laporan", true, false, write_laporan },
 	{ "rekap", false, false, write_rekap },
 	{ "pk", true, true, write_pk },
+	{ "lkjip", true, true, write_lkjip },
 };
 #define N_DOKUMEN (sizeof dokumen / sizeof dokumen[0])
 

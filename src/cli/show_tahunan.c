@@ -274,8 +274,6 @@ show_tahunan(cli_ctx *c, const char *instansi, int tahun, const char *table,
 	     bool text, bool tsv)
 {
 	lk_err e = { 0, "" };
-	tahunan_lalu *lalu = NULL;
-	size_t n_lalu = 0;
 	svc_period per;
 	tahunan_hasil h;
 	store *s;
@@ -287,13 +285,8 @@ show_tahunan(cli_ctx *c, const char *instansi, int tahun, const char *table,
 		return rc;
 	if ((rc = svc_init(&v, s, &e)) == 0)
 		rc = svc_open(&v, instansi, tahun, 0, AKSI_LIHAT, &per, &e);
-	/* The agency's other years of the Renstra period (else last year). */
 	if (rc == 0)
-		rc = store_realisasi_lalu(s, per.kode, per.r->renstra.ada ?
-					  per.r->renstra.awal : tahun - 1,
-					  tahun - 1, &per.r->mem, &lalu, &n_lalu, &e);
-	if (rc == 0)
-		rc = tahunan_hitung(per.r, lalu, n_lalu, &per.pt, &h, &e);
+		rc = svc_tahunan(&v, &per, &h, &e);
 	svc_done(&v);
 	store_close(s);
 	if (rc != 0) {

@@ -14,6 +14,7 @@
 #include "core/kinerja.h"
 #include "core/model.h"
 #include "core/rekap.h"
+#include "core/tahunan.h"
 #include "report/doc.h"
 #include "report/template.h"
 
@@ -45,5 +46,15 @@ int build_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
  * *out and warn as build_laporan's. */
 int build_perjanjian(const rencana *r, const tmpl *t, doc **out,
 		     const char ***warn, lk_err *e);
+
+/* The annual report (LKjIP) of r's year with a template of kind lkjip
+ * (build_lkjip.c): cover, kata pengantar with the head's signature (the
+ * doc's first), ikhtisar eksekutif, daftar isi, BAB I-IV and the
+ * lampiran with the agreement's table.  h is tahunan_hitung's result for
+ * r, pt the bands it was computed with (the BAB III scale).  *out and
+ * warn as build_laporan's. */
+int build_lkjip(const rencana *r, const tahunan_hasil *h,
+		const predikat_tabel *pt, const tmpl *t, doc **out,
+		const char ***warn, lk_err *e);
 
 #endif

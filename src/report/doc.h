@@ -51,6 +51,7 @@ enum doc_block_type {
 	DOC_SIGNATURE,    /* signature block, right half of the page (and,
 	                   * with kiri, a second one in the left half) */
 	DOC_CHART,        /* horizontal bar chart */
+	DOC_TREND,        /* line chart of values over the years */
 	DOC_TOC,          /* table of contents, filled by the layout */
 	DOC_IMAGE,        /* PNG, centred (cover logo) */
 	DOC_SPACE,        /* vertical space in points */
@@ -120,6 +121,27 @@ typedef struct doc_chart {
 	const char *reference_label; /* "100%" */
 } doc_chart;
 
+/* One year of a trend chart: its realisation and its target, each
+ * x10^4 where known, and as printed ("76,50"). */
+typedef struct doc_trend_point {
+	const char *label;        /* "2023" */
+	bool ada_realisasi, ada_target;
+	int64_t realisasi, target;
+	const char *realisasi_text, *target_text;
+} doc_trend_point;
+
+/* The years of an indicator: realisation drawn as a solid line with
+ * filled markers, the target as a dashed line with open markers, the
+ * values in a small table under the axis (one row per series).  Kept on
+ * one page. */
+typedef struct doc_trend {
+	doc_text title;
+	const char *realisasi_label;  /* "Realisasi" */
+	const char *target_label;     /* "Target Renstra" */
+	doc_trend_point *point;
+	size_t n_point;
+} doc_trend;
+
 typedef struct doc_block {
 	enum doc_block_type type;
 	/* DOC_HEADING: level 1 = chapter (own page unless continuing), 2, 3.
@@ -143,6 +165,7 @@ typedef struct doc_block {
 	doc_formula *formula;
 	doc_signature *signature;
 	doc_chart *chart;
+	doc_trend *trend;         /* DOC_TREND */
 	const char *image;        /* DOC_IMAGE: PNG path */
 	double image_width;       /* points */
 	double points;            /* DOC_SPACE */

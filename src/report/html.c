@@ -359,6 +359,42 @@ put_signature(html *h, const doc_signature *s, lk_err *e)
 	return rc;
 }
 
+/* An indicator's years (doc_trend): as a table of the values the PDF
+ * draws, the years across. */
+static void
+put_trend(html *h, const doc_trend *t)
+{
+	fputs("<figure>", h->f);
+	if (t->title.n_run > 0) {
+		fputs("<figcaption>", h->f);
+		put_text(h->f, &t->title);
+		fputs("</figcaption>", h->f);
+	}
+	fputs("<table><thead><tr><th></th>", h->f);
+	for (size_t i = 0; i < t->n_point; i++) {
+		fputs("<th>", h->f);
+		put_esc(h->f, t->point[i].label);
+		fputs("</th>", h->f);
+	}
+	fputs("</tr></thead><tbody>", h->f);
+	for (int k = 0; k < 2; k++) {
+		fputs("<tr><td>", h->f);
+		put_esc(h->f, k == 0 ? t->realisasi_label : t->target_label);
+		fputs("</td>", h->f);
+		for (size_t i = 0; i < t->n_point; i++) {
+			const doc_trend_point *p = &t->point[i];
+			bool ada = k == 0 ? p->ada_realisasi : p->ada_target;
+
+			fputs("<td style=\"text-align:center\">", h->f);
+			put_esc(h->f, !ada ? "-" : k == 0 ? p->realisasi_text :
+			    p->target_text);
+			fputs("</td>", h->f);
+		}
+		fputs("</tr>", h->f);
+	}
+	fputs("</tbody></table></figure>\n", h->f);
+}
+
 /* A horizontal bar chart as inline SVG, scaled as chart.c scales it:
  * from 0 to the largest of the values and the reference line. */
 static void
@@ -491,6 +527,10 @@ put_block(html *h, const doc_block *b, lk_err *e)
 		return put_signature(h, b->signature, e);
 	case DOC_CHART:
 		put_chart(h, b->chart);
+		return 0;
+	case DOC_TREND:
+		if (b->trend != NULL)
+			put_trend(h, b->trend);
 		return 0;
 	case DOC_TOC:
 		put_toc(h);

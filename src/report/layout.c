@@ -258,7 +258,8 @@ place_whole(lay *L, prep *P)
 		return lk_fail(L->e, EX_DATAERR, _("a %s block (%.0f pt) is taller "
 			       "than the page's text area (%.0f pt)"),
 			       b->type == DOC_FORMULA ? "formula" :
-			       b->type == DOC_SIGNATURE ? "signature" : "image",
+			       b->type == DOC_SIGNATURE ? "signature" :
+			       b->type == DOC_TREND ? "chart" : "image",
 			       P->h, lay_body_h(L));
 	if (b->type == DOC_SPACE) {
 		/* a space at the top of a page that overflowed is dropped;
@@ -282,6 +283,8 @@ place_whole(lay *L, prep *P)
 			lay_draw_formula(L, P);
 		else if (b->type == DOC_SIGNATURE)
 			lay_draw_signature(L, P);
+		else if (b->type == DOC_TREND && P->tr != NULL)
+			trend_draw(P->tr, L->p, &L->m, L->left, L->y);
 		else if (b->type == DOC_IMAGE && P->img != NULL)
 			pdf_image_draw(L->p, P->img,
 				       L->left + (L->right - L->left - P->iw) / 2,
@@ -322,6 +325,7 @@ place(lay *L, prep *P)
 		return 0;
 	case DOC_FORMULA:
 	case DOC_SIGNATURE:
+	case DOC_TREND:
 	case DOC_IMAGE:
 	case DOC_SPACE:
 		rc = place_whole(L, P);

@@ -77,6 +77,7 @@ typedef struct prep {
 	double h;                 /* height when placed whole */
 	tbl *t;
 	chart_prep *c;
+	trend_prep *tr;
 	formula_prep *f;
 	sig_prep *s;
 	toc_prep *toc;

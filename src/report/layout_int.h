@@ -119,4 +119,25 @@ void chart_draw(const chart_prep *c, pdf *p, const lb_measure *m, double x,
 		double top, size_t b0, size_t b1, bool title);
 void chart_free(chart_prep *c);
 
+/* ---- trend charts (chart_trend.c) ---- */
+
+#define TREND_MAX_TICK 16
+
+typedef struct trend_prep {
+	const doc_trend *src;
+	double width, size, lh, pad;
+	lb_para title;
+	double title_h;
+	double label_w, plot_x0, plot_x1, plot_h;  /* x relative to the left */
+	int64_t lo, hi, step;     /* the value axis, x10^4 */
+	size_t n_tick;
+	double height;            /* all of it: kept on one page */
+} trend_prep;
+
+void trend_prepare(trend_prep *c, const doc_trend *src, const lb_measure *m,
+		   double width, double body_size);
+void trend_draw(const trend_prep *c, pdf *p, const lb_measure *m, double x,
+		double top);
+void trend_free(trend_prep *c);
+
 #endif

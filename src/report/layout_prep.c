@@ -39,6 +39,7 @@ defaults(const lay *L, prep *P)
 		[DOC_PARA] = { 0, 0.5 },        [DOC_ITEM] = { 0, 0.25 },
 		[DOC_TABLE] = { 0.5, 1 },       [DOC_FORMULA] = { 0.75, 0.75 },
 		[DOC_SIGNATURE] = { 1.5, 0 },   [DOC_CHART] = { 0.75, 1 },
+		[DOC_TREND] = { 0.75, 1 },
 		[DOC_TOC] = { 0, 1 },           [DOC_IMAGE] = { 0.5, 0.5 },
 	};
 
@@ -158,6 +159,13 @@ lay_prepare(lay *L, const doc_block *b)
 			P->h = chart_height(P->c, 0, P->c->n_bar, true);
 		}
 		break;
+	case DOC_TREND:
+		if (b->trend != NULL) {
+			P->tr = lay_calloc(1, sizeof *P->tr);
+			trend_prepare(P->tr, b->trend, &L->m, W, L->size);
+			P->h = P->tr->height;
+		}
+		break;
 	case DOC_FORMULA:
 		if (b->formula != NULL)
 			lay_prep_formula(L, P);
@@ -211,6 +219,10 @@ lay_prep_free(prep *P)
 	if (P->c != NULL) {
 		chart_free(P->c);
 		free(P->c);
+	}
+	if (P->tr != NULL) {
+		trend_free(P->tr);
+		free(P->tr);
 	}
 	if (P->f != NULL) {
 		lb_free(&P->f->lhs);
@@ -326,6 +338,7 @@ lay_whole_need(const lay *L, const prep *P)
 {
 	if (P->lines || P->b->type == DOC_SPACE || P->b->type == DOC_FORMULA ||
 	    P->b->type == DOC_SIGNATURE || P->b->type == DOC_IMAGE ||
+	    P->b->type == DOC_TREND ||
 	    (P->b->type == DOC_CHART && P->h <= lay_body_h(L)))
 		return P->h;
 	return lay_start_need(L, P);

@@ -145,6 +145,27 @@ report_render_pk(rencana *r, const char *tname, const report_extra *x,
 }
 
 int
+report_render_lkjip(const rencana *r, const tahunan_hasil *th,
+		    const predikat_tabel *pt, const char *tname,
+		    const report_extra *x, const report_hooks *h,
+		    const char *out, layout_result *res, lk_err *e)
+{
+	const char **warn = NULL;
+	tmpl *t = NULL;
+	doc *d = NULL;
+	int rc;
+
+	stage(h, _("Loading the template..."));
+	if ((rc = tmpl_load(tname != NULL ? tname : "lkjip", &t, e)) != 0)
+		return rc;
+	stage(h, _("Building the report..."));
+	rc = build_lkjip(r, th, pt, t, &d, &warn, e);
+	if (rc == 0)
+		sign_block(d, x);
+	return finish_pdf(rc, d, t, warn, h, out, res, e);
+}
+
+int
 report_render_rekap(const rekap_baris *b, size_t n, int tahun, int tw,
 		    const char *out, layout_result *res, lk_err *e)
 {

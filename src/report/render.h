@@ -15,6 +15,7 @@
 #include "core/model.h"
 #include "core/predikat.h"
 #include "core/rekap.h"
+#include "core/tahunan.h"
 #include "report/layout.h"
 
 typedef struct report_extra {
@@ -55,6 +56,15 @@ int report_render_html(rencana *r, int tw, const predikat_tabel *pt,
 int report_render_pk(rencana *r, const char *tname, const report_extra *x,
 		     const report_hooks *h, const char *out,
 		     layout_result *res, lk_err *e);
+
+/* The annual report (LKjIP) of r's year, its figures h (core/tahunan.h,
+ * computed with bands pt), with template tname (a name or a file; NULL:
+ * "lkjip", of kind lkjip) into out.  x (its qr_text and ttd go to the
+ * head's signature) and h may be NULL. */
+int report_render_lkjip(const rencana *r, const tahunan_hasil *th,
+			const predikat_tabel *pt, const char *tname,
+			const report_extra *x, const report_hooks *h,
+			const char *out, layout_result *res, lk_err *e);
 
 /* The province view (n rows, core/rekap.h) as a PDF: the installed
  * "laporan" template's paper and fonts, never an agency's. */

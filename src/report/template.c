@@ -374,8 +374,8 @@ load_jenis(loader *l, const yd_node *v)
 			l->t->jenis = (enum tmpl_dokumen)d;
 			return 0;
 		}
-	return fail(l, v, EX_DATAERR, _("jenis: expected laporan or "
-	    "perjanjian, found \"%s\""), s);
+	return fail(l, v, EX_DATAERR, _("jenis: expected laporan, "
+	    "perjanjian or lkjip, found \"%s\""), s);
 }
 
 static int

@@ -169,10 +169,136 @@ enum tmpl_jenis { TMPL_BARIS, TMPL_NARASI };
 	X(PK_INFO_SUBJEK, "pk_info_subjek", TMPL_BARIS, "") \
 	X(PK_INFO_KATA_KUNCI, "pk_info_kata_kunci", TMPL_BARIS, "")
 
+/* The texts of the annual report (LKjIP), the template of kind lkjip
+ * (templates/lkjip.yaml), same columns. */
+#define TMPL_LKJIP_TEKS_LIST(X) \
+	X(LK_SAMPUL_PEMERINTAH, "lkjip_sampul_pemerintah", TMPL_BARIS, "") \
+	X(LK_SAMPUL_JUDUL, "lkjip_sampul_judul", TMPL_BARIS, "") \
+	X(LK_SAMPUL_SINGKATAN, "lkjip_sampul_singkatan", TMPL_BARIS, "") \
+	X(LK_SAMPUL_INSTANSI, "lkjip_sampul_instansi", TMPL_BARIS, "") \
+	X(LK_SAMPUL_TAHUN, "lkjip_sampul_tahun", TMPL_BARIS, "") \
+	X(LK_SAMPUL_TEMPAT, "lkjip_sampul_tempat", TMPL_BARIS, "") \
+	X(LK_JUDUL_KATA_PENGANTAR, "lkjip_judul_kata_pengantar", TMPL_BARIS, "") \
+	X(LK_KATA_PENGANTAR, "lkjip_kata_pengantar", TMPL_NARASI, "") \
+	X(LK_TTD_TEMPAT, "lkjip_tanda_tangan_tempat", TMPL_BARIS, "") \
+	X(LK_TTD_JABATAN, "lkjip_tanda_tangan_jabatan", TMPL_BARIS, "") \
+	X(LK_TTD_NIP, "lkjip_tanda_tangan_nip", TMPL_BARIS, "") \
+	X(LK_JUDUL_IKHTISAR, "lkjip_judul_ikhtisar", TMPL_BARIS, "") \
+	X(LK_IKHTISAR_PENGANTAR, "lkjip_ikhtisar_pengantar", TMPL_NARASI, "") \
+	X(LK_RINGKASAN_KOSONG, "lkjip_ringkasan_kosong", TMPL_NARASI, "") \
+	X(LK_IKHTISAR_TABEL, "lkjip_ikhtisar_tabel", TMPL_NARASI, "") \
+	X(LK_TABEL_IKHTISAR_JUDUL, "lkjip_tabel_ikhtisar_judul", TMPL_BARIS, "") \
+	X(LK_JUDUL_DAFTAR_ISI, "lkjip_judul_daftar_isi", TMPL_BARIS, "") \
+	X(LK_JUDUL_BAB1, "lkjip_judul_bab1", TMPL_BARIS, "") \
+	X(LK_BAB1_PENGANTAR, "lkjip_bab1_pengantar", TMPL_NARASI, "") \
+	X(LK_JUDUL_GAMBARAN_UMUM, "lkjip_judul_gambaran_umum", TMPL_BARIS, "") \
+	X(LK_GAMBARAN_UMUM_KOSONG, "lkjip_gambaran_umum_kosong", TMPL_NARASI, "") \
+	X(LK_JUDUL_ISU_STRATEGIS, "lkjip_judul_isu_strategis", TMPL_BARIS, "") \
+	X(LK_ISU_STRATEGIS_PENGANTAR, "lkjip_isu_strategis_pengantar", TMPL_NARASI, "") \
+	X(LK_ISU_STRATEGIS_KOSONG, "lkjip_isu_strategis_kosong", TMPL_NARASI, "") \
+	X(LK_JUDUL_SISTEMATIKA, "lkjip_judul_sistematika", TMPL_BARIS, "") \
+	X(LK_SISTEMATIKA, "lkjip_sistematika", TMPL_NARASI, "") \
+	X(LK_JUDUL_BAB2, "lkjip_judul_bab2", TMPL_BARIS, "") \
+	X(LK_BAB2_PENGANTAR, "lkjip_bab2_pengantar", TMPL_NARASI, "") \
+	X(LK_JUDUL_RENSTRA, "lkjip_judul_renstra", TMPL_BARIS, "") \
+	X(LK_RENSTRA_PENGANTAR, "lkjip_renstra_pengantar", TMPL_NARASI, "nama awal akhir") \
+	X(LK_RENSTRA_KOSONG, "lkjip_renstra_kosong", TMPL_NARASI, "") \
+	X(LK_TABEL_RENSTRA_JUDUL, "lkjip_tabel_renstra_judul", TMPL_BARIS, "nama awal akhir") \
+	X(LK_KOLOM_BASELINE, "lkjip_kolom_baseline", TMPL_BARIS, "") \
+	X(LK_KOLOM_TARGET_RENSTRA, "lkjip_kolom_target_renstra", TMPL_BARIS, "") \
+	X(LK_JUDUL_PK, "lkjip_judul_perjanjian", TMPL_BARIS, "") \
+	X(LK_PK_PENGANTAR, "lkjip_perjanjian_pengantar", TMPL_NARASI, "") \
+	X(LK_TABEL_PK_JUDUL, "lkjip_tabel_perjanjian_judul", TMPL_BARIS, "") \
+	X(LK_TABEL_PAGU_JUDUL, "lkjip_tabel_pagu_judul", TMPL_BARIS, "") \
+	X(LK_KOLOM_NO, "lkjip_kolom_no", TMPL_BARIS, "") \
+	X(LK_KOLOM_SASARAN, "lkjip_kolom_sasaran", TMPL_BARIS, "") \
+	X(LK_KOLOM_IKU, "lkjip_kolom_iku", TMPL_BARIS, "") \
+	X(LK_KOLOM_TARGET, "lkjip_kolom_target", TMPL_BARIS, "") \
+	X(LK_KOLOM_TARGET_TW, "lkjip_kolom_target_tw", TMPL_BARIS, "tw") \
+	X(LK_KOLOM_REALISASI, "lkjip_kolom_realisasi", TMPL_BARIS, "") \
+	X(LK_KOLOM_CAPAIAN, "lkjip_kolom_capaian", TMPL_BARIS, "") \
+	X(LK_KOLOM_PREDIKAT, "lkjip_kolom_predikat", TMPL_BARIS, "") \
+	X(LK_KOLOM_PERUBAHAN, "lkjip_kolom_perubahan", TMPL_BARIS, "") \
+	X(LK_KOLOM_CAPAIAN_RENSTRA, "lkjip_kolom_capaian_renstra", TMPL_BARIS, "") \
+	X(LK_KOLOM_STANDAR, "lkjip_kolom_standar", TMPL_BARIS, "") \
+	X(LK_KOLOM_PROGRAM, "lkjip_kolom_program", TMPL_BARIS, "") \
+	X(LK_KOLOM_ANGGARAN, "lkjip_kolom_anggaran", TMPL_BARIS, "") \
+	X(LK_KOLOM_REALISASI_ANGGARAN, "lkjip_kolom_realisasi_anggaran", TMPL_BARIS, "") \
+	X(LK_KOLOM_SERAPAN, "lkjip_kolom_serapan", TMPL_BARIS, "") \
+	X(LK_KOLOM_EFISIENSI, "lkjip_kolom_efisiensi", TMPL_BARIS, "") \
+	X(LK_BARIS_JUMLAH, "lkjip_baris_jumlah", TMPL_BARIS, "") \
+	X(LK_TANPA_REALISASI, "lkjip_tanpa_realisasi", TMPL_BARIS, "") \
+	X(LK_CATATAN_TW4, "lkjip_catatan_tw4", TMPL_BARIS, "daftar") \
+	X(LK_JUDUL_BAB3, "lkjip_judul_bab3", TMPL_BARIS, "") \
+	X(LK_BAB3_PENGANTAR, "lkjip_bab3_pengantar", TMPL_NARASI, "") \
+	X(LK_JUDUL_CAPAIAN, "lkjip_judul_capaian", TMPL_BARIS, "") \
+	X(LK_RUMUS_PENGANTAR, "lkjip_rumus_pengantar", TMPL_NARASI, "") \
+	X(LK_RUMUS_CAPAIAN, "lkjip_rumus_capaian", TMPL_BARIS, "") \
+	X(LK_RUMUS_REALISASI, "lkjip_rumus_realisasi", TMPL_BARIS, "") \
+	X(LK_RUMUS_RENCANA, "lkjip_rumus_rencana", TMPL_BARIS, "") \
+	X(LK_RUMUS_FAKTOR, "lkjip_rumus_faktor", TMPL_BARIS, "") \
+	X(LK_RUMUS_NEGATIF_PENGANTAR, "lkjip_rumus_negatif_pengantar", TMPL_NARASI, "") \
+	X(LK_RUMUS_NEGATIF_PEMBILANG, "lkjip_rumus_negatif_pembilang", TMPL_BARIS, "") \
+	X(LK_PREDIKAT_PENGANTAR, "lkjip_predikat_pengantar", TMPL_NARASI, "") \
+	X(LK_PREDIKAT_BATAS_AWAL, "lkjip_predikat_batas_awal", TMPL_BARIS, "predikat batas") \
+	X(LK_PREDIKAT_BATAS, "lkjip_predikat_batas", TMPL_BARIS, "predikat batas batas_atas") \
+	X(LK_PREDIKAT_BATAS_AKHIR, "lkjip_predikat_batas_akhir", TMPL_BARIS, "predikat batas_atas") \
+	X(LK_KATEGORI_PENGANTAR, "lkjip_kategori_pengantar", TMPL_NARASI, "") \
+	X(LK_CAPAIAN_PENGANTAR, "lkjip_capaian_pengantar", TMPL_NARASI, "") \
+	X(LK_TABEL_CAPAIAN_JUDUL, "lkjip_tabel_capaian_judul", TMPL_BARIS, "") \
+	X(LK_JUDUL_ANALISIS, "lkjip_judul_analisis", TMPL_BARIS, "") \
+	X(LK_ANALISIS_PENGANTAR, "lkjip_analisis_pengantar", TMPL_NARASI, "") \
+	X(LK_SASARAN_JUDUL, "lkjip_sasaran_judul", TMPL_BARIS, "nomor urutan kode uraian") \
+	X(LK_SASARAN_CAPAIAN, "lkjip_sasaran_capaian", TMPL_NARASI, "kode uraian capaian jumlah") \
+	X(LK_SASARAN_BELUM, "lkjip_sasaran_belum", TMPL_NARASI, "kode uraian") \
+	X(LK_SASARAN_TANPA_IKU, "lkjip_sasaran_tanpa_iku", TMPL_NARASI, "kode") \
+	X(LK_IKU_CAPAIAN, "lkjip_iku_capaian", TMPL_NARASI, "kode iku target realisasi capaian predikat") \
+	X(LK_IKU_BELUM, "lkjip_iku_belum_realisasi", TMPL_NARASI, "kode iku target") \
+	X(LK_IKU_TAK_TERDEFINISI, "lkjip_iku_tak_terdefinisi", TMPL_NARASI, "kode iku target realisasi") \
+	X(LK_KETERANGAN, "lkjip_keterangan", TMPL_BARIS, "kode keterangan") \
+	X(LK_TABEL_TARGET_JUDUL, "lkjip_tabel_target_judul", TMPL_BARIS, "nomor") \
+	X(LK_TABEL_TAHUN_JUDUL, "lkjip_tabel_tahun_judul", TMPL_BARIS, "nomor awal") \
+	X(LK_TAHUN_KOSONG, "lkjip_tahun_kosong", TMPL_NARASI, "") \
+	X(LK_TABEL_RENSTRA_SASARAN_JUDUL, "lkjip_tabel_renstra_sasaran_judul", TMPL_BARIS, "nomor akhir") \
+	X(LK_RENSTRA_SASARAN_KOSONG, "lkjip_renstra_sasaran_kosong", TMPL_NARASI, "") \
+	X(LK_TABEL_STANDAR_JUDUL, "lkjip_tabel_standar_judul", TMPL_BARIS, "nomor") \
+	X(LK_STANDAR_KOSONG, "lkjip_standar_kosong", TMPL_NARASI, "") \
+	X(LK_GRAFIK_JUDUL, "lkjip_grafik_judul", TMPL_BARIS, "kode iku") \
+	X(LK_GRAFIK_REALISASI, "lkjip_grafik_realisasi", TMPL_BARIS, "") \
+	X(LK_GRAFIK_TARGET, "lkjip_grafik_target", TMPL_BARIS, "") \
+	X(LK_JUDUL_NARASI, "lkjip_judul_narasi", TMPL_BARIS, "") \
+	X(LK_NARASI_KOSONG, "lkjip_narasi_kosong", TMPL_NARASI, "kode") \
+	X(LK_JUDUL_EFISIENSI, "lkjip_judul_efisiensi", TMPL_BARIS, "") \
+	X(LK_EFISIENSI_PENGANTAR, "lkjip_efisiensi_pengantar", TMPL_NARASI, "") \
+	X(LK_RUMUS_EFISIENSI, "lkjip_rumus_efisiensi", TMPL_BARIS, "") \
+	X(LK_RUMUS_EFISIENSI_PEMBILANG, "lkjip_rumus_efisiensi_pembilang", TMPL_BARIS, "") \
+	X(LK_RUMUS_EFISIENSI_PENYEBUT, "lkjip_rumus_efisiensi_penyebut", TMPL_BARIS, "") \
+	X(LK_TABEL_EFISIENSI_JUDUL, "lkjip_tabel_efisiensi_judul", TMPL_BARIS, "") \
+	X(LK_EFISIENSI_CATATAN, "lkjip_efisiensi_catatan", TMPL_BARIS, "") \
+	X(LK_JUDUL_ANGGARAN, "lkjip_judul_anggaran", TMPL_BARIS, "") \
+	X(LK_ANGGARAN_PENGANTAR, "lkjip_anggaran_pengantar", TMPL_NARASI, "") \
+	X(LK_TABEL_ANGGARAN_JUDUL, "lkjip_tabel_anggaran_judul", TMPL_BARIS, "") \
+	X(LK_JUDUL_BAB4, "lkjip_judul_bab4", TMPL_BARIS, "") \
+	X(LK_BAB4_PENGANTAR, "lkjip_bab4_pengantar", TMPL_NARASI, "") \
+	X(LK_JUDUL_KESIMPULAN, "lkjip_judul_kesimpulan", TMPL_BARIS, "") \
+	X(LK_KESIMPULAN_KOSONG, "lkjip_kesimpulan_kosong", TMPL_NARASI, "") \
+	X(LK_JUDUL_PERMASALAHAN, "lkjip_judul_permasalahan", TMPL_BARIS, "") \
+	X(LK_PERMASALAHAN_KOSONG, "lkjip_permasalahan_kosong", TMPL_NARASI, "") \
+	X(LK_JUDUL_TINDAK_LANJUT, "lkjip_judul_tindak_lanjut", TMPL_BARIS, "") \
+	X(LK_TINDAK_LANJUT_KOSONG, "lkjip_tindak_lanjut_kosong", TMPL_NARASI, "") \
+	X(LK_PENUTUP, "lkjip_penutup", TMPL_NARASI, "") \
+	X(LK_JUDUL_LAMPIRAN, "lkjip_judul_lampiran", TMPL_BARIS, "") \
+	X(LK_LAMPIRAN_PK_JUDUL, "lkjip_lampiran_perjanjian_judul", TMPL_BARIS, "") \
+	X(LK_LAMPIRAN_PK_KOSONG, "lkjip_lampiran_perjanjian_kosong", TMPL_NARASI, "") \
+	X(LK_INFO_JUDUL, "lkjip_info_judul", TMPL_BARIS, "") \
+	X(LK_INFO_SUBJEK, "lkjip_info_subjek", TMPL_BARIS, "") \
+	X(LK_INFO_KATA_KUNCI, "lkjip_info_kata_kunci", TMPL_BARIS, "")
+
 enum tmpl_teks_id {
 #define TMPL_X(id, nama, jenis, lokal) TT_##id,
 	TMPL_TEKS_LIST(TMPL_X)
 	TMPL_PK_TEKS_LIST(TMPL_X)
+	TMPL_LKJIP_TEKS_LIST(TMPL_X)
 #undef TMPL_X
 	TT_N
 };
@@ -180,13 +306,16 @@ enum tmpl_teks_id {
 /* The kinds of document a template is for (its key `jenis`); each text
  * and each part belongs to one kind (tmpl_teks_dokumen,
  * tmpl_bagian_dokumen). */
-enum tmpl_dokumen { TD_LAPORAN, TD_PERJANJIAN, TD_N };
+enum tmpl_dokumen { TD_LAPORAN, TD_PERJANJIAN, TD_LKJIP, TD_N };
 
 /* Parts of a document, in the default order of their kind: the
- * quarterly report's, then the agreement's (its naskah and lampiran). */
+ * quarterly report's, then the agreement's (its naskah and lampiran),
+ * then the annual report's. */
 enum tmpl_bagian {
 	TB_SAMPUL, TB_KATA_PENGANTAR, TB_DAFTAR_ISI, TB_BAB1, TB_BAB2,
-	TB_BAB3, TB_LAMPIRAN, TB_PK_NASKAH, TB_PK_LAMPIRAN, TB_N
+	TB_BAB3, TB_LAMPIRAN, TB_PK_NASKAH, TB_PK_LAMPIRAN,
+	TB_LK_SAMPUL, TB_LK_KATA_PENGANTAR, TB_LK_IKHTISAR, TB_LK_DAFTAR_ISI,
+	TB_LK_BAB1, TB_LK_BAB2, TB_LK_BAB3, TB_LK_BAB4, TB_LK_LAMPIRAN, TB_N
 };
 
 typedef struct tmpl {

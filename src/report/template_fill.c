@@ -33,6 +33,9 @@ static const struct {
 #define TMPL_X(id, nama, jenis, lokal) { nama, jenis, lokal, TD_PERJANJIAN },
 	TMPL_PK_TEKS_LIST(TMPL_X)
 #undef TMPL_X
+#define TMPL_X(id, nama, jenis, lokal) { nama, jenis, lokal, TD_LKJIP },
+	TMPL_LKJIP_TEKS_LIST(TMPL_X)
+#undef TMPL_X
 };
 
 static const char *const umum_nama[TP_N] = {
@@ -50,9 +53,14 @@ static const struct {
 	{ "bab2", TD_LAPORAN }, { "bab3", TD_LAPORAN },
 	{ "lampiran", TD_LAPORAN },
 	{ "naskah", TD_PERJANJIAN }, { "lampiran", TD_PERJANJIAN },
+	{ "sampul", TD_LKJIP }, { "kata_pengantar", TD_LKJIP },
+	{ "ikhtisar", TD_LKJIP }, { "daftar_isi", TD_LKJIP },
+	{ "bab1", TD_LKJIP }, { "bab2", TD_LKJIP }, { "bab3", TD_LKJIP },
+	{ "bab4", TD_LKJIP }, { "lampiran", TD_LKJIP },
 };
 
-static const char *const dokumen_nama[TD_N] = { "laporan", "perjanjian" };
+static const char *const dokumen_nama[TD_N] = { "laporan", "perjanjian",
+	"lkjip" };
 
 enum tmpl_dokumen
 tmpl_teks_dokumen(enum tmpl_teks_id id)

@@ -122,6 +122,20 @@ int svc_render_pk(svc *v, svc_period *p, const char *tname,
 		  const report_extra *x, const report_hooks *h,
 		  const char *out, layout_result *res, lk_err *e);
 
+/* ---- the whole year (tahunan.c) ---- */
+
+/* The figures of p's year (core/tahunan.h) with p's bands, against the
+ * agency's other years the database holds (they win over riwayat).
+ * Memory in p->r's arena. */
+int svc_tahunan(svc *v, svc_period *p, tahunan_hasil *out, lk_err *e);
+
+/* Render the annual report (LKjIP) of p's year with template tname
+ * (NULL: the installed "lkjip"); x, h as svc_render's.  p needs no
+ * quarter. */
+int svc_render_lkjip(svc *v, svc_period *p, const char *tname,
+		     const report_extra *x, const report_hooks *h,
+		     const char *out, layout_result *res, lk_err *e);
+
 /* ---- finalising (finalise.c) ---- */
 
 /* SHA-256 (hex) of the canonical lakip/1 export of r reduced to quarter

@@ -301,7 +301,7 @@ EOF
 	expect_eq "--format" "$(comp show --format c)" "csv"
 	expect_eq "-T of show is --table" "$(comp show -T "" | tr '\n' ' ')" "iku sasaran program "
 	expect_eq "--dokumen of report: the choices its --help names" \
-		"$(comp report --dokumen "" | tr '\n' ' ')" "laporan rekap pk "
+		"$(comp report --dokumen "" | tr '\n' ' ')" "laporan rekap pk lkjip "
 	expect_eq "-D is --dokumen" "$(comp report -D r)" "rekap"
 	expect_eq "--format of export" "$(comp export --format x)" "xlsx"
 	expect_eq "--sheet of import" "$(comp import --sheet realisasi_ | tr '\n' ' ')" "realisasi_iku realisasi_program "

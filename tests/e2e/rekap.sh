@@ -252,7 +252,7 @@ lakip -d "$DB" report --dokumen rekap $Y --template laporan -o "$T/x.pdf"
 expect_rc "--dokumen rekap takes no --template" 64
 lakip -d "$DB" report --dokumen nosuch $Y -o "$T/x.pdf"
 expect_rc "an unknown document" 64
-expect_in "the message names the kinds" "$T/stderr" "laporan, rekap or pk"
+expect_in "the message names the kinds" "$T/stderr" "laporan, rekap, pk or lkjip"
 lakip -d "$DB" report --dokumen laporan --instansi "$B" $Y -o "$T/b.pdf"
 expect_rc "--dokumen laporan is the LAKIP" 0
 lakip -d "$DB" report --instansi "$B" $Y -o "$T/b2.pdf"

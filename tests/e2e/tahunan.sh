@@ -20,7 +20,7 @@ check "export -> import -> export is byte-identical" cmp "$T/out.yaml" "$T/out2.
 for key in "zona_waktu: Asia/Makassar" "verifikasi: https://sakip.uji.go.id/verifikasi" \
 	"nama: Renstra 2021-2025" "    baseline:" "      lebih_dari: 80" \
 	"    standar_nasional: 78.5" "      IDI: diukur setelah akhir tahun oleh BPS" \
-	"    P3: 0" "      - [Kesetaraan, \"\"]" "    penutup: Demikian laporan ini." \
+	"    P3: 0" "      - [Kesetaraan, \"\"]" "    lkjip_penutup: Demikian laporan ini." \
 	"    nama: Gubernur Uji" "    pembuka: Dalam rangka mewujudkan kinerja." \
 	"  - Polarisasi menjelang pemilu" "      2025: 80" "      2022: 77.1"; do
 	expect_in "the export holds '$key'" "$T/out.yaml" "$key"

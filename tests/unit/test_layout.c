@@ -2240,6 +2240,71 @@ START_TEST(test_speed_200_pages)
 }
 END_TEST
 
+/* ---- trend charts: the value axis ---- */
+
+struct trend_case {
+	int64_t v[4];             /* values x10^4; INT64_MIN: none */
+	int64_t lo, hi, step;     /* the axis wanted */
+};
+
+#define NONE INT64_MIN
+static const struct trend_case trend_cases[] = {
+	/* IDI 75,2 .. 80: steps of 2 */
+	{ { 752000, 765000, 771000, 800000 }, 740000, 800000, 20000 },
+	/* one value: a band around it */
+	{ { 50000, NONE, NONE, NONE }, 45000, 55000, 5000 },
+	/* zero only: the axis stays at or above zero */
+	{ { 0, 0, NONE, NONE }, 0, 10000, 5000 },
+	/* negatives round down, away from zero */
+	{ { -25000, 15000, NONE, NONE }, -30000, 20000, 10000 },
+	/* small decimals: 0,0001 steps exist */
+	{ { 1, 3, NONE, NONE }, 1, 3, 1 },
+	/* no value at all: 0 to 100 */
+	{ { NONE, NONE, NONE, NONE }, 0, 1000000, 500000 },
+	/* money-sized counts */
+	{ { 100000000000, 900000000000, NONE, NONE }, 0, 1000000000000, 200000000000 },
+};
+
+START_TEST(test_trend_axis)
+{
+	const struct trend_case *c = &trend_cases[_i];
+	doc_trend_point pt[4];
+	doc_trend t;
+	trend_prep tp;
+	size_t n = 0;
+
+	memset(&t, 0, sizeof t);
+	memset(pt, 0, sizeof pt);
+	for (int i = 0; i < 4; i++) {
+		pt[n].label = "2023";
+		if (c->v[i] != NONE) {
+			pt[n].ada_realisasi = true;
+			pt[n].realisasi = c->v[i];
+			pt[n].realisasi_text = "x";
+		}
+		n++;
+	}
+	t.point = pt;
+	t.n_point = n;
+	t.realisasi_label = "Realisasi";
+	t.target_label = "Target";
+	trend_prepare(&tp, &t, &fake, 400, 11);
+	ck_assert_msg(tp.lo == c->lo && tp.hi == c->hi && tp.step == c->step,
+	    "case %d: axis %lld..%lld step %lld", _i, (long long)tp.lo,
+	    (long long)tp.hi, (long long)tp.step);
+	ck_assert_uint_le(tp.n_tick, TREND_MAX_TICK);
+	ck_assert_uint_ge(tp.n_tick, 2);
+	/* every value within the axis */
+	for (size_t i = 0; i < n; i++)
+		if (pt[i].ada_realisasi)
+			ck_assert(pt[i].realisasi >= tp.lo && pt[i].realisasi <= tp.hi);
+	ck_assert(tp.plot_x0 < tp.plot_x1 && tp.plot_x1 <= 400);
+	ck_assert(tp.height > tp.plot_h);
+	trend_free(&tp);
+}
+END_TEST
+#undef NONE
+
 Suite *
 lktest_suite(void)
 {
@@ -2268,6 +2333,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_tbl_long_word_cell);
 	tcase_add_test(tc, test_tbl_long_rowspan_group);
 	tcase_add_test(tc, test_tbl_random_shapes);
+	tcase_add_loop_test(tc, test_trend_axis, 0, (int)LK_NELEM(trend_cases));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("pdf");

@@ -118,6 +118,43 @@ START_TEST(test_default_template)
 }
 END_TEST
 
+/* The annual report's template: kind lkjip, its texts only, its nine
+ * parts in order; a text of another kind is refused. */
+START_TEST(test_lkjip_template)
+{
+	static const enum tmpl_bagian want[] = { TB_LK_SAMPUL,
+		TB_LK_KATA_PENGANTAR, TB_LK_IKHTISAR, TB_LK_DAFTAR_ISI,
+		TB_LK_BAB1, TB_LK_BAB2, TB_LK_BAB3, TB_LK_BAB4, TB_LK_LAMPIRAN };
+	static const char other_text[] = "jenis: lkjip\nteks:\n"
+	    "  pk_judul: x\n";
+	static const char other_part[] = "jenis: lkjip\n"
+	    "urutan: [sampul, naskah]\nteks: {}\n";
+	tmpl *t = NULL;
+	lk_err e = { 0, "" };
+
+	ck_assert_msg(tmpl_load("lkjip", &t, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(t->jenis, TD_LKJIP);
+	for (int i = 0; i < TT_N; i++)
+		ck_assert_msg((t->teks[i] != NULL) ==
+		    (tmpl_teks_dokumen((enum tmpl_teks_id)i) == TD_LKJIP),
+		    "text %s", tmpl_teks_nama((enum tmpl_teks_id)i));
+	ck_assert_uint_eq(t->n_urutan, LK_NELEM(want));
+	for (size_t i = 0; i < LK_NELEM(want); i++)
+		ck_assert_int_eq(t->urutan[i], want[i]);
+	ck_assert_str_eq(tmpl_dokumen_nama(TD_LKJIP), "lkjip");
+	tmpl_free(t);
+	ck_assert_int_eq(tmpl_load_buffer("t.yaml", other_text,
+	    strlen(other_text), &t, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "t.yaml:3:3:") != NULL &&
+	    strstr(e.msg, "a text of a perjanjian template") != NULL, "%s",
+	    e.msg);
+	ck_assert_int_eq(tmpl_load_buffer("t.yaml", other_part,
+	    strlen(other_part), &t, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "t.yaml:2:18:") != NULL &&
+	    strstr(e.msg, "naskah") != NULL, "%s", e.msg);
+}
+END_TEST
+
 /* The agreement's template: kind perjanjian, its texts only, its parts
  * in order; a text or a part of the other kind is refused. */
 START_TEST(test_perjanjian_template)
@@ -1393,6 +1430,7 @@ lktest_suite(void)
 	tc = tcase_create("template");
 	tcase_add_test(tc, test_default_template);
 	tcase_add_test(tc, test_perjanjian_template);
+	tcase_add_test(tc, test_lkjip_template);
 	tcase_add_test(tc, test_template_user_override);
 	tcase_add_loop_test(tc, test_bad_template, 0, (int)LK_NELEM(bad_cases));
 	tcase_add_test(tc, test_every_text_checked);
