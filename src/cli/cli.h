@@ -144,6 +144,14 @@ int cli_finalise_pk(cli_ctx *c, const cli_period *p,
 		    const char *pihak);
 int cli_verify_pk(cli_ctx *c, const char *file, const char *ca,
 		  bool *handled);
+/* `signed get --dokumen pk`: a stored signed agreement (versi 0: the
+ * latest; pihak NULL: the one that carries every signature made). */
+int cli_signed_pk(cli_ctx *c, const cli_period *p, int versi,
+		  const char *pihak, const char *out);
+/* buf into out ("-": standard output), through a temporary file beside
+ * it renamed into place (cmd_final.c). */
+int cli_write_out(const char *out, const unsigned char *buf, size_t len,
+		  lk_err *e);
 /* --pihak pertama|kedua (NULL: pertama) as 1 or 2; EX_USAGE printed. */
 int cli_pihak(const cli_ctx *c, const char *arg, int *pihak);
 /* The password of a .p12: $LAKIP_P12_PASS, else asked on the terminal

@@ -199,8 +199,8 @@ close:
 
 /* buf into out ("-": standard output), through a temporary file beside
  * it renamed into place. */
-static int
-write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
+int
+cli_write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
 {
 	char tmp[4096];
 	mode_t um;
@@ -234,7 +234,7 @@ cmd_signed(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *out = NULL;
+	const char *out = NULL, *dokumen = NULL, *pihak_arg = NULL;
 	unsigned char *pdf = NULL;
 	char *kode = NULL;
 	size_t len = 0;
@@ -255,12 +255,23 @@ cmd_signed(cli_ctx *c)
 				return cli_usage(c, _("--versi: expected a version "
 						      "number, got '%s'"), optarg);
 			versi = (int)v;
-		} else
+		} else if (ch == 'D')
+			dokumen = optarg;
+		else if (ch == 'K')
+			pihak_arg = optarg;
+		else
 			return EX_USAGE;
 	}
 	if (optind >= c->argc || strcmp(c->argv[optind], "get") != 0)
 		return cli_usage(c, _("expected get"));
 	optind++;
+	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
+		return cli_signed_pk(c, &p, versi, pihak_arg, out);
+	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
+		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
+				 dokumen);
+	if (pihak_arg != NULL)
+		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
 	if (out == NULL)
@@ -284,7 +295,7 @@ cmd_signed(cli_ctx *c)
 	store_close(s);
 	free(kode);
 	if (rc == 0)
-		rc = write_out(out, pdf, len, &e);
+		rc = cli_write_out(out, pdf, len, &e);
 	free(pdf);
 	return rc != 0 && e.msg[0] ? cli_report(&e) : rc;
 }

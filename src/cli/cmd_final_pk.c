@@ -146,6 +146,52 @@ close:
 	return rc;
 }
 
+int
+cli_signed_pk(cli_ctx *c, const cli_period *p, int versi, const char *pihak_arg,
+	      const char *out)
+{
+	lk_err e = { 0, "" };
+	store_pk_state st;
+	unsigned char *pdf = NULL;
+	char *kode = NULL;
+	size_t len = 0;
+	int rc, pihak = 0;
+	store *s;
+
+	if (pihak_arg != NULL && (rc = cli_pihak(c, pihak_arg, &pihak)) != 0)
+		return rc;
+	if (p->tw != 0)
+		return cli_usage(c, _("the Perjanjian Kinerja is of the whole year: "
+				      "no --triwulan"));
+	if ((rc = cli_period_done(c, p, false)) != 0)
+		return rc;
+	if (out == NULL)
+		return cli_usage(c, _("-o FILE.pdf is required"));
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	memset(&st, 0, sizeof st);
+	rc = store_pilih_instansi(s, p->instansi, &kode, &e);
+	if (rc == 0)
+		rc = store_pk_state_load(s, kode, p->tahun, &st, &e);
+	if (rc == 0 && st.version == 0)
+		rc = lk_fail(&e, EX_NOINPUT, _("the Perjanjian Kinerja %d has no "
+			     "signed version"), p->tahun);
+	if (rc == 0) {
+		if (versi == 0)
+			versi = st.version;
+		if (pihak == 0)   /* the latest with every signature made */
+			pihak = versi == st.version && st.kedua ? 2 : 1;
+		rc = store_pk_pdf(s, kode, p->tahun, versi, pihak, &pdf, &len, &e);
+	}
+	store_pk_state_free(&st);
+	store_close(s);
+	free(kode);
+	if (rc == 0)
+		rc = cli_write_out(out, pdf, len, &e);
+	free(pdf);
+	return rc != 0 && e.msg[0] ? cli_report(&e) : rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* verify */
 

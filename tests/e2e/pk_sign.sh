@@ -80,6 +80,21 @@ expect_in "it says what it did" "$T/stdout" \
 pdftotext -layout -f 1 -l 1 "$T/p1.pdf" "$T/p1.txt"
 expect_in "the signed agreement is printed with the agency's template" "$T/p1.txt" \
 	"PERJANJIAN KINERJA BADAN TAHUN 2023"
+if command -v zbarimg >/dev/null 2>&1; then
+	# At 150 dpi an A4 page is 1240 pixels wide: the halves apart.
+	pdftoppm -png -r 150 -f 1 -l 1 -x 620 -y 0 -W 620 -H 1754 -singlefile \
+		"$T/p1.pdf" "$T/right"
+	pdftoppm -png -r 150 -f 1 -l 1 -x 0 -y 0 -W 620 -H 1754 -singlefile \
+		"$T/p1.pdf" "$T/left"
+	zbarimg -q --raw "$T/right.png" >"$T/qr" 2>/dev/null
+	expect_in "the QR code, in pihak pertama's half, names the agreement" "$T/qr" \
+		"PERJANJIAN KINERJA uji-tahunan"
+	expect_in "and its version" "$T/qr" "versi: 1"
+	check "pihak kedua's half has no QR code over his block" \
+		sh -c "! zbarimg -q --raw '$T/left.png' >/dev/null 2>&1"
+else
+	ok "# SKIP zbarimg is missing: the QR code"
+fi
 pdfsig "$T/p1.pdf" >"$T/sig1" 2>&1
 expect_eq "one signature" "$(grep -c '^Signature #' "$T/sig1")" 1
 expect_in "valid" "$T/sig1" "Signature is Valid"
@@ -121,6 +136,19 @@ qpdf --show-object="$page" "$T/pk.pdf" >"$T/page" 2>&1
 check "the first page's /Annots carries both widgets" \
 	grep -Eq '/Annots \[ [0-9]+ 0 R [0-9]+ 0 R \]' "$T/page"
 check "the second update names the second field" grep -aq "/T (Signature2)" "$T/pk.pdf"
+
+# The stored versions, byte for byte.
+lakip -d "$DB" signed get --dokumen pk $Y -o "$T/got.pdf"
+expect_rc "signed get --dokumen pk" 0
+check "it is the countersigned file" cmp "$T/got.pdf" "$T/pk.pdf"
+lakip -d "$DB" signed get --dokumen pk --pihak pertama $Y -o "$T/got1.pdf"
+expect_rc "signed get --dokumen pk --pihak pertama" 0
+check "it is the file pihak pertama signed" cmp "$T/got1.pdf" "$T/p1.pdf"
+lakip -d "$DB" signed get --dokumen pk --pihak kedua --versi 1 $Y -o "$T/got2.pdf"
+expect_rc "version 1 was never countersigned" 66
+lakip -d "$DB" signed get --dokumen pk --versi 1 $Y -o "$T/got3.pdf"
+expect_rc "version 1 as pihak pertama signed it" 0
+check "it carries one signature" sh -c "pdfsig '$T/got3.pdf' | grep -c '^Signature #' | grep -qx 1"
 
 # verify.
 lakip -d "$DB" verify "$T/pk.pdf"
