@@ -148,6 +148,8 @@ int cli_verify_pk(cli_ctx *c, const char *file, const char *ca,
  * latest; pihak NULL: the one that carries every signature made). */
 int cli_signed_pk(cli_ctx *c, const cli_period *p, int versi,
 		  const char *pihak, const char *out);
+/* `unlock --dokumen pk`: the agreement both parties signed (admin). */
+int cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason);
 /* buf into out ("-": standard output), through a temporary file beside
  * it renamed into place (cmd_final.c). */
 int cli_write_out(const char *out, const unsigned char *buf, size_t len,

@@ -192,6 +192,35 @@ cli_signed_pk(cli_ctx *c, const cli_period *p, int versi, const char *pihak_arg,
 	return rc != 0 && e.msg[0] ? cli_report(&e) : rc;
 }
 
+int
+cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason)
+{
+	lk_err e = { 0, "" };
+	char *kode = NULL;
+	store *s;
+	int rc;
+
+	if (p->tw != 0)
+		return cli_usage(c, _("the Perjanjian Kinerja is of the whole year: "
+				      "no --triwulan"));
+	if ((rc = cli_period_done(c, p, false)) != 0)
+		return rc;
+	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
+		return cli_usage(c, _("--reason TEXT is required: say why the "
+				      "agreement is unlocked"));
+	if ((rc = cli_open_store(c, 0, &s)) != 0)
+		return rc;
+	rc = store_pilih_instansi(s, p->instansi, &kode, &e);
+	if (rc == 0)
+		rc = store_pk_unlock(s, kode, p->tahun, reason, &e);
+	store_close(s);
+	if (rc == 0)
+		printf(_("Unlocked the Perjanjian Kinerja %d of %s; pihak pertama "
+			 "signs the next version, then pihak kedua\n"), p->tahun, kode);
+	free(kode);
+	return rc != 0 ? cli_report(&e) : 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* verify */
 
@@ -360,7 +389,10 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 				 "not countersigned this file\n"));
 		else
 			printf(_("State: signed by both parties%s\n"), state.locked
-			       ? _("; the agreement is locked") : "");
+			       ? _("; the agreement is locked") : state.unlocked &&
+			       state.version == last->version
+			       ? _("; unlocked since, the next version replaces it")
+			       : "");
 		if (state.version > last->version)
 			printf(_("Superseded: version %d is the latest\n"),
 			       state.version);

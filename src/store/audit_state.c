@@ -123,6 +123,24 @@ static const struct rule {
 	  " WHERE i.kode || '/' || r.tahun = a.scope"
 	  " AND g.version || '/' || g.pihak = a.kode)"
 	  " ORDER BY a.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("the unlocking of agreement %s is not what its record says"),
+	  "SELECT i.kode || '/' || r.tahun || ' version ' || u.version"
+	  " FROM pk_unlock u JOIN rencana r ON r.id = u.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pk_unlock'"
+	  " AND a.scope = i.kode || '/' || r.tahun"
+	  " AND a.kode = u.version || '/2' AND a.new = u.reason)"
+	  " ORDER BY u.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("the unlocking of agreement %s of the audit log is not in the database"),
+	  "SELECT a.scope || ' ' || a.kode FROM audit a WHERE a.tbl = 'pk_unlock'"
+	  " AND NOT EXISTS (SELECT 1 FROM pk_unlock u"
+	  " JOIN rencana r ON r.id = u.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE i.kode || '/' || r.tahun = a.scope"
+	  " AND u.version || '/2' = a.kode)"
+	  " ORDER BY a.id LIMIT 1" },
 	{ STORE_VERSION_PREDIKAT,
 	  N_("template version %s differs from its record"),
 	  "SELECT i.kode || ' ' || g.versi FROM instansi_template g"

@@ -110,7 +110,23 @@ state_of(store *s, int64_t rencana_id, store_pk_state *out, lk_err *e)
 		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
 	sqlite3_finalize(st);
-	out->locked = out->kedua;
+	st = NULL;
+	if (rc == 0 && out->kedua &&
+	    (rc = store_stmt(s, &st, "SELECT count(*) FROM pk_unlock"
+			     " WHERE rencana_id = ?1 AND version = ?2", e)) == 0) {
+		store_bind_int(s, st, 1, rencana_id);
+		store_bind_int(s, st, 2, out->version);
+		if ((rc = store_check_bind(s, e)) == 0) {
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				out->unlocked = sqlite3_column_int(st, 0) > 0;
+				rc = 0;
+			} else {
+				rc = store_fail(s, rc, e, NULL);
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	out->locked = out->kedua && !out->unlocked;
 	if (rc != 0)
 		store_pk_state_free(out);
 	return rc;
@@ -164,6 +180,11 @@ signable(store *s, const char *instansi, int tahun, int pihak,
 			       "pihak kedua countersigns after him (lakip "
 			       "finalise --dokumen pk, then --pihak kedua)"),
 			       s->path, instansi, tahun);
+	if (st->kedua)   /* countersigned, then unlocked */
+		return lk_fail(e, EX_DATAERR, _("%s: version %d of the Perjanjian "
+			       "Kinerja %d was countersigned and then unlocked: "
+			       "pihak pertama signs version %d first"), s->path,
+			       st->version, tahun, st->version + 1);
 	*version = st->version;
 	return 0;
 }
@@ -328,6 +349,67 @@ store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
 		f->unpublish(f->arg);
 fail:
 	*version = 0;
+	return rc;
+}
+
+int
+store_pk_unlock(store *s, const char *instansi, int tahun, const char *reason,
+		lk_err *e)
+{
+	store_period_ids p;
+	store_pk_state st;
+	sqlite3_stmt *q = NULL;
+	char now[32], kode[32], scope[256];
+	int rc;
+
+	if (s->readonly)
+		return store_fail_readonly(s, e);
+	if ((rc = store_izin_at(s, instansi, AKSI_BUKA, e)) != 0)
+		return rc;
+	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
+		return lk_fail(e, EX_USAGE, _("%s: unlocking needs a written reason"),
+			       s->path);
+	if (s->version < STORE_VERSION_PK)
+		return lk_fail(e, EX_DATAERR, _("%s: the Perjanjian Kinerja %d is "
+			       "not locked"), s->path, tahun);
+	if ((rc = store_begin(s, e)) != 0)
+		return rc;
+	memset(&st, 0, sizeof st);
+	rc = store_period(s, instansi, tahun, 0, &p, e);
+	if (rc == 0 && p.rencana_id == 0)
+		rc = lk_fail(e, EX_NOINPUT, _("%s: no plan of %s for %d"), s->path,
+			     instansi, tahun);
+	if (rc == 0)
+		rc = state_of(s, p.rencana_id, &st, e);
+	if (rc == 0 && !st.locked)
+		rc = lk_fail(e, EX_DATAERR, _("%s: the Perjanjian Kinerja %d is "
+			     "not locked"), s->path, tahun);
+	store_now(now);
+	if (rc == 0)
+		rc = store_stmt(s, &q, "INSERT INTO pk_unlock (rencana_id, version,"
+				" unlocked_by, unlocked_at, reason)"
+				" VALUES (?1, ?2, ?3, ?4, ?5)", e);
+	if (rc == 0) {
+		store_bind_int(s, q, 1, p.rencana_id);
+		store_bind_int(s, q, 2, st.version);
+		store_bind_text(s, q, 3, s->actor);
+		store_bind_text(s, q, 4, now);
+		store_bind_text(s, q, 5, reason);
+		rc = store_run(s, q, e);
+	}
+	sqlite3_finalize(q);
+	snprintf(kode, sizeof kode, "%d/2", st.version);
+	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, 0));
+	if (rc == 0)
+		rc = store_audit6(s, "unlock", scope, "pk_signed", kode, "locked",
+				  "1", "0", e);
+	if (rc == 0)
+		rc = store_audit6(s, "unlock", scope, "pk_unlock", kode, "reason",
+				  NULL, reason, e);
+	store_pk_state_free(&st);
+	if (rc == 0)
+		return store_commit(s, e);
+	store_rollback(s);
 	return rc;
 }
 

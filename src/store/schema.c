@@ -570,6 +570,17 @@ static const char schema_v10[] =
 	" UNIQUE (rencana_id, version, pihak)"
 	");"
 	"CREATE INDEX pk_signed_unsigned ON pk_signed (unsigned_sha256);"
+	/* An admin unlocks a version both parties signed, with a reason
+	 * (a revised agreement, say): pihak pertama then signs the next. */
+	"CREATE TABLE pk_unlock ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id),"
+	" version INTEGER NOT NULL,"
+	" unlocked_by TEXT NOT NULL,"
+	" unlocked_at TEXT NOT NULL,"
+	" reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+	" UNIQUE (rencana_id, version)"
+	");"
 	/* The agency's template of each kind of document (the template's
 	 * `jenis`); those stored before were the quarterly report's. */
 	"ALTER TABLE instansi_template ADD COLUMN dokumen TEXT NOT NULL"

@@ -351,7 +351,8 @@ typedef struct store_pk_state {
 	int version;
 	bool pertama, kedua;     /* that version's signatures exist */
 	store_pk_sig sig[3];     /* [1], [2]: of that version */
-	bool locked;             /* == kedua */
+	bool unlocked;           /* that version, countersigned, was unlocked */
+	bool locked;             /* kedua && !unlocked */
 } store_pk_state;
 
 /* EX_NOINPUT for no such plan; an older database has none (0). */
@@ -392,6 +393,13 @@ typedef struct store_pk_fns {
  * *version gets the version. */
 int store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
 		      const store_pk_fns *f, int *version, lk_err *e);
+
+/* Unlock the agreement of (instansi, tahun) that both parties signed
+ * (admin), with a reason that is not blank (EX_USAGE); EX_DATAERR when it
+ * is not locked.  Recorded with the version; pihak pertama then signs
+ * the next version, and pihak kedua countersigns that one. */
+int store_pk_unlock(store *s, const char *instansi, int tahun,
+		    const char *reason, lk_err *e);
 
 /* The signature whose unsigned PDF hashes to unsigned_sha256 (the file
  * before that signature's update): *instansi (malloc'ed), *tahun, and

@@ -344,6 +344,11 @@ svc_pk_signable(svc *v, const svc_period *p, int pihak, lk_err *e)
 			     "not signed the Perjanjian Kinerja %d yet: pihak kedua "
 			     "countersigns after him (lakip finalise --dokumen pk, "
 			     "then --pihak kedua)"), p->kode, p->tahun);
+	else if (pihak == 2 && st.kedua)
+		rc = lk_fail(e, EX_DATAERR, _("version %d of the Perjanjian Kinerja "
+			     "%d was countersigned and then unlocked: pihak pertama "
+			     "signs version %d first"), st.version, p->tahun,
+			     st.version + 1);
 	store_pk_state_free(&st);
 	return rc;
 }

@@ -222,4 +222,39 @@ cp "$DB" "$T/bad2.db"
 sqlite3 "$T/bad2.db" "UPDATE signer SET pihak = 2 WHERE subject LIKE '%Budi%'"
 lakip -d "$T/bad2.db" audit verify
 expect_rc "a signer made pihak kedua behind lakip's back" 65
+
+# A revised agreement: the admin unlocks with a reason, pihak pertama
+# signs the next version, pihak kedua countersigns it, locked again.
+lakip -d "$DB" unlock --dokumen pk $Y
+expect_rc "unlock needs a reason" 64
+lakip -d "$DB" unlock --dokumen pk --tahun 2023 --triwulan 2 --reason "x"
+expect_rc "unlock --dokumen pk takes no --triwulan" 64
+lakip -d "$DB" unlock --dokumen pk $Y --reason "Perjanjian Kinerja perubahan: target IDI direvisi"
+expect_rc "the admin unlocks the agreement" 0
+expect_in "it says what comes next" "$T/stdout" "pihak pertama signs the next version"
+lakip -d "$DB" unlock --dokumen pk $Y --reason "lagi"
+expect_rc "not locked now" 65
+lakip -d "$DB" import "$T/t80.yaml"
+expect_rc "the target may change now" 0
+lakip -d "$DB" finalise --dokumen pk --pihak kedua $Y --p12 "$T/gub.p12" -o "$T/x.pdf"
+expect_rc "pihak kedua cannot countersign the unlocked version again" 65
+expect_in "it says pihak pertama signs version 3 first" "$T/stderr" "pihak pertama signs version 3 first"
+lakip -d "$DB" verify "$T/pk.pdf"
+expect_rc "the old agreement no longer matches the data" 65
+expect_in "it says the data changed" "$T/stdout" "CHANGED in the database since signing"
+lakip -d "$DB" finalise --dokumen pk $Y --p12 "$T/head.p12" -o "$T/p3.pdf"
+expect_rc "pihak pertama signs version 3" 0
+lakip -d "$DB" finalise --dokumen pk --pihak kedua $Y --p12 "$T/gub.p12" -o "$T/pk3.pdf"
+expect_rc "pihak kedua countersigns version 3" 0
+lakip -d "$DB" verify "$T/pk3.pdf"
+expect_rc "version 3 verifies" 0
+expect_in "locked again" "$T/stdout" "signed by both parties; the agreement is locked"
+lakip -d "$DB" import "$T/t79.yaml"
+expect_rc "and its target is locked again" 77
+lakip -d "$DB" audit verify
+expect_rc "audit verify after the unlocking" 0
+cp "$DB" "$T/bad3.db"
+sqlite3 "$T/bad3.db" "DELETE FROM pk_unlock"
+lakip -d "$T/bad3.db" audit verify
+expect_rc "an unlocking removed behind lakip's back" 65
 finish
