@@ -1,14 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Copyright (C) 2026 The lakip developers.
-# tui_pk.sh - the terminal application and a Perjanjian Kinerja signed by
-# both parties: changing an IKU's target there is refused with a message
+# tui_pk.sh - the terminal application and the Perjanjian Kinerja: both
+# parties sign it on the signing screen (pihak kedua before pihak pertama
+# refused), pdfsig shows two valid signatures; then changing an IKU's
+# target there is refused with a message
 # that says the agreement is signed, and the database is unchanged (what
 # may still change is store_save's, tested in test_store: test_pk_lock).
 # Driven in a detached tmux on its own server socket, polling for what is
 # expected.
 . "$(dirname "$0")/lib.sh"
-for tool in tmux openssl sqlite3; do
+for tool in tmux openssl sqlite3 pdfsig; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
 done
 SOCK="lakip-tuipk-$$"
@@ -44,9 +46,53 @@ done
 lakip -d "$DB" import "$LAKIP_SRCDIR/tests/data/tahunan-2023.yaml"
 lakip -d "$DB" signer set "$T/head.pem"
 lakip -d "$DB" signer set --pihak kedua "$T/gub.pem"
-lakip -d "$DB" finalise --dokumen pk --tahun 2023 --p12 "$T/head.p12" -o "$T/p1.pdf"
-lakip -d "$DB" finalise --dokumen pk --pihak kedua --tahun 2023 --p12 "$T/gub.p12" -o "$T/pk.pdf"
-expect_rc "the agreement signed by both parties" 0
+START="env HOME=$T/home LANGUAGE=en LC_ALL=C.UTF-8 LAKIP_DATA_DIR=$LAKIP_DATA_DIR $LAKIP_BIN -d $DB"
+
+# Signing in the terminal: "Sign the Perjanjian Kinerja" in the step menu.
+TM new-session -d -s S -x 80 -y 24 "$START"
+expect_screen "the period screen" S "Choose the period"
+keys S Enter
+expect_screen "the quarter's steps" S "Sign the Perjanjian Kinerja"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do keys S Down; done
+keys S Enter
+expect_screen "the signing screen" S "Sign the Perjanjian Kinerja 2023"
+expect_screen "both parties shown" S "Gubernur Uji, Gubernur Provinsi Uji"
+expect_screen "not signed yet" S "not signed yet: pihak pertama signs first"
+keys S s
+expect_screen "it asks who signs" S "Who signs?"
+keys S Right Enter
+expect_screen "pihak kedua first is refused" S "Perjanjian Kinerja 2023 yet: pihak kedua countersigns after him"
+keys S Enter s
+expect_screen "it asks who signs again" S "Who signs?"
+keys S Enter
+expect_screen "the head's key is asked" S "The head's signing key"
+keys S C-u; text S "$T/head.p12"; keys S Enter
+expect_screen "its password" S "Password of the signing key"
+text S rahasia; keys S Enter
+expect_screen "the file, with a name of its own" S "PK-uji-tahunan-2023-ttd1.pdf"
+keys S C-u; text S "$T/p1.pdf"; keys S Enter
+expect_screen "it asks to confirm" S "as pihak pertama with the key of CN"
+keys S Enter
+expect_screen "signed and stored" S "stored as version 1"
+keys S F10
+expect_screen "waiting for pihak kedua" S "waiting for pihak kedua's countersignature"
+keys S s
+expect_screen "who signs" S "Who signs?"
+keys S Right Enter
+expect_screen "pihak kedua's key is asked" S "Pihak kedua's signing key"
+keys S C-u; text S "$T/gub.p12"; keys S Enter
+expect_screen "its password" S "Password of the signing key"
+text S rahasia; keys S Enter
+expect_screen "the file" S "PK-uji-tahunan-2023-ttd2.pdf"
+keys S C-u; text S "$T/pk.pdf"; keys S Enter
+expect_screen "it asks to confirm the countersignature" S "lock the agreement?"
+keys S Enter
+expect_screen "countersigned and locked" S "countersigned by CN = Gubernur Uji"
+keys S F10
+expect_screen "the state: locked" S "signed by both parties: the agreement is locked"
+TM kill-session -t S >/dev/null 2>&1
+pdfsig "$T/pk.pdf" >"$T/sig" 2>&1
+expect_eq "pdfsig: two valid signatures" "$(grep -c 'Signature is Valid' "$T/sig")" 2
 before=$(sqlite3 "$DB" "SELECT target FROM iku WHERE kode = 'IDI'")
 
 TM new-session -d -s A -x 80 -y 24 \
