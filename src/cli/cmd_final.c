@@ -46,8 +46,8 @@ print_warning(void *arg, const char *msg)
 
 /* Password of the .p12: $LAKIP_P12_PASS, else asked on the terminal
  * without echo.  *pw malloc'ed. */
-static int
-get_password(char **pw)
+int
+cli_p12_password(char **pw)
 {
 	const char *env = getenv("LAKIP_P12_PASS");
 	struct termios old, quiet;
@@ -92,7 +92,7 @@ cmd_finalise(cli_ctx *c)
 	svc_final_opts o;
 	svc_final_result res;
 	svc_period per;
-	const char *out = NULL;
+	const char *out = NULL, *dokumen = NULL, *pihak = NULL;
 	char *pw = NULL;
 	int ch, rc;
 	bool to_stdout;
@@ -118,9 +118,20 @@ cmd_finalise(cli_ctx *c)
 			o.tsa = optarg;
 		else if (ch == 'R')
 			o.override_review = optarg;
+		else if (ch == 'D')
+			dokumen = optarg;
+		else if (ch == 'K')
+			pihak = optarg;
 		else
 			return EX_USAGE;
 	}
+	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
+		return cli_finalise_pk(c, &p, &o, out, pihak);
+	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
+		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
+				 dokumen);
+	if (pihak != NULL)
+		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
 	if (o.tsa != NULL && strncmp(o.tsa, "http://", 7) != 0)
@@ -154,7 +165,7 @@ cmd_finalise(cli_ctx *c)
 		cli_report(&e);
 		goto done;
 	}
-	if ((rc = get_password(&pw)) != 0)
+	if ((rc = cli_p12_password(&pw)) != 0)
 		goto done;
 	o.password = pw;
 	rc = svc_finalise(&v, &per, &o, &res, &e);
@@ -188,8 +199,8 @@ close:
 
 /* buf into out ("-": standard output), through a temporary file beside
  * it renamed into place. */
-static int
-write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
+int
+cli_write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
 {
 	char tmp[4096];
 	mode_t um;
@@ -223,7 +234,7 @@ cmd_signed(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *out = NULL;
+	const char *out = NULL, *dokumen = NULL, *pihak_arg = NULL;
 	unsigned char *pdf = NULL;
 	char *kode = NULL;
 	size_t len = 0;
@@ -244,12 +255,23 @@ cmd_signed(cli_ctx *c)
 				return cli_usage(c, _("--versi: expected a version "
 						      "number, got '%s'"), optarg);
 			versi = (int)v;
-		} else
+		} else if (ch == 'D')
+			dokumen = optarg;
+		else if (ch == 'K')
+			pihak_arg = optarg;
+		else
 			return EX_USAGE;
 	}
 	if (optind >= c->argc || strcmp(c->argv[optind], "get") != 0)
 		return cli_usage(c, _("expected get"));
 	optind++;
+	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
+		return cli_signed_pk(c, &p, versi, pihak_arg, out);
+	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
+		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
+				 dokumen);
+	if (pihak_arg != NULL)
+		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
 	if (out == NULL)
@@ -273,7 +295,7 @@ cmd_signed(cli_ctx *c)
 	store_close(s);
 	free(kode);
 	if (rc == 0)
-		rc = write_out(out, pdf, len, &e);
+		rc = cli_write_out(out, pdf, len, &e);
 	free(pdf);
 	return rc != 0 && e.msg[0] ? cli_report(&e) : rc;
 }
@@ -305,6 +327,7 @@ cmd_verify(cli_ctx *c)
 	char uhash[65], fhash[65], chash[65];
 	rencana *r = NULL;
 	bool sig_ok, file_ok, data_ok = false, registered = false, chain_ok = true;
+	bool pk = false;
 	store *s;
 	int ch, rc;
 
@@ -326,6 +349,9 @@ cmd_verify(cli_ctx *c)
 	if (optind + 1 < c->argc)
 		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind + 1]);
 	file = c->argv[optind];
+	/* An agreement signed by both parties carries two signatures. */
+	if ((rc = cli_verify_pk(c, file, ca, &pk)) != 0 || pk)
+		return rc;
 	memset(&vr, 0, sizeof vr);
 	if ((rc = sign_verify_ca(file, ca, &vr, &e)) != 0)
 		return cli_report(&e);

@@ -57,8 +57,9 @@ signer_list(cli_ctx *c, const char *instansi)
 	if (rc != 0)
 		return cli_report(&e);
 	for (i = 0; i < n; i++) {
-		printf(_("%s  %s  %s .. %s  %s\n"), v[i].instansi, v[i].sha256,
+		printf(_("%s  %s  %s .. %s  %s%s\n"), v[i].instansi, v[i].sha256,
 		       day(v[i].not_before, a), day(v[i].not_after, b),
+		       v[i].pihak == 2 ? _("pihak kedua ") : "",
 		       v[i].removed_at != NULL ? _("(removed)") : "");
 		printf(_("    %s; added by %s at %s"), v[i].subject, v[i].added_by,
 		       v[i].added_at);
@@ -80,12 +81,17 @@ cmd_signer(cli_ctx *c)
 	store_signer g;
 	char *pem = NULL, *kode = NULL;
 	store *s;
-	int ch, rc, npos;
+	int ch, rc, npos, pihak = 1;
+	bool pihak_set = false;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 'i')
 			inst = optarg;
-		else
+		else if (ch == 'K') {
+			if ((rc = cli_pihak(c, optarg, &pihak)) != 0)
+				return rc;
+			pihak_set = true;
+		} else
 			return EX_USAGE;
 	}
 	npos = c->argc - optind;
@@ -102,8 +108,10 @@ cmd_signer(cli_ctx *c)
 				 sub);
 	if (npos != 2)
 		return cli_usage(c, strcmp(sub, "set") == 0
-				 ? _("usage: signer set [--instansi K] CERT.pem")
+				 ? _("usage: signer set [--instansi K] [--pihak pertama|kedua] CERT.pem")
 				 : _("usage: signer remove [--instansi K] SHA256"));
+	if (pihak_set && strcmp(sub, "set") != 0)
+		return cli_usage(c, _("--pihak: only with signer set"));
 	arg = c->argv[optind + 1];
 	memset(&ci, 0, sizeof ci);
 	if (strcmp(sub, "set") == 0 &&
@@ -129,6 +137,7 @@ cmd_signer(cli_ctx *c)
 		g.not_before = ci.not_before;
 		g.not_after = ci.not_after;
 		g.pem = pem;
+		g.pihak = pihak;
 		rc = store_signer_add(s, &g, &e);
 	} else if (rc == 0) {
 		rc = store_signer_remove(s, kode, arg, &e);
@@ -140,8 +149,13 @@ cmd_signer(cli_ctx *c)
 		return cli_report(&e);
 	}
 	if (strcmp(sub, "set") == 0) {
-		printf(_("Registered for %s: %s\n  fingerprint %s\n"), kode,
-		       ci.subject, ci.sha256);
+		if (pihak == 2)
+			printf(_("Registered for %s, pihak kedua of its Perjanjian "
+				 "Kinerja: %s\n  fingerprint %s\n"), kode,
+			       ci.subject, ci.sha256);
+		else
+			printf(_("Registered for %s: %s\n  fingerprint %s\n"), kode,
+			       ci.subject, ci.sha256);
 		if (ci.expired || ci.not_yet_valid)
 			fprintf(stderr, _("lakip: warning: the certificate is not "
 					  "valid today: finalise will refuse it\n"));

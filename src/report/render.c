@@ -135,7 +135,13 @@ report_render_pk(rencana *r, const char *tname, const report_extra *x,
 	int rc;
 
 	stage(h, _("Loading the template..."));
-	if ((rc = tmpl_load(tname != NULL ? tname : "perjanjian", &t, e)) != 0)
+	if (x != NULL && x->tmpl_yaml != NULL)
+		rc = tmpl_load_buffer(x->tmpl_label != NULL ? x->tmpl_label :
+				      "template", x->tmpl_yaml,
+				      strlen(x->tmpl_yaml), &t, e);
+	else
+		rc = tmpl_load(tname != NULL ? tname : "perjanjian", &t, e);
+	if (rc != 0)
 		return rc;
 	stage(h, _("Building the report..."));
 	rc = build_perjanjian(r, t, &d, &warn, e);

@@ -650,6 +650,7 @@ save_all(save_ctx *c)
 	sv_pair_iku(c);
 	TRY(sv_lock_check(c));
 	TRY(sv_lock_tahunan(c));
+	TRY(sv_lock_pk(c));
 
 	TRY(save_instansi(c));
 	TRY(save_bidang(c));

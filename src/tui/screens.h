@@ -84,6 +84,9 @@ int scr_review(app *a);
 /* scr_sign.c: what the head signs, signing and finalising the quarter on
  * screen (kepala, admin), unlocking it (admin). */
 int scr_sign(app *a);
+/* scr_sign_pk.c: the year's Perjanjian Kinerja signed by both parties on
+ * screen (kepala, admin), unlocking it (admin). */
+int scr_sign_pk(app *a);
 /* scr_rekap.c: the province view of the period on screen (admin, or a
  * role in several agencies). */
 int scr_rekap(app *a);

@@ -845,6 +845,75 @@ START_TEST(test_change)
 }
 END_TEST
 
+/* Once both parties signed the year's Perjanjian Kinerja, store_save
+ * refuses exactly the changes of what it states (core/pk.h): the
+ * targets, budgets, sasaran, IKU and programs, the head, the agency; the
+ * quarters' data, narratives and other plan fields still change.  By the
+ * name of each change case. */
+static const struct { const char *name; bool refused; } pk_cases[] = {
+	{ "iku target", true }, { "iku target_tw", true },
+	{ "iku target_tw dropped", true }, { "iku polaritas", true },
+	{ "iku moved", true }, { "iku order", true },
+	{ "realisasi", false }, { "realisasi now known", false },
+	{ "realisasi now unknown", false }, { "narasi", false },
+	{ "narasi added", false }, { "tabel cell", false },
+	{ "program realisasi", false }, { "kesimpulan", false },
+	{ "tanggal", false }, { "teks", false },
+	{ "program anggaran", true }, { "program sasaran", false },
+	{ "program target_tw", false }, { "sasaran bidang", false },
+	{ "sasaran uraian", true }, { "sasaran order", true },
+	{ "instansi kepala", true }, { "instansi logo", true },
+	{ "bidang nama", false }, { "bidang kepala", false },
+	{ "program added", true }, { "triwulan added", false },
+};
+
+START_TEST(test_pk_lock)
+{
+	const change_case *cc = &change_cases[_i];
+	rencana *r = make_plan("kesbangpol", 2023);
+	store *s = open_db(STORE_CREATE);
+	lk_err e = { 0, "" };
+	bool refused = false, known = false;
+	char *err = NULL;
+	int rc;
+
+	for (size_t k = 0; k < LK_NELEM(pk_cases); k++)
+		if (strcmp(pk_cases[k].name, cc->name) == 0) {
+			refused = pk_cases[k].refused;
+			known = true;
+		}
+	ck_assert_msg(known, "no expectation for the change case %s", cc->name);
+	save_ok(s, r, false, NULL);
+	/* Pihak kedua has signed version 1. */
+	ck_assert_int_eq(sqlite3_exec(s->db, "INSERT INTO pk_signed (rencana_id,"
+		" version, pihak, pdf, pdf_sha256, unsigned_sha256, content_sha256,"
+		" signer, cert_subject, cert_sha256, signed_at) SELECT id, 1, p, x'25',"
+		" printf('%064d', 0), printf('%064d', 0), printf('%064d', 0), 'k',"
+		" 'CN=K', printf('%064d', p), '2023-01-20T00:00:00Z' FROM rencana,"
+		" (SELECT 1 p UNION SELECT 2)", NULL, NULL, &err), SQLITE_OK);
+	cc->mutate(r);
+	rc = store_save(s, r, true, NULL, &e);
+	ck_assert_msg(rc == (refused ? EX_NOPERM : 0), "%s (dry run): %d %s",
+		      cc->name, rc, e.msg);
+	rc = store_save(s, r, false, NULL, &e);
+	ck_assert_msg(rc == (refused ? EX_NOPERM : 0), "%s: %d %s", cc->name, rc,
+		      e.msg);
+	if (refused)
+		ck_assert_msg(strstr(e.msg, "Perjanjian Kinerja 2023 is signed by "
+				     "both parties (version 1") != NULL, "%s", e.msg);
+	/* Pihak pertama alone locks nothing. */
+	rencana_free(r);
+	r = make_plan("kesbangpol", 2023);
+	save_ok(s, r, false, NULL);   /* back, when it was refused: no-op */
+	ck_assert_int_eq(sqlite3_exec(s->db, "DELETE FROM pk_signed WHERE pihak = 2",
+				      NULL, NULL, &err), SQLITE_OK);
+	cc->mutate(r);
+	save_ok(s, r, false, NULL);
+	rencana_free(r);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(test_remove_iku)
 {
 	static const diff_tab exp = D(U1, U2, U3, R1U3, U3, C2);
@@ -1329,7 +1398,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 10);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 11);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;
@@ -2106,6 +2175,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_roundtrip);
 	tcase_add_test(tc, test_resave_unchanged);
 	tcase_add_loop_test(tc, test_change, 0, (int)LK_NELEM(change_cases));
+	tcase_add_loop_test(tc, test_pk_lock, 0, (int)LK_NELEM(change_cases));
 	tcase_add_test(tc, test_remove_iku);
 	tcase_add_test(tc, test_remove_sasaran);
 	tcase_add_test(tc, test_ids_kept);
