@@ -135,6 +135,12 @@ int cmd_date(cli_ctx *c);          /* cmd_date.c */
 int cmd_finalise(cli_ctx *c);      /* cmd_final.c */
 int cmd_verify(cli_ctx *c);
 int cli_verify_qr(cli_ctx *c, const char *image);   /* cmd_qr.c */
+
+/* cli_zona.c: instant t (seconds since the epoch) after label as the
+ * local time of zone zona (NULL: the default, WIB), "-" for 0, and a
+ * line break; the local day of t into buf. */
+void cli_print_time(const char *label, int64_t t, const char *zona);
+const char *cli_day(int64_t t, const char *zona, char buf[32]);
 int cmd_signed(cli_ctx *c);        /* cmd_final.c */
 /* cmd_final_pk.c: the Perjanjian Kinerja, for cmd_finalise and
  * cmd_verify.  cli_verify_pk sets *handled when file is an agreement

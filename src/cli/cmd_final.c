@@ -26,6 +26,7 @@
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "core/hex.h"
+#include "core/zona.h"
 #include "io/exchange.h"
 #include "report/build.h"
 #include "report/layout.h"
@@ -303,19 +304,6 @@ cmd_signed(cli_ctx *c)
 /* ------------------------------------------------------------------ */
 /* verify */
 
-static void
-print_time(const char *label, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[64];
-
-	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, sizeof buf, "-");
-	else
-		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-	printf("%s%s\n", label, buf);
-}
 
 int
 cmd_verify(cli_ctx *c)
@@ -324,12 +312,12 @@ cmd_verify(cli_ctx *c)
 	sign_verify_result vr;
 	store_signed sg;
 	const char *file, *ca = NULL, *qr = NULL;
-	char uhash[65], fhash[65], chash[65];
+	char uhash[65], fhash[65], chash[65], when[64], *zona = NULL;
 	rencana *r = NULL;
 	bool sig_ok, file_ok, data_ok = false, registered = false, chain_ok = true;
 	bool pk = false;
 	store *s;
-	int ch, rc;
+	int ch, rc, found;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 'C')
@@ -361,14 +349,25 @@ cmd_verify(cli_ctx *c)
 		return cli_report(&e);
 	sig_ok = vr.digest_ok && vr.signature_ok;
 	lk_hex(vr.unsigned_sha256, 32, uhash);
+	/* The stored version first: its agency's zone shows the times. */
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	if ((found = store_signed_find(s, uhash, &sg, &e)) != 0 &&
+	    found != EX_NOINPUT) {
+		store_close(s);
+		return cli_report(&e);
+	}
+	if (found == 0 && store_zona_waktu(s, sg.instansi, &zona, &e) != 0)
+		zona = NULL;
 	printf(_("Signature: %s (%s)\n"), sig_ok ? _("valid") : _("NOT VALID"),
 	       vr.cert.subject);
 	printf(_("Certificate: %s, fingerprint %s\n"), vr.cert.issuer[0] ?
 	       vr.cert.issuer : "-", vr.cert.sha256);
-	print_time(_("Signing time (as the signer's machine stated it): "),
-		   vr.signing_time != 0 ? vr.signing_time : vr.claimed_time);
+	cli_print_time(_("Signing time (as the signer's machine stated it): "),
+		       vr.signing_time != 0 ? vr.signing_time : vr.claimed_time,
+		       zona);
 	if (vr.timestamped && vr.timestamp_ok) {
-		print_time(_("Timestamp (RFC 3161): "), vr.timestamp);
+		cli_print_time(_("Timestamp (RFC 3161): "), vr.timestamp, zona);
 		printf(_("  by %s\n"), vr.tsa[0] ? vr.tsa : "-");
 	} else if (vr.timestamped) {
 		printf(_("Timestamp: NOT over this signature\n"));
@@ -381,16 +380,11 @@ cmd_verify(cli_ctx *c)
 		printf(_("Chain to %s: %s\n"), ca, vr.chain_ok ? _("valid")
 		       : vr.chain_error);
 	}
-	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
-		return rc;
-	if ((rc = store_signed_find(s, uhash, &sg, &e)) != 0) {
+	if (found != 0) {
 		store_close(s);
-		if (rc == EX_NOINPUT) {
-			printf(_("Stored version: NONE matches this file\n"));
-			return cli_error(EX_DATAERR, _("%s: not a report signed from this"
-						       " database (or altered)"), file);
-		}
-		return cli_report(&e);
+		printf(_("Stored version: NONE matches this file\n"));
+		return cli_error(EX_DATAERR, _("%s: not a report signed from this"
+					       " database (or altered)"), file);
 	}
 	file_ok = strcmp(fhash, sg.pdf_sha256) == 0;
 	rc = store_signer_registered(s, sg.instansi, vr.cert.sha256, &registered, &e);
@@ -404,8 +398,9 @@ cmd_verify(cli_ctx *c)
 	printf(_("Report: %s, Triwulan %s %d, version %d of %d%s\n"), sg.instansi,
 	       tw_romawi(sg.tw), sg.tahun, sg.version, sg.latest,
 	       sg.version < sg.latest ? _(" (superseded)") : "");
-	printf(_("Signed by %s (%s) at %s\n"), sg.signer, sg.cert_subject,
-	       sg.signed_at);
+	zona_lokal(sg.signed_at, zona, true, when, sizeof when);
+	free(zona);
+	printf(_("Signed by %s (%s) at %s\n"), sg.signer, sg.cert_subject, when);
 	printf(_("Signer: %s\n"), registered
 	       ? _("a certificate registered for the agency")
 	       : _("NOT a certificate registered for the agency"));

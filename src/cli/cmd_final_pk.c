@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "core/hex.h"
 #include "sign/sign.h"
 #include "store/workflow.h"
@@ -224,19 +225,6 @@ cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason)
 /* ------------------------------------------------------------------ */
 /* verify */
 
-static void
-print_time(const char *label, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[64];
-
-	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, sizeof buf, "-");
-	else
-		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-	printf("%s%s\n", label, buf);
-}
 
 static const char *
 pihak_label(int pihak)
@@ -252,7 +240,7 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 	sign_verify_each *v = NULL;
 	store_pk_sig *rows = NULL;
 	store_pk_state state;
-	char uhash[65], fhash[65], chash[65], *kode = NULL;
+	char uhash[65], fhash[65], chash[65], when[64], *kode = NULL, *zona = NULL;
 	rencana *r = NULL;
 	size_t n = 0, i;
 	int rc, tahun = 0;
@@ -304,6 +292,9 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 	if ((rows = calloc(n, sizeof *rows)) == NULL)
 		lk_fatal("out of memory");
 	rc = sign_sha256_file(file, fhash, &e);
+	/* Times in the agency's zone, as every screen shows them. */
+	if (store_zona_waktu(s, kode, &zona, &e) != 0)
+		zona = NULL;
 	printf(_("Perjanjian Kinerja %d of %s: %zu signature(s)\n"), tahun, kode, n);
 	for (i = 0; rc == 0 && i < n; i++) {
 		const sign_verify_result *vr = &v[i].r;
@@ -322,9 +313,9 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		       vr->reason[0] ? vr->reason : "-");
 		printf(_("  Certificate: %s, fingerprint %s\n"), vr->cert.issuer[0]
 		       ? vr->cert.issuer : "-", vr->cert.sha256);
-		print_time(_("  Signing time (as the signer's machine stated it): "),
-			   vr->signing_time != 0 ? vr->signing_time
-			   : vr->claimed_time);
+		cli_print_time(_("  Signing time (as the signer's machine stated it): "),
+			       vr->signing_time != 0 ? vr->signing_time
+			       : vr->claimed_time, zona);
 		if (vr->timestamped)
 			printf(_("  Timestamp: %s\n"), vr->timestamp_ok ? _("valid")
 			       : _("NOT over this signature"));
@@ -344,9 +335,10 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		} else {
 			rc = store_signer_registered_pihak(s, kode, vr->cert.sha256,
 							   rows[i].pihak, &reg, &e);
+			zona_lokal(rows[i].signed_at, zona, true, when, sizeof when);
 			printf(_("  Signer: %s, version %d, signed by %s at %s\n"),
 			       pihak_label(rows[i].pihak), rows[i].version,
-			       rows[i].signer, rows[i].signed_at);
+			       rows[i].signer, when);
 			printf(_("  Certificate: %s\n"), reg
 			       ? _("registered for that party")
 			       : _("NOT registered for that party"));
@@ -403,6 +395,7 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		store_pk_sig_free(&rows[i]);
 	free(rows);
 	free(v);
+	free(zona);
 	store_pk_state_free(&state);
 	if (rc != 0) {
 		free(kode);

@@ -22,22 +22,10 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "sign/sign.h"
 #include "store/workflow.h"
 
-/* "YYYY-MM-DD" of t (UTC). */
-static const char *
-day(int64_t t, char buf[32])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, 32, "?");
-	else
-		strftime(buf, 32, "%Y-%m-%d", &tm);
-	return buf;
-}
 
 static int
 signer_list(cli_ctx *c, const char *instansi)
@@ -46,29 +34,36 @@ signer_list(cli_ctx *c, const char *instansi)
 	store_signer *v;
 	store *s;
 	size_t n, i;
-	char a[32], b[32];
+	char a[32], b[32], w1[64], w2[64], *zona = NULL;
 	int rc;
 
 	c->aksi = AKSI_LIHAT;
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
-	rc = store_signer_list(s, instansi, NULL, &v, &n, &e);
-	store_close(s);
-	if (rc != 0)
+	if ((rc = store_signer_list(s, instansi, NULL, &v, &n, &e)) != 0) {
+		store_close(s);
 		return cli_report(&e);
+	}
 	for (i = 0; i < n; i++) {
+		/* Days and times in the agency's zone. */
+		if (store_zona_waktu(s, v[i].instansi, &zona, &e) != 0)
+			zona = NULL;
+		zona_lokal(v[i].added_at, zona, true, w1, sizeof w1);
+		zona_lokal(v[i].removed_at, zona, true, w2, sizeof w2);
 		printf(_("%s  %s  %s .. %s  %s%s\n"), v[i].instansi, v[i].sha256,
-		       day(v[i].not_before, a), day(v[i].not_after, b),
+		       cli_day(v[i].not_before, zona, a),
+		       cli_day(v[i].not_after, zona, b),
 		       v[i].pihak == 2 ? _("pihak kedua ") : "",
 		       v[i].removed_at != NULL ? _("(removed)") : "");
 		printf(_("    %s; added by %s at %s"), v[i].subject, v[i].added_by,
-		       v[i].added_at);
+		       w1);
 		if (v[i].removed_at != NULL)
-			printf(_("; removed by %s at %s"), v[i].removed_by,
-			       v[i].removed_at);
+			printf(_("; removed by %s at %s"), v[i].removed_by, w2);
 		putchar('\n');
+		free(zona);
 	}
 	store_signer_list_free(v, n);
+	store_close(s);
 	return 0;
 }
 

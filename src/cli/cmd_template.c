@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "io/datafile.h"
 #include "report/template.h"
 #include "store/workflow.h"
@@ -81,7 +82,7 @@ show(cli_ctx *c, const char *kode, const char *dokumen, int versi,
 {
 	lk_err e = { 0, "" };
 	store_template tp;
-	char path[4096], rel[64], *inst = NULL;
+	char path[4096], rel[64], *inst = NULL, *zona = NULL;
 	FILE *f = stdout;
 	store *s;
 	int rc;
@@ -91,9 +92,12 @@ show(cli_ctx *c, const char *kode, const char *dokumen, int versi,
 	rc = store_pilih_instansi(s, kode, &inst, &e);
 	if (rc == 0)
 		rc = store_template_versi_dokumen(s, inst, dokumen, versi, &tp, &e);
+	if (rc == 0 && store_zona_waktu(s, inst, &zona, &e) != 0)
+		zona = NULL;
 	store_close(s);
 	if (rc != 0) {
 		free(inst);
+		free(zona);
 		return cli_report(&e);
 	}
 	if (out != NULL && !cli_out_is_stdout(out) && (f = fopen(out, "w")) == NULL) {
@@ -112,14 +116,20 @@ show(cli_ctx *c, const char *kode, const char *dokumen, int versi,
 	}
 	if (f != stdout && f != NULL && fclose(f) != 0 && rc == 0)
 		rc = cli_error(EX_IOERR, _("cannot write %s: %s"), out, strerror(errno));
-	if (rc == 0 && !c->quiet && tp.yaml != NULL)
+	if (rc == 0 && !c->quiet && tp.yaml != NULL) {
+		char when[64];
+
+		/* When it was set, in the agency's zone. */
+		zona_lokal(tp.added_at, zona, true, when, sizeof when);
 		fprintf(stderr, _("lakip: %s: template version %d, set by %s at %s\n"),
-			inst, tp.versi, tp.added_by, tp.added_at);
-	else if (rc == 0 && !c->quiet)
+			inst, tp.versi, tp.added_by, when);
+	} else if (rc == 0 && !c->quiet) {
 		fprintf(stderr, _("lakip: %s: the installed template (none set)\n"),
 			inst);
+	}
 	store_template_free(&tp);
 	free(inst);
+	free(zona);
 	return rc;
 }
 

@@ -65,4 +65,31 @@ for z in Asia/Makassar:8:WITA Asia/Jayapura:9:WIT; do
 	n=$(sqlite3 "$T/z.db" "SELECT count(*) FROM audit WHERE at NOT GLOB '*Z'")
 	expect_eq "every time stored as UTC" "$n" 0
 done
+
+# The listings and the verification of a signed report likewise (the
+# last agency above is in WIT).
+no_utc() {
+	if grep -q 'T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z\|UTC' "$T/stdout"; then
+		not_ok "$1 shows no UTC time" "$(grep 'Z\b\|UTC' "$T/stdout" | head -3)"
+	else ok "$1 shows no UTC time"; fi
+}
+if command -v openssl >/dev/null 2>&1; then
+	test_key
+	lakip -d "$T/z.db" signer set "$T/cert.pem"
+	lakip -d "$T/z.db" signer list
+	expect_in "signer list: when it was added, in WIT" "$T/stdout" " WIT"
+	no_utc "signer list"
+	lakip -d "$T/z.db" user list
+	expect_in "user list: when, in WIT" "$T/stdout" " WIT"
+	no_utc "user list"
+	LAKIP_P12_PASS=rahasia lakip -d "$T/z.db" finalise $Y --p12 "$T/k.p12" -o "$T/s.pdf"
+	expect_rc "finalised" 0
+	lakip -d "$T/z.db" verify "$T/s.pdf"
+	expect_rc "verified" 0
+	expect_in "verify: the signing time in WIT" "$T/stdout" "Signing time (as the signer's machine stated it): "
+	expect_in "verify: who signed when, in WIT" "$T/stdout" " WIT"
+	no_utc "verify"
+else
+	ok "listings and verify in WIT # SKIP openssl is missing"
+fi
 finish
