@@ -35,6 +35,19 @@
 
 enum { TEXT = -1 };
 
+/* A quarterly target of an IKU or a program (field target_twN). */
+#define TARGET_TW(tbl, scale, n) \
+	{ STORE_VERSION_WORKFLOW, tbl, "target_tw" #n, tbl, false, scale, false, \
+	  "SELECT " PLAN ", x.kode, q.target FROM " tbl " x" \
+	  " JOIN " tbl "_target_tw q ON q." tbl "_id = x.id AND q.triwulan = " #n \
+	  FROM_PLAN }
+/* A field of the quarter itself (its records have no kode; the key is
+ * the quarter's scope, which its insert record names too). */
+#define TRIWULAN(field, expr) \
+	{ STORE_VERSION_WORKFLOW, "triwulan", field, "triwulan", false, TEXT, false, \
+	  "SELECT " TW ", NULL, " expr " FROM triwulan t" \
+	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" }
+
 static const struct data_rule {
 	int version;              /* the schema version that has the tables */
 	const char *tbl, *field;
@@ -54,6 +67,32 @@ static const struct data_rule {
 	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
 	{ STORE_VERSION_WORKFLOW, "iku", "target", "iku", false, 4, false,
 	  "SELECT " PLAN ", x.kode, x.target FROM iku x" FROM_PLAN },
+	{ STORE_VERSION_WORKFLOW, "iku", "sasaran", "iku", false, TEXT, false,
+	  "SELECT " PLAN ", x.kode, s.kode FROM iku x"
+	  " JOIN sasaran s ON s.id = x.sasaran_id" FROM_PLAN },
+	TARGET_TW("iku", 4, 1), TARGET_TW("iku", 4, 2),
+	TARGET_TW("iku", 4, 3), TARGET_TW("iku", 4, 4),
+	TARGET_TW("program", 2, 1), TARGET_TW("program", 2, 2),
+	TARGET_TW("program", 2, 3), TARGET_TW("program", 2, 4),
+	/* The quarter's texts: a sasaran's narrative, an IKU's note, the
+	 * conclusion, the date, the obstacles and follow-ups (one text,
+	 * lines in order, as save_audit.c writes them). */
+	{ STORE_VERSION_WORKFLOW, "narasi", "teks", "sasaran", true, TEXT, true,
+	  "SELECT " TW ", s.kode, x.teks FROM narasi x"
+	  " JOIN sasaran s ON s.id = x.sasaran_id JOIN triwulan t ON t.id = x.triwulan_id"
+	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
+	{ STORE_VERSION_REVIEW, "keterangan", "teks", "iku", true, TEXT, false,
+	  "SELECT " TW ", k.kode, x.teks FROM keterangan x"
+	  " JOIN iku k ON k.id = x.iku_id JOIN triwulan t ON t.id = x.triwulan_id"
+	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
+	TRIWULAN("kesimpulan", "t.kesimpulan"),
+	TRIWULAN("tanggal", "t.tanggal"),
+	TRIWULAN("permasalahan", "(SELECT group_concat(teks, char(10)) FROM"
+		 " (SELECT teks FROM permasalahan WHERE triwulan_id = t.id"
+		 " ORDER BY urutan))"),
+	TRIWULAN("tindak_lanjut", "(SELECT group_concat(teks, char(10)) FROM"
+		 " (SELECT teks FROM tindak_lanjut WHERE triwulan_id = t.id"
+		 " ORDER BY urutan))"),
 	{ STORE_VERSION_WORKFLOW, "iku", "uraian", "iku", false, TEXT, true,
 	  "SELECT " PLAN ", x.kode, x.uraian FROM iku x" FROM_PLAN },
 	{ STORE_VERSION_WORKFLOW, "iku", "satuan", "iku", false, TEXT, false,
@@ -71,6 +110,22 @@ static const struct data_rule {
 	  "SELECT i.kode, x.login, x.role FROM user_peran x"
 	  " JOIN instansi i ON i.id = x.instansi_id" },
 };
+
+/* The field an entity's own insert and delete records name (a field
+ * record that adds a value, such as a first quarterly target, is an
+ * "insert" of that field, not of the entity). */
+static const char *
+entity_field(const char *entity)
+{
+	static const struct { const char *entity, *field; } f[] = {
+		{ "triwulan", "tanggal" }, { "user_peran", "role" },
+	};
+
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (strcmp(f[i].entity, entity) == 0)
+			return f[i].field;
+	return "uraian";          /* iku, program, sasaran */
+}
 
 /* Each key's last record, the row it speaks of (NULL: none), and
  * whether its entity was inserted or deleted since; then (complete
@@ -90,17 +145,19 @@ rule_sql(const struct data_rule *r)
 		" new, id, row_number() OVER (PARTITION BY scope, kode ORDER BY id DESC)"
 		" AS rn FROM audit WHERE tbl = '%s' AND field = '%s') WHERE rn = 1),"
 		" e AS (SELECT scope, kode, max(id) AS id FROM audit WHERE tbl = '%s'"
-		" AND action IN ('insert', 'delete') GROUP BY scope, kode),"
+		" AND field = '%s' AND action IN ('insert', 'delete')"
+		" GROUP BY scope, kode),"
 		" c (scope, kode, v) AS (%s)"
 		" SELECT k.scope, k.kode, k.new, c.v, 1 FROM k"
-		" LEFT JOIN c ON c.scope = k.scope AND c.kode = k.kode"
+		" LEFT JOIN c ON c.scope = k.scope AND c.kode IS k.kode"
 		" WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.scope = %s"
-		" AND e.kode = k.kode AND e.id > k.id)",
-		r->tbl, r->field, r->entity, r->cur, entity_scope);
+		" AND e.kode IS k.kode AND e.id > k.id)",
+		r->tbl, r->field, r->entity, entity_field(r->entity), r->cur,
+		entity_scope);
 	if (r->complete)
 		fputs(" UNION ALL SELECT c.scope, c.kode, NULL, c.v, 0 FROM c"
 		      " WHERE NOT EXISTS (SELECT 1 FROM k WHERE k.scope = c.scope"
-		      " AND k.kode = c.kode)", f);
+		      " AND k.kode IS c.kode)", f);
 	if (fclose(f) != 0)
 		lk_fatal("out of memory");
 	return sql;
@@ -139,14 +196,19 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 			const char *rec = (const char *)sqlite3_column_text(st, 2);
 			const char *now = current(st, r, buf);
 
+			char what[256];
+
+			/* "iku IKU5 target", "triwulan kesimpulan" */
+			snprintf(what, sizeof what, "%s%s%s %s", r->tbl, kode ? " " : "",
+				 kode ? kode : "", r->field);
 			if (sqlite3_column_int(st, 4) == 0)
-				snprintf(why, n, _("%s %s %s of %s is %s, and no record of "
-					 "the audit log wrote it"), r->tbl, kode ? kode : "?",
-					 r->field, scope ? scope : "?", now ? now : "-");
+				snprintf(why, n, _("%s of %s is %s, and no record of "
+					 "the audit log wrote it"), what,
+					 scope ? scope : "?", now ? now : "-");
 			else if (!store_streq(rec, now))
-				snprintf(why, n, _("%s %s %s of %s is %s, the audit log "
-					 "says %s"), r->tbl, kode ? kode : "?", r->field,
-					 scope ? scope : "?", now ? now : "-", rec ? rec : "-");
+				snprintf(why, n, _("%s of %s is %s, the audit log "
+					 "says %s"), what, scope ? scope : "?",
+					 now ? now : "-", rec ? rec : "-");
 			else
 				continue;
 			sqlite3_finalize(st);

@@ -211,13 +211,24 @@ sv_au_iku(save_ctx *c, const iku *old, const char *old_sasaran, const iku *nw,
 	  const char *new_sasaran, size_t old_pos, size_t new_pos, bool moved)
 {
 	const char *sc = c->scope_plan;
+	iku none = { .target_kosong = true };
 
-	if (old == NULL)
-		return sv_au(c, "insert", sc, "iku", nw->kode, "uraian", NULL,
-			     nw->uraian);
 	if (nw == NULL)
 		return sv_au(c, "delete", sc, "iku", old->kode, "uraian",
 			     old->uraian, NULL);
+	if (old == NULL) {
+		/* An insert records every field, so that the chain holds
+		 * the row whole (audit verify compares each). */
+		TRY(sv_au(c, "insert", sc, "iku", nw->kode, "uraian", NULL,
+			  nw->uraian));
+		TRY(sv_au(c, NULL, sc, "iku", nw->kode, "polaritas", NULL,
+			  pol_text(nw->polaritas)));
+		none.uraian = nw->uraian;
+		none.polaritas = nw->polaritas;
+		old = &none;
+		old_sasaran = NULL;
+		moved = false;
+	}
 	TRY(au_s(c, sc, "iku", nw->kode, "sasaran", old_sasaran, new_sasaran));
 	TRY(au_s(c, sc, "iku", nw->kode, "uraian", old->uraian, nw->uraian));
 	TRY(au_s(c, sc, "iku", nw->kode, "satuan", old->satuan, nw->satuan));
@@ -273,13 +284,19 @@ sv_au_program(save_ctx *c, const program *old, const program *nw,
 	      size_t old_pos, size_t new_pos, bool moved)
 {
 	const char *sc = c->scope_plan;
+	program none = { .anggaran_kosong = true };
 
-	if (old == NULL)
-		return sv_au(c, "insert", sc, "program", nw->kode, "uraian", NULL,
-			     nw->uraian);
 	if (nw == NULL)
 		return sv_au(c, "delete", sc, "program", old->kode, "uraian",
 			     old->uraian, NULL);
+	if (old == NULL) {
+		/* As an IKU's: the row whole. */
+		TRY(sv_au(c, "insert", sc, "program", nw->kode, "uraian", NULL,
+			  nw->uraian));
+		none.uraian = nw->uraian;
+		old = &none;
+		moved = false;
+	}
 	TRY(au_s(c, sc, "program", nw->kode, "uraian", old->uraian, nw->uraian));
 	TRY(au_n(c, sc, "program", nw->kode, "anggaran", !old->anggaran_kosong,
 		 old->anggaran, !nw->anggaran_kosong, nw->anggaran, 2));
@@ -413,6 +430,9 @@ sv_au_triwulan(save_ctx *c, int n)
 		TRY(au_n(c, sc, "realisasi_iku", k->kode, "nilai",
 			 ok ? ok->ada_realisasi[n] : false, ok ? ok->realisasi[n] : 0,
 			 k->ada_realisasi[n], k->realisasi[n], 4));
+		/* The note on it, printed where the capaian would be. */
+		TRY(au_s(c, sc, "keterangan", k->kode, "teks",
+			 ok ? ok->keterangan[n] : NULL, k->keterangan[n]));
 	}
 	for (i = 0; i < c->r->n_program; i++) {
 		const program *p = &c->r->program[i], *op = NULL;

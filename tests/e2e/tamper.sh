@@ -10,7 +10,11 @@ for tool in openssl sqlite3; do
 done
 DB="$T/t.db"
 Y="--tahun 2023 --triwulan 2"
-lakip -d "$DB" import "$FIXTURE"
+# The plan with its notes on IKU2 and IKU4, and a quarterly target of
+# IKU1 and P01 (for the rules of the notes and the targets).
+sed 's/^        target: 78.50$/        target: 78.50\
+        target_triwulan: {2: 70}/' "$FIXTURE_KET" >"$T/plan.yaml"
+lakip -d "$DB" import "$T/plan.yaml"
 approve_all "$DB"
 test_key
 lakip -d "$DB" signer set "$T/cert.pem"
@@ -75,6 +79,31 @@ tampered "an IKU inserted" "INSERT INTO iku (sasaran_id, rencana_id, kode, uraia
 	polaritas, target, urutan) SELECT sasaran_id, rencana_id, 'IKU9', 'Siluman', satuan,
 	polaritas, target, 9 FROM iku WHERE kode = 'IKU1'" \
 	"iku IKU9 uraian of kesbangpol-kalteng/2023 is Siluman, and no record"
+
+# The quarter's texts and the plan's quarterly targets likewise.
+tampered "a narrative changed" \
+	"UPDATE narasi SET teks = 'Narasi palsu' WHERE sasaran_id = (SELECT id FROM sasaran WHERE kode = 'SS1')" \
+	"narasi SS1 teks of kesbangpol-kalteng/2023/TW2 is Narasi palsu, the audit log says"
+tampered "a narrative deleted" \
+	"DELETE FROM narasi WHERE sasaran_id = (SELECT id FROM sasaran WHERE kode = 'SS1')" \
+	"narasi SS1 teks of kesbangpol-kalteng/2023/TW2 is -, the audit log says"
+tampered "a note on a missing realisation changed" \
+	"UPDATE keterangan SET teks = 'Alasan palsu' WHERE iku_id = (SELECT id FROM iku WHERE kode = 'IKU2')" \
+	"keterangan IKU2 teks of kesbangpol-kalteng/2023/TW2 is Alasan palsu, the audit log says"
+tampered "the conclusion changed" "UPDATE triwulan SET kesimpulan = 'Kesimpulan palsu' WHERE nomor = 2" \
+	"triwulan kesimpulan of kesbangpol-kalteng/2023/TW2 is Kesimpulan palsu, the audit log says"
+tampered "the report date changed" "UPDATE triwulan SET tanggal = '2023-06-01' WHERE nomor = 2" \
+	"triwulan tanggal of kesbangpol-kalteng/2023/TW2 is 2023-06-01, the audit log says 2023-07-14"
+tampered "an obstacle changed" "UPDATE permasalahan SET teks = 'Hambatan palsu' WHERE urutan = 1" \
+	"triwulan permasalahan of kesbangpol-kalteng/2023/TW2 is"
+tampered "a quarterly target changed" "UPDATE iku_target_tw SET target = 900000" \
+	"iku IKU1 target_tw2 of kesbangpol-kalteng/2023 is 90, the audit log says 70"
+tampered "an IKU moved to another sasaran" \
+	"UPDATE iku SET sasaran_id = (SELECT id FROM sasaran WHERE kode = 'SS2') WHERE kode = 'IKU1'" \
+	"iku IKU1 sasaran of kesbangpol-kalteng/2023 is SS2, the audit log says SS1"
+tampered "an IKU's target changed that was never changed since its insert" \
+	"UPDATE iku SET target = 1000000 WHERE kode = 'IKU3'" \
+	"iku IKU3 target of kesbangpol-kalteng/2023 is 100, the audit log says"
 
 # The roles in an agency: each is what its last record says.
 someone=$(awk -F: '$3 >= 1 && $3 < 65534 { print $1; exit }' /etc/passwd)
