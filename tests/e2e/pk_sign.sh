@@ -218,6 +218,11 @@ sqlite3 "$T/bad.db" "UPDATE pk_signed SET pdf_sha256 = replace(pdf_sha256, subst
 lakip -d "$T/bad.db" audit verify
 expect_rc "a stored signature changed behind lakip's back" 65
 expect_in "it is named" "$T/stderr" "signed agreement uji-tahunan/2023 version 2 pihak 2"
+cp "$DB" "$T/bad1.db"
+sqlite3 "$T/bad1.db" "UPDATE instansi_template SET dokumen = 'laporan'"
+lakip -d "$T/bad1.db" audit verify
+expect_rc "the agreement template made the quarterly one behind lakip's back" 65
+expect_in "it is named" "$T/stderr" "template version uji-tahunan 1 differs from its record"
 cp "$DB" "$T/bad2.db"
 sqlite3 "$T/bad2.db" "UPDATE signer SET pihak = 2 WHERE subject LIKE '%Budi%'"
 lakip -d "$T/bad2.db" audit verify
