@@ -200,6 +200,25 @@ expect_rc "the same data import (nothing changes)" 0
 sed 's/^  kesimpulan: Kinerja tercapai\.$/  kesimpulan: Kinerja tercapai sepenuhnya./' "$T/t79.yaml" >"$T/kes.yaml"
 lakip -d "$DB" import "$T/kes.yaml"
 expect_rc "what the agreement does not state still changes" 0
+# The agency's profile is shared by its years: the head the agreement
+# names stays through another year's plan too.
+sed -n '1,13p' "$DATA" >"$T/y24.yaml"
+cat >>"$T/y24.yaml" <<'EOF2'
+tahun: 2024
+sasaran:
+  - kode: S1
+    uraian: Meningkatnya kualitas demokrasi
+    iku:
+      - {kode: IDI, uraian: Indeks Demokrasi Indonesia, satuan: indeks, polaritas: positif, target: 79}
+program: []
+EOF2
+lakip -d "$DB" import "$T/y24.yaml"
+expect_rc "another year's plan with the same head imports" 0
+sed 's/^    nama: Budi Santoso$/    nama: Kepala Baru/' "$T/y24.yaml" >"$T/y24b.yaml"
+lakip -d "$DB" import "$T/y24b.yaml"
+expect_rc "another year's plan cannot change the head the agreement names" 77
+expect_in "it names the agreement" "$T/stderr" \
+	"the Perjanjian Kinerja 2023 is signed by both parties and names the agency and its head"
 lakip -d "$DB" finalise --dokumen pk $Y --p12 "$T/head.p12" -o "$T/x.pdf"
 expect_rc "pihak pertama cannot sign a locked agreement again" 77
 expect_in "it says it is locked" "$T/stderr" "signed by both parties (version 2"
