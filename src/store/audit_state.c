@@ -151,6 +151,15 @@ static const struct rule {
 	  " OR (g.yaml IS NULL) <> (g.sha256 IS NULL)"
 	  " OR (g.yaml IS NOT NULL AND length(g.sha256) <> 64)"
 	  " ORDER BY g.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("template version %s differs from its record"),
+	  "SELECT i.kode || ' ' || g.versi FROM instansi_template g"
+	  " JOIN instansi i ON i.id = g.instansi_id"
+	  " WHERE g.dokumen IS NOT coalesce((SELECT a.new FROM audit a"
+	  " WHERE a.tbl = 'instansi_template' AND a.scope = i.kode"
+	  " AND a.kode = CAST(g.versi AS TEXT) AND a.field = 'dokumen'"
+	  " ORDER BY a.id DESC LIMIT 1), 'laporan')"
+	  " ORDER BY g.id LIMIT 1" },
 	{ STORE_VERSION_PREDIKAT,
 	  N_("template version %s of the audit log is not in the database"),
 	  "SELECT a.scope || ' ' || a.kode FROM audit a"

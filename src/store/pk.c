@@ -470,13 +470,74 @@ store_pk_pdf(store *s, const char *instansi, int tahun, int version,
 
 /* ---- the lock, for store_save ---- */
 
+/* The agency's profile as an agreement states it (core/pk.h). */
+static bool
+instansi_pk_equal(const instansi *a, const instansi *b)
+{
+	return store_streq(a->kode, b->kode) && store_streq(a->nama, b->nama) &&
+	    store_streq(a->pemerintah, b->pemerintah) &&
+	    store_streq(a->kota, b->kota) && store_streq(a->logo, b->logo) &&
+	    sv_pejabat_equal(&a->kepala, &b->kepala);
+}
+
+/* A year of the agency other than rencana_id whose agreement is locked:
+ * *tahun, or 0. */
+static int
+other_locked(store *s, int64_t instansi_id, int64_t rencana_id, int *tahun,
+	     lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*tahun = 0;
+	if (s->version < STORE_VERSION_PK || instansi_id == 0)
+		return 0;
+	if ((rc = store_stmt(s, &st, "SELECT r.tahun FROM rencana r"
+			     " WHERE r.instansi_id = ?1 AND r.id <> ?2 AND EXISTS"
+			     " (SELECT 1 FROM pk_signed g WHERE g.rencana_id = r.id"
+			     "  AND g.pihak = 2 AND g.version = (SELECT max(version)"
+			     "  FROM pk_signed WHERE rencana_id = r.id)"
+			     "  AND NOT EXISTS (SELECT 1 FROM pk_unlock u"
+			     "  WHERE u.rencana_id = r.id AND u.version = g.version))"
+			     " ORDER BY r.tahun LIMIT 1", e)) != 0)
+		return rc;
+	store_bind_int(s, st, 1, instansi_id);
+	store_bind_int(s, st, 2, rencana_id);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*tahun = sqlite3_column_int(st, 0);
+			rc = 0;
+		} else {
+			rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 sv_lock_pk(save_ctx *c)
 {
 	store_pk_state st;
 	char *a, *b;
-	int rc = 0;
+	int rc = 0, other = 0;
 
+	/* The profile is shared by the agency's years: the head an agreement
+	 * of another year names stays while that one is locked. */
+	if (c->old.ada_instansi &&
+	    !instansi_pk_equal(&c->old.r->instansi, &c->r->instansi)) {
+		if ((rc = other_locked(c->s, c->old.instansi_id,
+				       c->old.ada_rencana ? c->old.rencana_id : 0,
+				       &other, c->e)) != 0)
+			return rc;
+		if (other != 0)
+			return lk_fail(c->e, EX_NOPERM, _("%s: the Perjanjian Kinerja "
+				       "%d is signed by both parties and names the "
+				       "agency and its head: they cannot change until "
+				       "an admin unlocks it (lakip unlock --dokumen pk)"),
+				       c->s->path, other);
+	}
 	if (!c->old.ada_rencana)
 		return 0;
 	if ((rc = state_of(c->s, c->old.rencana_id, &st, c->e)) != 0)

@@ -200,6 +200,25 @@ expect_rc "the same data import (nothing changes)" 0
 sed 's/^  kesimpulan: Kinerja tercapai\.$/  kesimpulan: Kinerja tercapai sepenuhnya./' "$T/t79.yaml" >"$T/kes.yaml"
 lakip -d "$DB" import "$T/kes.yaml"
 expect_rc "what the agreement does not state still changes" 0
+# The agency's profile is shared by its years: the head the agreement
+# names stays through another year's plan too.
+sed -n '1,13p' "$DATA" >"$T/y24.yaml"
+cat >>"$T/y24.yaml" <<'EOF2'
+tahun: 2024
+sasaran:
+  - kode: S1
+    uraian: Meningkatnya kualitas demokrasi
+    iku:
+      - {kode: IDI, uraian: Indeks Demokrasi Indonesia, satuan: indeks, polaritas: positif, target: 79}
+program: []
+EOF2
+lakip -d "$DB" import "$T/y24.yaml"
+expect_rc "another year's plan with the same head imports" 0
+sed 's/^    nama: Budi Santoso$/    nama: Kepala Baru/' "$T/y24.yaml" >"$T/y24b.yaml"
+lakip -d "$DB" import "$T/y24b.yaml"
+expect_rc "another year's plan cannot change the head the agreement names" 77
+expect_in "it names the agreement" "$T/stderr" \
+	"the Perjanjian Kinerja 2023 is signed by both parties and names the agency and its head"
 lakip -d "$DB" finalise --dokumen pk $Y --p12 "$T/head.p12" -o "$T/x.pdf"
 expect_rc "pihak pertama cannot sign a locked agreement again" 77
 expect_in "it says it is locked" "$T/stderr" "signed by both parties (version 2"
@@ -218,6 +237,11 @@ sqlite3 "$T/bad.db" "UPDATE pk_signed SET pdf_sha256 = replace(pdf_sha256, subst
 lakip -d "$T/bad.db" audit verify
 expect_rc "a stored signature changed behind lakip's back" 65
 expect_in "it is named" "$T/stderr" "signed agreement uji-tahunan/2023 version 2 pihak 2"
+cp "$DB" "$T/bad1.db"
+sqlite3 "$T/bad1.db" "UPDATE instansi_template SET dokumen = 'laporan'"
+lakip -d "$T/bad1.db" audit verify
+expect_rc "the agreement template made the quarterly one behind lakip's back" 65
+expect_in "it is named" "$T/stderr" "template version uji-tahunan 1 differs from its record"
 cp "$DB" "$T/bad2.db"
 sqlite3 "$T/bad2.db" "UPDATE signer SET pihak = 2 WHERE subject LIKE '%Budi%'"
 lakip -d "$T/bad2.db" audit verify
