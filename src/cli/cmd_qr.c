@@ -47,46 +47,117 @@ collect(void *arg, const char *data, size_t len)
 	l->len[l->n++] = len;
 }
 
+/* What the database holds of the signed version a code names. */
+typedef struct qr_stored {
+	char *content_sha256, *signer, *cert_subject, *signed_at;
+	int version, latest;
+} qr_stored;
+
+static void
+stored_free(qr_stored *g)
+{
+	free(g->content_sha256);
+	free(g->signer);
+	free(g->cert_subject);
+	free(g->signed_at);
+}
+
+/* The stored version q names: 0, EX_NOINPUT when there is none. */
+static int
+stored_get(store *s, const verif_isi *q, qr_stored *g, lk_err *e)
+{
+	int rc;
+
+	memset(g, 0, sizeof *g);
+	if (q->dokumen == VD_PK) {
+		store_pk_sig sig;
+		store_pk_state st;
+
+		/* pihak pertama's signature makes the version (and its QR). */
+		if ((rc = store_pk_get(s, q->instansi, q->tahun, q->versi, 1, &sig,
+				       e)) != 0)
+			return rc;
+		g->content_sha256 = sig.content_sha256;
+		g->signer = sig.signer;
+		g->cert_subject = sig.cert_subject;
+		g->signed_at = sig.signed_at;
+		free(sig.pdf_sha256);
+		free(sig.unsigned_sha256);
+		free(sig.cert_sha256);
+		g->version = sig.version;
+		if ((rc = store_pk_state_load(s, q->instansi, q->tahun, &st, e)) != 0)
+			return rc;
+		g->latest = st.version;
+		store_pk_state_free(&st);
+		return 0;
+	} else {
+		store_signed sg;
+
+		if ((rc = store_signed_get(s, q->instansi, q->tahun, q->tw, q->versi,
+					   &sg, e)) != 0)
+			return rc;
+		g->content_sha256 = sg.content_sha256;
+		g->signer = sg.signer;
+		g->cert_subject = sg.cert_subject;
+		g->signed_at = sg.signed_at;
+		sg.content_sha256 = sg.signer = sg.cert_subject = sg.signed_at = NULL;
+		g->version = sg.version;
+		g->latest = sg.latest;
+		store_signed_free(&sg);
+		return 0;
+	}
+}
+
 /* One lakip code: 0 when verified, EX_DATAERR when not, else the error. */
 static int
 check_one(store *s, const char *image, const char *text, size_t len,
 	  const verif_isi *q)
 {
 	lk_err e = { 0, "" };
-	store_signed sg;
+	qr_stored g;
 	rencana *r = NULL;
 	char chash[65], when[64];
 	const char *expect;
 	bool hash_ok, code_ok = false, data_ok = false;
-	int rc, latest;
+	int rc;
 
-	printf(_("QR code: %s, Triwulan %s %d, version %d\n"), q->instansi,
-	       tw_romawi(q->tw), q->tahun, q->versi);
-	if ((rc = store_signed_get(s, q->instansi, q->tahun, q->tw, q->versi,
-				   &sg, &e)) != 0) {
+	if (q->dokumen == VD_PK)
+		printf(_("QR code: %s, Perjanjian Kinerja %d, version %d\n"),
+		       q->instansi, q->tahun, q->versi);
+	else
+		printf(_("QR code: %s, Triwulan %s %d, version %d\n"), q->instansi,
+		       tw_romawi(q->tw), q->tahun, q->versi);
+	if ((rc = stored_get(s, q, &g, &e)) != 0) {
+		stored_free(&g);
 		if (rc != EX_NOINPUT)
 			return cli_report(&e);
 		printf(_("Stored version: NONE\n"));
 		return cli_error(EX_DATAERR, _("%s: the database holds no such "
 					       "signed report"), image);
 	}
-	hash_ok = strcmp(sg.content_sha256, q->sha256) == 0;
-	latest = sg.latest;
-	rc = store_load(s, sg.instansi, sg.tahun, &r, &e);
-	if (rc == 0 && (rc = svc_content_hash(r, sg.tw, chash, &e)) == 0) {
-		data_ok = strcmp(chash, sg.content_sha256) == 0;
-		expect = verif_payload(&r->mem, r->instansi.verifikasi,
-				       sg.instansi, sg.tahun, sg.tw, sg.version,
-				       sg.content_sha256);
+	hash_ok = strcmp(g.content_sha256, q->sha256) == 0;
+	rc = store_load(s, q->instansi, q->tahun, &r, &e);
+	if (rc == 0) {
+		if (q->dokumen == VD_PK)
+			svc_pk_content_hash(r, chash);
+		else
+			rc = svc_content_hash(r, q->tw, chash, &e);
+	}
+	if (rc == 0) {
+		data_ok = strcmp(chash, g.content_sha256) == 0;
+		expect = verif_payload_dok(&r->mem, q->dokumen,
+					   r->instansi.verifikasi, q->instansi,
+					   q->tahun, q->tw, g.version,
+					   g.content_sha256);
 		code_ok = strlen(expect) == len && memcmp(expect, text, len) == 0;
 	}
-	printf(_("Report: version %d of %d%s\n"), sg.version, sg.latest,
-	       sg.version < sg.latest ? _(" (superseded)") : "");
+	printf(_("Report: version %d of %d%s\n"), g.version, g.latest,
+	       g.version < g.latest ? _(" (superseded)") : "");
 	if (q->menggantikan > 0)
 		printf(_("Replaces: version %d\n"), q->menggantikan);
-	zona_lokal(sg.signed_at, r != NULL ? r->instansi.zona_waktu : NULL, true,
+	zona_lokal(g.signed_at, r != NULL ? r->instansi.zona_waktu : NULL, true,
 		   when, sizeof when);
-	printf(_("Signed by %s (%s) at %s\n"), sg.signer, sg.cert_subject, when);
+	printf(_("Signed by %s (%s) at %s\n"), g.signer, g.cert_subject, when);
 	printf(_("Content hash: %s\n"), hash_ok
 	       ? _("the one of the stored signed version")
 	       : _("DIFFERS from the stored signed version"));
@@ -101,16 +172,20 @@ check_one(store *s, const char *image, const char *text, size_t len,
 	}
 	if (r != NULL)
 		rencana_free(r);
-	store_signed_free(&sg);
-	if (rc != 0)
+	if (rc != 0) {
+		stored_free(&g);
 		return cli_report(&e);
-	if (!hash_ok || !code_ok || !data_ok)
+	}
+	if (!hash_ok || !code_ok || !data_ok) {
+		stored_free(&g);
 		return cli_error(EX_DATAERR, _("%s: verification FAILED"), image);
-	if (latest > q->versi)
+	}
+	if (g.latest > q->versi)
 		printf(_("Verified, but superseded: version %d is the one in force.\n"),
-		       latest);
+		       g.latest);
 	else
 		printf(_("Verified.\n"));
+	stored_free(&g);
 	return 0;
 }
 

@@ -43,25 +43,39 @@ pct_encode(arena *a, const char *s)
 }
 
 char *
-verif_payload(arena *a, const char *base, const char *kode, int tahun, int tw,
-	      int versi, const char *sha)
+verif_payload_dok(arena *a, enum verif_dokumen d, const char *base,
+		  const char *kode, int tahun, int tw, int versi, const char *sha)
 {
-	char ganti[48] = "";
+	char ganti[48] = "", per[48];
 
 	if (base != NULL && *base != '\0') {
 		if (versi > 1)
 			snprintf(ganti, sizeof ganti, "&menggantikan=%d", versi - 1);
-		return arena_printf(a, "%s%cinstansi=%s&tahun=%d&triwulan=%d"
-				    "&versi=%d&sha256=%s%s", base,
-				    strchr(base, '?') != NULL ? '&' : '?',
-				    pct_encode(a, kode), tahun, tw, versi, sha,
-				    ganti);
+		if (d == VD_PK)
+			snprintf(per, sizeof per, "&tahun=%d", tahun);
+		else
+			snprintf(per, sizeof per, "&tahun=%d&triwulan=%d", tahun, tw);
+		return arena_printf(a, "%s%c%sinstansi=%s%s&versi=%d&sha256=%s%s",
+				    base, strchr(base, '?') != NULL ? '&' : '?',
+				    d == VD_PK ? "dokumen=pk&" : "",
+				    pct_encode(a, kode), per, versi, sha, ganti);
 	}
 	if (versi > 1)
 		snprintf(ganti, sizeof ganti, "menggantikan: versi %d\n", versi - 1);
+	if (d == VD_PK)
+		return arena_printf(a, "PERJANJIAN KINERJA %s\ntahun: %d\nversi: %d\n"
+				    "%ssha256-isi: %s\nperiksa: lakip verify", kode,
+				    tahun, versi, ganti, sha);
 	return arena_printf(a, "LAKIP %s\nperiode: %d TW %s\nversi: %d\n%s"
 			    "sha256-isi: %s\nperiksa: lakip verify", kode, tahun,
 			    tw_romawi(tw), versi, ganti, sha);
+}
+
+char *
+verif_payload(arena *a, const char *base, const char *kode, int tahun, int tw,
+	      int versi, const char *sha)
+{
+	return verif_payload_dok(a, VD_LAPORAN, base, kode, tahun, tw, versi, sha);
 }
 
 /* ---- parsing ---- */
@@ -158,7 +172,10 @@ pct_decode(span s, char *out, size_t cap)
 	return true;
 }
 
-enum { F_INSTANSI, F_TAHUN, F_TW, F_VERSI, F_SHA, F_GANTI, F_N };
+/* F_TAHUN_PK: the line "tahun: Y" of an agreement's text form (a
+ * report's gives the year in "periode"). */
+enum { F_INSTANSI, F_TAHUN, F_TW, F_VERSI, F_SHA, F_GANTI, F_DOKUMEN,
+	F_TAHUN_PK, F_N };
 
 /* The fields every payload must give. */
 static const char *
@@ -166,7 +183,9 @@ lengkap(const bool seen[F_N], verif_isi *out)
 {
 	if (!seen[F_INSTANSI])
 		return N_("no agency code");
-	if (!seen[F_TAHUN] || !seen[F_TW])
+	if (out->dokumen == VD_PK && seen[F_TW])
+		return N_("an agreement is of a year, not of a quarter");
+	if (!seen[F_TAHUN] || (out->dokumen == VD_LAPORAN && !seen[F_TW]))
 		return N_("no period (year and quarter)");
 	if (!seen[F_VERSI])
 		return N_("no version");
@@ -203,7 +222,8 @@ parse_url(span all, verif_isi *out, const char **why)
 			    span_is(k, "triwulan") ? F_TW :
 			    span_is(k, "versi") ? F_VERSI :
 			    span_is(k, "sha256") ? F_SHA :
-			    span_is(k, "menggantikan") ? F_GANTI : -1;
+			    span_is(k, "menggantikan") ? F_GANTI :
+			    span_is(k, "dokumen") ? F_DOKUMEN : -1;
 		}
 		/* Parameters of the base URL itself are not ours. */
 		if (f >= 0) {
@@ -234,6 +254,12 @@ parse_url(span all, verif_isi *out, const char **why)
 			case F_SHA:
 				ok = ok && sha_ok(v, out->sha256);
 				break;
+			case F_DOKUMEN:
+				ok = ok && (span_is(v, "pk") || span_is(v, "laporan"));
+				if (ok)
+					out->dokumen = span_is(v, "pk") ? VD_PK :
+					    VD_LAPORAN;
+				break;
 			default:
 				ok = ok && angka(v, 1, VERSI_MAX, &out->menggantikan);
 				break;
@@ -241,6 +267,7 @@ parse_url(span all, verif_isi *out, const char **why)
 			if (!ok) {
 				*why = f == F_INSTANSI ? N_("the agency code is not valid") :
 				    f == F_SHA ? N_("the content hash is not 64 hex digits") :
+				    f == F_DOKUMEN ? N_("an unknown kind of document") :
 				    N_("a number is not valid (year, quarter or version)");
 				return -1;
 			}
@@ -291,14 +318,19 @@ parse_text(span all, verif_isi *out, const char **why)
 			line.n--;
 		p = nl != NULL ? nl + 1 : end;
 		if (first) {
+			static const char pk[] = "PERJANJIAN KINERJA ";
+			size_t skip = line.n > sizeof pk - 1 &&
+			    memcmp(line.p, pk, sizeof pk - 1) == 0 ? sizeof pk - 1 :
+			    line.n > 6 && memcmp(line.p, "LAKIP ", 6) == 0 ? 6 : 0;
+
 			first = false;
-			if (line.n < 7 || memcmp(line.p, "LAKIP ", 6) != 0 ||
-			    line.n - 6 > VERIF_KODE_MAX) {
+			if (skip == 0 || line.n - skip > VERIF_KODE_MAX) {
 				*why = N_("not a lakip verification code");
 				return -1;
 			}
-			memcpy(out->instansi, line.p + 6, line.n - 6);
-			out->instansi[line.n - 6] = '\0';
+			out->dokumen = skip == 6 ? VD_LAPORAN : VD_PK;
+			memcpy(out->instansi, line.p + skip, line.n - skip);
+			out->instansi[line.n - skip] = '\0';
 			if (!kode_ok(out->instansi)) {
 				*why = N_("the agency code is not valid");
 				return -1;
@@ -319,6 +351,7 @@ parse_text(span all, verif_isi *out, const char **why)
 		k = (span){ line.p, (size_t)(colon - line.p) };
 		v = (span){ colon + 2, line.n - k.n - 2 };
 		f = span_is(k, "periode") ? F_TAHUN :
+		    span_is(k, "tahun") ? F_TAHUN_PK :
 		    span_is(k, "versi") ? F_VERSI :
 		    span_is(k, "menggantikan") ? F_GANTI :
 		    span_is(k, "sha256-isi") ? F_SHA : -1;
@@ -333,7 +366,15 @@ parse_text(span all, verif_isi *out, const char **why)
 			return -1;
 		}
 		seen[f] = true;
-		if (f == F_TAHUN) {
+		if ((f == F_TAHUN_PK) != (out->dokumen == VD_PK) &&
+		    (f == F_TAHUN_PK || f == F_TAHUN)) {
+			*why = N_("an unknown line");
+			return -1;
+		}
+		if (f == F_TAHUN_PK) {
+			seen[F_TAHUN] = ok = angka(v, TAHUN_MIN, TAHUN_MAX,
+						   &out->tahun);
+		} else if (f == F_TAHUN) {
 			seen[F_TW] = ok = periode(v, out);
 		} else if (f == F_VERSI) {
 			ok = angka(v, 1, VERSI_MAX, &out->versi);
@@ -347,6 +388,7 @@ parse_text(span all, verif_isi *out, const char **why)
 		if (!ok) {
 			*why = f == F_SHA ? N_("the content hash is not 64 hex digits")
 			    : f == F_TAHUN ? N_("the period is not \"YEAR TW I..IV\"")
+			    : f == F_TAHUN_PK ? N_("the year is not a number")
 			    : N_("a version is not a number");
 			return -1;
 		}

@@ -14,8 +14,12 @@
  *  - else plain text, lines "LAKIP K", "periode: Y TW III", "versi: V",
  *    "menggantikan: versi W", "sha256-isi: HEX", "periksa: lakip verify".
  * HEX is the content hash (svc_content_hash) of the signed data, W the
- * version a version V > 1 replaces (V - 1).  Both forms are ASCII; the
- * agency code is percent-encoded in the URL.
+ * version a version V > 1 replaces (V - 1).  The Perjanjian Kinerja of a
+ * year (no quarter) is the same with dokumen=pk first in the URL
+ * (BASE?dokumen=pk&instansi=K&tahun=Y&versi=V&sha256=HEX[&menggantikan=W])
+ * and, as text, the lines "PERJANJIAN KINERJA K", "tahun: Y", then as
+ * above.  Both forms are ASCII; the agency code is percent-encoded in
+ * the URL.
  */
 #ifndef LK_VERIFIKASI_H
 #define LK_VERIFIKASI_H
@@ -27,9 +31,13 @@
 
 #define VERIF_KODE_MAX 128
 
+/* The kind of signed document a code names. */
+enum verif_dokumen { VD_LAPORAN, VD_PK };
+
 typedef struct verif_isi {
+	enum verif_dokumen dokumen;
 	char instansi[VERIF_KODE_MAX + 1];
-	int tahun, tw, versi;
+	int tahun, tw, versi;     /* tw 0 for the Perjanjian Kinerja */
 	int menggantikan;        /* the version this one replaces, or 0 */
 	char sha256[65];         /* lower-case hex */
 	bool url;                /* the payload was the URL form */
@@ -40,6 +48,10 @@ typedef struct verif_isi {
  * verification URL, or NULL or "" for the text form. */
 char *verif_payload(arena *a, const char *base, const char *kode, int tahun,
 		    int tw, int versi, const char *sha);
+/* The same for document d (VD_PK: tw is not used). */
+char *verif_payload_dok(arena *a, enum verif_dokumen d, const char *base,
+			const char *kode, int tahun, int tw, int versi,
+			const char *sha);
 
 /* Parse a payload of either form (len bytes, not NUL-terminated
  * necessarily): 0, or -1 with *why (a static English message). */

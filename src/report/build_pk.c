@@ -118,6 +118,11 @@ teks_berlaku(bctx *c)
 		size_t off, len;
 		const char *why;
 
+		/* The agreement's texts are named pk_...: "pembuka" is
+		 * taken for "pk_pembuka". */
+		if ((id < 0 || tmpl_teks_dokumen((enum tmpl_teks_id)id) !=
+		    TD_PERJANJIAN) && g->nama != NULL)
+			id = tmpl_teks_cari(doc_printf(c->d, "pk_%s", g->nama));
 		if (id < 0 || tmpl_teks_dokumen((enum tmpl_teks_id)id) !=
 		    TD_PERJANJIAN) {
 			bld_warn(c, _("perjanjian: the text override \"%s\" names "

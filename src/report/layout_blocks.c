@@ -171,9 +171,11 @@ lay_prep_signature(lay *L, prep *P)
 	o.width = W;
 	o.align = DOC_CENTER;
 	g->lh = s * 1.3;
-	g->room = s * 5;
-	P->h = g->room;
 	g->kiri = src->kiri != NULL;
+	/* An agreement's QR code sits in the room for the signature: room
+	 * enough for a verification URL a phone reads (about 2.7 cm). */
+	g->room = g->kiri && src->qr_text != NULL ? s * 6.5 : s * 5;
+	P->h = g->room;
 	for (i = 0; i < 5; i++) {
 		lb_break_str(&g->line[i], &L->m, txt[i], st[i], &o);
 		g->n[i] = g->line[i].n_line;

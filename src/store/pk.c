@@ -452,6 +452,43 @@ store_pk_find(store *s, const char *unsigned_sha256, char **instansi,
 }
 
 int
+store_pk_get(store *s, const char *instansi, int tahun, int version,
+	     int pihak, store_pk_sig *sig, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(sig, 0, sizeof *sig);
+	if (s->version < STORE_VERSION_PK)
+		return lk_fail(e, EX_NOINPUT, _("%s: no signed agreements (schema"
+			       " version %d)"), s->path, s->version);
+	if ((rc = store_stmt(s, &st, "SELECT " SIG_COLS " FROM pk_signed g"
+			     " JOIN rencana r ON r.id = g.rencana_id"
+			     " JOIN instansi i ON i.id = r.instansi_id"
+			     " WHERE i.kode = ?1 AND r.tahun = ?2 AND g.version = ?3"
+			     " AND g.pihak = ?4", e)) != 0)
+		return rc;
+	store_bind_text(s, st, 1, instansi);
+	store_bind_int(s, st, 2, tahun);
+	store_bind_int(s, st, 3, version);
+	store_bind_int(s, st, 4, pihak);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			read_sig(st, 0, sig);
+			rc = 0;
+		} else if (rc == SQLITE_DONE) {
+			rc = lk_fail(e, EX_NOINPUT, _("%s: no stored signed "
+				     "agreement matches"), s->path);
+		} else {
+			rc = store_fail(s, rc, e, NULL);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
 store_pk_pdf(store *s, const char *instansi, int tahun, int version,
 	     int pihak, unsigned char **pdf, size_t *len, lk_err *e)
 {

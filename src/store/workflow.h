@@ -414,6 +414,10 @@ int store_pk_unlock(store *s, const char *instansi, int tahun,
 int store_pk_find(store *s, const char *unsigned_sha256, char **instansi,
 		  int *tahun, store_pk_sig *sig, lk_err *e);
 void store_pk_sig_free(store_pk_sig *g);
+/* Pihak's signature of version `version` of the agreement of (instansi,
+ * tahun): 0, or EX_NOINPUT when none is stored. */
+int store_pk_get(store *s, const char *instansi, int tahun, int version,
+		 int pihak, store_pk_sig *sig, lk_err *e);
 
 /* The stored PDF of a version's signature (pihak 2: both signatures). */
 int store_pk_pdf(store *s, const char *instansi, int tahun, int version,

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/verifikasi.h"
 #include "core/hex.h"
 #include "core/pk.h"
 
@@ -197,7 +198,7 @@ produce(void *arg, rencana *r, int pihak, int version,
 	sign_verify_result vr;
 	sign_opts so;
 	svc_period p;
-	char reason[256], head[128], checked[65], qr[512], prev_hash[65];
+	char reason[256], head[128], checked[65], prev_hash[65];
 	int rc;
 
 	svc_pk_content_hash(r, out->sig.content_sha256);
@@ -210,12 +211,13 @@ produce(void *arg, rencana *r, int pihak, int version,
 		return rc;
 	if (pihak == 1) {
 		layout_result res = { 0, 0 };
-		report_extra x = { qr, fc->o->ttd, NULL, NULL, 0 };
+		report_extra x = { NULL, fc->o->ttd, NULL, NULL, 0 };
 
-		snprintf(qr, sizeof qr, "PERJANJIAN KINERJA %s\ntahun: %d\n"
-			 "versi: %d\nsha256-isi: %s\nperiksa: lakip verify",
-			 r->instansi.kode, r->tahun, version,
-			 out->sig.content_sha256);
+		/* As a report's (core/verifikasi.h): the agency's
+		 * verification URL with the agreement's identity. */
+		x.qr_text = verif_payload_dok(&r->mem, VD_PK,
+			 r->instansi.verifikasi, r->instansi.kode, r->tahun, 0,
+			 version, out->sig.content_sha256);
 		if ((rc = svc_render_pk(fc->v, &p, NULL, &x, &fc->o->hooks,
 					fc->unsigned_tmp, &res, e)) != 0)
 			return rc;

@@ -68,8 +68,16 @@ check "page 2: signed again by both" grep -q "PIHAK KEDUA, *PIHAK PERTAMA," "$T/
 lakip -d "$T/plain.db" import "$DATA"
 lakip -d "$T/plain.db" report --dokumen pk --tahun 2023 -o "$T/plain.pdf"
 expect_rc "the plain year's agreement" 0
+if grep -q 'the text override "pembuka"' "$T/stderr"; then
+	not_ok "an override named without its pk_ prefix is taken (pembuka: pk_pembuka)" "$(cat "$T/stderr")"
+else ok "an override named without its pk_ prefix is taken (pembuka: pk_pembuka)"; fi
+pdftotext -layout -f 1 -l 1 "$T/plain.pdf" "$T/q1.txt"
+expect_in "and printed" "$T/q1.txt" "Dalam rangka mewujudkan kinerja."
+sed 's/^    pembuka: Dalam rangka mewujudkan kinerja\.$/    bukan_teks: Apa saja./' "$DATA" >"$T/bad-teks.yaml"
+lakip -d "$T/bad.db" import "$T/bad-teks.yaml"
+lakip -d "$T/bad.db" report --dokumen pk --tahun 2023 -o "$T/bad.pdf"
 expect_in "an override that names no agreement text is warned of" "$T/stderr" \
-	"the text override \"pembuka\" names no text of the agreement's template"
+	"the text override \"bukan_teks\" names no text of the agreement's template"
 pdftotext -layout -f 2 -l 2 "$T/plain.pdf" "$T/q2.txt"
 check "no quarter columns without quarterly targets" sh -c "! grep -q 'TW I' '$T/q2.txt'"
 check "the target column" grep -q "Indeks Demokrasi Indonesia  *78" "$T/q2.txt"

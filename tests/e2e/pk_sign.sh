@@ -87,9 +87,13 @@ if command -v zbarimg >/dev/null 2>&1; then
 	pdftoppm -png -r 150 -f 1 -l 1 -x 0 -y 0 -W 620 -H 1754 -singlefile \
 		"$T/p1.pdf" "$T/left"
 	zbarimg -q --raw "$T/right.png" >"$T/qr" 2>/dev/null
-	expect_in "the QR code, in pihak pertama's half, names the agreement" "$T/qr" \
-		"PERJANJIAN KINERJA uji-tahunan"
-	expect_in "and its version" "$T/qr" "versi: 1"
+	expect_in "the QR code, in pihak pertama's half, is the agency's verification URL of the agreement" \
+		"$T/qr" "https://sakip.uji.go.id/verifikasi?dokumen=pk&instansi=uji-tahunan&tahun=2023&versi=1&sha256="
+	lakip -d "$DB" verify --qr "$T/right.png"
+	expect_rc "verify --qr reads the agreement's code back" 0
+	expect_in "naming the agreement" "$T/stdout" "QR code: uji-tahunan, Perjanjian Kinerja 2023, version 1"
+	expect_in "the code lakip prints" "$T/stdout" "Code: the one lakip prints for this version"
+	expect_in "verified" "$T/stdout" "Verified."
 	check "pihak kedua's half has no QR code over his block" \
 		sh -c "! zbarimg -q --raw '$T/left.png' >/dev/null 2>&1"
 else

@@ -33,6 +33,52 @@ static const struct make_case makes[] = {
 	  "menggantikan: versi 2\nsha256-isi: " SHA "\nperiksa: lakip verify" },
 };
 
+/* The agreement of a year: dokumen=pk first, no quarter; its text form
+ * names it and its year. */
+START_TEST(test_make_pk)
+{
+	arena a;
+	verif_isi q;
+	const char *why;
+	char *s;
+
+	memset(&a, 0, sizeof a);
+	s = verif_payload_dok(&a, VD_PK, BASE, "uji-tahunan", 2023, 0, 2, SHA);
+	ck_assert_str_eq(s, BASE "?dokumen=pk&instansi=uji-tahunan&tahun=2023"
+	    "&versi=2&sha256=" SHA "&menggantikan=1");
+	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), 0);
+	ck_assert_int_eq(q.dokumen, VD_PK);
+	ck_assert_int_eq(q.tahun, 2023);
+	ck_assert_int_eq(q.tw, 0);
+	ck_assert_int_eq(q.menggantikan, 1);
+	s = verif_payload_dok(&a, VD_PK, NULL, "uji-tahunan", 2023, 0, 1, SHA);
+	ck_assert_str_eq(s, "PERJANJIAN KINERJA uji-tahunan\ntahun: 2023\n"
+	    "versi: 1\nsha256-isi: " SHA "\nperiksa: lakip verify");
+	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), 0);
+	ck_assert_int_eq(q.dokumen, VD_PK);
+	ck_assert_str_eq(q.instansi, "uji-tahunan");
+	ck_assert(!q.url);
+	/* refused: a quarter on an agreement, a report's period line on it,
+	 * an agreement's year line on a report, an unknown kind */
+	s = BASE "?dokumen=pk&instansi=k&tahun=2023&triwulan=2&versi=1&sha256=" SHA;
+	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
+	ck_assert_str_eq(why, "an agreement is of a year, not of a quarter");
+	s = "PERJANJIAN KINERJA k\nperiode: 2023 TW I\nversi: 1\nsha256-isi: " SHA;
+	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
+	ck_assert_str_eq(why, "an unknown line");
+	s = "LAKIP k\ntahun: 2023\nversi: 1\nsha256-isi: " SHA;
+	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
+	ck_assert_str_eq(why, "an unknown line");
+	s = BASE "?dokumen=lkjip&instansi=k&tahun=2023&versi=1&sha256=" SHA;
+	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
+	ck_assert_str_eq(why, "an unknown kind of document");
+	s = "PERJANJIAN KINERJA k\ntahun: dua\nversi: 1\nsha256-isi: " SHA;
+	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
+	ck_assert_str_eq(why, "the year is not a number");
+	arena_free(&a);
+}
+END_TEST
+
 START_TEST(test_make)
 {
 	const struct make_case *c = &makes[_i];
@@ -159,6 +205,7 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_make, 0, (int)LK_NELEM(makes));
 	tcase_add_loop_test(tc, test_parse, 0, (int)LK_NELEM(parses));
 	tcase_add_test(tc, test_nul);
+	tcase_add_test(tc, test_make_pk);
 	suite_add_tcase(s, tc);
 	return s;
 }
