@@ -13,11 +13,15 @@
 #include "core/tahunan.h"
 #include "report/build_int.h"
 
+#define LK_TAHUN_CACHE 64             /* years around the plan's, printed */
+
 typedef struct lkctx {
 	bctx b;                       /* texts, doc, warnings */
 	const tahunan_hasil *h;       /* every figure of the year */
 	const predikat_tabel *pt;     /* the bands the figures used */
 	size_t *first;                /* sasaran i's first row in h->iku */
+	size_t sel;                   /* cells of the body row being made */
+	const char *tahun_teks[LK_TAHUN_CACHE];
 } lkctx;
 
 /* Rows of sasaran i in h->iku: [first[i], first[i] + n_iku). */

@@ -71,6 +71,20 @@ daftar_teks(lkctx *L, const daftar *dl)
 	return s;
 }
 
+/* A year as printed, made once per report: every sasaran's table of
+ * years and every chart label the same few years. */
+static const char *
+tahun(lkctx *L, int y)
+{
+	int i = y - (L->b.r->tahun - LK_TAHUN_CACHE / 2);
+
+	if (i < 0 || i >= LK_TAHUN_CACHE)
+		return doc_printf(L->b.d, "%d", y);
+	if (L->tahun_teks[i] == NULL)
+		L->tahun_teks[i] = doc_printf(L->b.d, "%d", y);
+	return L->tahun_teks[i];
+}
+
 static const char *
 teks(lkctx *L, enum tmpl_teks_id id)
 {
@@ -94,15 +108,35 @@ beda(lkctx *L, bool ada, int64_t v)
 	return doc_printf(L->b.d, "%s%s", v > 0 ? "+" : "", buf);
 }
 
-/* A body cell of text that outlives the doc, not copied: the doc's own
- * strings (the figures as printed), the plan's (it is laid out while the
- * plan is held) or literals.  5,000 IKU in eight tables make the copies
- * count. */
+/* A body row with room for exactly the table's columns (the doc's rows
+ * grow eight cells at a time: with 5,000 IKU in eight tables the spare
+ * room counts).  Its cells are added with cel() only, never with
+ * doc_row_add_cell, which would take it for eight. */
+static doc_row *
+baris(lkctx *L, doc_table *tb)
+{
+	doc_row *br = doc_table_add_row(L->b.d, tb, false);
+
+	br->cell = arena_alloc(&L->b.d->mem, tb->n_col * sizeof *br->cell);
+	L->sel = tb->n_col;
+	return br;
+}
+
+/* The next cell of the row baris() made last: text that outlives the
+ * doc, not copied (the doc's own strings, the figures as printed; the
+ * plan's, which is laid out while it is held; literals). */
 static doc_cell *
 cel(lkctx *L, doc_row *br, const char *text, enum doc_align align)
 {
-	doc_cell *c = doc_row_add_cell(L->b.d, br, NULL, align);
+	doc_cell *c;
 
+	if (br->n_cell >= L->sel)
+		lk_fatal("build_lkjip: more cells than columns");
+	c = &br->cell[br->n_cell++];
+	memset(c, 0, sizeof *c);
+	c->align = align;
+	c->colspan = 1;
+	c->rowspan = 1;
 	if (text != NULL && *text != '\0') {
 		doc_run *run = arena_alloc(&L->b.d->mem, sizeof *run);
 
@@ -114,23 +148,24 @@ cel(lkctx *L, doc_row *br, const char *text, enum doc_align align)
 	return c;
 }
 
-/* Header rows: the names, then the column numbers. */
+/* Header rows: the names, then the column numbers; exactly n cells
+ * each, the texts the doc's own (not copied). */
 static void
 kepala(lkctx *L, doc_table *tb, const char *const *kolom, size_t n,
        bool nomor)
 {
 	doc *d = L->b.d;
-	doc_row *h = doc_table_add_row(d, tb, true);
 
-	h->bold = true;
-	for (size_t i = 0; i < n; i++)
-		doc_row_add_cell(d, h, kolom[i], DOC_CENTER)->shade = true;
-	if (!nomor)
-		return;
-	h = doc_table_add_row(d, tb, true);
-	for (size_t i = 0; i < n; i++)
-		doc_row_add_cell(d, h, doc_printf(d, "%zu", i + 1),
-		    DOC_CENTER)->shade = true;
+	for (int k = 0; k < (nomor ? 2 : 1); k++) {
+		doc_row *h = doc_table_add_row(d, tb, true);
+
+		h->bold = k == 0;
+		h->cell = arena_alloc(&d->mem, n * sizeof *h->cell);
+		L->sel = n;
+		for (size_t i = 0; i < n; i++)
+			cel(L, h, k == 0 ? kolom[i] : doc_printf(d, "%zu", i + 1),
+			    DOC_CENTER)->shade = true;
+	}
 }
 
 static void
@@ -148,7 +183,7 @@ static void
 baris_sasaran(lkctx *L, doc_table *tb, size_t i)
 {
 	doc *d = L->b.d;
-	doc_row *br = doc_table_add_row(d, tb, false);
+	doc_row *br = baris(L, tb);
 
 	br->bold = true;
 	cel(L, br, doc_printf(d, "%zu", i + 1), DOC_CENTER);
@@ -160,8 +195,7 @@ baris_sasaran(lkctx *L, doc_table *tb, size_t i)
 static doc_row *
 baris_iku(lkctx *L, doc_table *tb, const iku *k)
 {
-	doc *d = L->b.d;
-	doc_row *br = doc_table_add_row(d, tb, false);
+	doc_row *br = baris(L, tb);
 
 	cel(L, br, NULL, DOC_CENTER);
 	cel(L, br, k->uraian, DOC_LEFT);
@@ -237,7 +271,6 @@ doc_table *
 lk_tabel_target(lkctx *L, size_t i)
 {
 	static const double lebar[] = { 32, 14, 16, 16, 16 };
-	doc *d = L->b.d;
 	const sasaran *sa = &L->b.r->sasaran[i];
 	const tahunan_iku *rows = lk_rows(L, i);
 	const char *kolom[5];
@@ -252,7 +285,7 @@ lk_tabel_target(lkctx *L, size_t i)
 	tb = tabel_iku(L, 5, lebar, kolom);
 	for (size_t j = 0; j < sa->n_iku; j++) {
 		const tahunan_iku *row = &rows[j];
-		doc_row *br = doc_table_add_row(d, tb, false);
+		doc_row *br = baris(L, tb);
 
 		cel(L, br, row->iku->uraian, DOC_LEFT);
 		cel(L, br, nilai(L, true, row->target,
@@ -280,7 +313,7 @@ lk_tabel_tahun(lkctx *L, size_t i)
 	const char **kolom = arena_alloc(&d->mem, n_col * sizeof *kolom);
 	int awal = n_lalu > 0 ? rows[0].riwayat[0].tahun : r->tahun;
 	tmpl_nilai v[] = { { "nomor", nomor_sasaran(L, i) },
-		{ "awal", doc_printf(d, "%d", awal) } };
+		{ "awal", tahun(L, awal) } };
 	doc_table *tb;
 
 	if (sa->n_iku == 0)
@@ -289,16 +322,16 @@ lk_tabel_tahun(lkctx *L, size_t i)
 	kolom[0] = teks(L, TT_LK_KOLOM_IKU);
 	for (size_t y = 0; y < n_lalu; y++) {
 		lebar[1 + y] = 10;
-		kolom[1 + y] = doc_printf(d, "%d", rows[0].riwayat[y].tahun);
+		kolom[1 + y] = tahun(L, rows[0].riwayat[y].tahun);
 	}
 	lebar[n_lalu + 1] = 10;
-	kolom[n_lalu + 1] = doc_printf(d, "%d", r->tahun);
+	kolom[n_lalu + 1] = tahun(L, r->tahun);
 	lebar[n_lalu + 2] = 12;
 	kolom[n_lalu + 2] = teks(L, TT_LK_KOLOM_PERUBAHAN);
 	tb = tabel_iku(L, n_col, lebar, kolom);
 	for (size_t j = 0; j < sa->n_iku; j++) {
 		const tahunan_iku *row = &rows[j];
-		doc_row *br = doc_table_add_row(d, tb, false);
+		doc_row *br = baris(L, tb);
 
 		cel(L, br, row->iku->uraian, DOC_LEFT);
 		for (size_t y = 0; y < n_lalu; y++) {
@@ -322,13 +355,12 @@ doc_table *
 lk_tabel_renstra_sasaran(lkctx *L, size_t i)
 {
 	static const double lebar[] = { 40, 20, 20, 20 };
-	doc *d = L->b.d;
 	const rencana *r = L->b.r;
 	const sasaran *sa = &r->sasaran[i];
 	const tahunan_iku *rows = lk_rows(L, i);
 	const char *kolom[4];
 	tmpl_nilai v[] = { { "nomor", nomor_sasaran(L, i) },
-		{ "akhir", doc_printf(d, "%d", r->renstra.akhir) } };
+		{ "akhir", tahun(L, r->renstra.akhir) } };
 	doc_table *tb = NULL;
 
 	for (size_t j = 0; j < sa->n_iku; j++) {
@@ -344,7 +376,7 @@ lk_tabel_renstra_sasaran(lkctx *L, size_t i)
 			kolom[3] = teks(L, TT_LK_KOLOM_CAPAIAN_RENSTRA);
 			tb = tabel_iku(L, 4, lebar, kolom);
 		}
-		br = doc_table_add_row(d, tb, false);
+		br = baris(L, tb);
 		cel(L, br, row->iku->uraian, DOC_LEFT);
 		cel(L, br, nilai(L, true, row->target_renstra,
 		    row->iku->satuan), DOC_CENTER);
@@ -362,7 +394,6 @@ doc_table *
 lk_tabel_standar(lkctx *L, size_t i)
 {
 	static const double lebar[] = { 50, 25, 25 };
-	doc *d = L->b.d;
 	const sasaran *sa = &L->b.r->sasaran[i];
 	const tahunan_iku *rows = lk_rows(L, i);
 	const char *kolom[3];
@@ -381,7 +412,7 @@ lk_tabel_standar(lkctx *L, size_t i)
 			kolom[2] = teks(L, TT_LK_KOLOM_REALISASI);
 			tb = tabel_iku(L, 3, lebar, kolom);
 		}
-		br = doc_table_add_row(d, tb, false);
+		br = baris(L, tb);
 		cel(L, br, row->iku->uraian, DOC_LEFT);
 		cel(L, br, nilai(L, true,
 		    row->iku->standar_nasional, row->iku->satuan), DOC_CENTER);
@@ -434,7 +465,7 @@ lk_grafik(lkctx *L, const tahunan_iku *row)
 	if (base) {
 		doc_trend_point *p = &t->point[t->n_point++];
 
-		p->label = doc_printf(d, "%d", k->baseline_tahun);
+		p->label = tahun(L, k->baseline_tahun);
 		p->ada_realisasi = true;
 		p->realisasi = k->baseline_nilai;
 	}
@@ -442,7 +473,7 @@ lk_grafik(lkctx *L, const tahunan_iku *row)
 		doc_trend_point *p = &t->point[t->n_point++];
 		size_t x = (size_t)(y - awal);
 
-		p->label = doc_printf(d, "%d", y);
+		p->label = tahun(L, y);
 		if (y < r->tahun && x < row->n_riwayat && row->riwayat[x].ada) {
 			p->ada_realisasi = true;
 			p->realisasi = row->riwayat[x].nilai;
@@ -476,8 +507,8 @@ lk_tabel_renstra(lkctx *L)
 	double *lebar = arena_alloc(&d->mem, n_col * sizeof *lebar);
 	const char **kolom = arena_alloc(&d->mem, n_col * sizeof *kolom);
 	tmpl_nilai v[] = { { "nama", bld_atau_kosong(r->renstra.nama) },
-		{ "awal", doc_printf(d, "%d", r->renstra.awal) },
-		{ "akhir", doc_printf(d, "%d", r->renstra.akhir) } };
+		{ "awal", tahun(L, r->renstra.awal) },
+		{ "akhir", tahun(L, r->renstra.akhir) } };
 	doc_table *tb;
 
 	lebar[0] = 5;
@@ -489,7 +520,7 @@ lk_tabel_renstra(lkctx *L)
 	kolom[2] = teks(L, TT_LK_KOLOM_BASELINE);
 	for (size_t y = 0; y < n_th; y++) {
 		lebar[3 + y] = 48.0 / (double)n_th;
-		kolom[3 + y] = doc_printf(d, "%d", r->renstra.awal + (int)y);
+		kolom[3 + y] = tahun(L, r->renstra.awal + (int)y);
 	}
 	tb = doc_table_new(d, n_col, lebar);
 	kepala(L, tb, kolom, n_col, false);
@@ -575,14 +606,14 @@ lk_tabel_pagu(lkctx *L)
 	kolom[2] = teks(L, TT_LK_KOLOM_ANGGARAN);
 	kepala(L, tb, kolom, 3, true);
 	for (size_t i = 0; i < h->n_program; i++) {
-		br = doc_table_add_row(d, tb, false);
+		br = baris(L, tb);
 		cel(L, br, doc_printf(d, "%zu", h->program[i].no),
 		    DOC_CENTER);
 		cel(L, br, h->program[i].program->uraian, DOC_LEFT);
 		cel(L, br, bld_uang(&L->b,
 		    h->program[i].program->anggaran), DOC_RIGHT);
 	}
-	br = doc_table_add_row(d, tb, false);
+	br = baris(L, tb);
 	br->bold = true;
 	cel(L, br, teks(L, TT_LK_BARIS_JUMLAH),
 	    DOC_CENTER)->colspan = 2;
@@ -608,7 +639,7 @@ lk_tabel_efisiensi(lkctx *L)
 	kepala(L, tb, kolom, 5, true);
 	for (size_t i = 0; i < h->n_sasaran; i++) {
 		const tahunan_sasaran *s = &h->sasaran[i];
-		doc_row *br = doc_table_add_row(d, tb, false);
+		doc_row *br = baris(L, tb);
 
 		cel(L, br, doc_printf(d, "%zu", s->no), DOC_CENTER);
 		cel(L, br, s->sasaran->uraian, DOC_LEFT);
@@ -645,7 +676,7 @@ lk_tabel_anggaran(lkctx *L)
 	for (size_t i = 0; i < h->n_program; i++) {
 		const tahunan_program *p = &h->program[i];
 
-		br = doc_table_add_row(d, tb, false);
+		br = baris(L, tb);
 		cel(L, br, doc_printf(d, "%zu", p->no), DOC_CENTER);
 		cel(L, br, p->program->uraian, DOC_LEFT);
 		cel(L, br, bld_uang(&L->b, p->program->anggaran),
@@ -658,7 +689,7 @@ lk_tabel_anggaran(lkctx *L)
 		if (p->ada_realisasi && p->realisasi_tw4)
 			daftar_add(L, &tw4, p->program->kode);
 	}
-	br = doc_table_add_row(d, tb, false);
+	br = baris(L, tb);
 	br->bold = true;
 	cel(L, br, teks(L, TT_LK_BARIS_JUMLAH),
 	    DOC_CENTER)->colspan = 2;
