@@ -173,6 +173,23 @@ for h in "KATA PENGANTAR" "IKHTISAR EKSEKUTIF" "BAB I PENDAHULUAN" "BAB III AKUN
 	expect_in "the outline: $h" "$T/outline" "$h"
 done
 
+# The database's own earlier year wins over riwayat: 2022 imported with
+# IDI 77.3 (riwayat says 77.1) and KONFLIK 9 from its quarter IV.
+sed 's/^tahun: 2023$/tahun: 2022/; s/^    IDI: 80$/    IDI: 77.3/; /^          2022: 77.1$/d; /^          2022: 10$/d' "$DATA" |
+	awk '/^        riwayat:$/ { getline nx; if (nx ~ /^          [0-9]/) { print; print nx } else print nx; next } { print }' \
+	>"$T/y2022.yaml"
+lakip -d "$DB" import "$T/y2022.yaml"
+expect_rc "the agency's 2022 imports" 0
+lakip -d "$DB" report --dokumen lkjip --tahun 2023 -o "$T/db.pdf"
+expect_rc "the LKjIP with the database's 2022" 0
+pdftotext -layout "$T/db.pdf" "$T/db.txt"
+check "2022 from the database, the change from it (+2,70)" \
+	grep -q "Indeks Demokrasi Indonesia  *76,50  *77,30  *80  *+2,70" "$T/db.txt"
+check "KONFLIK's 2022 is that year's quarter IV (9), no change" \
+	grep -q "Jumlah konflik sosial  *-  *9 kasus  *9 kasus  *0" "$T/db.txt"
+lakip -d "$DB" show --tahun 2023 --tahunan --table iku --format csv
+check "show --tahunan says the same" grep -q "^1;.*;IDI;.*;77,30;+2,70$" "$T/stdout"
+
 # A year without its annual texts: each missing text said so.
 awk '/^tahunan:/ {skip=1; next} skip && /^[a-z]/ {skip=0} !skip' "$DATA" >"$T/bare.yaml"
 lakip -d "$T/bare.db" import "$T/bare.yaml"
