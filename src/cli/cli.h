@@ -134,7 +134,38 @@ int cmd_unlock(cli_ctx *c);
 int cmd_date(cli_ctx *c);          /* cmd_date.c */
 int cmd_finalise(cli_ctx *c);      /* cmd_final.c */
 int cmd_verify(cli_ctx *c);
+int cli_verify_qr(cli_ctx *c, const char *image);   /* cmd_qr.c */
+
+/* cli_zona.c: instant t (seconds since the epoch) after label as the
+ * local time of zone zona (NULL: the default, WIB), "-" for 0, and a
+ * line break; the local day of t into buf. */
+void cli_print_time(const char *label, int64_t t, const char *zona);
+const char *cli_day(int64_t t, const char *zona, char buf[32]);
 int cmd_signed(cli_ctx *c);        /* cmd_final.c */
+/* cmd_final_pk.c: the Perjanjian Kinerja, for cmd_finalise and
+ * cmd_verify.  cli_verify_pk sets *handled when file is an agreement
+ * signed from this database (then its return is verify's). */
+struct svc_final_opts;
+int cli_finalise_pk(cli_ctx *c, const cli_period *p,
+		    struct svc_final_opts *o, const char *out,
+		    const char *pihak);
+int cli_verify_pk(cli_ctx *c, const char *file, const char *ca,
+		  bool *handled);
+/* `signed get --dokumen pk`: a stored signed agreement (versi 0: the
+ * latest; pihak NULL: the one that carries every signature made). */
+int cli_signed_pk(cli_ctx *c, const cli_period *p, int versi,
+		  const char *pihak, const char *out);
+/* `unlock --dokumen pk`: the agreement both parties signed (admin). */
+int cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason);
+/* buf into out ("-": standard output), through a temporary file beside
+ * it renamed into place (cmd_final.c). */
+int cli_write_out(const char *out, const unsigned char *buf, size_t len,
+		  lk_err *e);
+/* --pihak pertama|kedua (NULL: pertama) as 1 or 2; EX_USAGE printed. */
+int cli_pihak(const cli_ctx *c, const char *arg, int *pihak);
+/* The password of a .p12: $LAKIP_P12_PASS, else asked on the terminal
+ * without echo; *pw malloc'ed (cmd_final.c). */
+int cli_p12_password(char **pw);
 int cmd_signer(cli_ctx *c);        /* cmd_signer.c */
 int cmd_template(cli_ctx *c);      /* cmd_template.c */
 int cmd_audit(cli_ctx *c);         /* cmd_audit.c */

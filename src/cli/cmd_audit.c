@@ -48,6 +48,7 @@ typedef struct zona_cache {
 	char *kode[ZONA_MAX], *zona[ZONA_MAX];
 	char *satu;              /* the only agency's */
 	bool satu_ok;
+	const char *since;       /* audit log --since: a local day, or NULL */
 } zona_cache;
 
 static const char *
@@ -94,9 +95,14 @@ static int
 print_rec(void *arg, const store_audit_rec *r)
 {
 	zona_cache *zc = arg;
-	char when[64];
+	const char *zona = zona_of(zc, r->scope);
+	char when[64], day[16];
 
-	zona_lokal(r->at, zona_of(zc, r->scope), true, when, sizeof when);
+	/* --since is a day of the agency's calendar, not of UTC. */
+	if (zc->since != NULL && zona_tanggal_lokal(r->at, zona, day, sizeof day) &&
+	    strcmp(day, zc->since) < 0)
+		return 0;
+	zona_lokal(r->at, zona, true, when, sizeof when);
 	printf("%" PRId64 " %s %s %s %s %s%s%s%s%s ", r->id, when, r->login,
 	       audit_aksi_label(r->action), r->scope ? r->scope : "-", r->tbl,
 	       r->kode ? " " : "", r->kode ? r->kode : "",
@@ -241,10 +247,17 @@ cmd_audit(cli_ctx *c)
 				     "every signed report"));
 	} else {
 		zona_cache zc;
+		char from[32];
 
 		memset(&zc, 0, sizeof zc);
 		zc.s = s;
-		rc = store_audit_list(s, since, user, print_rec, &zc, &e);
+		zc.since = since;
+		/* The records from the start of that day in the easternmost
+		 * zone (WIT), each then kept by its own agency's day. */
+		if (since != NULL)
+			zona_awal_hari(since, "Asia/Jayapura", from, sizeof from);
+		rc = store_audit_list(s, since != NULL ? from : NULL, user,
+				      print_rec, &zc, &e);
 		zona_cache_free(&zc);
 	}
 	store_close(s);

@@ -26,6 +26,7 @@
 #include "core/i18n.h"
 #include "core/kinerja.h"
 #include "core/hex.h"
+#include "core/zona.h"
 #include "io/exchange.h"
 #include "report/build.h"
 #include "report/layout.h"
@@ -46,8 +47,8 @@ print_warning(void *arg, const char *msg)
 
 /* Password of the .p12: $LAKIP_P12_PASS, else asked on the terminal
  * without echo.  *pw malloc'ed. */
-static int
-get_password(char **pw)
+int
+cli_p12_password(char **pw)
 {
 	const char *env = getenv("LAKIP_P12_PASS");
 	struct termios old, quiet;
@@ -92,7 +93,7 @@ cmd_finalise(cli_ctx *c)
 	svc_final_opts o;
 	svc_final_result res;
 	svc_period per;
-	const char *out = NULL;
+	const char *out = NULL, *dokumen = NULL, *pihak = NULL;
 	char *pw = NULL;
 	int ch, rc;
 	bool to_stdout;
@@ -118,9 +119,20 @@ cmd_finalise(cli_ctx *c)
 			o.tsa = optarg;
 		else if (ch == 'R')
 			o.override_review = optarg;
+		else if (ch == 'D')
+			dokumen = optarg;
+		else if (ch == 'K')
+			pihak = optarg;
 		else
 			return EX_USAGE;
 	}
+	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
+		return cli_finalise_pk(c, &p, &o, out, pihak);
+	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
+		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
+				 dokumen);
+	if (pihak != NULL)
+		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
 	if (o.tsa != NULL && strncmp(o.tsa, "http://", 7) != 0)
@@ -154,7 +166,7 @@ cmd_finalise(cli_ctx *c)
 		cli_report(&e);
 		goto done;
 	}
-	if ((rc = get_password(&pw)) != 0)
+	if ((rc = cli_p12_password(&pw)) != 0)
 		goto done;
 	o.password = pw;
 	rc = svc_finalise(&v, &per, &o, &res, &e);
@@ -188,8 +200,8 @@ close:
 
 /* buf into out ("-": standard output), through a temporary file beside
  * it renamed into place. */
-static int
-write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
+int
+cli_write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
 {
 	char tmp[4096];
 	mode_t um;
@@ -223,7 +235,7 @@ cmd_signed(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *out = NULL;
+	const char *out = NULL, *dokumen = NULL, *pihak_arg = NULL;
 	unsigned char *pdf = NULL;
 	char *kode = NULL;
 	size_t len = 0;
@@ -244,12 +256,23 @@ cmd_signed(cli_ctx *c)
 				return cli_usage(c, _("--versi: expected a version "
 						      "number, got '%s'"), optarg);
 			versi = (int)v;
-		} else
+		} else if (ch == 'D')
+			dokumen = optarg;
+		else if (ch == 'K')
+			pihak_arg = optarg;
+		else
 			return EX_USAGE;
 	}
 	if (optind >= c->argc || strcmp(c->argv[optind], "get") != 0)
 		return cli_usage(c, _("expected get"));
 	optind++;
+	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
+		return cli_signed_pk(c, &p, versi, pihak_arg, out);
+	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
+		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
+				 dokumen);
+	if (pihak_arg != NULL)
+		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
 	if (out == NULL)
@@ -273,7 +296,7 @@ cmd_signed(cli_ctx *c)
 	store_close(s);
 	free(kode);
 	if (rc == 0)
-		rc = write_out(out, pdf, len, &e);
+		rc = cli_write_out(out, pdf, len, &e);
 	free(pdf);
 	return rc != 0 && e.msg[0] ? cli_report(&e) : rc;
 }
@@ -281,19 +304,6 @@ cmd_signed(cli_ctx *c)
 /* ------------------------------------------------------------------ */
 /* verify */
 
-static void
-print_time(const char *label, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[64];
-
-	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, sizeof buf, "-");
-	else
-		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-	printf("%s%s\n", label, buf);
-}
 
 int
 cmd_verify(cli_ctx *c)
@@ -301,24 +311,35 @@ cmd_verify(cli_ctx *c)
 	lk_err e = { 0, "" };
 	sign_verify_result vr;
 	store_signed sg;
-	const char *file, *ca = NULL;
-	char uhash[65], fhash[65], chash[65];
+	const char *file, *ca = NULL, *qr = NULL;
+	char uhash[65], fhash[65], chash[65], when[64], *zona = NULL;
 	rencana *r = NULL;
 	bool sig_ok, file_ok, data_ok = false, registered = false, chain_ok = true;
+	bool pk = false;
 	store *s;
-	int ch, rc;
+	int ch, rc, found;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 'C')
 			ca = optarg;
+		else if (ch == 'Q')
+			qr = optarg;
 		else
 			return EX_USAGE;
+	}
+	if (qr != NULL) {
+		if (ca != NULL || optind < c->argc)
+			return cli_usage(c, _("--qr takes no FILE.pdf nor --ca"));
+		return cli_verify_qr(c, qr);
 	}
 	if (optind >= c->argc)
 		return cli_usage(c, _("missing FILE.pdf"));
 	if (optind + 1 < c->argc)
 		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind + 1]);
 	file = c->argv[optind];
+	/* An agreement signed by both parties carries two signatures. */
+	if ((rc = cli_verify_pk(c, file, ca, &pk)) != 0 || pk)
+		return rc;
 	memset(&vr, 0, sizeof vr);
 	if ((rc = sign_verify_ca(file, ca, &vr, &e)) != 0)
 		return cli_report(&e);
@@ -328,14 +349,25 @@ cmd_verify(cli_ctx *c)
 		return cli_report(&e);
 	sig_ok = vr.digest_ok && vr.signature_ok;
 	lk_hex(vr.unsigned_sha256, 32, uhash);
+	/* The stored version first: its agency's zone shows the times. */
+	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
+		return rc;
+	if ((found = store_signed_find(s, uhash, &sg, &e)) != 0 &&
+	    found != EX_NOINPUT) {
+		store_close(s);
+		return cli_report(&e);
+	}
+	if (found == 0 && store_zona_waktu(s, sg.instansi, &zona, &e) != 0)
+		zona = NULL;
 	printf(_("Signature: %s (%s)\n"), sig_ok ? _("valid") : _("NOT VALID"),
 	       vr.cert.subject);
 	printf(_("Certificate: %s, fingerprint %s\n"), vr.cert.issuer[0] ?
 	       vr.cert.issuer : "-", vr.cert.sha256);
-	print_time(_("Signing time (as the signer's machine stated it): "),
-		   vr.signing_time != 0 ? vr.signing_time : vr.claimed_time);
+	cli_print_time(_("Signing time (as the signer's machine stated it): "),
+		       vr.signing_time != 0 ? vr.signing_time : vr.claimed_time,
+		       zona);
 	if (vr.timestamped && vr.timestamp_ok) {
-		print_time(_("Timestamp (RFC 3161): "), vr.timestamp);
+		cli_print_time(_("Timestamp (RFC 3161): "), vr.timestamp, zona);
 		printf(_("  by %s\n"), vr.tsa[0] ? vr.tsa : "-");
 	} else if (vr.timestamped) {
 		printf(_("Timestamp: NOT over this signature\n"));
@@ -348,16 +380,11 @@ cmd_verify(cli_ctx *c)
 		printf(_("Chain to %s: %s\n"), ca, vr.chain_ok ? _("valid")
 		       : vr.chain_error);
 	}
-	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
-		return rc;
-	if ((rc = store_signed_find(s, uhash, &sg, &e)) != 0) {
+	if (found != 0) {
 		store_close(s);
-		if (rc == EX_NOINPUT) {
-			printf(_("Stored version: NONE matches this file\n"));
-			return cli_error(EX_DATAERR, _("%s: not a report signed from this"
-						       " database (or altered)"), file);
-		}
-		return cli_report(&e);
+		printf(_("Stored version: NONE matches this file\n"));
+		return cli_error(EX_DATAERR, _("%s: not a report signed from this"
+					       " database (or altered)"), file);
 	}
 	file_ok = strcmp(fhash, sg.pdf_sha256) == 0;
 	rc = store_signer_registered(s, sg.instansi, vr.cert.sha256, &registered, &e);
@@ -371,8 +398,9 @@ cmd_verify(cli_ctx *c)
 	printf(_("Report: %s, Triwulan %s %d, version %d of %d%s\n"), sg.instansi,
 	       tw_romawi(sg.tw), sg.tahun, sg.version, sg.latest,
 	       sg.version < sg.latest ? _(" (superseded)") : "");
-	printf(_("Signed by %s (%s) at %s\n"), sg.signer, sg.cert_subject,
-	       sg.signed_at);
+	zona_lokal(sg.signed_at, zona, true, when, sizeof when);
+	free(zona);
+	printf(_("Signed by %s (%s) at %s\n"), sg.signer, sg.cert_subject, when);
 	printf(_("Signer: %s\n"), registered
 	       ? _("a certificate registered for the agency")
 	       : _("NOT a certificate registered for the agency"));

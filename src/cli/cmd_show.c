@@ -101,7 +101,7 @@ iku_cells(arena *a, const kinerja *k, bool text, size_t *nrow)
 		c[2] = row->iku->kode;
 		c[3] = row->iku->uraian;
 		c[4] = row->iku->satuan;
-		c[5] = fmt_nilai(a, row->target);
+		c[5] = row->target_kosong ? "" : fmt_nilai(a, row->target);
 		c[6] = row->ada_realisasi ? fmt_nilai(a, row->realisasi) : "";
 		c[7] = fmt_capaian(a, &row->capaian, text);
 		c[8] = row->kategori ? row->kategori->label :
@@ -178,8 +178,9 @@ program_cells(arena *a, const kinerja *k, bool text, size_t *nrow)
 		c[0] = arena_printf(a, "%zu", row->no);
 		c[1] = row->program->kode;
 		c[2] = row->program->uraian;
-		c[3] = fmt_uang(a, row->program->anggaran);
-		c[4] = fmt_uang(a, row->target);
+		c[3] = row->program->anggaran_kosong ? "" :
+		    fmt_uang(a, row->program->anggaran);
+		c[4] = row->target_kosong ? "" : fmt_uang(a, row->target);
 		c[5] = row->ada_realisasi ? fmt_uang(a, row->realisasi) : "";
 		c[6] = fmt_capaian(a, &row->capaian, text);
 		c[7] = keterangan(a, row->program);

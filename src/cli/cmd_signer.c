@@ -22,22 +22,10 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "sign/sign.h"
 #include "store/workflow.h"
 
-/* "YYYY-MM-DD" of t (UTC). */
-static const char *
-day(int64_t t, char buf[32])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, 32, "?");
-	else
-		strftime(buf, 32, "%Y-%m-%d", &tm);
-	return buf;
-}
 
 static int
 signer_list(cli_ctx *c, const char *instansi)
@@ -46,28 +34,36 @@ signer_list(cli_ctx *c, const char *instansi)
 	store_signer *v;
 	store *s;
 	size_t n, i;
-	char a[32], b[32];
+	char a[32], b[32], w1[64], w2[64], *zona = NULL;
 	int rc;
 
 	c->aksi = AKSI_LIHAT;
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
-	rc = store_signer_list(s, instansi, NULL, &v, &n, &e);
-	store_close(s);
-	if (rc != 0)
+	if ((rc = store_signer_list(s, instansi, NULL, &v, &n, &e)) != 0) {
+		store_close(s);
 		return cli_report(&e);
+	}
 	for (i = 0; i < n; i++) {
-		printf(_("%s  %s  %s .. %s  %s\n"), v[i].instansi, v[i].sha256,
-		       day(v[i].not_before, a), day(v[i].not_after, b),
+		/* Days and times in the agency's zone. */
+		if (store_zona_waktu(s, v[i].instansi, &zona, &e) != 0)
+			zona = NULL;
+		zona_lokal(v[i].added_at, zona, true, w1, sizeof w1);
+		zona_lokal(v[i].removed_at, zona, true, w2, sizeof w2);
+		printf(_("%s  %s  %s .. %s  %s%s\n"), v[i].instansi, v[i].sha256,
+		       cli_day(v[i].not_before, zona, a),
+		       cli_day(v[i].not_after, zona, b),
+		       v[i].pihak == 2 ? _("pihak kedua ") : "",
 		       v[i].removed_at != NULL ? _("(removed)") : "");
 		printf(_("    %s; added by %s at %s"), v[i].subject, v[i].added_by,
-		       v[i].added_at);
+		       w1);
 		if (v[i].removed_at != NULL)
-			printf(_("; removed by %s at %s"), v[i].removed_by,
-			       v[i].removed_at);
+			printf(_("; removed by %s at %s"), v[i].removed_by, w2);
 		putchar('\n');
+		free(zona);
 	}
 	store_signer_list_free(v, n);
+	store_close(s);
 	return 0;
 }
 
@@ -80,12 +76,17 @@ cmd_signer(cli_ctx *c)
 	store_signer g;
 	char *pem = NULL, *kode = NULL;
 	store *s;
-	int ch, rc, npos;
+	int ch, rc, npos, pihak = 1;
+	bool pihak_set = false;
 
 	while ((ch = cli_getopt(c)) != -1) {
 		if (ch == 'i')
 			inst = optarg;
-		else
+		else if (ch == 'K') {
+			if ((rc = cli_pihak(c, optarg, &pihak)) != 0)
+				return rc;
+			pihak_set = true;
+		} else
 			return EX_USAGE;
 	}
 	npos = c->argc - optind;
@@ -102,8 +103,10 @@ cmd_signer(cli_ctx *c)
 				 sub);
 	if (npos != 2)
 		return cli_usage(c, strcmp(sub, "set") == 0
-				 ? _("usage: signer set [--instansi K] CERT.pem")
+				 ? _("usage: signer set [--instansi K] [--pihak pertama|kedua] CERT.pem")
 				 : _("usage: signer remove [--instansi K] SHA256"));
+	if (pihak_set && strcmp(sub, "set") != 0)
+		return cli_usage(c, _("--pihak: only with signer set"));
 	arg = c->argv[optind + 1];
 	memset(&ci, 0, sizeof ci);
 	if (strcmp(sub, "set") == 0 &&
@@ -129,6 +132,7 @@ cmd_signer(cli_ctx *c)
 		g.not_before = ci.not_before;
 		g.not_after = ci.not_after;
 		g.pem = pem;
+		g.pihak = pihak;
 		rc = store_signer_add(s, &g, &e);
 	} else if (rc == 0) {
 		rc = store_signer_remove(s, kode, arg, &e);
@@ -140,8 +144,13 @@ cmd_signer(cli_ctx *c)
 		return cli_report(&e);
 	}
 	if (strcmp(sub, "set") == 0) {
-		printf(_("Registered for %s: %s\n  fingerprint %s\n"), kode,
-		       ci.subject, ci.sha256);
+		if (pihak == 2)
+			printf(_("Registered for %s, pihak kedua of its Perjanjian "
+				 "Kinerja: %s\n  fingerprint %s\n"), kode,
+			       ci.subject, ci.sha256);
+		else
+			printf(_("Registered for %s: %s\n  fingerprint %s\n"), kode,
+			       ci.subject, ci.sha256);
 		if (ci.expired || ci.not_yet_valid)
 			fprintf(stderr, _("lakip: warning: the certificate is not "
 					  "valid today: finalise will refuse it\n"));

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "io/datafile.h"
 #include "report/template.h"
 #include "store/workflow.h"
@@ -28,7 +29,7 @@
 
 /* The whole of a template file, checked: *text malloc'ed. */
 static int
-read_checked(const char *path, char **text, lk_err *e)
+read_checked(const char *path, char **text, const char **dokumen, lk_err *e)
 {
 	FILE *f = fopen(path, "rb");
 	size_t n = 0, cap = 65536;
@@ -69,17 +70,19 @@ read_checked(const char *path, char **text, lk_err *e)
 		free(buf);
 		return rc;
 	}
+	*dokumen = tmpl_dokumen_nama(t->jenis);
 	tmpl_free(t);
 	*text = buf;
 	return 0;
 }
 
 static int
-show(cli_ctx *c, const char *kode, int versi, const char *out)
+show(cli_ctx *c, const char *kode, const char *dokumen, int versi,
+     const char *out)
 {
 	lk_err e = { 0, "" };
 	store_template tp;
-	char path[4096], *inst = NULL;
+	char path[4096], rel[64], *inst = NULL, *zona = NULL;
 	FILE *f = stdout;
 	store *s;
 	int rc;
@@ -88,10 +91,13 @@ show(cli_ctx *c, const char *kode, int versi, const char *out)
 		return rc;
 	rc = store_pilih_instansi(s, kode, &inst, &e);
 	if (rc == 0)
-		rc = store_template_versi(s, inst, versi, &tp, &e);
+		rc = store_template_versi_dokumen(s, inst, dokumen, versi, &tp, &e);
+	if (rc == 0 && store_zona_waktu(s, inst, &zona, &e) != 0)
+		zona = NULL;
 	store_close(s);
 	if (rc != 0) {
 		free(inst);
+		free(zona);
 		return cli_report(&e);
 	}
 	if (out != NULL && !cli_out_is_stdout(out) && (f = fopen(out, "w")) == NULL) {
@@ -99,8 +105,8 @@ show(cli_ctx *c, const char *kode, int versi, const char *out)
 			       strerror(errno));
 	} else if (tp.yaml != NULL) {
 		fputs(tp.yaml, f);
-	} else if ((rc = datafile_find("templates/laporan.yaml", path, sizeof path,
-				       &e)) == 0) {
+	} else if (snprintf(rel, sizeof rel, "templates/%s.yaml", dokumen) > 0 &&
+		   (rc = datafile_find(rel, path, sizeof path, &e)) == 0) {
 		/* None set: the installed template, as it would print. */
 		rc = cli_copy_file(path, f, &e);
 		if (rc != 0)
@@ -110,14 +116,20 @@ show(cli_ctx *c, const char *kode, int versi, const char *out)
 	}
 	if (f != stdout && f != NULL && fclose(f) != 0 && rc == 0)
 		rc = cli_error(EX_IOERR, _("cannot write %s: %s"), out, strerror(errno));
-	if (rc == 0 && !c->quiet && tp.yaml != NULL)
+	if (rc == 0 && !c->quiet && tp.yaml != NULL) {
+		char when[64];
+
+		/* When it was set, in the agency's zone. */
+		zona_lokal(tp.added_at, zona, true, when, sizeof when);
 		fprintf(stderr, _("lakip: %s: template version %d, set by %s at %s\n"),
-			inst, tp.versi, tp.added_by, tp.added_at);
-	else if (rc == 0 && !c->quiet)
+			inst, tp.versi, tp.added_by, when);
+	} else if (rc == 0 && !c->quiet) {
 		fprintf(stderr, _("lakip: %s: the installed template (none set)\n"),
 			inst);
+	}
 	store_template_free(&tp);
 	free(inst);
+	free(zona);
 	return rc;
 }
 
@@ -125,7 +137,8 @@ int
 cmd_template(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
-	const char *inst = NULL, *out = NULL, *sub;
+	const char *inst = NULL, *out = NULL, *sub, *dokumen = NULL;
+	const char *jenis = "laporan";
 	char *text = NULL, *kode = NULL;
 	int ch, rc, npos, versi = 0;
 	store *s;
@@ -135,6 +148,15 @@ cmd_template(cli_ctx *c)
 			inst = optarg;
 		else if (ch == 'o')
 			out = optarg;
+		else if (ch == 'D') {
+			if (strcmp(optarg, "laporan") == 0)
+				dokumen = "laporan";
+			else if (strcmp(optarg, "pk") == 0)
+				dokumen = "perjanjian";
+			else
+				return cli_usage(c, _("--dokumen: expected laporan "
+						      "or pk, got '%s'"), optarg);
+		}
 		else if (ch == 'v') {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -153,7 +175,8 @@ cmd_template(cli_ctx *c)
 	if (strcmp(sub, "show") == 0) {
 		if (npos != 1)
 			return cli_usage(c, _("template show takes no arguments"));
-		return show(c, inst, versi, out);
+		return show(c, inst, dokumen != NULL ? dokumen : "laporan", versi,
+			    out);
 	}
 	if (strcmp(sub, "set") != 0 && strcmp(sub, "reset") != 0)
 		return cli_usage(c, _("unknown template command '%s' (set, show, reset)"),
@@ -164,8 +187,14 @@ cmd_template(cli_ctx *c)
 		return cli_usage(c, _("usage: template set [--instansi K] FILE.yaml"));
 	if (strcmp(sub, "reset") == 0 && npos != 1)
 		return cli_usage(c, _("template reset takes no arguments"));
-	if (strcmp(sub, "set") == 0 && read_checked(c->argv[optind + 1], &text, &e) != 0)
+	if (strcmp(sub, "set") == 0 && dokumen != NULL)
+		return cli_usage(c, _("--dokumen is for template show and reset: "
+				      "set takes the kind from the file's jenis"));
+	if (strcmp(sub, "set") == 0 &&
+	    read_checked(c->argv[optind + 1], &text, &jenis, &e) != 0)
 		return cli_report(&e);
+	if (dokumen != NULL)
+		jenis = dokumen;
 	c->aksi = AKSI_UBAH_RENCANA;
 	if ((rc = cli_open_store(c, 0, &s)) != 0) {
 		free(text);
@@ -173,16 +202,22 @@ cmd_template(cli_ctx *c)
 	}
 	rc = store_pilih_instansi(s, inst, &kode, &e);
 	if (rc == 0)
-		rc = store_template_set(s, kode, text, &versi, &e);
+		rc = store_template_set_dokumen(s, kode, jenis, text, &versi, &e);
 	store_close(s);
 	free(text);
 	if (rc != 0) {
 		free(kode);
 		return cli_report(&e);
 	}
-	printf(strcmp(sub, "set") == 0 ? _("Template of %s: version %d set\n")
-	       : _("Template of %s: version %d, the installed template again\n"),
-	       kode, versi);
+	if (strcmp(jenis, "laporan") != 0)
+		printf(strcmp(sub, "set") == 0
+		       ? _("Template of %s for the %s: version %d set\n")
+		       : _("Template of %s for the %s: version %d, the installed "
+			   "template again\n"), kode, jenis, versi);
+	else
+		printf(strcmp(sub, "set") == 0 ? _("Template of %s: version %d set\n")
+		       : _("Template of %s: version %d, the installed template again\n"),
+		       kode, versi);
 	free(kode);
 	return 0;
 }

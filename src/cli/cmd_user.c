@@ -23,14 +23,16 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "store/workflow.h"
 
 static void
-put_line(const char *login, const char *role, const char *instansi,
+put_line(store *s, const char *login, const char *role, const char *instansi,
 	 char *const *bidang, size_t n_bidang, const char *by, const char *at)
 {
-	char bid[256] = "";
+	char bid[256] = "", when[64], *zona = NULL;
 	size_t len = 0, k;
+	lk_err e = { 0, "" };
 
 	for (k = 0; k < n_bidang && len < sizeof bid; k++) {
 		int w = snprintf(bid + len, sizeof bid - len, "%s%s", k ? "," : "",
@@ -39,8 +41,15 @@ put_line(const char *login, const char *role, const char *instansi,
 		if (w > 0)
 			len += (size_t)w;
 	}
+	/* In the zone of the agency the role is in (an admin's: the only
+	 * agency's, else the default). */
+	if (store_zona_waktu(s, strcmp(instansi, "*") == 0 ||
+	    strcmp(instansi, "-") == 0 ? NULL : instansi, &zona, &e) != 0)
+		zona = NULL;
+	zona_lokal(at, zona, true, when, sizeof when);
+	free(zona);
 	printf("%-20s %-9s %-20s %-24s %s %s\n", login, role, instansi,
-	       *bid ? bid : "-", by ? by : "-", at ? at : "-");
+	       *bid ? bid : "-", by ? by : "-", at ? when : "-");
 }
 
 static int
@@ -55,10 +64,10 @@ user_list(cli_ctx *c)
 	c->aksi = AKSI_LIHAT;
 	if ((rc = cli_open_store(c, STORE_READONLY, &s)) != 0)
 		return rc;
-	rc = store_user_list(s, &v, &n, &e);
-	store_close(s);
-	if (rc != 0)
+	if ((rc = store_user_list(s, &v, &n, &e)) != 0) {
+		store_close(s);
 		return cli_report(&e);
+	}
 	printf("%-20s %-9s %-20s %-24s %s\n", _("LOGIN"), _("ROLE"), _("INSTANSI"),
 	       _("BIDANG"), _("ADDED BY / AT"));
 	/* One line per user and agency; an admin's agency is every one (*),
@@ -67,16 +76,17 @@ user_list(cli_ctx *c)
 		const store_user *u = &v[i];
 
 		if (u->admin || u->n_at == 0)
-			put_line(u->login, u->admin ? peran_nama(PERAN_ADMIN) : "-",
+			put_line(s, u->login, u->admin ? peran_nama(PERAN_ADMIN) : "-",
 				 u->admin ? "*" : "-", NULL, 0, u->added_by,
 				 u->added_at);
 		for (k = 0; k < u->n_at; k++)
-			put_line(u->login, peran_nama(u->at[k].peran),
+			put_line(s, u->login, peran_nama(u->at[k].peran),
 				 u->at[k].instansi, u->at[k].bidang,
 				 u->at[k].n_bidang, u->at[k].added_by,
 				 u->at[k].added_at);
 	}
 	store_user_list_free(v, n);
+	store_close(s);
 	return 0;
 }
 

@@ -329,7 +329,7 @@ cmd_unlock(cli_ctx *c)
 {
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
-	const char *reason = NULL;
+	const char *reason = NULL, *dokumen = NULL;
 	char *kode;
 	store *s;
 	int ch, rc;
@@ -340,9 +340,16 @@ cmd_unlock(cli_ctx *c)
 				return rc;
 		} else if (ch == 'R')
 			reason = optarg;
+		else if (ch == 'D')
+			dokumen = optarg;
 		else
 			return EX_USAGE;
 	}
+	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
+		return cli_unlock_pk(c, &p, reason);
+	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
+		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
+				 dokumen);
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
 	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')

@@ -17,3 +17,15 @@ lk_hex(const void *b, size_t n, char *out)
 	}
 	out[2 * n] = '\0';
 }
+
+int
+lk_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

@@ -8,5 +8,7 @@
 
 /* The n bytes at b as 2n hex digits and a NUL at out (2n + 1 bytes). */
 void lk_hex(const void *b, size_t n, char *out);
+/* The value of hex digit c (either case), or -1. */
+int lk_hexval(int c);
 
 #endif

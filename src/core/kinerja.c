@@ -49,10 +49,13 @@ hitung_iku(rencana *r, int tw, const predikat_tabel *pt, kinerja *k,
 			row->iku = ik;
 			row->target = iku_target_untuk(ik, tw);
 			row->target_triwulan = ik->ada_target_tw[tw];
+			row->target_kosong = ik->target_kosong &&
+			    !row->target_triwulan;
 			row->ada_realisasi = ik->ada_realisasi[tw];
 			row->realisasi = row->ada_realisasi ? ik->realisasi[tw] : 0;
-			if (capaian_hitung(row->target, row->ada_realisasi,
-			    row->realisasi, ik->polaritas, &row->capaian) != 0)
+			if (capaian_hitung(row->target, row->ada_realisasi &&
+			    !row->target_kosong, row->realisasi, ik->polaritas,
+			    &row->capaian) != 0)
 				return lk_fail(e, EX_DATAERR, _("capaian of %s "
 				    "is too large to compute"), ik->kode);
 			row->predikat = predikat_cari(pt, &row->capaian);
@@ -87,10 +90,12 @@ hitung_program(rencana *r, int tw, kinerja *k, lk_err *e)
 		row->program = p;
 		row->target = program_target_untuk(p, tw);
 		row->target_triwulan = p->ada_target_tw[tw];
+		row->target_kosong = p->anggaran_kosong && !row->target_triwulan;
 		row->ada_realisasi = p->ada_realisasi[tw];
 		row->realisasi = row->ada_realisasi ? p->realisasi[tw] : 0;
-		if (capaian_hitung(row->target, row->ada_realisasi,
-		    row->realisasi, POLARITAS_POSITIF, &row->capaian) != 0)
+		if (capaian_hitung(row->target, row->ada_realisasi &&
+		    !row->target_kosong, row->realisasi, POLARITAS_POSITIF,
+		    &row->capaian) != 0)
 			return lk_fail(e, EX_DATAERR, _("budget absorption of "
 			    "%s is too large to compute"), p->kode);
 		if ((rc = tambah(&k->jumlah_anggaran, p->anggaran,

@@ -21,6 +21,9 @@ typedef struct kinerja_iku {
 	const iku *iku;                 /* NULL for a sasaran without IKU */
 	int64_t target;                 /* the quarter's target */
 	bool target_triwulan;           /* target came from target_tw */
+	/* The target is blank, to be filled (iku.target_kosong and no
+	 * quarterly target): no capaian (KOSONG), printed empty. */
+	bool target_kosong;
 	bool ada_realisasi;
 	int64_t realisasi;
 	capaian capaian;
@@ -35,6 +38,7 @@ typedef struct kinerja_program {
 	const program *program;
 	int64_t target;
 	bool target_triwulan;
+	bool target_kosong;             /* as kinerja_iku's (anggaran_kosong) */
 	bool ada_realisasi;
 	int64_t realisasi;
 	capaian capaian;

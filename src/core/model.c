@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 rencana *
 rencana_new(void)
@@ -24,6 +25,45 @@ rencana_free(rencana *r)
 		return;
 	arena_free(&r->mem);
 	free(r);
+}
+
+/* kode appended to buf (", " between), "..." once it no longer fits. */
+static void
+tambah_kode(char *buf, size_t n, size_t *len, const char *kode)
+{
+	int w;
+
+	if (n == 0 || *len >= n - 1)
+		return;
+	w = snprintf(buf + *len, n - *len, "%s%s", *len ? ", " : "", kode);
+	if (w < 0 || (size_t)w >= n - *len) {
+		if (n >= 4)
+			memcpy(buf + n - 4, "...", 4);
+		*len = n - 1;
+	} else {
+		*len += (size_t)w;
+	}
+}
+
+size_t
+rencana_kosong(const rencana *r, char *buf, size_t n)
+{
+	size_t count = 0, len = 0;
+
+	if (n > 0)
+		buf[0] = '\0';
+	for (size_t i = 0; i < r->n_sasaran; i++)
+		for (size_t j = 0; j < r->sasaran[i].n_iku; j++)
+			if (r->sasaran[i].iku[j].target_kosong) {
+				count++;
+				tambah_kode(buf, n, &len, r->sasaran[i].iku[j].kode);
+			}
+	for (size_t i = 0; i < r->n_program; i++)
+		if (r->program[i].anggaran_kosong) {
+			count++;
+			tambah_kode(buf, n, &len, r->program[i].kode);
+		}
+	return count;
 }
 
 static bool

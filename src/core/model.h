@@ -76,6 +76,10 @@ typedef struct iku {
 	char *satuan;
 	enum polaritas polaritas;
 	int64_t target;                 /* annual, nilai (x10^4) */
+	/* Blank, to be filled (target is 0 then): a year copied from the
+	 * one before where the Renstra gives no target; no capaian until
+	 * it is typed, and nothing with it is submitted or signed. */
+	bool target_kosong;
 	bool ada_target_tw[TW_MAX + 1];
 	int64_t target_tw[TW_MAX + 1];  /* cumulative to the quarter */
 	bool ada_realisasi[TW_MAX + 1];
@@ -125,6 +129,7 @@ typedef struct program {
 	char *kode;
 	char *uraian;
 	int64_t anggaran;               /* sen */
+	bool anggaran_kosong;           /* blank, to be filled (as target_kosong) */
 	bool ada_target_tw[TW_MAX + 1];
 	int64_t target_tw[TW_MAX + 1];  /* sen, cumulative */
 	char **sasaran;                 /* kodes */
@@ -203,6 +208,11 @@ typedef struct rencana {
  * its arena and all it points to with rencana_free (NULL is allowed). */
 rencana *rencana_new(void);
 void rencana_free(rencana *r);
+
+/* The IKU whose target and the programs whose budget are blank, to be
+ * filled (target_kosong, anggaran_kosong): their kodes, ", " separated,
+ * into buf (cut with "..." when it does not fit); returns how many. */
+size_t rencana_kosong(const rencana *r, char *buf, size_t n);
 
 /* Target that quarter n compares with: target_tw[n] where given, else the
  * annual target (or, for a program, the anggaran).  A quarter outside

@@ -548,6 +548,14 @@ copy_sasaran(arena *a, sasaran *dst, const sasaran *src, bool renstra,
 		dst->iku[j].satuan = dup(a, src->iku[j].satuan);
 		dst->iku[j].polaritas = src->iku[j].polaritas;
 		copy_iku_tahunan(a, &dst->iku[j], &src->iku[j], renstra, tahun);
+		/* The year's target from the Renstra where it gives one,
+		 * else blank to be typed: never last year's, never 0. */
+		dst->iku[j].target_kosong = true;
+		for (size_t k = 0; k < dst->iku[j].n_target_renstra; k++)
+			if (dst->iku[j].target_renstra[k].tahun == tahun) {
+				dst->iku[j].target = dst->iku[j].target_renstra[k].nilai;
+				dst->iku[j].target_kosong = false;
+			}
 	}
 }
 
@@ -556,6 +564,7 @@ copy_program(arena *a, program *dst, const program *src)
 {
 	dst->kode = dup(a, src->kode);
 	dst->uraian = dup(a, src->uraian);
+	dst->anggaran_kosong = true;     /* the new year's pagu: to be typed */
 	dst->sasaran = alloc_array(a, src->n_sasaran, sizeof *dst->sasaran);
 	dst->n_sasaran = src->n_sasaran;
 	for (size_t j = 0; j < src->n_sasaran; j++)

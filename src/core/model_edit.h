@@ -78,9 +78,11 @@ void rencana_move_tabel(rencana *r, sasaran *s, int tw, size_t from,
  * IKU (kode, uraian, satuan, polaritas, kategori bands, national
  * standard, the history of years before `tahun`; while `tahun` is in
  * src's Renstra period, that period and each IKU's baseline and Renstra
- * targets) and programs (kode, uraian, sasaran links), with targets,
- * quarterly targets, budgets, realisations and quarters left empty (zero
- * / absent), to be typed anew; no narratives, tables, notes, quarter or
+ * targets) and programs (kode, uraian, sasaran links).  Each IKU's
+ * target is the Renstra's for `tahun` where it gives one, else blank
+ * (target_kosong); budgets are blank (anggaran_kosong); quarterly
+ * targets, realisations and quarters absent, to be typed anew; no
+ * narratives, tables, notes, quarter or
  * annual reports, agreement.  Every string is copied into
  * the new rencana's arena (src may be freed afterwards).
  * Returns a new rencana (rencana_free). */

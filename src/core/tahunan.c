@@ -130,8 +130,9 @@ hitung_iku_row(rencana *r, const iku *ik, const tahunan_lalu *lalu,
 	row->target = ik->target;
 	row->ada_realisasi = tahunan_realisasi_iku(ik, &row->realisasi,
 	    &row->realisasi_tw4);
-	if (capaian_hitung(row->target, row->ada_realisasi, row->realisasi,
-	    ik->polaritas, &row->capaian) != 0)
+	/* A blank target (to be filled) gives no capaian. */
+	if (capaian_hitung(row->target, row->ada_realisasi && !ik->target_kosong,
+	    row->realisasi, ik->polaritas, &row->capaian) != 0)
 		return lk_fail(e, EX_DATAERR, _("capaian of %s is too large to "
 		    "compute"), ik->kode);
 	row->capaian_renstra.status = CAPAIAN_KOSONG;
@@ -193,8 +194,9 @@ hitung_program(rencana *r, tahunan_hasil *h, lk_err *e)
 		row->program = p;
 		row->ada_realisasi = tahunan_realisasi_program(p,
 		    &row->realisasi, &row->realisasi_tw4);
-		if (capaian_hitung(p->anggaran, row->ada_realisasi,
-		    row->realisasi, POLARITAS_POSITIF, &row->serapan) != 0)
+		if (capaian_hitung(p->anggaran, row->ada_realisasi &&
+		    !p->anggaran_kosong, row->realisasi, POLARITAS_POSITIF,
+		    &row->serapan) != 0)
 			return lk_fail(e, EX_DATAERR, _("budget absorption of "
 			    "%s is too large to compute"), p->kode);
 		if (dec_add(h->jumlah_anggaran, p->anggaran,

@@ -116,6 +116,37 @@ zona_lokal(const char *utc, const char *nama, bool detik, char *buf, size_t n)
 	return true;
 }
 
+void
+zona_tanggal_detik(int64_t t, const char *nama, char *buf, size_t n)
+{
+	int64_t detik = t + (int64_t)zona_atau_baku(nama)->menit * 60;
+	int64_t hari = detik >= 0 ? detik / 86400 : -((-detik + 86399) / 86400);
+	int y, m, d;
+
+	ke_tanggal(hari, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+}
+
+bool
+zona_awal_hari(const char *tanggal, const char *nama, char *buf, size_t n)
+{
+	const zona_info *z = zona_atau_baku(nama);
+	int y, m, d, k = 0;
+	int64_t detik, hari, sisa;
+
+	if (tanggal == NULL || strlen(tanggal) != 10 ||
+	    sscanf(tanggal, "%4d-%2d-%2d%n", &y, &m, &d, &k) != 3 || k != 10 ||
+	    tanggal[4] != '-' || tanggal[7] != '-' || !tanggal_sah(y, m, d))
+		return false;
+	detik = hari_dari(y, m, d) * 86400 - (int64_t)z->menit * 60;
+	hari = detik >= 0 ? detik / 86400 : -((-detik + 86399) / 86400);
+	sisa = detik - hari * 86400;
+	ke_tanggal(hari, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+		 (int)(sisa / 3600), (int)(sisa / 60 % 60), (int)(sisa % 60));
+	return true;
+}
+
 bool
 zona_tanggal_lokal(const char *utc, const char *nama, char *buf, size_t n)
 {

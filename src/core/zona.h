@@ -14,6 +14,7 @@
 #define LK_ZONA_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct zona_info {
 	const char *nama;        /* "Asia/Jakarta" */
@@ -33,6 +34,14 @@ const zona_info *zona_atau_baku(const char *nama);
  * when it is not such an instant. */
 bool zona_lokal(const char *utc, const char *nama, bool detik, char *buf,
 		size_t n);
+/* The UTC instant ("YYYY-MM-DDTHH:MM:SSZ") at which the local day
+ * tanggal ("YYYY-MM-DD") begins in zone nama; false when tanggal is no
+ * such date. */
+bool zona_awal_hari(const char *tanggal, const char *nama, char *buf,
+		    size_t n);
+/* The local date ("YYYY-MM-DD") in zone nama of t seconds since the
+ * epoch (a certificate's validity, say). */
+void zona_tanggal_detik(int64_t t, const char *nama, char *buf, size_t n);
 /* The local date only: "YYYY-MM-DD" (its day in the agency's zone). */
 bool zona_tanggal_lokal(const char *utc, const char *nama, char *buf,
 			size_t n);

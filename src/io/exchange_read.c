@@ -989,8 +989,13 @@ read_iku(rd *x, const yd_node *n, const char *p, iku *k)
 		k->polaritas = strcmp(pol->str, "negatif") == 0 ?
 		    POLARITAS_NEGATIF : POLARITAS_POSITIF;
 	}
-	rc = yd_number(&x->doc, yd_get(n, "target"), field(q, p, "target"),
-	    DEC_NILAI, false, &k->target, x->e);
+	/* target: null is blank, to be filled (a year copied from the one
+	 * before); the key itself is required. */
+	if (yd_is_null(yd_get(n, "target")))
+		k->target_kosong = true;
+	else
+		rc = yd_number(&x->doc, yd_get(n, "target"),
+		    field(q, p, "target"), DEC_NILAI, false, &k->target, x->e);
 	if (rc == 0)
 		rc = tw_targets(x, n, p, DEC_NILAI, k->ada_target_tw,
 		    k->target_tw);
@@ -1129,7 +1134,9 @@ read_program(rd *x, const yd_node *root)
 			    yd_get(n, "kode"), field(q, p, "kode"), pg);
 		if (rc == 0)
 			rc = name_field(x, n, "uraian", p, true, &pg->uraian);
-		if (rc == 0)
+		if (rc == 0 && yd_is_null(yd_get(n, "anggaran")))
+			pg->anggaran_kosong = true;
+		else if (rc == 0)
 			rc = yd_number(&x->doc, yd_get(n, "anggaran"),
 			    field(q, p, "anggaran"), DEC_UANG, false,
 			    &pg->anggaran, x->e);

@@ -385,7 +385,10 @@ write_iku(wr *w, const iku *k)
 	kv_str(w, "polaritas",
 	    k->polaritas == POLARITAS_NEGATIF ? "negatif" : "positif");
 	plain(w, "target");
-	number(w, k->target, DEC_NILAI);
+	if (k->target_kosong)
+		plain(w, "null");        /* blank: to be filled */
+	else
+		number(w, k->target, DEC_NILAI);
 	tw_targets(w, k->ada_target_tw, k->target_tw, DEC_NILAI);
 	write_iku_tahunan(w, k);
 	map_end(w);
@@ -427,7 +430,10 @@ write_program(wr *w, const rencana *r)
 		kv_str(w, "kode", p->kode);
 		kv_str(w, "uraian", p->uraian);
 		plain(w, "anggaran");
-		number(w, p->anggaran, DEC_UANG);
+		if (p->anggaran_kosong)
+			plain(w, "null");
+		else
+			number(w, p->anggaran, DEC_UANG);
 		tw_targets(w, p->ada_target_tw, p->target_tw, DEC_UANG);
 		if (p->n_sasaran > 0) {
 			plain(w, "sasaran");

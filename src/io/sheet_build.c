@@ -197,7 +197,8 @@ data_sheets(bld *x, const rencana *r, bool kosong)
 			txt(x, k->uraian);
 			txt(x, k->satuan);
 			txt(x, polaritas_nama(k->polaritas));
-			number(x, k->target, DEC_NILAI, FMT_NILAI);
+			opt_number(x, !k->target_kosong, k->target, DEC_NILAI,
+			    FMT_NILAI);
 			for (int t = 1; t <= TW_MAX; t++)
 				opt_number(x, k->ada_target_tw[t], k->target_tw[t],
 				    DEC_NILAI, FMT_NILAI);
@@ -214,7 +215,8 @@ data_sheets(bld *x, const rencana *r, bool kosong)
 		row(x);
 		txt(x, p->kode);
 		txt(x, p->uraian);
-		number(x, p->anggaran, DEC_UANG, FMT_UANG);
+		opt_number(x, !p->anggaran_kosong, p->anggaran, DEC_UANG,
+		    FMT_UANG);
 		for (int t = 1; t <= TW_MAX; t++)
 			opt_number(x, p->ada_target_tw[t], p->target_tw[t],
 			    DEC_UANG, FMT_UANG);
@@ -312,7 +314,8 @@ capaian_sheet(bld *x, rencana *r, int tw, const predikat_tabel *pt,
 			continue;
 		row(x);
 		txt(x, ki->iku->kode);
-		number(x, ki->target, DEC_NILAI, FMT_NILAI);
+		opt_number(x, !ki->iku->target_kosong || ki->target_triwulan,
+		    ki->target, DEC_NILAI, FMT_NILAI);
 		opt_number(x, ki->ada_realisasi, ki->realisasi, DEC_NILAI,
 		    FMT_NILAI);
 		capaian_cell(x, &ki->capaian);

@@ -774,9 +774,12 @@ read_iku(rd *x, const sheet *s)
 			put(x, m, "polaritas", scalar(x, pol, false, r->row,
 			    col_of(r, &h, I_POL)));
 		}
-		if ((rc = num(x, r, &h, iku_cols, I_TARGET, true, DEC_NILAI, &v)) != 0)
+		/* An empty target is blank, to be filled (as the export of a
+		 * year copied from the one before writes it). */
+		if ((rc = num(x, r, &h, iku_cols, I_TARGET, false, DEC_NILAI, &v)) != 0)
 			ROW_FAIL(rc);
-		put(x, m, "target", v);
+		put(x, m, "target", v != NULL ? v : scalar(x, "", true, r->row,
+		    col_of(r, &h, I_TARGET)));
 		if ((rc = tw_targets(x, r, &h, iku_cols, I_TW1, DEC_NILAI, m)) != 0)
 			ROW_FAIL(rc);
 		push(x, iku, m);
@@ -819,10 +822,11 @@ read_program(rd *x, const sheet *s)
 		if ((rc = str(x, r, &h, program_cols, P_PROGRAM, true, &v)) != 0)
 			ROW_FAIL(rc);
 		put(x, m, "uraian", v);
-		if ((rc = num(x, r, &h, program_cols, P_ANGGARAN, true, DEC_UANG,
+		if ((rc = num(x, r, &h, program_cols, P_ANGGARAN, false, DEC_UANG,
 		    &v)) != 0)
 			ROW_FAIL(rc);
-		put(x, m, "anggaran", v);
+		put(x, m, "anggaran", v != NULL ? v : scalar(x, "", true, r->row,
+		    col_of(r, &h, P_ANGGARAN)));
 		if ((rc = tw_targets(x, r, &h, program_cols, P_TW1, DEC_UANG, m)) != 0)
 			ROW_FAIL(rc);
 		if ((rc = text(x, r, &h, P_SASARAN, &list)) != 0)

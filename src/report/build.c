@@ -78,6 +78,22 @@ bagian_sampul(bctx *c, doc_section *s)
 		b->size = h;
 	if ((b = bld_baris(c, s, TT_SAMPUL_TRIWULAN, DOC_BOLD, DOC_CENTER, true)))
 		b->size = h;
+	if (c->versi > 1) {
+		/* A signed version after the first says what it replaces. */
+		tmpl_nilai v[] = {
+			{ "versi", doc_printf(c->d, "%d", c->versi) },
+			{ "versi_sebelumnya", doc_printf(c->d, "%d", c->versi - 1) },
+		};
+		const char *t = bld_teks(c, TT_SAMPUL_VERSI, v, 2);
+
+		if (*t != '\0') {
+			b = doc_add_block(c->d, s, DOC_SPACE);
+			b->points = 12;
+			b = doc_add_para(c->d, s, doc_upper(c->d, t), DOC_BOLD,
+			    DOC_CENTER);
+			b->size = h;
+		}
+	}
 	if (c->r->instansi.logo != NULL && *c->r->instansi.logo) {
 		b = doc_add_block(c->d, s, DOC_SPACE);
 		b->points = 36;
@@ -516,18 +532,24 @@ peringatan_data(bctx *c)
 
 		if (row->iku == NULL)
 			bld_warn(c, _("%s has no IKU"), row->sasaran->kode);
+		else if (row->target_kosong)
+			bld_warn(c, _("%s: the target is still blank (printed %s)"),
+			    row->iku->kode, REPORT_BELUM_DIISI);
 		else if (!row->ada_realisasi && row->iku->keterangan[c->k->tw] == NULL)
 			bld_warn(c, _("%s: no realisation yet, and no note says why"),
 			    row->iku->kode);
 	}
 	for (size_t j = 0; j < c->k->n_program; j++)
-		if (!c->k->program[j].ada_realisasi)
+		if (c->k->program[j].program->anggaran_kosong)
+			bld_warn(c, _("%s: the budget is still blank (printed %s)"),
+			    c->k->program[j].program->kode, REPORT_BELUM_DIISI);
+		else if (!c->k->program[j].ada_realisasi)
 			bld_warn(c, _("%s: no budget realisation yet"),
 			    c->k->program[j].program->kode);
 }
 
 int
-build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
+build_laporan(const rencana *r, const kinerja *k, const tmpl *t, int versi,
 	      doc **out, const char ***warnp, lk_err *e)
 {
 	static const enum doc_numbering nomor[TB_N] = {
@@ -564,6 +586,7 @@ build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
 	c.k = k;
 	c.t = t;
 	c.tw = k->tw;
+	c.versi = versi;
 	c.q = &r->tw[k->tw];
 	c.d = doc_new();
 	/* The warnings array always exists, NULL-ended. */

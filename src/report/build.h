@@ -21,12 +21,16 @@
 /* What the report prints in the place of a quarter's date while the user
  * has not set it (the cover, the signature block): never today. */
 #define REPORT_TANGGAL_BELUM "[tanggal belum ditetapkan]"
+/* What a draft prints in the place of a target or budget that is still
+ * blank (a year copied from the one before); such a plan is not signed. */
+#define REPORT_BELUM_DIISI "[belum diisi]"
 
-/* Builds the report of quarter tw.  *out is a new doc (free with
- * doc_free).  Missing data is printed as empty and listed in
+/* Builds the report of quarter tw.  versi: the signed version being
+ * made (its cover says which it replaces), or 0.  *out is a new doc
+ * (free with doc_free).  Missing data is printed as empty and listed in
  * warn (a NULL-ended array in the doc's arena; may be NULL). */
 int build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
-		  doc **out, const char ***warn, lk_err *e);
+		  int versi, doc **out, const char ***warn, lk_err *e);
 
 /* The province view of quarter tw (build_rekap.c): n rows of agencies,
  * the totals, on landscape pages with t's paper and fonts.  *out is a

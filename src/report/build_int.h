@@ -27,6 +27,7 @@ typedef struct bctx {
 	const tmpl *t;
 	doc *d;
 	int tw;
+	int versi;                 /* the signed version being made, or 0 */
 	const triwulan *q;
 	tmpl_nilai umum[TP_N];
 	const char *teks[TT_N];    /* the text in force: template or override */

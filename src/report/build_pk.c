@@ -324,7 +324,8 @@ tabel_kinerja(bctx *c)
 				continue;
 			}
 			doc_row_add_cell(c->d, br, k->uraian, DOC_LEFT);
-			doc_row_add_cell(c->d, br, bld_nilai_satuan(c, k->target,
+			doc_row_add_cell(c->d, br, k->target_kosong ?
+			    REPORT_BELUM_DIISI : bld_nilai_satuan(c, k->target,
 			    k->satuan), DOC_CENTER);
 			for (int q = 1; tw && q <= TW_MAX; q++)
 				doc_row_add_cell(c->d, br, k->ada_target_tw[q] ?
@@ -359,7 +360,8 @@ tabel_anggaran(bctx *c)
 		doc_row_add_cell(c->d, br, doc_printf(c->d, "%zu", i + 1),
 		    DOC_CENTER);
 		doc_row_add_cell(c->d, br, p->uraian, DOC_LEFT);
-		doc_row_add_cell(c->d, br, bld_uang(c, p->anggaran), DOC_RIGHT);
+		doc_row_add_cell(c->d, br, p->anggaran_kosong ? REPORT_BELUM_DIISI :
+		    bld_uang(c, p->anggaran), DOC_RIGHT);
 		/* Sums of a year's budgets stay far below 2^63 sen; the
 		 * exchange format bounds each anggaran. */
 		jumlah += p->anggaran;

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 #include "report/build_int.h"
+#include "report/build.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,8 +136,8 @@ bld_tabel_capaian(bctx *c, bool with_predikat, bool with_title)
 			continue;
 		}
 		doc_row_add_cell(c->d, br, row->iku->uraian, DOC_LEFT);
-		doc_row_add_cell(c->d, br, bld_nilai_satuan(c, row->target,
-		    row->iku->satuan), DOC_CENTER);
+		doc_row_add_cell(c->d, br, row->target_kosong ? REPORT_BELUM_DIISI :
+		    bld_nilai_satuan(c, row->target, row->iku->satuan), DOC_CENTER);
 		doc_row_add_cell(c->d, br, row->ada_realisasi ?
 		    bld_nilai_satuan(c, row->realisasi, row->iku->satuan) : NULL,
 		    DOC_CENTER);
@@ -191,9 +192,11 @@ bld_tabel_keuangan(bctx *c)
 		doc_row_add_cell(c->d, br, doc_printf(c->d, "%zu", row->no),
 		    DOC_CENTER);
 		doc_row_add_cell(c->d, br, row->program->uraian, DOC_LEFT);
-		doc_row_add_cell(c->d, br, bld_uang(c, row->program->anggaran),
+		doc_row_add_cell(c->d, br, row->program->anggaran_kosong ?
+		    REPORT_BELUM_DIISI : bld_uang(c, row->program->anggaran),
 		    DOC_RIGHT);
-		doc_row_add_cell(c->d, br, bld_uang(c, row->target), DOC_RIGHT);
+		doc_row_add_cell(c->d, br, row->target_kosong ? REPORT_BELUM_DIISI :
+		    bld_uang(c, row->target), DOC_RIGHT);
 		doc_row_add_cell(c->d, br, row->ada_realisasi ?
 		    bld_uang(c, row->realisasi) : NULL, DOC_RIGHT);
 		doc_row_add_cell(c->d, br, bld_capaian_teks(c, &row->capaian, false),

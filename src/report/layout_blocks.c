@@ -324,16 +324,29 @@ void
 lay_draw_signature(lay *L, const prep *P)
 {
 	const sig_prep *g = P->s;
+	const char *qr = P->b->signature->qr_text;
 	double x = L->left + P->x, y = L->y;
+	/* With a second signer in the left half (an agreement), the QR code
+	 * goes into this signer's room for the signature, before the image. */
+	double qside = g->room - P->size * 0.4, gap = P->size * 0.4;
+	double iw = g->img_w, ih = g->img_h, qx, ix;
+	bool both = g->kiri && qr != NULL && g->img != NULL;
 	int i;
 
+	if (both && iw > P->w - qside - gap) {   /* side by side in the block */
+		ih *= (P->w - qside - gap) / iw;
+		iw = P->w - qside - gap;
+	}
+	qx = x + (P->w - qside - (both ? gap + iw : 0)) / 2;
+	ix = both ? qx + qside + gap : x + (P->w - iw) / 2;
 	for (i = 0; i < 5; i++) {
 		if (i == 2) {   /* room for the signature */
 			if (g->img != NULL)
-				pdf_image_draw(L->p, g->img,
-					       x + (P->w - g->img_w) / 2,
-					       y - g->room / 2 - g->img_h / 2,
-					       g->img_w, g->img_h);
+				pdf_image_draw(L->p, g->img, ix,
+					       y - g->room / 2 - ih / 2, iw, ih);
+			if (g->kiri && qr != NULL)
+				(void)pdf_qr(L->p, qr, qx, y - P->size * 0.2, qside,
+					     NULL);
 			y -= g->room;
 		}
 		lay_draw_lines(L->p, &L->m, &g->line[i], 0, g->line[i].n_line, x,
@@ -346,7 +359,7 @@ lay_draw_signature(lay *L, const prep *P)
 	}
 	/* The verification QR code of a signed report: in the left half,
 	 * level with the block, as tall as the block allows (at most 3 cm). */
-	if (P->b->signature->qr_text != NULL) {
+	if (qr != NULL && !g->kiri) {
 		double side = P->h < 85 ? P->h : 85;
 
 		/* A too long text draws nothing: finalise keeps it short. */

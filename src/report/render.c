@@ -82,7 +82,8 @@ report_doc(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	rc = kinerja_hitung(r, tw, &t->predikat, &k, e);
 	if (rc == 0) {
 		stage(h, _("Building the report..."));
-		rc = build_laporan(r, &k, t, dp, &warn, e);
+		rc = build_laporan(r, &k, t, x != NULL ? x->versi : 0, dp, &warn,
+				   e);
 	}
 	if (rc == 0)
 		sign_block(*dp, x);
@@ -134,7 +135,13 @@ report_render_pk(rencana *r, const char *tname, const report_extra *x,
 	int rc;
 
 	stage(h, _("Loading the template..."));
-	if ((rc = tmpl_load(tname != NULL ? tname : "perjanjian", &t, e)) != 0)
+	if (x != NULL && x->tmpl_yaml != NULL)
+		rc = tmpl_load_buffer(x->tmpl_label != NULL ? x->tmpl_label :
+				      "template", x->tmpl_yaml,
+				      strlen(x->tmpl_yaml), &t, e);
+	else
+		rc = tmpl_load(tname != NULL ? tname : "perjanjian", &t, e);
+	if (rc != 0)
 		return rc;
 	stage(h, _("Building the report..."));
 	rc = build_perjanjian(r, t, &d, &warn, e);

@@ -25,6 +25,7 @@ typedef struct report_extra {
 	 * is loaded); named tmpl_label in messages. */
 	const char *tmpl_yaml;
 	const char *tmpl_label;
+	int versi;                /* the signed version being made, or 0 */
 } report_extra;
 
 typedef struct report_hooks {

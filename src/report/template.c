@@ -428,6 +428,36 @@ rstrip(arena *a, const char *s)
 	return arena_strndup(a, s, n);
 }
 
+/* Texts added after a template format was in use: a template written
+ * before (an agency's stored copy) that lacks one takes it from the
+ * installed template of its kind, rather than failing to load. */
+static const enum tmpl_teks_id teks_baru[] = { TT_SAMPUL_VERSI };
+
+/* Text id, missing from l's template, from the installed template of its
+ * kind when it is one of teks_baru: 0, EX_NOINPUT (the installed
+ * template cannot be loaded: its message), else -1 (missing). */
+static int
+teks_terpasang(loader *l, enum tmpl_teks_id id)
+{
+	static int depth;
+	bool baru = false;
+	tmpl *inst = NULL;
+	int rc;
+
+	for (size_t i = 0; i < sizeof teks_baru / sizeof teks_baru[0]; i++)
+		baru = baru || teks_baru[i] == id;
+	if (!baru || depth > 0)
+		return -1;
+	depth++;
+	rc = tmpl_load(tmpl_dokumen_nama(l->t->jenis), &inst, l->e);
+	depth--;
+	if (rc != 0)
+		return EX_NOINPUT;
+	l->t->teks[id] = arena_strdup(&l->t->mem, inst->teks[id]);
+	tmpl_free(inst);
+	return 0;
+}
+
 static int
 load_teks(loader *l, const yd_node *m)
 {
@@ -480,8 +510,9 @@ load_teks(loader *l, const yd_node *m)
 	}
 	for (int id = 0; id < TT_N; id++)
 		if (l->t->teks[id] == NULL &&
-		    tmpl_teks_dokumen((enum tmpl_teks_id)id) == l->t->jenis)
-			return fail(l, m, EX_DATAERR,
+		    tmpl_teks_dokumen((enum tmpl_teks_id)id) == l->t->jenis &&
+		    (rc = teks_terpasang(l, (enum tmpl_teks_id)id)) != 0)
+			return rc == EX_NOINPUT ? rc : fail(l, m, EX_DATAERR,
 			    _("teks: missing text \"%s\" (a template gives "
 			    "every text: start from a copy of the installed "
 			    "%s.yaml)"),

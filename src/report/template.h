@@ -64,6 +64,7 @@ enum tmpl_jenis { TMPL_BARIS, TMPL_NARASI };
 	X(SAMPUL_INSTANSI, "sampul_instansi", TMPL_BARIS, "") \
 	X(SAMPUL_TAHUN, "sampul_tahun", TMPL_BARIS, "") \
 	X(SAMPUL_TRIWULAN, "sampul_triwulan", TMPL_BARIS, "") \
+	X(SAMPUL_VERSI, "sampul_versi", TMPL_BARIS, "versi versi_sebelumnya") \
 	X(SAMPUL_TEMPAT, "sampul_tempat", TMPL_BARIS, "") \
 	X(JUDUL_KATA_PENGANTAR, "judul_kata_pengantar", TMPL_BARIS, "") \
 	X(KATA_PENGANTAR, "kata_pengantar", TMPL_NARASI, "") \

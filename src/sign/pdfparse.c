@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "core/hex.h"
+
 bool
 pp_bad(pp_doc *d, size_t off, const char *fmt, ...)
 {
@@ -58,18 +60,6 @@ static bool
 is_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* Whitespace and comments. */
@@ -219,7 +209,7 @@ parse_hex(pp_doc *d, size_t *pos, pp_val *v)
 			*pos = p + 1;
 			return true;
 		}
-		if (hexval(d->buf[p]) < 0 && !pp_is_ws(d->buf[p]))
+		if (lk_hexval(d->buf[p]) < 0 && !pp_is_ws(d->buf[p]))
 			return pp_bad(d, p, "bad hex string");
 	}
 	return pp_bad(d, *pos, "unterminated hex string");
@@ -370,9 +360,9 @@ name_bytes(const pp_doc *d, const pp_val *v, char *out, size_t cap)
 	for (size_t p = v->start + 1; p < v->end; p++) {
 		int c = d->buf[p];
 
-		if (c == '#' && p + 2 < v->end && hexval(d->buf[p + 1]) >= 0 &&
-		    hexval(d->buf[p + 2]) >= 0) {
-			c = hexval(d->buf[p + 1]) * 16 + hexval(d->buf[p + 2]);
+		if (c == '#' && p + 2 < v->end && lk_hexval(d->buf[p + 1]) >= 0 &&
+		    lk_hexval(d->buf[p + 2]) >= 0) {
+			c = lk_hexval(d->buf[p + 1]) * 16 + lk_hexval(d->buf[p + 2]);
 			p += 2;
 		}
 		if (n < cap)
@@ -419,7 +409,7 @@ pp_string(const pp_doc *d, const pp_val *v, unsigned char *out, size_t cap)
 		int hi = -1;
 
 		for (p = v->start + 1; p < end; p++) {
-			int h = hexval(d->buf[p]);
+			int h = lk_hexval(d->buf[p]);
 
 			if (h < 0)
 				continue;

@@ -132,6 +132,26 @@ int sign_verify(const char *pdf, sign_verify_result *r, lk_err *e);
 int sign_verify_ca(const char *pdf, const char *ca_file,
 		   sign_verify_result *r, lk_err *e);
 
+/* The same for a PDF held in memory (mem, memlen; pdf names it in
+ * messages). */
+int sign_verify_mem(const char *pdf, const unsigned char *mem, size_t memlen,
+		    const char *ca_file, sign_verify_result *r, lk_err *e);
+/* Every signature of a PDF, oldest first (verify_all.c): each as
+ * sign_verify_ca checks it over the revision it signed (the file up to
+ * the end of that revision; later updates do not count against it),
+ * except that covers_whole_file says whether it covers the whole file
+ * (true for the newest only when nothing was appended after it) and
+ * later_updates how many revisions follow the one it signed.  *v
+ * (malloc'ed, free()) and *n (0 for a file without a signature).
+ * Errors as sign_verify_ca. */
+typedef struct sign_verify_each {
+	sign_verify_result r;
+	size_t revision_end;     /* the end of the revision it verified */
+	unsigned later_updates;
+} sign_verify_each;
+int sign_verify_all(const char *pdf, const char *ca_file,
+		    sign_verify_each **v, size_t *n, lk_err *e);
+
 /* The certificate in a PEM (or DER) file: its details at time when, and
  * its PEM text (*pem, malloc'ed, NUL-terminated; may be NULL).  EX_NOINPUT
  * when it cannot be opened, EX_DATAERR when it holds no certificate or

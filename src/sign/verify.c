@@ -119,6 +119,13 @@ int
 sign_verify_ca(const char *pdf, const char *ca_file, sign_verify_result *r,
 	       lk_err *e)
 {
+	return sign_verify_mem(pdf, NULL, 0, ca_file, r, e);
+}
+
+int
+sign_verify_mem(const char *pdf, const unsigned char *mem, size_t memlen,
+		const char *ca_file, sign_verify_result *r, lk_err *e)
+{
 	X509_STORE *ca = NULL;
 	unsigned char *buf = NULL, *der = NULL, date[64];
 	size_t len = 0, cur = 0, derlen, prefix;
@@ -133,7 +140,12 @@ sign_verify_ca(const char *pdf, const char *ca_file, sign_verify_result *r,
 	memset(r, 0, sizeof *r);
 	if (ca_file != NULL && (rc = cms_ca_store(ca_file, &ca, e)) != 0)
 		return rc;
-	if ((rc = sign_read_file(pdf, &buf, &len, e)) != 0) {
+	if (mem != NULL) {               /* a copy: the same path as a file */
+		if ((buf = malloc(memlen > 0 ? memlen : 1)) == NULL)
+			lk_fatal("out of memory");
+		memcpy(buf, mem, memlen);
+		len = memlen;
+	} else if ((rc = sign_read_file(pdf, &buf, &len, e)) != 0) {
 		X509_STORE_free(ca);
 		return rc;
 	}

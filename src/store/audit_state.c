@@ -93,6 +93,54 @@ static const struct rule {
 	  " AND NOT EXISTS (SELECT 1 FROM signer g JOIN instansi i"
 	  " ON i.id = g.instansi_id WHERE i.kode = a.scope AND g.sha256 = a.kode)"
 	  " ORDER BY a.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("the signer certificate %s is not what its last record says"),
+	  "SELECT i.kode || ' ' || g.sha256 FROM signer g"
+	  " JOIN instansi i ON i.id = g.instansi_id"
+	  " WHERE g.pihak <> (CASE WHEN EXISTS (SELECT 1 FROM audit a"
+	  " WHERE a.tbl = 'signer' AND a.scope = i.kode AND a.kode = g.sha256"
+	  " AND a.field = 'pihak' AND a.new = '2' AND a.id > (SELECT max(b.id)"
+	  " FROM audit b WHERE b.tbl = 'signer' AND b.scope = i.kode"
+	  " AND b.kode = g.sha256 AND b.field = 'subject')) THEN 2 ELSE 1 END)"
+	  " ORDER BY g.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("signed agreement %s differs from its finalise record"),
+	  "SELECT i.kode || '/' || r.tahun || ' version ' || g.version || ' pihak '"
+	  " || g.pihak FROM pk_signed g"
+	  " JOIN rencana r ON r.id = g.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pk_signed'"
+	  " AND a.field = 'pdf_sha256' AND a.scope = i.kode || '/' || r.tahun"
+	  " AND a.kode = g.version || '/' || g.pihak AND a.new = g.pdf_sha256)"
+	  " ORDER BY g.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("signed agreement %s of the audit log is not in the database"),
+	  "SELECT a.scope || ' ' || a.kode FROM audit a"
+	  " WHERE a.tbl = 'pk_signed' AND a.field = 'pdf_sha256'"
+	  " AND NOT EXISTS (SELECT 1 FROM pk_signed g"
+	  " JOIN rencana r ON r.id = g.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE i.kode || '/' || r.tahun = a.scope"
+	  " AND g.version || '/' || g.pihak = a.kode)"
+	  " ORDER BY a.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("the unlocking of agreement %s is not what its record says"),
+	  "SELECT i.kode || '/' || r.tahun || ' version ' || u.version"
+	  " FROM pk_unlock u JOIN rencana r ON r.id = u.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pk_unlock'"
+	  " AND a.scope = i.kode || '/' || r.tahun"
+	  " AND a.kode = u.version || '/2' AND a.new = u.reason)"
+	  " ORDER BY u.id LIMIT 1" },
+	{ STORE_VERSION_PK,
+	  N_("the unlocking of agreement %s of the audit log is not in the database"),
+	  "SELECT a.scope || ' ' || a.kode FROM audit a WHERE a.tbl = 'pk_unlock'"
+	  " AND NOT EXISTS (SELECT 1 FROM pk_unlock u"
+	  " JOIN rencana r ON r.id = u.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE i.kode || '/' || r.tahun = a.scope"
+	  " AND u.version || '/2' = a.kode)"
+	  " ORDER BY a.id LIMIT 1" },
 	{ STORE_VERSION_PREDIKAT,
 	  N_("template version %s differs from its record"),
 	  "SELECT i.kode || ' ' || g.versi FROM instansi_template g"

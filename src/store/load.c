@@ -346,6 +346,7 @@ load_iku(load_ctx *c)
 		ir->k.polaritas = pol != NULL && strcmp(pol, "negatif") == 0
 			? POLARITAS_NEGATIF : POLARITAS_POSITIF;
 		ir->k.target = sqlite3_column_int64(st, 7);
+		ir->k.target_kosong = sqlite3_column_type(st, 7) == SQLITE_NULL;
 	}
 	if (rc != SQLITE_DONE) {
 		store_vec_free(&rows);
@@ -419,6 +420,7 @@ load_program(load_ctx *c)
 		pr->kode = col_text(c, st, 2);
 		pr->uraian = col_text(c, st, 3);
 		pr->anggaran = sqlite3_column_int64(st, 4);
+		pr->anggaran_kosong = sqlite3_column_type(st, 4) == SQLITE_NULL;
 	}
 	if (rc != SQLITE_DONE) {
 		store_vec_free(&rows);

@@ -422,9 +422,28 @@ store_signed_free(store_signed *sg)
 	memset(sg, 0, sizeof *sg);
 }
 
-int
-store_signed_find(store *s, const char *unsigned_sha256, store_signed *out,
-		  lk_err *e)
+/* The signed version found by one of the queries below (its parameters
+ * bound by bind), into out. */
+#define SIGNED_SELECT \
+	"SELECT i.kode, r.tahun, t.nomor, g.version," \
+	" (SELECT max(version) FROM signed_report x" \
+	"  WHERE x.triwulan_id = g.triwulan_id)," \
+	" coalesce((SELECT locked FROM quarter_lock k" \
+	"  WHERE k.triwulan_id = g.triwulan_id), 0)," \
+	" g.pdf_sha256, g.unsigned_sha256, g.content_sha256, g.signer," \
+	" g.cert_subject, g.signed_at" \
+	" FROM signed_report g JOIN triwulan t ON t.id = g.triwulan_id" \
+	" JOIN rencana r ON r.id = t.rencana_id" \
+	" JOIN instansi i ON i.id = r.instansi_id"
+
+typedef struct signed_key {
+	const char *unsigned_sha256;     /* by hash, or */
+	const char *instansi;            /* by version */
+	int tahun, tw, version;
+} signed_key;
+
+static int
+signed_one(store *s, const signed_key *k, store_signed *out, lk_err *e)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -433,20 +452,22 @@ store_signed_find(store *s, const char *unsigned_sha256, store_signed *out,
 	if (s->version < STORE_VERSION_WORKFLOW)
 		return lk_fail(e, EX_NOINPUT, _("%s: no signed reports (schema"
 						" version %d)"), s->path, s->version);
-	if ((rc = store_stmt(s, &st,
-		"SELECT i.kode, r.tahun, t.nomor, g.version,"
-		" (SELECT max(version) FROM signed_report x"
-		"  WHERE x.triwulan_id = g.triwulan_id),"
-		" coalesce((SELECT locked FROM quarter_lock k"
-		"  WHERE k.triwulan_id = g.triwulan_id), 0),"
-		" g.pdf_sha256, g.unsigned_sha256, g.content_sha256, g.signer,"
-		" g.cert_subject, g.signed_at"
-		" FROM signed_report g JOIN triwulan t ON t.id = g.triwulan_id"
-		" JOIN rencana r ON r.id = t.rencana_id"
-		" JOIN instansi i ON i.id = r.instansi_id"
-		" WHERE g.unsigned_sha256 = ?1 ORDER BY g.id DESC LIMIT 1", e)) != 0)
+	rc = k->unsigned_sha256 != NULL
+	    ? store_stmt(s, &st, SIGNED_SELECT
+			 " WHERE g.unsigned_sha256 = ?1 ORDER BY g.id DESC LIMIT 1", e)
+	    : store_stmt(s, &st, SIGNED_SELECT
+			 " WHERE i.kode = ?1 AND r.tahun = ?2 AND t.nomor = ?3"
+			 " AND g.version = ?4", e);
+	if (rc != 0)
 		return rc;
-	store_bind_text(s, st, 1, unsigned_sha256);
+	if (k->unsigned_sha256 != NULL) {
+		store_bind_text(s, st, 1, k->unsigned_sha256);
+	} else {
+		store_bind_text(s, st, 1, k->instansi);
+		store_bind_int(s, st, 2, k->tahun);
+		store_bind_int(s, st, 3, k->tw);
+		store_bind_int(s, st, 4, k->version);
+	}
 	if ((rc = store_check_bind(s, e)) == 0) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
@@ -471,6 +492,24 @@ store_signed_find(store *s, const char *unsigned_sha256, store_signed *out,
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+store_signed_find(store *s, const char *unsigned_sha256, store_signed *out,
+		  lk_err *e)
+{
+	signed_key k = { unsigned_sha256, NULL, 0, 0, 0 };
+
+	return signed_one(s, &k, out, e);
+}
+
+int
+store_signed_get(store *s, const char *instansi, int tahun, int tw,
+		 int version, store_signed *out, lk_err *e)
+{
+	signed_key k = { NULL, instansi, tahun, tw, version };
+
+	return signed_one(s, &k, out, e);
 }
 
 int

@@ -472,7 +472,10 @@ save_iku(save_ctx *c)
 		store_bind_text(c->s, st, 5, k->satuan);
 		store_bind_text(c->s, st, 6, k->polaritas == POLARITAS_NEGATIF
 				? "negatif" : "positif");
-		store_bind_int(c->s, st, 7, k->target);
+		if (k->target_kosong)
+			store_bind_null(c->s, st, 7);
+		else
+			store_bind_int(c->s, st, 7, k->target);
 		store_bind_int(c->s, st, 8, (int64_t)a->pos[i]);
 		if (j != NONE) {
 			TRY(sv_run(c, st));
@@ -542,7 +545,10 @@ save_program(save_ctx *c)
 		TRY(sv_au_program(c, op, p, j != NONE ? j : 0, i, op != NULL
 				  && c->nw.program_rank[i] != c->od.program_rank[j]));
 		store_bind_text(c->s, st, 3, p->uraian);
-		store_bind_int(c->s, st, 4, p->anggaran);
+		if (p->anggaran_kosong)
+			store_bind_null(c->s, st, 4);
+		else
+			store_bind_int(c->s, st, 4, p->anggaran);
 		store_bind_int(c->s, st, 5, (int64_t)i);
 		if (op != NULL) {
 			TRY(sv_run(c, st));
@@ -644,6 +650,7 @@ save_all(save_ctx *c)
 	sv_pair_iku(c);
 	TRY(sv_lock_check(c));
 	TRY(sv_lock_tahunan(c));
+	TRY(sv_lock_pk(c));
 
 	TRY(save_instansi(c));
 	TRY(save_bidang(c));

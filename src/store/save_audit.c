@@ -223,8 +223,8 @@ sv_au_iku(save_ctx *c, const iku *old, const char *old_sasaran, const iku *nw,
 	TRY(au_s(c, sc, "iku", nw->kode, "satuan", old->satuan, nw->satuan));
 	TRY(au_s(c, sc, "iku", nw->kode, "polaritas", pol_text(old->polaritas),
 		 pol_text(nw->polaritas)));
-	TRY(au_n(c, sc, "iku", nw->kode, "target", true, old->target, true,
-		 nw->target, 4));
+	TRY(au_n(c, sc, "iku", nw->kode, "target", !old->target_kosong,
+		 old->target, !nw->target_kosong, nw->target, 4));
 	TRY(au_tw(c, sc, "iku", nw->kode, old->ada_target_tw, old->target_tw,
 		  nw->ada_target_tw, nw->target_tw, 4));
 	return au_urutan(c, sc, "iku", nw->kode, moved && store_streq(old_sasaran,
@@ -281,8 +281,8 @@ sv_au_program(save_ctx *c, const program *old, const program *nw,
 		return sv_au(c, "delete", sc, "program", old->kode, "uraian",
 			     old->uraian, NULL);
 	TRY(au_s(c, sc, "program", nw->kode, "uraian", old->uraian, nw->uraian));
-	TRY(au_n(c, sc, "program", nw->kode, "anggaran", true, old->anggaran, true,
-		 nw->anggaran, 2));
+	TRY(au_n(c, sc, "program", nw->kode, "anggaran", !old->anggaran_kosong,
+		 old->anggaran, !nw->anggaran_kosong, nw->anggaran, 2));
 	TRY(au_tw(c, sc, "program", nw->kode, old->ada_target_tw, old->target_tw,
 		  nw->ada_target_tw, nw->target_tw, 2));
 	TRY(au_list(c, sc, "program", nw->kode, "sasaran", old->sasaran,

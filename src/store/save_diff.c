@@ -84,6 +84,7 @@ sv_iku_equal(const iku *a, const iku *b)
 {
 	return store_streq(a->uraian, b->uraian) && store_streq(a->satuan, b->satuan)
 		&& a->polaritas == b->polaritas && a->target == b->target
+		&& a->target_kosong == b->target_kosong
 		&& sv_tw_values_equal(a->ada_target_tw, a->target_tw,
 				   b->ada_target_tw, b->target_tw);
 }
@@ -105,6 +106,7 @@ bool
 sv_program_equal(const program *a, const program *b)
 {
 	return store_streq(a->uraian, b->uraian) && a->anggaran == b->anggaran
+		&& a->anggaran_kosong == b->anggaran_kosong
 		&& sv_tw_values_equal(a->ada_target_tw, a->target_tw,
 				   b->ada_target_tw, b->target_tw)
 		&& sv_strv_equal(a->sasaran, a->n_sasaran, b->sasaran, b->n_sasaran);
@@ -473,6 +475,7 @@ view_changed(const save_ctx *c, int n)
 		    || !store_streq(k->uraian, ok->uraian)
 		    || !store_streq(k->satuan, ok->satuan)
 		    || k->polaritas != ok->polaritas || k->target != ok->target
+		    || k->target_kosong != ok->target_kosong
 		    || k->ada_target_tw[n] != ok->ada_target_tw[n]
 		    || (k->ada_target_tw[n] && k->target_tw[n] != ok->target_tw[n]))
 			return true;
@@ -489,6 +492,7 @@ view_changed(const save_ctx *c, int n)
 		if (c->nw.program_rank[i] != c->od.program_rank[j]
 		    || !store_streq(p->uraian, op->uraian)
 		    || p->anggaran != op->anggaran
+		    || p->anggaran_kosong != op->anggaran_kosong
 		    || p->ada_target_tw[n] != op->ada_target_tw[n]
 		    || (p->ada_target_tw[n] && p->target_tw[n] != op->target_tw[n])
 		    || !sv_strv_equal(p->sasaran, p->n_sasaran, op->sasaran,

@@ -86,6 +86,9 @@ int sv_run_id(save_ctx *c, int k, int64_t id);
 int sv_run_id2(save_ctx *c, int k, int64_t a, int64_t b);
 int sv_bad(save_ctx *c, const char *fmt, const char *a, const char *b);
 
+/* pk.c: refuses a change of what a signed agreement states */
+int sv_lock_pk(save_ctx *c);
+
 /* save_diff.c */
 bool sv_pejabat_equal(const pejabat *a, const pejabat *b);
 bool sv_predikat_equal(const predikat_tabel *a, const predikat_tabel *b);

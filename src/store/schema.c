@@ -544,6 +544,63 @@ static const char schema_v9[] =
 	"ALTER TABLE triwulan DROP COLUMN tanggal_v8;"
 	"ALTER TABLE triwulan DROP COLUMN kesimpulan_v8;";
 
+/* Version 10: the signed Perjanjian Kinerja (store/pk.c).  A row per
+ * signature: pihak 1 (the head) makes version N, pihak 2 (his superior)
+ * countersigns that version; the PDF of pihak 2's row carries both
+ * signatures.  Once pihak 2 has signed, the year's agreement is locked.
+ * A signer certificate is registered for pihak 1 (the head: the reports
+ * and the agreement) or pihak 2 (the superior: only the countersignature).
+ * Never deleted. */
+static const char schema_v10[] =
+	"ALTER TABLE signer ADD COLUMN pihak INTEGER NOT NULL DEFAULT 1"
+	" CHECK (pihak IN (1, 2));"
+	"CREATE TABLE pk_signed ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id),"
+	" version INTEGER NOT NULL CHECK (version >= 1),"
+	" pihak INTEGER NOT NULL CHECK (pihak IN (1, 2)),"
+	" pdf BLOB NOT NULL,"
+	" pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),"
+	" unsigned_sha256 TEXT NOT NULL CHECK (length(unsigned_sha256) = 64),"
+	" content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),"
+	" signer TEXT NOT NULL,"
+	" cert_subject TEXT NOT NULL,"
+	" cert_sha256 TEXT NOT NULL CHECK (length(cert_sha256) = 64),"
+	" signed_at TEXT NOT NULL,"
+	" UNIQUE (rencana_id, version, pihak)"
+	");"
+	"CREATE INDEX pk_signed_unsigned ON pk_signed (unsigned_sha256);"
+	/* An admin unlocks a version both parties signed, with a reason
+	 * (a revised agreement, say): pihak pertama then signs the next. */
+	"CREATE TABLE pk_unlock ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id),"
+	" version INTEGER NOT NULL,"
+	" unlocked_by TEXT NOT NULL,"
+	" unlocked_at TEXT NOT NULL,"
+	" reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+	" UNIQUE (rencana_id, version)"
+	");"
+	/* The agency's template of each kind of document (the template's
+	 * `jenis`); those stored before were the quarterly report's. */
+	"ALTER TABLE instansi_template ADD COLUMN dokumen TEXT NOT NULL"
+	" DEFAULT 'laporan' CHECK (dokumen GLOB '[a-z]*');";
+
+/* Version 11: an IKU's target and a program's budget may be blank
+ * (NULL), to be typed: a new year copied from the year before takes no
+ * figure that was not decided for it.  As in version 9, the columns are
+ * added again at the end, the values copied, the old ones dropped. */
+static const char schema_v11[] =
+	"ALTER TABLE iku RENAME COLUMN target TO target_v9;"
+	"ALTER TABLE iku ADD COLUMN target INTEGER CHECK (target IS NULL OR"
+	" typeof(target) = 'integer');"
+	"UPDATE iku SET target = target_v9;"
+	"ALTER TABLE iku DROP COLUMN target_v9;"
+	"ALTER TABLE program RENAME COLUMN anggaran TO anggaran_v9;"
+	"ALTER TABLE program ADD COLUMN anggaran INTEGER CHECK (anggaran IS NULL"
+	" OR typeof(anggaran) = 'integer');"
+	"UPDATE program SET anggaran = anggaran_v9;"
+	"ALTER TABLE program DROP COLUMN anggaran_v9;";
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
@@ -556,6 +613,8 @@ static const char *const steps[] = {
 	schema_v7,
 	schema_v8,
 	schema_v9,
+	schema_v10,
+	schema_v11,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

@@ -107,9 +107,18 @@ store_signer_list(store *s, const char *instansi, const char *sha256,
 	*n = 0;
 	if (s->version < STORE_VERSION_SIGNER)
 		return 0;        /* none registered yet */
-	if ((rc = store_stmt(s, &st, "SELECT i.kode, g.sha256, g.subject,"
+	if ((rc = store_stmt(s, &st, s->version >= STORE_VERSION_PK ?
+			     "SELECT i.kode, g.sha256, g.subject,"
 			     " g.serial_number, g.not_before, g.not_after, g.pem,"
-			     " g.added_by, g.added_at, g.removed_by, g.removed_at"
+			     " g.added_by, g.added_at, g.removed_by, g.removed_at,"
+			     " g.pihak"
+			     " FROM signer g JOIN instansi i ON i.id = g.instansi_id"
+			     " WHERE (?1 IS NULL OR i.kode = ?1)"
+			     " AND (?2 IS NULL OR g.sha256 = ?2)"
+			     " ORDER BY i.kode, g.added_at, g.sha256" :
+			     "SELECT i.kode, g.sha256, g.subject,"
+			     " g.serial_number, g.not_before, g.not_after, g.pem,"
+			     " g.added_by, g.added_at, g.removed_by, g.removed_at, 1"
 			     " FROM signer g JOIN instansi i ON i.id = g.instansi_id"
 			     " WHERE (?1 IS NULL OR i.kode = ?1)"
 			     " AND (?2 IS NULL OR g.sha256 = ?2)"
@@ -134,6 +143,7 @@ store_signer_list(store *s, const char *instansi, const char *sha256,
 			g->added_at = dup_col(st, 8);
 			g->removed_by = dup_col(st, 9);
 			g->removed_at = dup_col(st, 10);
+			g->pihak = sqlite3_column_int(st, 11);
 		}
 		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
@@ -148,8 +158,9 @@ store_signer_list(store *s, const char *instansi, const char *sha256,
 }
 
 int
-store_signer_registered(store *s, const char *instansi, const char *sha256,
-			bool *yes, lk_err *e)
+store_signer_registered_pihak(store *s, const char *instansi,
+			      const char *sha256, int pihak, bool *yes,
+			      lk_err *e)
 {
 	store_signer *v;
 	size_t n;
@@ -159,10 +170,17 @@ store_signer_registered(store *s, const char *instansi, const char *sha256,
 	if ((rc = store_signer_list(s, instansi, sha256, &v, &n, e)) != 0)
 		return rc;
 	for (size_t i = 0; i < n; i++)
-		if (v[i].removed_at == NULL)
+		if (v[i].removed_at == NULL && v[i].pihak == pihak)
 			*yes = true;
 	store_signer_list_free(v, n);
 	return 0;
+}
+
+int
+store_signer_registered(store *s, const char *instansi, const char *sha256,
+			bool *yes, lk_err *e)
+{
+	return store_signer_registered_pihak(s, instansi, sha256, 1, yes, e);
 }
 
 static int
@@ -207,7 +225,21 @@ store_signer_add(store *s, const store_signer *g, lk_err *e)
 		return rc;
 	store_now(now);
 	/* A removed certificate may be registered again. */
-	rc = store_stmt(s, &st, "INSERT INTO signer (instansi_id, sha256, subject,"
+	if (g->pihak == 2 && s->version < STORE_VERSION_PK)
+		rc = lk_fail(e, EX_DATAERR, _("%s: the database is older than "
+			     "the signers of pihak kedua: open it once for "
+			     "writing to upgrade it"), s->path);
+	else if (s->version >= STORE_VERSION_PK)
+		rc = store_stmt(s, &st, "INSERT INTO signer (instansi_id, sha256,"
+			" subject, serial_number, not_before, not_after, pem,"
+			" added_by, added_at, pihak)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+			" ON CONFLICT (instansi_id, sha256) DO UPDATE SET"
+			" added_by = ?8, added_at = ?9, removed_by = NULL,"
+			" removed_at = NULL, pihak = ?10"
+			" WHERE removed_at IS NOT NULL", e);
+	else
+		rc = store_stmt(s, &st, "INSERT INTO signer (instansi_id, sha256, subject,"
 			" serial_number, not_before, not_after, pem, added_by, added_at)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 			" ON CONFLICT (instansi_id, sha256) DO UPDATE SET"
@@ -223,6 +255,8 @@ store_signer_add(store *s, const store_signer *g, lk_err *e)
 		store_bind_text(s, st, 7, g->pem);
 		store_bind_text(s, st, 8, s->actor);
 		store_bind_text(s, st, 9, now);
+		if (s->version >= STORE_VERSION_PK)
+			store_bind_int(s, st, 10, g->pihak == 2 ? 2 : 1);
 		rc = store_run(s, st, e);
 	}
 	sqlite3_finalize(st);
@@ -232,6 +266,9 @@ store_signer_add(store *s, const store_signer *g, lk_err *e)
 	if (rc == 0)
 		rc = store_audit6(s, "signer-add", g->instansi, "signer", g->sha256,
 				  "subject", NULL, g->subject, e);
+	if (rc == 0 && g->pihak == 2)
+		rc = store_audit6(s, "signer-add", g->instansi, "signer", g->sha256,
+				  "pihak", NULL, "2", e);
 	return end(s, rc, e);
 }
 

@@ -39,6 +39,11 @@
 #define STORE_VERSION_REVIEW 8
 /* Schema version that lets a quarter's date be unset (NULL). */
 #define STORE_VERSION_TANGGAL 9
+/* The signed Perjanjian Kinerja (pk_signed), signers of pihak 2. */
+#define STORE_VERSION_PK 10
+/* Schema version that lets an IKU's target and a program's budget be
+ * blank (NULL), to be filled: a new year copied from the one before. */
+#define STORE_VERSION_KOSONG 11
 
 /* A transition of entry (kind j, row ref_id) of quarter triwulan_id by
  * the actor at time at, into review_event (workflow.c). */

@@ -150,12 +150,13 @@ store_entri_find(const store_quarter *q, enum entri_jenis j, const char *kode)
 /* Every entry of the plan (?1) in quarter ?2, in report order, with its
  * state (no row: draft) and the last return comment. */
 static const char entries_sql[] =
-	"WITH items (jenis, ord, id, kode, sasaran, bidang, ada, u1, u2, ket) AS ("
+	"WITH items (jenis, ord, id, kode, sasaran, bidang, ada, u1, u2, ket,"
+	" kosong) AS ("
 	" SELECT 'iku', 0, k.id, k.kode, sa.kode, b.kode,"
 	"  EXISTS (SELECT 1 FROM realisasi_iku ri WHERE ri.triwulan_id = ?2"
 	"   AND ri.iku_id = k.id), sa.urutan, k.urutan,"
 	"  (SELECT kt.teks FROM keterangan kt WHERE kt.triwulan_id = ?2"
-	"   AND kt.iku_id = k.id)"
+	"   AND kt.iku_id = k.id), k.target IS NULL"
 	" FROM iku k JOIN sasaran sa ON sa.id = k.sasaran_id"
 	" LEFT JOIN bidang b ON b.id = sa.bidang_id WHERE k.rencana_id = ?1"
 	" UNION ALL"
@@ -167,28 +168,28 @@ static const char entries_sql[] =
 	"   ON sa.id = ps.sasaran_id JOIN bidang b ON b.id = sa.bidang_id"
 	"   WHERE ps.program_id = p.id ORDER BY sa.urutan LIMIT 1),"
 	"  EXISTS (SELECT 1 FROM realisasi_program rp WHERE rp.triwulan_id = ?2"
-	"   AND rp.program_id = p.id), p.urutan, 0, NULL"
+	"   AND rp.program_id = p.id), p.urutan, 0, NULL, p.anggaran IS NULL"
 	" FROM program p WHERE p.rencana_id = ?1"
 	" UNION ALL"
 	" SELECT 'narasi', 2, sa.id, sa.kode, sa.kode, b.kode,"
 	"  EXISTS (SELECT 1 FROM narasi n WHERE n.triwulan_id = ?2"
 	"   AND n.sasaran_id = sa.id) OR EXISTS (SELECT 1 FROM tabel t"
-	"   WHERE t.triwulan_id = ?2 AND t.sasaran_id = sa.id), sa.urutan, 0, NULL"
+	"   WHERE t.triwulan_id = ?2 AND t.sasaran_id = sa.id), sa.urutan, 0, NULL, 0"
 	" FROM sasaran sa LEFT JOIN bidang b ON b.id = sa.bidang_id"
 	" WHERE sa.rencana_id = ?1"
 	" UNION ALL"
 	" SELECT 'bab2', 3, 0, 'bab2', NULL, NULL,"
 	"  EXISTS (SELECT 1 FROM permasalahan WHERE triwulan_id = ?2) OR"
-	"  EXISTS (SELECT 1 FROM tindak_lanjut WHERE triwulan_id = ?2), 0, 0, NULL"
+	"  EXISTS (SELECT 1 FROM tindak_lanjut WHERE triwulan_id = ?2), 0, 0, NULL, 0"
 	" UNION ALL"
 	" SELECT 'bab3', 4, 0, 'bab3', NULL, NULL,"
 	"  EXISTS (SELECT 1 FROM triwulan WHERE id = ?2 AND kesimpulan IS NOT NULL"
-	"   AND kesimpulan <> ''), 0, 0, NULL)"
+	"   AND kesimpulan <> ''), 0, 0, NULL, 0)"
 	" SELECT i.jenis, i.id, i.kode, i.sasaran, i.bidang, rs.state,"
 	" rs.submitted_by, rs.submitted_at, rs.reviewed_by, rs.reviewed_at, i.ada,"
 	" (SELECT c.comment FROM review_event c WHERE c.triwulan_id = ?2"
 	"  AND c.jenis = i.jenis AND c.ref_id = i.id AND c.action = 'return'"
-	"  ORDER BY c.id DESC LIMIT 1), i.ket"
+	"  ORDER BY c.id DESC LIMIT 1), i.ket, i.kosong"
 	" FROM items i LEFT JOIN review_state rs ON rs.triwulan_id = ?2"
 	"  AND rs.jenis = i.jenis AND rs.ref_id = i.id"
 	" ORDER BY i.ord, i.u1, i.u2";
@@ -226,6 +227,7 @@ load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 			x->ada_realisasi = sqlite3_column_int(st, 10) != 0;
 			x->comment = dup_col(st, 11);
 			x->keterangan = dup_col(st, 12);
+			x->target_kosong = sqlite3_column_int(st, 13) != 0;
 			q->count[x->state]++;
 		}
 		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
@@ -496,6 +498,38 @@ named(const store_entri_ref *refs, size_t n, const store_entri *x)
 	return false;
 }
 
+/* Why an entry may not be submitted yet. */
+enum submit_block { SB_KOSONG, SB_TANPA_KETERANGAN };
+
+/* The entries of q that event ev (a submit) would move, of refs (n; all
+ * when 0), that `why` blocks: how many, their kodes ", " separated in
+ * list. */
+static size_t
+submit_blocked(const store_quarter *q, const store_entri_ref *refs, size_t n,
+	       enum entri_event ev, enum submit_block why, char *list,
+	       size_t cap)
+{
+	size_t bad = 0, len = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; i < q->n_entri; i++) {
+		const store_entri *x = &q->entri[i];
+		bool blocked = why == SB_KOSONG ? x->target_kosong :
+		    x->jenis == JENIS_IKU && !x->ada_realisasi &&
+		    x->keterangan == NULL;
+		int w;
+
+		if (!blocked || entri_next(x->state, ev) < 0 ||
+		    (n > 0 && !named(refs, n, x)))
+			continue;
+		bad++;
+		if (len < cap - 1 && (w = snprintf(list + len, cap - len, "%s%s",
+		    len ? ", " : "", x->kode)) > 0)
+			len += (size_t)w;
+	}
+	return bad;
+}
+
 static int
 apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
       const store_entri_ref *refs, size_t n, const char *comment,
@@ -537,26 +571,23 @@ apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
 		else
 			rc = allowed(s, &u, x, ev, e);
 	}
-	/* An IKU without a realisation goes to review only with a note that
-	 * says why (the note is reviewed with it and printed). */
+	/* Nothing goes to review whose target or budget is still blank (a
+	 * year copied from the one before): its capaian means nothing.  An
+	 * IKU without a realisation goes only with a note that says why (the
+	 * note is reviewed with it and printed). */
 	if (rc == 0 && ev == EV_SUBMIT) {
-		char list[512] = "";
-		size_t bad = 0, len = 0;
+		char list[512];
+		size_t bad;
 
-		for (i = 0; i < q.n_entri; i++) {
-			const store_entri *x = &q.entri[i];
-			int w;
-
-			if (x->jenis != JENIS_IKU || x->ada_realisasi ||
-			    x->keterangan != NULL || entri_next(x->state, ev) < 0 ||
-			    (n > 0 ? !named(refs, n, x) : false))
-				continue;
-			bad++;
-			if (len < sizeof list - 1 && (w = snprintf(list + len,
-			    sizeof list - len, "%s%s", len ? ", " : "", x->kode)) > 0)
-				len += (size_t)w;
-		}
-		if (bad > 0)
+		if ((bad = submit_blocked(&q, refs, n, ev, SB_KOSONG, list,
+		    sizeof list)) > 0)
+			rc = lk_fail(e, EX_DATAERR, P_("%s: the target (or budget) of "
+				     "%s is still blank: type it in the plan first",
+				     "%s: the targets (or budgets) of %s are still "
+				     "blank: type them in the plan first", bad),
+				     s->path, list);
+		else if ((bad = submit_blocked(&q, refs, n, ev, SB_TANPA_KETERANGAN,
+		    list, sizeof list)) > 0)
 			rc = lk_fail(e, EX_DATAERR, P_("%s: %s has no realisation for "
 				     "quarter %d and no note (keterangan) that says "
 				     "why: record the reason first",

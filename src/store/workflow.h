@@ -116,6 +116,10 @@ typedef struct store_signer {
 	char *pem;
 	char *added_by, *added_at;
 	char *removed_by, *removed_at;   /* NULL while registered */
+	/* Who signs with it: 1 (0 when adding), the agency's head -- the
+	 * quarterly reports and pihak pertama of the Perjanjian Kinerja; 2,
+	 * his superior, pihak kedua: only the agreement's countersignature. */
+	int pihak;
 } store_signer;
 
 /* Register g's certificate for agency g->instansi (admin).  EX_NOINPUT
@@ -129,9 +133,14 @@ int store_signer_remove(store *s, const char *instansi, const char *sha256,
 int store_signer_list(store *s, const char *instansi, const char *sha256,
 		      store_signer **v, size_t *n, lk_err *e);
 void store_signer_list_free(store_signer *v, size_t n);
-/* Is sha256 registered (and not removed) for instansi? */
+/* Is sha256 registered (and not removed) for instansi, to sign as its
+ * head (pihak 1)? */
 int store_signer_registered(store *s, const char *instansi,
 			    const char *sha256, bool *yes, lk_err *e);
+/* The same for pihak (1: the head, 2: pihak kedua of the agreement). */
+int store_signer_registered_pihak(store *s, const char *instansi,
+				  const char *sha256, int pihak, bool *yes,
+				  lk_err *e);
 
 /* ---- the agency's report template (tmpl_store.c) ---- */
 
@@ -153,6 +162,20 @@ void store_template_free(store_template *t);
  * *versi gets its number. */
 int store_template_set(store *s, const char *instansi, const char *yaml,
 		       int *versi, lk_err *e);
+/* The same three for the template of one kind of document (dokumen:
+ * "laporan", the quarterly report -- what the functions above mean --,
+ * "perjanjian", ...; the template's own `jenis`).  Each kind has its own
+ * versions in force; version numbers count over all the agency's kinds.
+ * A database older than schema version 10 holds quarterly templates only. */
+int store_template_get_dokumen(store *s, const char *instansi,
+			       const char *dokumen, store_template *t,
+			       lk_err *e);
+int store_template_versi_dokumen(store *s, const char *instansi,
+				 const char *dokumen, int versi,
+				 store_template *t, lk_err *e);
+int store_template_set_dokumen(store *s, const char *instansi,
+			       const char *dokumen, const char *yaml,
+			       int *versi, lk_err *e);
 
 /* ---- entries and their review (workflow.c) ---- */
 
@@ -183,6 +206,9 @@ typedef struct store_entri {
 	 * missing, what it rests on), or NULL.  An IKU without a realisation
 	 * is submitted only with one. */
 	char *keterangan;
+	/* An IKU's target or a program's budget is blank, to be filled (a
+	 * year copied from the one before): not submitted until typed. */
+	bool target_kosong;
 } store_entri;
 
 /* "IKU1", "program P01", "narrative SS1", "BAB II" (translated) into buf. */
@@ -306,11 +332,92 @@ typedef struct store_signed {
  * 0, or EX_NOINPUT when no stored version matches. */
 int store_signed_find(store *s, const char *unsigned_sha256,
 		      store_signed *out, lk_err *e);
+/* Version version of quarter tw of tahun of agency instansi: 0, or
+ * EX_NOINPUT when the database holds no such signed version. */
+int store_signed_get(store *s, const char *instansi, int tahun, int tw,
+		     int version, store_signed *out, lk_err *e);
 void store_signed_free(store_signed *sg);
 
 /* The stored PDF of a version: *pdf malloc'ed. */
 int store_signed_pdf(store *s, const char *instansi, int tahun, int tw,
 		     int version, unsigned char **pdf, size_t *len, lk_err *e);
+
+/* ---- the signed Perjanjian Kinerja (pk.c) ---- */
+
+/* One signature of a year's agreement, as stored. */
+typedef struct store_pk_sig {
+	int version, pihak;      /* pihak 1: the head; 2: his superior */
+	char *pdf_sha256, *unsigned_sha256, *content_sha256;
+	char *signer, *cert_subject, *cert_sha256, *signed_at;
+} store_pk_sig;
+
+/* The state of the agreement of (instansi, tahun): the latest version
+ * pihak pertama signed (0: none), its countersignature if any.  The
+ * agreement is locked once pihak kedua has signed. */
+typedef struct store_pk_state {
+	int version;
+	bool pertama, kedua;     /* that version's signatures exist */
+	store_pk_sig sig[3];     /* [1], [2]: of that version */
+	bool unlocked;           /* that version, countersigned, was unlocked */
+	bool locked;             /* kedua && !unlocked */
+} store_pk_state;
+
+/* EX_NOINPUT for no such plan; an older database has none (0). */
+int store_pk_state_load(store *s, const char *instansi, int tahun,
+			store_pk_state *st, lk_err *e);
+void store_pk_state_free(store_pk_state *st);
+
+/* What the caller made: the signed PDF, its hashes (store_signed_in,
+ * audit head given as for store_finalise), and the signer certificate's
+ * fingerprint. */
+typedef struct store_pk_in {
+	store_signed_in sig;
+	char cert_sha256[65];
+} store_pk_in;
+
+/* Called outside any transaction with the plan as stored, the version
+ * the signature belongs to, and for pihak 2 the stored PDF that pihak 1
+ * signed (prev, prev_len; NULL for pihak 1) with its row (prev_sig). */
+typedef int (*store_pk_produce_fn)(void *arg, rencana *r, int pihak,
+				   int version, const unsigned char *prev,
+				   size_t prev_len, const store_pk_sig *prev_sig,
+				   store_pk_in *out, lk_err *e);
+
+typedef struct store_pk_fns {
+	store_pk_produce_fn produce;
+	int (*publish)(void *arg, lk_err *e);   /* may be NULL */
+	void (*unpublish)(void *arg);
+	void *arg;
+} store_pk_fns;
+
+/* Sign the agreement of (instansi, tahun) as pihak (kepala or admin):
+ * pihak 1 makes the next version (refused, EX_NOPERM, once it is locked);
+ * pihak 2 countersigns the latest version (EX_DATAERR when pihak 1 has
+ * not signed yet, EX_NOPERM when it is countersigned already).  As
+ * store_finalise_cb: produce() without the write lock, then the row and
+ * its audit records in one short transaction that fails with EX_TEMPFAIL
+ * when the database changed meanwhile; publish() before the commit.
+ * *version gets the version. */
+int store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
+		      const store_pk_fns *f, int *version, lk_err *e);
+
+/* Unlock the agreement of (instansi, tahun) that both parties signed
+ * (admin), with a reason that is not blank (EX_USAGE); EX_DATAERR when it
+ * is not locked.  Recorded with the version; pihak pertama then signs
+ * the next version, and pihak kedua countersigns that one. */
+int store_pk_unlock(store *s, const char *instansi, int tahun,
+		    const char *reason, lk_err *e);
+
+/* The signature whose unsigned PDF hashes to unsigned_sha256 (the file
+ * before that signature's update): *instansi (malloc'ed), *tahun, and
+ * the row.  EX_NOINPUT when none matches (or an older database). */
+int store_pk_find(store *s, const char *unsigned_sha256, char **instansi,
+		  int *tahun, store_pk_sig *sig, lk_err *e);
+void store_pk_sig_free(store_pk_sig *g);
+
+/* The stored PDF of a version's signature (pihak 2: both signatures). */
+int store_pk_pdf(store *s, const char *instansi, int tahun, int version,
+		 int pihak, unsigned char **pdf, size_t *len, lk_err *e);
 
 /* ---- audit log (audit.c) ---- */
 

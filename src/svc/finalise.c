@@ -28,6 +28,7 @@
 
 #include "core/i18n.h"
 #include "core/hex.h"
+#include "core/verifikasi.h"
 #include "io/exchange.h"
 
 static void *
@@ -132,17 +133,6 @@ read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 	return 0;
 }
 
-/* The verification text of the QR code beside the signature: what a
- * reader needs to find the stored version and check the data with
- * `lakip verify`.  ASCII, so that every QR reader shows it as it is. */
-static char *
-qr_text(arena *a, const rencana *r, int tw, int version, const char *sha)
-{
-	return arena_printf(a, "LAKIP %s\nperiode: %d TW %s\nversi: %d\n"
-			    "sha256-isi: %s\nperiksa: lakip verify",
-			    r->instansi.kode, r->tahun, tw_romawi(tw), version, sha);
-}
-
 static bool interrupted(void);
 
 static int
@@ -151,9 +141,21 @@ render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
 {
 	svc_period p;
 	layout_result res = { 0, 0 };
-	report_extra x = { qr_text(&r->mem, r, tw, version, sha),
-			   fc->o->ttd, NULL, NULL };
+	/* The QR code beside the signature: the agency's verification URL
+	 * with the version's identity and content hash, which a phone
+	 * opens, else the same as text (core/verifikasi.h); both read back
+	 * by `lakip verify --qr`. */
+	report_extra x = { verif_payload(&r->mem, r->instansi.verifikasi,
+					 r->instansi.kode, r->tahun, tw, version,
+					 sha),
+			   fc->o->ttd, NULL, NULL, version };
 	int rc;
+
+	if ((r->instansi.verifikasi == NULL || *r->instansi.verifikasi == '\0') &&
+	    fc->o->hooks.warn != NULL)
+		fc->o->hooks.warn(fc->o->hooks.arg, _("the agency has no "
+				  "verification URL (instansi.verifikasi): the QR "
+				  "code holds text that a phone cannot check"));
 
 	/* The plan as store_finalise read it, with the period's one table;
 	 * the agency's template, read after the state checked at the end
@@ -354,6 +356,7 @@ svc_final_ready(const svc_period *p, lk_err *e)
 {
 	static const char *const rom[] = { "?", "I", "II", "III", "IV" };
 	const triwulan *t;
+	char list[256];
 
 	if (p->tw < 1 || p->tw > TW_MAX)
 		return lk_fail(e, EX_USAGE, _("finalising needs a quarter"));
@@ -365,6 +368,10 @@ svc_final_ready(const svc_period *p, lk_err *e)
 			       "terminal application); a signed report never takes "
 			       "today's date by itself"), rom[p->tw], p->tahun,
 			       p->tahun, p->tw);
+	if (rencana_kosong(p->r, list, sizeof list) > 0)
+		return lk_fail(e, EX_DATAERR, _("the plan of %d still has blank "
+			       "targets or budgets (%s): a signed report never "
+			       "rests on a figure nobody typed"), p->tahun, list);
 	return 0;
 }
 

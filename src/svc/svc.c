@@ -247,7 +247,7 @@ render(svc *v, svc_period *p, const char *tname, const report_extra *x,
        const report_hooks *h, const char *out, FILE *html,
        layout_result *res, lk_err *e)
 {
-	report_extra xx = { NULL, NULL, NULL, NULL };
+	report_extra xx = { NULL, NULL, NULL, NULL, 0 };
 	store_template tp;
 	char label[128];
 	int rc;
@@ -300,6 +300,28 @@ svc_render_pk(svc *v, svc_period *p, const char *tname, const report_extra *x,
 	      const report_hooks *h, const char *out, layout_result *res,
 	      lk_err *e)
 {
-	(void)v;
-	return report_render_pk(p->r, tname, x, h, out, res, e);
+	report_extra xx = { NULL, NULL, NULL, NULL, 0 };
+	store_template tp;
+	char label[128];
+	int rc;
+
+	if (x != NULL)
+		xx = *x;
+	memset(&tp, 0, sizeof tp);
+	/* As for the quarter: without a template named, the agency's
+	 * agreement template as the database holds it, else the installed. */
+	if (tname == NULL && xx.tmpl_yaml == NULL) {
+		if ((rc = store_template_get_dokumen(v->s, p->kode, "perjanjian",
+						     &tp, e)) != 0)
+			return rc;
+		if (tp.yaml != NULL) {
+			snprintf(label, sizeof label, _("template of %s, version %d"),
+				 p->kode, tp.versi);
+			xx.tmpl_yaml = tp.yaml;
+			xx.tmpl_label = label;
+		}
+	}
+	rc = report_render_pk(p->r, tname, &xx, h, out, res, e);
+	store_template_free(&tp);
+	return rc;
 }

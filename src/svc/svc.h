@@ -116,8 +116,10 @@ int svc_render(svc *v, svc_period *p, const char *tname,
 int svc_render_html(svc *v, svc_period *p, const char *tname, FILE *out,
 		    const char *out_name, lk_err *e);
 /* Render the performance agreement (Perjanjian Kinerja) of p's year
- * with template tname (NULL: the installed "perjanjian"); x, h as
- * svc_render's.  p needs no quarter. */
+ * with template tname (NULL: the agency's agreement template as the
+ * database holds it, lakip template set of a template of kind
+ * perjanjian, else the installed "perjanjian"); x, h as svc_render's.
+ * p needs no quarter. */
 int svc_render_pk(svc *v, svc_period *p, const char *tname,
 		  const report_extra *x, const report_hooks *h,
 		  const char *out, layout_result *res, lk_err *e);
@@ -194,6 +196,33 @@ typedef struct svc_final_result {
 int svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 		 svc_final_result *out, lk_err *e);
 void svc_final_result_free(svc_final_result *r);
+
+/* ---- the Perjanjian Kinerja signed by both parties (finalise_pk.c) ---- */
+
+/* SHA-256 (hex) of what the agreement states (core/pk.h): what its
+ * signatures say the data were, and what its lock protects.  0. */
+int svc_pk_content_hash(const rencana *r, char hex[65]);
+/* The plan has an agreement to sign (perjanjian with pihak kedua's nama
+ * and jabatan) and a head: else EX_DATAERR saying what is missing. */
+int svc_pk_ready(const svc_period *p, lk_err *e);
+/* May the actor sign the agreement of p's year as pihak (1 pertama, 2
+ * kedua) now: the role (kepala or admin), svc_pk_ready, not locked
+ * (EX_NOPERM), and for pihak 2 pihak 1 has signed (EX_DATAERR). */
+int svc_pk_signable(svc *v, const svc_period *p, int pihak, lk_err *e);
+/* The key of pihak: 1 as svc_key_check; 2 a certificate registered for
+ * pihak kedua (lakip signer set --pihak kedua), valid today, naming
+ * perjanjian.pihak_kedua.nip where both carry one. */
+int svc_pk_key_check(svc *v, const svc_period *p, int pihak, const char *p12,
+		     const char *password, sign_cert_info *ci, lk_err *e);
+/* Sign the agreement of p's year as pihak (svc_pk_signable, then the key
+ * checked): pihak 1 renders it as svc_render_pk does and signs it as the
+ * next version; pihak 2 adds his signature to the stored PDF of pihak
+ * 1's latest version as a second incremental update (refused with
+ * EX_DATAERR when the data it states changed since), and the year's
+ * agreement is locked.  Stored in one short transaction, the file
+ * published in it, as svc_finalise (o->override_review must be NULL). */
+int svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
+		    svc_final_result *out, lk_err *e);
 
 /* ---- what the review needs (review.c) ---- */
 

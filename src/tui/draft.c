@@ -159,8 +159,9 @@ draft_write(const draft_key *k, const char *title,
 		unlink(tmp);
 		return -1;
 	}
-	localtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	/* UTC, as the database keeps times; shown in the agency's zone. */
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	fputs("# lakip draft: typed values that were not saved\n", f);
 	fputs("db=", f);
 	put_escaped(f, k->db);

@@ -17,12 +17,14 @@
 #include "svc/svc.h"
 #include "tui/form.h"
 #include "tui/lineedit.h"
+#include "tui/paste.h"
 #include "tui/ui.h"
 
 typedef struct grid_row {
 	const char *kode, *nama, *satuan, *sasaran;
 	int64_t target;
 	bool target_tw;
+	bool kosong;         /* the target (budget) is blank: no capaian */
 	bool ada_lalu;
 	int64_t lalu;
 	enum polaritas pol;
@@ -130,6 +132,7 @@ load_rows(grid *g, const draft *restore)
 				row->sasaran = arena_printf(&g->mem, "%s %s", s->kode, s->uraian);
 				row->target = iku_target_untuk(x, tw);
 				row->target_tw = x->ada_target_tw[tw];
+				row->kosong = x->target_kosong && !row->target_tw;
 				row->pol = x->polaritas;
 				if (tw > 1) {
 					row->ada_lalu = x->ada_realisasi[tw - 1];
@@ -150,6 +153,7 @@ load_rows(grid *g, const draft *restore)
 			row->sasaran = "";
 			row->target = program_target_untuk(p, tw);
 			row->target_tw = p->ada_target_tw[tw];
+			row->kosong = p->anggaran_kosong && !row->target_tw;
 			row->pol = POLARITAS_POSITIF;
 			if (tw > 1) {
 				row->ada_lalu = p->ada_realisasi[tw - 1];
@@ -305,7 +309,7 @@ row_capaian(grid *g, size_t i, const char *text, char *cap, size_t n,
 	*band = NULL;
 	*bad = p < 0;
 	cap[0] = '\0';
-	if (p <= 0)
+	if (p <= 0 || row->kosong)
 		return;
 	if (capaian_hitung(row->target, true, v, row->pol, &c) != 0) {
 		snprintf(cap, n, "?");
@@ -401,11 +405,12 @@ detail_pane(const grid *g, const grid_row *row, int y, bool draw)
 		snprintf(buf, sizeof buf, _("%sUnit: %s \xc2\xb7 %s \xc2\xb7 target %s (%s) \xc2\xb7 %s"),
 			 lalu, row->satuan, row->pol == POLARITAS_NEGATIF ?
 			 _("lower is better") : _("higher is better"),
-			 fmt(g, row->target, num), row->target_tw ?
-			 _("target of the quarter") : _("annual target"),
+			 row->kosong ? _("(blank)") : fmt(g, row->target, num),
+			 row->target_tw ? _("target of the quarter") : _("annual target"),
 			 row->sasaran);
 	} else {
-		snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), fmt(g, row->target, num),
+		snprintf(buf, sizeof buf, _("Target Rp %s (%s)"), row->kosong ?
+			 _("(blank)") : fmt(g, row->target, num),
 			 row->target_tw ? _("planned spending to the quarter") :
 			 _("the budget"));
 	}
@@ -512,7 +517,10 @@ grid_draw(void *ctx)
 			case C_KODE: s = row->kode; break;
 			case C_NAMA: s = row->nama; break;
 			case C_SATUAN: s = row->satuan; break;
-			case C_TARGET: s = fmt(g, row->target, num); right = true; break;
+			case C_TARGET:
+				s = row->kosong ? _("(blank)") : fmt(g, row->target, num);
+				right = true;
+				break;
 			case C_LALU:
 				s = g->a->tw <= 1 ? "" : row->ada_lalu ? fmt(g, row->lalu, num) : "-";
 				right = true;
@@ -865,6 +873,102 @@ grid_submit(grid *g)
 	load_states(g);
 }
 
+/* ------------------------------------------------------------------ */
+/* a pasted block (paste.h): the value column from the cursor row down,
+ * each cell checked as typed, all or nothing, saved with F2 */
+
+static const char *
+gp_row(void *ud, size_t row, char *buf, size_t n)
+{
+	(void)buf;
+	(void)n;
+	return ((grid *)ud)->rows[row].kode;
+}
+
+static const char *
+gp_col(void *ud, size_t col, char *buf, size_t n)
+{
+	(void)col;
+	return col_title(ud, C_NILAI, buf, n);
+}
+
+static int
+gp_check(void *ud, size_t row, size_t col, const char *text, char *why, size_t n)
+{
+	grid *g = ud;
+	const grid_row *r = &g->rows[row];
+	const char *w = NULL;
+	int64_t v = 0, old = 0;
+	int p;
+
+	(void)col;
+	if ((p = parse(g, text, &v, &w)) < 0) {
+		snprintf(why, n, "%s", w != NULL ? w : "?");
+		return -1;
+	}
+	/* An approved value changes only when typed in its row. */
+	if (r->has_state && r->state == ENTRI_APPROVED &&
+	    (parse(g, r->text, &old, &w) != p || old != v)) {
+		snprintf(why, n, _("approved by %s; a paste does not change an approved "
+				   "value (type it in its row)"), r->by != NULL ? r->by : "?");
+		return -1;
+	}
+	return 0;
+}
+
+static bool
+gp_set(void *ud, size_t row, size_t col, const char *text)
+{
+	grid *g = ud;
+	grid_row *r = &g->rows[row];
+	char *disp = NULL;
+
+	(void)col;
+	arena_free(&g->scratch);
+	if (fd_validate(&g->scratch, &g->fld, text, NULL, &disp, NULL) != 0)
+		return false;
+	set_str(&r->err, NULL);
+	if (strcmp(r->text, disp) == 0)
+		return false;
+	set_str(&r->text, disp);
+	return true;
+}
+
+static void
+grid_paste(grid *g)
+{
+	paste_target t = { g->n, 1, g->sel, 0, false, 0, gp_row, gp_col, gp_check,
+			   gp_set, NULL, g };
+	paste_block b;
+	paste_result res;
+	char msg[1500], done[300];
+	size_t len;
+	const char *text = ui_paste_text(&len);
+	char *cur;
+
+	if (g->n == 0)
+		return;
+	if (g->ro[0] != '\0') {
+		ui_say(UI_MSG_ERROR, _("Paste refused"), g->ro);
+		return;
+	}
+	cur = le_get(&g->le);        /* what is typed in the cursor row */
+	set_str(&g->rows[g->sel].text, cur);
+	free(cur);
+	if (paste_parse(text, len, &b, msg, sizeof msg) == 0 &&
+	    paste_apply(&t, &b, &res, msg, sizeof msg) == 0) {
+		paste_done_text(&res, done, sizeof done);
+		snprintf(msg, sizeof msg, _("%s %s saves them."), done,
+			 keys_first_name(ACT_SAVE, KCTX_TEXT));
+		ui_say(UI_MSG_INFO, _("Paste"), msg);
+	} else {
+		ui_say(UI_MSG_ERROR, _("Paste refused"), msg);
+	}
+	paste_block_free(&b);
+	le_set(&g->le, g->rows[g->sel].text);
+	g->le.fresh = true;
+}
+
 int
 grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 {
@@ -914,7 +1018,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		int act, page = body_rows() > 1 ? body_rows() - 1 : 1;
 
 		ui_redraw();
-		act = ui_getkey(kind == GRID_IKU ? KCTX_GRID : KCTX_TEXT, &ch);
+		act = ui_getkey(kind == GRID_IKU ? KCTX_GRID_PASTE : KCTX_TEXT_PASTE, &ch);
 		switch (act) {
 		case ACT_TERMINATE:
 			result = FORM_TERMINATED;
@@ -925,7 +1029,7 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 			if (kind == GRID_IKU) {
 				char help[3000];
 
-				snprintf(help, sizeof help, "%s\n\n%s",
+				snprintf(help, sizeof help, "%s\n\n%s\n\n%s",
 					_("One row per indicator. The value typed is the cumulative "
 					  "realisation up to this quarter; capaian and predikat are "
 					  "computed as you type. Numbers in Indonesian form: 78,50. "
@@ -940,15 +1044,20 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 					  "that says why (F4): \"Belum tersedia: diukur tahun "
 					  "berikutnya\", \"Data BPS belum terbit\" or your own "
 					  "words. The kabid reviews it with the IKU, and the report "
-					  "prints it under the table where the capaian would be."));
+					  "prints it under the table where the capaian would be."),
+					paste_grid_help());
 				ui_help(_("IKU realisations"), help, help_acts, KCTX_GRID);
-			} else
-				ui_help(_("Budget realisations"),
+			} else {
+				char help[2000];
+
+				snprintf(help, sizeof help, "%s\n\n%s",
 					_("One row per program. The value typed is the money spent up "
 					  "to this quarter; capaian is computed as you type. Amounts in "
 					  "Indonesian form: 11.393.254.909. Enter goes to the next row; "
 					  "F2 saves every row at once; F12 shows who changed the value "
-					  "and when."), help_acts_program, KCTX_TEXT);
+					  "and when."), paste_grid_help());
+				ui_help(_("Budget realisations"), help, help_acts_program, KCTX_TEXT);
+			}
 			break;
 		case ACT_SAVE:
 			if (save(&g))
@@ -995,6 +1104,9 @@ grid_run(app *a, enum grid_kind kind, int step, const draft *restore)
 		case ACT_HISTORY:
 			if (g.n > 0)
 				scr_history(a, kind == GRID_PROGRAM, g.rows[g.sel].kode);
+			break;
+		case ACT_PASTE:
+			grid_paste(&g);
 			break;
 		default:
 			if (g.n == 0)

@@ -71,6 +71,7 @@ enum key_action {
 	ACT_CHAR = 1000,   /* a printable character to insert (k->ch) */
 	ACT_RESIZE,        /* the layout was rebuilt: redraw and go on */
 	ACT_TERMINATE,     /* hang-up or kill: drafts are written, unwind */
+	ACT_PASTE,         /* a block was pasted (KCTX_PASTE): ui_paste_text */
 };
 
 /* Where a key is read. */
@@ -79,6 +80,12 @@ enum key_ctx {
 	KCTX_TEXT = 2,     /* a field being typed into: letters are text */
 	KCTX_GRID_ONLY = 4,                   /* bound in the grid alone */
 	KCTX_GRID = KCTX_GRID_ONLY | KCTX_TEXT, /* the realisation grid */
+	/* With KCTX_PASTE the reader takes a pasted block (ACT_PASTE); a
+	 * field without it gets a paste as typed keys, a list a hint. */
+	KCTX_PASTE = 8,
+	KCTX_GRID_PASTE = KCTX_GRID | KCTX_PASTE,
+	KCTX_TEXT_PASTE = KCTX_TEXT | KCTX_PASTE,
+	KCTX_NAV_PASTE = KCTX_NAV | KCTX_PASTE,
 };
 
 /* Translate a key read by get_wch (rc is its return value) into an

@@ -249,7 +249,7 @@ list_run(list *l)
 
 		list_clamp(l);
 		ui_redraw();
-		act = ui_getkey(KCTX_NAV, NULL);
+		act = ui_getkey(l->paste ? KCTX_NAV_PASTE : KCTX_NAV, NULL);
 		switch (act) {
 		case ACT_UP:
 			if (l->sel > 0)

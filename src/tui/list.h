@@ -57,6 +57,7 @@ typedef struct list {
 	const char *empty;                /* shown when there are no rows */
 	const char *hint;                 /* status line hint */
 	size_t rule_before;               /* a line above this row (JUMLAH), or (size_t)-1 */
+	bool paste;                       /* takes a pasted block: ACT_PASTE */
 	/* State. */
 	size_t sel, top;
 	char *search;

@@ -17,6 +17,7 @@
 
 #include "core/dec.h"
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "tui/list.h"
 #include "tui/theme.h"
 #include "tui/ui.h"
@@ -85,16 +86,12 @@ n_rows(const ag_ctx *c)
 	return c->n + 1 + (c->n_sg > 0 ? c->n_sg : 1);
 }
 
+/* The agency's local day of instant t (core/zona.h). */
 static const char *
-day_of(int64_t t, char buf[32])
+day_of(const app *a, int64_t t, char buf[32])
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, 32, "?");
-	else
-		strftime(buf, 32, "%Y-%m-%d", &tm);
+	zona_tanggal_detik(t, a->r != NULL ? a->r->instansi.zona_waktu : NULL,
+			   buf, 32);
 	return buf;
 }
 
@@ -134,11 +131,14 @@ ag_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 		snprintf(buf, n, "%.16s\xe2\x80\xa6", c->sg[row].sha256);
 		return buf;
 	}
-	if (c->sg[row].removed_at != NULL)
-		snprintf(buf, n, _("removed %.10s"), c->sg[row].removed_at);
-	else
-		snprintf(buf, n, _("%s to %s"), day_of(c->sg[row].not_before, b1),
-			 day_of(c->sg[row].not_after, b2));
+	if (c->sg[row].removed_at != NULL) {
+		zona_tanggal_lokal(c->sg[row].removed_at, c->a->r != NULL ?
+				   c->a->r->instansi.zona_waktu : NULL, b1, sizeof b1);
+		snprintf(buf, n, _("removed %.10s"), b1);
+	} else {
+		snprintf(buf, n, _("%s to %s"), day_of(c->a, c->sg[row].not_before, b1),
+			 day_of(c->a, c->sg[row].not_after, b2));
+	}
 	return buf;
 }
 

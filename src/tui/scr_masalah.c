@@ -127,16 +127,18 @@ static void
 mas_info(void *ud, int y, int x, int h, int w)
 {
 	mas_ctx *c = ud;
-	char buf[300];
+	char buf[1200];
 	triwulan *t = &c->a->r->tw[c->a->tw];
 
-	(void)h;
 	snprintf(buf, sizeof buf, _("Showing: %s (%zu)   \xc2\xb7   Tab: %s (%zu)"),
 		 c->tindak ? _("follow-up actions") : _("obstacles"),
 		 c->tindak ? t->n_tindak_lanjut : t->n_permasalahan,
 		 c->tindak ? _("obstacles") : _("follow-up actions"),
 		 c->tindak ? t->n_permasalahan : t->n_tindak_lanjut);
 	ui_put(y, x, w, buf, theme_attr(TR_HINT), false, false);
+	/* BAB II returned by the kepala: his comment in full. */
+	if (h > 1 && scr_returned_text(c->a, JENIS_BAB2, "bab2", buf, sizeof buf))
+		ui_put_wrapped(y + 1, x, h - 1, w, buf, theme_attr(TR_KURANG));
 }
 
 int
@@ -168,7 +170,7 @@ scr_masalah(app *a, int step, const draft *restore)
 	l.ncol = 2;
 	l.cell = mas_cell;
 	l.info = mas_info;
-	l.info_rows = 1;
+	l.info_rows = 1 + scr_returned_rows(a, JENIS_BAB2, "bab2", LINES - 14);
 	l.ud = &c;
 	l.acts = acts;
 	l.bar_labels = labels;
@@ -299,6 +301,17 @@ kes_apply(void *ud, const form *f, form_fail *fail)
 	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
+/* BAB III returned by the kepala: his comment in full above the form. */
+static void
+kes_info(void *ud, int y, int x, int h, int w)
+{
+	kes_ctx *c = ud;
+	char buf[1200];
+
+	if (scr_returned_text(c->a, JENIS_BAB3, "bab3", buf, sizeof buf))
+		ui_put_wrapped(y, x, h, w, buf, theme_attr(TR_KURANG));
+}
+
 int
 scr_kesimpulan(app *a, int step, const draft *restore)
 {
@@ -318,6 +331,8 @@ scr_kesimpulan(app *a, int step, const draft *restore)
 		   "standard text, which counts the IKU by predikat.");
 	s.get = kes_get;
 	s.apply = kes_apply;
+	s.info = kes_info;
+	s.info_rows = scr_returned_rows(a, JENIS_BAB3, "bab3", LINES - 16);
 	s.grow = true;
 	s.ud = &c;
 	s.dk = scr_dk(a, "triwulan", "");

@@ -79,25 +79,11 @@ nar_apply(void *ud, const form *f, form_fail *fail)
 	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
-/* The kabid's return of the narrative of sasaran kode, in words and in
- * full ("Returned by kb on ...: comment"), in buf; NULL when it is not
- * returned. */
+/* The kabid's return of the narrative of sasaran kode (scr_util.c). */
 static const char *
 returned_text(app *a, const char *kode, char *buf, size_t n)
 {
-	const store_entri *x;
-	char when[64];
-
-	app_wf_load(a, false);
-	if (!app_wf_ok(a) ||
-	    (x = store_entri_find(&a->wf, JENIS_NARASI, kode)) == NULL ||
-	    x->state != ENTRI_RETURNED)
-		return NULL;
-	snprintf(buf, n, _("Returned by %s on %s: %s"),
-		 x->reviewed_by != NULL ? x->reviewed_by : "?",
-		 app_when(x->reviewed_at, when, sizeof when),
-		 x->comment != NULL ? x->comment : "");
-	return buf;
+	return scr_returned_text(a, JENIS_NARASI, kode, buf, n);
 }
 
 /* Above the text: the sasaran, the kabid's return comment in full, and
@@ -167,17 +153,10 @@ nar_form(app *a, int step, const char *kode, const draft *restore)
 	s.apply = nar_apply;
 	s.info = nar_info;
 	{
-		char buf[1200];
-
 		/* Room for the return comment, wrapped in full (the text
 		 * keeps at least a few lines). */
-		s.info_rows = 3;
-		if (returned_text(a, kode, buf, sizeof buf) != NULL) {
-			int n = ui_put_wrapped(0, 0, 0, COLS - 2, buf, A_NORMAL);
-
-			s.info_rows += n < LINES - 16 ? n : LINES - 16 > 1 ?
-			    LINES - 16 : 1;
-		}
+		s.info_rows = 3 + scr_returned_rows(a, JENIS_NARASI, kode,
+						    LINES - 16);
 	}
 	s.grow = true;
 	s.ud = &c;

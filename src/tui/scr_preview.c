@@ -87,7 +87,8 @@ iku_cell(pv_ctx *c, size_t row, size_t col, char *buf, size_t n)
 	case 2: return k->iku->uraian;
 	case 3: return k->iku->satuan;
 	case 4:
-		snprintf(buf, n, "%s", dec_format_nilai(k->target, num));
+		snprintf(buf, n, "%s", k->target_kosong ? _("(blank)") :
+			 dec_format_nilai(k->target, num));
 		return buf;
 	case 5:
 		if (!k->ada_realisasi)
@@ -126,8 +127,14 @@ prog_cell(pv_ctx *c, size_t row, size_t col, char *buf, size_t n)
 	case 0: snprintf(buf, n, "%zu", p->no); return buf;
 	case 1: return p->program->kode;
 	case 2: return p->program->uraian;
-	case 3: snprintf(buf, n, "%s", dec_format_uang(p->program->anggaran, num)); return buf;
-	case 4: snprintf(buf, n, "%s", dec_format_uang(p->target, num)); return buf;
+	case 3:
+		snprintf(buf, n, "%s", p->program->anggaran_kosong ? _("(blank)") :
+			 dec_format_uang(p->program->anggaran, num));
+		return buf;
+	case 4:
+		snprintf(buf, n, "%s", p->target_kosong ? _("(blank)") :
+			 dec_format_uang(p->target, num));
+		return buf;
 	case 5:
 		if (!p->ada_realisasi)
 			return "";

@@ -40,7 +40,8 @@ prog_get(void *ud, const char *name)
 	p = &c->a->r->program[c->idx];
 	if (strcmp(name, "kode") == 0) return p->kode;
 	if (strcmp(name, "uraian") == 0) return p->uraian;
-	if (strcmp(name, "anggaran") == 0) return scr_uang(p->anggaran, c->num);
+	if (strcmp(name, "anggaran") == 0)
+		return p->anggaran_kosong ? "" : scr_uang(p->anggaran, c->num);
 	if (strncmp(name, "target_tw", 9) == 0 && (tw = atoi(name + 9)) >= 1 && tw <= 4)
 		return p->ada_target_tw[tw] ? scr_uang(p->target_tw[tw], c->num) : NULL;
 	if (strcmp(name, "sasaran") == 0) {
@@ -120,6 +121,7 @@ prog_apply(void *ud, const form *f, form_fail *fail)
 	if ((v = form_value(f, "uraian")) != NULL) p->uraian = scr_dup(a, v);
 	if ((v = form_value(f, "anggaran")) != NULL) {
 		p->anggaran = 0;
+		p->anggaran_kosong = false;
 		scr_parse(v, DEC_UANG, &p->anggaran);
 	}
 	for (tw = 1; tw <= TW_MAX; tw++) {
@@ -218,7 +220,8 @@ prog_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 	case 0: return p->kode;
 	case 1: return p->uraian;
 	case 2:
-		snprintf(buf, n, "%s", dec_format_uang(p->anggaran, num));
+		snprintf(buf, n, "%s", p->anggaran_kosong ? _("(blank)") :
+			 dec_format_uang(p->anggaran, num));
 		return buf;
 	default:
 		buf[0] = '\0';

@@ -50,7 +50,7 @@ entri_of(const rv_ctx *c, size_t row)
 {
 	static store_entri none = { JENIS_IKU, 0, (char *)"", NULL, NULL,
 				    ENTRI_DRAFT, false, NULL, NULL, NULL, NULL,
-				    NULL, NULL };
+				    NULL, NULL, false };
 
 	if (row >= c->n || c->rows[row].e >= c->a->wf.n_entri)
 		return &none;

@@ -83,7 +83,8 @@ sas_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 		return buf;
 	case 2: return k->satuan;
 	case 3:
-		snprintf(buf, n, "%s", dec_format_nilai(k->target, num));
+		snprintf(buf, n, "%s", k->target_kosong ? _("(blank)") :
+			 dec_format_nilai(k->target, num));
 		return buf;
 	default: return k->polaritas == POLARITAS_NEGATIF ? _("negative") : _("positive");
 	}
@@ -221,7 +222,8 @@ iku_get(void *ud, const char *name)
 	if (strcmp(name, "uraian") == 0) return k->uraian;
 	if (strcmp(name, "satuan") == 0) return k->satuan;
 	if (strcmp(name, "polaritas") == 0) return polaritas_nama(k->polaritas);
-	if (strcmp(name, "target") == 0) return scr_nilai(k->target, c->num);
+	if (strcmp(name, "target") == 0)
+		return k->target_kosong ? "" : scr_nilai(k->target, c->num);
 	if (strncmp(name, "target_tw", 9) == 0 && (tw = atoi(name + 9)) >= 1 && tw <= 4)
 		return k->ada_target_tw[tw] ? scr_nilai(k->target_tw[tw], c->num) : NULL;
 	return NULL;
@@ -256,6 +258,7 @@ iku_apply(void *ud, const form *f, form_fail *fail)
 		k->polaritas = (enum polaritas)p;
 	if ((v = form_value(f, "target")) != NULL) {
 		k->target = 0;
+		k->target_kosong = false;
 		scr_parse(v, DEC_NILAI, &k->target);
 	}
 	for (tw = 1; tw <= TW_MAX; tw++) {

@@ -21,6 +21,7 @@
 
 #include "core/dec.h"
 #include "core/i18n.h"
+#include "core/zona.h"
 #include "tui/list.h"
 #include "tui/theme.h"
 #include "tui/ui.h"
@@ -71,16 +72,12 @@ add_row(sign_ctx *c, const char *label, int tone, const char *fmt, ...)
 	return r;
 }
 
+/* The agency's local day of instant t (core/zona.h). */
 static const char *
-day_of(int64_t t, char buf[32])
+day_of(const app *a, int64_t t, char buf[32])
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, 32, "?");
-	else
-		strftime(buf, 32, "%Y-%m-%d", &tm);
+	zona_tanggal_detik(t, a->r != NULL ? a->r->instansi.zona_waktu : NULL,
+			   buf, 32);
 	return buf;
 }
 
@@ -170,8 +167,8 @@ build(sign_ctx *c)
 			c->n_signers++;
 			add_row(c, c->n_signers == 1 ? _("Certificate") : "", valid ? 1 : 2,
 				_("%s \xc2\xb7 %.12s\xe2\x80\xa6 \xc2\xb7 %s to %s"),
-				sg[i].subject, sg[i].sha256, day_of(sg[i].not_before, b1),
-				day_of(sg[i].not_after, b2));
+				sg[i].subject, sg[i].sha256, day_of(a, sg[i].not_before, b1),
+				day_of(a, sg[i].not_after, b2));
 		}
 		store_signer_list_free(sg, n_sg);
 	}

@@ -69,9 +69,15 @@ offer_drafts(app *a)
 	if (draft_list(a->db_real, &d, &n) != 0 || n == 0)
 		return 0;
 	for (i = 0; i < n && !ui_terminating() && end == 0; i++) {
-		char text[1200], period[64];
+		char text[1200], period[64], when[64], *zona = NULL;
+		lk_err ze = { 0, "" };
 		int r;
 
+		/* Saved as UTC (older drafts: local time, shown as written). */
+		if (store_zona_waktu(a->st, d[i]->instansi, &zona, &ze) != 0)
+			zona = NULL;
+		zona_lokal(d[i]->saved, zona, false, when, sizeof when);
+		free(zona);
 		if (d[i]->tw >= 1 && d[i]->tw <= 4)
 			snprintf(period, sizeof period, _("Quarter %s %d"),
 				 tw_romawi(d[i]->tw), d[i]->tahun);
@@ -81,7 +87,7 @@ offer_drafts(app *a)
 			 _("What was typed into \"%s\"%s%s (%s, %s) was not saved: the "
 			   "program ended on %s before it was. Open it again to check and "
 			   "save it?"), d[i]->title, *d[i]->entity ? " " : "",
-			 d[i]->entity, d[i]->instansi, period, d[i]->saved);
+			 d[i]->entity, d[i]->instansi, period, when);
 		r = ui_ask3(_("Unsaved typing found"), text, _("Open"), _("Discard"),
 			    _("Later"));
 		if (r == 0) {
@@ -344,9 +350,9 @@ per_info(void *ud, int y, int x, int h, int w)
 {
 	per_ctx *c = ud;
 	app *a = c->a;
-	char buf[800];
+	char buf[800], list[400];
+	size_t n;
 
-	(void)h;
 	snprintf(buf, sizeof buf, "%s (%s)", a->r->instansi.nama != NULL ?
 		 a->r->instansi.nama : "", a->instansi);
 	ui_put(y, x, w, buf, A_BOLD, false, false);
@@ -357,6 +363,14 @@ per_info(void *ud, int y, int x, int h, int w)
 				    "another year \xc2\xb7 Ins a new year \xc2\xb7 Tab another agency)"),
 		 a->tahun);
 	ui_put(y + 3, x, w, buf, A_NORMAL, false, false);
+	/* A year copied from the one before: what is still to be typed. */
+	if (h > 4 && (n = rencana_kosong(a->r, list, sizeof list)) > 0) {
+		snprintf(buf, sizeof buf, P_("Still blank in the plan of %d: %zu "
+			 "target or budget, of %s (steps 2 and 3).", "Still blank "
+			 "in the plan of %d: %zu targets and budgets, of %s (steps "
+			 "2 and 3).", n), a->tahun, n, list);
+		ui_put_wrapped(y + 4, x, h - 4, w, buf, theme_attr(TR_KURANG));
+	}
 }
 
 /* What is missing in the quarter. */
@@ -452,7 +466,9 @@ new_year(per_ctx *c)
 	if (prev > 0 && prev != a->tahun && app_load(a, a->instansi, prev) != 0)
 		return false;
 	snprintf(text, sizeof text, _("Copy the sasaran, IKU and programs of %d into %d? "
-				      "Targets and budgets are typed anew."), a->tahun, year);
+				      "Targets come from the Renstra where it has them; "
+				      "the other targets and the budgets are left blank, "
+				      "to be typed."), a->tahun, year);
 	q = ui_confirm(_("A new year"), text, true);
 	if (q < 0)
 		return false;
@@ -543,7 +559,7 @@ period_screen(app *a)
 	l.cell = per_cell;
 	l.attr = per_attr;
 	l.info = per_info;
-	l.info_rows = 4;
+	l.info_rows = 6;
 	l.footer = per_footer;
 	l.footer_rows = 3;
 	l.ud = &c;

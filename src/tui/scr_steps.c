@@ -81,6 +81,7 @@ run_step(app *a, int step, const draft *restore)
 enum menu_extra {
 	MX_REVIEW,      /* kabid, admin: the review of the capaian */
 	MX_SIGN,        /* kepala, admin: sign and finalise */
+	MX_SIGN_PK,     /* kepala, admin: sign the year's Perjanjian Kinerja */
 	MX_REKAP,       /* admin, or a role in several agencies: the province view */
 	MX_AGENCY,      /* admin: predikat bands, registered signers */
 	MX_USERS,       /* admin: the users */
@@ -115,6 +116,9 @@ menu_extras(menu_ctx *c)
 		c->extra[c->n_extra++] = MX_REVIEW;
 	if (a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_SIGN;
+	if ((a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN) &&
+	    a->r->perjanjian.ada)
+		c->extra[c->n_extra++] = MX_SIGN_PK;
 	if (a->user.admin || a->user.n_at > 1)
 		c->extra[c->n_extra++] = MX_REKAP;
 	if (a->user.peran == PERAN_ADMIN) {
@@ -152,6 +156,7 @@ extra_name(enum menu_extra x)
 	switch (x) {
 	case MX_REVIEW: return _("Review capaian");
 	case MX_SIGN: return _("Sign and finalise");
+	case MX_SIGN_PK: return _("Sign the Perjanjian Kinerja");
 	case MX_AGENCY: return _("Agency settings");
 	case MX_REKAP: return _("Province view");
 	case MX_USERS: return _("Users");
@@ -218,6 +223,8 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 			snprintf(buf, n, c->a->r->instansi.predikat.n > 0 ?
 				 _("%zu predikat bands of its own") :
 				 _("installed predikat bands"), c->a->r->instansi.predikat.n);
+		else if (x == MX_SIGN_PK)
+			snprintf(buf, n, _("year %d, both parties"), c->a->tahun);
 		else if (x == MX_SIGN && app_locked(c->a))
 			snprintf(buf, n, _("signed: version %d"), c->a->wf.version);
 		else if (x == MX_SIGN)
@@ -345,6 +352,7 @@ run_extra(menu_ctx *c, enum menu_extra x)
 	case MX_USERS: return scr_users(c->a);
 	case MX_IMPORT: return scr_import(c->a);
 	case MX_SIGN: return scr_sign(c->a);
+	case MX_SIGN_PK: return scr_sign_pk(c->a);
 	case MX_AGENCY: return scr_agency(c->a);
 	case MX_REKAP: return scr_rekap(c->a);
 	default:

@@ -14,8 +14,14 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/model_edit.h"
+#include "tui/formdesc.h"
 #include "tui/list.h"
+#include "tui/paste.h"
 #include "tui/ui.h"
+
+/* A cell as the row form takes it; the rows a paste may fill. */
+#define TABEL_SEL_MAX 500
+#define TABEL_PASTE_MAX_BARIS 1000
 
 static sasaran *
 find_sasaran(app *a, const char *kode)
@@ -70,6 +76,22 @@ row_insert(rencana *r, tabel *t, size_t at)
 	t->n_baris++;
 }
 
+/* Row i with a cell for every column. */
+static void
+row_widen(rencana *r, tabel *t, size_t i)
+{
+	char **cells;
+	size_t k;
+
+	if (t->n_sel[i] >= t->n_kolom)
+		return;
+	cells = arena_alloc(&r->mem, (t->n_kolom + 1) * sizeof *cells);
+	for (k = 0; k < t->n_kolom; k++)
+		cells[k] = k < t->n_sel[i] ? t->baris[i][k] : arena_strdup(&r->mem, "");
+	t->baris[i] = cells;
+	t->n_sel[i] = t->n_kolom;
+}
+
 static void
 row_delete(tabel *t, size_t i)
 {
@@ -119,15 +141,7 @@ row_apply(void *ud, const form *f, form_fail *fail)
 		row_insert(c->a->r, t, c->at);
 		c->row = (long)c->at;
 	}
-	if (t->n_sel[c->row] < t->n_kolom) {
-		char **cells = arena_alloc(&c->a->r->mem, (t->n_kolom + 1) * sizeof *cells);
-
-		for (k = 0; k < t->n_kolom; k++)
-			cells[k] = k < t->n_sel[c->row] ? t->baris[c->row][k] :
-			    arena_strdup(&c->a->r->mem, "");
-		t->baris[c->row] = cells;
-		t->n_sel[c->row] = t->n_kolom;
-	}
+	row_widen(c->a->r, t, (size_t)c->row);
 	for (k = 0; k < t->n_kolom; k++) {
 		const char *v;
 
@@ -155,7 +169,7 @@ row_form(tab_ctx *c, int step, long row, size_t at, const draft *restore)
 	for (k = 0; k < t->n_kolom; k++) {
 		snprintf(name, sizeof name, "k%zu", k);
 		form_desc_add(&c->a->mem, c->fd, name, t->kolom[k], FD_TEXT, 40, 1, false,
-			      500, NULL);
+			      TABEL_SEL_MAX, NULL);
 	}
 	if (row >= 0)
 		snprintf(ent, sizeof ent, "%s/%zu/%ld", c->kode, c->t, row);
@@ -353,6 +367,145 @@ rows_info(void *ud, int y, int x, int h, int w)
 		ui_put(y, x, w, t->judul != NULL ? t->judul : "", A_BOLD, false, false);
 }
 
+/* ------------------------------------------------------------------ */
+/* a pasted block (paste.h): rows of the table from the selected one down,
+ * new rows past the last, each cell checked as the row form checks it,
+ * all or nothing, saved at once as the list's other changes are */
+
+typedef struct tab_paste {
+	tab_ctx *c;
+	tabel *t;
+	fd_field fld;
+	arena scratch;
+} tab_paste;
+
+static const char *
+tp_row(void *ud, size_t row, char *buf, size_t n)
+{
+	tab_paste *p = ud;
+
+	snprintf(buf, n, row < p->t->n_baris ? _("Row %zu") : _("New row %zu"), row + 1);
+	return buf;
+}
+
+static const char *
+tp_col(void *ud, size_t col, char *buf, size_t n)
+{
+	snprintf(buf, n, _("column %s"), ((tab_paste *)ud)->t->kolom[col]);
+	return buf;
+}
+
+static int
+tp_check(void *ud, size_t row, size_t col, const char *text, char *why, size_t n)
+{
+	tab_paste *p = ud;
+	const char *w = NULL;
+
+	(void)row;
+	(void)col;
+	arena_free(&p->scratch);
+	if (fd_validate(&p->scratch, &p->fld, text, NULL, NULL, &w) == 0)
+		return 0;
+	snprintf(why, n, "%s", w != NULL ? w : "?");
+	return -1;
+}
+
+static bool
+tp_set(void *ud, size_t row, size_t col, const char *text)
+{
+	tab_paste *p = ud;
+	rencana *r = p->c->a->r;
+	char *canon = NULL;
+
+	while (row >= p->t->n_baris)
+		row_insert(r, p->t, p->t->n_baris);
+	row_widen(r, p->t, row);
+	arena_free(&p->scratch);
+	if (fd_validate(&p->scratch, &p->fld, text, &canon, NULL, NULL) != 0 ||
+	    strcmp(p->t->baris[row][col], canon) == 0)
+		return false;
+	p->t->baris[row][col] = arena_strdup(&r->mem, canon);
+	return true;
+}
+
+/* Asks before text already in the table is replaced. */
+static bool
+tp_ready(void *ud, const paste_block *b)
+{
+	tab_paste *p = ud;
+	size_t r, k, over = 0;
+	char q[300];
+
+	for (r = 0; r < b->n_rows; r++) {
+		size_t row = p->c->at + r;
+
+		if (row >= p->t->n_baris)
+			break;
+		for (k = 0; k < b->n_cells[r] && k < p->t->n_sel[row]; k++) {
+			const char *old = p->t->baris[row][k];
+
+			if (old != NULL && *old != '\0' && strcmp(old, b->cell[r][k]) != 0)
+				over++;
+		}
+	}
+	if (over == 0)
+		return true;
+	snprintf(q, sizeof q, P_("The pasted block replaces the text of %zu cell already "
+				 "in the table. Paste it?",
+				 "The pasted block replaces the text of %zu cells already "
+				 "in the table. Paste it?", over), over);
+	return ui_confirm(_("Paste"), q, false) == 1;
+}
+
+static void
+tabel_paste(tab_ctx *c, size_t sel)
+{
+	tab_paste p;
+	paste_target t = { 0, 0, 0, 0, true, TABEL_PASTE_MAX_BARIS, tp_row, tp_col,
+			   tp_check, tp_set, tp_ready, &p };
+	paste_block b;
+	paste_result res;
+	char msg[1500];
+	size_t len;
+	const char *text = ui_paste_text(&len);
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	p.c = c;
+	if ((p.t = the_table(c)) == NULL || !app_can_edit(c->a, AKSI_UBAH_DATA))
+		return;
+	p.fld.name = "sel";
+	p.fld.label = _("Cell");
+	p.fld.type = FD_TEXT;
+	p.fld.width = 40;
+	p.fld.height = 1;
+	p.fld.max_length = TABEL_SEL_MAX;
+	t.n_rows = p.t->n_baris;
+	t.n_cols = p.t->n_kolom;
+	t.row = c->at = p.t->n_baris > 0 ? sel : 0;
+	if (t.max_rows < t.n_rows)
+		t.max_rows = t.n_rows;
+	if (paste_parse(text, len, &b, msg, sizeof msg) != 0 ||
+	    (rc = paste_apply(&t, &b, &res, msg, sizeof msg)) < 0) {
+		ui_say(UI_MSG_ERROR, _("Paste refused"), msg);
+	} else if (rc == 1) {
+		ui_msg(UI_MSG_HINT, "%s", _("Nothing was pasted."));
+	} else {
+		app_touch_quarter(c->a, c->a->tw);
+		if (app_save(c->a, AKSI_UBAH_DATA) != 0) {
+			app_reload(c->a);     /* the table as the database has it */
+		} else {
+			char done[300];
+
+			paste_done_text(&res, done, sizeof done);
+			snprintf(msg, sizeof msg, "%s %s", done, _("Saved."));
+			ui_say(UI_MSG_INFO, _("Paste"), msg);
+		}
+	}
+	paste_block_free(&b);
+	arena_free(&p.scratch);
+}
+
 static int
 rows_screen(tab_ctx *c, int step, const draft *restore)
 {
@@ -365,7 +518,7 @@ rows_screen(tab_ctx *c, int step, const draft *restore)
 	};
 	list l;
 	int result = -1, act, r;
-	char title[300];
+	char title[300], help[1200];
 
 	memset(&l, 0, sizeof l);
 	snprintf(title, sizeof title, _("Supporting table of %s"), c->kode);
@@ -377,9 +530,17 @@ rows_screen(tab_ctx *c, int step, const draft *restore)
 	l.ud = c;
 	l.acts = acts;
 	l.help_acts = help_acts;
-	l.help = _("The rows of the table. Enter edits a row, Ins adds one; F5 (or h) "
-		   "edits the title, the columns and the note.");
-	l.empty = _("No row yet. Press Ins (or a) to add one.");
+	snprintf(help, sizeof help, "%s\n\n%s",
+		 _("The rows of the table. Enter edits a row, Ins adds one; F5 (or h) "
+		   "edits the title, the columns and the note."),
+		 _("Rows copied from a spreadsheet (Excel, LibreOffice) are pasted from "
+		   "the selected row down, a cell per column; rows past the last are "
+		   "added. Every cell is checked first: one refused refuses the paste. "
+		   "The table is saved at once."));
+	l.help = help;
+	l.empty = _("No row yet. Press Ins (or a) to add one, or paste rows copied "
+		    "from a spreadsheet.");
+	l.paste = true;
 	list_init(&l);
 	list_open(&l);
 	if (restore != NULL) {
@@ -434,6 +595,9 @@ rows_screen(tab_ctx *c, int step, const draft *restore)
 			break;
 		case ACT_HEADER:
 			result = scr_pass(head_form(c, step, false, 0, NULL));
+			break;
+		case ACT_PASTE:
+			tabel_paste(c, l.sel);
 			break;
 		case ACT_DELETE:
 			if (l.nrows > 0 && app_can_edit(c->a, AKSI_UBAH_DATA) &&

@@ -31,6 +31,36 @@ scr_dup(app *a, const char *v)
 	return arena_strdup(&a->r->mem, v);
 }
 
+const char *
+scr_returned_text(app *a, enum entri_jenis j, const char *kode, char *buf,
+		  size_t n)
+{
+	const store_entri *x;
+	char when[64];
+
+	app_wf_load(a, false);
+	if (!app_wf_ok(a) || (x = store_entri_find(&a->wf, j, kode)) == NULL ||
+	    x->state != ENTRI_RETURNED)
+		return NULL;
+	snprintf(buf, n, _("Returned by %s on %s: %s"),
+		 x->reviewed_by != NULL ? x->reviewed_by : "?",
+		 app_when(x->reviewed_at, when, sizeof when),
+		 x->comment != NULL ? x->comment : "");
+	return buf;
+}
+
+int
+scr_returned_rows(app *a, enum entri_jenis j, const char *kode, int max)
+{
+	char buf[1200];
+	int n;
+
+	if (scr_returned_text(a, j, kode, buf, sizeof buf) == NULL)
+		return 0;
+	n = ui_put_wrapped(0, 0, 0, COLS - 2, buf, A_NORMAL);
+	return n < max ? n : max > 1 ? max : 1;
+}
+
 draft_key
 scr_dk(app *a, const char *form, const char *entity)
 {

@@ -84,6 +84,9 @@ int scr_review(app *a);
 /* scr_sign.c: what the head signs, signing and finalising the quarter on
  * screen (kepala, admin), unlocking it (admin). */
 int scr_sign(app *a);
+/* scr_sign_pk.c: the year's Perjanjian Kinerja signed by both parties on
+ * screen (kepala, admin), unlocking it (admin). */
+int scr_sign_pk(app *a);
 /* scr_rekap.c: the province view of the period on screen (admin, or a
  * role in several agencies). */
 int scr_rekap(app *a);
@@ -104,6 +107,13 @@ extern const int scr_list_help_acts[];
 char *scr_dup(app *a, const char *v);
 /* The key of a draft of form `form` for `entity` in the current period. */
 draft_key scr_dk(app *a, const char *form, const char *entity);
+/* The return of entry (j, kode) of the quarter by the kabid or kepala, in
+ * words and in full ("Returned by kb on ...: comment"), in buf; NULL when
+ * the entry is not returned.  scr_returned_rows: the rows it takes
+ * wrapped at the screen's width, at most max (0 when not returned). */
+const char *scr_returned_text(app *a, enum entri_jenis j, const char *kode,
+			      char *buf, size_t n);
+int scr_returned_rows(app *a, enum entri_jenis j, const char *kode, int max);
 /* A list action that leaves a screen, as an enum form_end; -1 when the
  * action does not leave. */
 int scr_leave_code(int act);

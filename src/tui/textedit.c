@@ -447,8 +447,7 @@ te_external(const char *text, char **out, char *err, size_t n)
 
 	/* "$EDITOR" may carry options: the shell splits it, as git does. */
 	snprintf(sh, sizeof sh, "%s \"$1\"", cmd);
-	def_prog_mode();
-	endwin();
+	ui_suspend();
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
@@ -471,8 +470,7 @@ te_external(const char *text, char **out, char *err, size_t n)
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
-	reset_prog_mode();
-	refresh();
+	ui_resume();
 	ui_relayout_all();
 
 	if (pid < 0) {

@@ -17,6 +17,7 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
+#include "tui/paste.h"
 
 #define MAX_LAYERS 48
 
@@ -33,10 +34,75 @@ static char msg[1024];
 static enum ui_msg_kind msg_kind;
 static bool has_msg;
 
+/* Keys read ahead (a burst that was typing, a paste into a field), given
+ * out before the terminal is read again. */
+typedef struct pend_key {
+	int rc;
+	wint_t ch;
+} pend_key;
+static pend_key *pend;
+static size_t pend_head, pend_n, pend_cap;
+/* Bracketed paste: the key codes of its start and end sequences, and
+ * the text of the last paste (ACT_PASTE). */
+static int key_paste_begin, key_paste_end;
+static bool paste_mode;
+static char *paste_text;
+static size_t paste_len;
+
 static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/* A key code no terminfo key has, for a sequence of our own. */
+static int
+free_key_code(int after)
+{
+	int c;
+
+	for (c = after + 1; c < KEY_MAX + 2000; c++)
+		if (keybound(c, 0) == NULL)
+			return c;
+	return 0;
+}
+
+/* The start and end of a bracketed paste as keys (keypad decodes them as
+ * it does function keys). */
+static void
+paste_keys(void)
+{
+	static const char begin[] = "\033[200~", end[] = "\033[201~";
+
+	if ((key_paste_begin = key_defined(begin)) <= 0 &&
+	    (key_paste_begin = free_key_code(KEY_MAX)) > 0)
+		define_key(begin, key_paste_begin);
+	if ((key_paste_end = key_defined(end)) <= 0 &&
+	    (key_paste_end = free_key_code(key_paste_begin)) > 0)
+		define_key(end, key_paste_end);
+	/* Where a terminal's keys clash with them, the mode stays off: an
+	 * undecoded ESC[200~ would read as Esc, leaving the screen. */
+	if (key_paste_begin <= 0 || key_defined(begin) != key_paste_begin ||
+	    key_paste_end <= 0 || key_defined(end) != key_paste_end)
+		key_paste_begin = key_paste_end = 0;
+}
+
+/* Bracketed paste mode on or off (terminfo's BE/BD where it has them,
+ * else xterm's private mode 2004, which terminals without it ignore). */
+static void
+bracketed(bool on)
+{
+	const char *term = getenv("TERM");
+	const char *cap = tigetstr(on ? "BE" : "BD");
+
+	if (term == NULL || strcmp(term, "dumb") == 0 || key_paste_begin <= 0 ||
+	    key_paste_end <= 0 || on == paste_mode)
+		return;
+	if (cap == NULL || cap == (char *)-1)
+		cap = on ? "\033[?2004h" : "\033[?2004l";
+	putp(cap);
+	fflush(stdout);
+	paste_mode = on;
 }
 
 int
@@ -68,6 +134,8 @@ ui_init(char *err, size_t n)
 	wtimeout(stdscr, 250);
 	theme_init();
 	curs_set(0);
+	paste_keys();
+	bracketed(true);
 	return 0;
 }
 
@@ -78,7 +146,29 @@ ui_end(void)
 		return;
 	active = false;
 	curs_set(1);
+	bracketed(false);
 	endwin();
+	free(pend);
+	pend = NULL;
+	pend_head = pend_n = pend_cap = 0;
+	free(paste_text);
+	paste_text = NULL;
+}
+
+void
+ui_suspend(void)
+{
+	bracketed(false);
+	def_prog_mode();
+	endwin();
+}
+
+void
+ui_resume(void)
+{
+	reset_prog_mode();
+	bracketed(true);
+	refresh();
 }
 
 bool
@@ -260,6 +350,133 @@ wait_for_size(void)
 	return true;
 }
 
+static void
+pend_push(int rc, wint_t ch)
+{
+	if (pend_head > 0 && pend_n == 0)
+		pend_head = 0;
+	if (pend_head + pend_n == pend_cap) {
+		pend_cap = pend_cap ? pend_cap * 2 : 256;
+		pend = realloc(pend, pend_cap * sizeof *pend);
+		if (pend == NULL)
+			lk_fatal("out of memory");
+	}
+	pend[pend_head + pend_n].rc = rc;
+	pend[pend_head + pend_n].ch = ch;
+	pend_n++;
+}
+
+/* A key a burst of pasted cells is made of: text, tab, line break. */
+static bool
+plain_key(int rc, wint_t c)
+{
+	return rc == OK && (c == '\t' || c == '\r' || c == '\n' ||
+			    (c >= 32 && c != 127 && iswprint(c)));
+}
+
+/* wcs[0..n) as UTF-8 into paste_text. */
+static void
+paste_set(const wchar_t *wcs, size_t n)
+{
+	free(paste_text);
+	paste_text = ui_mbs(wcs, n);
+	paste_len = strlen(paste_text);
+}
+
+typedef struct wbuf {
+	wchar_t *p;
+	size_t n, cap;
+	bool over;         /* more than PASTE_MAX_BYTES characters */
+} wbuf;
+
+static void
+wb_add(wbuf *b, wchar_t c)
+{
+	if (b->n >= PASTE_MAX_BYTES) {
+		b->over = true;
+		return;
+	}
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 1024;
+		if ((b->p = realloc(b->p, b->cap * sizeof *b->p)) == NULL)
+			lk_fatal("out of memory");
+	}
+	b->p[b->n++] = c;
+}
+
+/* After ESC[200~: the pasted text up to ESC[201~ (or two seconds of
+ * silence: a terminal that lost the end). */
+static void
+read_bracketed(wbuf *b)
+{
+	int quiet = 0;
+
+	while (quiet < 8 && !got_signal) {
+		wint_t c = 0;
+		int rc = wget_wch(stdscr, &c);
+
+		if (rc == ERR) {
+			if (input_gone())
+				break;
+			quiet++;
+			continue;
+		}
+		quiet = 0;
+		if (rc == KEY_CODE_YES && (int)c == key_paste_end)
+			break;
+		if (rc == KEY_CODE_YES)
+			continue;       /* a key sequence inside the text: not text */
+		wb_add(b, (wchar_t)c);
+	}
+}
+
+/* The key (rc, c) just read began a burst: read what follows without a
+ * pause.  True when the burst is a pasted block (then in b); else the
+ * keys after the first wait in the queue. */
+static bool
+read_burst(int rc, wint_t c, wbuf *b)
+{
+	bool plain = true;
+	size_t first = pend_n;
+	char *u;
+	bool block;
+
+	wtimeout(stdscr, 15);
+	wb_add(b, (wchar_t)c);
+	for (;;) {
+		wint_t k = 0;
+		int r = wget_wch(stdscr, &k);
+
+		if (r == ERR)
+			break;
+		if (!plain_key(r, k))
+			plain = false;
+		if (plain)
+			wb_add(b, (wchar_t)k);
+		pend_push(r, k);
+		if (!plain || b->n >= PASTE_MAX_BYTES)
+			break;
+	}
+	wtimeout(stdscr, 250);
+	(void)rc;
+	if (!plain || b->n < 2)
+		return false;
+	u = ui_mbs(b->p, b->n);
+	block = paste_burst_is_block(u, strlen(u));
+	free(u);
+	if (block)
+		pend_n = first;     /* the block took them */
+	return block;
+}
+
+const char *
+ui_paste_text(size_t *len)
+{
+	if (len != NULL)
+		*len = paste_text != NULL ? paste_len : 0;
+	return paste_text != NULL ? paste_text : "";
+}
+
 int
 ui_getkey(enum key_ctx ctx, wint_t *ch)
 {
@@ -271,6 +488,7 @@ ui_getkey(enum key_ctx ctx, wint_t *ch)
 		wint_t c = 0;
 		long t0;
 		int rc, act;
+		bool queued = pend_n > 0;
 
 		if (got_signal) {
 			terminate();
@@ -284,7 +502,14 @@ ui_getkey(enum key_ctx ctx, wint_t *ch)
 			return ACT_RESIZE;
 		}
 		t0 = now_ms();
-		rc = wget_wch(stdscr, &c);
+		if (queued) {
+			rc = pend[pend_head].rc;
+			c = pend[pend_head].ch;
+			pend_head++;
+			pend_n--;
+		} else {
+			rc = wget_wch(stdscr, &c);
+		}
 		if (rc == ERR) {
 			/* A timeout takes 250 ms; many instant errors in a row
 			 * mean the terminal is gone. */
@@ -302,6 +527,44 @@ ui_getkey(enum key_ctx ctx, wint_t *ch)
 			ui_redraw();
 			return ACT_RESIZE;
 		}
+		if ((rc == KEY_CODE_YES && key_paste_begin > 0 && (int)c == key_paste_begin) ||
+		    (!queued && (ctx & KCTX_PASTE) && plain_key(rc, c))) {
+			wbuf b = { NULL, 0, 0, false };
+			size_t i;
+
+			if (rc == KEY_CODE_YES)
+				read_bracketed(&b);
+			else if (!read_burst(rc, c, &b)) {
+				free(b.p);
+				goto key;       /* typing: this key, the rest queued */
+			}
+			if (b.over) {
+				free(b.p);
+				ui_msg(UI_MSG_ERROR, _("The pasted text is too large (more than "
+						       "%u characters). Nothing was pasted."),
+				       PASTE_MAX_BYTES);
+				return ACT_RESIZE;
+			}
+			if (ctx & KCTX_PASTE) {
+				paste_set(b.p, b.n);
+				free(b.p);
+				ui_msg_clear();
+				return ACT_PASTE;
+			}
+			if (ctx & KCTX_TEXT) {
+				/* A field takes a paste as typed keys. */
+				for (i = 0; i < b.n; i++)
+					pend_push(OK, (wint_t)b.p[i]);
+				free(b.p);
+				continue;
+			}
+			free(b.p);
+			ui_msg(UI_MSG_HINT, "%s", _("A block of cells can be pasted into the "
+						    "realisation grids and the rows of a "
+						    "supporting table, not here."));
+			return ACT_RESIZE;
+		}
+key:
 		act = keys_action(rc, c, ctx);
 		if (act == ACT_NONE)
 			continue;       /* control characters are never inserted */
@@ -431,6 +694,15 @@ ui_draw_keybar_as(const int *acts, const char *const *labels, enum key_ctx ctx)
 		ui_put(LINES - 1, x, ui_width(label), label, bar, false, false);
 		x += ui_width(label) + 2;
 	}
+}
+
+void
+ui_say(enum ui_msg_kind k, const char *title, const char *text)
+{
+	if (ui_width(text) <= COLS - 2)
+		ui_msg(k, "%s", text);
+	else
+		ui_message(title, text, k == UI_MSG_ERROR);
 }
 
 void

@@ -36,6 +36,10 @@
  * err when the terminal cannot be used (unknown TERM). */
 int ui_init(char *err, size_t n);
 void ui_end(void);           /* endwin (safe to call twice) */
+/* Give the terminal to another program (an editor) and take it back:
+ * bracketed paste off while it runs. */
+void ui_suspend(void);
+void ui_resume(void);
 bool ui_active(void);
 
 /* ---- layers ---- */
@@ -62,6 +66,13 @@ void ui_cursor(int y, int x);
  * on every call returns ACT_TERMINATE at once).  *ch gets the character
  * for ACT_CHAR. */
 int ui_getkey(enum key_ctx ctx, wint_t *ch);
+/* The text of the paste that gave ACT_PASTE (UTF-8, *len bytes), valid
+ * until the next ui_getkey.  A paste arrives as ACT_PASTE where ctx has
+ * KCTX_PASTE: bracketed (the terminal marks it; the mode is on while
+ * lakip has the screen) or a burst of typed text with tabs or line
+ * breaks that arrived without a pause; elsewhere a field gets it as typed
+ * keys and a list a hint. */
+const char *ui_paste_text(size_t *len);
 bool ui_terminating(void);
 /* The signal that ended the program (SIGHUP, SIGTERM), or 0. */
 int ui_signal(void);
@@ -96,6 +107,8 @@ enum ui_msg_kind { UI_MSG_INFO, UI_MSG_ERROR, UI_MSG_HINT };
 void ui_msg(enum ui_msg_kind k, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ui_msg_clear(void);
+/* The message on the status line when it fits, else in a box (title). */
+void ui_say(enum ui_msg_kind k, const char *title, const char *text);
 bool ui_msg_is_error(void);
 
 /* ---- text ---- */

@@ -18,10 +18,7 @@ Y="--tahun 2023 --triwulan 2"
 "$LAKIP_BIN" -d "$DB" import "$FIXTURE" >/dev/null 2>&1
 # Approved directly: the review needs other accounts (workflow.sh).
 approve_all "$DB"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
-	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
-	-passout pass:rahasia >/dev/null 2>&1
+test_key
 lakip -d "$DB" signer set "$T/cert.pem"
 expect_rc "the signer is registered" 0
 export LAKIP_P12_PASS=rahasia

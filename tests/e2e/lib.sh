@@ -66,6 +66,14 @@ expect_eq() {
 	else not_ok "$1" "expected: $3" "got:      $2"; fi
 }
 sum() { sqlite3 "$1" .dump | sha256sum | awk "{print \$1}"; }
+# test_key: a self-signed signing key of "Kepala Uji" for 30 days:
+# $T/key.pem, $T/cert.pem and $T/k.p12 (password rahasia).
+test_key() {
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" \
+		-out "$T/cert.pem" -days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
+	openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" \
+		-out "$T/k.p12" -passout pass:rahasia >/dev/null 2>&1
+}
 finish() { echo "1..$_n"; exit 0; }
 # The example plan with the notes that IKU2 and IKU4, which have no
 # realisation in quarter II, need before they are submitted.

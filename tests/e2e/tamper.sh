@@ -12,10 +12,7 @@ DB="$T/t.db"
 Y="--tahun 2023 --triwulan 2"
 lakip -d "$DB" import "$FIXTURE"
 approve_all "$DB"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
-	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
-	-passout pass:rahasia >/dev/null 2>&1
+test_key
 lakip -d "$DB" signer set "$T/cert.pem"
 cp "$LAKIP_DATA_DIR/templates/laporan.yaml" "$T/own.yaml"
 lakip -d "$DB" template set "$T/own.yaml"

@@ -53,10 +53,7 @@ fi
 
 # ---- finalise refuses, naming it ----
 approve_all "$DB"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
-	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
-	-passout pass:rahasia >/dev/null 2>&1
+test_key
 lakip -d "$DB" signer set "$T/cert.pem"
 expect_rc "signer registered" 0
 before=$(sum "$DB")

@@ -79,10 +79,7 @@ sed 's/^  judul_bab1: BAB I KINERJA$/  judul_bab1: BAB I CAPAIAN KINERJA INSTANS
 	"$LAKIP_DATA_DIR/templates/laporan.yaml" >"$T/own.yaml"
 lakip -d "$DB" template set "$T/own.yaml"
 approve_all "$DB"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
-	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
-	-passout pass:rahasia >/dev/null 2>&1
+test_key
 lakip -d "$DB" signer set "$T/cert.pem"
 export LAKIP_P12_PASS=rahasia
 lakip -d "$DB" finalise $Y --p12 "$T/k.p12" --template "$T/draf.yaml" -o "$T/x.pdf"

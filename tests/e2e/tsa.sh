@@ -16,10 +16,7 @@ Y="--tahun 2023 --triwulan 2"
 mkdir "$A"
 "$LAKIP_BIN" -d "$DB" import "$FIXTURE" >/dev/null 2>&1
 approve_all "$DB"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
-	-days 30 -subj "/CN=Kepala Uji" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" -out "$T/k.p12" \
-	-passout pass:rahasia >/dev/null 2>&1
+test_key
 lakip -d "$DB" signer set "$T/cert.pem"
 export LAKIP_P12_PASS=rahasia
 # The authority's certificate: extendedKeyUsage critical timeStamping.

@@ -307,9 +307,23 @@ keys N Enter
 expect_screen "offers to copy last year's plan" N "Copy the sasaran, IKU and programs of 2023 into 2024"
 keys N Enter
 expect_screen "the new year is shown" N "◂ 2024 ▸"
+# Last year's targets and budgets are not this year's: blank, to be
+# typed, and the start screen says which (issue 11, trap 5).
+expect_screen "the start screen lists what is still blank" N \
+	"Still blank in the plan of 2024: 2 targets and budgets, of IKU1, P01 (steps 2"
+expect_screen "wrapped, not cut" N " and 3)."
 lakip -d "$T/year.db" export --tahun 2024
 expect_in "IKU copied into 2024" "$T/stdout" "IKU1"
 expect_in "program copied into 2024" "$T/stdout" "P01"
+n=$(grep -c '^ *target: null$' "$T/stdout")
+expect_eq "the target of 2024 is blank (null), not 0" "$n" 1
+n=$(grep -c '^ *anggaran: null$' "$T/stdout")
+expect_eq "the budget of 2024 is blank (null), not 0" "$n" 1
+keys N Enter
+expect_screen "the steps of 2024" N "Steps of"
+keys N Down Enter
+expect_screen "step 2 lists the IKU" N "IKU1"
+expect_screen "with the target blank" N "(blank)"
 TM kill-session -t N
 
 # ---------------------------------------------------------------------

@@ -13,7 +13,9 @@
 # the note under the table; the review screen shows each IKU's context
 # (the same quarter of 2022, which the database holds, the absorption of
 # the programs of its sasaran; the quarter before) and the note, and the
-# detail lists the programs one by one.
+# detail lists the programs one by one; the kepala's return of BAB II
+# and BAB III in full above the lists of obstacles and follow-ups and
+# above the conclusion, where the operator fixes them.
 #
 # As real Unix accounts (LAKIP_TEST_ACCOUNTS=1, as root; else skipped):
 # the kabid returns IKU1 with a comment longer than a line; the operator
@@ -124,6 +126,40 @@ keys B Enter
 expect_screen "the detail: the note" B "Note on the missing realisation: Belum tersedia: diukur tahun berikutnya"
 keys B Escape
 TM kill-session -t B
+
+# --- 3b. the kepala's return of BAB II and BAB III, where it is fixed ----
+# (his review needs another account: the state is set as his return
+# leaves it; the screens read it through the service layer)
+RET2="Uraian hambatan kedua belum menyebutkan penyebabnya; mohon dilengkapi dengan jumlah ormas yang belum melapor dan langkah yang sudah ditempuh bidang"
+RET3="Kesimpulan belum memuat capaian IKU4 dan alasan belum tersedianya data"
+sqlite3 -cmd ".timeout 5000" "$DB" "
+	INSERT OR REPLACE INTO review_state (triwulan_id, jenis, ref_id, state,
+	  submitted_by, submitted_at, reviewed_by, reviewed_at)
+	SELECT t.id, b, 0, 'returned', 'op', '2023-07-10T01:00:00Z', 'kaban',
+	  '2023-07-11T02:00:00Z' FROM triwulan t JOIN rencana r ON r.id = t.rencana_id,
+	  (SELECT 'bab2' b UNION ALL SELECT 'bab3') WHERE t.nomor = 2 AND r.tahun = 2023;
+	INSERT INTO review_event (triwulan_id, jenis, ref_id, at, login, action, comment)
+	SELECT t.id, 'bab2', 0, '2023-07-11T02:00:00Z', 'kaban', 'return', '$RET2'
+	  FROM triwulan t JOIN rencana r ON r.id = t.rencana_id WHERE t.nomor = 2 AND r.tahun = 2023;
+	INSERT INTO review_event (triwulan_id, jenis, ref_id, at, login, action, comment)
+	SELECT t.id, 'bab3', 0, '2023-07-11T02:00:00Z', 'kaban', 'return', '$RET3'
+	  FROM triwulan t JOIN rencana r ON r.id = t.rencana_id WHERE t.nomor = 2 AND r.tahun = 2023;"
+start C "$ME"
+expect_screen "start once more" C "Choose the period"
+keys C Enter
+expect_screen "the steps" C "Steps of Quarter II 2023"
+keys C Down Down Down Down Down Down Enter
+expect_screen "step 7: obstacles and follow-ups" C "Obstacles (permasalahan)"
+expect_screen "the kepala's return of BAB II in full" C "Returned by kaban on 2023-07-11 09:00 WIB: $RET2"
+keys C Tab
+expect_screen "still over the other list" C "Returned by kaban on 2023-07-11 09:00 WIB: $RET2"
+keys C Escape
+expect_screen "the steps again" C "Steps of Quarter II 2023"
+keys C Home Down Down Down Down Down Down Down Enter
+expect_screen "step 8: the conclusion" C "Step 8 of 10"
+expect_screen "the kepala's return of BAB III in full" C "Returned by kaban on 2023-07-11 09:00 WIB: $RET3"
+keys C Escape
+TM kill-session -t C
 
 # --- 4. a return, a fix, what changed (other accounts) ------------------
 if ! accounts_ok; then

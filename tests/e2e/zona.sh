@@ -27,6 +27,26 @@ case $at in *Z) ok "stored as UTC ($at)";; *) not_ok "stored as UTC" "$at";; esa
 want=$(date -u -d "${at%Z} UTC + 7 hours" '+%Y-%m-%d %H:%M:%S WIB' 2>/dev/null)
 expect_in "the audit log shows it in WIB, not in TZ=$TZ" "$T/stdout" "$want"
 
+# --since is a day of the agency's calendar: 18:00 UTC on 14 July is
+# already the 15th in WIB, 16:59:59 UTC still the 14th.
+cp "$T/a.db" "$T/since.db"
+first=$(sqlite3 "$T/since.db" "SELECT min(id) FROM audit")
+sqlite3 "$T/since.db" "UPDATE audit SET at = '2023-07-14T16:59:59Z' WHERE id = $first;
+	UPDATE audit SET at = '2023-07-14T18:00:00Z' WHERE id = $first + 1;
+	UPDATE audit SET at = '2023-07-17T00:00:00Z' WHERE id > $first + 1"
+lakip -d "$T/since.db" audit log --since 2023-07-15
+expect_rc "audit log --since" 0
+expect_in "a record of the 15th in WIB (18:00 UTC the day before) is listed" "$T/stdout" \
+	"2023-07-15 01:00:00 WIB"
+if grep -q "2023-07-14 23:59:59 WIB" "$T/stdout"; then
+	not_ok "a record of the 14th in WIB is not" "$(head -3 "$T/stdout")"
+else ok "a record of the 14th in WIB is not"; fi
+lakip -d "$T/since.db" audit log --since 2023-07-16
+if grep -q "2023-07-15 01:00:00 WIB" "$T/stdout"; then
+	not_ok "--since the next day leaves it out" "$(head -3 "$T/stdout")"
+else ok "--since the next day leaves it out"; fi
+expect_in "and keeps the later ones" "$T/stdout" "2023-07-17 07:00:00 WIB"
+
 # WITA and WIT, from the agency's profile.
 for z in Asia/Makassar:8:WITA Asia/Jayapura:9:WIT; do
 	name=${z%%:*}; rest=${z#*:}; h=${rest%%:*}; abbr=${rest#*:}
@@ -45,4 +65,31 @@ for z in Asia/Makassar:8:WITA Asia/Jayapura:9:WIT; do
 	n=$(sqlite3 "$T/z.db" "SELECT count(*) FROM audit WHERE at NOT GLOB '*Z'")
 	expect_eq "every time stored as UTC" "$n" 0
 done
+
+# The listings and the verification of a signed report likewise (the
+# last agency above is in WIT).
+no_utc() {
+	if grep -q 'T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z\|UTC' "$T/stdout"; then
+		not_ok "$1 shows no UTC time" "$(grep 'Z\b\|UTC' "$T/stdout" | head -3)"
+	else ok "$1 shows no UTC time"; fi
+}
+if command -v openssl >/dev/null 2>&1; then
+	test_key
+	lakip -d "$T/z.db" signer set "$T/cert.pem"
+	lakip -d "$T/z.db" signer list
+	expect_in "signer list: when it was added, in WIT" "$T/stdout" " WIT"
+	no_utc "signer list"
+	lakip -d "$T/z.db" user list
+	expect_in "user list: when, in WIT" "$T/stdout" " WIT"
+	no_utc "user list"
+	LAKIP_P12_PASS=rahasia lakip -d "$T/z.db" finalise $Y --p12 "$T/k.p12" -o "$T/s.pdf"
+	expect_rc "finalised" 0
+	lakip -d "$T/z.db" verify "$T/s.pdf"
+	expect_rc "verified" 0
+	expect_in "verify: the signing time in WIT" "$T/stdout" "Signing time (as the signer's machine stated it): "
+	expect_in "verify: who signed when, in WIT" "$T/stdout" " WIT"
+	no_utc "verify"
+else
+	ok "listings and verify in WIT # SKIP openssl is missing"
+fi
 finish

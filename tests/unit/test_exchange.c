@@ -1554,6 +1554,59 @@ START_TEST(test_predikat_custom)
 }
 END_TEST
 
+/* A blank target or budget (target: null, anggaran: null: a year copied
+ * from the one before) reads as blank, not 0, and is written back so. */
+START_TEST(test_blank_target)
+{
+	static const char doc[] =
+	    "format: lakip/1\n"
+	    "instansi:\n"
+	    "  kode: dinas-x\n"
+	    "  nama: Dinas X\n"
+	    "  pemerintah: Pemerintah Kota X\n"
+	    "  kota: Kota X\n"
+	    "  kepala:\n"
+	    "    nama: Kepala\n"
+	    "    jabatan: Kepala Dinas\n"
+	    "    pangkat: Pembina (IV/a)\n"
+	    "    nip: \"196610221993081001\"\n"
+	    "tahun: 2024\n"
+	    "sasaran:\n"
+	    "  - kode: SS1\n"
+	    "    uraian: Sasaran\n"
+	    "    iku:\n"
+	    "      - kode: IKU1\n"
+	    "        uraian: Indikator\n"
+	    "        satuan: \"%\"\n"
+	    "        target: null\n"
+	    "      - kode: IKU2\n"
+	    "        uraian: Indikator dua\n"
+	    "        satuan: \"%\"\n"
+	    "        target: 0\n"
+	    "program:\n"
+	    "  - kode: P1\n"
+	    "    uraian: Program\n"
+	    "    anggaran: ~\n";
+	rencana *r = read_str("blank.yaml", doc), *r2;
+	char *out, *out2;
+
+	ck_assert(r->sasaran[0].iku[0].target_kosong);
+	ck_assert(!r->sasaran[0].iku[1].target_kosong);   /* 0 is a target */
+	ck_assert(r->program[0].anggaran_kosong);
+	out = write_str(r);
+	ck_assert_ptr_nonnull(strstr(out, "target: null\n"));
+	ck_assert_ptr_nonnull(strstr(out, "target: 0\n"));
+	ck_assert_ptr_nonnull(strstr(out, "anggaran: null\n"));
+	r2 = read_str("out.yaml", out);
+	out2 = write_str(r2);
+	ck_assert_str_eq(out, out2);
+	free(out);
+	free(out2);
+	rencana_free(r);
+	rencana_free(r2);
+}
+END_TEST
+
 Suite *
 lktest_suite(void)
 {
@@ -1565,6 +1618,7 @@ lktest_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_fixture);
 	tcase_add_test(tc, test_base_ok);
+	tcase_add_test(tc, test_blank_target);
 	tcase_add_loop_test(tc, test_bad, 0, (int)LK_NELEM(bad_cases));
 	tcase_add_test(tc, test_texts_ok);
 	tcase_add_test(tc, test_messages_defanged);

@@ -367,6 +367,39 @@ START_TEST(test_target_zero)
 }
 END_TEST
 
+/* A blank target (a year copied from the one before) gives no capaian,
+ * not "-": printed empty, with no predikat; a quarterly target set for
+ * the quarter is used still. */
+START_TEST(test_target_blank)
+{
+	kinerja k;
+	iku *a, *b;
+	program *p;
+
+	a = iku_add(sasaran_add("SS1"), "IKU1", "0", POLARITAS_POSITIF);
+	iku_realisasi(a, 2, "3");
+	a->target_kosong = true;
+	b = iku_add(sasaran_add("SS2"), "IKU2", "0", POLARITAS_POSITIF);
+	b->target_kosong = true;
+	b->ada_target_tw[2] = true;
+	b->target_tw[2] = 40000;
+	iku_realisasi(b, 2, "2");
+	p = program_add("P1", "0");
+	p->anggaran_kosong = true;
+	program_realisasi(p, 2, "100");
+	hitung(2, &k);
+	ck_assert(k.iku[0].target_kosong);
+	ck_assert_int_eq(k.iku[0].capaian.status, CAPAIAN_KOSONG);
+	ck_assert_ptr_null(k.iku[0].predikat);
+	ck_assert(k.iku[0].ada_realisasi);
+	ck_assert(!k.iku[1].target_kosong);
+	ck_assert_int_eq(k.iku[1].capaian.status, CAPAIAN_ADA);
+	ck_assert_int_eq(k.iku[1].capaian.persen, 5000);
+	ck_assert(k.program[0].target_kosong);
+	ck_assert_int_eq(k.program[0].capaian.status, CAPAIAN_KOSONG);
+}
+END_TEST
+
 START_TEST(test_custom_predikat)
 {
 	static const predikat_band band[] = {
@@ -517,6 +550,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_quarterly_targets);
 	tcase_add_test(tc, test_sasaran_without_iku);
 	tcase_add_test(tc, test_target_zero);
+	tcase_add_test(tc, test_target_blank);
 	tcase_add_test(tc, test_custom_predikat);
 	tcase_add_loop_test(tc, test_bad_quarter, 0, (int)LK_NELEM(bad_tw));
 	tcase_add_test(tc, test_overflow);

@@ -689,7 +689,10 @@ START_TEST(test_copy_plan)
 	ck_assert_str_eq(k->satuan, "%");
 	ck_assert(k->polaritas == POLARITAS_NEGATIF);
 	ck_assert(r->sasaran[0].iku[1].polaritas == POLARITAS_POSITIF);
+	/* no Renstra target for 2024: blank, to be typed, not 0 */
 	ck_assert_int_eq(k->target, 0);
+	ck_assert(k->target_kosong);
+	ck_assert(r->sasaran[0].iku[1].target_kosong);
 	for (int tw = 0; tw <= TW_MAX; tw++) {
 		ck_assert(!k->ada_target_tw[tw] && k->target_tw[tw] == 0);
 		ck_assert(!k->ada_realisasi[tw] && k->realisasi[tw] == 0);
@@ -710,6 +713,15 @@ START_TEST(test_copy_plan)
 	ck_assert_str_eq(program_order(r), "P1,P2,P3");
 	ck_assert_str_eq(r->program[0].uraian, "Program P1");
 	ck_assert_int_eq(r->program[0].anggaran, 0);
+	ck_assert(r->program[0].anggaran_kosong && r->program[2].anggaran_kosong);
+	{
+		char list[64];
+
+		ck_assert_uint_eq(rencana_kosong(r, list, sizeof list), 6);
+		ck_assert_str_eq(list, "IKU1, IKU2, IKU3, P1, P2, P3");
+		ck_assert_uint_eq(rencana_kosong(r, list, 12), 6);
+		ck_assert_str_eq(list, "IKU1, IK...");
+	}
 	ck_assert_str_eq(program_links(&r->program[0]), "SS1,SS2");
 	ck_assert_str_eq(program_links(&r->program[1]), "SS2");
 	ck_assert_str_eq(program_links(&r->program[2]), "");
@@ -717,6 +729,33 @@ START_TEST(test_copy_plan)
 	rencana_delete_sasaran(r, 1);
 	ck_assert_str_eq(program_links(&r->program[0]), "SS1");
 	rencana_free(r);
+}
+END_TEST
+
+/* A year the Renstra gives a target for takes it; the others are blank;
+ * a year outside the Renstra takes none. */
+START_TEST(test_copy_renstra_target)
+{
+	static tahun_nilai tr[] = { { 2024, 810000 }, { 2025, 820000 } };
+	rencana *src = small_plan(), *r;
+	iku *k = &src->sasaran[0].iku[0];
+
+	src->renstra = (renstra){ true, 2021, 2025, S(src, "Renstra") };
+	k->target = 785000;
+	k->target_renstra = tr;
+	k->n_target_renstra = 2;
+	src->sasaran[0].iku[1].target = 5;
+	r = rencana_copy_plan(src, 2025);
+	ck_assert(!r->sasaran[0].iku[0].target_kosong);
+	ck_assert_int_eq(r->sasaran[0].iku[0].target, 820000);
+	ck_assert(r->sasaran[0].iku[1].target_kosong);
+	ck_assert_int_eq(r->sasaran[0].iku[1].target, 0);
+	rencana_free(r);
+	r = rencana_copy_plan(src, 2026);
+	ck_assert(r->sasaran[0].iku[0].target_kosong);
+	ck_assert_int_eq(r->sasaran[0].iku[0].n_target_renstra, 0);
+	rencana_free(r);
+	rencana_free(src);
 }
 END_TEST
 
@@ -883,6 +922,7 @@ lktest_suite(void)
 
 	tc = tcase_create("plan");
 	tcase_add_test(tc, test_copy_plan);
+	tcase_add_test(tc, test_copy_renstra_target);
 	tcase_add_test(tc, test_copy_empty);
 	tcase_add_test(tc, test_hitung_isian);
 	suite_add_tcase(s, tc);

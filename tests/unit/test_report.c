@@ -362,6 +362,31 @@ START_TEST(test_every_text_checked)
 }
 END_TEST
 
+/* A template written before sampul_versi existed (an agency's stored
+ * copy) still loads: the text comes from the installed template. */
+START_TEST(test_text_added_later)
+{
+	static char buf[16384];
+	size_t at = 0;
+	tmpl *t = NULL, *inst = NULL;
+	lk_err e = { 0, "" };
+
+	at += (size_t)snprintf(buf + at, sizeof buf - at, "teks:\n");
+	for (int id = 0; id < TT_N; id++)
+		if (tmpl_teks_dokumen((enum tmpl_teks_id)id) == TD_LAPORAN &&
+		    id != TT_SAMPUL_VERSI)
+			at += (size_t)snprintf(buf + at, sizeof buf - at,
+			    "  %s: x\n", tmpl_teks_nama((enum tmpl_teks_id)id));
+	ck_assert_msg(tmpl_load_buffer("lama.yaml", buf, at, &t, &e) == 0, "%s",
+	    e.msg);
+	ck_assert_int_eq(tmpl_load("laporan", &inst, &e), 0);
+	ck_assert_str_eq(t->teks[TT_SAMPUL_VERSI], inst->teks[TT_SAMPUL_VERSI]);
+	ck_assert_ptr_nonnull(strstr(t->teks[TT_SAMPUL_VERSI], "{versi}"));
+	tmpl_free(t);
+	tmpl_free(inst);
+}
+END_TEST
+
 /* lakip-template(5) names every text and every placeholder. */
 START_TEST(test_man_page)
 {
@@ -698,7 +723,7 @@ build(const char ***warn)
 	doc *d = NULL;
 	lk_err e = { 0, "" };
 
-	ck_assert_msg(build_laporan(R, &K, T, &d, warn, &e) == 0, "%s", e.msg);
+	ck_assert_msg(build_laporan(R, &K, T, 0, &d, warn, &e) == 0, "%s", e.msg);
 	ck_assert_ptr_nonnull(d);
 	return d;
 }
@@ -1348,7 +1373,7 @@ START_TEST(test_bad_quarter)
 	lk_err e = { 0, "" };
 
 	K.tw = 5;
-	ck_assert_int_eq(build_laporan(R, &K, T, &d, NULL, &e), EX_USAGE);
+	ck_assert_int_eq(build_laporan(R, &K, T, 0, &d, NULL, &e), EX_USAGE);
 	ck_assert_ptr_null(d);
 }
 END_TEST
@@ -1534,6 +1559,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_template_user_override);
 	tcase_add_loop_test(tc, test_bad_template, 0, (int)LK_NELEM(bad_cases));
 	tcase_add_test(tc, test_every_text_checked);
+	tcase_add_test(tc, test_text_added_later);
 	tcase_add_test(tc, test_man_page);
 	tcase_add_loop_test(tc, test_tmpl_isi, 0, (int)LK_NELEM(isi_cases));
 	suite_add_tcase(s, tc);

@@ -719,6 +719,27 @@ START_TEST(test_sign_twice)
 	for (int i = 0; i < 32; i++)
 		snprintf(uhex + 2 * i, 3, "%02x", r.unsigned_sha256[i]);
 	ck_assert_str_eq(uhex, hex);
+	/* Every signature, oldest first, each over the revision it signed. */
+	{
+		sign_verify_each *v = NULL;
+		size_t n = 0;
+
+		ck_assert_msg(sign_verify_all(twice, NULL, &v, &n, &e) == 0, "%s", e.msg);
+		ck_assert_uint_eq(n, 2);
+		ck_assert(v[0].r.digest_ok && v[0].r.signature_ok);
+		ck_assert(v[1].r.digest_ok && v[1].r.signature_ok);
+		ck_assert_int_eq(v[0].r.subfilter, SIGN_PADES);
+		ck_assert_str_eq(v[1].r.name, "Sekretaris");
+		ck_assert_uint_eq(v[0].later_updates, 1);
+		ck_assert_uint_eq(v[1].later_updates, 0);
+		ck_assert(!v[0].r.covers_whole_file && v[1].r.covers_whole_file);
+		ck_assert_uint_eq(v[0].revision_end, n1);
+		free(v);
+		/* Nothing signed: none. */
+		ck_assert_int_eq(sign_verify_all(BASE, NULL, &v, &n, &e), 0);
+		ck_assert_uint_eq(n, 0);
+		ck_assert_ptr_null(v);
+	}
 	/* A third time, in place: Signature3. */
 	o.when += 120;
 	sign_ok(twice, twice, &o, NULL);

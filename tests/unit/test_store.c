@@ -549,6 +549,29 @@ raw_int(const char *sql)
 	return v;
 }
 
+/* The columns of table t of the database at dbpath by name, in its
+ * order ("id, kode, ..."), into buf: what a copy from a newer version
+ * (whose columns may come in another order, or be more) inserts. */
+static const char *
+cols_of(const char *t, char *buf, size_t n)
+{
+	sqlite3 *db = raw_open(dbpath);
+	sqlite3_stmt *st;
+	size_t len = 0;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1)"
+					    " ORDER BY cid", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+	buf[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW)
+		len += (size_t)snprintf(buf + len, n - len, "%s\"%s\"",
+		    len ? ", " : "", (const char *)sqlite3_column_text(st, 0));
+	ck_assert_uint_lt(len, n);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return buf;
+}
+
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -817,6 +840,75 @@ START_TEST(test_change)
 			  d.n[DIFF_TRIWULAN].changed + d.n[DIFF_PROGRAM].changed +
 			  d.n[DIFF_BIDANG].changed + d.n[DIFF_INSTANSI].changed, 0);
 	rencana_free(got);
+	rencana_free(r);
+	store_close(s);
+}
+END_TEST
+
+/* Once both parties signed the year's Perjanjian Kinerja, store_save
+ * refuses exactly the changes of what it states (core/pk.h): the
+ * targets, budgets, sasaran, IKU and programs, the head, the agency; the
+ * quarters' data, narratives and other plan fields still change.  By the
+ * name of each change case. */
+static const struct { const char *name; bool refused; } pk_cases[] = {
+	{ "iku target", true }, { "iku target_tw", true },
+	{ "iku target_tw dropped", true }, { "iku polaritas", true },
+	{ "iku moved", true }, { "iku order", true },
+	{ "realisasi", false }, { "realisasi now known", false },
+	{ "realisasi now unknown", false }, { "narasi", false },
+	{ "narasi added", false }, { "tabel cell", false },
+	{ "program realisasi", false }, { "kesimpulan", false },
+	{ "tanggal", false }, { "teks", false },
+	{ "program anggaran", true }, { "program sasaran", false },
+	{ "program target_tw", false }, { "sasaran bidang", false },
+	{ "sasaran uraian", true }, { "sasaran order", true },
+	{ "instansi kepala", true }, { "instansi logo", true },
+	{ "bidang nama", false }, { "bidang kepala", false },
+	{ "program added", true }, { "triwulan added", false },
+};
+
+START_TEST(test_pk_lock)
+{
+	const change_case *cc = &change_cases[_i];
+	rencana *r = make_plan("kesbangpol", 2023);
+	store *s = open_db(STORE_CREATE);
+	lk_err e = { 0, "" };
+	bool refused = false, known = false;
+	char *err = NULL;
+	int rc;
+
+	for (size_t k = 0; k < LK_NELEM(pk_cases); k++)
+		if (strcmp(pk_cases[k].name, cc->name) == 0) {
+			refused = pk_cases[k].refused;
+			known = true;
+		}
+	ck_assert_msg(known, "no expectation for the change case %s", cc->name);
+	save_ok(s, r, false, NULL);
+	/* Pihak kedua has signed version 1. */
+	ck_assert_int_eq(sqlite3_exec(s->db, "INSERT INTO pk_signed (rencana_id,"
+		" version, pihak, pdf, pdf_sha256, unsigned_sha256, content_sha256,"
+		" signer, cert_subject, cert_sha256, signed_at) SELECT id, 1, p, x'25',"
+		" printf('%064d', 0), printf('%064d', 0), printf('%064d', 0), 'k',"
+		" 'CN=K', printf('%064d', p), '2023-01-20T00:00:00Z' FROM rencana,"
+		" (SELECT 1 p UNION SELECT 2)", NULL, NULL, &err), SQLITE_OK);
+	cc->mutate(r);
+	rc = store_save(s, r, true, NULL, &e);
+	ck_assert_msg(rc == (refused ? EX_NOPERM : 0), "%s (dry run): %d %s",
+		      cc->name, rc, e.msg);
+	rc = store_save(s, r, false, NULL, &e);
+	ck_assert_msg(rc == (refused ? EX_NOPERM : 0), "%s: %d %s", cc->name, rc,
+		      e.msg);
+	if (refused)
+		ck_assert_msg(strstr(e.msg, "Perjanjian Kinerja 2023 is signed by "
+				     "both parties (version 1") != NULL, "%s", e.msg);
+	/* Pihak pertama alone locks nothing. */
+	rencana_free(r);
+	r = make_plan("kesbangpol", 2023);
+	save_ok(s, r, false, NULL);   /* back, when it was refused: no-op */
+	ck_assert_int_eq(sqlite3_exec(s->db, "DELETE FROM pk_signed WHERE pihak = 2",
+				      NULL, NULL, &err), SQLITE_OK);
+	cc->mutate(r);
+	save_ok(s, r, false, NULL);
 	rencana_free(r);
 	store_close(s);
 }
@@ -1306,7 +1398,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 9);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 11);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;
@@ -1472,9 +1564,46 @@ END_TEST
  * realisation kept with its ids, the columns in their order; then a
  * quarter without a date saves as NULL, loads as not set (0-0-0), and
  * an invalid one is still refused. */
+/* A blank target and budget (a year copied from the one before) are
+ * NULL in the database, blank when loaded again, audited as such, and
+ * held against the audit log like any figure; typing one records it. */
+START_TEST(test_blank_target)
+{
+	rencana *want = make_plan("kesbangpol", 2024), *got;
+	char why[512];
+	lk_err e = { 0, "" };
+	store *s;
+
+	want->sasaran[0].iku[0].target = 0;
+	want->sasaran[0].iku[0].target_kosong = true;
+	want->program[0].anggaran = 0;
+	want->program[0].anggaran_kosong = true;
+	s = open_db(STORE_CREATE);
+	save_ok(s, want, false, NULL);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM iku WHERE target IS NULL"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM program WHERE anggaran IS NULL"), 1);
+	got = load_ok(s, "kesbangpol", 2024);
+	ck_assert(got->sasaran[0].iku[0].target_kosong);
+	ck_assert(got->program[0].anggaran_kosong);
+	ck_assert(!got->sasaran[0].iku[1].target_kosong);
+	ck_assert_int_eq(store_audit_state(s, why, sizeof why, &e), 0);
+	/* typed: a figure, audited from blank (NULL) to it */
+	got->sasaran[0].iku[0].target_kosong = false;
+	got->sasaran[0].iku[0].target = 785000;
+	save_ok(s, got, false, NULL);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM iku WHERE target IS NULL"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE tbl = 'iku' AND"
+				 " field = 'target' AND old IS NULL AND new = '78.5'"), 1);
+	ck_assert_int_eq(store_audit_state(s, why, sizeof why, &e), 0);
+	rencana_free(got);
+	rencana_free(want);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(test_migrate_v8_tanggal)
 {
-	char v9path[1100], sql[4096];
+	char v9path[1100], sql[16384];
 	int64_t before[N_TABLES], after[N_TABLES];
 	rencana *want = make_plan("kesbangpol", 2023), *got;
 	lk_err e = { 0, "" };
@@ -1498,9 +1627,12 @@ START_TEST(test_migrate_v8_tanggal)
 	for (i = 0; i < N_TABLES; i++) {
 		size_t len = strlen(sql);
 
+		char cols[1024];
+
+		cols_of(all_tables[i], cols, sizeof cols);
 		snprintf(sql + len, sizeof sql - len,
-			 "INSERT INTO main.%s SELECT * FROM v9.%s;", all_tables[i],
-			 all_tables[i]);
+			 "INSERT INTO main.%s (%s) SELECT %s FROM v9.%s;",
+			 all_tables[i], cols, cols, all_tables[i]);
 	}
 	raw_exec(dbpath, sql);
 	row_counts(before);
@@ -1560,7 +1692,7 @@ END_TEST
  * and the upgraded database takes a save with workflow and audit. */
 START_TEST(test_migrate_v2)
 {
-	char v3path[1100], sql[4096];
+	char v3path[1100], sql[16384];
 	int64_t before[N_TABLES], after[N_TABLES];
 	rencana *want = make_plan("kesbangpol", 2023), *got;
 	lk_err e = { 0, "" };
@@ -1584,13 +1716,14 @@ START_TEST(test_migrate_v2)
 	for (i = 0; i < N_TABLES; i++) {
 		size_t len = strlen(sql);
 
-		/* Version 7 added columns to instansi: the version-2 ones. */
+		char cols[1024];
+
+		/* Later versions added columns (instansi) and moved some
+		 * to the end (iku.target): the version-2 ones, by name. */
+		cols_of(all_tables[i], cols, sizeof cols);
 		snprintf(sql + len, sizeof sql - len,
-			 "INSERT INTO main.%s SELECT %s FROM v3.%s;", all_tables[i],
-			 strcmp(all_tables[i], "instansi") == 0 ?
-			 "id, kode, nama, pemerintah, kota, logo, kepala_nama,"
-			 " kepala_jabatan, kepala_pangkat, kepala_nip" : "*",
-			 all_tables[i]);
+			 "INSERT INTO main.%s (%s) SELECT %s FROM v3.%s;",
+			 all_tables[i], cols, cols, all_tables[i]);
 	}
 	raw_exec(dbpath, sql);
 	row_counts(before);
@@ -2042,6 +2175,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_roundtrip);
 	tcase_add_test(tc, test_resave_unchanged);
 	tcase_add_loop_test(tc, test_change, 0, (int)LK_NELEM(change_cases));
+	tcase_add_loop_test(tc, test_pk_lock, 0, (int)LK_NELEM(change_cases));
 	tcase_add_test(tc, test_remove_iku);
 	tcase_add_test(tc, test_remove_sasaran);
 	tcase_add_test(tc, test_ids_kept);
@@ -2069,6 +2203,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_migrate_v1);
 	tcase_add_test(tc, test_migrate_v2);
 	tcase_add_test(tc, test_migrate_v8_tanggal);
+	tcase_add_test(tc, test_blank_target);
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_busy);
 	tcase_add_test(tc, test_damaged);

@@ -47,6 +47,11 @@ static const struct {
 	{ false, 27, KCTX_TEXT, ACT_BACK },
 	{ false, 'q', KCTX_NAV, ACT_BACK },           /* letters in lists */
 	{ false, 'q', KCTX_TEXT, ACT_CHAR },          /* are text in fields */
+	/* A reader that takes pastes binds the keys of its context. */
+	{ false, 'q', KCTX_NAV_PASTE, ACT_BACK },
+	{ false, 'q', KCTX_GRID_PASTE, ACT_CHAR },
+	{ true, KEY_F(4), KCTX_GRID_PASTE, ACT_NOTE },
+	{ false, '\t', KCTX_TEXT_PASTE, ACT_NEXT_FIELD },
 	{ false, 'a', KCTX_NAV, ACT_ADD },
 	{ true, KEY_IC, KCTX_TEXT, ACT_ADD },
 	{ true, KEY_DC, KCTX_NAV, ACT_DELETE },

@@ -72,6 +72,49 @@ START_TEST(test_tanggal)
 }
 END_TEST
 
+/* The UTC instant a local day begins: the day before in UTC. */
+START_TEST(test_awal_hari)
+{
+	static const struct { const char *tgl, *zona, *want; } c[] = {
+		{ "2023-07-15", NULL, "2023-07-14T17:00:00Z" },
+		{ "2023-07-15", "Asia/Makassar", "2023-07-14T16:00:00Z" },
+		{ "2023-07-15", "Asia/Jayapura", "2023-07-14T15:00:00Z" },
+		{ "2024-03-01", "Asia/Jakarta", "2024-02-29T17:00:00Z" },
+		{ "2023-01-01", "Asia/Jakarta", "2022-12-31T17:00:00Z" },
+		{ "2023-02-29", NULL, NULL },
+		{ "2023-7-15", NULL, NULL },
+		{ "2023-07-15x", NULL, NULL },
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < LK_NELEM(c); i++) {
+		bool ok = zona_awal_hari(c[i].tgl, c[i].zona, buf, sizeof buf);
+
+		ck_assert_msg(ok == (c[i].want != NULL), "%s", c[i].tgl);
+		if (ok)
+			ck_assert_str_eq(buf, c[i].want);
+	}
+}
+END_TEST
+
+/* A certificate's validity instant as the agency's local day. */
+START_TEST(test_tanggal_detik)
+{
+	char buf[16];
+
+	zona_tanggal_detik(1689354000, NULL, buf, sizeof buf);   /* 17:00Z */
+	ck_assert_str_eq(buf, "2023-07-15");
+	zona_tanggal_detik(1689353999, "Asia/Jakarta", buf, sizeof buf);
+	ck_assert_str_eq(buf, "2023-07-14");
+	zona_tanggal_detik(1689350400, "Asia/Jayapura", buf, sizeof buf); /* 16:00Z */
+	ck_assert_str_eq(buf, "2023-07-15");
+	zona_tanggal_detik(-3600, NULL, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1970-01-01");
+	zona_tanggal_detik(-26000, NULL, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1969-12-31");
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	ck_assert_str_eq(zona_cari(NULL)->singkat, "WIB");
@@ -108,6 +151,8 @@ lktest_suite(void)
 
 	tcase_add_loop_test(tc, test_lokal, 0, (int)LK_NELEM(cases));
 	tcase_add_test(tc, test_tanggal);
+	tcase_add_test(tc, test_awal_hari);
+	tcase_add_test(tc, test_tanggal_detik);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_not_tz);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
+/* finalise_pk.c - signing the Perjanjian Kinerja by both parties (see
+ * svc.h, svc_finalise_pk).
+ *
+ * Pihak pertama: the agreement rendered as svc_render_pk does, signed
+ * with the head's key (checked as for the quarterly report), stored as
+ * the next version.  Pihak kedua: the PDF pihak pertama signed, taken
+ * from the database as stored, gets the superior's signature as a second
+ * incremental update (sign_pdf appends after the first update, whose
+ * signature stays valid); refused when the data the agreement states
+ * changed since pihak pertama signed.  Then the year's agreement is
+ * locked (store/pk.c).  The content hash is SHA-256 over core/pk.h's
+ * text: exactly what the lock protects.
+ */
+#include "config.h"
+#include "svc/svc.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/hex.h"
+#include "core/pk.h"
+
+int
+svc_pk_content_hash(const rencana *r, char hex[65])
+{
+	size_t len = 0;
+	char *t = pk_isi(r, &len);
+
+	sign_sha256_hex(t, len, hex);
+	free(t);
+	return 0;
+}
+
+int
+svc_pk_ready(const svc_period *p, lk_err *e)
+{
+	const perjanjian *pj = &p->r->perjanjian;
+
+	if (!pj->ada || pj->pihak_kedua.nama == NULL ||
+	    pj->pihak_kedua.jabatan == NULL)
+		return lk_fail(e, EX_DATAERR, _("the plan of %s for %d has no "
+			       "Perjanjian Kinerja (perjanjian: tanggal, pihak_kedua "
+			       "with nama and jabatan): import it first"),
+			       p->kode, p->tahun);
+	if (p->r->instansi.kepala.nama == NULL ||
+	    p->r->instansi.kepala.nama[0] == '\0')
+		return lk_fail(e, EX_DATAERR, _("%s has no head (instansi.kepala): "
+			       "pihak pertama of the agreement"), p->kode);
+	return 0;
+}
+
+/* "YYYY-MM-DD" of t (UTC). */
+static const char *
+iso_day(int64_t t, char buf[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, 32, "?");
+	else
+		strftime(buf, 32, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+static void
+digits(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; s != NULL && *s && k + 1 < n; s++)
+		if (*s >= '0' && *s <= '9')
+			out[k++] = *s;
+	out[k] = '\0';
+}
+
+int
+svc_pk_key_check(svc *v, const svc_period *p, int pihak, const char *p12,
+		 const char *password, sign_cert_info *ci, lk_err *e)
+{
+	const pejabat *pk2 = &p->r->perjanjian.pihak_kedua;
+	bool yes = false;
+	char a[32], b[32];
+	struct stat st;
+	int rc;
+
+	if (pihak == 1)
+		return svc_key_check(v, p, p12, password, ci, e);
+	if (p12 == NULL || stat(p12, &st) != 0 || access(p12, R_OK) != 0)
+		return lk_fail(e, EX_NOINPUT, _("cannot read %s: %s"),
+			       p12 != NULL ? p12 : "-", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return lk_fail(e, EX_NOINPUT, _("%s is not a regular file"), p12);
+	if ((rc = sign_p12_cert(p12, password, (int64_t)time(NULL), ci, e)) != 0)
+		return rc;
+	if ((rc = store_signer_registered_pihak(v->s, p->kode, ci->sha256, 2,
+						&yes, e)) != 0)
+		return rc;
+	if (!yes)
+		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s, "
+			       "fingerprint %s) is not registered for pihak kedua "
+			       "of the agreements of %s: an admin registers it "
+			       "with 'lakip signer set --pihak kedua'"), ci->subject,
+			       ci->sha256, p->kode);
+	if (ci->expired || ci->not_yet_valid)
+		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s) "
+			       "is not valid today (%s to %s)"), ci->subject,
+			       iso_day(ci->not_before, a), iso_day(ci->not_after, b));
+	if (ci->serial_number[0] == '\0' || pk2->nip == NULL)
+		return 0;
+	digits(ci->serial_number, a, sizeof a);
+	digits(pk2->nip, b, sizeof b);
+	if (strcmp(a, b) != 0)
+		return lk_fail(e, EX_NOPERM, _("the certificate names NIP %s, but "
+			       "pihak kedua of the agreement is NIP %s"),
+			       ci->serial_number, pk2->nip);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+typedef struct pk_ctx {
+	svc *v;
+	const svc_final_opts *o;
+	char unsigned_tmp[4096], signed_tmp[4096];
+	bool published;
+	mode_t umask;
+	svc_final_result *res;
+} pk_ctx;
+
+static int
+write_bytes(const char *path, const unsigned char *buf, size_t len, lk_err *e)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(buf, 1, len, f) != len) {
+		if (f != NULL)
+			fclose(f);
+		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"), path,
+			       strerror(errno));
+	}
+	if (fclose(f) != 0)
+		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"), path,
+			       strerror(errno));
+	return 0;
+}
+
+static int
+read_bytes(const char *path, unsigned char **buf, size_t *len, lk_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+
+	if (f == NULL || fstat(fileno(f), &st) != 0) {
+		if (f)
+			fclose(f);
+		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path,
+			       strerror(errno));
+	}
+	*len = (size_t)st.st_size;
+	if ((*buf = malloc(*len + 1)) == NULL)
+		lk_fatal("out of memory");
+	if (fread(*buf, 1, *len, f) != *len) {
+		fclose(f);
+		return lk_fail(e, EX_IOERR, _("cannot read %s"), path);
+	}
+	fclose(f);
+	return 0;
+}
+
+static bool
+interrupted(void)
+{
+	sigset_t p;
+
+	return sigpending(&p) == 0 && (sigismember(&p, SIGHUP) == 1 ||
+	    sigismember(&p, SIGINT) == 1 || sigismember(&p, SIGQUIT) == 1 ||
+	    sigismember(&p, SIGTERM) == 1);
+}
+
+static int
+produce(void *arg, rencana *r, int pihak, int version,
+	const unsigned char *prev, size_t prev_len,
+	const store_pk_sig *prev_sig, store_pk_in *out, lk_err *e)
+{
+	pk_ctx *fc = arg;
+	sign_verify_result vr;
+	sign_opts so;
+	svc_period p;
+	char reason[256], head[128], checked[65], qr[512], prev_hash[65];
+	int rc;
+
+	svc_pk_content_hash(r, out->sig.content_sha256);
+	memset(&p, 0, sizeof p);
+	p.kode = r->instansi.kode;
+	p.tahun = r->tahun;
+	p.r = r;
+	svc_use(fc->v, &p);
+	if ((rc = svc_pk_ready(&p, e)) != 0)
+		return rc;
+	if (pihak == 1) {
+		layout_result res = { 0, 0 };
+		report_extra x = { qr, fc->o->ttd, NULL, NULL, 0 };
+
+		snprintf(qr, sizeof qr, "PERJANJIAN KINERJA %s\ntahun: %d\n"
+			 "versi: %d\nsha256-isi: %s\nperiksa: lakip verify",
+			 r->instansi.kode, r->tahun, version,
+			 out->sig.content_sha256);
+		if ((rc = svc_render_pk(fc->v, &p, NULL, &x, &fc->o->hooks,
+					fc->unsigned_tmp, &res, e)) != 0)
+			return rc;
+		fc->res->pages = res.pages;
+	} else {
+		/* What pihak kedua signs is what pihak pertama signed. */
+		if (strcmp(out->sig.content_sha256, prev_sig->content_sha256) != 0)
+			return lk_fail(e, EX_DATAERR, _("the data of the Perjanjian "
+				       "Kinerja %d changed after pihak pertama signed "
+				       "version %d: he signs again first (lakip "
+				       "finalise --dokumen pk)"), r->tahun, version);
+		sign_sha256_hex(prev, prev_len, prev_hash);
+		if (strcmp(prev_hash, prev_sig->pdf_sha256) != 0)
+			return lk_fail(e, EX_DATAERR, _("the stored agreement "
+				       "version %d is not the file pihak pertama "
+				       "signed (its SHA-256 differs)"), version);
+		if ((rc = write_bytes(fc->unsigned_tmp, prev, prev_len, e)) != 0)
+			return rc;
+	}
+	if (interrupted())
+		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
+	memset(&so, 0, sizeof so);
+	snprintf(reason, sizeof reason, "Perjanjian Kinerja Tahun %d (versi %d): "
+		 "pihak %s", r->tahun, version, pihak == 1 ? "pertama" : "kedua");
+	so.p12 = fc->o->p12;
+	so.password = fc->o->password;
+	so.subfilter = SIGN_PADES;
+	so.name = pihak == 1 ? r->instansi.kepala.nama :
+	    r->perjanjian.pihak_kedua.nama;
+	so.reason = reason;
+	so.location = r->instansi.kota;
+	so.when = (int64_t)time(NULL);
+	snprintf(head, sizeof head, "audit-head: %" PRId64 " %s",
+		 out->sig.audit_id, out->sig.audit_hash);
+	so.app_data = head;
+	so.tsa_url = fc->o->tsa;
+	memcpy(checked, fc->res->cert.sha256, sizeof checked);
+	if ((rc = sign_pdf(fc->unsigned_tmp, fc->signed_tmp, &so, &fc->res->cert,
+			   e)) != 0)
+		return rc;
+	if (strcmp(checked, fc->res->cert.sha256) != 0)
+		return lk_fail(e, EX_NOPERM, _("%s changed while the report "
+			       "was being signed"), fc->o->p12);
+	if (pihak == 2 && prev_sig->cert_sha256 != NULL &&
+	    strcmp(prev_sig->cert_sha256, fc->res->cert.sha256) == 0)
+		return lk_fail(e, EX_NOPERM, _("pihak kedua signs with his own "
+			       "key, not with the one pihak pertama signed with"));
+	if ((rc = sign_verify(fc->signed_tmp, &vr, e)) != 0)
+		return rc;
+	if (!vr.signed_ || !vr.digest_ok || !vr.signature_ok)
+		return lk_fail(e, EX_SOFTWARE, _("the signature just made does not verify"));
+	if ((rc = read_bytes(fc->signed_tmp, &fc->res->pdf, &fc->res->len, e)) != 0)
+		return rc;
+	if (interrupted())
+		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
+	lk_hex(vr.unsigned_sha256, 32, out->sig.unsigned_sha256);
+	sign_sha256_hex(fc->res->pdf, fc->res->len, out->sig.pdf_sha256);
+	snprintf(out->sig.cert_subject, sizeof out->sig.cert_subject, "%s",
+		 fc->res->cert.subject);
+	memcpy(out->cert_sha256, fc->res->cert.sha256, sizeof out->cert_sha256);
+	out->sig.pdf = fc->res->pdf;
+	out->sig.len = fc->res->len;
+	return 0;
+}
+
+static int
+publish(void *arg, lk_err *e)
+{
+	pk_ctx *fc = arg;
+
+	if (fc->o->out == NULL)
+		return 0;
+	if (chmod(fc->signed_tmp, 0666 & ~fc->umask) != 0 ||
+	    rename(fc->signed_tmp, fc->o->out) != 0)
+		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"),
+			       fc->o->out, strerror(errno));
+	fc->published = true;
+	return 0;
+}
+
+static void
+unpublish(void *arg)
+{
+	pk_ctx *fc = arg;
+
+	if (fc->published)
+		unlink(fc->o->out);
+	fc->published = false;
+}
+
+static void
+hold_signals(bool on, sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGTERM);
+	if (on)
+		sigprocmask(SIG_BLOCK, &set, old);
+	else
+		sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+int
+svc_pk_signable(svc *v, const svc_period *p, int pihak, lk_err *e)
+{
+	store_pk_state st;
+	int rc;
+
+	if ((rc = svc_may(v, p->kode, p->tahun, 0, AKSI_FINAL, e)) != 0)
+		return rc;
+	if ((rc = svc_pk_ready(p, e)) != 0)
+		return rc;
+	if ((rc = store_pk_state_load(v->s, p->kode, p->tahun, &st, e)) != 0)
+		return rc;
+	if (st.locked)
+		rc = lk_fail(e, EX_NOPERM, _("the Perjanjian Kinerja %d of %s is "
+			     "signed by both parties (version %d; pihak kedua "
+			     "signed at %s): it is locked"), p->tahun, p->kode,
+			     st.version, st.sig[2].signed_at);
+	else if (pihak == 2 && !st.pertama)
+		rc = lk_fail(e, EX_DATAERR, _("pihak pertama (the head of %s) has "
+			     "not signed the Perjanjian Kinerja %d yet: pihak kedua "
+			     "countersigns after him (lakip finalise --dokumen pk, "
+			     "then --pihak kedua)"), p->kode, p->tahun);
+	else if (pihak == 2 && st.kedua)
+		rc = lk_fail(e, EX_DATAERR, _("version %d of the Perjanjian Kinerja "
+			     "%d was countersigned and then unlocked: pihak pertama "
+			     "signs version %d first"), st.version, p->tahun,
+			     st.version + 1);
+	store_pk_state_free(&st);
+	return rc;
+}
+
+int
+svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
+		svc_final_result *out, lk_err *e)
+{
+	store_pk_fns fns = { produce, publish, unpublish, NULL };
+	svc_final_opts oo = *o;
+	pk_ctx fc;
+	sigset_t held;
+	int rc;
+
+	if (oo.out != NULL && strcmp(oo.out, "-") == 0)
+		oo.out = NULL;
+	o = &oo;
+	memset(out, 0, sizeof *out);
+	memset(&fc, 0, sizeof fc);
+	fc.v = v;
+	fc.o = o;
+	fc.res = out;
+	fns.arg = &fc;
+	if (pihak != 1 && pihak != 2)
+		return lk_fail(e, EX_USAGE, _("pihak: pertama or kedua"));
+	if (o->override_review != NULL)
+		return lk_fail(e, EX_USAGE, _("the agreement has no review to "
+			       "override"));
+	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
+		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
+			       "'%s'"), o->tsa);
+	if ((rc = svc_pk_signable(v, p, pihak, e)) != 0)
+		return rc;
+	/* The key is checked before anything is rendered or written. */
+	if ((rc = svc_pk_key_check(v, p, pihak, o->p12, o->password, &out->cert,
+				   e)) != 0)
+		return rc;
+	sigemptyset(&held);
+	hold_signals(true, &held);
+	if ((rc = svc_tmp_beside(o->out, o->tmpdir, "unsigned", fc.unsigned_tmp,
+				 e)) == 0 &&
+	    (rc = svc_tmp_beside(o->out, o->tmpdir, "signed", fc.signed_tmp,
+				 e)) == 0) {
+		fc.umask = umask(0);
+		umask(fc.umask);
+		rc = store_pk_finalise(v->s, p->kode, p->tahun, pihak, &fns,
+				       &out->version, e);
+	}
+	if (fc.unsigned_tmp[0])
+		unlink(fc.unsigned_tmp);
+	if (fc.signed_tmp[0]) {
+		unlink(fc.signed_tmp);
+		svc_sweep_mine(fc.signed_tmp);
+	}
+	hold_signals(false, &held);
+	if (rc != 0) {
+		free(out->pdf);
+		out->pdf = NULL;
+		out->len = 0;
+		out->version = 0;
+	}
+	return rc;
+}
