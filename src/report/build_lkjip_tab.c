@@ -14,6 +14,7 @@
 #include "config.h"
 #include "report/build_lkjip_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -85,16 +86,38 @@ tahun(lkctx *L, int y)
 	return L->tahun_teks[i];
 }
 
+/* A text without placeholders of its own, filled once per report: the
+ * same column headings head a few thousand tables. */
 static const char *
 teks(lkctx *L, enum tmpl_teks_id id)
 {
-	return bld_teks(&L->b, id, NULL, 0);
+	if (L->teks[id] == NULL)
+		L->teks[id] = bld_teks(&L->b, id, NULL, 0);
+	return L->teks[id];
 }
 
+/* A value with its unit as printed.  The same values come back in many
+ * tables (an IKU's target and realisation in five, the quarterly targets
+ * of a province's IKU often alike): a small cache of the last made for
+ * each hash slot gives the same string again. */
 static const char *
 nilai(lkctx *L, bool ada, int64_t v, const char *satuan)
 {
-	return ada ? bld_nilai_satuan(&L->b, v, satuan) : "";
+	uint64_t hv = (uint64_t)v * 0x9E3779B97F4A7C15u;
+	const char *su = satuan != NULL ? satuan : "";
+	lk_nilai_cache *e;
+
+	if (!ada)
+		return "";
+	for (const char *p = su; *p; p++)
+		hv = (hv ^ (unsigned char)*p) * 0x100000001B3u;
+	e = &L->cache[hv % LK_NILAI_CACHE];
+	if (e->teks == NULL || e->v != v || strcmp(e->satuan, su) != 0) {
+		e->v = v;
+		e->satuan = su;
+		e->teks = bld_nilai_satuan(&L->b, v, satuan);
+	}
+	return e->teks;
 }
 
 static const char *
