@@ -371,20 +371,29 @@ analisis_sasaran(lkctx *L, doc_section *s, size_t i)
 
 		bld_narasi(c, s, TT_LK_SASARAN_BELUM, kv, 2);
 	}
+	/* The comparison tables say what each IKU reached; a sentence
+	 * explains only what they print as empty or "-". */
 	for (size_t j = 0; j < ss->n_iku; j++)
-		paragraf_iku(L, s, &rows[j]);
+		if (rows[j].capaian.status != CAPAIAN_ADA)
+			paragraf_iku(L, s, &rows[j]);
 	if (ss->n_iku > 0) {
 		bld_add_table(c, s, lk_tabel_target(L, i));
 		tabel_atau(L, s, lk_tabel_tahun(L, i), TT_LK_TAHUN_KOSONG);
 		tabel_atau(L, s, lk_tabel_renstra_sasaran(L, i),
 		    TT_LK_RENSTRA_SASARAN_KOSONG);
 		tabel_atau(L, s, lk_tabel_standar(L, i), TT_LK_STANDAR_KOSONG);
+		doc_block *b = NULL;
+
+		/* the charts two by two */
 		for (size_t j = 0; j < ss->n_iku; j++) {
 			doc_trend *t = lk_grafik(L, &rows[j]);
-			doc_block *b;
 
 			if (t == NULL)
 				continue;
+			if (b != NULL && b->trend2 == NULL) {
+				b->trend2 = t;
+				continue;
+			}
 			b = doc_add_block(c->d, s, DOC_TREND);
 			b->trend = t;
 		}

@@ -13,11 +13,24 @@
 #include "core/tahunan.h"
 #include "report/build_int.h"
 
+#define LK_TAHUN_CACHE 64             /* years around the plan's, printed */
+#define LK_NILAI_CACHE 1024           /* values with their unit, printed */
+
+typedef struct lk_nilai_cache {
+	int64_t v;
+	const char *satuan;           /* the plan's */
+	const char *teks;             /* the doc's */
+} lk_nilai_cache;
+
 typedef struct lkctx {
 	bctx b;                       /* texts, doc, warnings */
 	const tahunan_hasil *h;       /* every figure of the year */
 	const predikat_tabel *pt;     /* the bands the figures used */
 	size_t *first;                /* sasaran i's first row in h->iku */
+	size_t sel;                   /* cells of the body row being made */
+	const char *tahun_teks[LK_TAHUN_CACHE];
+	const char *teks[TT_N];       /* texts without own placeholders, filled */
+	lk_nilai_cache cache[LK_NILAI_CACHE];
 } lkctx;
 
 /* Rows of sasaran i in h->iku: [first[i], first[i] + n_iku). */

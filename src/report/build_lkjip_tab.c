@@ -14,6 +14,7 @@
 #include "config.h"
 #include "report/build_lkjip_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,16 +72,52 @@ daftar_teks(lkctx *L, const daftar *dl)
 	return s;
 }
 
+/* A year as printed, made once per report: every sasaran's table of
+ * years and every chart label the same few years. */
+static const char *
+tahun(lkctx *L, int y)
+{
+	int i = y - (L->b.r->tahun - LK_TAHUN_CACHE / 2);
+
+	if (i < 0 || i >= LK_TAHUN_CACHE)
+		return doc_printf(L->b.d, "%d", y);
+	if (L->tahun_teks[i] == NULL)
+		L->tahun_teks[i] = doc_printf(L->b.d, "%d", y);
+	return L->tahun_teks[i];
+}
+
+/* A text without placeholders of its own, filled once per report: the
+ * same column headings head a few thousand tables. */
 static const char *
 teks(lkctx *L, enum tmpl_teks_id id)
 {
-	return bld_teks(&L->b, id, NULL, 0);
+	if (L->teks[id] == NULL)
+		L->teks[id] = bld_teks(&L->b, id, NULL, 0);
+	return L->teks[id];
 }
 
+/* A value with its unit as printed.  The same values come back in many
+ * tables (an IKU's target and realisation in five, the quarterly targets
+ * of a province's IKU often alike): a small cache of the last made for
+ * each hash slot gives the same string again. */
 static const char *
 nilai(lkctx *L, bool ada, int64_t v, const char *satuan)
 {
-	return ada ? bld_nilai_satuan(&L->b, v, satuan) : "";
+	uint64_t hv = (uint64_t)v * 0x9E3779B97F4A7C15u;
+	const char *su = satuan != NULL ? satuan : "";
+	lk_nilai_cache *e;
+
+	if (!ada)
+		return "";
+	for (const char *p = su; *p; p++)
+		hv = (hv ^ (unsigned char)*p) * 0x100000001B3u;
+	e = &L->cache[hv % LK_NILAI_CACHE];
+	if (e->teks == NULL || e->v != v || strcmp(e->satuan, su) != 0) {
+		e->v = v;
+		e->satuan = su;
+		e->teks = bld_nilai_satuan(&L->b, v, satuan);
+	}
+	return e->teks;
 }
 
 static const char *
@@ -94,23 +131,64 @@ beda(lkctx *L, bool ada, int64_t v)
 	return doc_printf(L->b.d, "%s%s", v > 0 ? "+" : "", buf);
 }
 
-/* Header rows: the names, then the column numbers. */
+/* A body row with room for exactly the table's columns (the doc's rows
+ * grow eight cells at a time: with 5,000 IKU in eight tables the spare
+ * room counts).  Its cells are added with cel() only, never with
+ * doc_row_add_cell, which would take it for eight. */
+static doc_row *
+baris(lkctx *L, doc_table *tb)
+{
+	doc_row *br = doc_table_add_row(L->b.d, tb, false);
+
+	br->cell = arena_alloc(&L->b.d->mem, tb->n_col * sizeof *br->cell);
+	L->sel = tb->n_col;
+	return br;
+}
+
+/* The next cell of the row baris() made last: text that outlives the
+ * doc, not copied (the doc's own strings, the figures as printed; the
+ * plan's, which is laid out while it is held; literals). */
+static doc_cell *
+cel(lkctx *L, doc_row *br, const char *text, enum doc_align align)
+{
+	doc_cell *c;
+
+	if (br->n_cell >= L->sel)
+		lk_fatal("build_lkjip: more cells than columns");
+	c = &br->cell[br->n_cell++];
+	memset(c, 0, sizeof *c);
+	c->align = align;
+	c->colspan = 1;
+	c->rowspan = 1;
+	if (text != NULL && *text != '\0') {
+		doc_run *run = arena_alloc(&L->b.d->mem, sizeof *run);
+
+		run->text = text;
+		run->style = 0;
+		c->text.run = run;
+		c->text.n_run = 1;
+	}
+	return c;
+}
+
+/* Header rows: the names, then the column numbers; exactly n cells
+ * each, the texts the doc's own (not copied). */
 static void
 kepala(lkctx *L, doc_table *tb, const char *const *kolom, size_t n,
        bool nomor)
 {
 	doc *d = L->b.d;
-	doc_row *h = doc_table_add_row(d, tb, true);
 
-	h->bold = true;
-	for (size_t i = 0; i < n; i++)
-		doc_row_add_cell(d, h, kolom[i], DOC_CENTER)->shade = true;
-	if (!nomor)
-		return;
-	h = doc_table_add_row(d, tb, true);
-	for (size_t i = 0; i < n; i++)
-		doc_row_add_cell(d, h, doc_printf(d, "%zu", i + 1),
-		    DOC_CENTER)->shade = true;
+	for (int k = 0; k < (nomor ? 2 : 1); k++) {
+		doc_row *h = doc_table_add_row(d, tb, true);
+
+		h->bold = k == 0;
+		h->cell = arena_alloc(&d->mem, n * sizeof *h->cell);
+		L->sel = n;
+		for (size_t i = 0; i < n; i++)
+			cel(L, h, k == 0 ? kolom[i] : doc_printf(d, "%zu", i + 1),
+			    DOC_CENTER)->shade = true;
+	}
 }
 
 static void
@@ -120,65 +198,68 @@ judul(lkctx *L, doc_table *tb, enum tmpl_teks_id id, const tmpl_nilai *v,
 	tb->title = doc_plain(L->b.d, bld_teks(&L->b, id, v, n), DOC_BOLD);
 }
 
-/* The first cells of a row of sasaran i's IKU j: the sasaran's number and
- * text span its rows. */
-static doc_row *
-baris_sasaran(lkctx *L, doc_table *tb, size_t i, size_t j, unsigned span)
+/* Sasaran i's row: its number, and its text across the other columns
+ * (bold); its IKU follow in rows of their own, the number cell empty.
+ * Unlike a rowspan, a sasaran of many IKU runs on across pages and its
+ * IKU keep the width of the sasaran's column. */
+static void
+baris_sasaran(lkctx *L, doc_table *tb, size_t i)
 {
 	doc *d = L->b.d;
-	doc_row *br = doc_table_add_row(d, tb, false);
+	doc_row *br = baris(L, tb);
 
-	if (j == 0) {
-		doc_row_add_cell(d, br, doc_printf(d, "%zu", i + 1),
-		    DOC_CENTER)->rowspan = span;
-		doc_row_add_cell(d, br, L->b.r->sasaran[i].uraian,
-		    DOC_LEFT)->rowspan = span;
-	}
+	br->bold = true;
+	cel(L, br, doc_printf(d, "%zu", i + 1), DOC_CENTER);
+	cel(L, br, L->b.r->sasaran[i].uraian,
+	    DOC_LEFT)->colspan = (unsigned)(tb->n_col - 1);
+}
+
+/* An IKU's row: the empty number cell and the IKU. */
+static doc_row *
+baris_iku(lkctx *L, doc_table *tb, const iku *k)
+{
+	doc_row *br = baris(L, tb);
+
+	cel(L, br, NULL, DOC_CENTER);
+	cel(L, br, k->uraian, DOC_LEFT);
 	return br;
 }
 
 doc_table *
 lk_tabel_capaian(lkctx *L)
 {
-	static const double lebar[] = { 5, 21, 24, 11, 13, 13, 14 };
+	static const double lebar[] = { 5, 40, 13, 13, 13, 16 };
 	doc *d = L->b.d;
 	const rencana *r = L->b.r;
-	doc_table *tb = doc_table_new(d, 7, lebar);
-	const char *kolom[7];
+	doc_table *tb = doc_table_new(d, 6, lebar);
+	const char *kolom[6];
 	daftar tw4 = { NULL, 0, 0, 0 };
 	const char *catatan;
 
 	kolom[0] = teks(L, TT_LK_KOLOM_NO);
-	kolom[1] = teks(L, TT_LK_KOLOM_SASARAN);
-	kolom[2] = teks(L, TT_LK_KOLOM_IKU);
-	kolom[3] = teks(L, TT_LK_KOLOM_TARGET);
-	kolom[4] = teks(L, TT_LK_KOLOM_REALISASI);
-	kolom[5] = teks(L, TT_LK_KOLOM_CAPAIAN);
-	kolom[6] = teks(L, TT_LK_KOLOM_PREDIKAT);
-	kepala(L, tb, kolom, 7, true);
+	kolom[1] = doc_printf(d, "%s / %s", teks(L, TT_LK_KOLOM_SASARAN),
+	    teks(L, TT_LK_KOLOM_IKU));
+	kolom[2] = teks(L, TT_LK_KOLOM_TARGET);
+	kolom[3] = teks(L, TT_LK_KOLOM_REALISASI);
+	kolom[4] = teks(L, TT_LK_KOLOM_CAPAIAN);
+	kolom[5] = teks(L, TT_LK_KOLOM_PREDIKAT);
+	kepala(L, tb, kolom, 6, true);
 	for (size_t i = 0; i < r->n_sasaran; i++) {
 		const sasaran *sa = &r->sasaran[i];
 		const tahunan_iku *rows = lk_rows(L, i);
-		unsigned span = sa->n_iku > 0 ? (unsigned)sa->n_iku : 1;
 
-		for (size_t j = 0; j < span; j++) {
-			doc_row *br = baris_sasaran(L, tb, i, j, span);
-			const tahunan_iku *row;
+		baris_sasaran(L, tb, i);
+		for (size_t j = 0; j < sa->n_iku; j++) {
+			const tahunan_iku *row = &rows[j];
+			doc_row *br = baris_iku(L, tb, row->iku);
 
-			if (j >= sa->n_iku) {
-				for (int x = 2; x < 7; x++)
-					doc_row_add_cell(d, br, NULL, DOC_CENTER);
-				continue;
-			}
-			row = &rows[j];
-			doc_row_add_cell(d, br, row->iku->uraian, DOC_LEFT);
-			doc_row_add_cell(d, br, nilai(L, true, row->target,
+			cel(L, br, nilai(L, true, row->target,
 			    row->iku->satuan), DOC_CENTER);
-			doc_row_add_cell(d, br, nilai(L, row->ada_realisasi,
+			cel(L, br, nilai(L, row->ada_realisasi,
 			    row->realisasi, row->iku->satuan), DOC_CENTER);
-			doc_row_add_cell(d, br, bld_capaian_teks(&L->b,
+			cel(L, br, bld_capaian_teks(&L->b,
 			    &row->capaian, true), DOC_CENTER);
-			doc_row_add_cell(d, br, lk_predikat(row), DOC_CENTER);
+			cel(L, br, lk_predikat(row), DOC_CENTER);
 			if (row->ada_realisasi && row->realisasi_tw4)
 				daftar_add(L, &tw4, row->iku->kode);
 		}
@@ -213,7 +294,6 @@ doc_table *
 lk_tabel_target(lkctx *L, size_t i)
 {
 	static const double lebar[] = { 32, 14, 16, 16, 16 };
-	doc *d = L->b.d;
 	const sasaran *sa = &L->b.r->sasaran[i];
 	const tahunan_iku *rows = lk_rows(L, i);
 	const char *kolom[5];
@@ -228,16 +308,16 @@ lk_tabel_target(lkctx *L, size_t i)
 	tb = tabel_iku(L, 5, lebar, kolom);
 	for (size_t j = 0; j < sa->n_iku; j++) {
 		const tahunan_iku *row = &rows[j];
-		doc_row *br = doc_table_add_row(d, tb, false);
+		doc_row *br = baris(L, tb);
 
-		doc_row_add_cell(d, br, row->iku->uraian, DOC_LEFT);
-		doc_row_add_cell(d, br, nilai(L, true, row->target,
+		cel(L, br, row->iku->uraian, DOC_LEFT);
+		cel(L, br, nilai(L, true, row->target,
 		    row->iku->satuan), DOC_CENTER);
-		doc_row_add_cell(d, br, nilai(L, row->ada_realisasi,
+		cel(L, br, nilai(L, row->ada_realisasi,
 		    row->realisasi, row->iku->satuan), DOC_CENTER);
-		doc_row_add_cell(d, br, bld_capaian_teks(&L->b, &row->capaian,
+		cel(L, br, bld_capaian_teks(&L->b, &row->capaian,
 		    true), DOC_CENTER);
-		doc_row_add_cell(d, br, lk_predikat(row), DOC_CENTER);
+		cel(L, br, lk_predikat(row), DOC_CENTER);
 	}
 	judul(L, tb, TT_LK_TABEL_TARGET_JUDUL, v, 1);
 	return tb;
@@ -256,7 +336,7 @@ lk_tabel_tahun(lkctx *L, size_t i)
 	const char **kolom = arena_alloc(&d->mem, n_col * sizeof *kolom);
 	int awal = n_lalu > 0 ? rows[0].riwayat[0].tahun : r->tahun;
 	tmpl_nilai v[] = { { "nomor", nomor_sasaran(L, i) },
-		{ "awal", doc_printf(d, "%d", awal) } };
+		{ "awal", tahun(L, awal) } };
 	doc_table *tb;
 
 	if (sa->n_iku == 0)
@@ -265,29 +345,29 @@ lk_tabel_tahun(lkctx *L, size_t i)
 	kolom[0] = teks(L, TT_LK_KOLOM_IKU);
 	for (size_t y = 0; y < n_lalu; y++) {
 		lebar[1 + y] = 10;
-		kolom[1 + y] = doc_printf(d, "%d", rows[0].riwayat[y].tahun);
+		kolom[1 + y] = tahun(L, rows[0].riwayat[y].tahun);
 	}
 	lebar[n_lalu + 1] = 10;
-	kolom[n_lalu + 1] = doc_printf(d, "%d", r->tahun);
+	kolom[n_lalu + 1] = tahun(L, r->tahun);
 	lebar[n_lalu + 2] = 12;
 	kolom[n_lalu + 2] = teks(L, TT_LK_KOLOM_PERUBAHAN);
 	tb = tabel_iku(L, n_col, lebar, kolom);
 	for (size_t j = 0; j < sa->n_iku; j++) {
 		const tahunan_iku *row = &rows[j];
-		doc_row *br = doc_table_add_row(d, tb, false);
+		doc_row *br = baris(L, tb);
 
-		doc_row_add_cell(d, br, row->iku->uraian, DOC_LEFT);
+		cel(L, br, row->iku->uraian, DOC_LEFT);
 		for (size_t y = 0; y < n_lalu; y++) {
 			const tahunan_riwayat *rw = y < row->n_riwayat ?
 			    &row->riwayat[y] : NULL;
 
-			doc_row_add_cell(d, br, rw != NULL && rw->ada ?
+			cel(L, br, rw != NULL && rw->ada ?
 			    nilai(L, true, rw->nilai, row->iku->satuan) : "-",
 			    DOC_CENTER);
 		}
-		doc_row_add_cell(d, br, row->ada_realisasi ? nilai(L, true,
+		cel(L, br, row->ada_realisasi ? nilai(L, true,
 		    row->realisasi, row->iku->satuan) : "-", DOC_CENTER);
-		doc_row_add_cell(d, br, row->ada_perubahan ? beda(L, true,
+		cel(L, br, row->ada_perubahan ? beda(L, true,
 		    row->perubahan) : "-", DOC_CENTER);
 	}
 	judul(L, tb, TT_LK_TABEL_TAHUN_JUDUL, v, 2);
@@ -298,13 +378,12 @@ doc_table *
 lk_tabel_renstra_sasaran(lkctx *L, size_t i)
 {
 	static const double lebar[] = { 40, 20, 20, 20 };
-	doc *d = L->b.d;
 	const rencana *r = L->b.r;
 	const sasaran *sa = &r->sasaran[i];
 	const tahunan_iku *rows = lk_rows(L, i);
 	const char *kolom[4];
 	tmpl_nilai v[] = { { "nomor", nomor_sasaran(L, i) },
-		{ "akhir", doc_printf(d, "%d", r->renstra.akhir) } };
+		{ "akhir", tahun(L, r->renstra.akhir) } };
 	doc_table *tb = NULL;
 
 	for (size_t j = 0; j < sa->n_iku; j++) {
@@ -320,13 +399,13 @@ lk_tabel_renstra_sasaran(lkctx *L, size_t i)
 			kolom[3] = teks(L, TT_LK_KOLOM_CAPAIAN_RENSTRA);
 			tb = tabel_iku(L, 4, lebar, kolom);
 		}
-		br = doc_table_add_row(d, tb, false);
-		doc_row_add_cell(d, br, row->iku->uraian, DOC_LEFT);
-		doc_row_add_cell(d, br, nilai(L, true, row->target_renstra,
+		br = baris(L, tb);
+		cel(L, br, row->iku->uraian, DOC_LEFT);
+		cel(L, br, nilai(L, true, row->target_renstra,
 		    row->iku->satuan), DOC_CENTER);
-		doc_row_add_cell(d, br, row->ada_realisasi ? nilai(L, true,
+		cel(L, br, row->ada_realisasi ? nilai(L, true,
 		    row->realisasi, row->iku->satuan) : "-", DOC_CENTER);
-		doc_row_add_cell(d, br, row->ada_realisasi ? bld_capaian_teks(
+		cel(L, br, row->ada_realisasi ? bld_capaian_teks(
 		    &L->b, &row->capaian_renstra, true) : "-", DOC_CENTER);
 	}
 	if (tb != NULL)
@@ -338,7 +417,6 @@ doc_table *
 lk_tabel_standar(lkctx *L, size_t i)
 {
 	static const double lebar[] = { 50, 25, 25 };
-	doc *d = L->b.d;
 	const sasaran *sa = &L->b.r->sasaran[i];
 	const tahunan_iku *rows = lk_rows(L, i);
 	const char *kolom[3];
@@ -357,11 +435,11 @@ lk_tabel_standar(lkctx *L, size_t i)
 			kolom[2] = teks(L, TT_LK_KOLOM_REALISASI);
 			tb = tabel_iku(L, 3, lebar, kolom);
 		}
-		br = doc_table_add_row(d, tb, false);
-		doc_row_add_cell(d, br, row->iku->uraian, DOC_LEFT);
-		doc_row_add_cell(d, br, nilai(L, true,
+		br = baris(L, tb);
+		cel(L, br, row->iku->uraian, DOC_LEFT);
+		cel(L, br, nilai(L, true,
 		    row->iku->standar_nasional, row->iku->satuan), DOC_CENTER);
-		doc_row_add_cell(d, br, row->ada_realisasi ? nilai(L, true,
+		cel(L, br, row->ada_realisasi ? nilai(L, true,
 		    row->realisasi, row->iku->satuan) : "-", DOC_CENTER);
 	}
 	if (tb != NULL)
@@ -410,7 +488,7 @@ lk_grafik(lkctx *L, const tahunan_iku *row)
 	if (base) {
 		doc_trend_point *p = &t->point[t->n_point++];
 
-		p->label = doc_printf(d, "%d", k->baseline_tahun);
+		p->label = tahun(L, k->baseline_tahun);
 		p->ada_realisasi = true;
 		p->realisasi = k->baseline_nilai;
 	}
@@ -418,7 +496,7 @@ lk_grafik(lkctx *L, const tahunan_iku *row)
 		doc_trend_point *p = &t->point[t->n_point++];
 		size_t x = (size_t)(y - awal);
 
-		p->label = doc_printf(d, "%d", y);
+		p->label = tahun(L, y);
 		if (y < r->tahun && x < row->n_riwayat && row->riwayat[x].ada) {
 			p->ada_realisasi = true;
 			p->realisasi = row->riwayat[x].nilai;
@@ -448,43 +526,36 @@ lk_tabel_renstra(lkctx *L)
 	doc *d = L->b.d;
 	const rencana *r = L->b.r;
 	size_t n_th = (size_t)(r->renstra.akhir - r->renstra.awal + 1);
-	size_t n_col = 4 + n_th;
+	size_t n_col = 3 + n_th;
 	double *lebar = arena_alloc(&d->mem, n_col * sizeof *lebar);
 	const char **kolom = arena_alloc(&d->mem, n_col * sizeof *kolom);
 	tmpl_nilai v[] = { { "nama", bld_atau_kosong(r->renstra.nama) },
-		{ "awal", doc_printf(d, "%d", r->renstra.awal) },
-		{ "akhir", doc_printf(d, "%d", r->renstra.akhir) } };
+		{ "awal", tahun(L, r->renstra.awal) },
+		{ "akhir", tahun(L, r->renstra.akhir) } };
 	doc_table *tb;
 
 	lebar[0] = 5;
-	lebar[1] = 17;
-	lebar[2] = 20;
-	lebar[3] = 11;
+	lebar[1] = 36;
+	lebar[2] = 11;
 	kolom[0] = teks(L, TT_LK_KOLOM_NO);
-	kolom[1] = teks(L, TT_LK_KOLOM_SASARAN);
-	kolom[2] = teks(L, TT_LK_KOLOM_IKU);
-	kolom[3] = teks(L, TT_LK_KOLOM_BASELINE);
+	kolom[1] = doc_printf(d, "%s / %s", teks(L, TT_LK_KOLOM_SASARAN),
+	    teks(L, TT_LK_KOLOM_IKU));
+	kolom[2] = teks(L, TT_LK_KOLOM_BASELINE);
 	for (size_t y = 0; y < n_th; y++) {
-		lebar[4 + y] = 8;
-		kolom[4 + y] = doc_printf(d, "%d", r->renstra.awal + (int)y);
+		lebar[3 + y] = 48.0 / (double)n_th;
+		kolom[3 + y] = tahun(L, r->renstra.awal + (int)y);
 	}
 	tb = doc_table_new(d, n_col, lebar);
 	kepala(L, tb, kolom, n_col, false);
 	for (size_t i = 0; i < r->n_sasaran; i++) {
 		const sasaran *sa = &r->sasaran[i];
-		unsigned span = sa->n_iku > 0 ? (unsigned)sa->n_iku : 1;
 
-		for (size_t j = 0; j < span; j++) {
-			doc_row *br = baris_sasaran(L, tb, i, j, span);
-			const iku *k = j < sa->n_iku ? &sa->iku[j] : NULL;
+		baris_sasaran(L, tb, i);
+		for (size_t j = 0; j < sa->n_iku; j++) {
+			const iku *k = &sa->iku[j];
+			doc_row *br = baris_iku(L, tb, k);
 
-			if (k == NULL) {
-				for (size_t x = 2; x < n_col; x++)
-					doc_row_add_cell(d, br, NULL, DOC_CENTER);
-				continue;
-			}
-			doc_row_add_cell(d, br, k->uraian, DOC_LEFT);
-			doc_row_add_cell(d, br, k->ada_baseline ?
+			cel(L, br, k->ada_baseline ?
 			    doc_printf(d, "%s (%d)", nilai(L, true,
 			    k->baseline_nilai, k->satuan), k->baseline_tahun) :
 			    "-", DOC_CENTER);
@@ -493,7 +564,7 @@ lk_tabel_renstra(lkctx *L)
 				bool ada = target_renstra(k,
 				    r->renstra.awal + (int)y, &tv);
 
-				doc_row_add_cell(d, br, ada ? nilai(L, true, tv,
+				cel(L, br, ada ? nilai(L, true, tv,
 				    k->satuan) : "-", DOC_CENTER);
 			}
 		}
@@ -505,42 +576,36 @@ lk_tabel_renstra(lkctx *L)
 doc_table *
 lk_tabel_perjanjian(lkctx *L, bool tw)
 {
-	static const double lebar_tw[] = { 5, 20, 25, 10, 10, 10, 10, 10 };
-	static const double lebar[] = { 6, 34, 40, 20 };
+	static const double lebar_tw[] = { 5, 45, 10, 10, 10, 10, 10 };
+	static const double lebar[] = { 6, 70, 24 };
 	doc *d = L->b.d;
 	const rencana *r = L->b.r;
-	size_t n_col = tw ? 8 : 4;
+	size_t n_col = tw ? 7 : 3;
 	doc_table *tb = doc_table_new(d, n_col, tw ? lebar_tw : lebar);
-	const char *kolom[8];
+	const char *kolom[7];
 
 	kolom[0] = teks(L, TT_LK_KOLOM_NO);
-	kolom[1] = teks(L, TT_LK_KOLOM_SASARAN);
-	kolom[2] = teks(L, TT_LK_KOLOM_IKU);
-	kolom[3] = teks(L, TT_LK_KOLOM_TARGET);
+	kolom[1] = doc_printf(d, "%s / %s", teks(L, TT_LK_KOLOM_SASARAN),
+	    teks(L, TT_LK_KOLOM_IKU));
+	kolom[2] = teks(L, TT_LK_KOLOM_TARGET);
 	for (int q = 1; tw && q <= TW_MAX; q++) {
 		tmpl_nilai v[] = { { "tw", tw_romawi(q) } };
 
-		kolom[3 + q] = bld_teks(&L->b, TT_LK_KOLOM_TARGET_TW, v, 1);
+		kolom[2 + q] = bld_teks(&L->b, TT_LK_KOLOM_TARGET_TW, v, 1);
 	}
 	kepala(L, tb, kolom, n_col, true);
 	for (size_t i = 0; i < r->n_sasaran; i++) {
 		const sasaran *sa = &r->sasaran[i];
-		unsigned span = sa->n_iku > 0 ? (unsigned)sa->n_iku : 1;
 
-		for (size_t j = 0; j < span; j++) {
-			doc_row *br = baris_sasaran(L, tb, i, j, span);
-			const iku *k = j < sa->n_iku ? &sa->iku[j] : NULL;
+		baris_sasaran(L, tb, i);
+		for (size_t j = 0; j < sa->n_iku; j++) {
+			const iku *k = &sa->iku[j];
+			doc_row *br = baris_iku(L, tb, k);
 
-			if (k == NULL) {
-				for (size_t x = 2; x < n_col; x++)
-					doc_row_add_cell(d, br, NULL, DOC_CENTER);
-				continue;
-			}
-			doc_row_add_cell(d, br, k->uraian, DOC_LEFT);
-			doc_row_add_cell(d, br, nilai(L, true, k->target,
+			cel(L, br, nilai(L, true, k->target,
 			    k->satuan), DOC_CENTER);
 			for (int q = 1; tw && q <= TW_MAX; q++)
-				doc_row_add_cell(d, br, k->ada_target_tw[q] ?
+				cel(L, br, k->ada_target_tw[q] ?
 				    nilai(L, true, k->target_tw[q], k->satuan) :
 				    "-", DOC_CENTER);
 		}
@@ -564,18 +629,18 @@ lk_tabel_pagu(lkctx *L)
 	kolom[2] = teks(L, TT_LK_KOLOM_ANGGARAN);
 	kepala(L, tb, kolom, 3, true);
 	for (size_t i = 0; i < h->n_program; i++) {
-		br = doc_table_add_row(d, tb, false);
-		doc_row_add_cell(d, br, doc_printf(d, "%zu", h->program[i].no),
+		br = baris(L, tb);
+		cel(L, br, doc_printf(d, "%zu", h->program[i].no),
 		    DOC_CENTER);
-		doc_row_add_cell(d, br, h->program[i].program->uraian, DOC_LEFT);
-		doc_row_add_cell(d, br, bld_uang(&L->b,
+		cel(L, br, h->program[i].program->uraian, DOC_LEFT);
+		cel(L, br, bld_uang(&L->b,
 		    h->program[i].program->anggaran), DOC_RIGHT);
 	}
-	br = doc_table_add_row(d, tb, false);
+	br = baris(L, tb);
 	br->bold = true;
-	doc_row_add_cell(d, br, teks(L, TT_LK_BARIS_JUMLAH),
+	cel(L, br, teks(L, TT_LK_BARIS_JUMLAH),
 	    DOC_CENTER)->colspan = 2;
-	doc_row_add_cell(d, br, bld_uang(&L->b, h->jumlah_anggaran), DOC_RIGHT);
+	cel(L, br, bld_uang(&L->b, h->jumlah_anggaran), DOC_RIGHT);
 	judul(L, tb, TT_LK_TABEL_PAGU_JUDUL, NULL, 0);
 	return tb;
 }
@@ -597,15 +662,15 @@ lk_tabel_efisiensi(lkctx *L)
 	kepala(L, tb, kolom, 5, true);
 	for (size_t i = 0; i < h->n_sasaran; i++) {
 		const tahunan_sasaran *s = &h->sasaran[i];
-		doc_row *br = doc_table_add_row(d, tb, false);
+		doc_row *br = baris(L, tb);
 
-		doc_row_add_cell(d, br, doc_printf(d, "%zu", s->no), DOC_CENTER);
-		doc_row_add_cell(d, br, s->sasaran->uraian, DOC_LEFT);
-		doc_row_add_cell(d, br, bld_capaian_teks(&L->b, &s->capaian,
+		cel(L, br, doc_printf(d, "%zu", s->no), DOC_CENTER);
+		cel(L, br, s->sasaran->uraian, DOC_LEFT);
+		cel(L, br, bld_capaian_teks(&L->b, &s->capaian,
 		    true), DOC_CENTER);
-		doc_row_add_cell(d, br, bld_capaian_teks(&L->b, &s->serapan,
+		cel(L, br, bld_capaian_teks(&L->b, &s->serapan,
 		    true), DOC_CENTER);
-		doc_row_add_cell(d, br, bld_capaian_teks(&L->b, &s->efisiensi,
+		cel(L, br, bld_capaian_teks(&L->b, &s->efisiensi,
 		    true), DOC_CENTER);
 	}
 	judul(L, tb, TT_LK_TABEL_EFISIENSI_JUDUL, NULL, 0);
@@ -634,27 +699,27 @@ lk_tabel_anggaran(lkctx *L)
 	for (size_t i = 0; i < h->n_program; i++) {
 		const tahunan_program *p = &h->program[i];
 
-		br = doc_table_add_row(d, tb, false);
-		doc_row_add_cell(d, br, doc_printf(d, "%zu", p->no), DOC_CENTER);
-		doc_row_add_cell(d, br, p->program->uraian, DOC_LEFT);
-		doc_row_add_cell(d, br, bld_uang(&L->b, p->program->anggaran),
+		br = baris(L, tb);
+		cel(L, br, doc_printf(d, "%zu", p->no), DOC_CENTER);
+		cel(L, br, p->program->uraian, DOC_LEFT);
+		cel(L, br, bld_uang(&L->b, p->program->anggaran),
 		    DOC_RIGHT);
-		doc_row_add_cell(d, br, p->ada_realisasi ? bld_uang(&L->b,
+		cel(L, br, p->ada_realisasi ? bld_uang(&L->b,
 		    p->realisasi) : teks(L, TT_LK_TANPA_REALISASI),
 		    p->ada_realisasi ? DOC_RIGHT : DOC_CENTER);
-		doc_row_add_cell(d, br, bld_capaian_teks(&L->b, &p->serapan,
+		cel(L, br, bld_capaian_teks(&L->b, &p->serapan,
 		    true), DOC_CENTER);
 		if (p->ada_realisasi && p->realisasi_tw4)
 			daftar_add(L, &tw4, p->program->kode);
 	}
-	br = doc_table_add_row(d, tb, false);
+	br = baris(L, tb);
 	br->bold = true;
-	doc_row_add_cell(d, br, teks(L, TT_LK_BARIS_JUMLAH),
+	cel(L, br, teks(L, TT_LK_BARIS_JUMLAH),
 	    DOC_CENTER)->colspan = 2;
-	doc_row_add_cell(d, br, bld_uang(&L->b, h->jumlah_anggaran), DOC_RIGHT);
-	doc_row_add_cell(d, br, h->jumlah_ada_realisasi ? bld_uang(&L->b,
+	cel(L, br, bld_uang(&L->b, h->jumlah_anggaran), DOC_RIGHT);
+	cel(L, br, h->jumlah_ada_realisasi ? bld_uang(&L->b,
 	    h->jumlah_realisasi) : "", DOC_RIGHT);
-	doc_row_add_cell(d, br, bld_capaian_teks(&L->b, &h->jumlah_serapan,
+	cel(L, br, bld_capaian_teks(&L->b, &h->jumlah_serapan,
 	    true), DOC_CENTER);
 	judul(L, tb, TT_LK_TABEL_ANGGARAN_JUDUL, NULL, 0);
 	if ((catatan = daftar_teks(L, &tw4)) != NULL) {

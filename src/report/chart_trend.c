@@ -7,8 +7,9 @@
  * with a few round ticks and light grid lines, one column per year, the
  * realisation as a solid line with filled square markers, the target as
  * a dashed line with open markers; a gap in the data breaks the line);
- * under the axis a small table: the years, then one row per series with
- * its sample line and marker, its name and each year's value as printed.
+ * under the axis a small table: the years, then one row per series led
+ * by its sample line and marker, each year's value as printed (smaller
+ * when the columns are narrow); last the legend naming both series.
  * The ticks are computed in the values' own fixed point (x10^4), so the
  * labels are exact decimals; only positions on the page are doubles.
  * Greyscale, readable in black and white.  Kept on one page.
@@ -23,7 +24,7 @@
 
 #include "core/dec.h"
 
-#define PLOT_H_LINES 9.0          /* plot height, in lines of the chart */
+#define PLOT_H_LINES 7.0          /* plot height, in lines of the chart */
 #define MARK 4.0                  /* marker side, points */
 #define SAMPLE 16.0               /* legend sample line, points */
 
@@ -150,9 +151,8 @@ trend_prepare(trend_prep *c, const doc_trend *src, const lb_measure *m,
 	}
 	ticks(c, lo, hi);
 
-	/* the left column: tick labels, and the table's row names after
-	 * their sample line */
-	c->label_w = 0;
+	/* the left column: tick labels, or the table's row markers */
+	c->label_w = SAMPLE;
 	for (size_t i = 0; i < c->n_tick; i++) {
 		char buf[DEC_BUFSZ];
 
@@ -161,21 +161,48 @@ trend_prepare(trend_prep *c, const doc_trend *src, const lb_measure *m,
 		if (w > c->label_w)
 			c->label_w = w;
 	}
+	if (c->label_w > width / 4)
+		c->label_w = width / 4;
+	c->plot_x0 = c->label_w + c->pad * 2;
+	c->plot_x1 = width - c->pad;
+	/* the values' size: as large as the columns allow, down to 6 pt */
+	c->vsize = c->size;
+	if (src->n_point > 0) {
+		double col = (c->plot_x1 - c->plot_x0) / (double)src->n_point;
+		double widest = 0;
+
+		for (size_t i = 0; i < src->n_point; i++) {
+			const doc_trend_point *p = &src->point[i];
+			const char *t[3] = { p->label, p->ada_realisasi ?
+			    p->realisasi_text : NULL, p->ada_target ?
+			    p->target_text : NULL };
+
+			for (int k = 0; k < 3; k++) {
+				if (t[k] == NULL)
+					continue;
+				w = m->width(m->ctx, k == 0 ? DOC_BOLD : 0,
+				    c->size, t[k], strlen(t[k]));
+				if (w > widest)
+					widest = w;
+			}
+		}
+		if (widest > col * 0.92 && widest > 0) {
+			c->vsize = c->size * col * 0.92 / widest;
+			if (c->vsize < 6)
+				c->vsize = 6;
+		}
+	}
+	/* the legend: each series' sample and name, on one line */
+	c->legend_w = 0;
 	for (int k = 0; k < 2; k++) {
 		const char *t = k == 0 ? src->realisasi_label : src->target_label;
 
-		if (t == NULL)
-			continue;
-		w = SAMPLE + c->pad + m->width(m->ctx, 0, c->size, t, strlen(t));
-		if (w > c->label_w)
-			c->label_w = w;
+		c->legend_w += SAMPLE + c->pad + (t != NULL ?
+		    m->width(m->ctx, 0, c->size, t, strlen(t)) : 0) +
+		    (k == 0 ? 2 * c->pad : 0);
 	}
-	if (c->label_w > width / 3)
-		c->label_w = width / 3;
-	c->plot_x0 = c->label_w + c->pad * 2;
-	c->plot_x1 = width - c->pad;
 	c->plot_h = PLOT_H_LINES * c->lh;
-	c->height = c->title_h + c->pad + c->plot_h + c->pad + 3 * c->lh;
+	c->height = c->title_h + c->pad + c->plot_h + c->pad + 4 * c->lh;
 }
 
 void
@@ -290,28 +317,48 @@ trend_draw(const trend_prep *c, pdf *p, const lb_measure *m, double x,
 	series(c, p, x, bottom, true);
 	series(c, p, x, bottom, false);
 
-	/* the table under the axis: years, realisations, targets */
+	/* the table under the axis: years, realisations, targets, each
+	 * series' row led by its marker; then the legend */
 	base = bottom - c->pad - asc;
 	for (size_t i = 0; i < s->n_point; i++)
-		centred(p, m, DOC_BOLD, c->size, x + col_x(c, i), base,
+		centred(p, m, DOC_BOLD, c->vsize, x + col_x(c, i), base,
 			s->point[i].label);
 	for (int k = 0; k < 2; k++) {
-		const char *name = k == 0 ? s->realisasi_label : s->target_label;
 		double row = base - (double)(k + 1) * c->lh, mid = row + half;
 
 		pdf_line(p, x, mid, x + SAMPLE, mid, k == 0 ? 1.25 : 0.75, 0,
 			 k == 1);
 		marker(p, x + SAMPLE / 2, mid, k == 0);
-		if (name != NULL)
-			pdf_text(p, 0, c->size, x + SAMPLE + c->pad, row, name,
-				 strlen(name));
 		for (size_t i = 0; i < s->n_point; i++) {
 			const doc_trend_point *a = &s->point[i];
 			const char *t = k == 0 ?
 			    (a->ada_realisasi ? a->realisasi_text : "-") :
 			    (a->ada_target ? a->target_text : "-");
 
-			centred(p, m, 0, c->size, x + col_x(c, i), row, t);
+			centred(p, m, 0, c->vsize, x + col_x(c, i), row, t);
+		}
+	}
+	{
+		double row = base - 3 * c->lh, mid = row + half;
+		double lx = x + (c->width - c->legend_w) / 2;
+
+		if (lx < x)
+			lx = x;
+		for (int k = 0; k < 2; k++) {
+			const char *name = k == 0 ? s->realisasi_label :
+			    s->target_label;
+
+			pdf_line(p, lx, mid, lx + SAMPLE, mid,
+				 k == 0 ? 1.25 : 0.75, 0, k == 1);
+			marker(p, lx + SAMPLE / 2, mid, k == 0);
+			lx += SAMPLE + c->pad;
+			if (name != NULL) {
+				pdf_text(p, 0, c->size, lx, row, name,
+					 strlen(name));
+				lx += m->width(m->ctx, 0, c->size, name,
+					       strlen(name));
+			}
+			lx += 2 * c->pad;
 		}
 	}
 }

@@ -165,7 +165,9 @@ typedef struct doc_block {
 	doc_formula *formula;
 	doc_signature *signature;
 	doc_chart *chart;
-	doc_trend *trend;         /* DOC_TREND */
+	doc_trend *trend;         /* DOC_TREND: drawn in the left half, */
+	doc_trend *trend2;        /* and this one beside it (NULL: the
+	                           * first one alone, centred) */
 	const char *image;        /* DOC_IMAGE: PNG path */
 	double image_width;       /* points */
 	double points;            /* DOC_SPACE */

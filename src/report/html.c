@@ -531,6 +531,8 @@ put_block(html *h, const doc_block *b, lk_err *e)
 	case DOC_TREND:
 		if (b->trend != NULL)
 			put_trend(h, b->trend);
+		if (b->trend2 != NULL)
+			put_trend(h, b->trend2);
 		return 0;
 	case DOC_TOC:
 		put_toc(h);

@@ -283,8 +283,13 @@ place_whole(lay *L, prep *P)
 			lay_draw_formula(L, P);
 		else if (b->type == DOC_SIGNATURE)
 			lay_draw_signature(L, P);
-		else if (b->type == DOC_TREND && P->tr != NULL)
-			trend_draw(P->tr, L->p, &L->m, L->left, L->y);
+		else if (b->type == DOC_TREND && P->tr != NULL) {
+			for (int k = 0; k < 2; k++) {
+				if (P->tr[k].src != NULL)
+					trend_draw(&P->tr[k], L->p, &L->m,
+						   L->left + P->tr_x[k], L->y);
+			}
+		}
 		else if (b->type == DOC_IMAGE && P->img != NULL)
 			pdf_image_draw(L->p, P->img,
 				       L->left + (L->right - L->left - P->iw) / 2,

@@ -77,7 +77,8 @@ typedef struct prep {
 	double h;                 /* height when placed whole */
 	tbl *t;
 	chart_prep *c;
-	trend_prep *tr;
+	trend_prep *tr;           /* DOC_TREND: two, the second may be unused */
+	double tr_x[2];           /* their left edges, from the body's left */
 	formula_prep *f;
 	sig_prep *s;
 	toc_prep *toc;

@@ -129,6 +129,8 @@ typedef struct trend_prep {
 	lb_para title;
 	double title_h;
 	double label_w, plot_x0, plot_x1, plot_h;  /* x relative to the left */
+	double vsize;             /* the table's values: smaller when narrow */
+	double legend_w;
 	int64_t lo, hi, step;     /* the value axis, x10^4 */
 	size_t n_tick;
 	double height;            /* all of it: kept on one page */

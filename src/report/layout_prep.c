@@ -161,9 +161,21 @@ lay_prepare(lay *L, const doc_block *b)
 		break;
 	case DOC_TREND:
 		if (b->trend != NULL) {
-			P->tr = lay_calloc(1, sizeof *P->tr);
-			trend_prepare(P->tr, b->trend, &L->m, W, L->size);
-			P->h = P->tr->height;
+			/* two charts side by side, each half the width (a
+			 * lone one centred) */
+			double gap = L->size * 2, w = (W - gap) / 2;
+
+			P->tr = lay_calloc(2, sizeof *P->tr);
+			trend_prepare(&P->tr[0], b->trend, &L->m, w, L->size);
+			P->h = P->tr[0].height;
+			P->tr_x[0] = b->trend2 != NULL ? 0 : (W - w) / 2;
+			if (b->trend2 != NULL) {
+				trend_prepare(&P->tr[1], b->trend2, &L->m, w,
+					      L->size);
+				if (P->tr[1].height > P->h)
+					P->h = P->tr[1].height;
+				P->tr_x[1] = w + gap;
+			}
 		}
 		break;
 	case DOC_FORMULA:
@@ -221,7 +233,8 @@ lay_prep_free(prep *P)
 		free(P->c);
 	}
 	if (P->tr != NULL) {
-		trend_free(P->tr);
+		trend_free(&P->tr[0]);
+		trend_free(&P->tr[1]);
 		free(P->tr);
 	}
 	if (P->f != NULL) {

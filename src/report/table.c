@@ -482,6 +482,13 @@ tbl_prepare(tbl *t, const doc_table *src, const lb_measure *m, double width,
 				end = r + t->cell[c].rowspan;
 	}
 	t->grp[t->n_grp] = t->n_row - t->n_head;
+	/* a bold last row of one row (the JUMLAH) never goes to a page
+	 * alone: it keeps the row group above it */
+	if (t->n_grp >= 2 && src->n_body > 0 && src->body[src->n_body - 1].bold &&
+	    t->grp[t->n_grp] - t->grp[t->n_grp - 1] == 1) {
+		t->grp[t->n_grp - 1] = t->grp[t->n_grp];
+		t->n_grp--;
+	}
 
 	/* header rows, laid out once */
 	memset(&g, 0, sizeof g);

@@ -14,6 +14,7 @@
 
 #include "core/kinerja.h"
 #include "core/predikat.h"
+#include "core/tahunan.h"
 #include "io/exchange.h"
 #include "report/build.h"
 #include "report/doc.h"
@@ -1415,6 +1416,128 @@ END_TEST
 
 /* ==== suite ==== */
 
+/* ---- the annual report (LKjIP) of tests/data/tahunan-2023.yaml ---- */
+
+static tmpl *TL;
+
+static doc *
+build_tahunan(rencana **rp, const char ***warn, bool tanpa_riwayat)
+{
+	static tahunan_hasil h;
+	lk_err e = { 0, "" };
+	doc *d = NULL;
+
+	ck_assert_msg(exchange_read_file(lktest_path("tests/data/tahunan-2023.yaml"),
+	    rp, &e) == 0, "%s", e.msg);
+	if (tanpa_riwayat)
+		(*rp)->sasaran[0].iku[0].n_riwayat = 0;
+	ck_assert_msg(tahunan_hitung(*rp, NULL, 0, predikat_default(), &h,
+	    &e) == 0, "%s", e.msg);
+	/* the doc points at the template's font paths: kept until the end */
+	if (TL == NULL)
+		ck_assert_msg(tmpl_load("lkjip", &TL, &e) == 0, "%s", e.msg);
+	ck_assert_msg(build_lkjip(*rp, &h, predikat_default(), TL, &d, warn,
+	    &e) == 0, "%s", e.msg);
+	return d;
+}
+
+static size_t
+n_trend(const doc *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n_section; i++)
+		for (size_t j = 0; j < d->section[i].n_block; j++)
+			if (d->section[i].block[j].type == DOC_TREND)
+				n += (d->section[i].block[j].trend != NULL) +
+				    (d->section[i].block[j].trend2 != NULL);
+	return n;
+}
+
+/* The parts in the template's order, numbered as a report is; the head
+ * signs the foreword (the doc's first signature). */
+START_TEST(test_lkjip_parts)
+{
+	static const struct { const char *name; enum doc_numbering num; }
+	want[] = {
+		{ "sampul", DOC_NUM_NONE }, { "kata_pengantar", DOC_NUM_ROMAN },
+		{ "ikhtisar", DOC_NUM_ROMAN }, { "daftar_isi", DOC_NUM_ROMAN },
+		{ "bab1", DOC_NUM_ARABIC }, { "bab2", DOC_NUM_ARABIC },
+		{ "bab3", DOC_NUM_ARABIC }, { "bab4", DOC_NUM_ARABIC },
+		{ "lampiran", DOC_NUM_ARABIC },
+	};
+	rencana *r = NULL;
+	const char **warn = NULL;
+	doc *d = build_tahunan(&r, &warn, false);
+	doc_signature *sig;
+	bool narasi = false;
+
+	ck_assert_uint_eq(d->n_section, LK_NELEM(want));
+	for (size_t i = 0; i < LK_NELEM(want); i++) {
+		ck_assert_str_eq(d->section[i].name, want[i].name);
+		ck_assert_int_eq(d->section[i].numbering, want[i].num);
+	}
+	ck_assert(d->section[4].restart_numbering);
+	ck_assert(!d->section[5].restart_numbering);
+	sig = doc_find_signature(d);
+	ck_assert_ptr_nonnull(sig);
+	ck_assert_str_eq(sig->nama, "Budi Santoso");
+	ck_assert_str_eq(sig->place_date, "Kota Uji, 15 Februari 2024");
+	ck_assert_str_eq(d->info.title,
+	    "Laporan Kinerja Instansi Pemerintah Tahun 2023");
+	for (size_t i = 0; warn != NULL && warn[i] != NULL; i++)
+		if (strstr(warn[i], "no analysis (tahunan.narasi) for S2"))
+			narasi = true;
+	ck_assert_msg(narasi, "S2's missing analysis is warned of");
+	doc_free(d);
+	rencana_free(r);
+	tmpl_free(TL);
+	TL = NULL;
+}
+END_TEST
+
+/* IDI has realisations of 2021, 2022 and the year: one chart, the
+ * baseline first, the Renstra years after; without riwayat, none. */
+START_TEST(test_lkjip_chart)
+{
+	static const struct { const char *label, *real, *target; } want[] = {
+		{ "2020", "75,20", NULL }, { "2021", "76,50", "76" },
+		{ "2022", "77,10", "77" }, { "2023", "80", "78" },
+		{ "2024", NULL, "79" }, { "2025", NULL, "80" },
+	};
+	rencana *r = NULL;
+	doc *d = build_tahunan(&r, NULL, false);
+	const doc_trend *t = NULL;
+
+	ck_assert_uint_eq(n_trend(d), 1);
+	for (size_t i = 0; i < d->n_section && t == NULL; i++)
+		for (size_t j = 0; j < d->section[i].n_block; j++)
+			if (d->section[i].block[j].type == DOC_TREND)
+				t = d->section[i].block[j].trend;
+	ck_assert_ptr_nonnull(t);
+	ck_assert_uint_eq(t->n_point, LK_NELEM(want));
+	for (size_t i = 0; i < LK_NELEM(want); i++) {
+		const doc_trend_point *p = &t->point[i];
+
+		ck_assert_str_eq(p->label, want[i].label);
+		ck_assert_int_eq(p->ada_realisasi, want[i].real != NULL);
+		ck_assert_int_eq(p->ada_target, want[i].target != NULL);
+		if (want[i].real != NULL)
+			ck_assert_str_eq(p->realisasi_text, want[i].real);
+		if (want[i].target != NULL)
+			ck_assert_str_eq(p->target_text, want[i].target);
+	}
+	doc_free(d);
+	rencana_free(r);
+	d = build_tahunan(&r, NULL, true);
+	ck_assert_uint_eq(n_trend(d), 0);
+	doc_free(d);
+	rencana_free(r);
+	tmpl_free(TL);
+	TL = NULL;
+}
+END_TEST
+
 Suite *
 lktest_suite(void)
 {
@@ -1431,6 +1554,8 @@ lktest_suite(void)
 	tcase_add_test(tc, test_default_template);
 	tcase_add_test(tc, test_perjanjian_template);
 	tcase_add_test(tc, test_lkjip_template);
+	tcase_add_test(tc, test_lkjip_parts);
+	tcase_add_test(tc, test_lkjip_chart);
 	tcase_add_test(tc, test_template_user_override);
 	tcase_add_loop_test(tc, test_bad_template, 0, (int)LK_NELEM(bad_cases));
 	tcase_add_test(tc, test_every_text_checked);
