@@ -4,6 +4,7 @@
  * the agencies and years a database holds. */
 #include "config.h"
 #include "cli/cli.h"
+#include "core/keluar.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -349,7 +350,7 @@ export_to_file(const export_job *j, const char *path, lk_err *e)
 			     path != NULL ? path : tmp, strerror(errno));
 	if (rc == 0 && path == NULL)
 		rc = cli_copy_to_stdout(tmp, e);
-	else if (rc == 0 && rename(tmp, path) != 0)
+	else if (rc == 0 && lk_keluar(tmp, path, NULL) != 0)
 		rc = lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), path,
 			     strerror(errno));
 	if (rc != 0 || path == NULL)

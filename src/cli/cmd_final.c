@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "cli/cli.h"
+#include "core/keluar.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -219,7 +220,7 @@ cli_write_out(const char *out, const unsigned char *buf, size_t len, lk_err *e)
 	um = umask(0);
 	umask(um);
 	if ((f = fopen(tmp, "wb")) == NULL || fwrite(buf, 1, len, f) != len ||
-	    fclose(f) != 0 || chmod(tmp, 0666 & ~um) != 0 || rename(tmp, out) != 0) {
+	    fclose(f) != 0 || chmod(tmp, 0666 & ~um) != 0 || lk_keluar(tmp, out, NULL) != 0) {
 		int err = errno;
 
 		unlink(tmp);

@@ -4,6 +4,7 @@
  * TSV (svc_rekap computes the rows; this file only prints them). */
 #include "config.h"
 #include "cli/cli.h"
+#include "core/keluar.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -209,7 +210,7 @@ write_file(const char *out, enum cli_format fmt, const svc_rekap_row *b,
 	if (fclose(f) != 0 && rc == 0)
 		rc = lk_fail(e, EX_IOERR, _("cannot write %s: %s"), out,
 			     strerror(errno));
-	if (rc == 0 && rename(tmp, out) != 0)
+	if (rc == 0 && lk_keluar(tmp, out, NULL) != 0)
 		rc = lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), out,
 			     strerror(errno));
 	if (rc != 0)

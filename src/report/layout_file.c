@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "core/i18n.h"
+#include "core/keluar.h"
 #include "report/layout_flow.h"
 
 #include <errno.h>
@@ -104,7 +105,7 @@ lay_finish_file(const char *tmp, const char *path, unsigned long *bytes,
 			       strerror(err));
 	}
 	close(fd);
-	if (rename(tmp, path) != 0)
+	if (lk_keluar(tmp, path, NULL) != 0)
 		return lk_fail(e, EX_CANTCREAT, _("cannot create %s: %s"), path,
 			       strerror(errno));
 	*bytes = (unsigned long)st.st_size;

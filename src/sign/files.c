@@ -4,6 +4,7 @@
  * SHA-256 helpers of sign.h. */
 #include "config.h"
 #include "core/i18n.h"
+#include "core/keluar.h"
 #include "core/hex.h"
 #include "sign.h"
 #include "sign_int.h"
@@ -128,7 +129,7 @@ sign_write_atomic(const char *out, const sign_span *parts, size_t nparts,
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, out) != 0)
+	if (lk_keluar(tmp, out, NULL) != 0)
 		goto fail;
 	return 0;
 fail:

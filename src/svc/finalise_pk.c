@@ -29,6 +29,7 @@
 #include "core/i18n.h"
 #include "core/verifikasi.h"
 #include "core/hex.h"
+#include "core/keluar.h"
 #include "core/pk.h"
 
 int
@@ -290,11 +291,12 @@ publish(void *arg, lk_err *e)
 
 	if (fc->o->out == NULL)
 		return 0;
+	/* A device (/dev/null, say) is written into, never replaced; only
+	 * a file put in place is taken away again (unpublish). */
 	if (chmod(fc->signed_tmp, 0666 & ~fc->umask) != 0 ||
-	    rename(fc->signed_tmp, fc->o->out) != 0)
+	    lk_keluar(fc->signed_tmp, fc->o->out, &fc->published) != 0)
 		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"),
 			       fc->o->out, strerror(errno));
-	fc->published = true;
 	return 0;
 }
 
