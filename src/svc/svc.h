@@ -130,6 +130,10 @@ int svc_render_pk(svc *v, svc_period *p, const char *tname,
  * agency's other years the database holds (they win over riwayat).
  * Memory in p->r's arena. */
 int svc_tahunan(svc *v, svc_period *p, tahunan_hasil *out, lk_err *e);
+/* The agency's realisations of the other years p's figures compare with
+ * (the Renstra period's, else last year's), in p->r's memory. */
+int svc_realisasi_lalu(svc *v, svc_period *p, tahunan_lalu **lalu, size_t *n,
+		       lk_err *e);
 
 /* Render the annual report (LKjIP) of p's year with template tname
  * (NULL: the installed "lkjip"); x, h as svc_render's.  p needs no
@@ -143,6 +147,14 @@ int svc_render_lkjip(svc *v, svc_period *p, const char *tname,
 /* SHA-256 (hex) of the canonical lakip/1 export of r reduced to quarter
  * tw: what the signature says the data were. */
 int svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e);
+/* SHA-256 (hex) of exactly what the year's LKjIP prints: the canonical
+ * export of r without the quarters' rows, narratives and tables, with
+ * of the quarterly realisations only triwulan IV's where an IKU or a
+ * program has no annual one, then the earlier years' realisations it
+ * compares with (lalu: svc_realisasi_lalu's).  The second reads them. */
+int svc_lkjip_content_hash_lalu(const rencana *r, const tahunan_lalu *lalu,
+				size_t n_lalu, char hex[65], lk_err *e);
+int svc_lkjip_content_hash(svc *v, svc_period *p, char hex[65], lk_err *e);
 
 /* Check a signing key before anything is rendered: the .p12 is a
  * regular file that opens with password, its certificate is registered
