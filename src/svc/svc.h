@@ -236,6 +236,22 @@ int svc_pk_key_check(svc *v, const svc_period *p, int pihak, const char *p12,
 int svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
 		    svc_final_result *out, lk_err *e);
 
+/* ---- the year's LKjIP signed by the head (finalise_pk.c) ---- */
+
+/* The agency has a head, who signs: else EX_DATAERR. */
+int svc_lkjip_ready(const svc_period *p, lk_err *e);
+/* May the actor sign the LKjIP of p's year now: the role (kepala or
+ * admin), svc_lkjip_ready, not locked (EX_NOPERM). */
+int svc_lkjip_signable(svc *v, const svc_period *p, lk_err *e);
+/* Sign the LKjIP of p's year as the head: svc_lkjip_signable, the key
+ * checked as svc_key_check, rendered as svc_render_lkjip does (the QR
+ * code VD_LKJIP, the content hash svc_lkjip_content_hash) and signed,
+ * stored as the next version with its audit records, which locks the
+ * year's annual data (store_save refuses their change, EX_NOPERM, until
+ * an admin unlocks it), as svc_finalise_pk for pihak 1. */
+int svc_finalise_lkjip(svc *v, svc_period *p, const svc_final_opts *o,
+		       svc_final_result *out, lk_err *e);
+
 /* ---- what the review needs (review.c) ---- */
 
 /* The usual reasons an IKU has no realisation in a quarter (formal
