@@ -2300,6 +2300,100 @@ START_TEST(test_lkjip_content_hash)
 }
 END_TEST
 
+/* The LKjIP signed by the head locks the year's annual data, and only
+ * those: after signing, each edit is saved or refused as the table says,
+ * a refusal changing nothing; unlocked, the annual data change again and
+ * the next signature is version 2. */
+static void
+lk_kesimpulan(rencana *r)
+{
+	r->tahunan.kesimpulan = arena_printf(&r->mem, "Kesimpulan yang lain.");
+}
+
+static void
+lk_plan_target(rencana *r)
+{
+	find_iku(r, "IKU3")->target = 260 * 10000LL;
+}
+
+static const struct lkl_case {
+	const char *name;
+	void (*edit)(rencana *);
+	int tw;
+	unsigned mask;
+	int rc;
+} lkl_cases[] = {
+	{ "an annual realisation", lk_tahunan, 0, DATA | PLAN, EX_NOPERM },
+	{ "an annual narrative", lk_narasi, 0, DATA | PLAN, EX_NOPERM },
+	{ "the annual conclusion", lk_kesimpulan, 0, DATA | PLAN, EX_NOPERM },
+	{ "TW IV's realisation, shadowed", lk_tw4_shadowed, 4, DATA, 0 },
+	{ "a quarter's data", edit_data, 2, DATA, 0 },
+	{ "a target of the plan", lk_plan_target, 0, PLAN, 0 },
+};
+
+START_TEST(test_finalise_lkjip)
+{
+	const struct lkl_case *c = &lkl_cases[_i];
+	lk_err e = { 0, "" };
+	svc_final_result res;
+	svc_final_opts o;
+	store_pk_state st;
+	svc_period p;
+	char out[2100], before[65];
+	int rc;
+
+	register_all();
+	snprintf(out, sizeof out, "%s/lkjip.pdf", tmp);
+	/* The year's annual data first (the example has none). */
+	open_ok(admin, K, 0, AKSI_LIHAT, &p);
+	lk_annual(p.r);
+	ok_(svc_save(&v, K, p.r, 0, DATA | PLAN, &e), &e, "annual data");
+	svc_period_free(&p);
+	open_ok("kp", K, 0, AKSI_FINAL, &p);
+	o = final_opts("kepala.p12", out);
+	ok_(svc_finalise_lkjip(&v, &p, &o, &res, &e), &e, "finalise lkjip");
+	ck_assert_int_eq(res.version, 1);
+	ck_assert(is_pdf(out));
+	svc_final_result_free(&res);
+	ok_(store_dok_state_load(db, STORE_DOK_LKJIP, K, 2023, &st, &e), &e, "st");
+	ck_assert(st.locked && st.pertama && st.version == 1);
+	ck_assert_str_eq(st.sig[1].signer, "kp");
+	store_pk_state_free(&st);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM lkjip_signed"), 1);
+	/* Locked: signing again is refused. */
+	refused(svc_finalise_lkjip(&v, &p, &o, &res, &e), &e, EX_NOPERM,
+		"again", "LKjIP 2023", "locked", NULL);
+	svc_period_free(&p);
+	/* The edit of this case. */
+	open_ok(admin, K, c->tw, AKSI_LIHAT, &p);
+	c->edit(p.r);
+	snprintf(before, sizeof before, "%s", snapshot());
+	rc = svc_save(&v, K, p.r, c->tw, c->mask, &e);
+	svc_period_free(&p);
+	ck_assert_msg(rc == c->rc, "%s: got %d (%s)", c->name, rc, e.msg);
+	if (rc != 0) {
+		ck_assert_msg(strstr(e.msg, "the LKjIP 2023 is signed") != NULL,
+			      "%s: %s", c->name, e.msg);
+		ck_assert_msg(strcmp(snapshot(), before) == 0, "%s: the database "
+			      "changed", c->name);
+		/* Unlocked by the admin, it saves; the head signs version 2. */
+		as(admin);
+		ok_(store_dok_unlock(db, STORE_DOK_LKJIP, K, 2023, "Ralat", &e),
+		    &e, "unlock");
+		open_ok(admin, K, c->tw, AKSI_LIHAT, &p);
+		c->edit(p.r);
+		ok_(svc_save(&v, K, p.r, c->tw, c->mask, &e), &e, c->name);
+		svc_period_free(&p);
+		open_ok("kp", K, 0, AKSI_FINAL, &p);
+		o = final_opts("kepala.p12", out);
+		ok_(svc_finalise_lkjip(&v, &p, &o, &res, &e), &e, "version 2");
+		ck_assert_int_eq(res.version, 2);
+		svc_final_result_free(&res);
+		svc_period_free(&p);
+	}
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* svc_keterangan: the note of an IKU without a realisation */
 
@@ -2653,6 +2747,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_finalise_interrupted);
 	tcase_add_loop_test(tc, test_finalise_refused, 0, (int)LK_NELEM(final_cases));
 	tcase_add_test(tc, test_finalise_unwritable);
+	tcase_add_loop_test(tc, test_finalise_lkjip, 0, (int)LK_NELEM(lkl_cases));
 	tcase_add_loop_test(tc, test_no_quarter, 0, (int)LK_NELEM(noq_cases));
 	suite_add_tcase(s, tc);
 
