@@ -142,21 +142,23 @@ int cli_verify_qr(cli_ctx *c, const char *image);   /* cmd_qr.c */
 void cli_print_time(const char *label, int64_t t, const char *zona);
 const char *cli_day(int64_t t, const char *zona, char buf[32]);
 int cmd_signed(cli_ctx *c);        /* cmd_final.c */
-/* cmd_final_pk.c: the Perjanjian Kinerja, for cmd_finalise and
- * cmd_verify.  cli_verify_pk sets *handled when file is an agreement
- * signed from this database (then its return is verify's). */
+/* cmd_final_pk.c: the Perjanjian Kinerja (lkjip false) and the year's
+ * LKjIP (lkjip true), for cmd_finalise, cmd_signed, cmd_unlock and
+ * cmd_verify.  cli_verify_pk sets *handled when file is an agreement or
+ * an LKjIP signed from this database (then its return is verify's). */
 struct svc_final_opts;
-int cli_finalise_pk(cli_ctx *c, const cli_period *p,
-		    struct svc_final_opts *o, const char *out,
-		    const char *pihak);
+int cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
+		     struct svc_final_opts *o, const char *out,
+		     const char *pihak);
 int cli_verify_pk(cli_ctx *c, const char *file, const char *ca,
 		  bool *handled);
-/* `signed get --dokumen pk`: a stored signed agreement (versi 0: the
+/* `signed get --dokumen pk|lkjip`: a stored signed version (versi 0: the
  * latest; pihak NULL: the one that carries every signature made). */
-int cli_signed_pk(cli_ctx *c, const cli_period *p, int versi,
-		  const char *pihak, const char *out);
-/* `unlock --dokumen pk`: the agreement both parties signed (admin). */
-int cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason);
+int cli_signed_dok(cli_ctx *c, bool lkjip, const cli_period *p, int versi,
+		   const char *pihak, const char *out);
+/* `unlock --dokumen pk|lkjip`: the locked agreement or LKjIP (admin). */
+int cli_unlock_dok(cli_ctx *c, bool lkjip, const cli_period *p,
+		   const char *reason);
 /* buf into out ("-": standard output), through a temporary file beside
  * it renamed into place (cmd_final.c). */
 int cli_write_out(const char *out, const unsigned char *buf, size_t len,

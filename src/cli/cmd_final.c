@@ -127,11 +127,13 @@ cmd_finalise(cli_ctx *c)
 		else
 			return EX_USAGE;
 	}
-	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
-		return cli_finalise_pk(c, &p, &o, out, pihak);
+	if (dokumen != NULL && (strcmp(dokumen, "pk") == 0 ||
+				strcmp(dokumen, "lkjip") == 0))
+		return cli_finalise_dok(c, strcmp(dokumen, "lkjip") == 0, &p, &o,
+					out, pihak);
 	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
-		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
-				 dokumen);
+		return cli_usage(c, _("--dokumen: expected laporan, pk or lkjip, "
+				      "got '%s'"), dokumen);
 	if (pihak != NULL)
 		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)
@@ -267,11 +269,13 @@ cmd_signed(cli_ctx *c)
 	if (optind >= c->argc || strcmp(c->argv[optind], "get") != 0)
 		return cli_usage(c, _("expected get"));
 	optind++;
-	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
-		return cli_signed_pk(c, &p, versi, pihak_arg, out);
+	if (dokumen != NULL && (strcmp(dokumen, "pk") == 0 ||
+				strcmp(dokumen, "lkjip") == 0))
+		return cli_signed_dok(c, strcmp(dokumen, "lkjip") == 0, &p, versi,
+				      pihak_arg, out);
 	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
-		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
-				 dokumen);
+		return cli_usage(c, _("--dokumen: expected laporan, pk or lkjip, "
+				      "got '%s'"), dokumen);
 	if (pihak_arg != NULL)
 		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* cmd_final_pk.c - the Perjanjian Kinerja signed by both parties:
- * `lakip finalise --dokumen pk [--pihak kedua]` and what `lakip verify`
- * says of such a file.
+/* cmd_final_pk.c - the Perjanjian Kinerja signed by both parties and the
+ * year's LKjIP signed by the head: `lakip finalise --dokumen pk [--pihak
+ * kedua]` and `--dokumen lkjip`, `signed get` and `unlock` of them, and
+ * what `lakip verify` says of such a file.
  *
- * The work is the service layer's (svc_finalise_pk, src/svc/finalise_pk.c);
+ * The work is the service layer's (svc_finalise_pk, svc_finalise_lkjip,
+ * src/svc/finalise_pk.c);
  * here are the options, the password, and what is printed.  cmd_finalise
  * and cmd_verify (cmd_final.c) hand agreements over to these.
  */
@@ -48,9 +50,20 @@ cli_pihak(const cli_ctx *c, const char *arg, int *pihak)
 	return 0;
 }
 
+/* "the Perjanjian Kinerja is of the whole year", or the LKjIP's. */
+static int
+whole_year(const cli_ctx *c, bool lkjip)
+{
+	if (lkjip)
+		return cli_usage(c, _("the LKjIP is of the whole year: no "
+				      "--triwulan"));
+	return cli_usage(c, _("the Perjanjian Kinerja is of the whole year: "
+			      "no --triwulan"));
+}
+
 int
-cli_finalise_pk(cli_ctx *c, const cli_period *p, svc_final_opts *o,
-		const char *out, const char *pihak_arg)
+cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
+		 svc_final_opts *o, const char *out, const char *pihak_arg)
 {
 	lk_err e = { 0, "" };
 	svc_final_result res;
@@ -65,13 +78,17 @@ cli_finalise_pk(cli_ctx *c, const cli_period *p, svc_final_opts *o,
 	memset(&res, 0, sizeof res);
 	o->hooks.warn = print_warning;
 	o->hooks.arg = c;
+	if (lkjip && pihak_arg != NULL)
+		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_pihak(c, pihak_arg, &pihak)) != 0)
 		return rc;
 	if (p->tw != 0)
-		return cli_usage(c, _("the Perjanjian Kinerja is of the whole year: "
-				      "no --triwulan"));
+		return whole_year(c, lkjip);
 	if ((rc = cli_period_done(c, p, false)) != 0)
 		return rc;
+	if (o->override_review != NULL && lkjip)
+		return cli_usage(c, _("--override-review: the LKjIP has no "
+				      "review to override"));
 	if (o->override_review != NULL)
 		return cli_usage(c, _("--override-review: the agreement has no "
 				      "review to override"));
@@ -106,14 +123,16 @@ cli_finalise_pk(cli_ctx *c, const cli_period *p, svc_final_opts *o,
 	}
 	/* The role, the agreement, the order and the lock, before a
 	 * password is asked. */
-	if ((rc = svc_pk_signable(&v, &per, pihak, &e)) != 0) {
+	if ((rc = lkjip ? svc_lkjip_signable(&v, &per, &e) :
+	     svc_pk_signable(&v, &per, pihak, &e)) != 0) {
 		cli_report(&e);
 		goto done;
 	}
 	if ((rc = cli_p12_password(&pw)) != 0)
 		goto done;
 	o->password = pw;
-	rc = svc_finalise_pk(&v, &per, pihak, o, &res, &e);
+	rc = lkjip ? svc_finalise_lkjip(&v, &per, o, &res, &e) :
+	    svc_finalise_pk(&v, &per, pihak, o, &res, &e);
 	if (rc == 0 && to_stdout && (fwrite(res.pdf, 1, res.len, stdout) != res.len
 				     || fflush(stdout) != 0))
 		rc = lk_fail(&e, EX_IOERR, _("signed and stored as version %d, but "
@@ -121,6 +140,13 @@ cli_finalise_pk(cli_ctx *c, const cli_period *p, svc_final_opts *o,
 			     _("standard output"), strerror(errno));
 	if (rc != 0)
 		cli_report(&e);
+	else if (lkjip)
+		fprintf(to_stdout ? stderr : stdout,
+			_("Signed the LKjIP %d of %s: version %d signed by %s and "
+			  "stored; the year's annual data are locked; wrote %s "
+			  "(%u pages, %zu bytes)\n"), p->tahun, per.kode,
+			res.version, res.cert.subject,
+			to_stdout ? _("standard output") : out, res.pages, res.len);
 	else if (pihak == 1)
 		fprintf(to_stdout ? stderr : stdout,
 			_("Signed the Perjanjian Kinerja %d of %s as pihak pertama:"
@@ -148,9 +174,10 @@ close:
 }
 
 int
-cli_signed_pk(cli_ctx *c, const cli_period *p, int versi, const char *pihak_arg,
-	      const char *out)
+cli_signed_dok(cli_ctx *c, bool lkjip, const cli_period *p, int versi,
+	       const char *pihak_arg, const char *out)
 {
+	enum store_dok d = lkjip ? STORE_DOK_LKJIP : STORE_DOK_PK;
 	lk_err e = { 0, "" };
 	store_pk_state st;
 	unsigned char *pdf = NULL;
@@ -159,11 +186,12 @@ cli_signed_pk(cli_ctx *c, const cli_period *p, int versi, const char *pihak_arg,
 	int rc, pihak = 0;
 	store *s;
 
+	if (lkjip && pihak_arg != NULL)
+		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if (pihak_arg != NULL && (rc = cli_pihak(c, pihak_arg, &pihak)) != 0)
 		return rc;
 	if (p->tw != 0)
-		return cli_usage(c, _("the Perjanjian Kinerja is of the whole year: "
-				      "no --triwulan"));
+		return whole_year(c, lkjip);
 	if ((rc = cli_period_done(c, p, false)) != 0)
 		return rc;
 	if (out == NULL)
@@ -173,8 +201,11 @@ cli_signed_pk(cli_ctx *c, const cli_period *p, int versi, const char *pihak_arg,
 	memset(&st, 0, sizeof st);
 	rc = store_pilih_instansi(s, p->instansi, &kode, &e);
 	if (rc == 0)
-		rc = store_pk_state_load(s, kode, p->tahun, &st, &e);
-	if (rc == 0 && st.version == 0)
+		rc = store_dok_state_load(s, d, kode, p->tahun, &st, &e);
+	if (rc == 0 && st.version == 0 && lkjip)
+		rc = lk_fail(&e, EX_NOINPUT, _("the LKjIP %d has no signed "
+			     "version"), p->tahun);
+	else if (rc == 0 && st.version == 0)
 		rc = lk_fail(&e, EX_NOINPUT, _("the Perjanjian Kinerja %d has no "
 			     "signed version"), p->tahun);
 	if (rc == 0) {
@@ -182,7 +213,8 @@ cli_signed_pk(cli_ctx *c, const cli_period *p, int versi, const char *pihak_arg,
 			versi = st.version;
 		if (pihak == 0)   /* the latest with every signature made */
 			pihak = versi == st.version && st.kedua ? 2 : 1;
-		rc = store_pk_pdf(s, kode, p->tahun, versi, pihak, &pdf, &len, &e);
+		rc = store_dok_pdf(s, d, kode, p->tahun, versi, pihak, &pdf, &len,
+				   &e);
 	}
 	store_pk_state_free(&st);
 	store_close(s);
@@ -194,7 +226,8 @@ cli_signed_pk(cli_ctx *c, const cli_period *p, int versi, const char *pihak_arg,
 }
 
 int
-cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason)
+cli_unlock_dok(cli_ctx *c, bool lkjip, const cli_period *p,
+	       const char *reason)
 {
 	lk_err e = { 0, "" };
 	char *kode = NULL;
@@ -202,10 +235,12 @@ cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason)
 	int rc;
 
 	if (p->tw != 0)
-		return cli_usage(c, _("the Perjanjian Kinerja is of the whole year: "
-				      "no --triwulan"));
+		return whole_year(c, lkjip);
 	if ((rc = cli_period_done(c, p, false)) != 0)
 		return rc;
+	if (lkjip && (reason == NULL || reason[strspn(reason, " \t\n")] == '\0'))
+		return cli_usage(c, _("--reason TEXT is required: say why the "
+				      "LKjIP is unlocked"));
 	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
 		return cli_usage(c, _("--reason TEXT is required: say why the "
 				      "agreement is unlocked"));
@@ -213,9 +248,13 @@ cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason)
 		return rc;
 	rc = store_pilih_instansi(s, p->instansi, &kode, &e);
 	if (rc == 0)
-		rc = store_pk_unlock(s, kode, p->tahun, reason, &e);
+		rc = store_dok_unlock(s, lkjip ? STORE_DOK_LKJIP : STORE_DOK_PK,
+				      kode, p->tahun, reason, &e);
 	store_close(s);
-	if (rc == 0)
+	if (rc == 0 && lkjip)
+		printf(_("Unlocked the LKjIP %d of %s: its annual data may change; "
+			 "the head signs the next version\n"), p->tahun, kode);
+	else if (rc == 0)
 		printf(_("Unlocked the Perjanjian Kinerja %d of %s; pihak pertama "
 			 "signs the next version, then pihak kedua\n"), p->tahun, kode);
 	free(kode);
@@ -227,11 +266,18 @@ cli_unlock_pk(cli_ctx *c, const cli_period *p, const char *reason)
 
 
 static const char *
-pihak_label(int pihak)
+pihak_label(bool lkjip, int pihak)
 {
-	return pihak == 1 ? _("pihak pertama (the head of the agency)")
+	return lkjip ? _("the head of the agency")
+	    : pihak == 1 ? _("pihak pertama (the head of the agency)")
 	    : _("pihak kedua (his superior)");
 }
+
+/* What a signature's reason names each document by (finalise_pk.c). */
+static const char *const reason_of[] = {
+	[STORE_DOK_PK] = "Perjanjian Kinerja ",
+	[STORE_DOK_LKJIP] = "Laporan Kinerja Instansi Pemerintah ",
+};
 
 int
 cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
@@ -244,7 +290,8 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 	rencana *r = NULL;
 	size_t n = 0, i;
 	int rc, tahun = 0;
-	bool ok = true, data_ok = false;
+	bool ok = true, data_ok = false, lkjip = false;
+	enum store_dok d = STORE_DOK_PK;
 	store *s;
 
 	*handled = false;
@@ -261,19 +308,26 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 	lk_hex(v[n - 1].r.unsigned_sha256, 32, uhash);
 	{
 		store_pk_sig g;
-		bool named = false;
+		bool named = false, found = false;
 
-		/* An agreement altered after signing is found by none of its
+		/* A document altered after signing is found by none of its
 		 * hashes; its signatures still say what it is. */
-		for (i = 0; i < n; i++)
-			named = named || strncmp(v[i].r.reason, "Perjanjian Kinerja ",
-						 19) == 0;
-		if (store_pk_find(s, uhash, &kode, &tahun, &g, &e) != 0 && !named) {
+		for (int k = STORE_DOK_PK; k <= STORE_DOK_LKJIP && !found && !named;
+		     k++) {
+			d = (enum store_dok)k;
+			for (i = 0; i < n; i++)
+				named = named || strncmp(v[i].r.reason, reason_of[d],
+							 strlen(reason_of[d])) == 0;
+			found = store_dok_find(s, d, uhash, &kode, &tahun, &g,
+					       &e) == 0;
+			store_pk_sig_free(&g);
+		}
+		if (!found && !named) {
 			store_close(s);
 			free(v);
-			return 0;        /* not an agreement of this database */
+			return 0;        /* neither of this database */
 		}
-		store_pk_sig_free(&g);
+		lkjip = d == STORE_DOK_LKJIP;
 	}
 	*handled = true;
 	if (kode == NULL) {
@@ -286,6 +340,10 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		printf(_("Stored version: NONE matches this file\n"));
 		store_close(s);
 		free(v);
+		if (lkjip)
+			return cli_error(EX_DATAERR, _("%s: not an LKjIP signed "
+						       "from this database (or "
+						       "altered)"), file);
 		return cli_error(EX_DATAERR, _("%s: not an agreement signed from "
 					       "this database (or altered)"), file);
 	}
@@ -295,7 +353,11 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 	/* Times in the agency's zone, as every screen shows them. */
 	if (store_zona_waktu(s, kode, &zona, &e) != 0)
 		zona = NULL;
-	printf(_("Perjanjian Kinerja %d of %s: %zu signature(s)\n"), tahun, kode, n);
+	if (lkjip)
+		printf(_("LKjIP %d of %s: %zu signature(s)\n"), tahun, kode, n);
+	else
+		printf(_("Perjanjian Kinerja %d of %s: %zu signature(s)\n"), tahun,
+		       kode, n);
 	for (i = 0; rc == 0 && i < n; i++) {
 		const sign_verify_result *vr = &v[i].r;
 		char *k2 = NULL;
@@ -304,7 +366,7 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		    found;
 
 		lk_hex(vr->unsigned_sha256, 32, uhash);
-		found = store_pk_find(s, uhash, &k2, &t2, &rows[i], &e) == 0 &&
+		found = store_dok_find(s, d, uhash, &k2, &t2, &rows[i], &e) == 0 &&
 		    strcmp(k2, kode) == 0 && t2 == tahun;
 		free(k2);
 		printf(_("Signature %zu: %s (%s)\n"), i + 1, sig_ok ? _("valid")
@@ -337,15 +399,21 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 							   rows[i].pihak, &reg, &e);
 			zona_lokal(rows[i].signed_at, zona, true, when, sizeof when);
 			printf(_("  Signer: %s, version %d, signed by %s at %s\n"),
-			       pihak_label(rows[i].pihak), rows[i].version,
+			       pihak_label(lkjip, rows[i].pihak), rows[i].version,
 			       rows[i].signer, when);
 			printf(_("  Certificate: %s\n"), reg
 			       ? _("registered for that party")
 			       : _("NOT registered for that party"));
 			/* The signatures in their order: pertama, then kedua,
 			 * of one version, each with the key it was stored with. */
-			if (rows[i].pihak != (int)i + 1 || rows[i].version != rows[0].version
-			    || strcmp(rows[i].cert_sha256, vr->cert.sha256) != 0) {
+			if (lkjip && (i > 0 || strcmp(rows[i].cert_sha256,
+						       vr->cert.sha256) != 0)) {
+				printf(_("  Order: NOT the LKjIP's (one signature, "
+					 "the head's)\n"));
+				ok = false;
+			} else if (rows[i].pihak != (int)i + 1 ||
+			    rows[i].version != rows[0].version ||
+			    strcmp(rows[i].cert_sha256, vr->cert.sha256) != 0) {
 				printf(_("  Order: NOT the agreement's (pihak pertama, "
 					 "then pihak kedua, of one version)\n"));
 				ok = false;
@@ -355,14 +423,31 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		    (!vr->timestamped || vr->timestamp_ok) &&
 		    (v[i].later_updates > 0 || vr->covers_whole_file);
 	}
-	if (rc == 0 && n > 2)
+	if (rc == 0 && n > (lkjip ? 1u : 2u))
 		ok = false;
 	if (rc == 0)
-		rc = store_pk_state_load(s, kode, tahun, &state, &e);
+		rc = store_dok_state_load(s, d, kode, tahun, &state, &e);
 	if (rc == 0)
 		rc = store_load(s, kode, tahun, &r, &e);
+	if (rc == 0 && lkjip) {
+		/* What the LKjIP prints includes the earlier years it
+		 * compares with: the service reads them. */
+		svc sv;
+		svc_period sp;
+
+		memset(&sp, 0, sizeof sp);
+		sp.kode = kode;
+		sp.tahun = tahun;
+		sp.r = r;
+		if ((rc = svc_init(&sv, s, &e)) == 0) {
+			rc = svc_lkjip_content_hash(&sv, &sp, chash, &e);
+			svc_done(&sv);
+		}
+	} else if (rc == 0) {
+		rc = svc_pk_content_hash(r, chash);
+	}
 	store_close(s);
-	if (rc == 0 && (rc = svc_pk_content_hash(r, chash)) == 0) {
+	if (rc == 0) {
 		const store_pk_sig *last = &rows[n - 1];
 
 		data_ok = last->content_sha256 != NULL &&
@@ -376,7 +461,14 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		printf(_("Data: %s\n"), data_ok
 		       ? _("the database still holds the data that were signed")
 		       : _("CHANGED in the database since signing"));
-		if (n == 1)
+		if (lkjip)
+			printf(_("State: signed by the head%s\n"), state.locked &&
+			       state.version == last->version
+			       ? _("; the year's annual data are locked")
+			       : state.unlocked && state.version == last->version
+			       ? _("; unlocked since, the next version replaces it")
+			       : "");
+		else if (n == 1)
 			printf(_("State: signed by pihak pertama; pihak kedua has "
 				 "not countersigned this file\n"));
 		else

@@ -69,13 +69,16 @@ stored_get(store *s, const verif_isi *q, qr_stored *g, lk_err *e)
 	int rc;
 
 	memset(g, 0, sizeof *g);
-	if (q->dokumen == VD_PK) {
+	if (q->dokumen == VD_PK || q->dokumen == VD_LKJIP) {
+		enum store_dok d = q->dokumen == VD_PK ? STORE_DOK_PK :
+		    STORE_DOK_LKJIP;
 		store_pk_sig sig;
 		store_pk_state st;
 
-		/* pihak pertama's signature makes the version (and its QR). */
-		if ((rc = store_pk_get(s, q->instansi, q->tahun, q->versi, 1, &sig,
-				       e)) != 0)
+		/* pihak pertama's (the head's) signature makes the version
+		 * (and its QR). */
+		if ((rc = store_dok_get(s, d, q->instansi, q->tahun, q->versi, 1,
+					&sig, e)) != 0)
 			return rc;
 		g->content_sha256 = sig.content_sha256;
 		g->signer = sig.signer;
@@ -85,7 +88,8 @@ stored_get(store *s, const verif_isi *q, qr_stored *g, lk_err *e)
 		free(sig.unsigned_sha256);
 		free(sig.cert_sha256);
 		g->version = sig.version;
-		if ((rc = store_pk_state_load(s, q->instansi, q->tahun, &st, e)) != 0)
+		if ((rc = store_dok_state_load(s, d, q->instansi, q->tahun, &st,
+					       e)) != 0)
 			return rc;
 		g->latest = st.version;
 		store_pk_state_free(&st);
@@ -124,6 +128,9 @@ check_one(store *s, const char *image, const char *text, size_t len,
 	if (q->dokumen == VD_PK)
 		printf(_("QR code: %s, Perjanjian Kinerja %d, version %d\n"),
 		       q->instansi, q->tahun, q->versi);
+	else if (q->dokumen == VD_LKJIP)
+		printf(_("QR code: %s, LKjIP %d, version %d\n"), q->instansi,
+		       q->tahun, q->versi);
 	else
 		printf(_("QR code: %s, Triwulan %s %d, version %d\n"), q->instansi,
 		       tw_romawi(q->tw), q->tahun, q->versi);
@@ -138,7 +145,19 @@ check_one(store *s, const char *image, const char *text, size_t len,
 	hash_ok = strcmp(g.content_sha256, q->sha256) == 0;
 	rc = store_load(s, q->instansi, q->tahun, &r, &e);
 	if (rc == 0) {
-		if (q->dokumen == VD_PK)
+		if (q->dokumen == VD_LKJIP) {
+			svc sv;
+			svc_period sp;
+
+			memset(&sp, 0, sizeof sp);
+			sp.kode = r->instansi.kode;
+			sp.tahun = q->tahun;
+			sp.r = r;
+			if ((rc = svc_init(&sv, s, &e)) == 0) {
+				rc = svc_lkjip_content_hash(&sv, &sp, chash, &e);
+				svc_done(&sv);
+			}
+		} else if (q->dokumen == VD_PK)
 			svc_pk_content_hash(r, chash);
 		else
 			rc = svc_content_hash(r, q->tw, chash, &e);

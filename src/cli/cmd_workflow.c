@@ -345,11 +345,12 @@ cmd_unlock(cli_ctx *c)
 		else
 			return EX_USAGE;
 	}
-	if (dokumen != NULL && strcmp(dokumen, "pk") == 0)
-		return cli_unlock_pk(c, &p, reason);
+	if (dokumen != NULL && (strcmp(dokumen, "pk") == 0 ||
+				strcmp(dokumen, "lkjip") == 0))
+		return cli_unlock_dok(c, strcmp(dokumen, "lkjip") == 0, &p, reason);
 	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
-		return cli_usage(c, _("--dokumen: expected laporan or pk, got '%s'"),
-				 dokumen);
+		return cli_usage(c, _("--dokumen: expected laporan, pk or lkjip, "
+				      "got '%s'"), dokumen);
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
 	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')

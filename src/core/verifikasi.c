@@ -51,21 +51,23 @@ verif_payload_dok(arena *a, enum verif_dokumen d, const char *base,
 	if (base != NULL && *base != '\0') {
 		if (versi > 1)
 			snprintf(ganti, sizeof ganti, "&menggantikan=%d", versi - 1);
-		if (d == VD_PK)
+		if (d != VD_LAPORAN)
 			snprintf(per, sizeof per, "&tahun=%d", tahun);
 		else
 			snprintf(per, sizeof per, "&tahun=%d&triwulan=%d", tahun, tw);
 		return arena_printf(a, "%s%c%sinstansi=%s%s&versi=%d&sha256=%s%s",
 				    base, strchr(base, '?') != NULL ? '&' : '?',
-				    d == VD_PK ? "dokumen=pk&" : "",
+				    d == VD_PK ? "dokumen=pk&" :
+				    d == VD_LKJIP ? "dokumen=lkjip&" : "",
 				    pct_encode(a, kode), per, versi, sha, ganti);
 	}
 	if (versi > 1)
 		snprintf(ganti, sizeof ganti, "menggantikan: versi %d\n", versi - 1);
-	if (d == VD_PK)
-		return arena_printf(a, "PERJANJIAN KINERJA %s\ntahun: %d\nversi: %d\n"
-				    "%ssha256-isi: %s\nperiksa: lakip verify", kode,
-				    tahun, versi, ganti, sha);
+	if (d != VD_LAPORAN)
+		return arena_printf(a, "%s %s\ntahun: %d\nversi: %d\n"
+				    "%ssha256-isi: %s\nperiksa: lakip verify",
+				    d == VD_PK ? "PERJANJIAN KINERJA" : "LKJIP",
+				    kode, tahun, versi, ganti, sha);
 	return arena_printf(a, "LAKIP %s\nperiode: %d TW %s\nversi: %d\n%s"
 			    "sha256-isi: %s\nperiksa: lakip verify", kode, tahun,
 			    tw_romawi(tw), versi, ganti, sha);
@@ -185,6 +187,8 @@ lengkap(const bool seen[F_N], verif_isi *out)
 		return N_("no agency code");
 	if (out->dokumen == VD_PK && seen[F_TW])
 		return N_("an agreement is of a year, not of a quarter");
+	if (out->dokumen == VD_LKJIP && seen[F_TW])
+		return N_("an LKjIP is of a year, not of a quarter");
 	if (!seen[F_TAHUN] || (out->dokumen == VD_LAPORAN && !seen[F_TW]))
 		return N_("no period (year and quarter)");
 	if (!seen[F_VERSI])
@@ -255,9 +259,11 @@ parse_url(span all, verif_isi *out, const char **why)
 				ok = ok && sha_ok(v, out->sha256);
 				break;
 			case F_DOKUMEN:
-				ok = ok && (span_is(v, "pk") || span_is(v, "laporan"));
+				ok = ok && (span_is(v, "pk") || span_is(v, "lkjip") ||
+					    span_is(v, "laporan"));
 				if (ok)
 					out->dokumen = span_is(v, "pk") ? VD_PK :
+					    span_is(v, "lkjip") ? VD_LKJIP :
 					    VD_LAPORAN;
 				break;
 			default:
@@ -319,16 +325,22 @@ parse_text(span all, verif_isi *out, const char **why)
 		p = nl != NULL ? nl + 1 : end;
 		if (first) {
 			static const char pk[] = "PERJANJIAN KINERJA ";
+			static const char lj[] = "LKJIP ";
 			size_t skip = line.n > sizeof pk - 1 &&
 			    memcmp(line.p, pk, sizeof pk - 1) == 0 ? sizeof pk - 1 :
+			    line.n > sizeof lj - 1 &&
+			    memcmp(line.p, lj, sizeof lj - 1) == 0 ? sizeof lj - 1 :
 			    line.n > 6 && memcmp(line.p, "LAKIP ", 6) == 0 ? 6 : 0;
+			bool lkjip = skip == sizeof lj - 1 &&
+			    memcmp(line.p, lj, sizeof lj - 1) == 0;
 
 			first = false;
 			if (skip == 0 || line.n - skip > VERIF_KODE_MAX) {
 				*why = N_("not a lakip verification code");
 				return -1;
 			}
-			out->dokumen = skip == 6 ? VD_LAPORAN : VD_PK;
+			out->dokumen = lkjip ? VD_LKJIP : skip == 6 ? VD_LAPORAN :
+			    VD_PK;
 			memcpy(out->instansi, line.p + skip, line.n - skip);
 			out->instansi[line.n - skip] = '\0';
 			if (!kode_ok(out->instansi)) {
@@ -366,7 +378,7 @@ parse_text(span all, verif_isi *out, const char **why)
 			return -1;
 		}
 		seen[f] = true;
-		if ((f == F_TAHUN_PK) != (out->dokumen == VD_PK) &&
+		if ((f == F_TAHUN_PK) != (out->dokumen != VD_LAPORAN) &&
 		    (f == F_TAHUN_PK || f == F_TAHUN)) {
 			*why = N_("an unknown line");
 			return -1;

@@ -18,7 +18,8 @@
  * year (no quarter) is the same with dokumen=pk first in the URL
  * (BASE?dokumen=pk&instansi=K&tahun=Y&versi=V&sha256=HEX[&menggantikan=W])
  * and, as text, the lines "PERJANJIAN KINERJA K", "tahun: Y", then as
- * above.  Both forms are ASCII; the agency code is percent-encoded in
+ * above.  The year's LKjIP likewise, with dokumen=lkjip and the first
+ * line "LKJIP K".  Both forms are ASCII; the agency code is percent-encoded in
  * the URL.
  */
 #ifndef LK_VERIFIKASI_H
@@ -32,12 +33,12 @@
 #define VERIF_KODE_MAX 128
 
 /* The kind of signed document a code names. */
-enum verif_dokumen { VD_LAPORAN, VD_PK };
+enum verif_dokumen { VD_LAPORAN, VD_PK, VD_LKJIP };
 
 typedef struct verif_isi {
 	enum verif_dokumen dokumen;
 	char instansi[VERIF_KODE_MAX + 1];
-	int tahun, tw, versi;     /* tw 0 for the Perjanjian Kinerja */
+	int tahun, tw, versi;     /* tw 0 for the Perjanjian Kinerja, LKjIP */
 	int menggantikan;        /* the version this one replaces, or 0 */
 	char sha256[65];         /* lower-case hex */
 	bool url;                /* the payload was the URL form */
@@ -48,7 +49,7 @@ typedef struct verif_isi {
  * verification URL, or NULL or "" for the text form. */
 char *verif_payload(arena *a, const char *base, const char *kode, int tahun,
 		    int tw, int versi, const char *sha);
-/* The same for document d (VD_PK: tw is not used). */
+/* The same for document d (VD_PK, VD_LKJIP: tw is not used). */
 char *verif_payload_dok(arena *a, enum verif_dokumen d, const char *base,
 			const char *kode, int tahun, int tw, int versi,
 			const char *sha);

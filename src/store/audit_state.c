@@ -141,6 +141,50 @@ static const struct rule {
 	  " WHERE i.kode || '/' || r.tahun = a.scope"
 	  " AND u.version || '/2' = a.kode)"
 	  " ORDER BY a.id LIMIT 1" },
+	{ STORE_VERSION_LKJIP,
+	  N_("signed LKjIP %s differs from its finalise record"),
+	  "SELECT i.kode || '/' || r.tahun || ' version ' || g.version"
+	  " FROM lkjip_signed g"
+	  " JOIN rencana r ON r.id = g.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'lkjip_signed'"
+	  " AND a.field = 'pdf_sha256' AND a.scope = i.kode || '/' || r.tahun"
+	  " AND a.kode = g.version || '/' || g.pihak AND a.new = g.pdf_sha256)"
+	  " OR NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'lkjip_signed'"
+	  " AND a.field = 'content_sha256' AND a.scope = i.kode || '/' || r.tahun"
+	  " AND a.kode = g.version || '/' || g.pihak AND a.new = g.content_sha256)"
+	  " OR NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'lkjip_signed'"
+	  " AND a.field = 'cert_sha256' AND a.scope = i.kode || '/' || r.tahun"
+	  " AND a.kode = g.version || '/' || g.pihak AND a.new = g.cert_sha256)"
+	  " ORDER BY g.id LIMIT 1" },
+	{ STORE_VERSION_LKJIP,
+	  N_("signed LKjIP %s of the audit log is not in the database"),
+	  "SELECT a.scope || ' ' || a.kode FROM audit a"
+	  " WHERE a.tbl = 'lkjip_signed' AND a.field = 'pdf_sha256'"
+	  " AND NOT EXISTS (SELECT 1 FROM lkjip_signed g"
+	  " JOIN rencana r ON r.id = g.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE i.kode || '/' || r.tahun = a.scope"
+	  " AND g.version || '/' || g.pihak = a.kode)"
+	  " ORDER BY a.id LIMIT 1" },
+	{ STORE_VERSION_LKJIP,
+	  N_("the unlocking of LKjIP %s is not what its record says"),
+	  "SELECT i.kode || '/' || r.tahun || ' version ' || u.version"
+	  " FROM lkjip_unlock u JOIN rencana r ON r.id = u.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'lkjip_unlock'"
+	  " AND a.scope = i.kode || '/' || r.tahun"
+	  " AND a.kode = u.version || '/1' AND a.new = u.reason)"
+	  " ORDER BY u.id LIMIT 1" },
+	{ STORE_VERSION_LKJIP,
+	  N_("the unlocking of LKjIP %s of the audit log is not in the database"),
+	  "SELECT a.scope || ' ' || a.kode FROM audit a WHERE a.tbl = 'lkjip_unlock'"
+	  " AND NOT EXISTS (SELECT 1 FROM lkjip_unlock u"
+	  " JOIN rencana r ON r.id = u.rencana_id"
+	  " JOIN instansi i ON i.id = r.instansi_id"
+	  " WHERE i.kode || '/' || r.tahun = a.scope"
+	  " AND u.version || '/1' = a.kode)"
+	  " ORDER BY a.id LIMIT 1" },
 	{ STORE_VERSION_PREDIKAT,
 	  N_("template version %s differs from its record"),
 	  "SELECT i.kode || ' ' || g.versi FROM instansi_template g"

@@ -36,6 +36,28 @@ dup_col(sqlite3_stmt *st, int i)
 	return d;
 }
 
+/* The documents signed so: their tables, the schema version that has
+ * them, the signature that locks the year, and how a message names it. */
+static const struct dok_info {
+	const char *sig, *unlock;
+	int since, lock_pihak;
+} doks[] = {
+	[STORE_DOK_PK] = { "pk_signed", "pk_unlock", STORE_VERSION_PK, 2 },
+	[STORE_DOK_LKJIP] = { "lkjip_signed", "lkjip_unlock",
+			      STORE_VERSION_LKJIP, 1 },
+};
+
+static const struct dok_info *
+dok(enum store_dok d)
+{
+	if ((unsigned)d >= sizeof doks / sizeof doks[0])
+		lk_fatal("store/pk.c: document %d", (int)d);
+	return &doks[d];
+}
+
+/* sql with each "%s" the table t (a constant of doks[]). */
+#define SQLF(buf, fmt, ...) snprintf(buf, sizeof buf, fmt, __VA_ARGS__)
+
 #define SIG_COLS "g.version, g.pihak, g.pdf_sha256, g.unsigned_sha256," \
 	" g.content_sha256, g.signer, g.cert_subject, g.cert_sha256, g.signed_at"
 
@@ -77,20 +99,24 @@ store_pk_state_free(store_pk_state *st)
 	memset(st, 0, sizeof *st);
 }
 
-/* The state of plan rencana_id. */
+/* The state of document d of plan rencana_id. */
 static int
-state_of(store *s, int64_t rencana_id, store_pk_state *out, lk_err *e)
+state_of(store *s, enum store_dok d, int64_t rencana_id, store_pk_state *out,
+	 lk_err *e)
 {
+	const struct dok_info *di = dok(d);
 	sqlite3_stmt *st = NULL;
+	char sql[512];
+	bool locking;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (s->version < STORE_VERSION_PK || rencana_id == 0)
+	if (s->version < di->since || rencana_id == 0)
 		return 0;
-	if ((rc = store_stmt(s, &st, "SELECT " SIG_COLS " FROM pk_signed g"
-			     " WHERE g.rencana_id = ?1 AND g.version ="
-			     " (SELECT max(version) FROM pk_signed"
-			     "  WHERE rencana_id = ?1) ORDER BY g.pihak", e)) != 0)
+	SQLF(sql, "SELECT " SIG_COLS " FROM %s g WHERE g.rencana_id = ?1 AND"
+	     " g.version = (SELECT max(version) FROM %s WHERE rencana_id = ?1)"
+	     " ORDER BY g.pihak", di->sig, di->sig);
+	if ((rc = store_stmt(s, &st, sql, e)) != 0)
 		return rc;
 	store_bind_int(s, st, 1, rencana_id);
 	if ((rc = store_check_bind(s, e)) == 0) {
@@ -111,9 +137,10 @@ state_of(store *s, int64_t rencana_id, store_pk_state *out, lk_err *e)
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if (rc == 0 && out->kedua &&
-	    (rc = store_stmt(s, &st, "SELECT count(*) FROM pk_unlock"
-			     " WHERE rencana_id = ?1 AND version = ?2", e)) == 0) {
+	locking = di->lock_pihak == 2 ? out->kedua : out->pertama;
+	SQLF(sql, "SELECT count(*) FROM %s WHERE rencana_id = ?1 AND"
+	     " version = ?2", di->unlock);
+	if (rc == 0 && locking && (rc = store_stmt(s, &st, sql, e)) == 0) {
 		store_bind_int(s, st, 1, rencana_id);
 		store_bind_int(s, st, 2, out->version);
 		if ((rc = store_check_bind(s, e)) == 0) {
@@ -126,15 +153,22 @@ state_of(store *s, int64_t rencana_id, store_pk_state *out, lk_err *e)
 		}
 		sqlite3_finalize(st);
 	}
-	out->locked = out->kedua && !out->unlocked;
+	out->locked = locking && !out->unlocked;
 	if (rc != 0)
 		store_pk_state_free(out);
 	return rc;
 }
 
 int
-store_pk_state_load(store *s, const char *instansi, int tahun,
-		    store_pk_state *out, lk_err *e)
+sv_dok_state(store *s, enum store_dok d, int64_t rencana_id,
+	     store_pk_state *out, lk_err *e)
+{
+	return state_of(s, d, rencana_id, out, e);
+}
+
+int
+store_dok_state_load(store *s, enum store_dok d, const char *instansi,
+		     int tahun, store_pk_state *out, lk_err *e)
 {
 	store_period_ids p;
 	int rc;
@@ -142,12 +176,26 @@ store_pk_state_load(store *s, const char *instansi, int tahun,
 	memset(out, 0, sizeof *out);
 	if ((rc = store_period(s, instansi, tahun, 0, &p, e)) != 0)
 		return rc;
-	return state_of(s, p.rencana_id, out, e);
+	return state_of(s, d, p.rencana_id, out, e);
+}
+
+int
+store_pk_state_load(store *s, const char *instansi, int tahun,
+		    store_pk_state *out, lk_err *e)
+{
+	return store_dok_state_load(s, STORE_DOK_PK, instansi, tahun, out, e);
 }
 
 static int
-locked_msg(store *s, int tahun, const store_pk_state *st, lk_err *e)
+locked_msg(store *s, enum store_dok d, int tahun, const store_pk_state *st,
+	   lk_err *e)
 {
+	if (d == STORE_DOK_LKJIP)
+		return lk_fail(e, EX_NOPERM, _("%s: the LKjIP %d is signed "
+			       "(version %d, at %s): it is locked; an admin "
+			       "unlocks it (lakip unlock --dokumen lkjip) before "
+			       "the head signs the next version"), s->path, tahun,
+			       st->version, st->sig[1].signed_at);
 	return lk_fail(e, EX_NOPERM, _("%s: the Perjanjian Kinerja %d is signed "
 		       "by both parties (version %d; pihak kedua signed at %s): "
 		       "it is locked and cannot be signed or changed again"),
@@ -156,8 +204,9 @@ locked_msg(store *s, int tahun, const store_pk_state *st, lk_err *e)
 
 /* May pihak sign now?  *version: the version the signature belongs to. */
 static int
-signable(store *s, const char *instansi, int tahun, int pihak,
-	 store_period_ids *p, store_pk_state *st, int *version, lk_err *e)
+signable(store *s, enum store_dok d, const char *instansi, int tahun,
+	 int pihak, store_period_ids *p, store_pk_state *st, int *version,
+	 lk_err *e)
 {
 	int rc;
 
@@ -166,10 +215,10 @@ signable(store *s, const char *instansi, int tahun, int pihak,
 	if (p->rencana_id == 0)
 		return lk_fail(e, EX_NOINPUT, _("%s: no plan of %s for %d"),
 			       s->path, instansi, tahun);
-	if ((rc = state_of(s, p->rencana_id, st, e)) != 0)
+	if ((rc = state_of(s, d, p->rencana_id, st, e)) != 0)
 		return rc;
 	if (st->locked)
-		return locked_msg(s, tahun, st, e);
+		return locked_msg(s, d, tahun, st, e);
 	if (pihak == 1) {
 		*version = st->version + 1;
 		return 0;
@@ -190,17 +239,18 @@ signable(store *s, const char *instansi, int tahun, int pihak,
 }
 
 static int
-load_pdf(store *s, int64_t rencana_id, int version, int pihak,
-	 unsigned char **pdf, size_t *len, lk_err *e)
+load_pdf(store *s, enum store_dok d, int64_t rencana_id, int version,
+	 int pihak, unsigned char **pdf, size_t *len, lk_err *e)
 {
 	sqlite3_stmt *st = NULL;
+	char sql[256];
 	int rc;
 
 	*pdf = NULL;
 	*len = 0;
-	if ((rc = store_stmt(s, &st, "SELECT pdf FROM pk_signed WHERE"
-			     " rencana_id = ?1 AND version = ?2 AND pihak = ?3",
-			     e)) != 0)
+	SQLF(sql, "SELECT pdf FROM %s WHERE rencana_id = ?1 AND version = ?2"
+	     " AND pihak = ?3", dok(d)->sig);
+	if ((rc = store_stmt(s, &st, sql, e)) != 0)
 		return rc;
 	store_bind_int(s, st, 1, rencana_id);
 	store_bind_int(s, st, 2, version);
@@ -216,6 +266,9 @@ load_pdf(store *s, int64_t rencana_id, int version, int pihak,
 				memcpy(*pdf, sqlite3_column_blob(st, 0), (size_t)n);
 			*len = (size_t)n;
 			rc = 0;
+		} else if (rc == SQLITE_DONE && d == STORE_DOK_LKJIP) {
+			rc = lk_fail(e, EX_NOINPUT, _("%s: no signed version %d of "
+				     "the LKjIP"), s->path, version);
 		} else if (rc == SQLITE_DONE) {
 			rc = lk_fail(e, EX_NOINPUT, _("%s: no signed version %d of "
 				     "the agreement (pihak %d)"), s->path, version,
@@ -229,19 +282,22 @@ load_pdf(store *s, int64_t rencana_id, int version, int pihak,
 }
 
 static int
-save_sig(store *s, const char *instansi, int tahun, int64_t rencana_id,
-	 int version, int pihak, const store_pk_in *in, lk_err *e)
+save_sig(store *s, enum store_dok d, const char *instansi, int tahun,
+	 int64_t rencana_id, int version, int pihak, const store_pk_in *in,
+	 lk_err *e)
 {
+	const struct dok_info *di = dok(d);
+	const char *t = di->sig;
 	sqlite3_stmt *st = NULL;
-	char now[32], kode[32], scope[256];
+	char now[32], kode[32], scope[256], sql[512];
 	int rc;
 
 	store_now(now);
-	if ((rc = store_stmt(s, &st, "INSERT INTO pk_signed (rencana_id, version,"
-			     " pihak, pdf, pdf_sha256, unsigned_sha256,"
-			     " content_sha256, signer, cert_subject, cert_sha256,"
-			     " signed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-			     " ?9, ?10, ?11)", e)) != 0)
+	SQLF(sql, "INSERT INTO %s (rencana_id, version, pihak, pdf, pdf_sha256,"
+	     " unsigned_sha256, content_sha256, signer, cert_subject, cert_sha256,"
+	     " signed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	     t);
+	if ((rc = store_stmt(s, &st, sql, e)) != 0)
 		return rc;
 	store_bind_int(s, st, 1, rencana_id);
 	store_bind_int(s, st, 2, version);
@@ -261,23 +317,23 @@ save_sig(store *s, const char *instansi, int tahun, int64_t rencana_id,
 	snprintf(kode, sizeof kode, "%d/%d", version, pihak);
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, 0));
 	if (rc == 0)
-		rc = store_audit6(s, "finalise", scope, "pk_signed", kode,
-				  "pdf_sha256", NULL, in->sig.pdf_sha256, e);
+		rc = store_audit6(s, "finalise", scope, t, kode, "pdf_sha256",
+				  NULL, in->sig.pdf_sha256, e);
 	if (rc == 0)
-		rc = store_audit6(s, "finalise", scope, "pk_signed", kode,
-				  "content_sha256", NULL, in->sig.content_sha256, e);
+		rc = store_audit6(s, "finalise", scope, t, kode, "content_sha256",
+				  NULL, in->sig.content_sha256, e);
 	if (rc == 0)
-		rc = store_audit6(s, "finalise", scope, "pk_signed", kode,
-				  "cert_sha256", NULL, in->cert_sha256, e);
-	if (rc == 0 && pihak == 2)
-		rc = store_audit6(s, "lock", scope, "pk_signed", kode, "locked",
-				  "0", "1", e);
+		rc = store_audit6(s, "finalise", scope, t, kode, "cert_sha256",
+				  NULL, in->cert_sha256, e);
+	if (rc == 0 && pihak == di->lock_pihak)
+		rc = store_audit6(s, "lock", scope, t, kode, "locked", "0", "1", e);
 	return rc;
 }
 
 int
-store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
-		  const store_pk_fns *f, int *version, lk_err *e)
+store_dok_finalise(store *s, enum store_dok d, const char *instansi,
+		   int tahun, int pihak, const store_pk_fns *f, int *version,
+		   lk_err *e)
 {
 	store_period_ids p;
 	store_pk_state st;
@@ -291,11 +347,11 @@ store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
 	bool published = false;
 
 	*version = 0;
-	if (pihak != 1 && pihak != 2)
-		lk_fatal("store_pk_finalise: pihak %d", pihak);
+	if (pihak != 1 && (pihak != 2 || d != STORE_DOK_PK))
+		lk_fatal("store_dok_finalise: pihak %d", pihak);
 	if (s->readonly)
 		return store_fail_readonly(s, e);
-	if (s->version < STORE_VERSION_PK)
+	if (s->version < dok(d)->since)
 		return lk_fail(e, EX_SOFTWARE, _("%s: database schema version %d, "
 			       "expected %d"), s->path, s->version,
 			       STORE_SCHEMA_VERSION);
@@ -306,9 +362,10 @@ store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
 		return rc;
 	rc = store_audit_head(s, &seen_id, seen, e);
 	if (rc == 0)
-		rc = signable(s, instansi, tahun, pihak, &p, &st, version, e);
+		rc = signable(s, d, instansi, tahun, pihak, &p, &st, version, e);
 	if (rc == 0 && pihak == 2)
-		rc = load_pdf(s, p.rencana_id, *version, 1, &prev, &prev_len, e);
+		rc = load_pdf(s, d, p.rencana_id, *version, 1, &prev, &prev_len,
+			      e);
 	if (rc == 0)
 		rc = store_load(s, instansi, tahun, &r, e);
 	store_rollback(s);
@@ -331,12 +388,12 @@ store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
 			     "the agreement was being signed: nothing is stored; "
 			     "run finalise again"), s->path);
 	if (rc == 0)
-		rc = signable(s, instansi, tahun, pihak, &p, &st, &v2, e);
+		rc = signable(s, d, instansi, tahun, pihak, &p, &st, &v2, e);
 	store_pk_state_free(&st);
 	if (rc == 0 && v2 != *version)
-		lk_fatal("store_pk_finalise: version moved without an audit record");
+		lk_fatal("store_dok_finalise: version moved without an audit record");
 	if (rc == 0)
-		rc = save_sig(s, instansi, tahun, p.rencana_id, *version, pihak,
+		rc = save_sig(s, d, instansi, tahun, p.rencana_id, *version, pihak,
 			      &in, e);
 	if (rc == 0 && f->publish != NULL) {
 		published = true;
@@ -353,13 +410,33 @@ fail:
 }
 
 int
-store_pk_unlock(store *s, const char *instansi, int tahun, const char *reason,
-		lk_err *e)
+store_pk_finalise(store *s, const char *instansi, int tahun, int pihak,
+		  const store_pk_fns *f, int *version, lk_err *e)
 {
+	return store_dok_finalise(s, STORE_DOK_PK, instansi, tahun, pihak, f,
+				  version, e);
+}
+
+/* "%s: the Perjanjian Kinerja %d is not locked", or the LKjIP's. */
+static int
+not_locked(store *s, enum store_dok d, int tahun, lk_err *e)
+{
+	if (d == STORE_DOK_LKJIP)
+		return lk_fail(e, EX_DATAERR, _("%s: the LKjIP %d is not locked"),
+			       s->path, tahun);
+	return lk_fail(e, EX_DATAERR, _("%s: the Perjanjian Kinerja %d is "
+		       "not locked"), s->path, tahun);
+}
+
+int
+store_dok_unlock(store *s, enum store_dok d, const char *instansi, int tahun,
+		 const char *reason, lk_err *e)
+{
+	const struct dok_info *di = dok(d);
 	store_period_ids p;
 	store_pk_state st;
 	sqlite3_stmt *q = NULL;
-	char now[32], kode[32], scope[256];
+	char now[32], kode[32], scope[256], sql[256];
 	int rc;
 
 	if (s->readonly)
@@ -369,9 +446,8 @@ store_pk_unlock(store *s, const char *instansi, int tahun, const char *reason,
 	if (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')
 		return lk_fail(e, EX_USAGE, _("%s: unlocking needs a written reason"),
 			       s->path);
-	if (s->version < STORE_VERSION_PK)
-		return lk_fail(e, EX_DATAERR, _("%s: the Perjanjian Kinerja %d is "
-			       "not locked"), s->path, tahun);
+	if (s->version < di->since)
+		return not_locked(s, d, tahun, e);
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
 	memset(&st, 0, sizeof st);
@@ -380,15 +456,14 @@ store_pk_unlock(store *s, const char *instansi, int tahun, const char *reason,
 		rc = lk_fail(e, EX_NOINPUT, _("%s: no plan of %s for %d"), s->path,
 			     instansi, tahun);
 	if (rc == 0)
-		rc = state_of(s, p.rencana_id, &st, e);
+		rc = state_of(s, d, p.rencana_id, &st, e);
 	if (rc == 0 && !st.locked)
-		rc = lk_fail(e, EX_DATAERR, _("%s: the Perjanjian Kinerja %d is "
-			     "not locked"), s->path, tahun);
+		rc = not_locked(s, d, tahun, e);
 	store_now(now);
+	SQLF(sql, "INSERT INTO %s (rencana_id, version, unlocked_by, unlocked_at,"
+	     " reason) VALUES (?1, ?2, ?3, ?4, ?5)", di->unlock);
 	if (rc == 0)
-		rc = store_stmt(s, &q, "INSERT INTO pk_unlock (rencana_id, version,"
-				" unlocked_by, unlocked_at, reason)"
-				" VALUES (?1, ?2, ?3, ?4, ?5)", e);
+		rc = store_stmt(s, &q, sql, e);
 	if (rc == 0) {
 		store_bind_int(s, q, 1, p.rencana_id);
 		store_bind_int(s, q, 2, st.version);
@@ -398,13 +473,13 @@ store_pk_unlock(store *s, const char *instansi, int tahun, const char *reason,
 		rc = store_run(s, q, e);
 	}
 	sqlite3_finalize(q);
-	snprintf(kode, sizeof kode, "%d/2", st.version);
+	snprintf(kode, sizeof kode, "%d/%d", st.version, di->lock_pihak);
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, 0));
 	if (rc == 0)
-		rc = store_audit6(s, "unlock", scope, "pk_signed", kode, "locked",
+		rc = store_audit6(s, "unlock", scope, di->sig, kode, "locked",
 				  "1", "0", e);
 	if (rc == 0)
-		rc = store_audit6(s, "unlock", scope, "pk_unlock", kode, "reason",
+		rc = store_audit6(s, "unlock", scope, di->unlock, kode, "reason",
 				  NULL, reason, e);
 	store_pk_state_free(&st);
 	if (rc == 0)
@@ -414,23 +489,52 @@ store_pk_unlock(store *s, const char *instansi, int tahun, const char *reason,
 }
 
 int
-store_pk_find(store *s, const char *unsigned_sha256, char **instansi,
-	      int *tahun, store_pk_sig *sig, lk_err *e)
+store_pk_unlock(store *s, const char *instansi, int tahun, const char *reason,
+		lk_err *e)
+{
+	return store_dok_unlock(s, STORE_DOK_PK, instansi, tahun, reason, e);
+}
+
+/* "no signed agreements (schema version N)", or LKjIPs. */
+static int
+none_yet(store *s, enum store_dok d, lk_err *e)
+{
+	if (d == STORE_DOK_LKJIP)
+		return lk_fail(e, EX_NOINPUT, _("%s: no signed LKjIP (schema "
+			       "version %d)"), s->path, s->version);
+	return lk_fail(e, EX_NOINPUT, _("%s: no signed agreements (schema"
+		       " version %d)"), s->path, s->version);
+}
+
+static int
+no_match(store *s, enum store_dok d, lk_err *e)
+{
+	if (d == STORE_DOK_LKJIP)
+		return lk_fail(e, EX_NOINPUT, _("%s: no stored signed LKjIP "
+			       "matches"), s->path);
+	return lk_fail(e, EX_NOINPUT, _("%s: no stored signed agreement "
+		       "matches"), s->path);
+}
+
+int
+store_dok_find(store *s, enum store_dok d, const char *unsigned_sha256,
+	       char **instansi, int *tahun, store_pk_sig *sig, lk_err *e)
 {
 	sqlite3_stmt *st = NULL;
+	char sql[512];
 	int rc;
 
 	*instansi = NULL;
 	*tahun = 0;
 	memset(sig, 0, sizeof *sig);
-	if (s->version < STORE_VERSION_PK)
-		return lk_fail(e, EX_NOINPUT, _("%s: no signed agreements (schema"
-			       " version %d)"), s->path, s->version);
-	if ((rc = store_stmt(s, &st, "SELECT i.kode, r.tahun, " SIG_COLS
-			     " FROM pk_signed g JOIN rencana r ON r.id = g.rencana_id"
-			     " JOIN instansi i ON i.id = r.instansi_id"
-			     " WHERE g.unsigned_sha256 = ?1 ORDER BY g.id DESC"
-			     " LIMIT 1", e)) != 0)
+	if (s->version < dok(d)->since)
+		return none_yet(s, d, e);
+	SQLF(sql, "SELECT i.kode, r.tahun, " SIG_COLS " FROM %s g"
+	     " JOIN rencana r ON r.id = g.rencana_id"
+	     " JOIN instansi i ON i.id = r.instansi_id"
+	     " WHERE g.unsigned_sha256 = ?1 ORDER BY g.id DESC LIMIT 1",
+	     dok(d)->sig);
+	if ((rc = store_stmt(s, &st, sql, e)) != 0)
 		return rc;
 	store_bind_text(s, st, 1, unsigned_sha256);
 	if ((rc = store_check_bind(s, e)) == 0) {
@@ -441,8 +545,52 @@ store_pk_find(store *s, const char *unsigned_sha256, char **instansi,
 			read_sig(st, 2, sig);
 			rc = 0;
 		} else if (rc == SQLITE_DONE) {
-			rc = lk_fail(e, EX_NOINPUT, _("%s: no stored signed "
-				     "agreement matches"), s->path);
+			rc = no_match(s, d, e);
+		} else {
+			rc = store_fail(s, rc, e, NULL);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_pk_find(store *s, const char *unsigned_sha256, char **instansi,
+	      int *tahun, store_pk_sig *sig, lk_err *e)
+{
+	return store_dok_find(s, STORE_DOK_PK, unsigned_sha256, instansi, tahun,
+			      sig, e);
+}
+
+int
+store_dok_get(store *s, enum store_dok d, const char *instansi, int tahun,
+	      int version, int pihak, store_pk_sig *sig, lk_err *e)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[512];
+	int rc;
+
+	memset(sig, 0, sizeof *sig);
+	if (s->version < dok(d)->since)
+		return none_yet(s, d, e);
+	SQLF(sql, "SELECT " SIG_COLS " FROM %s g"
+	     " JOIN rencana r ON r.id = g.rencana_id"
+	     " JOIN instansi i ON i.id = r.instansi_id"
+	     " WHERE i.kode = ?1 AND r.tahun = ?2 AND g.version = ?3"
+	     " AND g.pihak = ?4", dok(d)->sig);
+	if ((rc = store_stmt(s, &st, sql, e)) != 0)
+		return rc;
+	store_bind_text(s, st, 1, instansi);
+	store_bind_int(s, st, 2, tahun);
+	store_bind_int(s, st, 3, version);
+	store_bind_int(s, st, 4, pihak);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			read_sig(st, 0, sig);
+			rc = 0;
+		} else if (rc == SQLITE_DONE) {
+			rc = no_match(s, d, e);
 		} else {
 			rc = store_fail(s, rc, e, NULL);
 		}
@@ -455,54 +603,33 @@ int
 store_pk_get(store *s, const char *instansi, int tahun, int version,
 	     int pihak, store_pk_sig *sig, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	memset(sig, 0, sizeof *sig);
-	if (s->version < STORE_VERSION_PK)
-		return lk_fail(e, EX_NOINPUT, _("%s: no signed agreements (schema"
-			       " version %d)"), s->path, s->version);
-	if ((rc = store_stmt(s, &st, "SELECT " SIG_COLS " FROM pk_signed g"
-			     " JOIN rencana r ON r.id = g.rencana_id"
-			     " JOIN instansi i ON i.id = r.instansi_id"
-			     " WHERE i.kode = ?1 AND r.tahun = ?2 AND g.version = ?3"
-			     " AND g.pihak = ?4", e)) != 0)
-		return rc;
-	store_bind_text(s, st, 1, instansi);
-	store_bind_int(s, st, 2, tahun);
-	store_bind_int(s, st, 3, version);
-	store_bind_int(s, st, 4, pihak);
-	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			read_sig(st, 0, sig);
-			rc = 0;
-		} else if (rc == SQLITE_DONE) {
-			rc = lk_fail(e, EX_NOINPUT, _("%s: no stored signed "
-				     "agreement matches"), s->path);
-		} else {
-			rc = store_fail(s, rc, e, NULL);
-		}
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return store_dok_get(s, STORE_DOK_PK, instansi, tahun, version, pihak,
+			     sig, e);
 }
 
 int
-store_pk_pdf(store *s, const char *instansi, int tahun, int version,
-	     int pihak, unsigned char **pdf, size_t *len, lk_err *e)
+store_dok_pdf(store *s, enum store_dok d, const char *instansi, int tahun,
+	      int version, int pihak, unsigned char **pdf, size_t *len,
+	      lk_err *e)
 {
 	store_period_ids p;
 	int rc;
 
 	*pdf = NULL;
 	*len = 0;
-	if (s->version < STORE_VERSION_PK)
-		return lk_fail(e, EX_NOINPUT, _("%s: no signed agreements (schema"
-			       " version %d)"), s->path, s->version);
+	if (s->version < dok(d)->since)
+		return none_yet(s, d, e);
 	if ((rc = store_period(s, instansi, tahun, 0, &p, e)) != 0)
 		return rc;
-	return load_pdf(s, p.rencana_id, version, pihak, pdf, len, e);
+	return load_pdf(s, d, p.rencana_id, version, pihak, pdf, len, e);
+}
+
+int
+store_pk_pdf(store *s, const char *instansi, int tahun, int version,
+	     int pihak, unsigned char **pdf, size_t *len, lk_err *e)
+{
+	return store_dok_pdf(s, STORE_DOK_PK, instansi, tahun, version, pihak,
+			     pdf, len, e);
 }
 
 /* ---- the lock, for store_save ---- */
@@ -577,7 +704,8 @@ sv_lock_pk(save_ctx *c)
 	}
 	if (!c->old.ada_rencana)
 		return 0;
-	if ((rc = state_of(c->s, c->old.rencana_id, &st, c->e)) != 0)
+	if ((rc = state_of(c->s, STORE_DOK_PK, c->old.rencana_id, &st,
+			   c->e)) != 0)
 		return rc;
 	if (!st.locked) {
 		store_pk_state_free(&st);

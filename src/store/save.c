@@ -651,6 +651,7 @@ save_all(save_ctx *c)
 	TRY(sv_lock_check(c));
 	TRY(sv_lock_tahunan(c));
 	TRY(sv_lock_pk(c));
+	TRY(sv_lock_lkjip(c));
 
 	TRY(save_instansi(c));
 	TRY(save_bidang(c));

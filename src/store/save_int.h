@@ -15,6 +15,7 @@
 #define LK_SAVE_INT_H
 
 #include "store/store_int.h"
+#include "store/workflow.h"
 
 enum {
 	S_INSTANSI_INS, S_INSTANSI_UPD, S_PREDIKAT_DEL, S_PREDIKAT_INS,
@@ -88,6 +89,9 @@ int sv_bad(save_ctx *c, const char *fmt, const char *a, const char *b);
 
 /* pk.c: refuses a change of what a signed agreement states */
 int sv_lock_pk(save_ctx *c);
+/* The state of document d of plan rencana_id (0: none signed). */
+int sv_dok_state(store *s, enum store_dok d, int64_t rencana_id,
+		 store_pk_state *out, lk_err *e);
 
 /* save_diff.c */
 bool sv_pejabat_equal(const pejabat *a, const pejabat *b);
@@ -122,6 +126,9 @@ int sv_lock_check(save_ctx *c);
 int sv_save_tahunan(save_ctx *c, bool *plan);
 /* EX_NOPERM when r changes what a locked quarter shows of it. */
 int sv_lock_tahunan(save_ctx *c);
+/* EX_NOPERM when r changes the year's annual data (text_tahunan) while
+ * its signed LKjIP is locked. */
+int sv_lock_lkjip(save_ctx *c);
 
 /* save_tw.c */
 int sv_save_triwulan(save_ctx *c);

@@ -414,6 +414,35 @@ sv_lock_tahunan(save_ctx *c)
 	return 0;
 }
 
+int
+sv_lock_lkjip(save_ctx *c)
+{
+	store_pk_state st;
+	char *a, *b;
+	int rc = 0;
+
+	if (!c->old.ada_rencana)
+		return 0;
+	TRY(sv_dok_state(c->s, STORE_DOK_LKJIP, c->old.rencana_id, &st, c->e));
+	if (!st.locked) {
+		store_pk_state_free(&st);
+		return 0;
+	}
+	a = text_tahunan(c->old.r);
+	b = text_tahunan(c->r);
+	if (!store_streq(a, b))
+		rc = lk_fail(c->e, EX_NOPERM, _("%s: the LKjIP %d is signed "
+			     "(version %d, at %s): the year's annual data (its "
+			     "texts, the annual realisations and narratives) cannot "
+			     "change until an admin unlocks it (lakip unlock "
+			     "--dokumen lkjip)"), c->s->path, c->r->tahun,
+			     st.version, st.sig[1].signed_at);
+	free(a);
+	free(b);
+	store_pk_state_free(&st);
+	return rc;
+}
+
 /* ---- writing ---- */
 
 static int

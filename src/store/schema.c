@@ -601,6 +601,39 @@ static const char schema_v11[] =
 	" OR typeof(anggaran) = 'integer');"
 	"UPDATE program SET anggaran = anggaran_v9;"
 	"ALTER TABLE program DROP COLUMN anggaran_v9;";
+/* Version 12: the signed LKjIP (store/pk.c, as the agreement's pihak
+ * pertama): a row per version the head signed; the latest locks the
+ * year's annual data (tahunan) until an admin unlocks it with a reason;
+ * the next signature makes the next version.  pihak is always 1 (the
+ * head), so that the agreement's code reads both tables.  Never
+ * deleted. */
+static const char schema_v12[] =
+	"CREATE TABLE lkjip_signed ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id),"
+	" version INTEGER NOT NULL CHECK (version >= 1),"
+	" pihak INTEGER NOT NULL DEFAULT 1 CHECK (pihak = 1),"
+	" pdf BLOB NOT NULL,"
+	" pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),"
+	" unsigned_sha256 TEXT NOT NULL CHECK (length(unsigned_sha256) = 64),"
+	" content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),"
+	" signer TEXT NOT NULL,"
+	" cert_subject TEXT NOT NULL,"
+	" cert_sha256 TEXT NOT NULL CHECK (length(cert_sha256) = 64),"
+	" signed_at TEXT NOT NULL,"
+	" UNIQUE (rencana_id, version, pihak)"
+	");"
+	"CREATE INDEX lkjip_signed_unsigned ON lkjip_signed (unsigned_sha256);"
+	"CREATE TABLE lkjip_unlock ("
+	" id INTEGER PRIMARY KEY,"
+	" rencana_id INTEGER NOT NULL REFERENCES rencana(id),"
+	" version INTEGER NOT NULL,"
+	" unlocked_by TEXT NOT NULL,"
+	" unlocked_at TEXT NOT NULL,"
+	" reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+	" UNIQUE (rencana_id, version)"
+	");";
+
 /* steps[k] brings user_version k-1 to k. */
 static const char *const steps[] = {
 	NULL,
@@ -615,6 +648,7 @@ static const char *const steps[] = {
 	schema_v9,
 	schema_v10,
 	schema_v11,
+	schema_v12,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)

@@ -44,6 +44,8 @@
 /* Schema version that lets an IKU's target and a program's budget be
  * blank (NULL), to be filled: a new year copied from the one before. */
 #define STORE_VERSION_KOSONG 11
+/* The signed LKjIP (lkjip_signed, lkjip_unlock). */
+#define STORE_VERSION_LKJIP 12
 
 /* A transition of entry (kind j, row ref_id) of quarter triwulan_id by
  * the actor at time at, into review_event (workflow.c). */

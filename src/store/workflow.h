@@ -423,6 +423,28 @@ int store_pk_get(store *s, const char *instansi, int tahun, int version,
 int store_pk_pdf(store *s, const char *instansi, int tahun, int version,
 		 int pihak, unsigned char **pdf, size_t *len, lk_err *e);
 
+/* The same for each document signed so: the agreement (STORE_DOK_PK, the
+ * functions above) and the year's LKjIP (STORE_DOK_LKJIP: pihak is 1,
+ * the head, whose signature locks the year's annual data until an admin
+ * unlocks it; tables lkjip_signed, lkjip_unlock). */
+enum store_dok { STORE_DOK_PK, STORE_DOK_LKJIP };
+
+int store_dok_state_load(store *s, enum store_dok d, const char *instansi,
+			 int tahun, store_pk_state *st, lk_err *e);
+int store_dok_finalise(store *s, enum store_dok d, const char *instansi,
+		       int tahun, int pihak, const store_pk_fns *f,
+		       int *version, lk_err *e);
+int store_dok_unlock(store *s, enum store_dok d, const char *instansi,
+		     int tahun, const char *reason, lk_err *e);
+int store_dok_find(store *s, enum store_dok d, const char *unsigned_sha256,
+		   char **instansi, int *tahun, store_pk_sig *sig, lk_err *e);
+int store_dok_get(store *s, enum store_dok d, const char *instansi,
+		  int tahun, int version, int pihak, store_pk_sig *sig,
+		  lk_err *e);
+int store_dok_pdf(store *s, enum store_dok d, const char *instansi,
+		  int tahun, int version, int pihak, unsigned char **pdf,
+		  size_t *len, lk_err *e);
+
 /* ---- audit log (audit.c) ---- */
 
 typedef struct store_audit_rec {

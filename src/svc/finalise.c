@@ -42,12 +42,18 @@ xcalloc(size_t n, size_t size)
 	return p;
 }
 
-/* SHA-256 of the canonical export of r reduced to quarter tw: a shallow
- * copy whose other quarters hold nothing (no quarter row, realisation,
- * narrative, table, nor quarterly target).  The agency, its bidang, the
- * sasaran, IKU and programs stay whole. */
-int
-svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
+/* SHA-256 of the canonical export of a shallow copy of r reduced to what
+ * one document prints, then tail (tail_len bytes, may be 0).  tw >= 1:
+ * the quarterly report of quarter tw, whose other quarters hold nothing
+ * (no quarter row, realisation, narrative, table, nor quarterly target).
+ * tw 0: the year's LKjIP, which prints no quarter's row, narrative or
+ * table, and of the realisations only triwulan IV's of an IKU or program
+ * without an annual one (its fallback, core/tahunan.h); the quarterly
+ * targets stay (its appendix, the agreement's table).  The agency, its
+ * bidang, the sasaran, IKU, programs and the annual data stay whole. */
+static int
+reduced_hash(const rencana *r, int tw, const char *tail, size_t tail_len,
+	     char hex[65], lk_err *e)
 {
 	rencana v = *r;
 	char *buf = NULL;
@@ -69,6 +75,10 @@ svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
 		if (n == tw)
 			continue;
 		memset(&v.tw[n], 0, sizeof v.tw[n]);
+		/* The LKjIP's fallback figures are triwulan IV's: its row
+		 * stays, without its date and texts. */
+		if (tw == 0 && n == TW_MAX)
+			v.tw[n].ada = r->tw[n].ada;
 		for (i = 0; i < v.n_sasaran; i++) {
 			sasaran *sa = &v.sasaran[i];
 
@@ -76,18 +86,34 @@ svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
 			sa->tabel[n] = NULL;
 			sa->n_tabel[n] = 0;
 			for (k = 0; k < sa->n_iku; k++) {
-				sa->iku[k].ada_realisasi[n] = false;
-				sa->iku[k].ada_target_tw[n] = false;
+				iku *ik = &sa->iku[k];
+
+				if (tw == 0) {
+					if (n != TW_MAX || ik->ada_realisasi_tahunan)
+						ik->ada_realisasi[n] = false;
+					continue;
+				}
+				ik->ada_realisasi[n] = false;
+				ik->ada_target_tw[n] = false;
 			}
 		}
 		for (i = 0; i < v.n_program; i++) {
-			v.program[i].ada_realisasi[n] = false;
-			v.program[i].ada_target_tw[n] = false;
+			program *pg = &v.program[i];
+
+			if (tw == 0) {
+				if (n != TW_MAX || pg->ada_realisasi_tahunan)
+					pg->ada_realisasi[n] = false;
+				continue;
+			}
+			pg->ada_realisasi[n] = false;
+			pg->ada_target_tw[n] = false;
 		}
 	}
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		lk_fatal("out of memory");
 	rc = exchange_write(f, &v, e);
+	if (rc == 0 && tail_len > 0 && fwrite(tail, 1, tail_len, f) != tail_len)
+		rc = lk_fail(e, EX_SOFTWARE, _("cannot write the content hash"));
 	if (fclose(f) != 0 && rc == 0)
 		rc = lk_fail(e, EX_SOFTWARE, _("cannot write the content hash"));
 	if (rc == 0)
@@ -98,6 +124,50 @@ svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
 	free(v.sasaran);
 	free(v.program);
 	return rc;
+}
+
+int
+svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e)
+{
+	if (tw < 1 || tw > TW_MAX)
+		return lk_fail(e, EX_SOFTWARE, _("no quarter %d to hash"), tw);
+	return reduced_hash(r, tw, NULL, 0, hex, e);
+}
+
+int
+svc_lkjip_content_hash_lalu(const rencana *r, const tahunan_lalu *lalu,
+			    size_t n_lalu, char hex[65], lk_err *e)
+{
+	char *tail = NULL;
+	size_t len = 0, i;
+	FILE *f;
+	int rc;
+
+	/* The earlier years' realisations the LKjIP compares with, one
+	 * line each after the export (it prints them). */
+	if ((f = open_memstream(&tail, &len)) == NULL)
+		lk_fatal("out of memory");
+	fputs("# lkjip: realisasi tahun lalu\n", f);
+	for (i = 0; i < n_lalu; i++)
+		fprintf(f, "%d\t%s\t%" PRId64 "\n", lalu[i].tahun,
+			lalu[i].iku != NULL ? lalu[i].iku : "", lalu[i].nilai);
+	if (fclose(f) != 0)
+		lk_fatal("out of memory");
+	rc = reduced_hash(r, 0, tail, len, hex, e);
+	free(tail);
+	return rc;
+}
+
+int
+svc_lkjip_content_hash(svc *v, svc_period *p, char hex[65], lk_err *e)
+{
+	tahunan_lalu *lalu = NULL;
+	size_t n_lalu = 0;
+	int rc;
+
+	if ((rc = svc_realisasi_lalu(v, p, &lalu, &n_lalu, e)) != 0)
+		return rc;
+	return svc_lkjip_content_hash_lalu(p->r, lalu, n_lalu, hex, e);
 }
 
 /* ------------------------------------------------------------------ */

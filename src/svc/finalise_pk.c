@@ -133,6 +133,7 @@ svc_pk_key_check(svc *v, const svc_period *p, int pihak, const char *p12,
 
 typedef struct pk_ctx {
 	svc *v;
+	enum store_dok dok;
 	const svc_final_opts *o;
 	char unsigned_tmp[4096], signed_tmp[4096];
 	bool published;
@@ -202,18 +203,33 @@ produce(void *arg, rencana *r, int pihak, int version,
 	char reason[256], head[128], checked[65], prev_hash[65];
 	int rc;
 
-	svc_pk_content_hash(r, out->sig.content_sha256);
 	memset(&p, 0, sizeof p);
 	p.kode = r->instansi.kode;
 	p.tahun = r->tahun;
 	p.r = r;
 	svc_use(fc->v, &p);
-	if ((rc = svc_pk_ready(&p, e)) != 0)
-		return rc;
-	if (pihak == 1) {
+	if (fc->dok == STORE_DOK_LKJIP) {
 		layout_result res = { 0, 0 };
 		report_extra x = { NULL, fc->o->ttd, NULL, NULL, 0 };
 
+		if ((rc = svc_lkjip_ready(&p, e)) != 0 ||
+		    (rc = svc_lkjip_content_hash(fc->v, &p,
+						 out->sig.content_sha256, e)) != 0)
+			return rc;
+		x.qr_text = verif_payload_dok(&r->mem, VD_LKJIP,
+			 r->instansi.verifikasi, r->instansi.kode, r->tahun, 0,
+			 version, out->sig.content_sha256);
+		if ((rc = svc_render_lkjip(fc->v, &p, NULL, &x, &fc->o->hooks,
+					   fc->unsigned_tmp, &res, e)) != 0)
+			return rc;
+		fc->res->pages = res.pages;
+	} else if ((rc = svc_pk_ready(&p, e)) != 0) {
+		return rc;
+	} else if (pihak == 1) {
+		layout_result res = { 0, 0 };
+		report_extra x = { NULL, fc->o->ttd, NULL, NULL, 0 };
+
+		svc_pk_content_hash(r, out->sig.content_sha256);
 		/* As a report's (core/verifikasi.h): the agency's
 		 * verification URL with the agreement's identity. */
 		x.qr_text = verif_payload_dok(&r->mem, VD_PK,
@@ -224,6 +240,7 @@ produce(void *arg, rencana *r, int pihak, int version,
 			return rc;
 		fc->res->pages = res.pages;
 	} else {
+		svc_pk_content_hash(r, out->sig.content_sha256);
 		/* What pihak kedua signs is what pihak pertama signed. */
 		if (strcmp(out->sig.content_sha256, prev_sig->content_sha256) != 0)
 			return lk_fail(e, EX_DATAERR, _("the data of the Perjanjian "
@@ -241,8 +258,13 @@ produce(void *arg, rencana *r, int pihak, int version,
 	if (interrupted())
 		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
 	memset(&so, 0, sizeof so);
-	snprintf(reason, sizeof reason, "Perjanjian Kinerja Tahun %d (versi %d): "
-		 "pihak %s", r->tahun, version, pihak == 1 ? "pertama" : "kedua");
+	if (fc->dok == STORE_DOK_LKJIP)
+		snprintf(reason, sizeof reason, "Laporan Kinerja Instansi "
+			 "Pemerintah Tahun %d (versi %d)", r->tahun, version);
+	else
+		snprintf(reason, sizeof reason, "Perjanjian Kinerja Tahun %d "
+			 "(versi %d): pihak %s", r->tahun, version,
+			 pihak == 1 ? "pertama" : "kedua");
 	so.p12 = fc->o->p12;
 	so.password = fc->o->password;
 	so.subfilter = SIGN_PADES;
@@ -358,8 +380,42 @@ svc_pk_signable(svc *v, const svc_period *p, int pihak, lk_err *e)
 }
 
 int
-svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
-		svc_final_result *out, lk_err *e)
+svc_lkjip_ready(const svc_period *p, lk_err *e)
+{
+	if (p->r->instansi.kepala.nama == NULL ||
+	    p->r->instansi.kepala.nama[0] == '\0')
+		return lk_fail(e, EX_DATAERR, _("%s has no head (instansi.kepala): "
+			       "he signs the LKjIP"), p->kode);
+	return 0;
+}
+
+int
+svc_lkjip_signable(svc *v, const svc_period *p, lk_err *e)
+{
+	store_pk_state st;
+	int rc;
+
+	if ((rc = svc_may(v, p->kode, p->tahun, 0, AKSI_FINAL, e)) != 0)
+		return rc;
+	if ((rc = svc_lkjip_ready(p, e)) != 0)
+		return rc;
+	if ((rc = store_dok_state_load(v->s, STORE_DOK_LKJIP, p->kode, p->tahun,
+				       &st, e)) != 0)
+		return rc;
+	if (st.locked)
+		rc = lk_fail(e, EX_NOPERM, _("the LKjIP %d of %s is signed "
+			     "(version %d, at %s): it is locked; an admin unlocks "
+			     "it (lakip unlock --dokumen lkjip) before the head "
+			     "signs the next version"), p->tahun, p->kode,
+			     st.version, st.sig[1].signed_at);
+	store_pk_state_free(&st);
+	return rc;
+}
+
+/* The agreement's pihak (d STORE_DOK_PK) or the LKjIP (pihak 1). */
+static int
+finalise_dok(svc *v, svc_period *p, enum store_dok d, int pihak,
+	     const svc_final_opts *o, svc_final_result *out, lk_err *e)
 {
 	store_pk_fns fns = { produce, publish, unpublish, NULL };
 	svc_final_opts oo = *o;
@@ -373,18 +429,23 @@ svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
 	memset(out, 0, sizeof *out);
 	memset(&fc, 0, sizeof fc);
 	fc.v = v;
+	fc.dok = d;
 	fc.o = o;
 	fc.res = out;
 	fns.arg = &fc;
 	if (pihak != 1 && pihak != 2)
 		return lk_fail(e, EX_USAGE, _("pihak: pertama or kedua"));
+	if (o->override_review != NULL && d == STORE_DOK_LKJIP)
+		return lk_fail(e, EX_USAGE, _("the LKjIP has no review to "
+			       "override"));
 	if (o->override_review != NULL)
 		return lk_fail(e, EX_USAGE, _("the agreement has no review to "
 			       "override"));
 	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
 		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
 			       "'%s'"), o->tsa);
-	if ((rc = svc_pk_signable(v, p, pihak, e)) != 0)
+	if ((rc = d == STORE_DOK_LKJIP ? svc_lkjip_signable(v, p, e) :
+	     svc_pk_signable(v, p, pihak, e)) != 0)
 		return rc;
 	/* The key is checked before anything is rendered or written. */
 	if ((rc = svc_pk_key_check(v, p, pihak, o->p12, o->password, &out->cert,
@@ -398,8 +459,8 @@ svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
 				 e)) == 0) {
 		fc.umask = umask(0);
 		umask(fc.umask);
-		rc = store_pk_finalise(v->s, p->kode, p->tahun, pihak, &fns,
-				       &out->version, e);
+		rc = store_dok_finalise(v->s, d, p->kode, p->tahun, pihak, &fns,
+					&out->version, e);
 	}
 	if (fc.unsigned_tmp[0])
 		unlink(fc.unsigned_tmp);
@@ -415,4 +476,18 @@ svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
 		out->version = 0;
 	}
 	return rc;
+}
+
+int
+svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
+		svc_final_result *out, lk_err *e)
+{
+	return finalise_dok(v, p, STORE_DOK_PK, pihak, o, out, e);
+}
+
+int
+svc_finalise_lkjip(svc *v, svc_period *p, const svc_final_opts *o,
+		   svc_final_result *out, lk_err *e)
+{
+	return finalise_dok(v, p, STORE_DOK_LKJIP, 1, o, out, e);
 }

@@ -130,6 +130,10 @@ int svc_render_pk(svc *v, svc_period *p, const char *tname,
  * agency's other years the database holds (they win over riwayat).
  * Memory in p->r's arena. */
 int svc_tahunan(svc *v, svc_period *p, tahunan_hasil *out, lk_err *e);
+/* The agency's realisations of the other years p's figures compare with
+ * (the Renstra period's, else last year's), in p->r's memory. */
+int svc_realisasi_lalu(svc *v, svc_period *p, tahunan_lalu **lalu, size_t *n,
+		       lk_err *e);
 
 /* Render the annual report (LKjIP) of p's year with template tname
  * (NULL: the installed "lkjip"); x, h as svc_render's.  p needs no
@@ -143,6 +147,14 @@ int svc_render_lkjip(svc *v, svc_period *p, const char *tname,
 /* SHA-256 (hex) of the canonical lakip/1 export of r reduced to quarter
  * tw: what the signature says the data were. */
 int svc_content_hash(const rencana *r, int tw, char hex[65], lk_err *e);
+/* SHA-256 (hex) of exactly what the year's LKjIP prints: the canonical
+ * export of r without the quarters' rows, narratives and tables, with
+ * of the quarterly realisations only triwulan IV's where an IKU or a
+ * program has no annual one, then the earlier years' realisations it
+ * compares with (lalu: svc_realisasi_lalu's).  The second reads them. */
+int svc_lkjip_content_hash_lalu(const rencana *r, const tahunan_lalu *lalu,
+				size_t n_lalu, char hex[65], lk_err *e);
+int svc_lkjip_content_hash(svc *v, svc_period *p, char hex[65], lk_err *e);
 
 /* Check a signing key before anything is rendered: the .p12 is a
  * regular file that opens with password, its certificate is registered
@@ -223,6 +235,22 @@ int svc_pk_key_check(svc *v, const svc_period *p, int pihak, const char *p12,
  * published in it, as svc_finalise (o->override_review must be NULL). */
 int svc_finalise_pk(svc *v, svc_period *p, int pihak, const svc_final_opts *o,
 		    svc_final_result *out, lk_err *e);
+
+/* ---- the year's LKjIP signed by the head (finalise_pk.c) ---- */
+
+/* The agency has a head, who signs: else EX_DATAERR. */
+int svc_lkjip_ready(const svc_period *p, lk_err *e);
+/* May the actor sign the LKjIP of p's year now: the role (kepala or
+ * admin), svc_lkjip_ready, not locked (EX_NOPERM). */
+int svc_lkjip_signable(svc *v, const svc_period *p, lk_err *e);
+/* Sign the LKjIP of p's year as the head: svc_lkjip_signable, the key
+ * checked as svc_key_check, rendered as svc_render_lkjip does (the QR
+ * code VD_LKJIP, the content hash svc_lkjip_content_hash) and signed,
+ * stored as the next version with its audit records, which locks the
+ * year's annual data (store_save refuses their change, EX_NOPERM, until
+ * an admin unlocks it), as svc_finalise_pk for pihak 1. */
+int svc_finalise_lkjip(svc *v, svc_period *p, const svc_final_opts *o,
+		       svc_final_result *out, lk_err *e);
 
 /* ---- what the review needs (review.c) ---- */
 

@@ -16,17 +16,25 @@
 #include "core/i18n.h"
 
 int
+svc_realisasi_lalu(svc *v, svc_period *p, tahunan_lalu **lalu, size_t *n,
+		   lk_err *e)
+{
+	const rencana *r = p->r;
+
+	/* The agency's other years of the Renstra period (else last year). */
+	return store_realisasi_lalu(v->s, p->kode, r->renstra.ada ?
+				    r->renstra.awal : p->tahun - 1, p->tahun - 1,
+				    &p->r->mem, lalu, n, e);
+}
+
+int
 svc_tahunan(svc *v, svc_period *p, tahunan_hasil *out, lk_err *e)
 {
 	tahunan_lalu *lalu = NULL;
 	size_t n_lalu = 0;
-	const rencana *r = p->r;
 	int rc;
 
-	/* The agency's other years of the Renstra period (else last year). */
-	rc = store_realisasi_lalu(v->s, p->kode, r->renstra.ada ?
-				  r->renstra.awal : p->tahun - 1, p->tahun - 1,
-				  &p->r->mem, &lalu, &n_lalu, e);
+	rc = svc_realisasi_lalu(v, p, &lalu, &n_lalu, e);
 	if (rc == 0)
 		rc = tahunan_hitung(p->r, lalu, n_lalu, &p->pt, out, e);
 	return rc;

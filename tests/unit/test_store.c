@@ -1398,7 +1398,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 11);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 12);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;

@@ -2185,6 +2185,215 @@ START_TEST(test_content_hash)
 }
 END_TEST
 
+/* The LKjIP's content hash: what it prints counts, what it does not
+ * print (a quarter's narrative, TW I..III's realisations, TW IV's where
+ * the annual one is given) does not. */
+static void
+lk_tw3(rencana *r)
+{
+	edit_tw3(r);
+	r->sasaran[0].narasi[2] = arena_printf(&r->mem, "Narasi lain.");
+}
+
+static void
+lk_year(rencana *r)
+{
+	r->tahunan.ada = true;
+	r->tahunan.tahun = 2024;
+	r->tahunan.bulan = 1;
+	r->tahunan.hari = 15;
+}
+
+static void
+lk_annual(rencana *r)
+{
+	lk_year(r);
+	find_iku(r, "IKU1")->ada_realisasi_tahunan = true;
+	find_iku(r, "IKU1")->realisasi_tahunan = 91 * 10000LL;
+}
+
+static void
+lk_tw4_shadowed(rencana *r)
+{
+	find_iku(r, "IKU1")->ada_realisasi[4] = true;
+	find_iku(r, "IKU1")->realisasi[4] = 12 * 10000LL;
+}
+
+static void
+lk_tahunan(rencana *r)
+{
+	find_iku(r, "IKU1")->ada_realisasi_tahunan = true;
+	find_iku(r, "IKU1")->realisasi_tahunan = 92 * 10000LL;
+}
+
+static void
+lk_tw4(rencana *r)
+{
+	iku *k = find_iku(r, "IKU2");
+
+	k->ada_realisasi_tahunan = false;
+	r->tw[4].ada = true;
+	k->ada_realisasi[4] = true;
+	k->realisasi[4] = 77 * 10000LL;
+}
+
+static void
+lk_narasi(rencana *r)
+{
+	r->sasaran[0].narasi_tahunan = arena_printf(&r->mem, "Capaian tahunan.");
+}
+
+static void
+lk_target_tw(rencana *r)
+{
+	find_iku(r, "IKU3")->ada_target_tw[2] = true;
+	find_iku(r, "IKU3")->target_tw[2] = 5 * 10000LL;
+}
+
+static const struct lkh_case {
+	const char *name;
+	void (*prep)(rencana *);   /* before the first hash, or NULL */
+	void (*edit)(rencana *);
+	bool changes;
+} lkh_cases[] = {
+	{ "another quarter's data", NULL, lk_tw3, false },
+	{ "TW IV under an annual figure", lk_annual, lk_tw4_shadowed, false },
+	{ "an annual realisation", lk_annual, lk_tahunan, true },
+	{ "TW IV as the fallback", NULL, lk_tw4, true },
+	{ "an annual narrative", lk_year, lk_narasi, true },
+	{ "a quarterly target", NULL, lk_target_tw, true },
+	{ "the plan", NULL, edit_plan, true },
+};
+
+START_TEST(test_lkjip_content_hash)
+{
+	const struct lkh_case *c = &lkh_cases[_i];
+	lk_err e = { 0, "" };
+	tahunan_lalu lalu[] = { { 2022, "IKU1", 70 * 10000LL } };
+	char a[65], b[65], d[65];
+	svc_period p;
+
+	open_ok(admin, K, 0, AKSI_LIHAT, &p);
+	if (c->prep != NULL)
+		c->prep(p.r);
+	ok_(svc_lkjip_content_hash(&v, &p, a, &e), &e, "hash");
+	ck_assert_uint_eq(strlen(a), 64);
+	ok_(svc_lkjip_content_hash_lalu(p.r, NULL, 0, b, &e), &e, "hash");
+	ck_assert_str_eq(a, b);   /* no earlier year in the database */
+	/* the earlier years it compares with count */
+	ok_(svc_lkjip_content_hash_lalu(p.r, lalu, 1, d, &e), &e, "lalu");
+	ck_assert_str_ne(a, d);
+	lalu[0].nilai++;
+	ok_(svc_lkjip_content_hash_lalu(p.r, lalu, 1, b, &e), &e, "lalu");
+	ck_assert_str_ne(d, b);
+	c->edit(p.r);
+	ok_(svc_lkjip_content_hash(&v, &p, b, &e), &e, c->name);
+	if (c->changes)
+		ck_assert_msg(strcmp(a, b) != 0, "%s: the hash stays", c->name);
+	else
+		ck_assert_msg(strcmp(a, b) == 0, "%s: the hash changes", c->name);
+	/* a quarterly report's hash is not the LKjIP's */
+	ok_(svc_content_hash(p.r, 4, d, &e), &e, "tw4");
+	ck_assert_str_ne(b, d);
+	ck_assert_int_eq(svc_content_hash(p.r, 0, d, &e), EX_SOFTWARE);
+	svc_period_free(&p);
+}
+END_TEST
+
+/* The LKjIP signed by the head locks the year's annual data, and only
+ * those: after signing, each edit is saved or refused as the table says,
+ * a refusal changing nothing; unlocked, the annual data change again and
+ * the next signature is version 2. */
+static void
+lk_kesimpulan(rencana *r)
+{
+	r->tahunan.kesimpulan = arena_printf(&r->mem, "Kesimpulan yang lain.");
+}
+
+static void
+lk_plan_target(rencana *r)
+{
+	find_iku(r, "IKU3")->target = 260 * 10000LL;
+}
+
+static const struct lkl_case {
+	const char *name;
+	void (*edit)(rencana *);
+	int tw;
+	unsigned mask;
+	int rc;
+} lkl_cases[] = {
+	{ "an annual realisation", lk_tahunan, 0, DATA | PLAN, EX_NOPERM },
+	{ "an annual narrative", lk_narasi, 0, DATA | PLAN, EX_NOPERM },
+	{ "the annual conclusion", lk_kesimpulan, 0, DATA | PLAN, EX_NOPERM },
+	{ "TW IV's realisation, shadowed", lk_tw4_shadowed, 4, DATA, 0 },
+	{ "a quarter's data", edit_data, 2, DATA, 0 },
+	{ "a target of the plan", lk_plan_target, 0, PLAN, 0 },
+};
+
+START_TEST(test_finalise_lkjip)
+{
+	const struct lkl_case *c = &lkl_cases[_i];
+	lk_err e = { 0, "" };
+	svc_final_result res;
+	svc_final_opts o;
+	store_pk_state st;
+	svc_period p;
+	char out[2100], before[65];
+	int rc;
+
+	register_all();
+	snprintf(out, sizeof out, "%s/lkjip.pdf", tmp);
+	/* The year's annual data first (the example has none). */
+	open_ok(admin, K, 0, AKSI_LIHAT, &p);
+	lk_annual(p.r);
+	ok_(svc_save(&v, K, p.r, 0, DATA | PLAN, &e), &e, "annual data");
+	svc_period_free(&p);
+	open_ok("kp", K, 0, AKSI_FINAL, &p);
+	o = final_opts("kepala.p12", out);
+	ok_(svc_finalise_lkjip(&v, &p, &o, &res, &e), &e, "finalise lkjip");
+	ck_assert_int_eq(res.version, 1);
+	ck_assert(is_pdf(out));
+	svc_final_result_free(&res);
+	ok_(store_dok_state_load(db, STORE_DOK_LKJIP, K, 2023, &st, &e), &e, "st");
+	ck_assert(st.locked && st.pertama && st.version == 1);
+	ck_assert_str_eq(st.sig[1].signer, "kp");
+	store_pk_state_free(&st);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM lkjip_signed"), 1);
+	/* Locked: signing again is refused. */
+	refused(svc_finalise_lkjip(&v, &p, &o, &res, &e), &e, EX_NOPERM,
+		"again", "LKjIP 2023", "locked", NULL);
+	svc_period_free(&p);
+	/* The edit of this case. */
+	open_ok(admin, K, c->tw, AKSI_LIHAT, &p);
+	c->edit(p.r);
+	snprintf(before, sizeof before, "%s", snapshot());
+	rc = svc_save(&v, K, p.r, c->tw, c->mask, &e);
+	svc_period_free(&p);
+	ck_assert_msg(rc == c->rc, "%s: got %d (%s)", c->name, rc, e.msg);
+	if (rc != 0) {
+		ck_assert_msg(strstr(e.msg, "the LKjIP 2023 is signed") != NULL,
+			      "%s: %s", c->name, e.msg);
+		ck_assert_msg(strcmp(snapshot(), before) == 0, "%s: the database "
+			      "changed", c->name);
+		/* Unlocked by the admin, it saves; the head signs version 2. */
+		as(admin);
+		ok_(store_dok_unlock(db, STORE_DOK_LKJIP, K, 2023, "Ralat", &e),
+		    &e, "unlock");
+		open_ok(admin, K, c->tw, AKSI_LIHAT, &p);
+		c->edit(p.r);
+		ok_(svc_save(&v, K, p.r, c->tw, c->mask, &e), &e, c->name);
+		svc_period_free(&p);
+		open_ok("kp", K, 0, AKSI_FINAL, &p);
+		o = final_opts("kepala.p12", out);
+		ok_(svc_finalise_lkjip(&v, &p, &o, &res, &e), &e, "version 2");
+		ck_assert_int_eq(res.version, 2);
+		svc_final_result_free(&res);
+		svc_period_free(&p);
+	}
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* svc_keterangan: the note of an IKU without a realisation */
 
@@ -2521,6 +2730,8 @@ lktest_suite(void)
 	tcase_add_test(tc, test_review_locked);
 	tcase_add_loop_test(tc, test_unlock, 0, (int)LK_NELEM(unlock_cases));
 	tcase_add_test(tc, test_content_hash);
+	tcase_add_loop_test(tc, test_lkjip_content_hash, 0,
+			    (int)LK_NELEM(lkh_cases));
 	tcase_add_loop_test(tc, test_keterangan, 0, (int)LK_NELEM(ket_cases));
 	tcase_add_test(tc, test_konteks);
 	suite_add_tcase(s, tc);
@@ -2536,6 +2747,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_finalise_interrupted);
 	tcase_add_loop_test(tc, test_finalise_refused, 0, (int)LK_NELEM(final_cases));
 	tcase_add_test(tc, test_finalise_unwritable);
+	tcase_add_loop_test(tc, test_finalise_lkjip, 0, (int)LK_NELEM(lkl_cases));
 	tcase_add_loop_test(tc, test_no_quarter, 0, (int)LK_NELEM(noq_cases));
 	suite_add_tcase(s, tc);
 

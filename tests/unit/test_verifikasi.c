@@ -69,12 +69,74 @@ START_TEST(test_make_pk)
 	s = "LAKIP k\ntahun: 2023\nversi: 1\nsha256-isi: " SHA;
 	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
 	ck_assert_str_eq(why, "an unknown line");
-	s = BASE "?dokumen=lkjip&instansi=k&tahun=2023&versi=1&sha256=" SHA;
+	s = BASE "?dokumen=rkt&instansi=k&tahun=2023&versi=1&sha256=" SHA;
 	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
 	ck_assert_str_eq(why, "an unknown kind of document");
 	s = "PERJANJIAN KINERJA k\ntahun: dua\nversi: 1\nsha256-isi: " SHA;
 	ck_assert_int_eq(verif_parse(s, strlen(s), &q, &why), -1);
 	ck_assert_str_eq(why, "the year is not a number");
+	arena_free(&a);
+}
+END_TEST
+
+/* The year's LKjIP: dokumen=lkjip, no quarter; text form "LKJIP K",
+ * "tahun: Y".  Made, read back, and refused where malformed. */
+struct lkjip_case {
+	const char *in;         /* NULL: made with base, versi */
+	const char *base;
+	int versi;
+	const char *want;       /* the payload made, or the reason refused */
+};
+
+static const struct lkjip_case lkjips[] = {
+	{ NULL, BASE, 1, BASE "?dokumen=lkjip&instansi=uji-tahunan&tahun=2023"
+	  "&versi=1&sha256=" SHA },
+	{ NULL, BASE "?lang=id", 3, BASE "?lang=id&dokumen=lkjip"
+	  "&instansi=uji-tahunan&tahun=2023&versi=3&sha256=" SHA
+	  "&menggantikan=2" },
+	{ NULL, NULL, 1, "LKJIP uji-tahunan\ntahun: 2023\nversi: 1\n"
+	  "sha256-isi: " SHA "\nperiksa: lakip verify" },
+	{ NULL, "", 2, "LKJIP uji-tahunan\ntahun: 2023\nversi: 2\n"
+	  "menggantikan: versi 1\nsha256-isi: " SHA "\nperiksa: lakip verify" },
+	{ BASE "?dokumen=lkjip&instansi=k&tahun=2023&triwulan=4&versi=1"
+	  "&sha256=" SHA, NULL, 0, "an LKjIP is of a year, not of a quarter" },
+	{ "LKJIP k\nperiode: 2023 TW IV\nversi: 1\nsha256-isi: " SHA, NULL, 0,
+	  "an unknown line" },
+	{ "LKJIP k\ntahun: 2023\nsha256-isi: " SHA, NULL, 0, "no version" },
+	{ "LKJIP k\ntahun: 2023\nversi: 1", NULL, 0, "no content hash" },
+	{ "LKJIP \ntahun: 2023\nversi: 1\nsha256-isi: " SHA, NULL, 0,
+	  "not a lakip verification code" },
+	{ BASE "?dokumen=LKJIP&instansi=k&tahun=2023&versi=1&sha256=" SHA, NULL,
+	  0, "an unknown kind of document" },
+};
+
+START_TEST(test_make_lkjip)
+{
+	const struct lkjip_case *c = &lkjips[_i];
+	arena a;
+	verif_isi q;
+	const char *why;
+	char *s;
+
+	memset(&a, 0, sizeof a);
+	if (c->in != NULL) {
+		ck_assert_int_eq(verif_parse(c->in, strlen(c->in), &q, &why), -1);
+		ck_assert_str_eq(why, c->want);
+		arena_free(&a);
+		return;
+	}
+	s = verif_payload_dok(&a, VD_LKJIP, c->base, "uji-tahunan", 2023, 4,
+			      c->versi, SHA);
+	ck_assert_str_eq(s, c->want);
+	ck_assert_msg(verif_parse(s, strlen(s), &q, &why) == 0, "%s: %s", s, why);
+	ck_assert_int_eq(q.dokumen, VD_LKJIP);
+	ck_assert_str_eq(q.instansi, "uji-tahunan");
+	ck_assert_int_eq(q.tahun, 2023);
+	ck_assert_int_eq(q.tw, 0);
+	ck_assert_int_eq(q.versi, c->versi);
+	ck_assert_int_eq(q.menggantikan, c->versi > 1 ? c->versi - 1 : 0);
+	ck_assert_str_eq(q.sha256, SHA);
+	ck_assert(q.url == (c->base != NULL && *c->base));
 	arena_free(&a);
 }
 END_TEST
@@ -206,6 +268,7 @@ lktest_suite(void)
 	tcase_add_loop_test(tc, test_parse, 0, (int)LK_NELEM(parses));
 	tcase_add_test(tc, test_nul);
 	tcase_add_test(tc, test_make_pk);
+	tcase_add_loop_test(tc, test_make_lkjip, 0, (int)LK_NELEM(lkjips));
 	suite_add_tcase(s, tc);
 	return s;
 }
