@@ -237,7 +237,7 @@ expect_in "the lock recorded" "$T/stdout" 'pk_signed 2/2.locked "0" -> "1"'
 lakip -d "$DB" audit verify
 expect_rc "audit verify" 0
 cp "$DB" "$T/bad.db"
-sqlite3 "$T/bad.db" "UPDATE pk_signed SET pdf_sha256 = replace(pdf_sha256, substr(pdf_sha256, 1, 1), 'f') WHERE pihak = 2"
+sqlite3 "$T/bad.db" "UPDATE pk_signed SET pdf_sha256 = '$(printf '%064d' 0)' WHERE pihak = 2"
 lakip -d "$T/bad.db" audit verify
 expect_rc "a stored signature changed behind lakip's back" 65
 expect_in "it is named" "$T/stderr" "signed agreement uji-tahunan/2023 version 2 pihak 2"
