@@ -15,6 +15,7 @@
  */
 #include "config.h"
 #include "svc/svc.h"
+#include "svc/final_int.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -182,8 +183,8 @@ typedef struct final_ctx {
 	svc_final_result *res;
 } final_ctx;
 
-static int
-read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
+int
+svc_read_bytes(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat st;
@@ -204,7 +205,6 @@ read_file(const char *path, unsigned char **buf, size_t *len, lk_err *e)
 	return 0;
 }
 
-static bool interrupted(void);
 
 static int
 render(final_ctx *fc, rencana *r, int tw, int version, const char *sha,
@@ -257,7 +257,7 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 		return rc;
 	if ((rc = render(fc, r, tw, version, out->content_sha256, e)) != 0)
 		return rc;
-	if (interrupted())
+	if (svc_interrupted())
 		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
 	memset(&so, 0, sizeof so);
 	snprintf(reason, sizeof reason, "Laporan Kinerja Triwulan %s %d (versi %d)",
@@ -285,9 +285,9 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 		return rc;
 	if (!vr.signed_ || !vr.digest_ok || !vr.signature_ok)
 		return lk_fail(e, EX_SOFTWARE, _("the signature just made does not verify"));
-	if ((rc = read_file(fc->signed_tmp, &fc->res->pdf, &fc->res->len, e)) != 0)
+	if ((rc = svc_read_bytes(fc->signed_tmp, &fc->res->pdf, &fc->res->len, e)) != 0)
 		return rc;
-	if (interrupted())
+	if (svc_interrupted())
 		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
 	lk_hex(vr.unsigned_sha256, 32, out->unsigned_sha256);
 	sign_sha256_hex(fc->res->pdf, fc->res->len, out->pdf_sha256);
@@ -302,9 +302,9 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
  * files, its own and those the renderer and the signer make beside them,
  * are then removed in order) and take effect when it is done; a signal
  * that arrives while it renders or signs stops it before the database
- * is written (interrupted()). */
-static void
-hold_signals(bool on, sigset_t *old)
+ * is written (svc_interrupted()). */
+void
+svc_hold_signals(bool on, sigset_t *old)
 {
 	sigset_t set;
 
@@ -319,8 +319,8 @@ hold_signals(bool on, sigset_t *old)
 		sigprocmask(SIG_SETMASK, old, NULL);
 }
 
-static bool
-interrupted(void)
+bool
+svc_interrupted(void)
 {
 	sigset_t p;
 
@@ -357,8 +357,8 @@ unpublish(void *arg)
 }
 
 /* "YYYY-MM-DD" of t (UTC). */
-static const char *
-iso_day(int64_t t, char buf[32])
+const char *
+svc_iso_day(int64_t t, char buf[32])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -371,8 +371,8 @@ iso_day(int64_t t, char buf[32])
 }
 
 /* The digits of a NIP (printed with or without spaces). */
-static void
-digits(const char *s, char *out, size_t n)
+void
+svc_digits(const char *s, char *out, size_t n)
 {
 	size_t k = 0;
 
@@ -410,11 +410,11 @@ svc_key_check(svc *v, const svc_period *p, const char *p12,
 	if (ci->expired || ci->not_yet_valid)
 		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s) "
 			       "is not valid today (%s to %s)"), ci->subject,
-			       iso_day(ci->not_before, a), iso_day(ci->not_after, b));
+			       svc_iso_day(ci->not_before, a), svc_iso_day(ci->not_after, b));
 	if (ci->serial_number[0] == '\0')
 		return 0;
-	digits(ci->serial_number, a, sizeof a);
-	digits(p->r->instansi.kepala.nip, b, sizeof b);
+	svc_digits(ci->serial_number, a, sizeof a);
+	svc_digits(p->r->instansi.kepala.nip, b, sizeof b);
 	if (strcmp(a, b) != 0)
 		return lk_fail(e, EX_NOPERM, _("the certificate names NIP %s, but "
 			       "the head of %s is NIP %s"), ci->serial_number,
@@ -482,7 +482,7 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	if ((rc = svc_key_check(v, p, o->p12, o->password, &out->cert, e)) != 0)
 		return rc;
 	sigemptyset(&held);
-	hold_signals(true, &held);
+	svc_hold_signals(true, &held);
 	if ((rc = svc_tmp_beside(o->out, o->tmpdir, "unsigned", fc.unsigned_tmp,
 				 e)) == 0 &&
 	    (rc = svc_tmp_beside(o->out, o->tmpdir, "signed", fc.signed_tmp,
@@ -498,7 +498,7 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 		unlink(fc.signed_tmp);
 		svc_sweep_mine(fc.signed_tmp);  /* the renderer's and signer's */
 	}
-	hold_signals(false, &held);      /* a signal held ends the process now */
+	svc_hold_signals(false, &held);      /* a signal held ends the process now */
 	if (rc != 0) {
 		free(out->pdf);
 		out->pdf = NULL;

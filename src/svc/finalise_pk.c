@@ -15,6 +15,7 @@
  */
 #include "config.h"
 #include "svc/svc.h"
+#include "svc/final_int.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -61,31 +62,6 @@ svc_pk_ready(const svc_period *p, lk_err *e)
 	return 0;
 }
 
-/* "YYYY-MM-DD" of t (UTC). */
-static const char *
-iso_day(int64_t t, char buf[32])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, 32, "?");
-	else
-		strftime(buf, 32, "%Y-%m-%d", &tm);
-	return buf;
-}
-
-static void
-digits(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-
-	for (; s != NULL && *s && k + 1 < n; s++)
-		if (*s >= '0' && *s <= '9')
-			out[k++] = *s;
-	out[k] = '\0';
-}
-
 int
 svc_pk_key_check(svc *v, const svc_period *p, int pihak, const char *p12,
 		 const char *password, sign_cert_info *ci, lk_err *e)
@@ -117,11 +93,11 @@ svc_pk_key_check(svc *v, const svc_period *p, int pihak, const char *p12,
 	if (ci->expired || ci->not_yet_valid)
 		return lk_fail(e, EX_NOPERM, _("the certificate of this key (%s) "
 			       "is not valid today (%s to %s)"), ci->subject,
-			       iso_day(ci->not_before, a), iso_day(ci->not_after, b));
+			       svc_iso_day(ci->not_before, a), svc_iso_day(ci->not_after, b));
 	if (ci->serial_number[0] == '\0' || pk2->nip == NULL)
 		return 0;
-	digits(ci->serial_number, a, sizeof a);
-	digits(pk2->nip, b, sizeof b);
+	svc_digits(ci->serial_number, a, sizeof a);
+	svc_digits(pk2->nip, b, sizeof b);
 	if (strcmp(a, b) != 0)
 		return lk_fail(e, EX_NOPERM, _("the certificate names NIP %s, but "
 			       "pihak kedua of the agreement is NIP %s"),
@@ -156,39 +132,6 @@ write_bytes(const char *path, const unsigned char *buf, size_t len, lk_err *e)
 		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"), path,
 			       strerror(errno));
 	return 0;
-}
-
-static int
-read_bytes(const char *path, unsigned char **buf, size_t *len, lk_err *e)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-
-	if (f == NULL || fstat(fileno(f), &st) != 0) {
-		if (f)
-			fclose(f);
-		return lk_fail(e, EX_IOERR, _("cannot read %s: %s"), path,
-			       strerror(errno));
-	}
-	*len = (size_t)st.st_size;
-	if ((*buf = malloc(*len + 1)) == NULL)
-		lk_fatal("out of memory");
-	if (fread(*buf, 1, *len, f) != *len) {
-		fclose(f);
-		return lk_fail(e, EX_IOERR, _("cannot read %s"), path);
-	}
-	fclose(f);
-	return 0;
-}
-
-static bool
-interrupted(void)
-{
-	sigset_t p;
-
-	return sigpending(&p) == 0 && (sigismember(&p, SIGHUP) == 1 ||
-	    sigismember(&p, SIGINT) == 1 || sigismember(&p, SIGQUIT) == 1 ||
-	    sigismember(&p, SIGTERM) == 1);
 }
 
 static int
@@ -255,7 +198,7 @@ produce(void *arg, rencana *r, int pihak, int version,
 		if ((rc = write_bytes(fc->unsigned_tmp, prev, prev_len, e)) != 0)
 			return rc;
 	}
-	if (interrupted())
+	if (svc_interrupted())
 		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
 	memset(&so, 0, sizeof so);
 	if (fc->dok == STORE_DOK_LKJIP)
@@ -292,9 +235,9 @@ produce(void *arg, rencana *r, int pihak, int version,
 		return rc;
 	if (!vr.signed_ || !vr.digest_ok || !vr.signature_ok)
 		return lk_fail(e, EX_SOFTWARE, _("the signature just made does not verify"));
-	if ((rc = read_bytes(fc->signed_tmp, &fc->res->pdf, &fc->res->len, e)) != 0)
+	if ((rc = svc_read_bytes(fc->signed_tmp, &fc->res->pdf, &fc->res->len, e)) != 0)
 		return rc;
-	if (interrupted())
+	if (svc_interrupted())
 		return lk_fail(e, EX_TEMPFAIL, _("interrupted: nothing is stored"));
 	lk_hex(vr.unsigned_sha256, 32, out->sig.unsigned_sha256);
 	sign_sha256_hex(fc->res->pdf, fc->res->len, out->sig.pdf_sha256);
@@ -330,22 +273,6 @@ unpublish(void *arg)
 	if (fc->published)
 		unlink(fc->o->out);
 	fc->published = false;
-}
-
-static void
-hold_signals(bool on, sigset_t *old)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGQUIT);
-	sigaddset(&set, SIGTERM);
-	if (on)
-		sigprocmask(SIG_BLOCK, &set, old);
-	else
-		sigprocmask(SIG_SETMASK, old, NULL);
 }
 
 int
@@ -452,7 +379,7 @@ finalise_dok(svc *v, svc_period *p, enum store_dok d, int pihak,
 				   e)) != 0)
 		return rc;
 	sigemptyset(&held);
-	hold_signals(true, &held);
+	svc_hold_signals(true, &held);
 	if ((rc = svc_tmp_beside(o->out, o->tmpdir, "unsigned", fc.unsigned_tmp,
 				 e)) == 0 &&
 	    (rc = svc_tmp_beside(o->out, o->tmpdir, "signed", fc.signed_tmp,
@@ -468,7 +395,7 @@ finalise_dok(svc *v, svc_period *p, enum store_dok d, int pihak,
 		unlink(fc.signed_tmp);
 		svc_sweep_mine(fc.signed_tmp);
 	}
-	hold_signals(false, &held);
+	svc_hold_signals(false, &held);
 	if (rc != 0) {
 		free(out->pdf);
 		out->pdf = NULL;

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
+/* final_int.h - what the finalising of each kind of document shares
+ * (finalise.c: the quarter; finalise_pk.c: the agreement and the LKjIP). */
+#ifndef LK_FINAL_INT_H
+#define LK_FINAL_INT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+/* The whole file at path: *buf malloc'ed (a NUL after its *len bytes). */
+int svc_read_bytes(const char *path, unsigned char **buf, size_t *len,
+		   lk_err *e);
+/* The signals that end a finalise held (on) while it works, and the old
+ * mask back; svc_interrupted: one of them arrived meanwhile. */
+void svc_hold_signals(bool on, sigset_t *old);
+bool svc_interrupted(void);
+/* "YYYY-MM-DD" of t (UTC); the digits of s into out (n bytes). */
+const char *svc_iso_day(int64_t t, char buf[32]);
+void svc_digits(const char *s, char *out, size_t n);
+
+#endif
