@@ -148,11 +148,13 @@ rumus(bctx *c, enum tmpl_teks_id pembilang)
 	return f;
 }
 
-static void
-skala_predikat(bctx *c, doc_section *s)
+/* The bands of pt as a list, each in the words of texts awal (the
+ * first), batas (one with a lower bound) and akhir (the last). */
+void
+bld_skala_predikat(bctx *c, doc_section *s, const predikat_tabel *pt,
+		   enum tmpl_teks_id awal, enum tmpl_teks_id batas,
+		   enum tmpl_teks_id akhir)
 {
-	const predikat_tabel *pt = &c->t->predikat;
-
 	for (size_t i = 0; i < pt->n; i++) {
 		const predikat_band *pb = &pt->band[i];
 		doc_block *b = doc_add_block(c->d, s, DOC_ITEM);
@@ -166,11 +168,11 @@ skala_predikat(bctx *c, doc_section *s)
 		if (pt->n == 1)
 			v = pb->nama;
 		else if (i == 0)
-			v = bld_teks(c, TT_PREDIKAT_BATAS_AWAL, lv, 3);
+			v = bld_teks(c, awal, lv, 3);
 		else if (pb->ada_min)
-			v = bld_teks(c, TT_PREDIKAT_BATAS, lv, 3);
+			v = bld_teks(c, batas, lv, 3);
 		else
-			v = bld_teks(c, TT_PREDIKAT_BATAS_AKHIR, lv, 3);
+			v = bld_teks(c, akhir, lv, 3);
 		b->label = bld_label_huruf(c, i, ".");
 		b->text = doc_plain(c->d, v, 0);
 	}
@@ -303,7 +305,8 @@ bagian_bab1(bctx *c, doc_section *s)
 		b->formula = rumus(c, TT_RUMUS_NEGATIF_PEMBILANG);
 	}
 	bld_narasi(c, s, TT_PREDIKAT_PENGANTAR, NULL, 0);
-	skala_predikat(c, s);
+	bld_skala_predikat(c, s, &c->t->predikat, TT_PREDIKAT_BATAS_AWAL,
+	    TT_PREDIKAT_BATAS, TT_PREDIKAT_BATAS_AKHIR);
 
 	bld_judul(c, s, 2, TT_JUDUL_CAPAIAN, NULL, 0);
 	bld_narasi(c, s, TT_CAPAIAN_PENGANTAR, NULL, 0);

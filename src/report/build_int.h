@@ -49,6 +49,12 @@ void bld_warn(bctx *c, const char *fmt, ...)
 /* A text that cannot be filled (a programmer error: checked at load). */
 void bld_warn_fill(bctx *c, enum tmpl_teks_id id, const char *bad);
 
+/* The predikat bands pt as a list in the words of texts awal, batas
+ * and akhir (build.c). */
+void bld_skala_predikat(bctx *c, doc_section *s, const predikat_tabel *pt,
+			enum tmpl_teks_id awal, enum tmpl_teks_id batas,
+			enum tmpl_teks_id akhir);
+
 /* ---- texts and figures (build_text.c) ---- */
 
 /* Text id in force, its placeholders filled (lokal: n own values). */

@@ -230,35 +230,6 @@ rumus(bctx *c, enum tmpl_teks_id lhs, enum tmpl_teks_id num,
 	return f;
 }
 
-static void
-skala_predikat(lkctx *L, doc_section *s)
-{
-	bctx *c = &L->b;
-	const predikat_tabel *pt = L->pt;
-
-	for (size_t i = 0; i < pt->n; i++) {
-		const predikat_band *pb = &pt->band[i];
-		doc_block *b = doc_add_block(c->d, s, DOC_ITEM);
-		char lo[DEC_BUFSZ], hi[DEC_BUFSZ];
-		tmpl_nilai lv[] = { { "predikat", pb->nama }, { "batas",
-			pb->ada_min ? dec_format_id(pb->min, 2, 0, 2, lo) : "" },
-			{ "batas_atas", i > 0 && pt->band[i - 1].ada_min ?
-			dec_format_id(pt->band[i - 1].min, 2, 0, 2, hi) : "" } };
-		const char *v;
-
-		if (pt->n == 1)
-			v = pb->nama;
-		else if (i == 0)
-			v = bld_teks(c, TT_LK_PREDIKAT_BATAS_AWAL, lv, 3);
-		else if (pb->ada_min)
-			v = bld_teks(c, TT_LK_PREDIKAT_BATAS, lv, 3);
-		else
-			v = bld_teks(c, TT_LK_PREDIKAT_BATAS_AKHIR, lv, 3);
-		b->label = bld_label_huruf(c, i, ".");
-		b->text = doc_plain(c->d, v, 0);
-	}
-}
-
 /* An index IKU's bands: "IDI: baik (> 80), sedang (≥ 60), buruk". */
 static void
 skala_kategori(lkctx *L, doc_section *s)
@@ -439,7 +410,8 @@ bagian_bab3(lkctx *L, doc_section *s)
 		    TT_LK_RUMUS_NEGATIF_PEMBILANG, TT_LK_RUMUS_RENCANA);
 	}
 	bld_narasi(c, s, TT_LK_PREDIKAT_PENGANTAR, NULL, 0);
-	skala_predikat(L, s);
+	bld_skala_predikat(&L->b, s, L->pt, TT_LK_PREDIKAT_BATAS_AWAL,
+	    TT_LK_PREDIKAT_BATAS, TT_LK_PREDIKAT_BATAS_AKHIR);
 	skala_kategori(L, s);
 	bld_narasi(c, s, TT_LK_CAPAIAN_PENGANTAR, NULL, 0);
 	bld_add_table(c, s, lk_tabel_capaian(L));
