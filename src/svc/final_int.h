@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/err.h"
 
@@ -19,6 +20,12 @@ int svc_read_bytes(const char *path, unsigned char **buf, size_t *len,
  * mask back; svc_interrupted: one of them arrived meanwhile. */
 void svc_hold_signals(bool on, sigset_t *old);
 bool svc_interrupted(void);
+/* Inside the final transaction: the signed file tmp into its place out
+ * (NULL: none) with mode 0666 & ~umask; *published when a file was put
+ * there (not a device written into), which svc_unpublish takes away. */
+int svc_publish(const char *tmp, const char *out, mode_t umask,
+		bool *published, lk_err *e);
+void svc_unpublish(const char *out, bool *published);
 /* "YYYY-MM-DD" of t (UTC); the digits of s into out (n bytes). */
 const char *svc_iso_day(int64_t t, char buf[32]);
 void svc_digits(const char *s, char *out, size_t n);

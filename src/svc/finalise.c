@@ -335,15 +335,8 @@ publish(void *arg, lk_err *e)
 {
 	final_ctx *fc = arg;
 
-	if (fc->o->out == NULL)
-		return 0;
-	/* A device (/dev/null, say) is written into, never replaced; only
-	 * a file put in place is taken away again (unpublish). */
-	if (chmod(fc->signed_tmp, 0666 & ~fc->umask) != 0 ||
-	    lk_keluar(fc->signed_tmp, fc->o->out, &fc->published) != 0)
-		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"),
-			       fc->o->out, strerror(errno));
-	return 0;
+	return svc_publish(fc->signed_tmp, fc->o->out, fc->umask,
+			   &fc->published, e);
 }
 
 static void
@@ -351,9 +344,29 @@ unpublish(void *arg)
 {
 	final_ctx *fc = arg;
 
-	if (fc->published)
-		unlink(fc->o->out);
-	fc->published = false;
+	svc_unpublish(fc->o->out, &fc->published);
+}
+
+int
+svc_publish(const char *tmp, const char *out, mode_t umask, bool *published,
+	    lk_err *e)
+{
+	if (out == NULL)
+		return 0;
+	/* A device (/dev/null, say) is written into, never replaced; only
+	 * a file put in place is taken away again (svc_unpublish). */
+	if (chmod(tmp, 0666 & ~umask) != 0 || lk_keluar(tmp, out, published) != 0)
+		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"), out,
+			       strerror(errno));
+	return 0;
+}
+
+void
+svc_unpublish(const char *out, bool *published)
+{
+	if (*published)
+		unlink(out);
+	*published = false;
 }
 
 /* "YYYY-MM-DD" of t (UTC). */

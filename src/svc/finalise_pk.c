@@ -30,7 +30,6 @@
 #include "core/i18n.h"
 #include "core/verifikasi.h"
 #include "core/hex.h"
-#include "core/keluar.h"
 #include "core/pk.h"
 
 int
@@ -254,15 +253,8 @@ publish(void *arg, lk_err *e)
 {
 	pk_ctx *fc = arg;
 
-	if (fc->o->out == NULL)
-		return 0;
-	/* A device (/dev/null, say) is written into, never replaced; only
-	 * a file put in place is taken away again (unpublish). */
-	if (chmod(fc->signed_tmp, 0666 & ~fc->umask) != 0 ||
-	    lk_keluar(fc->signed_tmp, fc->o->out, &fc->published) != 0)
-		return lk_fail(e, EX_CANTCREAT, _("cannot write %s: %s"),
-			       fc->o->out, strerror(errno));
-	return 0;
+	return svc_publish(fc->signed_tmp, fc->o->out, fc->umask,
+			   &fc->published, e);
 }
 
 static void
@@ -270,9 +262,7 @@ unpublish(void *arg)
 {
 	pk_ctx *fc = arg;
 
-	if (fc->published)
-		unlink(fc->o->out);
-	fc->published = false;
+	svc_unpublish(fc->o->out, &fc->published);
 }
 
 int
