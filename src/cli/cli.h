@@ -141,6 +141,12 @@ int cli_verify_qr(cli_ctx *c, const char *image);   /* cmd_qr.c */
  * line break; the local day of t into buf. */
 void cli_print_time(const char *label, int64_t t, const char *zona);
 const char *cli_day(int64_t t, const char *zona, char buf[32]);
+/* cli_ltv.c: a signature's validation data, revocation, expiry and
+ * PAdES level, each line after indent; false when one of them fails it
+ * (a revoked certificate, an expired one without B-LT proof). */
+struct sign_verify_result;
+bool cli_print_lt(const struct sign_verify_result *vr, const char *indent,
+		  const char *zona);
 int cmd_signed(cli_ctx *c);        /* cmd_final.c */
 /* cmd_final_pk.c: the Perjanjian Kinerja (lkjip false) and the year's
  * LKjIP (lkjip true), for cmd_finalise, cmd_signed, cmd_unlock and

@@ -86,9 +86,12 @@ cli_p12_password(char **pw)
 	return 0;
 }
 
+#define MAX_CRL 32
+
 int
 cmd_finalise(cli_ctx *c)
 {
+	static const char *crl[MAX_CRL];
 	lk_err e = { 0, "" };
 	cli_period p = { NULL, 0, 0 };
 	svc_final_opts o;
@@ -104,6 +107,7 @@ cmd_finalise(cli_ctx *c)
 
 	memset(&o, 0, sizeof o);
 	memset(&res, 0, sizeof res);
+	o.crl = crl;
 	o.hooks.warn = print_warning;
 	o.hooks.arg = c;
 	while ((ch = cli_getopt(c)) != -1) {
@@ -118,6 +122,13 @@ cmd_finalise(cli_ctx *c)
 			o.ttd = optarg;
 		else if (ch == 'Z')
 			o.tsa = optarg;
+		else if (ch == 'L') {
+			if (o.ncrl == MAX_CRL)
+				return cli_usage(c, _("at most %d files with --crl"),
+						 MAX_CRL);
+			crl[o.ncrl++] = optarg;
+		} else if (ch == 'F')
+			o.offline = true;
 		else if (ch == 'R')
 			o.override_review = optarg;
 		else if (ch == 'D')
@@ -320,6 +331,7 @@ cmd_verify(cli_ctx *c)
 	char uhash[65], fhash[65], chash[65], when[64], *zona = NULL;
 	rencana *r = NULL;
 	bool sig_ok, file_ok, data_ok = false, registered = false, chain_ok = true;
+	bool lt_ok;
 	bool pk = false;
 	store *s;
 	int ch, rc, found;
@@ -377,14 +389,20 @@ cmd_verify(cli_ctx *c)
 	} else if (vr.timestamped) {
 		printf(_("Timestamp: NOT over this signature\n"));
 	}
-	printf(_("Signed revision: %s\n"), vr.covers_whole_file
-	       ? _("the whole file") : _("CHANGED: the file was updated after "
-					 "it was signed"));
+	if (vr.covers_whole_file)
+		printf(_("Signed revision: %s\n"), _("the whole file"));
+	else if (vr.lt_updates_only)
+		printf(_("Signed revision: the whole file, and %u update(s) after "
+			 "it that only add validation data\n"), vr.lt_updates);
+	else
+		printf(_("Signed revision: %s\n"), _("CHANGED: the file was "
+						     "updated after it was signed"));
 	if (vr.chain_checked) {
 		chain_ok = vr.chain_ok;
 		printf(_("Chain to %s: %s\n"), ca, vr.chain_ok ? _("valid")
 		       : vr.chain_error);
 	}
+	lt_ok = cli_print_lt(&vr, "", zona);
 	if (found != 0) {
 		store_close(s);
 		printf(_("Stored version: NONE matches this file\n"));
@@ -420,7 +438,8 @@ cmd_verify(cli_ctx *c)
 	store_signed_free(&sg);
 	if (rc != 0)
 		return rc;
-	if (!sig_ok || !vr.covers_whole_file || !file_ok || !data_ok ||
+	if (!sig_ok || !(vr.covers_whole_file || vr.lt_updates_only) ||
+	    !file_ok || !data_ok || !lt_ok ||
 	    !registered || !chain_ok || (vr.timestamped && !vr.timestamp_ok))
 		return cli_error(EX_DATAERR, _("%s: verification FAILED"), file);
 	printf(_("Verified.\n"));

@@ -363,7 +363,7 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		char *k2 = NULL;
 		int t2 = 0;
 		bool sig_ok = vr->digest_ok && vr->signature_ok, reg = false,
-		    found;
+		    found, lt_ok;
 
 		lk_hex(vr->unsigned_sha256, 32, uhash);
 		found = store_dok_find(s, d, uhash, &k2, &t2, &rows[i], &e) == 0 &&
@@ -384,7 +384,11 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 		if (vr->chain_checked)
 			printf(_("  Chain to %s: %s\n"), ca, vr->chain_ok ? _("valid")
 			       : vr->chain_error);
-		if (v[i].later_updates == 0)
+		if (v[i].later_updates == 0 && vr->lt_updates_only)
+			printf(_("  Signed revision: the whole file, and %u update(s) "
+				 "after it that only add validation data\n"),
+			       vr->lt_updates);
+		else if (v[i].later_updates == 0)
 			printf(_("  Signed revision: %s\n"), vr->covers_whole_file
 			       ? _("the whole file") : _("CHANGED: the file was "
 			       "updated after it was signed"));
@@ -419,9 +423,11 @@ cli_verify_pk(cli_ctx *c, const char *file, const char *ca, bool *handled)
 				ok = false;
 			}
 		}
+		lt_ok = cli_print_lt(vr, "  ", zona);
 		ok = ok && sig_ok && reg && (!vr->chain_checked || vr->chain_ok) &&
-		    (!vr->timestamped || vr->timestamp_ok) &&
-		    (v[i].later_updates > 0 || vr->covers_whole_file);
+		    (!vr->timestamped || vr->timestamp_ok) && lt_ok &&
+		    (v[i].later_updates > 0 || vr->covers_whole_file ||
+		     vr->lt_updates_only);
 	}
 	if (rc == 0 && n > (lkjip ? 1u : 2u))
 		ok = false;

@@ -44,8 +44,8 @@ ossl_fail(lk_err *e, int code, const char *what)
 
 /* ---- certificates ---- */
 
-static int64_t
-asn1_epoch(const ASN1_TIME *t)
+int64_t
+cms_asn1_epoch(const ASN1_TIME *t)
 {
 	struct tm tm;
 
@@ -91,8 +91,8 @@ cms_cert_info(X509 *x, int64_t when, sign_cert_info *ci)
 		return;
 	name_line(X509_get_subject_name(x), ci->subject, sizeof ci->subject);
 	name_line(X509_get_issuer_name(x), ci->issuer, sizeof ci->issuer);
-	ci->not_before = asn1_epoch(X509_get0_notBefore(x));
-	ci->not_after = asn1_epoch(X509_get0_notAfter(x));
+	ci->not_before = cms_asn1_epoch(X509_get0_notBefore(x));
+	ci->not_after = cms_asn1_epoch(X509_get0_notAfter(x));
 	ci->expired = when > ci->not_after;
 	ci->not_yet_valid = when < ci->not_before;
 	ci->self_signed = X509_self_signed(x, 1) == 1;
@@ -520,7 +520,7 @@ signing_time(CMS_SignerInfo *si)
 	    (t = X509_ATTRIBUTE_get0_type(a, 0)) == NULL)
 		return 0;
 	if (t->type == V_ASN1_UTCTIME || t->type == V_ASN1_GENERALIZEDTIME)
-		return asn1_epoch(t->value.utctime);
+		return cms_asn1_epoch(t->value.utctime);
 	return 0;
 }
 

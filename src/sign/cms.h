@@ -20,6 +20,7 @@
 #include <openssl/x509.h>
 
 #include "sign.h"
+#include "pdfparse.h"
 #include "sign_int.h"
 
 typedef struct cms_key {
@@ -64,8 +65,55 @@ void cms_cert_info(X509 *x, int64_t when, sign_cert_info *ci);
 int tsa_stamp(const char *url, const unsigned char *sig, size_t n,
 	      unsigned char **tok, size_t *toklen, lk_err *e);
 /* A token's time, its authority's name, and whether its imprint is the
- * SHA-256 of sig; -1 when tok is no timestamp token. */
+ * SHA-256 of sig and the authority's signature over it verifies; -1 when tok is no timestamp token. */
 int tsa_read(const unsigned char *tok, size_t n, const unsigned char *sig,
 	     size_t sn, int64_t *when, char *tsa, size_t cap, bool *imprint_ok);
+
+/* ---- validation data (dss.c, ltv.c) ---- */
+
+/* Seconds since the epoch of an ASN.1 time (0 for NULL or bad). */
+int64_t cms_asn1_epoch(const ASN1_TIME *t);
+
+/* The certificates a CMS signature carries with those of its timestamp
+ * token (a new stack, sk_X509_pop_free), and (may be NULL; up-referenced,
+ * X509_free) its signer's and the token's signer's; NULL when der is no
+ * CMS. */
+STACK_OF(X509) *cms_sig_certs(const unsigned char *der, size_t n,
+			      X509 **signer, X509 **tsa_signer);
+/* The issuer of x among pool (whose signature on x verifies), or NULL;
+ * not up-referenced. */
+X509 *cms_issuer_in(STACK_OF(X509) *pool, X509 *x);
+
+/* What a CRL or an OCSP answer (DER) says of x, issued by iss, at time
+ * at: 1 good (it covers at: issued at or after it, or valid over it),
+ * 2 revoked at or before at (*rev_at), 0 it does not speak of x (another
+ * issuer, a signature that does not verify, not x, another time). */
+int ltv_crl_says(X509_CRL *crl, X509 *x, X509 *iss, int64_t at,
+		 int64_t *rev_at);
+int ltv_ocsp_says(const unsigned char *der, size_t n, X509 *x, X509 *iss,
+		  STACK_OF(X509) *pool, int64_t at, int64_t *rev_at);
+/* The bytes of the stream object ref refers to, when it has no
+ * /Filter (the DSS's streams); false otherwise. */
+bool ltv_stream_of(pp_doc *d, const pp_val *ref, const unsigned char **p,
+		   size_t *n);
+/* A CRL in DER or PEM, or NULL. */
+X509_CRL *ltv_crl_parse(const unsigned char *p, size_t n);
+
+/* The update that adds the DSS of the signature whose CMS is der to the
+ * PDF buf[0, len) (which ends with that signature's update); clen: the
+ * bytes of its /Contents string (der and the zeros after it), the VRI
+ * key being their SHA-1.  *upd (malloc'ed) of *updlen bytes; o->lt_info
+ * filled.  Errors as sign_pdf. */
+int dss_build(const unsigned char *buf, size_t len, const char *path,
+	      const unsigned char *der, size_t derlen, size_t clen,
+	      const sign_opts *o, unsigned char **upd, size_t *updlen,
+	      lk_err *e);
+
+/* The DSS, the updates after the signed revision, the revocation data
+ * and the level, into r (after cms_check filled it).  buf[0, len) is the
+ * PDF, der the signature's CMS, ca the CA store (may be NULL). */
+void ltv_check(const unsigned char *buf, size_t len, const char *path,
+	       const unsigned char *der, size_t derlen, X509_STORE *ca,
+	       sign_verify_result *r);
 
 #endif

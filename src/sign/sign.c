@@ -26,6 +26,7 @@
 #include "cms.h"
 #include "pdfparse.h"
 #include "sign_int.h"
+#include "update_int.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -39,37 +40,6 @@
 #define BR_WIDTH 43              /* "0 b c d": four numbers of 10 digits */
 #define MAX_FIELDS_NAMED 100000
 
-typedef struct sbuf {
-	unsigned char *p;
-	size_t n, cap;
-} sbuf;
-
-static void
-sb_put(sbuf *b, const void *p, size_t n)
-{
-	if (b->cap - b->n < n) {
-		size_t nc = b->cap ? b->cap : 4096;
-
-		while (nc - b->n < n) {
-			if (nc > SIZE_MAX / 2)
-				lk_fatal("out of memory");
-			nc *= 2;
-		}
-		b->p = realloc(b->p, nc);
-		if (b->p == NULL)
-			lk_fatal("out of memory");
-		b->cap = nc;
-	}
-	memcpy(b->p + b->n, p, n);
-	b->n += n;
-}
-
-static void
-sb_puts(sbuf *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
-
 static void
 sb_fill(sbuf *b, char c, size_t n)
 {
@@ -82,30 +52,6 @@ sb_fill(sbuf *b, char c, size_t n)
 		sb_put(b, chunk, k);
 		n -= k;
 	}
-}
-
-static void sb_printf(sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-sb_printf(sbuf *b, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof buf)
-		lk_fatal("sb_printf: too long");
-	sb_put(b, buf, (size_t)n);
-}
-
-static void
-sb_raw(sbuf *b, const pp_doc *d, const pp_val *v)
-{
-	sb_put(b, d->buf + v->start, v->end - v->start);
 }
 
 /* A PDF text string: literal if printable ASCII, else UTF-16BE hex. */
@@ -325,39 +271,6 @@ typedef struct update {
 	size_t lt, gt;           /* '<' of /Contents, just past its '>' */
 } update;
 
-/* dict's pairs but those named in skip (NULL-terminated). */
-static void
-copy_pairs(sbuf *b, pp_doc *d, const pp_val *dict, const char *const *skip)
-{
-	size_t cur = 0;
-	pp_val k, v;
-
-	while (pp_dict_next(d, dict, &cur, &k, &v)) {
-		bool drop = false;
-
-		for (const char *const *s = skip; *s != NULL; s++)
-			drop = drop || pp_name_is(d, &k, *s);
-		if (drop)
-			continue;
-		sb_puts(b, "\n");
-		sb_raw(b, d, &k);
-		sb_puts(b, " ");
-		sb_raw(b, d, &v);
-	}
-}
-
-static void
-copy_items(sbuf *b, pp_doc *d, const pp_val *arr)
-{
-	size_t cur = 0;
-	pp_val v;
-
-	while (arr->type == PP_ARRAY && pp_array_next(d, arr, &cur, &v)) {
-		sb_raw(b, d, &v);
-		sb_puts(b, " ");
-	}
-}
-
 static const char *
 subfilter_name(enum sign_subfilter sf)
 {
@@ -393,35 +306,6 @@ put_id(sbuf *b, pp_doc *d, int64_t when, size_t xref_off)
 	lk_hex(h, 16, hex);
 	sb_puts(b, hex);
 	sb_puts(b, ">]");
-}
-
-typedef struct xent {
-	uint32_t num, gen;
-	size_t off;
-} xent;
-
-static int
-cmp_xent(const void *a, const void *b)
-{
-	const xent *x = a, *y = b;
-
-	return x->num < y->num ? -1 : x->num > y->num;
-}
-
-static void
-put_xref(sbuf *b, xent *x, size_t n)
-{
-	qsort(x, n, sizeof *x, cmp_xent);
-	sb_puts(b, "xref\n");
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-
-		while (j < n && x[j].num == x[j - 1].num + 1)
-			j++;
-		sb_printf(b, "%u %zu\n", x[i].num, j - i);
-		for (; i < j; i++)
-			sb_printf(b, "%010zu %05u n\r\n", x[i].off, x[i].gen);
-	}
 }
 
 static int
@@ -482,28 +366,28 @@ build_update(pp_doc *d, const target *t, const sign_opts *o, size_t reserve,
 
 	x[2] = (xent){d->root.obj, t->cat_gen, d->len + b->n};
 	sb_printf(b, "%u %u obj\n<<", d->root.obj, t->cat_gen);
-	copy_pairs(b, d, &t->cat, skip_cat);
+	sb_copy_pairs(b, d, &t->cat, skip_cat);
 	sb_puts(b, "\n/AcroForm <<");
 	if (t->acro.type == PP_DICT) {
-		copy_pairs(b, d, &t->acro, skip_acro);
+		sb_copy_pairs(b, d, &t->acro, skip_acro);
 		if (pp_dict_get(d, &t->acro, "SigFlags", &v) && v.type == PP_NUM &&
 		    v.is_int && v.i >= 0 && v.i < INT32_MAX)
 			sigflags = v.i | 3;
 	}
 	sb_puts(b, "\n/Fields [");
-	copy_items(b, d, &t->fields);
+	sb_copy_items(b, d, &t->fields);
 	sb_printf(b, "%u 0 R] /SigFlags %lld >>\n>>\nendobj\n", fld,
 	    (long long)sigflags);
 
 	x[3] = (xent){t->page_num, t->page_gen, d->len + b->n};
 	sb_printf(b, "%u %u obj\n<<", t->page_num, t->page_gen);
-	copy_pairs(b, d, &t->page, skip_page);
+	sb_copy_pairs(b, d, &t->page, skip_page);
 	sb_puts(b, "\n/Annots [");
-	copy_items(b, d, &t->annots);
+	sb_copy_items(b, d, &t->annots);
 	sb_printf(b, "%u 0 R]\n>>\nendobj\n", fld);
 
 	xref_off = d->len + b->n;
-	put_xref(b, x, 4);
+	sb_put_xref(b, x, 4);
 	sb_printf(b, "trailer\n<< /Size %u /Root %u %u R", fld + 1,
 	    d->root.obj, d->root.gen);
 	if (d->info.type != PP_NULL) {
@@ -589,7 +473,26 @@ sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 			u.b.p[u.lt + 2 + 2 * i] = (unsigned char)hex[der[i] & 15];
 		}
 	}
-	{
+	if (o->lt) {
+		/* The validation data in a further update (dss.c). */
+		unsigned char *all = malloc(inlen + u.b.n), *upd = NULL;
+		size_t updlen = 0;
+
+		if (all == NULL)
+			lk_fatal("out of memory");
+		memcpy(all, in, inlen);
+		memcpy(all + inlen, u.b.p, u.b.n);
+		rc = dss_build(all, inlen + u.b.n, pdf_in, der, derlen, reserve,
+		    o, &upd, &updlen, e);
+		if (rc == 0) {
+			const sign_span whole[2] = {{all, inlen + u.b.n},
+			    {upd, updlen}};
+
+			rc = sign_write_atomic(pdf_out, whole, 2, e);
+		}
+		free(upd);
+		free(all);
+	} else {
 		const sign_span whole[2] = {{in, inlen}, {u.b.p, u.b.n}};
 
 		rc = sign_write_atomic(pdf_out, whole, 2, e);

@@ -28,6 +28,18 @@ enum sign_subfilter {
 	SIGN_PKCS7,              /* adbe.pkcs7.detached */
 };
 
+/* What the validation data's update of sign_pdf holds (o->lt). */
+typedef struct sign_lt_info {
+	bool added;              /* the DSS update was written */
+	unsigned ncerts, ncrls, nocsps; /* what its DSS lists (with an
+	                          * earlier DSS's) */
+	bool revoked;            /* a certificate of the signature's chains is
+	                          * revoked by the data collected */
+	char revoked_cert[512];  /* its subject */
+	int64_t revoked_at;
+	char notes[1024];        /* what could not be fetched, "; "-separated */
+} sign_lt_info;
+
 typedef struct sign_opts {
 	const char *p12;         /* PKCS#12 file */
 	const char *password;    /* its password ("" for none) */
@@ -47,6 +59,21 @@ typedef struct sign_opts {
 	                          * (signed, as every key but /Contents), or
 	                          * NULL: lakip puts the audit chain's head
 	                          * there */
+	/* PAdES B-LT (added): lt adds, after the signature's update, a
+	 * second one with a DSS dictionary (ISO 32000-2 12.8.4.3, ETSI EN
+	 * 319 142-1): /Certs with the signer's and the timestamp
+	 * authority's certificates, /CRLs with the files given and those
+	 * fetched from the certificates' CRL distribution points, /OCSPs
+	 * with the answers of their AIA OCSP responders (http://, 10 s
+	 * each; offline: none fetched), and /VRI keyed by the SHA-1 of the
+	 * signature's /Contents.  An earlier DSS is kept in the new one.
+	 * A fetch that fails is a note in lt_info, not an error; a CRL
+	 * file that cannot be read is EX_NOINPUT / EX_DATAERR. */
+	bool lt;
+	const char *const *crl_files;
+	size_t ncrl_files;
+	bool offline;
+	sign_lt_info *lt_info;   /* filled when not NULL */
 } sign_opts;
 
 typedef struct sign_cert_info {
@@ -107,7 +134,47 @@ typedef struct sign_verify_result {
 	bool chain_ok;           /* the signer's certificate chains to it, at
 	                          * the signing time */
 	char chain_error[128];   /* why not, when chain_checked && !chain_ok */
+	/* PAdES B-LT (added; ltv.c): */
+	bool covers_signed_revision; /* the byte ranges cover the revision
+	                          * they end, but /Contents */
+	bool lt_updates_only;    /* updates follow the signed revision, and
+	                          * each of them only adds validation data (a
+	                          * new /DSS in the catalog, otherwise
+	                          * unchanged, and new objects) */
+	unsigned lt_updates;     /* how many */
+	bool dss;                /* the document has a DSS */
+	bool dss_has_chain;      /* it holds the signer's certificate and its
+	                          * issuers (and the authority's) */
+	bool vri;                /* and a /VRI entry for this signature */
+	unsigned dss_certs, dss_crls, dss_ocsps;
+	int64_t proof_time;      /* the time revocation is judged at: the
+	                          * timestamp's when it is valid, else now */
+	bool revocation_ok;      /* every certificate of the signer's and the
+	                          * authority's chains but the roots has a
+	                          * CRL or OCSP answer in the DSS, signed by
+	                          * its issuer, covering proof_time */
+	char revocation_missing[600]; /* the first certificate without */
+	bool revoked;            /* the DSS says a certificate of the chains
+	                          * was revoked at or before proof_time */
+	char revoked_cert[512];  /* its subject */
+	int64_t revoked_at;
+	bool expired_now;        /* the signer's certificate has expired */
+	bool expired_ok;         /* and the file proves the signature was made
+	                          * while it was valid: a valid timestamp
+	                          * before its end and revocation data of that
+	                          * time (B-LT) */
+	int level;               /* SIGN_LEVEL_* reached (valid signature) */
 } sign_verify_result;
+
+enum {
+	SIGN_LEVEL_NONE = 0,     /* the signature does not verify */
+	SIGN_LEVEL_BB,           /* PAdES B-B: a valid signature */
+	SIGN_LEVEL_BT,           /* B-T: and a valid timestamp over it */
+	SIGN_LEVEL_BLT,          /* B-LT: and the DSS holds the chains and
+	                          * revocation data covering the timestamp */
+};
+/* "B-B", "B-T", "B-LT" or "-". */
+const char *sign_level_name(int level);
 
 /* Check the (last) signature of a PDF file.  Returns 0 when the file could
  * be examined (look at the result's flags), or an error code. */

@@ -20,6 +20,7 @@
 #include <sysexits.h>
 
 #include <openssl/bio.h>
+#include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/http.h>
 #include <openssl/rand.h>
@@ -181,6 +182,21 @@ tsa_read(const unsigned char *tok, size_t n, const unsigned char *sig,
 				X509_NAME_oneline(ias->issuer, tsa, (int)cap);
 		}
 		ok = 1;
+		/* The authority's signature over the token (who the
+		 * authority is, is reported; the DSS check judges its
+		 * certificate). */
+		if (*imprint_ok) {
+			const unsigned char *q = tok;
+			CMS_ContentInfo *c = d2i_CMS_ContentInfo(NULL, &q,
+			    n > LONG_MAX ? LONG_MAX : (long)n);
+			BIO *sink = BIO_new(BIO_s_null());
+
+			*imprint_ok = c != NULL && sink != NULL &&
+			    CMS_verify(c, NULL, NULL, NULL, sink,
+			    CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) == 1;
+			BIO_free(sink);
+			CMS_ContentInfo_free(c);
+		}
 	}
 	TS_TST_INFO_free(ti);
 	PKCS7_free(token);

@@ -212,6 +212,8 @@ sign_verify_mem(const char *pdf, const unsigned char *mem, size_t memlen,
 	r->covers_whole_file = br[0] == 0 && br[1] == ct.start &&
 	    br[2] == ct.end && br[2] + br[3] == len && d.buf[ct.start] == '<';
 	r->signed_revision_end = (size_t)(br[2] + br[3]);
+	r->covers_signed_revision = br[0] == 0 && br[1] == ct.start &&
+	    br[2] == ct.end && d.buf[ct.start] == '<';
 
 	prefix = previous_revision_end(&d, &f);
 	SHA256(buf, prefix, r->unsigned_sha256);
@@ -229,6 +231,8 @@ sign_verify_mem(const char *pdf, const unsigned char *mem, size_t memlen,
 		    (int64_t)time(NULL);
 
 		rc = cms_check(der, derlen, parts, 2, when, ca, r, pdf, e);
+		if (rc == 0)
+			ltv_check(buf, len, pdf, der, derlen, ca, r);
 	}
 out:
 	X509_STORE_free(ca);

@@ -66,8 +66,16 @@ sign_verify_all(const char *pdf, const char *ca_file, sign_verify_each **out,
 			break;
 		if (!r.signed_)
 			continue;
-		if (n > 0 && v[n - 1].r.signed_revision_end == r.signed_revision_end)
-			continue;        /* an update without a signature */
+		if (n > 0 && v[n - 1].r.signed_revision_end == r.signed_revision_end) {
+			/* An update without a signature: one that only adds
+			 * validation data counts with the signature. */
+			if (r.lt_updates_only) {
+				v[n - 1].r = r;
+				v[n - 1].revision_end = ends[k];
+				v[n - 1].r.covers_whole_file = false;
+			}
+			continue;
+		}
 		v[n].r = r;
 		v[n].revision_end = ends[k];
 		v[n].r.covers_whole_file = r.covers_whole_file && ends[k] == len;

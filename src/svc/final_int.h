@@ -12,6 +12,9 @@
 #include <sys/types.h>
 
 #include "core/err.h"
+#include "sign/sign.h"
+
+struct svc_final_opts;
 
 /* The whole file at path: *buf malloc'ed (a NUL after its *len bytes). */
 int svc_read_bytes(const char *path, unsigned char **buf, size_t *len,
@@ -29,5 +32,14 @@ void svc_unpublish(const char *out, bool *published);
 /* "YYYY-MM-DD" of t (UTC); the digits of s into out (n bytes). */
 const char *svc_iso_day(int64_t t, char buf[32]);
 void svc_digits(const char *s, char *out, size_t n);
+
+/* The one signing of every kind of finalise: sign_pdf of in into out
+ * with so completed from o (the timestamp authority, and the validation
+ * data in a DSS update when o asks for a timestamp or gives CRLs; what
+ * could not be fetched is a warning through o's hooks).  A certificate
+ * of the signature that the validation data say is revoked refuses
+ * (EX_NOPERM, naming it; nothing is kept of out's file by the caller). */
+int svc_sign(const struct svc_final_opts *o, const char *in, const char *out,
+	     sign_opts *so, sign_cert_info *ci, lk_err *e);
 
 #endif

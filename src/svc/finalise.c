@@ -272,10 +272,9 @@ produce(void *arg, rencana *r, int tw, int version, store_signed_in *out,
 	snprintf(head, sizeof head, "audit-head: %" PRId64 " %s", out->audit_id,
 		 out->audit_hash);
 	so.app_data = head;
-	so.tsa_url = fc->o->tsa;
 	memcpy(checked, fc->res->cert.sha256, sizeof checked);
-	if ((rc = sign_pdf(fc->unsigned_tmp, fc->signed_tmp, &so, &fc->res->cert,
-			   e)) != 0)
+	if ((rc = svc_sign(fc->o, fc->unsigned_tmp, fc->signed_tmp, &so,
+			   &fc->res->cert, e)) != 0)
 		return rc;
 	/* The file could have been replaced since it was checked. */
 	if (strcmp(checked, fc->res->cert.sha256) != 0)
@@ -526,4 +525,37 @@ svc_final_result_free(svc_final_result *r)
 {
 	free(r->pdf);
 	memset(r, 0, sizeof *r);
+}
+
+int
+svc_sign(const svc_final_opts *o, const char *in, const char *out,
+	 sign_opts *so, sign_cert_info *ci, lk_err *e)
+{
+	sign_lt_info li;
+	int rc;
+
+	memset(&li, 0, sizeof li);
+	so->tsa_url = o->tsa;
+	so->lt = (o->tsa != NULL && *o->tsa != '\0') || o->ncrl > 0;
+	so->crl_files = o->crl;
+	so->ncrl_files = o->ncrl;
+	so->offline = o->offline;
+	so->lt_info = &li;
+	if ((rc = sign_pdf(in, out, so, ci, e)) != 0)
+		return rc;
+	if (li.notes[0] != '\0' && o->hooks.warn != NULL) {
+		char msg[1200];
+
+		snprintf(msg, sizeof msg, _("validation data not fetched: %s"),
+			 li.notes);
+		o->hooks.warn(o->hooks.arg, msg);
+	}
+	if (li.revoked) {
+		char when[32];
+
+		return lk_fail(e, EX_NOPERM, _("the certificate %s is revoked "
+			       "(since %s): nothing is signed"), li.revoked_cert,
+			       svc_iso_day(li.revoked_at, when));
+	}
+	return 0;
 }

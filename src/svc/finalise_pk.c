@@ -218,10 +218,9 @@ produce(void *arg, rencana *r, int pihak, int version,
 	snprintf(head, sizeof head, "audit-head: %" PRId64 " %s",
 		 out->sig.audit_id, out->sig.audit_hash);
 	so.app_data = head;
-	so.tsa_url = fc->o->tsa;
 	memcpy(checked, fc->res->cert.sha256, sizeof checked);
-	if ((rc = sign_pdf(fc->unsigned_tmp, fc->signed_tmp, &so, &fc->res->cert,
-			   e)) != 0)
+	if ((rc = svc_sign(fc->o, fc->unsigned_tmp, fc->signed_tmp, &so,
+			   &fc->res->cert, e)) != 0)
 		return rc;
 	if (strcmp(checked, fc->res->cert.sha256) != 0)
 		return lk_fail(e, EX_NOPERM, _("%s changed while the report "

@@ -174,6 +174,13 @@ typedef struct svc_final_opts {
 	const char *p12, *password;
 	const char *ttd;         /* scanned signature PNG, or NULL */
 	const char *tsa;         /* timestamp authority (http://), or NULL */
+	/* PAdES B-LT: with a timestamp authority or CRL files, a DSS with
+	 * the validation data follows the signature (sign_opts.lt): the
+	 * CRL files given (DER or PEM), and unless offline, the OCSP
+	 * answers and CRLs fetched from the certificates' own URLs. */
+	const char *const *crl;
+	size_t ncrl;
+	bool offline;
 	/* The file the signed report goes to; NULL or "-": none (the
 	 * bytes are in the result only).  It appears, by rename, in the
 	 * transaction that stores the version, never before and never on

@@ -376,6 +376,19 @@ make_material(void)
 	    "-nodes -keyout ec.key -out ec.crt -days 365 -subj '/CN=Kunci EC'", M);
 	must("cd '%s' && openssl pkcs12 -export -inkey ec.key -in ec.crt "
 	    "-out ec.p12 -passout 'pass:" PASS "'", M);
+	/* CRLs of the CA (openssl ca -gencrl): one before the leaf is
+	 * revoked, one after; one of another CA of the same name. */
+	must("cd '%s' && : >index.txt && echo 01 >crlnumber && printf '%%s\\n' "
+	    "'[ ca ]' 'default_ca = c' '[ c ]' 'database = index.txt' "
+	    "'crlnumber = crlnumber' 'certificate = ca.crt' 'private_key = ca.key' "
+	    "'default_md = sha256' 'default_crl_days = 2' >ca.cnf && "
+	    "openssl ca -batch -config ca.cnf -gencrl -out good.crl && "
+	    "openssl ca -batch -config ca.cnf -revoke leaf.crt && "
+	    "openssl ca -batch -config ca.cnf -gencrl -out revoked.crl && "
+	    "openssl req -x509 -newkey rsa:2048 -nodes -keyout fake.key -out fake.crt "
+	    "-days 3650 -subj '/C=ID/O=Uji/CN=Uji Root CA' && "
+	    "openssl ca -batch -config ca.cnf -keyfile fake.key -cert fake.crt "
+	    "-gencrl -out fake.crl", M);
 	if (sh(NULL, 0, "cd '%s' && openssl pkcs12 -export -legacy -inkey self.key "
 	    "-in self.crt -out legacy.p12 -passout 'pass:" PASS "'", M) != 0)
 		fprintf(stderr, "# openssl cannot write legacy .p12 files here\n");
@@ -816,6 +829,78 @@ START_TEST(test_verify_ca)
 	/* Bundles and certificate files that are not. */
 	ck_assert_int_eq(sign_verify_ca(out, mpath("notcert.txt"), &r, &e), EX_DATAERR);
 	ck_assert_int_eq(sign_verify_ca(out, mpath("none.crt"), &r, &e), EX_NOINPUT);
+}
+END_TEST
+
+/* ==== validation data (PAdES B-LT) ==== */
+
+static const struct dss_case {
+	const char *crl;         /* the CRL given, offline */
+	bool revoked;            /* the DSS says the leaf is revoked */
+	bool covered;            /* every certificate covered */
+} dss_cases[] = {
+	{ "good.crl", false, true },
+	{ "revoked.crl", true, true },    /* covered: it says revoked */
+	{ "fake.crl", false, false },     /* another key: not counted */
+	{ NULL, false, false },           /* no CRL: the chain only */
+};
+
+START_TEST(test_dss)
+{
+	const struct dss_case *c = &dss_cases[_i];
+	const char *dir = workdir(), *out = wpath(dir, "lt.pdf");
+	const char *crl[1];
+	sign_opts o = opts(mpath("chain.p12"), SIGN_PADES, (int64_t)time(NULL));
+	sign_lt_info li;
+	sign_verify_result r;
+	sign_verify_each *v = NULL;
+	size_t n = 0;
+	lk_err e = {0, ""};
+
+	crl[0] = c->crl != NULL ? mpath(c->crl) : NULL;
+	o.lt = true;
+	o.offline = true;
+	o.crl_files = crl;
+	o.ncrl_files = c->crl != NULL ? 1 : 0;
+	o.lt_info = &li;
+	sign_ok(BASE, out, &o, NULL);
+	ck_assert(li.added);
+	ck_assert_int_eq(li.ncerts, 2);          /* the leaf and the CA */
+	ck_assert_int_eq(li.ncrls, c->crl != NULL ? 1 : 0);
+	ck_assert(li.revoked == c->revoked);
+	ck_assert_msg(sign_verify_ca(out, mpath("ca.crt"), &r, &e) == 0, "%s", e.msg);
+	ck_assert(r.digest_ok && r.signature_ok && r.chain_ok);
+	ck_assert(!r.covers_whole_file && r.covers_signed_revision);
+	ck_assert(r.lt_updates_only);
+	ck_assert_int_eq(r.lt_updates, 1);
+	ck_assert(r.dss && r.vri && r.dss_has_chain);
+	ck_assert_int_eq(r.dss_certs, 2);
+	ck_assert_int_eq(r.dss_crls, c->crl != NULL ? 1 : 0);
+	ck_assert(r.revoked == c->revoked);
+	if (c->revoked)
+		ck_assert_ptr_nonnull(strstr(r.revoked_cert, "Kepala Badan"));
+	ck_assert(r.revocation_ok == c->covered);
+	if (!c->covered && !c->revoked)
+		ck_assert_ptr_nonnull(strstr(r.revocation_missing, "Kepala Badan"));
+	/* No timestamp: B-B, whatever the DSS holds. */
+	ck_assert_int_eq(r.level, SIGN_LEVEL_BB);
+	ck_assert_str_eq(sign_level_name(r.level), "B-B");
+	/* Every signature: the one, with its validation data. */
+	ck_assert_msg(sign_verify_all(out, NULL, &v, &n, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq((int)n, 1);
+	ck_assert(v[0].r.lt_updates_only && v[0].r.dss);
+	ck_assert_int_eq((int)v[0].later_updates, 0);
+	free(v);
+	/* A second signature over it keeps the first's DSS in its own. */
+	o.crl_files = NULL;
+	o.ncrl_files = 0;
+	sign_ok(out, wpath(dir, "lt2.pdf"), &o, NULL);
+	ck_assert_int_eq(li.ncrls, c->crl != NULL ? 1 : 0);
+	ck_assert_int_eq(li.ncerts, 2);          /* the same two, once */
+	ck_assert_msg(sign_verify_ca(wpath(dir, "lt2.pdf"), mpath("ca.crt"), &r,
+	    &e) == 0, "%s", e.msg);
+	ck_assert(r.lt_updates_only && r.vri);
+	ck_assert(r.revoked == c->revoked);
 }
 END_TEST
 
@@ -1454,6 +1539,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_app_data_signed);
 	tcase_add_test(tc, test_appended);
 	tcase_add_test(tc, test_verify_ca);
+	tcase_add_loop_test(tc, test_dss, 0, (int)LK_NELEM(dss_cases));
 	tcase_add_loop_test(tc, test_cert_file, 0,
 	    (int)(sizeof cert_cases / sizeof cert_cases[0]));
 	tcase_add_test(tc, test_p12_cert);
