@@ -42,7 +42,9 @@ enum drv_rc {
 	DRV_CONSTRAINT, /* a constraint (unique, check, foreign key) refused */
 	DRV_NOMEM,
 	DRV_RANGE,      /* a bind index out of range */
-	DRV_ERROR       /* anything else, including an SQL error */
+	DRV_ERROR,      /* anything else, including an SQL error */
+	DRV_PERM        /* the server refused this account the change
+	                 * (privileges, row-level security) */
 };
 
 /* Type of a column's value in the current row. */
@@ -158,6 +160,9 @@ struct sqlite3 *drv_sqlite_handle(drv_db *db);
 /* PostgreSQL (drv_pg.c): conninfo is a libpq connection URI
  * (postgresql://...).  *out is set even on failure. */
 int drv_pg_open(const char *conninfo, drv_db **out);
+/* The server and database of a PostgreSQL connection for messages,
+ * "host:port/database" (never the password), in buf. */
+const char *drv_pg_where(drv_db *db, char *buf, size_t n);
 /* conninfo starts with postgresql:// or postgres:// */
 bool drv_is_pg_name(const char *name);
 
