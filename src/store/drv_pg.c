@@ -4,9 +4,10 @@
  *
  * Owns: a libpq connection behind drv.h.  The store's SQL, written with
  * `?N` parameters, is rewritten to `$N` once per statement and prepared
- * on the server at its first run (named statements, every parameter's
- * type inferred by the server from where it stands, values sent as
- * text, blobs as bytes).  A run fetches its whole result; stepping walks
+ * on the server at its first run (named statements; the types of that
+ * run's values: an integer is int8, a blob bytea, a text or NULL is left
+ * for the server to infer from where it stands; values sent as text,
+ * blobs as bytes).  A run fetches its whole result; stepping walks
  * its rows.  Server errors map to drv_rc by SQLSTATE class: a
  * serialisation failure or deadlock is DRV_BUSY (the store retries the
  * transaction), a lost connection DRV_IOERR.  Statements finalized while
@@ -53,6 +54,7 @@ typedef struct pg_st {
 	char **val;                 /* [nparam], NULL: SQL NULL */
 	int *len;
 	int *fmt;                   /* 0 text, 1 binary (blobs) */
+	Oid *type;                  /* int8, bytea, or 0: the server infers */
 	PGresult *res;
 	int row, nrow, ncol;
 	unsigned char **blob;       /* [ncol] unescaped bytea of this row */
@@ -334,6 +336,7 @@ pg_prepare(drv_db *db, const char *sql, drv_st **out)
 	s->val = xcalloc((size_t)s->nparam, sizeof *s->val);
 	s->len = xcalloc((size_t)s->nparam, sizeof *s->len);
 	s->fmt = xcalloc((size_t)s->nparam, sizeof *s->fmt);
+	s->type = xcalloc((size_t)s->nparam, sizeof *s->type);
 	s->row = -1;
 	*out = &s->base;
 	return DRV_OK;
@@ -349,6 +352,7 @@ clear_bindings(pg_st *s)
 		s->val[i] = NULL;
 		s->len[i] = 0;
 		s->fmt[i] = 0;
+		s->type[i] = 0;
 	}
 }
 
@@ -370,12 +374,13 @@ pg_finalize(drv_st *st)
 	free(s->val);
 	free(s->len);
 	free(s->fmt);
+	free(s->type);
 	free(s->sql);
 	free(s);
 }
 
 static int
-bind_bytes(pg_st *s, int i, const void *p, size_t n, int fmt)
+bind_bytes(pg_st *s, int i, const void *p, size_t n, int fmt, Oid type)
 {
 	char *v;
 
@@ -390,6 +395,7 @@ bind_bytes(pg_st *s, int i, const void *p, size_t n, int fmt)
 	s->val[i - 1] = v;
 	s->len[i - 1] = (int)n;
 	s->fmt[i - 1] = fmt;
+	s->type[i - 1] = type;
 	return DRV_OK;
 }
 
@@ -399,19 +405,19 @@ pg_bind_int(drv_st *st, int i, int64_t v)
 	char buf[24];
 	int n = snprintf(buf, sizeof buf, "%" PRId64, v);
 
-	return bind_bytes((pg_st *)st, i, buf, (size_t)n, 0);
+	return bind_bytes((pg_st *)st, i, buf, (size_t)n, 0, OID_INT8);
 }
 
 static int
 pg_bind_text(drv_st *st, int i, const char *v)
 {
-	return bind_bytes((pg_st *)st, i, v, strlen(v), 0);
+	return bind_bytes((pg_st *)st, i, v, strlen(v), 0, 0);
 }
 
 static int
 pg_bind_blob(drv_st *st, int i, const void *p, size_t n)
 {
-	return bind_bytes((pg_st *)st, i, n > 0 ? p : "", n, 1);
+	return bind_bytes((pg_st *)st, i, n > 0 ? p : "", n, 1, OID_BYTEA);
 }
 
 static int
@@ -425,6 +431,7 @@ pg_bind_null(drv_st *st, int i)
 	s->val[i - 1] = NULL;
 	s->len[i - 1] = 0;
 	s->fmt[i - 1] = 0;
+	s->type[i - 1] = 0;
 	return DRV_OK;
 }
 
@@ -446,7 +453,7 @@ run(pg_st *s)
 		char name[16];
 
 		snprintf(name, sizeof name, "lk%u", ++d->next_name);
-		res = PQprepare(d->conn, name, s->sql, s->nparam, NULL);
+		res = PQprepare(d->conn, name, s->sql, s->nparam, s->type);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 			int rc = fail_of(d, res);
 
