@@ -65,7 +65,39 @@ expect_eq() {
 	if [ "$2" = "$3" ]; then ok "$1"
 	else not_ok "$1" "expected: $3" "got:      $2"; fi
 }
-sum() { sqlite3 "$1" .dump | sha256sum | awk "{print \$1}"; }
+# The backend under test: SQLite files in $T (the default), or with
+# LAKIP_TEST_PG (tests/pg/on-pg.sh: the URI of a private cluster's
+# `postgres` database) databases of their own on that server.
+on_pg() { [ -n "${LAKIP_TEST_PG:-}" ]; }
+# new_db NAME: the name of a fresh, empty database for -d.
+new_db() {
+	if on_pg; then
+		_dbn=$(printf 'lk_%s_%s_%s' "$(basename "$0" .sh)" "$$" "$1" |
+			tr -c 'a-z0-9_' '_')
+		psql -X -q "$LAKIP_TEST_PG" -c "DROP DATABASE IF EXISTS $_dbn" \
+			-c "CREATE DATABASE $_dbn" >/dev/null 2>&1 ||
+			{ echo "new_db: cannot create $_dbn" >&2; return 1; }
+		echo "postgresql:///$_dbn?${LAKIP_TEST_PG#*\?}"
+	else
+		echo "$T/$1.db"
+	fi
+}
+# db_sql DB SQL: the rows of a query, fields separated by |.
+db_sql() {
+	if on_pg; then psql -X -A -t -F'|' -q "$1" -c "$2"
+	else sqlite3 "$1" "$2"; fi
+}
+# sum DB: a digest of everything stored (to show that nothing changed).
+sum() {
+	if on_pg; then pg_dump --data-only --no-owner --no-privileges "$1" |
+		grep -v '^--' | sha256sum | awk "{print \$1}"
+	else sqlite3 "$1" .dump | sha256sum | awk "{print \$1}"; fi
+}
+# pg_skip REASON: on PostgreSQL, the whole script is skipped (it tests
+# what only a SQLite file has: modes, sidecar files, a damaged page).
+pg_skip() {
+	if on_pg; then echo "1..0 # SKIP on PostgreSQL: $1"; exit 0; fi
+}
 # test_key: a self-signed signing key of "Kepala Uji" for 30 days:
 # $T/key.pem, $T/cert.pem and $T/k.p12 (password rahasia).
 test_key() {
