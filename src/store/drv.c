@@ -83,6 +83,12 @@ drv_meta_set(drv_db *db, const char *key, int64_t v)
 }
 
 int
+drv_busy_timeout(drv_db *db, int ms)
+{
+	return note(db, db->ops->busy_timeout(db, ms));
+}
+
+int
 drv_prepare(drv_db *db, const char *sql, drv_st **out)
 {
 	*out = NULL;

@@ -81,6 +81,7 @@ typedef struct drv_ops {
 	int (*sys_errno)(drv_db *db);
 	int (*meta_get)(drv_db *db, const char *key, int64_t *v);
 	int (*meta_set)(drv_db *db, const char *key, int64_t v);
+	int (*busy_timeout)(drv_db *db, int ms);
 } drv_ops;
 
 /* Every connection starts with its driver; drivers extend this. */
@@ -115,6 +116,9 @@ int drv_sys_errno(drv_db *db);
  * the table lakip_meta. */
 int drv_meta_get(drv_db *db, const char *key, int64_t *v);
 int drv_meta_set(drv_db *db, const char *key, int64_t v);
+/* How long a statement waits for another writer's lock before it fails
+ * with DRV_BUSY (0: not at all). */
+int drv_busy_timeout(drv_db *db, int ms);
 
 /* ---- statements ---- */
 

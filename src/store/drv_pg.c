@@ -660,6 +660,16 @@ pg_meta_set(drv_db *db, const char *key, int64_t v)
 	return rc;
 }
 
+static int
+pg_busy_timeout(drv_db *db, int ms)
+{
+	char sql[64];
+
+	/* lock_timeout 0 is no limit; SQLite's 0 is not to wait */
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d", ms > 0 ? ms : 1);
+	return pg_exec(db, sql);
+}
+
 static const drv_ops pg_ops = {
 	.dialect = DRV_PG,
 	.name = "PostgreSQL",
@@ -685,6 +695,7 @@ static const drv_ops pg_ops = {
 	.sys_errno = pg_sys_errno,
 	.meta_get = pg_meta_get,
 	.meta_set = pg_meta_set,
+	.busy_timeout = pg_busy_timeout,
 };
 
 /* The server and database of a connection, for messages: "host:port/db"
