@@ -11,10 +11,19 @@
 #include "store/drv.h"
 
 static const char *const sql_of[DRV_SQL_N][DRV_N_DIALECT] = {
+	/* One writer at a time, as SQLite's write lock: on PostgreSQL a
+	 * transaction-scoped advisory lock taken first (the application id
+	 * as its key), waited for up to lock_timeout (the busy timeout),
+	 * then DRV_BUSY.  Writers in turn cannot lose an update; readers
+	 * are never blocked. */
 	[DRV_SQL_BEGIN_WRITE] = {
 		[DRV_SQLITE] = "BEGIN IMMEDIATE",
-		/* every writer serialisable: a conflict is DRV_BUSY, retried */
-		[DRV_PG] = "BEGIN ISOLATION LEVEL SERIALIZABLE",
+		[DRV_PG] = "BEGIN ISOLATION LEVEL READ COMMITTED;"
+			   " SELECT pg_advisory_xact_lock(1279961424)",
+	},
+	[DRV_SQL_BEGIN_READ] = {
+		[DRV_SQLITE] = "BEGIN",
+		[DRV_PG] = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
 	},
 };
 

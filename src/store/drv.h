@@ -146,6 +146,7 @@ size_t drv_col_bytes(drv_st *st, int i);
 /* Statements whose SQL differs between SQLite and PostgreSQL, by id. */
 enum drv_sql_id {
 	DRV_SQL_BEGIN_WRITE,      /* a transaction that will write */
+	DRV_SQL_BEGIN_READ,       /* one snapshot for several reads */
 	DRV_SQL_N
 };
 
