@@ -19,7 +19,7 @@ static const char *const sql_of[DRV_SQL_N][DRV_N_DIALECT] = {
 	[DRV_SQL_BEGIN_WRITE] = {
 		[DRV_SQLITE] = "BEGIN IMMEDIATE",
 		[DRV_PG] = "BEGIN ISOLATION LEVEL READ COMMITTED;"
-			   " SELECT pg_advisory_xact_lock(1279961424)",
+			   " SELECT pg_advisory_xact_lock(1280002384)",
 	},
 	[DRV_SQL_BEGIN_READ] = {
 		[DRV_SQLITE] = "BEGIN",
