@@ -25,6 +25,12 @@ static const char *const sql_of[DRV_SQL_N][DRV_N_DIALECT] = {
 		[DRV_SQLITE] = "BEGIN",
 		[DRV_PG] = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
 	},
+	/* SQLite's next rowid is always max(id) + 1 */
+	[DRV_SQL_ID_AFTER_COPY] = {
+		[DRV_SQLITE] = "SELECT '%1$s'",
+		[DRV_PG] = "SELECT setval(pg_get_serial_sequence('%1$s', 'id'),"
+			   " coalesce(max(id), 0) + 1, false) FROM %1$s",
+	},
 };
 
 const char *

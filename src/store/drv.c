@@ -177,6 +177,18 @@ drv_col_bytes(drv_st *st, int i)
 	return st->db->ops->col_bytes(st, i);
 }
 
+int
+drv_col_count(drv_st *st)
+{
+	return st->db->ops->col_count(st);
+}
+
+const char *
+drv_col_name(drv_st *st, int i)
+{
+	return st->db->ops->col_name(st, i);
+}
+
 bool
 drv_is_pg_name(const char *name)
 {

@@ -82,6 +82,8 @@ typedef struct drv_ops {
 	int (*meta_get)(drv_db *db, const char *key, int64_t *v);
 	int (*meta_set)(drv_db *db, const char *key, int64_t v);
 	int (*busy_timeout)(drv_db *db, int ms);
+	int (*col_count)(drv_st *st);
+	const char *(*col_name)(drv_st *st, int i);
 } drv_ops;
 
 /* Every connection starts with its driver; drivers extend this. */
@@ -140,6 +142,9 @@ int64_t drv_col_int(drv_st *st, int i);
 const char *drv_col_text(drv_st *st, int i);
 const void *drv_col_blob(drv_st *st, int i);
 size_t drv_col_bytes(drv_st *st, int i);
+/* The result's columns: their number and names (after the first step). */
+int drv_col_count(drv_st *st);
+const char *drv_col_name(drv_st *st, int i);
 
 /* ---- dialects (dialect.c) ---- */
 
@@ -147,6 +152,8 @@ size_t drv_col_bytes(drv_st *st, int i);
 enum drv_sql_id {
 	DRV_SQL_BEGIN_WRITE,      /* a transaction that will write */
 	DRV_SQL_BEGIN_READ,       /* one snapshot for several reads */
+	DRV_SQL_ID_AFTER_COPY,    /* %s: a table whose ids were copied; its
+	                           * next id follows the largest */
 	DRV_SQL_N
 };
 

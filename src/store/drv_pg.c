@@ -670,6 +670,23 @@ pg_busy_timeout(drv_db *db, int ms)
 	return pg_exec(db, sql);
 }
 
+static int
+pg_col_count(drv_st *st)
+{
+	pg_st *s = (pg_st *)st;
+
+	return s->res != NULL ? s->ncol : 0;
+}
+
+static const char *
+pg_col_name(drv_st *st, int i)
+{
+	pg_st *s = (pg_st *)st;
+
+	return s->res != NULL && i >= 0 && i < s->ncol ? PQfname(s->res, i)
+						       : NULL;
+}
+
 static const drv_ops pg_ops = {
 	.dialect = DRV_PG,
 	.name = "PostgreSQL",
@@ -696,6 +713,8 @@ static const drv_ops pg_ops = {
 	.meta_get = pg_meta_get,
 	.meta_set = pg_meta_set,
 	.busy_timeout = pg_busy_timeout,
+	.col_count = pg_col_count,
+	.col_name = pg_col_name,
 };
 
 /* The server and database of a connection, for messages: "host:port/db"
