@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* test_drv.c - the driver seam (src/store/drv.h) behaves the same on
+/* test_backend.c - the driver seam (src/store/drv.h) behaves the same on
  * both drivers: values of every kind in and out unchanged, parameters
  * by number and in order, a statement run again with new values, the
  * rows a change touched, RETURNING, constraints, transactions, the
@@ -366,8 +366,8 @@ END_TEST
 Suite *
 lktest_suite(void)
 {
-	Suite *s = suite_create(getenv("LAKIP_TEST_PG") ? "drv (PostgreSQL)"
-							: "drv (SQLite)");
+	Suite *s = suite_create(getenv("LAKIP_TEST_PG") ? "backend (PostgreSQL)"
+							: "backend (SQLite)");
 	TCase *tc = tcase_create("drv");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
