@@ -10,6 +10,8 @@
 #include "config.h"
 #include "store/store_int.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -30,44 +32,58 @@
 /* ------------------------------------------------------------------ */
 /* errors */
 
+/* The words of a drv_rc when there is no connection to ask. */
+static const char *
+rc_str(int rc)
+{
+	switch (rc) {
+	case DRV_BUSY: return "database is locked";
+	case DRV_READONLY: return "attempt to write a readonly database";
+	case DRV_CANTOPEN: return "unable to open database file";
+	case DRV_FULL: return "database or disk is full";
+	case DRV_IOERR: return "disk I/O error";
+	case DRV_NOTADB: return "file is not a database";
+	case DRV_CORRUPT: return "database disk image is malformed";
+	case DRV_CONSTRAINT: return "constraint failed";
+	case DRV_NOMEM: return "out of memory";
+	case DRV_RANGE: return "column index out of range";
+	default: return "SQL logic error";
+	}
+}
+
 int
 store_fail(store *s, int rc, lk_err *e, const char *what)
 {
-	const char *msg = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db)
-						     : sqlite3_errstr(rc);
+	const char *msg = s != NULL && s->db != NULL ? drv_errmsg(s->db)
+						     : rc_str(rc);
 	const char *path = s != NULL ? s->path : "?";
-	int sys = s != NULL && s->db != NULL ? sqlite3_system_errno(s->db) : 0;
 
 	if (what == NULL)
 		what = _("database error");
-	/* no room for the -wal or -shm file is an I/O error to SQLite */
-	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
-		rc = SQLITE_FULL;
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	switch (rc) {
+	case DRV_BUSY:
 		return lk_fail(e, EX_TEMPFAIL,
 			       _("%s: database is locked by another process (%s)"),
 			       path, msg);
-	case SQLITE_READONLY:
+	case DRV_READONLY:
 		return lk_fail(e, EX_IOERR, _("%s: database is read-only (%s)"),
 			       path, msg);
-	case SQLITE_CANTOPEN:
+	case DRV_CANTOPEN:
 		return lk_fail(e, s != NULL && s->creating ? EX_CANTCREAT : EX_NOINPUT,
 			       _("%s: cannot open database (%s)"), path, msg);
-	case SQLITE_FULL:
+	case DRV_FULL:
 		return lk_fail(e, EX_IOERR, _("%s: %s: disk full (%s)"), path,
 			       what, msg);
-	case SQLITE_IOERR:
+	case DRV_IOERR:
 		return lk_fail(e, EX_IOERR, _("%s: %s: disk error (%s)"), path,
 			       what, msg);
-	case SQLITE_NOTADB:
+	case DRV_NOTADB:
 		return lk_fail(e, EX_DATAERR, _("%s: not a SQLite database (%s)"),
 			       path, msg);
-	case SQLITE_CORRUPT:
+	case DRV_CORRUPT:
 		return lk_fail(e, EX_DATAERR, _("%s: database is damaged (%s)"),
 			       path, msg);
-	case SQLITE_CONSTRAINT:
+	case DRV_CONSTRAINT:
 		return lk_fail(e, EX_DATAERR, _("%s: %s: %s"), path, what, msg);
 	default:
 		return lk_fail(e, EX_SOFTWARE, _("%s: %s: %s"), path, what, msg);
@@ -89,19 +105,17 @@ store_fail_readonly(store *s, lk_err *e)
 /* statements */
 
 int
-store_stmt(store *s, sqlite3_stmt **slot, const char *sql, lk_err *e)
+store_stmt(store *s, drv_st **slot, const char *sql, lk_err *e)
 {
 	int rc;
 
-	s->bind_rc = SQLITE_OK;
+	s->bind_rc = DRV_OK;
 	if (*slot != NULL) {
-		sqlite3_reset(*slot);
-		sqlite3_clear_bindings(*slot);
+		drv_reset(*slot);      /* also clears the bindings */
 		return 0;
 	}
-	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot,
-				NULL);
-	if (rc != SQLITE_OK) {
+	rc = drv_prepare(s->db, sql, slot);
+	if (rc != DRV_OK) {
 		*slot = NULL;
 		return store_fail(s, rc, e, _("cannot prepare a query"));
 	}
@@ -109,42 +123,45 @@ store_stmt(store *s, sqlite3_stmt **slot, const char *sql, lk_err *e)
 }
 
 void
-store_finalize_all(sqlite3_stmt **slot, size_t n)
+store_finalize_all(drv_st **slot, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		sqlite3_finalize(slot[i]);
+		drv_finalize(slot[i]);
 		slot[i] = NULL;
 	}
 }
 
-void
-store_bind_text(store *s, sqlite3_stmt *st, int i, const char *v)
+static void
+bound(store *s, int rc)
 {
-	int rc = v == NULL ? sqlite3_bind_null(st, i)
-			   : sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-
-	if (rc != SQLITE_OK && s->bind_rc == SQLITE_OK)
+	if (rc != DRV_OK && s->bind_rc == DRV_OK)
 		s->bind_rc = rc;
 }
 
 void
-store_bind_int(store *s, sqlite3_stmt *st, int i, int64_t v)
+store_bind_text(store *s, drv_st *st, int i, const char *v)
 {
-	int rc = sqlite3_bind_int64(st, i, (sqlite3_int64)v);
-
-	if (rc != SQLITE_OK && s->bind_rc == SQLITE_OK)
-		s->bind_rc = rc;
+	bound(s, drv_bind_text(st, i, v));
 }
 
 void
-store_bind_null(store *s, sqlite3_stmt *st, int i)
+store_bind_int(store *s, drv_st *st, int i, int64_t v)
 {
-	int rc = sqlite3_bind_null(st, i);
+	bound(s, drv_bind_int(st, i, v));
+}
 
-	if (rc != SQLITE_OK && s->bind_rc == SQLITE_OK)
-		s->bind_rc = rc;
+void
+store_bind_null(store *s, drv_st *st, int i)
+{
+	bound(s, drv_bind_null(st, i));
+}
+
+void
+store_bind_blob(store *s, drv_st *st, int i, const void *p, size_t n)
+{
+	bound(s, drv_bind_blob(st, i, p, n));
 }
 
 int
@@ -152,35 +169,35 @@ store_check_bind(store *s, lk_err *e)
 {
 	int rc = s->bind_rc;
 
-	if (rc == SQLITE_OK)
+	if (rc == DRV_OK)
 		return 0;
-	s->bind_rc = SQLITE_OK;
+	s->bind_rc = DRV_OK;
 	return store_fail(s, rc, e, _("cannot bind a value"));
 }
 
 int
-store_run(store *s, sqlite3_stmt *st, lk_err *e)
+store_run(store *s, drv_st *st, lk_err *e)
 {
 	int rc;
 
 	if ((rc = store_check_bind(s, e)) != 0)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
-		sqlite3_reset(st);
+	rc = drv_step(st);
+	if (rc == DRV_DONE || rc == DRV_ROW) {
+		drv_reset(st);
 		return 0;
 	}
 	rc = store_fail(s, rc, e, _("cannot write"));
-	sqlite3_reset(st);
+	drv_reset(st);
 	return rc;
 }
 
 int
 store_exec(store *s, const char *sql, lk_err *e)
 {
-	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	int rc = drv_exec(s->db, sql);
 
-	return rc == SQLITE_OK ? 0 : store_fail(s, rc, e, NULL);
+	return rc == DRV_OK ? 0 : store_fail(s, rc, e, NULL);
 }
 
 int
@@ -189,7 +206,7 @@ store_begin(store *s, lk_err *e)
 	if (s->damaged)
 		return store_fail_readonly(s, e);
 	s->audit_cached = false;
-	return store_exec(s, "BEGIN IMMEDIATE", e);
+	return store_exec(s, drv_sql(s->db, DRV_SQL_BEGIN_WRITE), e);
 }
 
 int
@@ -205,33 +222,24 @@ store_commit(store *s, lk_err *e)
 void
 store_rollback(store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (drv_in_txn(s->db))
+		drv_exec(s->db, "ROLLBACK");
 }
 
 int
-store_pragma_int(store *s, const char *name, int64_t *v, lk_err *e)
+store_meta_get(store *s, const char *key, int64_t *v, lk_err *e)
 {
-	char sql[64];
-	sqlite3_stmt *st = NULL;
-	int rc;
+	int rc = drv_meta_get(s->db, key, v);
 
-	snprintf(sql, sizeof sql, "PRAGMA %s", name);
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*v = sqlite3_column_int64(st, 0);
-			rc = SQLITE_OK;
-		}
-	}
-	if (rc != SQLITE_OK) {
-		rc = store_fail(s, rc, e, _("cannot read the database"));
-		sqlite3_finalize(st);
-		return rc;
-	}
-	sqlite3_finalize(st);
-	return 0;
+	return rc == DRV_OK ? 0 : store_fail(s, rc, e, _("cannot read the database"));
+}
+
+int
+store_meta_set(store *s, const char *key, int64_t v, lk_err *e)
+{
+	int rc = drv_meta_set(s->db, key, v);
+
+	return rc == DRV_OK ? 0 : store_fail(s, rc, e, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -343,7 +351,10 @@ busy_from_env(int *ms, lk_err *e)
 void
 store_set_busy_timeout(store *s, int ms)
 {
-	sqlite3_busy_timeout(s->db, ms < 0 ? 0 : ms);
+	sqlite3 *h = drv_sqlite_handle(s->db);
+
+	if (h != NULL)
+		sqlite3_busy_timeout(h, ms < 0 ? 0 : ms);
 }
 
 /* ---- warnings ---- */
@@ -447,25 +458,25 @@ check_file(store *s, int64_t *version, lk_err *e)
 	int64_t app = 0, objects = 0;
 	int rc;
 
-	if ((rc = store_pragma_int(s, "application_id", &app, e)) != 0)
+	if ((rc = store_meta_get(s, "application_id", &app, e)) != 0)
 		return rc;
-	if ((rc = store_pragma_int(s, "user_version", version, e)) != 0)
+	if ((rc = store_meta_get(s, "user_version", version, e)) != 0)
 		return rc;
 	{
-		sqlite3_stmt *st = NULL;
-		int src = sqlite3_prepare_v2(s->db,
-			"SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+		drv_st *st = NULL;
+		int src = drv_prepare(s->db, "SELECT count(*) FROM sqlite_master",
+				      &st);
 
-		if (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-			objects = sqlite3_column_int64(st, 0);
-			src = SQLITE_OK;
+		if (src == DRV_OK && (src = drv_step(st)) == DRV_ROW) {
+			objects = drv_col_int(st, 0);
+			src = DRV_OK;
 		}
-		if (src != SQLITE_OK) {
+		if (src != DRV_OK) {
 			rc = store_fail(s, src, e, _("cannot read the database"));
-			sqlite3_finalize(st);
+			drv_finalize(st);
 			return rc;
 		}
-		sqlite3_finalize(st);
+		drv_finalize(st);
 	}
 	if (app == 0 && *version == 0 && objects == 0)
 		return 0;                       /* empty: ours to create */
@@ -488,26 +499,26 @@ check_file(store *s, int64_t *version, lk_err *e)
 static int
 check_sound(store *s, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	const char *why = NULL;
 	int rc;
 
-	rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		why = (const char *)sqlite3_column_text(st, 0);
+	rc = drv_prepare(s->db, "PRAGMA quick_check(1)", &st);
+	if (rc == DRV_OK)
+		rc = drv_step(st);
+	if (rc == DRV_ROW) {
+		why = drv_col_text(st, 0);
 		if (why != NULL && strcmp(why, "ok") == 0) {
-			sqlite3_finalize(st);
+			drv_finalize(st);
 			return 0;
 		}
 		if (why == NULL)
 			why = "?";
-	} else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
-		why = sqlite3_errmsg(s->db);
+	} else if (rc == DRV_CORRUPT || rc == DRV_NOTADB) {
+		why = drv_errmsg(s->db);
 	} else {
 		rc = store_fail(s, rc, e, _("cannot check the database"));
-		sqlite3_finalize(st);
+		drv_finalize(st);
 		return rc;
 	}
 	{       /* one line: "*** in database main ***\nPage 54: ..." */
@@ -520,7 +531,7 @@ check_sound(store *s, lk_err *e)
 			if (s->damage[k] == '\n')
 				s->damage[k] = ' ';
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	s->damaged = true;
 	s->readonly = true;
 	store_warn(_("%s: database is damaged (%s): it is read as far as it "
@@ -559,13 +570,13 @@ note_files(const store *s, store_fsig sig[N_SIDECAR + 1])
 	}
 }
 
-/* "file:PATH?immutable=1", PATH escaped for a URI. */
+/* "file:PATH?QUERY", PATH escaped for a URI. */
 static char *
-immutable_uri(const char *path)
+uri_of(const char *path, const char *query)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = strlen(path), i, k = 0;
-	char *uri = malloc(3 * n + 32);
+	char *uri = malloc(3 * n + strlen(query) + 8);
 
 	if (uri == NULL)
 		lk_fatal("out of memory");
@@ -580,7 +591,8 @@ immutable_uri(const char *path)
 		} else
 			uri[k++] = (char)c;
 	}
-	strcpy(uri + k, "?immutable=1");
+	uri[k++] = '?';
+	strcpy(uri + k, query);
 	return uri;
 }
 
@@ -599,29 +611,28 @@ immutable_uri(const char *path)
 static int
 reopen_unlocked(store *s)
 {
-	sqlite3 *db = NULL;
+	drv_db *db = NULL;
 	char *uri;
 	bool ok;
 
 	note_files(s, s->sig);
 	if (s->sig[1].exists && s->sig[1].size > 0) {
-		ok = sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY |
-				     SQLITE_OPEN_NOMUTEX, "unix-none") == SQLITE_OK &&
-		     sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE", NULL,
-				  NULL, NULL) == SQLITE_OK;
+		uri = uri_of(s->path, "vfs=unix-none");
+		ok = drv_sqlite_open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+				     SQLITE_OPEN_NOMUTEX, &db) == DRV_OK &&
+		     drv_exec(db, "PRAGMA locking_mode = EXCLUSIVE") == DRV_OK;
 	} else {
 		/* no -wal: the main file holds every committed change */
-		uri = immutable_uri(s->path);
-		ok = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY |
-				     SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-				     NULL) == SQLITE_OK;
-		free(uri);
+		uri = uri_of(s->path, "immutable=1");
+		ok = drv_sqlite_open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+				     SQLITE_OPEN_NOMUTEX, &db) == DRV_OK;
 	}
+	free(uri);
 	if (!ok) {
-		sqlite3_close(db);
+		drv_close(db);
 		return -1;
 	}
-	sqlite3_close(s->db);
+	drv_close(s->db);
 	s->db = db;
 	s->unlocked = true;
 	store_set_busy_timeout(s, s->busy_ms);
@@ -738,14 +749,14 @@ open_files(const char *path, unsigned flags, int target, store **out,
 	oflags = ro ? SQLITE_OPEN_READONLY
 		    : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	oflags |= SQLITE_OPEN_NOMUTEX;
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	rc = drv_sqlite_open(path, oflags, &s->db);
 	if (create && stat(path, &made) != 0)
 		create = false;         /* nothing made (or ":memory:") */
-	if (rc != SQLITE_OK) {
+	if (rc != DRV_OK) {
 		rc = store_fail(s, rc, e, NULL);
 		goto fail;
 	}
-	s->readonly = ro || sqlite3_db_readonly(s->db, "main") == 1;
+	s->readonly = ro || sqlite3_db_readonly(drv_sqlite_handle(s->db), "main") == 1;
 	store_set_busy_timeout(s, busy);
 
 	/* Look before touching: nothing below writes until the file is
@@ -809,7 +820,7 @@ store_close(store *s)
 	if (s->db != NULL) {
 		store_rollback(s);
 		store_audit_finalize(s);
-		sqlite3_close(s->db);
+		drv_close(s->db);
 	}
 	free(s->path);
 	free(s->actor);
@@ -869,7 +880,7 @@ store_free_strv(char **v, size_t n)
 int
 store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	int rc;
 
@@ -879,20 +890,20 @@ store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e)
 			     e)) != 0)
 		return rc;
 	store_vec_init(&v, sizeof(char *));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *k = strdup((const char *)sqlite3_column_text(st, 0));
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		char *k = strdup(drv_col_text(st, 0));
 
 		if (k == NULL)
 			lk_fatal("out of memory");
 		*(char **)store_vec_push(&v) = k;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		rc = store_fail(s, rc, e, _("cannot list agencies"));
 		store_free_strv(v.p, v.n);
-		sqlite3_finalize(st);
+		drv_finalize(st);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	*kode = v.p;
 	*n = v.n;
 	return 0;
@@ -902,7 +913,7 @@ int
 store_list_instansi_nama(store *s, store_instansi_ref **out, size_t *n,
 			 lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	int rc;
 
@@ -912,17 +923,17 @@ store_list_instansi_nama(store *s, store_instansi_ref **out, size_t *n,
 			     e)) != 0)
 		return rc;
 	store_vec_init(&v, sizeof(store_instansi_ref));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		store_instansi_ref *x = store_vec_push(&v);
-		const char *nama = (const char *)sqlite3_column_text(st, 1);
+		const char *nama = drv_col_text(st, 1);
 
-		x->kode = strdup((const char *)sqlite3_column_text(st, 0));
+		x->kode = strdup(drv_col_text(st, 0));
 		x->nama = strdup(nama != NULL ? nama : "");
 		if (x->kode == NULL || x->nama == NULL)
 			lk_fatal("out of memory");
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	drv_finalize(st);
+	if (rc != DRV_DONE) {
 		rc = store_fail(s, rc, e, _("cannot list agencies"));
 		store_instansi_ref_free(v.p, v.n);
 		return rc;
@@ -945,7 +956,7 @@ store_instansi_ref_free(store_instansi_ref *v, size_t n)
 int
 store_read_begin(store *s, lk_err *e)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (drv_in_txn(s->db))
 		lk_fatal("store_read_begin: a transaction is open");
 	return store_exec(s, "BEGIN", e);
 }
@@ -968,7 +979,7 @@ int
 store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,
 		 lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	bool found = false;
 	int rc;
@@ -983,22 +994,22 @@ store_list_tahun(store *s, const char *instansi, int **tahun, size_t *n,
 		return rc;
 	store_bind_text(s, st, 1, instansi);
 	if ((rc = store_check_bind(s, e)) != 0) {
-		sqlite3_finalize(st);
+		drv_finalize(st);
 		return rc;
 	}
 	store_vec_init(&v, sizeof(int));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		found = true;
-		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
-			*(int *)store_vec_push(&v) = sqlite3_column_int(st, 0);
+		if (drv_col_type(st, 0) != DRV_NULL)
+			*(int *)store_vec_push(&v) = (int)drv_col_int(st, 0);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		rc = store_fail(s, rc, e, _("cannot list years"));
 	else if (!found)
 		rc = no_instansi(s, instansi, e);
 	else
 		rc = 0;
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	if (rc != 0) {
 		store_vec_free(&v);
 		return rc;

@@ -2,7 +2,7 @@
  * Copyright (C) 2026 The lakip developers. */
 /* store_int.h - declarations shared by the files of src/store only.
  *
- * Owns: the store handle, SQLite error mapping, prepared-statement and
+ * Owns: the store handle, the mapping of drv_rc to EX_*, prepared-statement and
  * binding helpers, small id/kode hash maps and growable arrays, the
  * migration entry points, and the internal loader that also returns the
  * row ids (used by store_save to update rows in place).
@@ -10,12 +10,12 @@
 #ifndef LK_STORE_INT_H
 #define LK_STORE_INT_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "store/drv.h"
 #include "store/store.h"
 
 /* PRAGMA application_id of a lakip database: "LKIP". */
@@ -65,7 +65,7 @@ typedef struct store_fsig {
 } store_fsig;
 
 struct store {
-	sqlite3 *db;
+	drv_db *db;
 	char *path;
 	bool readonly;     /* STORE_READONLY, or the file cannot be written */
 	bool creating;     /* the file did not exist before store_open */
@@ -76,26 +76,27 @@ struct store {
 	bool unlocked;     /* read without locks or -shm (store_open) */
 	store_fsig sig[4]; /* the database and its -wal, -shm, -journal
 	                    * when opened unlocked */
-	int bind_rc;       /* first failed sqlite3_bind_* since the last run */
+	int bind_rc;       /* first failed drv_bind_* (a drv_rc) since the last
+	                    * run */
 	char *actor;       /* acting login (store_set_actor; default: the
 	                    * login of getuid()), never NULL */
 	bool audit_cached; /* audit_id/audit_hash hold the chain's head in
 	                    * the current transaction (reset by store_begin) */
 	int64_t audit_id;
 	char audit_hash[65];
-	sqlite3_stmt *audit_st[2];  /* head query, insert */
+	drv_st *audit_st[2];  /* head query, insert */
 	store_change_fn *on_change; /* store_on_change */
 	void *on_change_ctx;
 };
 
 /* ---- errors (store.c) ---- */
 
-/* Map a SQLite result code to an EX_* code and fill e with a message that
- * names the database and includes sqlite3_errmsg().  `what` says what was
+/* Map a drv_rc to an EX_* code and fill e with a message that names the
+ * database and includes drv_errmsg().  `what` says what was
  * being done ("cannot save", ...); may be NULL. */
 int store_fail(store *s, int rc, lk_err *e, const char *what);
 
-/* EX_IOERR "database is read-only" (no SQLite call involved), or
+/* EX_IOERR "database is read-only" (no driver call involved), or
  * EX_DATAERR "database is damaged" when quick_check failed at open. */
 int store_fail_readonly(store *s, lk_err *e);
 
@@ -107,32 +108,36 @@ int store_check_unchanged(store *s, lk_err *e);
 
 /* ---- statements (store.c) ---- */
 
-/* Prepare sql into *slot on first use (SQLITE_PREPARE_PERSISTENT), else
+/* Prepare sql into *slot on first use (drv_prepare), else
  * reset it and clear its bindings.  Statements live until the caller
  * finalizes them with store_finalize_all(). */
-int store_stmt(store *s, sqlite3_stmt **slot, const char *sql, lk_err *e);
-void store_finalize_all(sqlite3_stmt **slot, size_t n);
+int store_stmt(store *s, drv_st **slot, const char *sql, lk_err *e);
+void store_finalize_all(drv_st **slot, size_t n);
 
 /* Binding helpers: a failure is remembered in s->bind_rc and reported by
  * the next store_run()/store_check_bind().  NULL text binds NULL. */
-void store_bind_text(store *s, sqlite3_stmt *st, int i, const char *v);
-void store_bind_int(store *s, sqlite3_stmt *st, int i, int64_t v);
-void store_bind_null(store *s, sqlite3_stmt *st, int i);
+void store_bind_text(store *s, drv_st *st, int i, const char *v);
+void store_bind_int(store *s, drv_st *st, int i, int64_t v);
+void store_bind_null(store *s, drv_st *st, int i);
+/* p must stay valid until the statement is run. */
+void store_bind_blob(store *s, drv_st *st, int i, const void *p, size_t n);
 int store_check_bind(store *s, lk_err *e);
 
 /* Step a statement that returns no rows; resets it. */
-int store_run(store *s, sqlite3_stmt *st, lk_err *e);
+int store_run(store *s, drv_st *st, lk_err *e);
 
 /* Run SQL without values (transactions, DDL). */
 int store_exec(store *s, const char *sql, lk_err *e);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK (rollback never fails). */
+/* drv_sql(DRV_SQL_BEGIN_WRITE) / COMMIT / ROLLBACK (rollback never fails). */
 int store_begin(store *s, lk_err *e);
 int store_commit(store *s, lk_err *e);
 void store_rollback(store *s);
 
-/* Value of an integer PRAGMA (name is a program constant). */
-int store_pragma_int(store *s, const char *name, int64_t *v, lk_err *e);
+/* drv_meta_get/set ("user_version", "application_id"); a failure is
+ * reported as "cannot read the database" / "cannot write". */
+int store_meta_get(store *s, const char *key, int64_t *v, lk_err *e);
+int store_meta_set(store *s, const char *key, int64_t v, lk_err *e);
 
 /* ---- helpers (store.c) ---- */
 
