@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "store/drv.h"
@@ -55,6 +56,9 @@ int store_review_event(store *s, int64_t triwulan_id, enum entri_jenis j,
 		       int64_t ref_id, const char *at, enum entri_event ev,
 		       const char *comment, lk_err *e);
 
+/* Files SQLite keeps beside the database: -wal, -shm, -journal. */
+#define STORE_N_SIDECAR 3
+
 /* What a file looked like (store_check_unchanged). */
 typedef struct store_fsig {
 	bool exists;
@@ -74,7 +78,8 @@ struct store {
 	bool damaged;      /* PRAGMA quick_check failed: read-only */
 	char damage[256];  /* what quick_check said */
 	bool unlocked;     /* read without locks or -shm (store_open) */
-	store_fsig sig[4]; /* the database and its -wal, -shm, -journal
+	store_fsig sig[STORE_N_SIDECAR + 1]; /* the database and its -wal,
+	                    * -shm, -journal
 	                    * when opened unlocked */
 	int bind_rc;       /* first failed drv_bind_* (a drv_rc) since the last
 	                    * run */
@@ -89,7 +94,7 @@ struct store {
 	void *on_change_ctx;
 };
 
-/* ---- errors (store.c) ---- */
+/* ---- errors (store_stmt.c) ---- */
 
 /* Map a drv_rc to an EX_* code and fill e with a message that names the
  * database and includes drv_errmsg().  `what` says what was
@@ -106,7 +111,7 @@ int store_fail_readonly(store *s, lk_err *e);
  * other handle.  Called at the end of every whole read (store_load). */
 int store_check_unchanged(store *s, lk_err *e);
 
-/* ---- statements (store.c) ---- */
+/* ---- statements and transactions (store_stmt.c) ---- */
 
 /* Prepare sql into *slot on first use (drv_prepare), else
  * reset it and clear its bindings.  Statements live until the caller
@@ -139,7 +144,7 @@ void store_rollback(store *s);
 int store_meta_get(store *s, const char *key, int64_t *v, lk_err *e);
 int store_meta_set(store *s, const char *key, int64_t v, lk_err *e);
 
-/* ---- helpers (store.c) ---- */
+/* ---- helpers (util.c) ---- */
 
 /* Growable heap array of elements of size `size`. */
 typedef struct store_vec {
@@ -237,7 +242,40 @@ int schema_latest(void);
  * transaction.  Sets s->version. */
 int schema_migrate(store *s, int target, lk_err *e);
 
-/* ---- open (store.c) ---- */
+/* ---- open (store_open.c) ---- */
+
+/* A warning through store_set_warn's function (standard error by
+ * default); user data in it is made harmless. */
+void store_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- the SQLite-only parts of opening (store_sqlite.c) ---- */
+
+/* What a create made, to be removed when the open fails. */
+typedef struct store_created {
+	bool made;                       /* the database file was created */
+	struct stat st;                  /* ... and is this one */
+	bool existed[STORE_N_SIDECAR];   /* side files there before */
+} store_created;
+
+/* Check s->path and its side files (regular files only; mkdir -p of a
+ * new database's directory with STORE_CREATE), open the connection into
+ * s->db with flags' rights, set s->creating, s->readonly and the busy
+ * timeout s->busy_ms.  *c tells store_sqlite_remove_created what to
+ * remove. */
+int store_sqlite_connect(store *s, unsigned flags, store_created *c,
+			 lk_err *e);
+/* Schema objects in the file (0: an empty database). */
+int store_sqlite_objects(store *s, int64_t *n, lk_err *e);
+/* Reopen a read-only handle without locks or -shm (a WAL database in a
+ * directory this account cannot write); 0 when reopened. */
+int store_sqlite_reopen_unlocked(store *s);
+/* PRAGMA quick_check: a damaged database makes the handle read-only,
+ * with a warning; fails only when the check cannot run. */
+int store_sqlite_check_sound(store *s, lk_err *e);
+/* foreign_keys on; WAL unless the handle is read-only. */
+int store_sqlite_settings(store *s, lk_err *e);
+/* After a failed create: remove what it made (c from the connect). */
+void store_sqlite_remove_created(const char *path, const store_created *c);
 
 /* store_open, migrating only up to `target` (<= STORE_SCHEMA_VERSION). */
 int store_open_to(const char *path, unsigned flags, int target, store **out,
