@@ -165,13 +165,13 @@ rule_sql(const struct data_rule *r)
 
 /* The row's value in the record's form, or NULL. */
 static const char *
-current(sqlite3_stmt *st, const struct data_rule *r, char buf[DEC_BUFSZ])
+current(drv_st *st, const struct data_rule *r, char buf[DEC_BUFSZ])
 {
-	if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+	if (drv_col_type(st, 3) == DRV_NULL)
 		return NULL;
 	if (r->scale == TEXT)
-		return (const char *)sqlite3_column_text(st, 3);
-	return dec_format_machine(sqlite3_column_int64(st, 3), r->scale, buf);
+		return drv_col_text(st, 3);
+	return dec_format_machine(drv_col_int(st, 3), r->scale, buf);
 }
 
 int
@@ -180,20 +180,20 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		const struct data_rule *r = &rules[i];
 		char *sql, buf[DEC_BUFSZ];
-		sqlite3_stmt *st = NULL;
+		drv_st *st = NULL;
 		int rc;
 
 		if (s->version < r->version)
 			continue;
 		sql = rule_sql(r);
-		rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		rc = drv_prepare(s->db, sql, &st);
 		free(sql);
-		if (rc != SQLITE_OK)
+		if (rc != DRV_OK)
 			return store_fail(s, rc, e, NULL);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *scope = (const char *)sqlite3_column_text(st, 0);
-			const char *kode = (const char *)sqlite3_column_text(st, 1);
-			const char *rec = (const char *)sqlite3_column_text(st, 2);
+		while ((rc = drv_step(st)) == DRV_ROW) {
+			const char *scope = drv_col_text(st, 0);
+			const char *kode = drv_col_text(st, 1);
+			const char *rec = drv_col_text(st, 2);
 			const char *now = current(st, r, buf);
 
 			char what[256];
@@ -201,7 +201,7 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 			/* "iku IKU5 target", "triwulan kesimpulan" */
 			snprintf(what, sizeof what, "%s%s%s %s", r->tbl, kode ? " " : "",
 				 kode ? kode : "", r->field);
-			if (sqlite3_column_int(st, 4) == 0)
+			if ((int)drv_col_int(st, 4) == 0)
 				snprintf(why, n, _("%s of %s is %s, and no record of "
 					 "the audit log wrote it"), what,
 					 scope ? scope : "?", now ? now : "-");
@@ -211,12 +211,12 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 					 now ? now : "-", rec ? rec : "-");
 			else
 				continue;
-			sqlite3_finalize(st);
+			drv_finalize(st);
 			return lk_fail(e, EX_DATAERR, _("%s: changed behind lakip's back: %s"),
 				       s->path, why);
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		drv_finalize(st);
+		if (rc != DRV_DONE)
 			return store_fail(s, rc, e, NULL);
 	}
 	return 0;

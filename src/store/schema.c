@@ -665,7 +665,7 @@ schema_latest(void)
 static int
 first_admin(store *s, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char now[32];
 	int rc;
 
@@ -678,7 +678,7 @@ first_admin(store *s, lk_err *e)
 		store_bind_text(s, st, 2, now);
 		rc = store_run(s, st, e);
 	}
-	if (rc == 0 && sqlite3_changes(s->db) == 1) {
+	if (rc == 0 && drv_changes(s->db) == 1) {
 		int v = s->version;
 
 		s->version = STORE_VERSION_WORKFLOW;   /* the audit table exists now */
@@ -686,21 +686,20 @@ first_admin(store *s, lk_err *e)
 				  NULL, "admin", e);
 		s->version = v;
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
 static int
 step(store *s, int k, lk_err *e)
 {
-	char sql[64];
 	int64_t v;
 	int rc;
 
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
 	/* Another process may have migrated since the file was checked. */
-	if ((rc = store_pragma_int(s, "user_version", &v, e)) != 0)
+	if ((rc = store_meta_get(s, "user_version", &v, e)) != 0)
 		goto fail;
 	if (v >= k) {
 		store_rollback(s);
@@ -714,21 +713,16 @@ step(store *s, int k, lk_err *e)
 	}
 	if ((rc = store_exec(s, steps[k], e)) != 0)
 		goto fail;
-	/* PRAGMA takes no bound parameters; k and the id are constants. */
-	if (k == 1) {
-		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
-			 STORE_APPLICATION_ID);
-		if ((rc = store_exec(s, sql, e)) != 0)
-			goto fail;
-	}
+	if (k == 1 && (rc = store_meta_set(s, "application_id",
+					   STORE_APPLICATION_ID, e)) != 0)
+		goto fail;
 	/* Whoever creates the database is its admin.  A migration hands out
 	 * no role: an upgraded database without users gets its admin named
 	 * by the file's owner (store_izin). */
 	if (k == STORE_VERSION_WORKFLOW && s->creating &&
 	    (rc = first_admin(s, e)) != 0)
 		goto fail;
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", k);
-	if ((rc = store_exec(s, sql, e)) != 0)
+	if ((rc = store_meta_set(s, "user_version", k, e)) != 0)
 		goto fail;
 	return store_commit(s, e);
 fail:
