@@ -273,6 +273,24 @@ sq_meta_set(drv_db *db, const char *key, int64_t v)
 	return sq_exec(db, sql);
 }
 
+static int
+sq_busy_timeout(drv_db *db, int ms)
+{
+	return map(DB(db)->h, sqlite3_busy_timeout(DB(db)->h, ms < 0 ? 0 : ms));
+}
+
+static int
+sq_col_count(drv_st *st)
+{
+	return sqlite3_column_count(H(st));
+}
+
+static const char *
+sq_col_name(drv_st *st, int i)
+{
+	return sqlite3_column_name(H(st), i);
+}
+
 static const drv_ops sqlite_ops = {
 	.dialect = DRV_SQLITE,
 	.name = "SQLite",
@@ -298,6 +316,9 @@ static const drv_ops sqlite_ops = {
 	.sys_errno = sq_sys_errno,
 	.meta_get = sq_meta_get,
 	.meta_set = sq_meta_set,
+	.busy_timeout = sq_busy_timeout,
+	.col_count = sq_col_count,
+	.col_name = sq_col_name,
 };
 
 int

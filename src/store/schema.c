@@ -730,6 +730,37 @@ fail:
 	return rc;
 }
 
+/* PostgreSQL: an empty database made at once at STORE_VERSION_LKJIP
+ * (schema_pg.c), with the server's rules and its first admin. */
+static int
+step_pg_base(store *s, lk_err *e)
+{
+	int64_t v;
+	int rc;
+
+	if ((rc = store_begin(s, e)) != 0)
+		return rc;
+	if ((rc = store_meta_get(s, "user_version", &v, e)) != 0)
+		goto fail;
+	if (v > 0) {            /* another made it meanwhile */
+		store_rollback(s);
+		return 0;
+	}
+	if ((rc = store_exec(s, schema_pg_base, e)) != 0 ||
+	    (rc = store_exec(s, schema_pg_rules, e)) != 0 ||
+	    (rc = store_meta_set(s, "application_id", STORE_APPLICATION_ID,
+				 e)) != 0)
+		goto fail;
+	if (s->creating && (rc = first_admin(s, e)) != 0)
+		goto fail;
+	if ((rc = store_meta_set(s, "user_version", STORE_VERSION_LKJIP, e)) != 0)
+		goto fail;
+	return store_commit(s, e);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
 int
 schema_migrate(store *s, int target, lk_err *e)
 {
@@ -737,6 +768,21 @@ schema_migrate(store *s, int target, lk_err *e)
 
 	if (target > N_STEPS)
 		lk_fatal("schema_migrate: no step to version %d", target);
+	if (drv_dialect(s->db) == DRV_PG) {
+		/* SQLite's history starts PostgreSQL's at version 12; a later
+		 * step needs a PostgreSQL text of its own */
+		_Static_assert(N_STEPS == STORE_VERSION_LKJIP,
+			       "a schema step after 12 needs its PostgreSQL DDL");
+		if (target < STORE_VERSION_LKJIP)
+			return lk_fail(e, EX_SOFTWARE,
+				       _("%s: a PostgreSQL database starts at schema "
+					 "version %d"), s->path, STORE_VERSION_LKJIP);
+		if (s->version == 0) {
+			if ((rc = step_pg_base(s, e)) != 0)
+				return rc;
+			s->version = STORE_VERSION_LKJIP;
+		}
+	}
 	for (k = s->version + 1; k <= target; k++) {
 		if ((rc = step(s, k, e)) != 0)
 			return rc;

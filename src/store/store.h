@@ -104,6 +104,18 @@ void store_lock_holders(const char *db, char *out, size_t n);
  * anything else makes store_open fail with EX_USAGE). */
 void store_set_busy_timeout(store *s, int ms);
 
+/* Copy every row of every table of from into to, a database just made
+ * (store_open with STORE_CREATE; either backend): ids, values and
+ * signed PDFs as they are, so the audit chain and every signature hold
+ * on the copy.  One transaction on to: all or nothing.  EX_CANTCREAT
+ * when to already holds data; EX_DATAERR when the schema versions
+ * differ. */
+typedef struct store_copy_result {
+	size_t tables;
+	int64_t rows;
+} store_copy_result;
+int store_copy(store *from, store *to, store_copy_result *res, lk_err *e);
+
 /* Kodes of all instansi, sorted; *kode is malloc'ed, free with
  * store_free_strv(). */
 int store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e);

@@ -277,6 +277,23 @@ int store_sqlite_settings(store *s, lk_err *e);
 /* After a failed create: remove what it made (c from the connect). */
 void store_sqlite_remove_created(const char *path, const store_created *c);
 
+/* $LAKIP_BUSY_TIMEOUT in ms (the default when unset); EX_USAGE when it
+ * is not a number of ms in range (store_open.c). */
+int store_busy_from_env(int *ms, lk_err *e);
+
+/* ---- PostgreSQL (open_pg.c, schema_pg.c, copy.c) ---- */
+
+/* store_open_to of a postgresql:// name. */
+int store_open_pg(const char *uri, unsigned flags, int target, store **out,
+		  lk_err *e);
+/* PostgreSQL's schema at STORE_VERSION_LKJIP, and the server's rules
+ * (grants, row-level security, the insert-only audit). */
+extern const char schema_pg_base[];
+extern const char schema_pg_rules[];
+/* The tables in the order a copy writes them (copy.c). */
+extern const char *const store_copy_tables[];
+extern const size_t store_n_copy_tables;
+
 /* store_open, migrating only up to `target` (<= STORE_SCHEMA_VERSION). */
 int store_open_to(const char *path, unsigned flags, int target, store **out,
 		  lk_err *e);

@@ -55,8 +55,8 @@ login_of_uid(void)
 /* $LAKIP_BUSY_TIMEOUT: unset or empty gives the default; anything but a
  * whole number of milliseconds from 0 to BUSY_MAX_MS is a usage error
  * (a typo would otherwise silently wait 5 s, or not at all). */
-static int
-busy_from_env(int *ms, lk_err *e)
+int
+store_busy_from_env(int *ms, lk_err *e)
 {
 	const char *v = getenv("LAKIP_BUSY_TIMEOUT"), *p;
 	long n = 0;
@@ -158,6 +158,10 @@ store_open_to(const char *path, unsigned flags, int target, store **out,
 	char why[PATH_MAX + 256];
 	int rc;
 
+	if (target < 1 || target > STORE_SCHEMA_VERSION)
+		lk_fatal("store_open_to: bad target version %d", target);
+	if (drv_is_pg_name(path))
+		return store_open_pg(path, flags, target, out, e);
 	if (priv_setgid() && !priv_db_allowed(path, why, sizeof why))
 		priv_drop();
 	priv_enter();
@@ -186,7 +190,7 @@ open_files(const char *path, unsigned flags, int target, store **out,
 	*out = NULL;
 	if (target < 1 || target > STORE_SCHEMA_VERSION)
 		lk_fatal("store_open_to: bad target version %d", target);
-	if ((rc = busy_from_env(&busy, e)) != 0)
+	if ((rc = store_busy_from_env(&busy, e)) != 0)
 		return rc;
 	if ((s = calloc(1, sizeof *s)) == NULL || (s->path = strdup(path)) == NULL)
 		lk_fatal("out of memory");

@@ -88,15 +88,6 @@ mkdir_parents(const char *path, lk_err *e)
 	return rc;
 }
 
-void
-store_set_busy_timeout(store *s, int ms)
-{
-	sqlite3 *h = drv_sqlite_handle(s->db);
-
-	if (h != NULL)
-		sqlite3_busy_timeout(h, ms < 0 ? 0 : ms);
-}
-
 static const char *
 file_kind(mode_t m)
 {

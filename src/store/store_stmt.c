@@ -237,7 +237,14 @@ store_read_begin(store *s, lk_err *e)
 {
 	if (drv_in_txn(s->db))
 		lk_fatal("store_read_begin: a transaction is open");
-	return store_exec(s, "BEGIN", e);
+	return store_exec(s, drv_sql(s->db, DRV_SQL_BEGIN_READ), e);
+}
+
+void
+store_set_busy_timeout(store *s, int ms)
+{
+	if (s->db != NULL)
+		drv_busy_timeout(s->db, ms);
 }
 
 int
