@@ -175,6 +175,8 @@ int drv_pg_open(const char *conninfo, drv_db **out);
 /* The server and database of a PostgreSQL connection for messages,
  * "host:port/database" (never the password), in buf. */
 const char *drv_pg_where(drv_db *db, char *buf, size_t n);
+/* The same of a connection URI not yet opened. */
+const char *drv_pg_describe(const char *conninfo, char *buf, size_t n);
 /* conninfo starts with postgresql:// or postgres:// */
 bool drv_is_pg_name(const char *name);
 

@@ -30,7 +30,7 @@
 /* Type oids of pg_type (catalog/pg_type_d.h is a server header). */
 enum {
 	OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_INT2 = 21,
-	OID_INT4 = 23, OID_OID = 26, OID_NUMERIC = 1700
+	OID_INT4 = 23, OID_TEXT = 25, OID_OID = 26, OID_NUMERIC = 1700
 };
 
 /* Prepared statements dropped on the server in one batch. */
@@ -55,6 +55,7 @@ typedef struct pg_st {
 	int *len;
 	int *fmt;                   /* 0 text, 1 binary (blobs) */
 	Oid *type;                  /* int8, bytea, or 0: the server infers */
+	bool *used;                 /* [nparam]: $N appears in the SQL */
 	PGresult *res;
 	int row, nrow, ncol;
 	unsigned char **blob;       /* [ncol] unescaped bytea of this row */
@@ -258,12 +259,13 @@ pg_sys_errno(drv_db *db)
  * Quoted strings, quoted identifiers and comments are copied as they
  * are. */
 static char *
-rewrite_params(const char *sql, int *nparam)
+rewrite_params(const char *sql, int *nparam, bool **used)
 {
 	size_t n = strlen(sql);
 	char *out = xcalloc(n * 2 + 16, 1), *o = out;
 	const char *p = sql;
 	int max = 0;
+	bool *u = NULL;
 
 	while (*p != '\0') {
 		if (*p == '\'' || *p == '"') {
@@ -294,8 +296,16 @@ rewrite_params(const char *sql, int *nparam)
 			} else {
 				k = max + 1;
 			}
-			if (k > max)
+			if (k > max) {
+				bool *nu = realloc(u, (size_t)k * sizeof *u);
+
+				if (nu == NULL)
+					lk_fatal("out of memory");
+				memset(nu + max, 0, (size_t)(k - max) * sizeof *u);
+				u = nu;
 				max = k;
+			}
+			u[k - 1] = true;
 			o += sprintf(o, "$%d", k);
 		} else {
 			*o++ = *p++;
@@ -303,6 +313,7 @@ rewrite_params(const char *sql, int *nparam)
 	}
 	*o = '\0';
 	*nparam = max;
+	*used = u;
 	return out;
 }
 
@@ -332,7 +343,7 @@ pg_prepare(drv_db *db, const char *sql, drv_st **out)
 	pg_st *s = xcalloc(1, sizeof *s);
 
 	s->base.db = db;
-	s->sql = rewrite_params(sql, &s->nparam);
+	s->sql = rewrite_params(sql, &s->nparam, &s->used);
 	s->val = xcalloc((size_t)s->nparam, sizeof *s->val);
 	s->len = xcalloc((size_t)s->nparam, sizeof *s->len);
 	s->fmt = xcalloc((size_t)s->nparam, sizeof *s->fmt);
@@ -375,6 +386,7 @@ pg_finalize(drv_st *st)
 	free(s->len);
 	free(s->fmt);
 	free(s->type);
+	free(s->used);
 	free(s->sql);
 	free(s);
 }
@@ -441,6 +453,17 @@ pg_bind_count(drv_st *st)
 	return ((pg_st *)st)->nparam;
 }
 
+/* The server could not tell a parameter's type (42P18 indeterminate,
+ * 42P08 ambiguous). */
+static bool
+indeterminate(const PGresult *res)
+{
+	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+
+	return state != NULL && (strcmp(state, "42P18") == 0
+				 || strcmp(state, "42P08") == 0);
+}
+
 /* Prepare on the server (once) and run with the bindings. */
 static int
 run(pg_st *s)
@@ -452,8 +475,25 @@ run(pg_st *s)
 	if (s->name[0] == '\0') {
 		char name[16];
 
+		int i;
+
+		/* a parameter the SQL does not use has no place to take a
+		 * type from: any will do */
+		for (i = 0; i < s->nparam; i++)
+			if (!s->used[i])
+				s->type[i] = OID_TEXT;
 		snprintf(name, sizeof name, "lk%u", ++d->next_name);
 		res = PQprepare(d->conn, name, s->sql, s->nparam, s->type);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && indeterminate(res)) {
+			/* "?1 IS NULL OR at >= ?1" with ?1 NULL: the server
+			 * types the first use it meets; a text is what such a
+			 * parameter is in the store's SQL */
+			PQclear(res);
+			for (i = 0; i < s->nparam; i++)
+				if (s->type[i] == 0)
+					s->type[i] = OID_TEXT;
+			res = PQprepare(d->conn, name, s->sql, s->nparam, s->type);
+		}
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 			int rc = fail_of(d, res);
 
@@ -729,5 +769,32 @@ drv_pg_where(drv_db *db, char *buf, size_t n)
 	snprintf(buf, n, "%s%s%s/%s", host != NULL && *host ? host : "localhost",
 		 port != NULL && *port ? ":" : "", port != NULL ? port : "",
 		 name != NULL ? name : "");
+	return buf;
+}
+
+const char *
+drv_pg_describe(const char *conninfo, char *buf, size_t n)
+{
+	PQconninfoOption *o = PQconninfoParse(conninfo, NULL), *p;
+	const char *host = NULL, *port = NULL, *name = NULL;
+
+	if (o == NULL) {
+		snprintf(buf, n, "postgresql://?");
+		return buf;
+	}
+	for (p = o; p->keyword != NULL; p++) {
+		if (p->val == NULL || *p->val == '\0')
+			continue;
+		if (strcmp(p->keyword, "host") == 0)
+			host = p->val;
+		else if (strcmp(p->keyword, "port") == 0)
+			port = p->val;
+		else if (strcmp(p->keyword, "dbname") == 0)
+			name = p->val;
+	}
+	snprintf(buf, n, "%s%s%s/%s", host != NULL ? host : "localhost",
+		 port != NULL ? ":" : "", port != NULL ? port : "",
+		 name != NULL ? name : "");
+	PQconninfoFree(o);
 	return buf;
 }

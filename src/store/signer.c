@@ -237,14 +237,14 @@ store_signer_add(store *s, const store_signer *g, lk_err *e)
 			" ON CONFLICT (instansi_id, sha256) DO UPDATE SET"
 			" added_by = ?8, added_at = ?9, removed_by = NULL,"
 			" removed_at = NULL, pihak = ?10"
-			" WHERE removed_at IS NOT NULL", e);
+			" WHERE signer.removed_at IS NOT NULL", e);
 	else
 		rc = store_stmt(s, &st, "INSERT INTO signer (instansi_id, sha256, subject,"
 			" serial_number, not_before, not_after, pem, added_by, added_at)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 			" ON CONFLICT (instansi_id, sha256) DO UPDATE SET"
 			" added_by = ?8, added_at = ?9, removed_by = NULL,"
-			" removed_at = NULL WHERE removed_at IS NOT NULL", e);
+			" removed_at = NULL WHERE signer.removed_at IS NOT NULL", e);
 	if (rc == 0) {
 		store_bind_int(s, st, 1, iid);
 		store_bind_text(s, st, 2, g->sha256);

@@ -104,6 +104,16 @@ void store_lock_holders(const char *db, char *out, size_t n);
  * anything else makes store_open fail with EX_USAGE). */
 void store_set_busy_timeout(store *s, int ms);
 
+/* Is there a database by this name: a file, or on a server (whose
+ * database is there to be opened; whether it can be is store_open's to
+ * say)? */
+bool store_exists(const char *name);
+/* The name is a server's (postgresql://...), not a file's. */
+bool store_is_server(const char *name);
+/* The database's name for messages: a file's path as it is, a server's
+ * "host:port/database" (never a password); in buf. */
+const char *store_display_name(const char *name, char *buf, size_t n);
+
 /* Copy every row of every table of from into to, a database just made
  * (store_open with STORE_CREATE; either backend): ids, values and
  * signed PDFs as they are, so the audit chain and every signature hold

@@ -228,6 +228,27 @@ fail:
 	return rc;
 }
 
+bool
+store_exists(const char *name)
+{
+	return drv_is_pg_name(name) || access(name, F_OK) == 0;
+}
+
+bool
+store_is_server(const char *name)
+{
+	return drv_is_pg_name(name);
+}
+
+const char *
+store_display_name(const char *name, char *buf, size_t n)
+{
+	if (drv_is_pg_name(name))
+		return drv_pg_describe(name, buf, n);
+	snprintf(buf, n, "%s", name);
+	return buf;
+}
+
 int
 store_open(const char *path, unsigned flags, store **out, lk_err *e)
 {

@@ -177,6 +177,8 @@ struct param_case {
 
 static const struct param_case params[] = {
 	{ "SELECT ?1", 1, "10" },
+	{ "SELECT ?2", 2, "20" },       /* ?1 bound, not used */
+	{ "SELECT CASE WHEN ?1 IS NULL THEN 1 ELSE ?2 END", 2, "20" },
 	{ "SELECT ?2 - ?1", 2, "10" },
 	{ "SELECT ?1 + ?1 + ?2", 2, "40" },
 	{ "SELECT ? + ? * 0", 2, "10" },
