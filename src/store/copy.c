@@ -16,10 +16,12 @@
 #include "store/store_int.h"
 #include "store/drv.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 
@@ -212,6 +214,41 @@ out:
 		lk_err ignored;
 
 		store_read_end(from, &ignored);
+	}
+	return rc;
+}
+
+int
+store_copy_to(store *from, const char *to_name, store_copy_result *res,
+	      lk_err *e)
+{
+	bool file = !store_is_server(to_name);
+	store *to = NULL;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	/* a file is made by the copy; a server's database is made by its
+	 * administrator and must be empty */
+	if (file && store_exists(to_name))
+		return lk_fail(e, EX_CANTCREAT,
+			       _("%s: already exists: lakip copy writes only into a "
+				 "new database"), to_name);
+	if ((rc = store_open(to_name, STORE_CREATE, &to, e)) != 0)
+		return rc;
+	rc = store_copy(from, to, res, e);
+	store_close(to);
+	if (rc != 0 && file) {
+		static const char *const side[] = { "", "-wal", "-shm" };
+		size_t i;
+
+		for (i = 0; i < sizeof side / sizeof side[0]; i++) {
+			char f[4096];
+
+			snprintf(f, sizeof f, "%s%s", to_name, side[i]);
+			if (unlink(f) != 0 && errno != ENOENT)
+				store_warn(_("%s: cannot remove: %s"), f,
+					   strerror(errno));
+		}
 	}
 	return rc;
 }

@@ -125,6 +125,11 @@ typedef struct store_copy_result {
 	int64_t rows;
 } store_copy_result;
 int store_copy(store *from, store *to, store_copy_result *res, lk_err *e);
+/* store_copy into the database to_name, made for it: a file that does
+ * not exist yet (removed again when the copy fails), or an empty
+ * database on a server. */
+int store_copy_to(store *from, const char *to_name, store_copy_result *res,
+		  lk_err *e);
 
 /* Kodes of all instansi, sorted; *kode is malloc'ed, free with
  * store_free_strv(). */
