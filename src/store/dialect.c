@@ -16,6 +16,10 @@ static const char *const sql_of[DRV_SQL_N][DRV_N_DIALECT] = {
 		/* every writer serialisable: a conflict is DRV_BUSY, retried */
 		[DRV_PG] = "BEGIN ISOLATION LEVEL SERIALIZABLE",
 	},
+	[DRV_SQL_AGG_LINES] = {
+		[DRV_SQLITE] = "group_concat(teks, char(10))",
+		[DRV_PG] = "string_agg(teks, chr(10) ORDER BY urutan)",
+	},
 };
 
 const char *

@@ -140,6 +140,10 @@ size_t drv_col_bytes(drv_st *st, int i);
 /* Statements whose SQL differs between SQLite and PostgreSQL, by id. */
 enum drv_sql_id {
 	DRV_SQL_BEGIN_WRITE,      /* a transaction that will write */
+	/* An aggregate: the texts of column teks, one a line (joined by
+	 * "\n"), in the order of column urutan; over rows that come
+	 * ordered by urutan (SQLite keeps their order, PostgreSQL is told). */
+	DRV_SQL_AGG_LINES,
 	DRV_SQL_N
 };
 
