@@ -191,7 +191,7 @@ static const struct rule {
 	  " JOIN instansi i ON i.id = g.instansi_id"
 	  " WHERE NOT EXISTS (SELECT 1 FROM audit a"
 	  " WHERE a.tbl = 'instansi_template' AND a.scope = i.kode"
-	  " AND a.kode = CAST(g.versi AS TEXT) AND a.new IS g.sha256)"
+	  " AND a.kode = CAST(g.versi AS TEXT) AND a.new IS NOT DISTINCT FROM g.sha256)"
 	  " OR (g.yaml IS NULL) <> (g.sha256 IS NULL)"
 	  " OR (g.yaml IS NOT NULL AND length(g.sha256) <> 64)"
 	  " ORDER BY g.id LIMIT 1" },
@@ -199,7 +199,7 @@ static const struct rule {
 	  N_("template version %s differs from its record"),
 	  "SELECT i.kode || ' ' || g.versi FROM instansi_template g"
 	  " JOIN instansi i ON i.id = g.instansi_id"
-	  " WHERE g.dokumen IS NOT coalesce((SELECT a.new FROM audit a"
+	  " WHERE g.dokumen IS DISTINCT FROM coalesce((SELECT a.new FROM audit a"
 	  " WHERE a.tbl = 'instansi_template' AND a.scope = i.kode"
 	  " AND a.kode = CAST(g.versi AS TEXT) AND a.field = 'dokumen'"
 	  " ORDER BY a.id DESC LIMIT 1), 'laporan')"

@@ -31,6 +31,10 @@ static const char *const sql_of[DRV_SQL_N][DRV_N_DIALECT] = {
 		[DRV_PG] = "SELECT setval(pg_get_serial_sequence('%1$s', 'id'),"
 			   " coalesce(max(id), 0) + 1, false) FROM %1$s",
 	},
+	[DRV_SQL_AGG_LINES] = {
+		[DRV_SQLITE] = "group_concat(teks, char(10))",
+		[DRV_PG] = "string_agg(teks, chr(10) ORDER BY urutan)",
+	},
 };
 
 const char *

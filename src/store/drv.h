@@ -154,6 +154,10 @@ enum drv_sql_id {
 	DRV_SQL_BEGIN_READ,       /* one snapshot for several reads */
 	DRV_SQL_ID_AFTER_COPY,    /* %s: a table whose ids were copied; its
 	                           * next id follows the largest */
+	/* An aggregate: the texts of column teks, one a line (joined by
+	 * "\n"), in the order of column urutan; over rows that come
+	 * ordered by urutan (SQLite keeps their order, PostgreSQL is told). */
+	DRV_SQL_AGG_LINES,
 	DRV_SQL_N
 };
 

@@ -608,9 +608,10 @@ put_role(store *s, const char *action, const char *login, const char *kode,
 			   " AND instansi_id = (SELECT id FROM instansi"
 			   " WHERE kode = ?2)", login, kode, NULL, NULL, NULL, e);
 	for (i = 0; rc == 0 && i < n; i++)
-		rc = exec5(s, "INSERT OR IGNORE INTO user_peran_bidang (login,"
+		rc = exec5(s, "INSERT INTO user_peran_bidang (login,"
 			   " instansi_id, bidang) SELECT ?1, id, ?3 FROM instansi"
-			   " WHERE kode = ?2", login, kode, bidang[i], NULL, NULL, e);
+			   " WHERE kode = ?2 ON CONFLICT DO NOTHING", login, kode,
+			   bidang[i], NULL, NULL, e);
 	if (rc != 0)
 		return rc;
 	ob = old ? join(old->bidang, old->n_bidang) : NULL;
