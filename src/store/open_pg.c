@@ -150,3 +150,27 @@ fail:
 	store_close(s);
 	return rc;
 }
+
+int
+store_pg_grant(store *s, const char *login, bool admin, lk_err *e)
+{
+	drv_st *st = NULL;
+	int rc;
+
+	if (drv_dialect(s->db) != DRV_PG)
+		return 0;
+	if ((rc = drv_prepare(s->db, "SELECT lakip_grant(?1, ?2 = 1)", &st))
+	    == DRV_OK && (rc = drv_bind_text(st, 1, login)) == DRV_OK
+	    && (rc = drv_bind_int(st, 2, admin)) == DRV_OK
+	    && (rc = drv_step(st)) == DRV_ROW)
+		rc = DRV_OK;
+	drv_finalize(st);
+	if (rc == DRV_PERM)
+		return lk_fail(e, EX_NOPERM,
+			       _("%s: the server does not let %s make the role %s (%s); "
+				 "its administrator runs: CREATE ROLE \"%s\" LOGIN; "
+				 "then lakip user add again"), s->path, s->actor, login,
+			       drv_errmsg(s->db), login);
+	return rc == DRV_OK ? 0
+		: store_fail(s, rc, e, _("cannot give the role its rights"));
+}

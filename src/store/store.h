@@ -108,6 +108,9 @@ void store_set_busy_timeout(store *s, int ms);
  * database is there to be opened; whether it can be is store_open's to
  * say)? */
 bool store_exists(const char *name);
+/* Its users are this machine's Unix accounts (SQLite); false: the
+ * server's roles, as it authenticates them (PostgreSQL). */
+bool store_users_are_accounts(const store *s);
 /* The name is a server's (postgresql://...), not a file's. */
 bool store_is_server(const char *name);
 /* The database's name for messages: a file's path as it is, a server's

@@ -286,6 +286,9 @@ int store_busy_from_env(int *ms, lk_err *e);
 /* store_open_to of a postgresql:// name. */
 int store_open_pg(const char *uri, unsigned flags, int target, store **out,
 		  lk_err *e);
+/* On PostgreSQL, give the login role (made when missing) what its
+ * lakip role needs (lakip_grant); nothing on SQLite. */
+int store_pg_grant(store *s, const char *login, bool admin, lk_err *e);
 /* PostgreSQL's schema at STORE_VERSION_LKJIP, and the server's rules
  * (grants, row-level security, the insert-only audit). */
 extern const char schema_pg_base[];

@@ -235,6 +235,12 @@ store_exists(const char *name)
 }
 
 bool
+store_users_are_accounts(const store *s)
+{
+	return drv_dialect(s->db) != DRV_PG;
+}
+
+bool
 store_is_server(const char *name)
 {
 	return drv_is_pg_name(name);

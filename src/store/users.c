@@ -732,6 +732,8 @@ store_user_add(store *s, const char *login, enum peran p, const char *instansi,
 				  peran_nama(p), e);
 	else if (rc == 0)
 		rc = put_role(s, "user-add", login, kode, NULL, p, bidang, n_bidang, e);
+	if (rc == 0)
+		rc = store_pg_grant(s, login, p == PERAN_ADMIN, e);
 	return end(s, rc, &u, kode, e);
 }
 
@@ -802,6 +804,8 @@ store_user_role(store *s, const char *login, enum peran p, const char *instansi,
 		if (rc == 0)
 			rc = store_audit6(s, "user-role", NULL, "users", login,
 					  "role", NULL, "admin", e);
+		if (rc == 0)
+			rc = store_pg_grant(s, login, true, e);
 		return end(s, rc, &u, kode, e);
 	}
 	if (u.admin) {
@@ -817,5 +821,7 @@ store_user_role(store *s, const char *login, enum peran p, const char *instansi,
 	if (rc == 0)
 		rc = put_role(s, "user-role", login, kode, role_in(&u, kode), p,
 			      bidang, n_bidang, e);
+	if (rc == 0)
+		rc = store_pg_grant(s, login, false, e);
 	return end(s, rc, &u, kode, e);
 }
