@@ -7,7 +7,7 @@
  * $LAKIP_BUSY_TIMEOUT, warnings), the check that a file is a lakip
  * database of a version this program understands before anything is
  * written, the migration up to the target version (schema.c's steps),
- * and store_close.  Open sequence: check the file before anything is
+ * store_close, and the read transaction (store_read_begin/end).  Open sequence: check the file before anything is
  * written (a foreign or newer file is left byte-identical), then WAL and
  * migrations unless the handle is read-only.  What is SQLite's own in
  * it (files, flags, quick_check, WAL, the unlocked reopen) is
@@ -324,5 +324,23 @@ bool
 store_readonly(const store *s)
 {
 	return s->readonly;
+}
+
+/* ---- read transactions (a whole read, checked against the files when
+ * the handle reads without locks) ---- */
+
+int
+store_read_begin(store *s, lk_err *e)
+{
+	if (drv_in_txn(s->db))
+		lk_fatal("store_read_begin: a transaction is open");
+	return store_exec(s, drv_sql(s->db, DRV_SQL_BEGIN_READ), e);
+}
+
+int
+store_read_end(store *s, lk_err *e)
+{
+	store_rollback(s);
+	return store_check_unchanged(s, e);
 }
 

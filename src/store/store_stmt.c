@@ -5,9 +5,10 @@
  *
  * Owns: the mapping of a drv_rc to an EX_* code and its message
  * (store_fail), the prepared-statement slots and binding helpers
- * (store_stmt, store_bind_*, store_run), the transactions (store_begin
- * with drv_sql(DRV_SQL_BEGIN_WRITE), commit, rollback, the read
- * transaction) and the database's own integers (store_meta_get/set).
+ * (store_stmt, store_bind_*, store_run), the write transactions
+ * (store_begin with drv_sql(DRV_SQL_BEGIN_WRITE), commit, rollback) and
+ * the database's own integers (store_meta_get/set).  It calls nothing of
+ * the store above it: only drv.h.
  * Every other file of the store talks to the driver through these or
  * through drv.h directly; none knows which database is under it.
  */
@@ -229,28 +230,9 @@ store_meta_set(store *s, const char *key, int64_t v, lk_err *e)
 	return rc == DRV_OK ? 0 : store_fail(s, rc, e, NULL);
 }
 
-/* ------------------------------------------------------------------ */
-/* read transactions */
-
-int
-store_read_begin(store *s, lk_err *e)
-{
-	if (drv_in_txn(s->db))
-		lk_fatal("store_read_begin: a transaction is open");
-	return store_exec(s, drv_sql(s->db, DRV_SQL_BEGIN_READ), e);
-}
-
 void
 store_set_busy_timeout(store *s, int ms)
 {
 	if (s->db != NULL)
 		drv_busy_timeout(s->db, ms);
 }
-
-int
-store_read_end(store *s, lk_err *e)
-{
-	store_rollback(s);
-	return store_check_unchanged(s, e);
-}
-

@@ -170,6 +170,38 @@ START_TEST(test_returning)
 	}
 	ck_assert_int_eq(id[0], 4);
 	ck_assert_int_eq(id[1], 5);
+	/* the id row read every way, then done; stepped again, a new insert */
+	ck_assert_int_eq(drv_bind_text(st, 1, "f"), DRV_OK);
+	ck_assert_int_eq(drv_step(st), DRV_ROW);
+	ck_assert_int_eq(drv_col_type(st, 0), DRV_INTEGER);
+	ck_assert_str_eq(drv_col_text(st, 0), "6");
+	ck_assert_uint_eq(drv_col_bytes(st, 0), 1);
+	ck_assert_int_eq(drv_step(st), DRV_DONE);
+	ck_assert_int_eq(drv_changes(db), 1);
+	drv_reset(st);
+	ck_assert_int_eq(drv_bind_text(st, 1, "a"), DRV_OK);     /* taken */
+	ck_assert_int_eq(drv_step(st), DRV_CONSTRAINT);
+	drv_reset(st);
+	drv_finalize(st);
+	/* RETURNING of no row, and of several (SQLite's own RETURNING) */
+	ck_assert_int_eq(drv_prepare(db, "INSERT INTO t (kode, n) VALUES (?1, 0)"
+				     " ON CONFLICT DO NOTHING RETURNING id", &st),
+			 DRV_OK);
+	ck_assert_int_eq(drv_bind_text(st, 1, "a"), DRV_OK);
+	ck_assert_int_eq(drv_step(st), DRV_DONE);
+	drv_reset(st);
+	ck_assert_int_eq(drv_bind_text(st, 1, "g"), DRV_OK);
+	ck_assert_int_eq(drv_step(st), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(st, 0), 7);
+	drv_finalize(st);
+	ck_assert_int_eq(drv_prepare(db, "INSERT INTO t (kode, n) SELECT kode || 'x',"
+				     " 0 FROM t WHERE id <= 2 ORDER BY id RETURNING id",
+				     &st), DRV_OK);
+	ck_assert_int_eq(drv_step(st), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(st, 0), 8);
+	ck_assert_int_eq(drv_step(st), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(st, 0), 9);
+	ck_assert_int_eq(drv_step(st), DRV_DONE);
 	drv_finalize(st);
 	ck_assert_int_eq(drv_exec(db, "UPDATE t SET n = 0 WHERE n > 1"), DRV_OK);
 	ck_assert_int_eq(drv_changes(db), 2);
