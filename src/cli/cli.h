@@ -177,5 +177,6 @@ int cli_p12_password(char **pw);
 int cmd_signer(cli_ctx *c);        /* cmd_signer.c */
 int cmd_template(cli_ctx *c);      /* cmd_template.c */
 int cmd_audit(cli_ctx *c);         /* cmd_audit.c */
+int cmd_copy(cli_ctx *c);          /* cmd_copy.c */
 
 #endif

@@ -32,7 +32,7 @@ cmd_init(cli_ctx *c)
 {
 	const char *group = NULL, *path;
 	struct group *gr = NULL;
-	char dir[PATH_MAX], *slash;
+	char dir[PATH_MAX], *slash, shown[512];
 	store *s;
 	int ch, rc;
 
@@ -45,6 +45,9 @@ cmd_init(cli_ctx *c)
 	if (optind < c->argc)
 		return cli_usage(c, _("unexpected argument '%s'"), c->argv[optind]);
 	path = cli_db_path(c);
+	if (group != NULL && store_is_server(path))
+		return cli_usage(c, _("--group is for a database file; a PostgreSQL "
+				      "server's rules are its roles (lakip user add)"));
 	if (group != NULL) {
 		/* The directory belongs to the group, setgid (files made in it
 		 * are the group's), closed to others: only lakip, setgid to
@@ -83,10 +86,11 @@ cmd_init(cli_ctx *c)
 						 strerror(errno));
 		}
 		printf(_("Database ready: %s (group %s, mode 0660, directory 2770)\n"),
-		       path, group);
+		       store_display_name(path, shown, sizeof shown), group);
 		return 0;
 	}
-	printf(_("Database ready: %s\n"), path);
+	printf(_("Database ready: %s\n"), store_display_name(path, shown,
+							     sizeof shown));
 	return 0;
 }
 
@@ -156,6 +160,7 @@ cmd_import(cli_ctx *c)
 	svc_import_result res = { 0 };
 	const char *sheetname = NULL;
 	bool dry = false;
+	char shown[512];
 	store *s;
 	svc v;
 	int ch, rc;
@@ -207,7 +212,7 @@ cmd_import(cli_ctx *c)
 	}
 	/* A dry run writes nothing, not even a new database: without one,
 	 * compare with an empty database in memory. */
-	if (dry && access(cli_db_path(c), F_OK) != 0) {
+	if (dry && !store_exists(cli_db_path(c))) {
 		cli_ctx mem = *c;
 
 		mem.db = ":memory:";
@@ -241,12 +246,13 @@ cmd_import(cli_ctx *c)
 		svc_import_result_free(&res);
 		return rc;
 	}
+	store_display_name(cli_db_path(c), shown, sizeof shown);
 	if (dry)
 		printf(_("Dry run: %s, year %d, would change %s as follows (nothing was written):\n"),
-		       res.kode, res.tahun, cli_db_path(c));
+		       res.kode, res.tahun, shown);
 	else
 		printf(_("Imported %s, year %d, into %s:\n"), res.kode, res.tahun,
-		       cli_db_path(c));
+		       shown);
 	print_diff(&res.diff);
 	svc_import_result_free(&res);
 	return 0;

@@ -151,11 +151,13 @@ cmd_user(cli_ctx *c)
 	/* The agency of a role: --instansi, or the only one. */
 	if (peran_instansi(p) || instansi != NULL)
 		rc = store_pilih_instansi(s, instansi, &kode, &e);
-	/* Users are the Unix accounts of this machine: a login that is none
-	 * could be taken by anyone who creates that account later. */
+	/* Users are the Unix accounts of this machine (a login that is none
+	 * could be taken by anyone who creates that account later), or a
+	 * server's roles, made by user add when missing. */
 	if (rc != 0)
 		;
-	else if (strcmp(sub, "add") == 0 && getpwnam(login) == NULL)
+	else if (strcmp(sub, "add") == 0 && store_users_are_accounts(s) &&
+		 getpwnam(login) == NULL)
 		rc = lk_fail(&e, EX_NOUSER, _("'%s' is not an account on this "
 			     "machine"), login);
 	else if (strcmp(sub, "add") == 0)

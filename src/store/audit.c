@@ -117,7 +117,7 @@ enum { A_HEAD, A_INS };
 static int
 head(store *s, lk_err *e)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 	int rc;
 
 	if (s->audit_cached)
@@ -127,21 +127,21 @@ head(store *s, lk_err *e)
 			     e)) != 0)
 		return rc;
 	st = s->audit_st[A_HEAD];
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *h = (const char *)sqlite3_column_text(st, 1);
+	rc = drv_step(st);
+	if (rc == DRV_ROW) {
+		const char *h = drv_col_text(st, 1);
 
-		s->audit_id = sqlite3_column_int64(st, 0);
+		s->audit_id = drv_col_int(st, 0);
 		snprintf(s->audit_hash, sizeof s->audit_hash, "%s", h ? h : "");
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == DRV_DONE) {
 		s->audit_id = 0;
 		memcpy(s->audit_hash, zero_hash, sizeof zero_hash);
 	} else {
 		rc = store_fail(s, rc, e, _("cannot read the audit log"));
-		sqlite3_reset(st);
+		drv_reset(st);
 		return rc;
 	}
-	sqlite3_reset(st);
+	drv_reset(st);
 	s->audit_cached = true;
 	return 0;
 }
@@ -169,7 +169,7 @@ int
 store_audit_hash_of(store *s, int64_t id, char hash[65], bool *found,
 		    lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	*found = false;
@@ -179,17 +179,17 @@ store_audit_hash_of(store *s, int64_t id, char hash[65], bool *found,
 	if ((rc = store_stmt(s, &st, "SELECT hash FROM audit WHERE id = ?1", e)) != 0)
 		return rc;
 	store_bind_int(s, st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *h = (const char *)sqlite3_column_text(st, 0);
+	rc = drv_step(st);
+	if (rc == DRV_ROW) {
+		const char *h = drv_col_text(st, 0);
 
 		snprintf(hash, 65, "%s", h ? h : "");
 		*found = true;
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -198,7 +198,7 @@ store_audit(store *s, const store_audit_in *a, lk_err *e)
 {
 	char id[32], now[32], hash[65];
 	const char *f[11];
-	sqlite3_stmt *st;
+	drv_st *st;
 	int rc, k;
 
 	if (s->on_change != NULL)
@@ -272,20 +272,20 @@ static const char audit_cols[] =
 	" field, old, new FROM audit";
 
 static void
-row_record(sqlite3_stmt *st, store_audit_rec *r)
+row_record(drv_st *st, store_audit_rec *r)
 {
-	r->id = sqlite3_column_int64(st, 0);
-	r->prev_hash = (const char *)sqlite3_column_text(st, 1);
-	r->hash = (const char *)sqlite3_column_text(st, 2);
-	r->at = (const char *)sqlite3_column_text(st, 3);
-	r->login = (const char *)sqlite3_column_text(st, 4);
-	r->action = (const char *)sqlite3_column_text(st, 5);
-	r->scope = (const char *)sqlite3_column_text(st, 6);
-	r->tbl = (const char *)sqlite3_column_text(st, 7);
-	r->kode = (const char *)sqlite3_column_text(st, 8);
-	r->field = (const char *)sqlite3_column_text(st, 9);
-	r->old = (const char *)sqlite3_column_text(st, 10);
-	r->new_ = (const char *)sqlite3_column_text(st, 11);
+	r->id = drv_col_int(st, 0);
+	r->prev_hash = drv_col_text(st, 1);
+	r->hash = drv_col_text(st, 2);
+	r->at = drv_col_text(st, 3);
+	r->login = drv_col_text(st, 4);
+	r->action = drv_col_text(st, 5);
+	r->scope = drv_col_text(st, 6);
+	r->tbl = drv_col_text(st, 7);
+	r->kode = drv_col_text(st, 8);
+	r->field = drv_col_text(st, 9);
+	r->old = drv_col_text(st, 10);
+	r->new_ = drv_col_text(st, 11);
 }
 
 static int
@@ -300,7 +300,7 @@ no_audit(store *s, lk_err *e)
 int
 store_audit_verify(store *s, store_audit_check *out, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char prev[65], calc[65], sql[256];
 	int64_t want_id = 1;
 	int rc;
@@ -312,7 +312,7 @@ store_audit_verify(store *s, store_audit_check *out, lk_err *e)
 	snprintf(sql, sizeof sql, "%s ORDER BY id", audit_cols);
 	if ((rc = store_stmt(s, &st, sql, e)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		store_audit_rec r;
 		char id[32];
 		const char *f[11];
@@ -359,12 +359,12 @@ store_audit_verify(store *s, store_audit_check *out, lk_err *e)
 		memcpy(prev, r.hash, sizeof prev);
 		prev[64] = '\0';
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DRV_ROW && rc != DRV_DONE) {
 		rc = store_fail(s, rc, e, _("cannot read the audit log"));
-		sqlite3_finalize(st);
+		drv_finalize(st);
 		return rc;
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	memcpy(out->head, prev, sizeof out->head);
 	if (out->why[0] != '\0')
 		return lk_fail(e, EX_DATAERR, _("%s: audit log: %s"), s->path,
@@ -374,30 +374,30 @@ store_audit_verify(store *s, store_audit_check *out, lk_err *e)
 
 /* Call fn for every row of st (bound and checked), then finalize it. */
 static int
-each_record(store *s, sqlite3_stmt *st,
+each_record(store *s, drv_st *st,
 	    int (*fn)(void *arg, const store_audit_rec *r), void *arg,
 	    lk_err *e)
 {
 	int rc;
 
 	if ((rc = store_check_bind(s, e)) != 0) {
-		sqlite3_finalize(st);
+		drv_finalize(st);
 		return rc;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		store_audit_rec r;
 
 		row_record(st, &r);
 		if ((rc = fn(arg, &r)) != 0) {
-			sqlite3_finalize(st);
+			drv_finalize(st);
 			return rc;
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		rc = store_fail(s, rc, e, _("cannot read the audit log"));
 	else
 		rc = 0;
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -406,7 +406,7 @@ store_audit_list(store *s, const char *since, const char *login,
 		 int (*fn)(void *arg, const store_audit_rec *r), void *arg,
 		 lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char sql[512];
 	int rc;
 
@@ -427,7 +427,7 @@ store_audit_value(store *s, const char *instansi, int tahun, int tw,
 		  int (*fn)(void *arg, const store_audit_rec *r), void *arg,
 		  lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char sql[512], scope[256];
 	int rc;
 

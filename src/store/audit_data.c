@@ -43,10 +43,17 @@ enum { TEXT = -1 };
 	  FROM_PLAN }
 /* A field of the quarter itself (its records have no kode; the key is
  * the quarter's scope, which its insert record names too). */
+#define TRIWULAN_FROM " FROM triwulan t" \
+	" JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id"
 #define TRIWULAN(field, expr) \
 	{ STORE_VERSION_WORKFLOW, "triwulan", field, "triwulan", false, TEXT, false, \
-	  "SELECT " TW ", NULL, " expr " FROM triwulan t" \
-	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" }
+	  "SELECT " TW ", NULL, " expr TRIWULAN_FROM }
+/* A field of the quarter that is the texts of the table of its name, one
+ * a line in their order (DRV_SQL_AGG_LINES, a dialect's): rule_sql
+ * writes its cur. */
+#define TRIWULAN_LINES(tbl) \
+	{ STORE_VERSION_WORKFLOW, "triwulan", tbl, "triwulan", false, TEXT, false, \
+	  NULL }
 
 static const struct data_rule {
 	int version;              /* the schema version that has the tables */
@@ -55,7 +62,8 @@ static const struct data_rule {
 	bool per_tw;              /* keys are quarter scopes (kode/tahun/TWn) */
 	int scale;                /* TEXT, or the number's decimals */
 	bool complete;            /* every row has a record */
-	const char *cur;          /* scope, kode, value of each row */
+	const char *cur;          /* scope, kode, value of each row; NULL:
+	                           * TRIWULAN_LINES (rule_sql writes it) */
 } rules[] = {
 	{ STORE_VERSION_WORKFLOW, "realisasi_iku", "nilai", "iku", true, 4, true,
 	  "SELECT " TW ", k.kode, r.nilai FROM realisasi_iku r"
@@ -87,12 +95,8 @@ static const struct data_rule {
 	  " JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id" },
 	TRIWULAN("kesimpulan", "t.kesimpulan"),
 	TRIWULAN("tanggal", "t.tanggal"),
-	TRIWULAN("permasalahan", "(SELECT group_concat(teks, char(10)) FROM"
-		 " (SELECT teks FROM permasalahan WHERE triwulan_id = t.id"
-		 " ORDER BY urutan))"),
-	TRIWULAN("tindak_lanjut", "(SELECT group_concat(teks, char(10)) FROM"
-		 " (SELECT teks FROM tindak_lanjut WHERE triwulan_id = t.id"
-		 " ORDER BY urutan))"),
+	TRIWULAN_LINES("permasalahan"),
+	TRIWULAN_LINES("tindak_lanjut"),
 	{ STORE_VERSION_WORKFLOW, "iku", "uraian", "iku", false, TEXT, true,
 	  "SELECT " PLAN ", x.kode, x.uraian FROM iku x" FROM_PLAN },
 	{ STORE_VERSION_WORKFLOW, "iku", "satuan", "iku", false, TEXT, false,
@@ -131,33 +135,46 @@ entity_field(const char *entity)
  * whether its entity was inserted or deleted since; then (complete
  * rules) the rows no record speaks of. */
 static char *
-rule_sql(const struct data_rule *r)
+rule_sql(store *s, const struct data_rule *r)
 {
 	const char *entity_scope = r->per_tw ?
 	    "substr(k.scope, 1, length(k.scope) - 4)" : "k.scope";
-	char *sql = NULL;
+	char *sql = NULL, cur[1024];
 	size_t len = 0;
-	FILE *f = open_memstream(&sql, &len);
+	FILE *f;
+	int w;
 
-	if (f == NULL)
+	if (r->cur == NULL)
+		w = snprintf(cur, sizeof cur, "SELECT " TW ", NULL, (SELECT %s FROM"
+			     " (SELECT teks, urutan FROM %s WHERE triwulan_id = t.id"
+			     " ORDER BY urutan) AS l)" TRIWULAN_FROM,
+			     drv_sql(s->db, DRV_SQL_AGG_LINES), r->field);
+	else
+		w = snprintf(cur, sizeof cur, "%s", r->cur);
+	if (w < 0 || (size_t)w >= sizeof cur)
+		lk_fatal("rule_sql: the query of %s.%s is too long", r->tbl,
+			 r->field);
+	if ((f = open_memstream(&sql, &len)) == NULL)
 		lk_fatal("out of memory");
 	fprintf(f, "WITH k AS (SELECT scope, kode, new, id FROM (SELECT scope, kode,"
 		" new, id, row_number() OVER (PARTITION BY scope, kode ORDER BY id DESC)"
-		" AS rn FROM audit WHERE tbl = '%s' AND field = '%s') WHERE rn = 1),"
+		" AS rn FROM audit WHERE tbl = '%s' AND field = '%s') AS h"
+		" WHERE rn = 1),"
 		" e AS (SELECT scope, kode, max(id) AS id FROM audit WHERE tbl = '%s'"
 		" AND field = '%s' AND action IN ('insert', 'delete')"
 		" GROUP BY scope, kode),"
 		" c (scope, kode, v) AS (%s)"
 		" SELECT k.scope, k.kode, k.new, c.v, 1 FROM k"
-		" LEFT JOIN c ON c.scope = k.scope AND c.kode IS k.kode"
+		" LEFT JOIN c ON c.scope = k.scope"
+		" AND c.kode IS NOT DISTINCT FROM k.kode"
 		" WHERE NOT EXISTS (SELECT 1 FROM e WHERE e.scope = %s"
-		" AND e.kode IS k.kode AND e.id > k.id)",
-		r->tbl, r->field, r->entity, entity_field(r->entity), r->cur,
+		" AND e.kode IS NOT DISTINCT FROM k.kode AND e.id > k.id)",
+		r->tbl, r->field, r->entity, entity_field(r->entity), cur,
 		entity_scope);
 	if (r->complete)
 		fputs(" UNION ALL SELECT c.scope, c.kode, NULL, c.v, 0 FROM c"
 		      " WHERE NOT EXISTS (SELECT 1 FROM k WHERE k.scope = c.scope"
-		      " AND k.kode IS c.kode)", f);
+		      " AND k.kode IS NOT DISTINCT FROM c.kode)", f);
 	if (fclose(f) != 0)
 		lk_fatal("out of memory");
 	return sql;
@@ -165,13 +182,13 @@ rule_sql(const struct data_rule *r)
 
 /* The row's value in the record's form, or NULL. */
 static const char *
-current(sqlite3_stmt *st, const struct data_rule *r, char buf[DEC_BUFSZ])
+current(drv_st *st, const struct data_rule *r, char buf[DEC_BUFSZ])
 {
-	if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+	if (drv_col_type(st, 3) == DRV_NULL)
 		return NULL;
 	if (r->scale == TEXT)
-		return (const char *)sqlite3_column_text(st, 3);
-	return dec_format_machine(sqlite3_column_int64(st, 3), r->scale, buf);
+		return drv_col_text(st, 3);
+	return dec_format_machine(drv_col_int(st, 3), r->scale, buf);
 }
 
 int
@@ -180,20 +197,20 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		const struct data_rule *r = &rules[i];
 		char *sql, buf[DEC_BUFSZ];
-		sqlite3_stmt *st = NULL;
+		drv_st *st = NULL;
 		int rc;
 
 		if (s->version < r->version)
 			continue;
-		sql = rule_sql(r);
-		rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		sql = rule_sql(s, r);
+		rc = drv_prepare(s->db, sql, &st);
 		free(sql);
-		if (rc != SQLITE_OK)
+		if (rc != DRV_OK)
 			return store_fail(s, rc, e, NULL);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *scope = (const char *)sqlite3_column_text(st, 0);
-			const char *kode = (const char *)sqlite3_column_text(st, 1);
-			const char *rec = (const char *)sqlite3_column_text(st, 2);
+		while ((rc = drv_step(st)) == DRV_ROW) {
+			const char *scope = drv_col_text(st, 0);
+			const char *kode = drv_col_text(st, 1);
+			const char *rec = drv_col_text(st, 2);
 			const char *now = current(st, r, buf);
 
 			char what[256];
@@ -201,7 +218,7 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 			/* "iku IKU5 target", "triwulan kesimpulan" */
 			snprintf(what, sizeof what, "%s%s%s %s", r->tbl, kode ? " " : "",
 				 kode ? kode : "", r->field);
-			if (sqlite3_column_int(st, 4) == 0)
+			if ((int)drv_col_int(st, 4) == 0)
 				snprintf(why, n, _("%s of %s is %s, and no record of "
 					 "the audit log wrote it"), what,
 					 scope ? scope : "?", now ? now : "-");
@@ -211,12 +228,12 @@ store_audit_data(store *s, char *why, size_t n, lk_err *e)
 					 now ? now : "-", rec ? rec : "-");
 			else
 				continue;
-			sqlite3_finalize(st);
+			drv_finalize(st);
 			return lk_fail(e, EX_DATAERR, _("%s: changed behind lakip's back: %s"),
 				       s->path, why);
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		drv_finalize(st);
+		if (rc != DRV_DONE)
 			return store_fail(s, rc, e, NULL);
 	}
 	return 0;

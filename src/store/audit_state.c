@@ -191,7 +191,7 @@ static const struct rule {
 	  " JOIN instansi i ON i.id = g.instansi_id"
 	  " WHERE NOT EXISTS (SELECT 1 FROM audit a"
 	  " WHERE a.tbl = 'instansi_template' AND a.scope = i.kode"
-	  " AND a.kode = CAST(g.versi AS TEXT) AND a.new IS g.sha256)"
+	  " AND a.kode = CAST(g.versi AS TEXT) AND a.new IS NOT DISTINCT FROM g.sha256)"
 	  " OR (g.yaml IS NULL) <> (g.sha256 IS NULL)"
 	  " OR (g.yaml IS NOT NULL AND length(g.sha256) <> 64)"
 	  " ORDER BY g.id LIMIT 1" },
@@ -199,7 +199,7 @@ static const struct rule {
 	  N_("template version %s differs from its record"),
 	  "SELECT i.kode || ' ' || g.versi FROM instansi_template g"
 	  " JOIN instansi i ON i.id = g.instansi_id"
-	  " WHERE g.dokumen IS NOT coalesce((SELECT a.new FROM audit a"
+	  " WHERE g.dokumen IS DISTINCT FROM coalesce((SELECT a.new FROM audit a"
 	  " WHERE a.tbl = 'instansi_template' AND a.scope = i.kode"
 	  " AND a.kode = CAST(g.versi AS TEXT) AND a.field = 'dokumen'"
 	  " ORDER BY a.id DESC LIMIT 1), 'laporan')"
@@ -218,7 +218,7 @@ static const struct rule {
 static int
 template_texts(store *s, char *why, size_t n, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	if (s->version < STORE_VERSION_PREDIKAT)
@@ -228,25 +228,25 @@ template_texts(store *s, char *why, size_t n, lk_err *e)
 			     " ON i.id = g.instansi_id WHERE g.yaml IS NOT NULL"
 			     " ORDER BY g.id", e)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *y = sqlite3_column_text(st, 2);
-		const char *h = (const char *)sqlite3_column_text(st, 3);
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		const char *y = drv_col_text(st, 2);
+		const char *h = drv_col_text(st, 3);
 		unsigned char md[SHA256_DIGEST_LENGTH];
 		char hex[65];
 
-		SHA256(y, (size_t)sqlite3_column_bytes(st, 2), md);
+		SHA256((const unsigned char *)y, drv_col_bytes(st, 2), md);
 		lk_hex(md, SHA256_DIGEST_LENGTH, hex);
 		if (h != NULL && strcmp(hex, h) == 0)
 			continue;
 		snprintf(why, n, _("the text of template version %s %d is not the "
-			 "one recorded"), (const char *)sqlite3_column_text(st, 0),
-			 sqlite3_column_int(st, 1));
-		sqlite3_finalize(st);
+			 "one recorded"), drv_col_text(st, 0),
+			 (int)drv_col_int(st, 1));
+		drv_finalize(st);
 		return lk_fail(e, EX_DATAERR, _("%s: changed behind lakip's back: %s"),
 			       s->path, why);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+	drv_finalize(st);
+	return rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 }
 
 int
@@ -255,24 +255,24 @@ store_audit_state(store *s, char *why, size_t n, lk_err *e)
 	if (n > 0)
 		why[0] = '\0';
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-		sqlite3_stmt *st = NULL;
+		drv_st *st = NULL;
 		int rc;
 
 		if (s->version < rules[i].version)
 			continue;
 		if ((rc = store_stmt(s, &st, rules[i].sql, e)) != 0)
 			return rc;
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			const char *name = (const char *)sqlite3_column_text(st, 0);
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			const char *name = drv_col_text(st, 0);
 
 			snprintf(why, n, _(rules[i].what), name ? name : "?");
-			sqlite3_finalize(st);
+			drv_finalize(st);
 			return lk_fail(e, EX_DATAERR, _("%s: changed behind lakip's "
 				       "back: %s"), s->path, why);
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		drv_finalize(st);
+		if (rc != DRV_DONE)
 			return store_fail(s, rc, e, NULL);
 	}
 	int rc = template_texts(s, why, n, e);

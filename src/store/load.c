@@ -103,7 +103,7 @@ typedef struct load_ctx {
 	lk_err *e;
 	store_plan *p;
 	rencana *r;
-	sqlite3_stmt *st[L_COUNT];
+	drv_st *st[L_COUNT];
 	store_idmap sasaran;        /* id -> index in r->sasaran */
 	store_idmap iku;            /* id -> index in iku_ptr */
 	iku **iku_ptr;
@@ -114,7 +114,7 @@ typedef struct load_ctx {
 
 /* Prepare (or reset) statement k bound to the rencana id. */
 static int
-query(load_ctx *c, int k, int64_t id, sqlite3_stmt **out)
+query(load_ctx *c, int k, int64_t id, drv_st **out)
 {
 	int rc;
 
@@ -141,26 +141,26 @@ damaged(load_ctx *c, const char *what)
 }
 
 static char *
-col_text(load_ctx *c, sqlite3_stmt *st, int i)
+col_text(load_ctx *c, drv_st *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = drv_col_text(st, i);
 
 	if (t == NULL)
 		return NULL;
 	return arena_strndup(&c->r->mem, (const char *)t,
-			     (size_t)sqlite3_column_bytes(st, i));
+			     (size_t)drv_col_bytes(st, i));
 }
 
 static int
-col_tw(sqlite3_stmt *st, int i)
+col_tw(drv_st *st, int i)
 {
-	int n = sqlite3_column_int(st, i);
+	int n = (int)drv_col_int(st, i);
 
 	return n >= 1 && n <= TW_MAX ? n : 0;
 }
 
 static void
-read_pejabat(load_ctx *c, sqlite3_stmt *st, int i, pejabat *pj)
+read_pejabat(load_ctx *c, drv_st *st, int i, pejabat *pj)
 {
 	pj->nama = col_text(c, st, i);
 	pj->jabatan = col_text(c, st, i + 1);
@@ -174,7 +174,7 @@ load_predikat(load_ctx *c)
 {
 	predikat_tabel *t = &c->r->instansi.predikat;
 	predikat_band *band;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows;
 	int rc;
 
@@ -185,15 +185,15 @@ load_predikat(load_ctx *c)
 	if ((rc = query(c, L_PREDIKAT, c->p->instansi_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(predikat_band));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		predikat_band *b = store_vec_push(&rows);
 
 		b->nama = col_text(c, st, 0);
-		b->ada_min = sqlite3_column_type(st, 1) != SQLITE_NULL;
-		b->min = sqlite3_column_int64(st, 1);
+		b->ada_min = drv_col_type(st, 1) != DRV_NULL;
+		b->min = drv_col_int(st, 1);
 		b->warna = col_text(c, st, 2);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -210,7 +210,7 @@ static int
 load_instansi(load_ctx *c, const char *kode)
 {
 	instansi *in = &c->r->instansi;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows;
 	int rc;
 
@@ -221,38 +221,38 @@ load_instansi(load_ctx *c, const char *kode)
 	store_bind_text(c->s, st, 1, kode);
 	if ((rc = store_check_bind(c->s, c->e)) != 0)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
+	rc = drv_step(st);
+	if (rc == DRV_DONE)
 		return 0;
-	if (rc != SQLITE_ROW)
+	if (rc != DRV_ROW)
 		return step_fail(c, rc);
 	c->p->ada_instansi = true;
-	c->p->instansi_id = sqlite3_column_int64(st, 0);
+	c->p->instansi_id = drv_col_int(st, 0);
 	in->kode = arena_strdup(&c->r->mem, kode);
 	in->nama = col_text(c, st, 1);
 	in->pemerintah = col_text(c, st, 2);
 	in->kota = col_text(c, st, 3);
 	in->logo = col_text(c, st, 4);
 	read_pejabat(c, st, 5, &in->kepala);
-	sqlite3_reset(st);
+	drv_reset(st);
 
 	if ((rc = query(c, L_BIDANG, c->p->instansi_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(bidang) + sizeof(store_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		char *el = store_vec_push(&rows);
 		bidang *b = (bidang *)el;
 		store_row *row = (store_row *)(el + sizeof(bidang));
 
-		row->id = sqlite3_column_int64(st, 0);
-		row->urutan = sqlite3_column_int64(st, 1);
+		row->id = drv_col_int(st, 0);
+		row->urutan = drv_col_int(st, 1);
 		b->kode = col_text(c, st, 2);
 		b->nama = col_text(c, st, 3);
 		read_pejabat(c, st, 4, &b->kepala);
 		b->ada_kepala = b->kepala.nama != NULL || b->kepala.jabatan != NULL
 			|| b->kepala.pangkat != NULL || b->kepala.nip != NULL;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -273,25 +273,25 @@ static int
 load_sasaran(load_ctx *c)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows;
 	int rc;
 
 	if ((rc = query(c, L_SASARAN, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(sasaran) + sizeof(store_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		char *el = store_vec_push(&rows);
 		sasaran *sa = (sasaran *)el;
 		store_row *row = (store_row *)(el + sizeof(sasaran));
 
-		row->id = sqlite3_column_int64(st, 0);
-		row->urutan = sqlite3_column_int64(st, 1);
+		row->id = drv_col_int(st, 0);
+		row->urutan = drv_col_int(st, 1);
 		sa->kode = col_text(c, st, 2);
 		sa->uraian = col_text(c, st, 3);
 		sa->bidang = col_text(c, st, 4);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -321,7 +321,7 @@ static int
 load_iku(load_ctx *c)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows;
 	size_t i, *fill, flat = 0;
 	int rc;
@@ -329,13 +329,13 @@ load_iku(load_ctx *c)
 	if ((rc = query(c, L_IKU, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(iku_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		iku_row *ir = store_vec_push(&rows);
-		const char *pol = (const char *)sqlite3_column_text(st, 6);
+		const char *pol = drv_col_text(st, 6);
 
-		ir->row.id = sqlite3_column_int64(st, 0);
-		ir->row.urutan = sqlite3_column_int64(st, 1);
-		if (!store_idmap_get(&c->sasaran, sqlite3_column_int64(st, 2),
+		ir->row.id = drv_col_int(st, 0);
+		ir->row.urutan = drv_col_int(st, 1);
+		if (!store_idmap_get(&c->sasaran, drv_col_int(st, 2),
 				     &ir->sasaran)) {
 			store_vec_free(&rows);
 			return damaged(c, _("IKU of an unknown sasaran"));
@@ -345,10 +345,10 @@ load_iku(load_ctx *c)
 		ir->k.satuan = col_text(c, st, 5);
 		ir->k.polaritas = pol != NULL && strcmp(pol, "negatif") == 0
 			? POLARITAS_NEGATIF : POLARITAS_POSITIF;
-		ir->k.target = sqlite3_column_int64(st, 7);
-		ir->k.target_kosong = sqlite3_column_type(st, 7) == SQLITE_NULL;
+		ir->k.target = drv_col_int(st, 7);
+		ir->k.target_kosong = drv_col_type(st, 7) == DRV_NULL;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -382,15 +382,15 @@ load_iku(load_ctx *c)
 	/* Quarterly targets. */
 	if ((rc = query(c, L_IKU_TW, c->p->rencana_id, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		int n = col_tw(st, 1);
 
-		if (n && store_idmap_get(&c->iku, sqlite3_column_int64(st, 0), &i)) {
+		if (n && store_idmap_get(&c->iku, drv_col_int(st, 0), &i)) {
 			c->iku_ptr[i]->ada_target_tw[n] = true;
-			c->iku_ptr[i]->target_tw[n] = sqlite3_column_int64(st, 2);
+			c->iku_ptr[i]->target_tw[n] = drv_col_int(st, 2);
 		}
 	}
-	return rc == SQLITE_DONE ? 0 : step_fail(c, rc);
+	return rc == DRV_DONE ? 0 : step_fail(c, rc);
 }
 
 typedef struct kode_row {
@@ -402,7 +402,7 @@ static int
 load_program(load_ctx *c)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows;
 	size_t i;
 	int rc;
@@ -410,19 +410,19 @@ load_program(load_ctx *c)
 	if ((rc = query(c, L_PROGRAM, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(program) + sizeof(store_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		char *el = store_vec_push(&rows);
 		program *pr = (program *)el;
 		store_row *row = (store_row *)(el + sizeof(program));
 
-		row->id = sqlite3_column_int64(st, 0);
-		row->urutan = sqlite3_column_int64(st, 1);
+		row->id = drv_col_int(st, 0);
+		row->urutan = drv_col_int(st, 1);
 		pr->kode = col_text(c, st, 2);
 		pr->uraian = col_text(c, st, 3);
-		pr->anggaran = sqlite3_column_int64(st, 4);
-		pr->anggaran_kosong = sqlite3_column_type(st, 4) == SQLITE_NULL;
+		pr->anggaran = drv_col_int(st, 4);
+		pr->anggaran_kosong = drv_col_type(st, 4) == DRV_NULL;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -441,33 +441,33 @@ load_program(load_ctx *c)
 
 	if ((rc = query(c, L_PROGRAM_TW, c->p->rencana_id, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		int n = col_tw(st, 1);
 
-		if (n && store_idmap_get(&c->program, sqlite3_column_int64(st, 0),
+		if (n && store_idmap_get(&c->program, drv_col_int(st, 0),
 					 &i)) {
 			r->program[i].ada_target_tw[n] = true;
-			r->program[i].target_tw[n] = sqlite3_column_int64(st, 2);
+			r->program[i].target_tw[n] = drv_col_int(st, 2);
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return step_fail(c, rc);
 
 	/* Supported sasaran: collect, count, fill. */
 	if ((rc = query(c, L_PROGRAM_SASARAN, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(kode_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		kode_row *kr;
 
-		if (!store_idmap_get(&c->program, sqlite3_column_int64(st, 0), &i))
+		if (!store_idmap_get(&c->program, drv_col_int(st, 0), &i))
 			continue;
 		kr = store_vec_push(&rows);
 		kr->owner = i;
 		kr->teks = col_text(c, st, 1);
 		r->program[i].n_sasaran++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -491,7 +491,7 @@ static int
 load_tw_list(load_ctx *c, int k, size_t off_list, size_t off_n)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows;
 	size_t i, count[TW_MAX + 1] = { 0 };
 	int rc, n;
@@ -499,7 +499,7 @@ load_tw_list(load_ctx *c, int k, size_t off_list, size_t off_n)
 	if ((rc = query(c, k, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(kode_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		kode_row *kr;
 
 		if ((n = col_tw(st, 0)) == 0)
@@ -509,7 +509,7 @@ load_tw_list(load_ctx *c, int k, size_t off_list, size_t off_n)
 		kr->teks = col_text(c, st, 1);
 		count[n]++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -539,7 +539,7 @@ static int
 load_teks(load_ctx *c)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows;
 	size_t i, count[TW_MAX + 1] = { 0 };
 	int rc, n;
@@ -547,7 +547,7 @@ load_teks(load_ctx *c)
 	if ((rc = query(c, L_TEKS, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(teks_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		teks_row *tr;
 
 		if ((n = col_tw(st, 0)) == 0)
@@ -558,7 +558,7 @@ load_teks(load_ctx *c)
 		tr->t.teks = col_text(c, st, 2);
 		count[n]++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -591,7 +591,7 @@ static int
 load_tabel(load_ctx *c)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	store_vec rows, cells;
 	size_t i, j;
 	int rc;
@@ -599,21 +599,21 @@ load_tabel(load_ctx *c)
 	if ((rc = query(c, L_TABEL, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&rows, sizeof(tabel_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		tabel_row *tr;
 		size_t sa;
 		int n = col_tw(st, 1);
-		int64_t nb = sqlite3_column_int64(st, 5);
+		int64_t nb = drv_col_int(st, 5);
 
 		if (n == 0 || !store_idmap_get(&c->sasaran,
-					       sqlite3_column_int64(st, 2), &sa))
+					       drv_col_int(st, 2), &sa))
 			continue;
 		if (nb < 0 || nb > 1000000) {
 			store_vec_free(&rows);
 			return damaged(c, _("bad row count of a table"));
 		}
 		tr = store_vec_push(&rows);
-		tr->id = sqlite3_column_int64(st, 0);
+		tr->id = drv_col_int(st, 0);
 		tr->tw = n;
 		tr->sasaran = sa;
 		tr->t.judul = col_text(c, st, 3);
@@ -621,7 +621,7 @@ load_tabel(load_ctx *c)
 		tr->t.n_baris = (size_t)nb;
 		r->sasaran[sa].n_tabel[n]++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&rows);
 		return step_fail(c, rc);
 	}
@@ -661,17 +661,17 @@ load_tabel(load_ctx *c)
 	if ((rc = query(c, L_TABEL_KOLOM, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&cells, sizeof(sel_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		sel_row *sr;
 
-		if (!store_idmap_get(&c->tabel, sqlite3_column_int64(st, 0), &j))
+		if (!store_idmap_get(&c->tabel, drv_col_int(st, 0), &j))
 			continue;
 		sr = store_vec_push(&cells);
 		sr->tabel = j;
 		sr->teks = col_text(c, st, 1);
 		c->tabel_ptr[j]->n_kolom++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&cells);
 		return step_fail(c, rc);
 	}
@@ -693,11 +693,11 @@ load_tabel(load_ctx *c)
 	if ((rc = query(c, L_TABEL_SEL, c->p->rencana_id, &st)) != 0)
 		return rc;
 	store_vec_init(&cells, sizeof(sel_row));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		sel_row *sr;
-		int64_t b = sqlite3_column_int64(st, 1);
+		int64_t b = drv_col_int(st, 1);
 
-		if (!store_idmap_get(&c->tabel, sqlite3_column_int64(st, 0), &j))
+		if (!store_idmap_get(&c->tabel, drv_col_int(st, 0), &j))
 			continue;
 		if (b < 0 || (uint64_t)b >= c->tabel_ptr[j]->n_baris) {
 			store_vec_free(&cells);
@@ -709,7 +709,7 @@ load_tabel(load_ctx *c)
 		sr->teks = col_text(c, st, 2);
 		c->tabel_ptr[j]->n_sel[b]++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DRV_DONE) {
 		store_vec_free(&cells);
 		return step_fail(c, rc);
 	}
@@ -735,63 +735,63 @@ static int
 load_triwulan(load_ctx *c)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i;
 	int rc, n;
 
 	if ((rc = query(c, L_TRIWULAN, c->p->rencana_id, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		triwulan *t;
-		const char *tg = (const char *)sqlite3_column_text(st, 2);
+		const char *tg = drv_col_text(st, 2);
 
 		if ((n = col_tw(st, 1)) == 0)
 			continue;
 		t = &r->tw[n];
 		t->ada = true;
-		c->p->triwulan_id[n] = sqlite3_column_int64(st, 0);
+		c->p->triwulan_id[n] = drv_col_int(st, 0);
 		/* NULL: the user has not set it yet. */
 		if (tg != NULL && (sscanf(tg, "%4d-%2d-%2d", &t->tahun, &t->bulan,
 					  &t->hari) != 3 || !triwulan_bertanggal(t)))
 			return damaged(c, _("bad date of a quarter"));
 		t->kesimpulan = col_text(c, st, 3);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return step_fail(c, rc);
 
 	if ((rc = query(c, L_REAL_IKU, c->p->rencana_id, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		if ((n = col_tw(st, 0)) == 0 ||
-		    !store_idmap_get(&c->iku, sqlite3_column_int64(st, 1), &i))
+		    !store_idmap_get(&c->iku, drv_col_int(st, 1), &i))
 			continue;
 		c->iku_ptr[i]->ada_realisasi[n] = true;
-		c->iku_ptr[i]->realisasi[n] = sqlite3_column_int64(st, 2);
+		c->iku_ptr[i]->realisasi[n] = drv_col_int(st, 2);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return step_fail(c, rc);
 
 	if ((rc = query(c, L_REAL_PROGRAM, c->p->rencana_id, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		if ((n = col_tw(st, 0)) == 0 ||
-		    !store_idmap_get(&c->program, sqlite3_column_int64(st, 1), &i))
+		    !store_idmap_get(&c->program, drv_col_int(st, 1), &i))
 			continue;
 		r->program[i].ada_realisasi[n] = true;
-		r->program[i].realisasi[n] = sqlite3_column_int64(st, 2);
+		r->program[i].realisasi[n] = drv_col_int(st, 2);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return step_fail(c, rc);
 
 	if ((rc = query(c, L_NARASI, c->p->rencana_id, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		if ((n = col_tw(st, 0)) == 0 ||
-		    !store_idmap_get(&c->sasaran, sqlite3_column_int64(st, 1), &i))
+		    !store_idmap_get(&c->sasaran, drv_col_int(st, 1), &i))
 			continue;
 		r->sasaran[i].narasi[n] = col_text(c, st, 2);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return step_fail(c, rc);
 
 	if ((rc = load_tabel(c)) != 0)
@@ -808,7 +808,7 @@ load_triwulan(load_ctx *c)
 static int
 load_all(load_ctx *c, const char *kode, int tahun)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 	int rc;
 
 	if ((rc = load_instansi(c, kode)) != 0 || !c->p->ada_instansi)
@@ -821,14 +821,14 @@ load_all(load_ctx *c, const char *kode, int tahun)
 	store_bind_int(c->s, st, 2, tahun);
 	if ((rc = store_check_bind(c->s, c->e)) != 0)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
+	rc = drv_step(st);
+	if (rc == DRV_DONE)
 		return 0;
-	if (rc != SQLITE_ROW)
+	if (rc != DRV_ROW)
 		return step_fail(c, rc);
 	c->p->ada_rencana = true;
-	c->p->rencana_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	c->p->rencana_id = drv_col_int(st, 0);
+	drv_reset(st);
 
 	if ((rc = load_sasaran(c)) != 0 || (rc = load_iku(c)) != 0 ||
 	    (rc = load_program(c)) != 0)
@@ -844,7 +844,7 @@ store_load_plan(store *s, const char *instansi, int tahun, store_plan *p,
 		lk_err *e)
 {
 	load_ctx c;
-	bool own_txn = sqlite3_get_autocommit(s->db) != 0;
+	bool own_txn = !drv_in_txn(s->db);
 	int rc;
 
 	memset(p, 0, sizeof *p);

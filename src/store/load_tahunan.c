@@ -76,13 +76,13 @@ typedef struct lctx {
 	store *s;
 	lk_err *e;
 	rencana *r;
-	sqlite3_stmt *st[LT_COUNT];
+	drv_st *st[LT_COUNT];
 	store_strmap iku;            /* kode -> index in iku_ptr */
 	iku **iku_ptr;
 } lctx;
 
 static int
-q(lctx *c, int k, int64_t id, sqlite3_stmt **out)
+q(lctx *c, int k, int64_t id, drv_st **out)
 {
 	int rc;
 
@@ -109,17 +109,17 @@ damaged(lctx *c, const char *what)
 }
 
 static char *
-txt(lctx *c, sqlite3_stmt *st, int i)
+txt(lctx *c, drv_st *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = drv_col_text(st, i);
 
 	return t == NULL ? NULL : arena_strdup(&c->r->mem, (const char *)t);
 }
 
 static bool
-is_null(sqlite3_stmt *st, int i)
+is_null(drv_st *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL;
+	return drv_col_type(st, i) == DRV_NULL;
 }
 
 static iku *
@@ -193,29 +193,29 @@ static int
 load_iku(lctx *c, int64_t rid)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	int rc;
 
 	if ((rc = q(c, LT_IKU_TAHUNAN, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		iku *k = find_iku_c(c, (const char *)sqlite3_column_text(st, 0));
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		iku *k = find_iku_c(c, drv_col_text(st, 0));
 
 		if (k == NULL)
 			continue;
 		k->ada_baseline = !is_null(st, 1);
-		k->baseline_tahun = sqlite3_column_int(st, 1);
-		k->baseline_nilai = sqlite3_column_int64(st, 2);
+		k->baseline_tahun = (int)drv_col_int(st, 1);
+		k->baseline_nilai = drv_col_int(st, 2);
 		k->ada_standar_nasional = !is_null(st, 3);
-		k->standar_nasional = sqlite3_column_int64(st, 3);
+		k->standar_nasional = drv_col_int(st, 3);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return fail(c, rc);
 	if ((rc = q(c, LT_IKU_TAHUN, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		iku *k = find_iku_c(c, (const char *)sqlite3_column_text(st, 0));
-		const char *jenis = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		iku *k = find_iku_c(c, drv_col_text(st, 0));
+		const char *jenis = drv_col_text(st, 1);
 		bool renstra = jenis != NULL && strcmp(jenis, "renstra") == 0;
 		tahun_nilai **v;
 		size_t *n;
@@ -225,17 +225,17 @@ load_iku(lctx *c, int64_t rid)
 		v = renstra ? &k->target_renstra : &k->riwayat;
 		n = renstra ? &k->n_target_renstra : &k->n_riwayat;
 		*v = grow(&r->mem, *v, *n, sizeof **v);
-		(*v)[*n].tahun = sqlite3_column_int(st, 2);
-		(*v)[*n].nilai = sqlite3_column_int64(st, 3);
+		(*v)[*n].tahun = (int)drv_col_int(st, 2);
+		(*v)[*n].nilai = drv_col_int(st, 3);
 		(*n)++;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return fail(c, rc);
 	if ((rc = q(c, LT_KATEGORI, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		iku *k = find_iku_c(c, (const char *)sqlite3_column_text(st, 0));
-		const char *sy = (const char *)sqlite3_column_text(st, 2);
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		iku *k = find_iku_c(c, drv_col_text(st, 0));
+		const char *sy = drv_col_text(st, 2);
 		kategori_band *b;
 
 		if (k == NULL)
@@ -247,34 +247,34 @@ load_iku(lctx *c, int64_t rid)
 		b->syarat = sy == NULL ? KATEGORI_SISA :
 			    strcmp(sy, "lebih_dari") == 0 ? KATEGORI_LEBIH_DARI :
 			    KATEGORI_MINIMAL;
-		b->batas = sqlite3_column_int64(st, 3);
+		b->batas = drv_col_int(st, 3);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return fail(c, rc);
 	if ((rc = q(c, LT_KETERANGAN, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		iku *k = find_iku_c(c, (const char *)sqlite3_column_text(st, 0));
-		int n = sqlite3_column_int(st, 1);
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		iku *k = find_iku_c(c, drv_col_text(st, 0));
+		int n = (int)drv_col_int(st, 1);
 
 		if (k != NULL && n >= 1 && n <= TW_MAX)
 			k->keterangan[n] = txt(c, st, 2);
 	}
-	return rc == SQLITE_DONE ? 0 : fail(c, rc);
+	return rc == DRV_DONE ? 0 : fail(c, rc);
 }
 
 static int
 load_tabel(lctx *c, int64_t rid)
 {
 	rencana *r = c->r;
-	sqlite3_stmt *st, *sel;
+	drv_st *st, *sel;
 	int rc;
 
 	if ((rc = q(c, LT_TABEL, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sasaran *s = find_sasaran(r, (const char *)sqlite3_column_text(st, 0));
-		int64_t id = sqlite3_column_int64(st, 1);
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		sasaran *s = find_sasaran(r, drv_col_text(st, 0));
+		int64_t id = drv_col_int(st, 1);
 		tabel *tb;
 		int src;
 
@@ -288,8 +288,8 @@ load_tabel(lctx *c, int64_t rid)
 		tb->catatan = txt(c, st, 3);
 		if ((rc = q(c, LT_SEL, id, &sel)) != 0)
 			return rc;
-		while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
-			int64_t b = sqlite3_column_int64(sel, 0);
+		while ((src = drv_step(sel)) == DRV_ROW) {
+			int64_t b = drv_col_int(sel, 0);
 			char *t = txt(c, sel, 2);
 
 			if (t == NULL)
@@ -315,10 +315,10 @@ load_tabel(lctx *c, int64_t rid)
 					    sizeof(char *));
 			tb->baris[b][tb->n_sel[b]++] = t;
 		}
-		if (src != SQLITE_DONE)
+		if (src != DRV_DONE)
 			return fail(c, src);
 	}
-	return rc == SQLITE_DONE ? 0 : fail(c, rc);
+	return rc == DRV_DONE ? 0 : fail(c, rc);
 }
 
 static void
@@ -334,12 +334,12 @@ load_report(lctx *c, int64_t rid)
 	rencana *r = c->r;
 	tahunan *t = &r->tahunan;
 	perjanjian *p = &r->perjanjian;
-	sqlite3_stmt *st;
+	drv_st *st;
 	int rc;
 
 	if ((rc = q(c, LT_TAHUNAN, rid, &st)) != 0)
 		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = drv_step(st)) == DRV_ROW) {
 		char *d = txt(c, st, 0);
 
 		if (!parse_date(d, &t->tahun, &t->bulan, &t->hari))
@@ -348,37 +348,37 @@ load_report(lctx *c, int64_t rid)
 		t->gambaran_umum = txt(c, st, 2);
 		t->kesimpulan = txt(c, st, 3);
 		t->ada = true;
-	} else if (rc != SQLITE_DONE)
+	} else if (rc != DRV_DONE)
 		return fail(c, rc);
-	sqlite3_reset(st);
+	drv_reset(st);
 	if ((rc = q(c, LT_REAL_IKU, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		iku *k = find_iku_c(c, (const char *)sqlite3_column_text(st, 0));
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		iku *k = find_iku_c(c, drv_col_text(st, 0));
 
 		if (k != NULL) {
 			k->ada_realisasi_tahunan = true;
-			k->realisasi_tahunan = sqlite3_column_int64(st, 1);
+			k->realisasi_tahunan = drv_col_int(st, 1);
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return fail(c, rc);
 	if ((rc = q(c, LT_REAL_PROGRAM, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		program *pg = find_program(r, (const char *)sqlite3_column_text(st, 0));
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		program *pg = find_program(r, drv_col_text(st, 0));
 
 		if (pg != NULL) {
 			pg->ada_realisasi_tahunan = true;
-			pg->realisasi_tahunan = sqlite3_column_int64(st, 1);
+			pg->realisasi_tahunan = drv_col_int(st, 1);
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return fail(c, rc);
 	if ((rc = q(c, LT_DAFTAR, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *j = (const char *)sqlite3_column_text(st, 0);
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		const char *j = drv_col_text(st, 0);
 		char *s = txt(c, st, 1);
 
 		if (j == NULL || s == NULL)
@@ -390,23 +390,23 @@ load_report(lctx *c, int64_t rid)
 		else
 			add_str(&r->mem, &t->tindak_lanjut, &t->n_tindak_lanjut, s);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return fail(c, rc);
 	if ((rc = q(c, LT_NARASI, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sasaran *s = find_sasaran(r, (const char *)sqlite3_column_text(st, 0));
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		sasaran *s = find_sasaran(r, drv_col_text(st, 0));
 
 		if (s != NULL)
 			s->narasi_tahunan = txt(c, st, 1);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return fail(c, rc);
 	if ((rc = load_tabel(c, rid)) != 0)
 		return rc;
 	if ((rc = q(c, LT_PK, rid, &st)) != 0)
 		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = drv_step(st)) == DRV_ROW) {
 		char *d = txt(c, st, 0);
 
 		if (!parse_date(d, &p->tahun, &p->bulan, &p->hari))
@@ -416,13 +416,13 @@ load_report(lctx *c, int64_t rid)
 		p->pihak_kedua.pangkat = txt(c, st, 3);
 		p->pihak_kedua.nip = txt(c, st, 4);
 		p->ada = true;
-	} else if (rc != SQLITE_DONE)
+	} else if (rc != DRV_DONE)
 		return fail(c, rc);
-	sqlite3_reset(st);
+	drv_reset(st);
 	if ((rc = q(c, LT_TEKS, rid, &st)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 0);
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		const char *d = drv_col_text(st, 0);
 		bool pk = d != NULL && strcmp(d, "perjanjian") == 0;
 		teks_ganti **v = pk ? &p->teks : &r->tahunan.teks;
 		size_t *n = pk ? &p->n_teks : &r->tahunan.n_teks;
@@ -433,7 +433,7 @@ load_report(lctx *c, int64_t rid)
 		(*v)[*n].teks = tk ? tk : arena_strdup(&r->mem, "");
 		(*n)++;
 	}
-	return rc == SQLITE_DONE ? 0 : fail(c, rc);
+	return rc == DRV_DONE ? 0 : fail(c, rc);
 }
 
 int
@@ -441,7 +441,7 @@ store_load_tahunan(store *s, int64_t instansi_id, int64_t rencana_id,
 		   rencana *r, lk_err *e)
 {
 	lctx c;
-	sqlite3_stmt *st;
+	drv_st *st;
 	int rc;
 
 	if (s->version < STORE_VERSION_TAHUNAN)
@@ -451,23 +451,23 @@ store_load_tahunan(store *s, int64_t instansi_id, int64_t rencana_id,
 	c.e = e;
 	c.r = r;
 	rc = q(&c, LT_INSTANSI, instansi_id, &st);
-	if (rc == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (rc == 0 && (rc = drv_step(st)) == DRV_ROW) {
 		r->instansi.zona_waktu = txt(&c, st, 0);
 		r->instansi.verifikasi = txt(&c, st, 1);
 		rc = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == DRV_DONE)
 		rc = 0;
 	else if (rc != 0)
 		rc = fail(&c, rc);
 	if (rc == 0 && rencana_id != 0) {
 		rc = q(&c, LT_RENSTRA, rencana_id, &st);
-		if (rc == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (rc == 0 && (rc = drv_step(st)) == DRV_ROW) {
 			r->renstra.ada = true;
-			r->renstra.awal = sqlite3_column_int(st, 0);
-			r->renstra.akhir = sqlite3_column_int(st, 1);
+			r->renstra.awal = (int)drv_col_int(st, 0);
+			r->renstra.akhir = (int)drv_col_int(st, 1);
 			r->renstra.nama = txt(&c, st, 2);
 			rc = 0;
-		} else if (rc == SQLITE_DONE)
+		} else if (rc == DRV_DONE)
 			rc = 0;
 		else if (rc != 0)
 			rc = fail(&c, rc);
@@ -509,7 +509,7 @@ int
 store_realisasi_lalu(store *s, const char *instansi, int dari, int sampai,
 		     arena *a, tahunan_lalu **out, size_t *n_out, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	tahunan_lalu *v = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
@@ -526,11 +526,11 @@ store_realisasi_lalu(store *s, const char *instansi, int dari, int sampai,
 	store_bind_int(s, st, 2, dari);
 	store_bind_int(s, st, 3, sampai);
 	if ((rc = store_check_bind(s, e)) != 0) {
-		sqlite3_finalize(st);
+		drv_finalize(st);
 		return rc;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+	while ((rc = drv_step(st)) == DRV_ROW) {
+		if (drv_col_type(st, 2) == DRV_NULL)
 			continue;
 		if (n == cap) {
 			tahunan_lalu *w;
@@ -541,13 +541,13 @@ store_realisasi_lalu(store *s, const char *instansi, int dari, int sampai,
 				memcpy(w, v, n * sizeof *w);
 			v = w;
 		}
-		v[n].tahun = sqlite3_column_int(st, 0);
-		v[n].iku = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
-		v[n].nilai = sqlite3_column_int64(st, 2);
+		v[n].tahun = (int)drv_col_int(st, 0);
+		v[n].iku = arena_strdup(a, drv_col_text(st, 1));
+		v[n].nilai = drv_col_int(st, 2);
 		n++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	drv_finalize(st);
+	if (rc != DRV_DONE)
 		return store_fail(s, rc, e, _("cannot read the database"));
 	*out = v;
 	*n_out = n;

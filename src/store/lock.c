@@ -20,9 +20,9 @@
 #include "core/i18n.h"
 
 static char *
-dup_col(sqlite3_stmt *st, int i)
+dup_col(drv_st *st, int i)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
+	const char *v = drv_col_text(st, i);
 	char *d;
 
 	if (v == NULL)
@@ -36,7 +36,7 @@ int
 store_locked_quarters(store *s, int64_t instansi_id, int64_t rencana_id,
 		      bool locked[TW_MAX + 1], bool *any_instansi, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	memset(locked, 0, (TW_MAX + 1) * sizeof *locked);
@@ -51,17 +51,17 @@ store_locked_quarters(store *s, int64_t instansi_id, int64_t rencana_id,
 		return rc;
 	store_bind_int(s, st, 1, instansi_id);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int n = sqlite3_column_int(st, 1);
+		while ((rc = drv_step(st)) == DRV_ROW) {
+			int n = (int)drv_col_int(st, 1);
 
 			*any_instansi = true;
-			if (sqlite3_column_int64(st, 0) == rencana_id && n >= 1
+			if (drv_col_int(st, 0) == rencana_id && n >= 1
 			    && n <= TW_MAX)
 				locked[n] = true;
 		}
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -70,7 +70,7 @@ static int
 lock_state(store *s, int64_t tw_id, bool *locked, char who[128],
 	   char when[32], int *version, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	*locked = false;
@@ -84,19 +84,19 @@ lock_state(store *s, int64_t tw_id, bool *locked, char who[128],
 		return rc;
 	store_bind_int(s, st, 1, tw_id);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *w = (const char *)sqlite3_column_text(st, 1);
-			const char *t = (const char *)sqlite3_column_text(st, 2);
+		if ((rc = drv_step(st)) == DRV_ROW) {
+			const char *w = drv_col_text(st, 1);
+			const char *t = drv_col_text(st, 2);
 
-			*locked = sqlite3_column_int(st, 0) == 1;
+			*locked = (int)drv_col_int(st, 0) == 1;
 			snprintf(who, 128, "%s", w ? w : "");
 			snprintf(when, 32, "%s", t ? t : "");
-			*version = sqlite3_column_int(st, 3);
+			*version = (int)drv_col_int(st, 3);
 			rc = 0;
 		} else
 			rc = store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -199,7 +199,7 @@ save_signed(store *s, const char *instansi, int tahun, int tw,
 	     const store_period_ids *p, const store_signed_in *out,
 	     const int *version, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char now[32], ver[16], scope[256];
 	int rc;
 
@@ -211,8 +211,7 @@ save_signed(store *s, const char *instansi, int tahun, int tw,
 		return rc;
 	store_bind_int(s, st, 1, p->triwulan_id);
 	store_bind_int(s, st, 2, *version);
-	if (sqlite3_bind_blob64(st, 3, out->pdf, out->len, SQLITE_STATIC) != SQLITE_OK)
-		s->bind_rc = SQLITE_TOOBIG;
+	store_bind_blob(s, st, 3, out->pdf, out->len);
 	store_bind_text(s, st, 4, out->pdf_sha256);
 	store_bind_text(s, st, 5, out->unsigned_sha256);
 	store_bind_text(s, st, 6, out->content_sha256);
@@ -220,7 +219,7 @@ save_signed(store *s, const char *instansi, int tahun, int tw,
 	store_bind_text(s, st, 8, out->cert_subject);
 	store_bind_text(s, st, 9, now);
 	rc = store_run(s, st, e);
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	st = NULL;
 	if (rc == 0)
 		rc = store_stmt(s, &st,
@@ -233,7 +232,7 @@ save_signed(store *s, const char *instansi, int tahun, int tw,
 		store_bind_text(s, st, 3, now);
 		rc = store_run(s, st, e);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	snprintf(ver, sizeof ver, "%d", *version);
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
 	if (rc == 0)
@@ -339,7 +338,7 @@ unlock(store *s, const char *instansi, int tahun, int tw, const char *reason,
        lk_err *e)
 {
 	store_period_ids p;
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char who[128], when[32], now[32], scope[256];
 	bool locked;
 	int version = 0, rc;
@@ -360,7 +359,7 @@ unlock(store *s, const char *instansi, int tahun, int tw, const char *reason,
 		store_bind_int(s, st, 1, p.triwulan_id);
 		rc = store_run(s, st, e);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	st = NULL;
 	if (rc == 0)
 		rc = store_stmt(s, &st, "INSERT INTO unlock_history (triwulan_id,"
@@ -374,7 +373,7 @@ unlock(store *s, const char *instansi, int tahun, int tw, const char *reason,
 		store_bind_int(s, st, 5, version);
 		rc = store_run(s, st, e);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
 	if (rc == 0)
 		rc = store_audit6(s, "unlock", scope, "quarter_lock", NULL, "locked",
@@ -445,7 +444,7 @@ typedef struct signed_key {
 static int
 signed_one(store *s, const signed_key *k, store_signed *out, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -469,14 +468,14 @@ signed_one(store *s, const signed_key *k, store_signed *out, lk_err *e)
 		store_bind_int(s, st, 4, k->version);
 	}
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
 			out->instansi = dup_col(st, 0);
-			out->tahun = sqlite3_column_int(st, 1);
-			out->tw = sqlite3_column_int(st, 2);
-			out->version = sqlite3_column_int(st, 3);
-			out->latest = sqlite3_column_int(st, 4);
-			out->locked = sqlite3_column_int(st, 5) == 1;
+			out->tahun = (int)drv_col_int(st, 1);
+			out->tw = (int)drv_col_int(st, 2);
+			out->version = (int)drv_col_int(st, 3);
+			out->latest = (int)drv_col_int(st, 4);
+			out->locked = (int)drv_col_int(st, 5) == 1;
 			out->pdf_sha256 = dup_col(st, 6);
 			out->unsigned_sha256 = dup_col(st, 7);
 			out->content_sha256 = dup_col(st, 8);
@@ -484,13 +483,13 @@ signed_one(store *s, const signed_key *k, store_signed *out, lk_err *e)
 			out->cert_subject = dup_col(st, 10);
 			out->signed_at = dup_col(st, 11);
 			rc = 0;
-		} else if (rc == SQLITE_DONE)
+		} else if (rc == DRV_DONE)
 			rc = lk_fail(e, EX_NOINPUT,
 				     _("%s: no stored signed report matches"), s->path);
 		else
 			rc = store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -516,7 +515,7 @@ int
 store_signed_pdf(store *s, const char *instansi, int tahun, int tw,
 		 int version, unsigned char **pdf, size_t *len, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	*pdf = NULL;
@@ -534,22 +533,22 @@ store_signed_pdf(store *s, const char *instansi, int tahun, int tw,
 	store_bind_int(s, st, 3, tw);
 	store_bind_int(s, st, 4, version);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			int n = sqlite3_column_bytes(st, 0);
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			int n = drv_col_bytes(st, 0);
 
 			if ((*pdf = malloc(n > 0 ? (size_t)n : 1)) == NULL)
 				lk_fatal("out of memory");
 			if (n > 0)
-				memcpy(*pdf, sqlite3_column_blob(st, 0), (size_t)n);
+				memcpy(*pdf, drv_col_blob(st, 0), (size_t)n);
 			*len = (size_t)n;
 			rc = 0;
-		} else if (rc == SQLITE_DONE)
+		} else if (rc == DRV_DONE)
 			rc = lk_fail(e, EX_NOINPUT, _("%s: no signed version %d"),
 				     s->path, version);
 		else
 			rc = store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }

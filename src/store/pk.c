@@ -24,9 +24,9 @@
 #include "core/pk.h"
 
 static char *
-dup_col(sqlite3_stmt *st, int i)
+dup_col(drv_st *st, int i)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
+	const char *v = drv_col_text(st, i);
 	char *d;
 
 	if (v == NULL)
@@ -63,10 +63,10 @@ dok(enum store_dok d)
 
 /* The columns of SIG_COLS from column k on. */
 static void
-read_sig(sqlite3_stmt *st, int k, store_pk_sig *g)
+read_sig(drv_st *st, int k, store_pk_sig *g)
 {
-	g->version = sqlite3_column_int(st, k);
-	g->pihak = sqlite3_column_int(st, k + 1);
+	g->version = (int)drv_col_int(st, k);
+	g->pihak = (int)drv_col_int(st, k + 1);
 	g->pdf_sha256 = dup_col(st, k + 2);
 	g->unsigned_sha256 = dup_col(st, k + 3);
 	g->content_sha256 = dup_col(st, k + 4);
@@ -105,7 +105,7 @@ state_of(store *s, enum store_dok d, int64_t rencana_id, store_pk_state *out,
 	 lk_err *e)
 {
 	const struct dok_info *di = dok(d);
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char sql[512];
 	bool locking;
 	int rc;
@@ -120,8 +120,8 @@ state_of(store *s, enum store_dok d, int64_t rencana_id, store_pk_state *out,
 		return rc;
 	store_bind_int(s, st, 1, rencana_id);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int k = sqlite3_column_int(st, 1);
+		while ((rc = drv_step(st)) == DRV_ROW) {
+			int k = (int)drv_col_int(st, 1);
 
 			if (k != 1 && k != 2)
 				continue;
@@ -133,9 +133,9 @@ state_of(store *s, enum store_dok d, int64_t rencana_id, store_pk_state *out,
 			else
 				out->kedua = true;
 		}
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	st = NULL;
 	locking = di->lock_pihak == 2 ? out->kedua : out->pertama;
 	SQLF(sql, "SELECT count(*) FROM %s WHERE rencana_id = ?1 AND"
@@ -144,14 +144,14 @@ state_of(store *s, enum store_dok d, int64_t rencana_id, store_pk_state *out,
 		store_bind_int(s, st, 1, rencana_id);
 		store_bind_int(s, st, 2, out->version);
 		if ((rc = store_check_bind(s, e)) == 0) {
-			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-				out->unlocked = sqlite3_column_int(st, 0) > 0;
+			if ((rc = drv_step(st)) == DRV_ROW) {
+				out->unlocked = (int)drv_col_int(st, 0) > 0;
 				rc = 0;
 			} else {
 				rc = store_fail(s, rc, e, NULL);
 			}
 		}
-		sqlite3_finalize(st);
+		drv_finalize(st);
 	}
 	out->locked = locking && !out->unlocked;
 	if (rc != 0)
@@ -242,7 +242,7 @@ static int
 load_pdf(store *s, enum store_dok d, int64_t rencana_id, int version,
 	 int pihak, unsigned char **pdf, size_t *len, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char sql[256];
 	int rc;
 
@@ -256,20 +256,20 @@ load_pdf(store *s, enum store_dok d, int64_t rencana_id, int version,
 	store_bind_int(s, st, 2, version);
 	store_bind_int(s, st, 3, pihak);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			int n = sqlite3_column_bytes(st, 0);
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			int n = drv_col_bytes(st, 0);
 
 			if ((*pdf = malloc(n > 0 ? (size_t)n : 1)) == NULL)
 				lk_fatal("out of memory");
 			if (n > 0)
-				memcpy(*pdf, sqlite3_column_blob(st, 0), (size_t)n);
+				memcpy(*pdf, drv_col_blob(st, 0), (size_t)n);
 			*len = (size_t)n;
 			rc = 0;
-		} else if (rc == SQLITE_DONE && d == STORE_DOK_LKJIP) {
+		} else if (rc == DRV_DONE && d == STORE_DOK_LKJIP) {
 			rc = lk_fail(e, EX_NOINPUT, _("%s: no signed version %d of "
 				     "the LKjIP"), s->path, version);
-		} else if (rc == SQLITE_DONE) {
+		} else if (rc == DRV_DONE) {
 			rc = lk_fail(e, EX_NOINPUT, _("%s: no signed version %d of "
 				     "the agreement (pihak %d)"), s->path, version,
 				     pihak);
@@ -277,7 +277,7 @@ load_pdf(store *s, enum store_dok d, int64_t rencana_id, int version,
 			rc = store_fail(s, rc, e, NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -288,7 +288,7 @@ save_sig(store *s, enum store_dok d, const char *instansi, int tahun,
 {
 	const struct dok_info *di = dok(d);
 	const char *t = di->sig;
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char now[32], kode[32], scope[256], sql[512];
 	int rc;
 
@@ -302,9 +302,7 @@ save_sig(store *s, enum store_dok d, const char *instansi, int tahun,
 	store_bind_int(s, st, 1, rencana_id);
 	store_bind_int(s, st, 2, version);
 	store_bind_int(s, st, 3, pihak);
-	if (sqlite3_bind_blob64(st, 4, in->sig.pdf, in->sig.len,
-				SQLITE_STATIC) != SQLITE_OK)
-		s->bind_rc = SQLITE_TOOBIG;
+	store_bind_blob(s, st, 4, in->sig.pdf, in->sig.len);
 	store_bind_text(s, st, 5, in->sig.pdf_sha256);
 	store_bind_text(s, st, 6, in->sig.unsigned_sha256);
 	store_bind_text(s, st, 7, in->sig.content_sha256);
@@ -313,7 +311,7 @@ save_sig(store *s, enum store_dok d, const char *instansi, int tahun,
 	store_bind_text(s, st, 10, in->cert_sha256);
 	store_bind_text(s, st, 11, now);
 	rc = store_run(s, st, e);
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	snprintf(kode, sizeof kode, "%d/%d", version, pihak);
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, 0));
 	if (rc == 0)
@@ -435,7 +433,7 @@ store_dok_unlock(store *s, enum store_dok d, const char *instansi, int tahun,
 	const struct dok_info *di = dok(d);
 	store_period_ids p;
 	store_pk_state st;
-	sqlite3_stmt *q = NULL;
+	drv_st *q = NULL;
 	char now[32], kode[32], scope[256], sql[256];
 	int rc;
 
@@ -472,7 +470,7 @@ store_dok_unlock(store *s, enum store_dok d, const char *instansi, int tahun,
 		store_bind_text(s, q, 5, reason);
 		rc = store_run(s, q, e);
 	}
-	sqlite3_finalize(q);
+	drv_finalize(q);
 	snprintf(kode, sizeof kode, "%d/%d", st.version, di->lock_pihak);
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, 0));
 	if (rc == 0)
@@ -520,7 +518,7 @@ int
 store_dok_find(store *s, enum store_dok d, const char *unsigned_sha256,
 	       char **instansi, int *tahun, store_pk_sig *sig, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char sql[512];
 	int rc;
 
@@ -538,19 +536,19 @@ store_dok_find(store *s, enum store_dok d, const char *unsigned_sha256,
 		return rc;
 	store_bind_text(s, st, 1, unsigned_sha256);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
 			*instansi = dup_col(st, 0);
-			*tahun = sqlite3_column_int(st, 1);
+			*tahun = (int)drv_col_int(st, 1);
 			read_sig(st, 2, sig);
 			rc = 0;
-		} else if (rc == SQLITE_DONE) {
+		} else if (rc == DRV_DONE) {
 			rc = no_match(s, d, e);
 		} else {
 			rc = store_fail(s, rc, e, NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -566,7 +564,7 @@ int
 store_dok_get(store *s, enum store_dok d, const char *instansi, int tahun,
 	      int version, int pihak, store_pk_sig *sig, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char sql[512];
 	int rc;
 
@@ -585,17 +583,17 @@ store_dok_get(store *s, enum store_dok d, const char *instansi, int tahun,
 	store_bind_int(s, st, 3, version);
 	store_bind_int(s, st, 4, pihak);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
 			read_sig(st, 0, sig);
 			rc = 0;
-		} else if (rc == SQLITE_DONE) {
+		} else if (rc == DRV_DONE) {
 			rc = no_match(s, d, e);
 		} else {
 			rc = store_fail(s, rc, e, NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -650,7 +648,7 @@ static int
 other_locked(store *s, int64_t instansi_id, int64_t rencana_id, int *tahun,
 	     lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	*tahun = 0;
@@ -668,15 +666,15 @@ other_locked(store *s, int64_t instansi_id, int64_t rencana_id, int *tahun,
 	store_bind_int(s, st, 1, instansi_id);
 	store_bind_int(s, st, 2, rencana_id);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*tahun = sqlite3_column_int(st, 0);
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			*tahun = (int)drv_col_int(st, 0);
 			rc = 0;
 		} else {
-			rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+			rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 

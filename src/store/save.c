@@ -33,7 +33,7 @@ static const char *const save_sql[S_COUNT] = {
 	[S_INSTANSI_INS] =
 	"INSERT INTO instansi (kode, nama, pemerintah, kota, logo, kepala_nama,"
 	" kepala_jabatan, kepala_pangkat, kepala_nip)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
 	[S_INSTANSI_UPD] =
 	"UPDATE instansi SET nama = ?2, pemerintah = ?3, kota = ?4, logo = ?5,"
 	" kepala_nama = ?6, kepala_jabatan = ?7, kepala_pangkat = ?8,"
@@ -41,7 +41,7 @@ static const char *const save_sql[S_COUNT] = {
 	[S_BIDANG_INS] =
 	"INSERT INTO bidang (instansi_id, kode, nama, kepala_nama, kepala_jabatan,"
 	" kepala_pangkat, kepala_nip, urutan)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
 	[S_BIDANG_UPD] =
 	"UPDATE bidang SET nama = ?3, kepala_nama = ?4, kepala_jabatan = ?5,"
 	" kepala_pangkat = ?6, kepala_nip = ?7, urutan = ?8 WHERE id = ?1",
@@ -51,17 +51,17 @@ static const char *const save_sql[S_COUNT] = {
 	[S_BIDANG_URUTAN] =
 	"UPDATE bidang SET urutan = ?2 WHERE id = ?1",
 	[S_RENCANA_INS] =
-	"INSERT INTO rencana (instansi_id, tahun) VALUES (?1, ?2)",
+	"INSERT INTO rencana (instansi_id, tahun) VALUES (?1, ?2) RETURNING id",
 	[S_SASARAN_INS] =
 	"INSERT INTO sasaran (rencana_id, kode, uraian, bidang_id, urutan)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	" VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
 	[S_SASARAN_UPD] =
 	"UPDATE sasaran SET uraian = ?3, bidang_id = ?4, urutan = ?5"
 	" WHERE id = ?1",
 	[S_SASARAN_DEL] = "DELETE FROM sasaran WHERE id = ?1",
 	[S_IKU_INS] =
 	"INSERT INTO iku (rencana_id, sasaran_id, kode, uraian, satuan,"
-	" polaritas, target, urutan) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	" polaritas, target, urutan) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
 	[S_IKU_UPD] =
 	"UPDATE iku SET sasaran_id = ?2, uraian = ?4, satuan = ?5,"
 	" polaritas = ?6, target = ?7, urutan = ?8 WHERE id = ?1",
@@ -71,7 +71,7 @@ static const char *const save_sql[S_COUNT] = {
 	"INSERT INTO iku_target_tw (iku_id, triwulan, target) VALUES (?1, ?2, ?3)",
 	[S_PROGRAM_INS] =
 	"INSERT INTO program (rencana_id, kode, uraian, anggaran, urutan)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	" VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
 	[S_PROGRAM_UPD] =
 	"UPDATE program SET uraian = ?3, anggaran = ?4, urutan = ?5 WHERE id = ?1",
 	[S_PROGRAM_DEL] = "DELETE FROM program WHERE id = ?1",
@@ -85,7 +85,7 @@ static const char *const save_sql[S_COUNT] = {
 	" VALUES (?1, ?2, ?3)",
 	[S_TW_INS] =
 	"INSERT INTO triwulan (rencana_id, nomor, tanggal, kesimpulan)"
-	" VALUES (?1, ?2, ?3, ?4)",
+	" VALUES (?1, ?2, ?3, ?4) RETURNING id",
 	[S_TW_UPD] =
 	"UPDATE triwulan SET tanggal = ?2, kesimpulan = ?3 WHERE id = ?1",
 	[S_CLR_REAL_IKU] = "DELETE FROM realisasi_iku WHERE triwulan_id = ?1",
@@ -105,7 +105,7 @@ static const char *const save_sql[S_COUNT] = {
 	"INSERT INTO narasi (triwulan_id, sasaran_id, teks) VALUES (?1, ?2, ?3)",
 	[S_TABEL_INS] =
 	"INSERT INTO tabel (triwulan_id, sasaran_id, urutan, judul, catatan,"
-	" jumlah_baris) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	" jumlah_baris) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
 	[S_KOLOM_INS] =
 	"INSERT INTO tabel_kolom (tabel_id, urutan, teks) VALUES (?1, ?2, ?3)",
 	[S_SEL_INS] =
@@ -137,7 +137,7 @@ sv_xcalloc(size_t n, size_t size)
 }
 
 /* Prepared statement k, reset, with bindings cleared. */
-sqlite3_stmt *
+drv_st *
 sv_q(save_ctx *c, int k)
 {
 	if (store_stmt(c->s, &c->st[k], save_sql[k], c->e) != 0)
@@ -146,18 +146,28 @@ sv_q(save_ctx *c, int k)
 }
 
 int
-sv_run(save_ctx *c, sqlite3_stmt *st)
+sv_run(save_ctx *c, drv_st *st)
 {
 	return store_run(c->s, st, c->e);
 }
 
 int
-sv_run_insert(save_ctx *c, sqlite3_stmt *st, int64_t *id)
+sv_run_insert(save_ctx *c, drv_st *st, int64_t *id)
 {
-	int rc = store_run(c->s, st, c->e);
+	int rc;
 
-	if (rc == 0)
-		*id = sqlite3_last_insert_rowid(c->s->db);
+	if ((rc = store_check_bind(c->s, c->e)) != 0)
+		return rc;
+	rc = drv_step(st);
+	if (rc == DRV_ROW) {
+		*id = drv_col_int(st, 0);
+		drv_reset(st);
+		return 0;
+	}
+	if (rc == DRV_DONE)     /* an INSERT without RETURNING id */
+		lk_fatal("sv_run_insert: the statement returned no id");
+	rc = store_fail(c->s, rc, c->e, _("cannot write"));
+	drv_reset(st);
 	return rc;
 }
 
@@ -165,7 +175,7 @@ sv_run_insert(save_ctx *c, sqlite3_stmt *st, int64_t *id)
 int
 sv_run_id2(save_ctx *c, int k, int64_t a, int64_t b)
 {
-	sqlite3_stmt *st = sv_q(c, k);
+	drv_st *st = sv_q(c, k);
 
 	if (st == NULL)
 		return c->e != NULL ? c->e->code : EX_SOFTWARE;
@@ -177,7 +187,7 @@ sv_run_id2(save_ctx *c, int k, int64_t a, int64_t b)
 int
 sv_run_id(save_ctx *c, int k, int64_t id)
 {
-	sqlite3_stmt *st = sv_q(c, k);
+	drv_st *st = sv_q(c, k);
 
 	if (st == NULL)
 		return c->e != NULL ? c->e->code : EX_SOFTWARE;
@@ -200,7 +210,7 @@ sv_bad(save_ctx *c, const char *fmt, const char *a, const char *b)
 /* writing the plan */
 
 static void
-sv_bind_pejabat(save_ctx *c, sqlite3_stmt *st, int i, const pejabat *pj,
+sv_bind_pejabat(save_ctx *c, drv_st *st, int i, const pejabat *pj,
 	     bool ada)
 {
 	store_bind_text(c->s, st, i, ada ? pj->nama : NULL);
@@ -214,7 +224,7 @@ static int
 save_predikat(save_ctx *c)
 {
 	const predikat_tabel *t = &c->r->instansi.predikat;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	if (c->old.ada_instansi &&
 	    sv_predikat_equal(t, &c->old.r->instansi.predikat))
@@ -236,7 +246,7 @@ save_predikat(save_ctx *c)
 		if (b->ada_min)
 			store_bind_int(c->s, st, 4, b->min);
 		else
-			sqlite3_bind_null(st, 4);
+			store_bind_null(c->s, st, 4);
 		store_bind_text(c->s, st, 5, b->warna);
 		TRY(sv_run(c, st));
 	}
@@ -247,7 +257,7 @@ static int
 save_instansi(save_ctx *c)
 {
 	const instansi *in = &c->r->instansi;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	if (c->old.ada_instansi) {
 		c->instansi_id = c->old.instansi_id;
@@ -279,7 +289,7 @@ static int
 save_bidang(save_ctx *c)
 {
 	const instansi *in = &c->r->instansi, *oi = &c->old.r->instansi;
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i, j;
 
 	c->bidang_id = sv_xcalloc(in->n_bidang, sizeof(int64_t));
@@ -323,14 +333,14 @@ remove_bidang(save_ctx *c)
 {
 	const instansi *oi = &c->old.r->instansi;
 	int64_t next = (int64_t)c->r->instansi.n_bidang;
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t j;
 
 	for (j = 0; j < oi->n_bidang; j++) {
 		if (c->od.bidang_peer[j] != NONE)
 			continue;
 		TRY(sv_run_id(c, S_BIDANG_DEL, c->old.bidang[j].id));
-		if (sqlite3_changes(c->s->db) == 1) {
+		if (drv_changes(c->s->db) == 1) {
 			c->d.n[DIFF_BIDANG].removed++;
 			TRY(sv_au_bidang(c, &oi->bidang[j], NULL, j, 0, false));
 			continue;
@@ -350,7 +360,7 @@ remove_bidang(save_ctx *c)
 static int
 save_rencana(save_ctx *c)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	if (c->old.ada_rencana) {
 		c->rencana_id = c->old.rencana_id;
@@ -366,7 +376,7 @@ static int
 save_sasaran(save_ctx *c)
 {
 	const rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i, j, b;
 
 	c->sasaran_id = sv_xcalloc(r->n_sasaran, sizeof(int64_t));
@@ -412,7 +422,7 @@ static int
 save_target_tw(save_ctx *c, int del, int ins, int64_t id, bool replace,
 	       const bool *ada, const int64_t *v)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 	int n;
 
 	if (replace)
@@ -433,7 +443,7 @@ static int
 save_iku(save_ctx *c)
 {
 	const iku_list *a = &c->nw.ik, *b = &c->od.ik;
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i, j;
 
 	c->iku_id = sv_xcalloc(a->n, sizeof(int64_t));
@@ -496,7 +506,7 @@ save_iku(save_ctx *c)
 static int
 save_program_sasaran(save_ctx *c, const program *p, int64_t id, bool replace)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i, x;
 
 	if (replace)
@@ -517,7 +527,7 @@ static int
 save_program(save_ctx *c)
 {
 	const rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i, j;
 
 	c->program_id = sv_xcalloc(r->n_program, sizeof(int64_t));

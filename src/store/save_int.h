@@ -58,7 +58,7 @@ typedef struct save_ctx {
 	const rencana *r;
 	store_plan old;
 	store_diff d;
-	sqlite3_stmt *st[S_COUNT];
+	drv_st *st[S_COUNT];
 	side nw, od;                 /* r, and the stored plan */
 	int64_t instansi_id, rencana_id;
 	int64_t *bidang_id, *sasaran_id, *program_id, *iku_id;  /* of r */
@@ -79,9 +79,9 @@ typedef struct save_ctx {
 
 /* save.c */
 void *sv_xcalloc(size_t n, size_t size);
-sqlite3_stmt *sv_q(save_ctx *c, int k);
-int sv_run(save_ctx *c, sqlite3_stmt *st);
-int sv_run_insert(save_ctx *c, sqlite3_stmt *st, int64_t *id);
+drv_st *sv_q(save_ctx *c, int k);
+int sv_run(save_ctx *c, drv_st *st);
+int sv_run_insert(save_ctx *c, drv_st *st, int64_t *id);
 int sv_run_id(save_ctx *c, int k, int64_t id);
 /* Statement k with ?1 = a, ?2 = b, run. */
 int sv_run_id2(save_ctx *c, int k, int64_t a, int64_t b);

@@ -94,7 +94,8 @@ static const char *const sql[T_COUNT] = {
 	" (SELECT id FROM sasaran WHERE rencana_id = ?1)",
 	[T_TABEL_INS] =
 	"INSERT INTO tahunan_tabel (sasaran_id, urutan, judul, catatan) VALUES ("
-	" (SELECT id FROM sasaran WHERE rencana_id = ?1 AND kode = ?2), ?3, ?4, ?5)",
+	" (SELECT id FROM sasaran WHERE rencana_id = ?1 AND kode = ?2), ?3, ?4, ?5)"
+	" RETURNING id",
 	[T_SEL_INS] =
 	"INSERT INTO tahunan_tabel_sel (tabel_id, baris, kolom, teks)"
 	" VALUES (?1, ?2, ?3, ?4)",
@@ -110,10 +111,10 @@ static const char *const sql[T_COUNT] = {
 
 typedef struct tctx {
 	save_ctx *c;
-	sqlite3_stmt *st[T_COUNT];
+	drv_st *st[T_COUNT];
 } tctx;
 
-static sqlite3_stmt *
+static drv_st *
 tq(tctx *t, int k)
 {
 	if (store_stmt(t->c->s, &t->st[k], sql[k], t->c->e) != 0)
@@ -127,7 +128,7 @@ tq(tctx *t, int k)
 } while (0)
 
 static int
-trun(tctx *t, sqlite3_stmt *st)
+trun(tctx *t, drv_st *st)
 {
 	return store_run(t->c->s, st, t->c->e);
 }
@@ -451,7 +452,7 @@ save_instansi_tahunan(tctx *t)
 	save_ctx *c = t->c;
 	const instansi *o = c->old.ada_instansi ? &c->old.r->instansi : NULL;
 	const instansi *in = &c->r->instansi;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	if (o != NULL && store_streq(o->zona_waktu, in->zona_waktu) &&
 	    store_streq(o->verifikasi, in->verifikasi))
@@ -501,7 +502,7 @@ save_renstra(tctx *t, bool *plan)
 {
 	save_ctx *c = t->c;
 	const rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	bool changed;
 
 	TRY(au_group(c, c->scope_plan, "renstra", r->instansi.kode, "renstra",
@@ -527,7 +528,7 @@ ins_tahun(tctx *t, const iku *k, const char *jenis, const tahun_nilai *v,
 	  size_t n)
 {
 	save_ctx *c = t->c;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	for (size_t i = 0; i < n; i++) {
 		TQ(t, T_IKU_TAHUN_INS, st);
@@ -545,7 +546,7 @@ static int
 ins_iku(tctx *t, const iku *k)
 {
 	save_ctx *c = t->c;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	if (k->ada_baseline || k->ada_standar_nasional) {
 		TQ(t, T_IKU_TAHUNAN_INS, st);
@@ -585,7 +586,7 @@ save_iku_tahunan(tctx *t, bool *plan)
 	save_ctx *c = t->c;
 	const rencana *r = c->r;
 	bool any = false, changed;
-	sqlite3_stmt *st;
+	drv_st *st;
 	char scope[200];
 
 	snprintf(scope, sizeof scope, "%s", c->scope_plan);
@@ -623,7 +624,7 @@ save_keterangan(tctx *t)
 {
 	save_ctx *c = t->c;
 	const rencana *r = c->r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	bool changed;
 
 	for (int n = 1; n <= TW_MAX; n++) {
@@ -658,7 +659,7 @@ save_keterangan(tctx *t)
 static int
 del_rencana(tctx *t, int k)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	TQ(t, k, st);
 	store_bind_int(t->c->s, st, 1, t->c->rencana_id);
@@ -669,7 +670,7 @@ static int
 ins_daftar(tctx *t, const char *jenis, char *const *v, size_t n)
 {
 	save_ctx *c = t->c;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	for (size_t i = 0; i < n; i++) {
 		TQ(t, T_DAFTAR_INS, st);
@@ -686,7 +687,7 @@ static int
 ins_teks(tctx *t, const char *dokumen, const teks_ganti *g, size_t n)
 {
 	save_ctx *c = t->c;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	for (size_t i = 0; i < n; i++) {
 		TQ(t, T_TEKS_INS, st);
@@ -703,7 +704,7 @@ ins_teks(tctx *t, const char *dokumen, const teks_ganti *g, size_t n)
 static int
 ins_sel(tctx *t, int64_t id, int64_t baris, size_t kolom, const char *s)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	TQ(t, T_SEL_INS, st);
 	store_bind_int(t->c->s, st, 1, id);
@@ -717,7 +718,7 @@ static int
 ins_tabel(tctx *t, const sasaran *s)
 {
 	save_ctx *c = t->c;
-	sqlite3_stmt *st;
+	drv_st *st;
 
 	for (size_t i = 0; i < s->n_tabel_tahunan; i++) {
 		const tabel *tb = &s->tabel_tahunan[i];
@@ -729,8 +730,7 @@ ins_tabel(tctx *t, const sasaran *s)
 		store_bind_int(c->s, st, 3, (int64_t)i);
 		store_bind_text(c->s, st, 4, tb->judul);
 		store_bind_text(c->s, st, 5, tb->catatan);
-		TRY(trun(t, st));
-		id = sqlite3_last_insert_rowid(c->s->db);
+		TRY(sv_run_insert(c, st, &id));
 		/* Row -1 holds the column headers. */
 		for (size_t k = 0; k < tb->n_kolom; k++)
 			TRY(ins_sel(t, id, -1, k, tb->kolom[k]));
@@ -747,7 +747,7 @@ save_tahunan_report(tctx *t)
 	save_ctx *c = t->c;
 	const rencana *r = c->r;
 	const tahunan *th = &r->tahunan;
-	sqlite3_stmt *st;
+	drv_st *st;
 	char date[16];
 	bool changed;
 
@@ -832,7 +832,7 @@ save_perjanjian(tctx *t, bool *plan)
 	save_ctx *c = t->c;
 	const rencana *r = c->r;
 	const perjanjian *p = &r->perjanjian;
-	sqlite3_stmt *st;
+	drv_st *st;
 	char date[16];
 	bool changed;
 

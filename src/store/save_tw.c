@@ -25,7 +25,7 @@
 static int
 save_strv(save_ctx *c, int k, int64_t tw_id, char *const *v, size_t n)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -42,7 +42,7 @@ static int
 save_tabel(save_ctx *c, int64_t tw_id, int64_t sasaran_id, size_t urutan,
 	   const tabel *t)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 	int64_t id;
 	size_t b, k;
 
@@ -81,7 +81,7 @@ save_tw_content(save_ctx *c, int n, int64_t tw_id)
 {
 	const rencana *r = c->r;
 	const triwulan *t = &r->tw[n];
-	sqlite3_stmt *st;
+	drv_st *st;
 	size_t i, k;
 
 	for (i = 0; i < c->nw.ik.n; i++) {
@@ -154,7 +154,7 @@ static int
 reset_entry(save_ctx *c, int n, int64_t tw_id, enum entri_jenis j, int64_t id,
 	    const char *kode, const char *why)
 {
-	sqlite3_stmt *st;
+	drv_st *st;
 	char now[32], old[16], ak[160];
 	int rc;
 
@@ -163,18 +163,18 @@ reset_entry(save_ctx *c, int n, int64_t tw_id, enum entri_jenis j, int64_t id,
 	store_bind_text(c->s, st, 2, entri_jenis_nama(j));
 	store_bind_int(c->s, st, 3, id);
 	TRY(store_check_bind(c->s, c->e));
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	rc = drv_step(st);
+	if (rc == DRV_DONE) {
+		drv_reset(st);
 		return 0;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DRV_ROW) {
 		rc = store_fail(c->s, rc, c->e, NULL);
-		sqlite3_reset(st);
+		drv_reset(st);
 		return rc;
 	}
-	snprintf(old, sizeof old, "%s", sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	snprintf(old, sizeof old, "%s", drv_col_text(st, 0));
+	drv_reset(st);
 	Q(c, S_ES_RESET, st);
 	store_bind_int(c->s, st, 1, tw_id);
 	store_bind_text(c->s, st, 2, entri_jenis_nama(j));
@@ -248,7 +248,7 @@ sv_save_triwulan(save_ctx *c)
 		S_CLR_PERMASALAHAN, S_CLR_TINDAK_LANJUT, S_CLR_TEKS,
 	};
 	const rencana *r = c->r, *o = c->old.r;
-	sqlite3_stmt *st;
+	drv_st *st;
 	char tanggal[16];
 	const char *tg;
 	int n;

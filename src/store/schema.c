@@ -665,7 +665,7 @@ schema_latest(void)
 static int
 first_admin(store *s, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char now[32];
 	int rc;
 
@@ -678,7 +678,7 @@ first_admin(store *s, lk_err *e)
 		store_bind_text(s, st, 2, now);
 		rc = store_run(s, st, e);
 	}
-	if (rc == 0 && sqlite3_changes(s->db) == 1) {
+	if (rc == 0 && drv_changes(s->db) == 1) {
 		int v = s->version;
 
 		s->version = STORE_VERSION_WORKFLOW;   /* the audit table exists now */
@@ -686,21 +686,20 @@ first_admin(store *s, lk_err *e)
 				  NULL, "admin", e);
 		s->version = v;
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
 static int
 step(store *s, int k, lk_err *e)
 {
-	char sql[64];
 	int64_t v;
 	int rc;
 
 	if ((rc = store_begin(s, e)) != 0)
 		return rc;
 	/* Another process may have migrated since the file was checked. */
-	if ((rc = store_pragma_int(s, "user_version", &v, e)) != 0)
+	if ((rc = store_meta_get(s, "user_version", &v, e)) != 0)
 		goto fail;
 	if (v >= k) {
 		store_rollback(s);
@@ -714,21 +713,47 @@ step(store *s, int k, lk_err *e)
 	}
 	if ((rc = store_exec(s, steps[k], e)) != 0)
 		goto fail;
-	/* PRAGMA takes no bound parameters; k and the id are constants. */
-	if (k == 1) {
-		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
-			 STORE_APPLICATION_ID);
-		if ((rc = store_exec(s, sql, e)) != 0)
-			goto fail;
-	}
+	if (k == 1 && (rc = store_meta_set(s, "application_id",
+					   STORE_APPLICATION_ID, e)) != 0)
+		goto fail;
 	/* Whoever creates the database is its admin.  A migration hands out
 	 * no role: an upgraded database without users gets its admin named
 	 * by the file's owner (store_izin). */
 	if (k == STORE_VERSION_WORKFLOW && s->creating &&
 	    (rc = first_admin(s, e)) != 0)
 		goto fail;
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", k);
-	if ((rc = store_exec(s, sql, e)) != 0)
+	if ((rc = store_meta_set(s, "user_version", k, e)) != 0)
+		goto fail;
+	return store_commit(s, e);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+/* PostgreSQL: an empty database made at once at STORE_VERSION_LKJIP
+ * (schema_pg.c), with the server's rules and its first admin. */
+static int
+step_pg_base(store *s, lk_err *e)
+{
+	int64_t v;
+	int rc;
+
+	if ((rc = store_begin(s, e)) != 0)
+		return rc;
+	if ((rc = store_meta_get(s, "user_version", &v, e)) != 0)
+		goto fail;
+	if (v > 0) {            /* another made it meanwhile */
+		store_rollback(s);
+		return 0;
+	}
+	if ((rc = store_exec(s, schema_pg_base, e)) != 0 ||
+	    (rc = store_exec(s, schema_pg_rules, e)) != 0 ||
+	    (rc = store_meta_set(s, "application_id", STORE_APPLICATION_ID,
+				 e)) != 0)
+		goto fail;
+	if (s->creating && (rc = first_admin(s, e)) != 0)
+		goto fail;
+	if ((rc = store_meta_set(s, "user_version", STORE_VERSION_LKJIP, e)) != 0)
 		goto fail;
 	return store_commit(s, e);
 fail:
@@ -743,6 +768,21 @@ schema_migrate(store *s, int target, lk_err *e)
 
 	if (target > N_STEPS)
 		lk_fatal("schema_migrate: no step to version %d", target);
+	if (drv_dialect(s->db) == DRV_PG) {
+		/* SQLite's history starts PostgreSQL's at version 12; a later
+		 * step needs a PostgreSQL text of its own */
+		_Static_assert(N_STEPS == STORE_VERSION_LKJIP,
+			       "a schema step after 12 needs its PostgreSQL DDL");
+		if (target < STORE_VERSION_LKJIP)
+			return lk_fail(e, EX_SOFTWARE,
+				       _("%s: a PostgreSQL database starts at schema "
+					 "version %d"), s->path, STORE_VERSION_LKJIP);
+		if (s->version == 0) {
+			if ((rc = step_pg_base(s, e)) != 0)
+				return rc;
+			s->version = STORE_VERSION_LKJIP;
+		}
+	}
 	for (k = s->version + 1; k <= target; k++) {
 		if ((rc = step(s, k, e)) != 0)
 			return rc;

@@ -19,9 +19,9 @@
 #include "core/i18n.h"
 
 static char *
-dup_col(sqlite3_stmt *st, int k)
+dup_col(drv_st *st, int k)
 {
-	const char *v = (const char *)sqlite3_column_text(st, k);
+	const char *v = drv_col_text(st, k);
 	char *d;
 
 	if (v == NULL)
@@ -55,7 +55,7 @@ need_table(store *s, lk_err *e)
 int
 store_instansi_id(store *s, const char *kode, int64_t *id, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	if ((rc = store_stmt(s, &st, "SELECT id FROM instansi WHERE kode = ?1",
@@ -63,18 +63,18 @@ store_instansi_id(store *s, const char *kode, int64_t *id, lk_err *e)
 		return rc;
 	store_bind_text(s, st, 1, kode);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*id = sqlite3_column_int64(st, 0);
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			*id = drv_col_int(st, 0);
 			rc = 0;
-		} else if (rc == SQLITE_DONE) {
+		} else if (rc == DRV_DONE) {
 			rc = lk_fail(e, EX_NOINPUT, _("%s: no agency '%s' in the "
 				     "database"), s->path, kode);
 		} else {
 			rc = store_fail(s, rc, e, NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -99,7 +99,7 @@ int
 store_signer_list(store *s, const char *instansi, const char *sha256,
 		  store_signer **out, size_t *n, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	int rc;
 
@@ -128,7 +128,7 @@ store_signer_list(store *s, const char *instansi, const char *sha256,
 	store_bind_text(s, st, 2, sha256);
 	store_vec_init(&v, sizeof(store_signer));
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = drv_step(st)) == DRV_ROW) {
 			store_signer *g = store_vec_push(&v);
 
 			memset(g, 0, sizeof *g);
@@ -136,18 +136,18 @@ store_signer_list(store *s, const char *instansi, const char *sha256,
 			g->sha256 = dup_col(st, 1);
 			g->subject = dup_col(st, 2);
 			g->serial_number = dup_col(st, 3);
-			g->not_before = sqlite3_column_int64(st, 4);
-			g->not_after = sqlite3_column_int64(st, 5);
+			g->not_before = drv_col_int(st, 4);
+			g->not_after = drv_col_int(st, 5);
 			g->pem = dup_col(st, 6);
 			g->added_by = dup_col(st, 7);
 			g->added_at = dup_col(st, 8);
 			g->removed_by = dup_col(st, 9);
 			g->removed_at = dup_col(st, 10);
-			g->pihak = sqlite3_column_int(st, 11);
+			g->pihak = (int)drv_col_int(st, 11);
 		}
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	if (rc != 0) {
 		store_signer_list_free(v.p, v.n);
 		return rc;
@@ -214,7 +214,7 @@ end(store *s, int rc, lk_err *e)
 int
 store_signer_add(store *s, const store_signer *g, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int64_t iid = 0;
 	char now[32];
 	int rc;
@@ -237,21 +237,21 @@ store_signer_add(store *s, const store_signer *g, lk_err *e)
 			" ON CONFLICT (instansi_id, sha256) DO UPDATE SET"
 			" added_by = ?8, added_at = ?9, removed_by = NULL,"
 			" removed_at = NULL, pihak = ?10"
-			" WHERE removed_at IS NOT NULL", e);
+			" WHERE signer.removed_at IS NOT NULL", e);
 	else
 		rc = store_stmt(s, &st, "INSERT INTO signer (instansi_id, sha256, subject,"
 			" serial_number, not_before, not_after, pem, added_by, added_at)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 			" ON CONFLICT (instansi_id, sha256) DO UPDATE SET"
 			" added_by = ?8, added_at = ?9, removed_by = NULL,"
-			" removed_at = NULL WHERE removed_at IS NOT NULL", e);
+			" removed_at = NULL WHERE signer.removed_at IS NOT NULL", e);
 	if (rc == 0) {
-		sqlite3_bind_int64(st, 1, iid);
+		store_bind_int(s, st, 1, iid);
 		store_bind_text(s, st, 2, g->sha256);
 		store_bind_text(s, st, 3, g->subject);
 		store_bind_text(s, st, 4, g->serial_number ? g->serial_number : "");
-		sqlite3_bind_int64(st, 5, g->not_before);
-		sqlite3_bind_int64(st, 6, g->not_after);
+		store_bind_int(s, st, 5, g->not_before);
+		store_bind_int(s, st, 6, g->not_after);
 		store_bind_text(s, st, 7, g->pem);
 		store_bind_text(s, st, 8, s->actor);
 		store_bind_text(s, st, 9, now);
@@ -259,8 +259,8 @@ store_signer_add(store *s, const store_signer *g, lk_err *e)
 			store_bind_int(s, st, 10, g->pihak == 2 ? 2 : 1);
 		rc = store_run(s, st, e);
 	}
-	sqlite3_finalize(st);
-	if (rc == 0 && sqlite3_changes(s->db) == 0)
+	drv_finalize(st);
+	if (rc == 0 && drv_changes(s->db) == 0)
 		rc = lk_fail(e, EX_DATAERR, _("%s: this certificate is already "
 			     "registered for %s"), s->path, g->instansi);
 	if (rc == 0)
@@ -276,7 +276,7 @@ int
 store_signer_remove(store *s, const char *instansi, const char *sha256,
 		    lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int64_t iid = 0;
 	char now[32];
 	int rc;
@@ -288,14 +288,14 @@ store_signer_remove(store *s, const char *instansi, const char *sha256,
 			" WHERE instansi_id = ?1 AND sha256 = ?2"
 			" AND removed_at IS NULL", e);
 	if (rc == 0) {
-		sqlite3_bind_int64(st, 1, iid);
+		store_bind_int(s, st, 1, iid);
 		store_bind_text(s, st, 2, sha256);
 		store_bind_text(s, st, 3, s->actor);
 		store_bind_text(s, st, 4, now);
 		rc = store_run(s, st, e);
 	}
-	sqlite3_finalize(st);
-	if (rc == 0 && sqlite3_changes(s->db) == 0)
+	drv_finalize(st);
+	if (rc == 0 && drv_changes(s->db) == 0)
 		rc = lk_fail(e, EX_DATAERR, _("%s: no registered certificate %.16s... "
 			     "for %s"), s->path, sha256, instansi);
 	if (rc == 0)

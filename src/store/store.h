@@ -104,6 +104,36 @@ void store_lock_holders(const char *db, char *out, size_t n);
  * anything else makes store_open fail with EX_USAGE). */
 void store_set_busy_timeout(store *s, int ms);
 
+/* Is there a database by this name: a file, or on a server (whose
+ * database is there to be opened; whether it can be is store_open's to
+ * say)? */
+bool store_exists(const char *name);
+/* Its users are this machine's Unix accounts (SQLite); false: the
+ * server's roles, as it authenticates them (PostgreSQL). */
+bool store_users_are_accounts(const store *s);
+/* The name is a server's (postgresql://...), not a file's. */
+bool store_is_server(const char *name);
+/* The database's name for messages: a file's path as it is, a server's
+ * "host:port/database" (never a password); in buf. */
+const char *store_display_name(const char *name, char *buf, size_t n);
+
+/* Copy every row of every table of from into to, a database just made
+ * (store_open with STORE_CREATE; either backend): ids, values and
+ * signed PDFs as they are, so the audit chain and every signature hold
+ * on the copy.  One transaction on to: all or nothing.  EX_CANTCREAT
+ * when to already holds data; EX_DATAERR when the schema versions
+ * differ. */
+typedef struct store_copy_result {
+	size_t tables;
+	int64_t rows;
+} store_copy_result;
+int store_copy(store *from, store *to, store_copy_result *res, lk_err *e);
+/* store_copy into the database to_name, made for it: a file that does
+ * not exist yet (removed again when the copy fails), or an empty
+ * database on a server. */
+int store_copy_to(store *from, const char *to_name, store_copy_result *res,
+		  lk_err *e);
+
 /* Kodes of all instansi, sorted; *kode is malloc'ed, free with
  * store_free_strv(). */
 int store_list_instansi(store *s, char ***kode, size_t *n, lk_err *e);

@@ -2,7 +2,7 @@
  * Copyright (C) 2026 The lakip developers. */
 /* store_int.h - declarations shared by the files of src/store only.
  *
- * Owns: the store handle, SQLite error mapping, prepared-statement and
+ * Owns: the store handle, the mapping of drv_rc to EX_*, prepared-statement and
  * binding helpers, small id/kode hash maps and growable arrays, the
  * migration entry points, and the internal loader that also returns the
  * row ids (used by store_save to update rows in place).
@@ -10,12 +10,13 @@
 #ifndef LK_STORE_INT_H
 #define LK_STORE_INT_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
+#include "store/drv.h"
 #include "store/store.h"
 
 /* PRAGMA application_id of a lakip database: "LKIP". */
@@ -55,6 +56,9 @@ int store_review_event(store *s, int64_t triwulan_id, enum entri_jenis j,
 		       int64_t ref_id, const char *at, enum entri_event ev,
 		       const char *comment, lk_err *e);
 
+/* Files SQLite keeps beside the database: -wal, -shm, -journal. */
+#define STORE_N_SIDECAR 3
+
 /* What a file looked like (store_check_unchanged). */
 typedef struct store_fsig {
 	bool exists;
@@ -65,7 +69,7 @@ typedef struct store_fsig {
 } store_fsig;
 
 struct store {
-	sqlite3 *db;
+	drv_db *db;
 	char *path;
 	bool readonly;     /* STORE_READONLY, or the file cannot be written */
 	bool creating;     /* the file did not exist before store_open */
@@ -74,28 +78,30 @@ struct store {
 	bool damaged;      /* PRAGMA quick_check failed: read-only */
 	char damage[256];  /* what quick_check said */
 	bool unlocked;     /* read without locks or -shm (store_open) */
-	store_fsig sig[4]; /* the database and its -wal, -shm, -journal
+	store_fsig sig[STORE_N_SIDECAR + 1]; /* the database and its -wal,
+	                    * -shm, -journal
 	                    * when opened unlocked */
-	int bind_rc;       /* first failed sqlite3_bind_* since the last run */
+	int bind_rc;       /* first failed drv_bind_* (a drv_rc) since the last
+	                    * run */
 	char *actor;       /* acting login (store_set_actor; default: the
 	                    * login of getuid()), never NULL */
 	bool audit_cached; /* audit_id/audit_hash hold the chain's head in
 	                    * the current transaction (reset by store_begin) */
 	int64_t audit_id;
 	char audit_hash[65];
-	sqlite3_stmt *audit_st[2];  /* head query, insert */
+	drv_st *audit_st[2];  /* head query, insert */
 	store_change_fn *on_change; /* store_on_change */
 	void *on_change_ctx;
 };
 
-/* ---- errors (store.c) ---- */
+/* ---- errors (store_stmt.c) ---- */
 
-/* Map a SQLite result code to an EX_* code and fill e with a message that
- * names the database and includes sqlite3_errmsg().  `what` says what was
+/* Map a drv_rc to an EX_* code and fill e with a message that names the
+ * database and includes drv_errmsg().  `what` says what was
  * being done ("cannot save", ...); may be NULL. */
 int store_fail(store *s, int rc, lk_err *e, const char *what);
 
-/* EX_IOERR "database is read-only" (no SQLite call involved), or
+/* EX_IOERR "database is read-only" (no driver call involved), or
  * EX_DATAERR "database is damaged" when quick_check failed at open. */
 int store_fail_readonly(store *s, lk_err *e);
 
@@ -105,36 +111,40 @@ int store_fail_readonly(store *s, lk_err *e);
  * other handle.  Called at the end of every whole read (store_load). */
 int store_check_unchanged(store *s, lk_err *e);
 
-/* ---- statements (store.c) ---- */
+/* ---- statements and transactions (store_stmt.c) ---- */
 
-/* Prepare sql into *slot on first use (SQLITE_PREPARE_PERSISTENT), else
+/* Prepare sql into *slot on first use (drv_prepare), else
  * reset it and clear its bindings.  Statements live until the caller
  * finalizes them with store_finalize_all(). */
-int store_stmt(store *s, sqlite3_stmt **slot, const char *sql, lk_err *e);
-void store_finalize_all(sqlite3_stmt **slot, size_t n);
+int store_stmt(store *s, drv_st **slot, const char *sql, lk_err *e);
+void store_finalize_all(drv_st **slot, size_t n);
 
 /* Binding helpers: a failure is remembered in s->bind_rc and reported by
  * the next store_run()/store_check_bind().  NULL text binds NULL. */
-void store_bind_text(store *s, sqlite3_stmt *st, int i, const char *v);
-void store_bind_int(store *s, sqlite3_stmt *st, int i, int64_t v);
-void store_bind_null(store *s, sqlite3_stmt *st, int i);
+void store_bind_text(store *s, drv_st *st, int i, const char *v);
+void store_bind_int(store *s, drv_st *st, int i, int64_t v);
+void store_bind_null(store *s, drv_st *st, int i);
+/* p must stay valid until the statement is run. */
+void store_bind_blob(store *s, drv_st *st, int i, const void *p, size_t n);
 int store_check_bind(store *s, lk_err *e);
 
 /* Step a statement that returns no rows; resets it. */
-int store_run(store *s, sqlite3_stmt *st, lk_err *e);
+int store_run(store *s, drv_st *st, lk_err *e);
 
 /* Run SQL without values (transactions, DDL). */
 int store_exec(store *s, const char *sql, lk_err *e);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK (rollback never fails). */
+/* drv_sql(DRV_SQL_BEGIN_WRITE) / COMMIT / ROLLBACK (rollback never fails). */
 int store_begin(store *s, lk_err *e);
 int store_commit(store *s, lk_err *e);
 void store_rollback(store *s);
 
-/* Value of an integer PRAGMA (name is a program constant). */
-int store_pragma_int(store *s, const char *name, int64_t *v, lk_err *e);
+/* drv_meta_get/set ("user_version", "application_id"); a failure is
+ * reported as "cannot read the database" / "cannot write". */
+int store_meta_get(store *s, const char *key, int64_t *v, lk_err *e);
+int store_meta_set(store *s, const char *key, int64_t v, lk_err *e);
 
-/* ---- helpers (store.c) ---- */
+/* ---- helpers (util.c) ---- */
 
 /* Growable heap array of elements of size `size`. */
 typedef struct store_vec {
@@ -232,7 +242,60 @@ int schema_latest(void);
  * transaction.  Sets s->version. */
 int schema_migrate(store *s, int target, lk_err *e);
 
-/* ---- open (store.c) ---- */
+/* ---- open (store_open.c) ---- */
+
+/* A warning through store_set_warn's function (standard error by
+ * default); user data in it is made harmless. */
+void store_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- the SQLite-only parts of opening (store_sqlite.c) ---- */
+
+/* What a create made, to be removed when the open fails. */
+typedef struct store_created {
+	bool made;                       /* the database file was created */
+	struct stat st;                  /* ... and is this one */
+	bool existed[STORE_N_SIDECAR];   /* side files there before */
+} store_created;
+
+/* Check s->path and its side files (regular files only; mkdir -p of a
+ * new database's directory with STORE_CREATE), open the connection into
+ * s->db with flags' rights, set s->creating, s->readonly and the busy
+ * timeout s->busy_ms.  *c tells store_sqlite_remove_created what to
+ * remove. */
+int store_sqlite_connect(store *s, unsigned flags, store_created *c,
+			 lk_err *e);
+/* Schema objects in the file (0: an empty database). */
+int store_sqlite_objects(store *s, int64_t *n, lk_err *e);
+/* Reopen a read-only handle without locks or -shm (a WAL database in a
+ * directory this account cannot write); 0 when reopened. */
+int store_sqlite_reopen_unlocked(store *s);
+/* PRAGMA quick_check: a damaged database makes the handle read-only,
+ * with a warning; fails only when the check cannot run. */
+int store_sqlite_check_sound(store *s, lk_err *e);
+/* foreign_keys on; WAL unless the handle is read-only. */
+int store_sqlite_settings(store *s, lk_err *e);
+/* After a failed create: remove what it made (c from the connect). */
+void store_sqlite_remove_created(const char *path, const store_created *c);
+
+/* $LAKIP_BUSY_TIMEOUT in ms (the default when unset); EX_USAGE when it
+ * is not a number of ms in range (store_open.c). */
+int store_busy_from_env(int *ms, lk_err *e);
+
+/* ---- PostgreSQL (open_pg.c, schema_pg.c, copy.c) ---- */
+
+/* store_open_to of a postgresql:// name. */
+int store_open_pg(const char *uri, unsigned flags, int target, store **out,
+		  lk_err *e);
+/* On PostgreSQL, give the login role (made when missing) what its
+ * lakip role needs (lakip_grant); nothing on SQLite. */
+int store_pg_grant(store *s, const char *login, bool admin, lk_err *e);
+/* PostgreSQL's schema at STORE_VERSION_LKJIP, and the server's rules
+ * (grants, row-level security, the insert-only audit). */
+extern const char schema_pg_base[];
+extern const char schema_pg_rules[];
+/* The tables in the order a copy writes them (copy.c). */
+extern const char *const store_copy_tables[];
+extern const size_t store_n_copy_tables;
 
 /* store_open, migrating only up to `target` (<= STORE_SCHEMA_VERSION). */
 int store_open_to(const char *path, unsigned flags, int target, store **out,

@@ -23,9 +23,9 @@
 #include "core/hex.h"
 
 static char *
-dup_col(sqlite3_stmt *st, int k)
+dup_col(drv_st *st, int k)
 {
-	const char *v = (const char *)sqlite3_column_text(st, k);
+	const char *v = drv_col_text(st, k);
 	char *d;
 
 	if (v == NULL)
@@ -59,7 +59,7 @@ store_template_versi_dokumen(store *s, const char *instansi,
 			     const char *dokumen, int versi, store_template *t,
 			     lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	memset(t, 0, sizeof *t);
@@ -88,22 +88,22 @@ store_template_versi_dokumen(store *s, const char *instansi,
 	store_bind_int(s, st, 2, versi);
 	store_bind_text(s, st, 3, dokumen);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			t->versi = sqlite3_column_int(st, 0);
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			t->versi = (int)drv_col_int(st, 0);
 			t->yaml = dup_col(st, 1);
 			t->sha256 = dup_col(st, 2);
 			t->added_by = dup_col(st, 3);
 			t->added_at = dup_col(st, 4);
 			rc = 0;
-		} else if (rc == SQLITE_DONE) {
+		} else if (rc == DRV_DONE) {
 			rc = versi == 0 ? 0 : lk_fail(e, EX_NOINPUT, _("%s: no "
 			    "template version %d for %s"), s->path, versi, instansi);
 		} else {
 			rc = store_fail(s, rc, e, NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -125,7 +125,7 @@ store_template_get_dokumen(store *s, const char *instansi,
 static int
 last_versi(store *s, int64_t iid, int *versi, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	*versi = 0;
@@ -134,14 +134,14 @@ last_versi(store *s, int64_t iid, int *versi, lk_err *e)
 		return rc;
 	store_bind_int(s, st, 1, iid);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			*versi = sqlite3_column_int(st, 0);
+		if ((rc = drv_step(st)) == DRV_ROW) {
+			*versi = (int)drv_col_int(st, 0);
 			rc = 0;
 		} else {
 			rc = store_fail(s, rc, e, NULL);
 		}
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -161,7 +161,7 @@ store_template_set_dokumen(store *s, const char *instansi,
 	int64_t iid = 0;
 	int last = 0;
 	bool laporan = strcmp(dokumen, "laporan") == 0;
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	unsigned char md[SHA256_DIGEST_LENGTH];
 	char now[32], hex[65] = "", v[16];
 	int rc;
@@ -211,7 +211,7 @@ store_template_set_dokumen(store *s, const char *instansi,
 			store_bind_text(s, st, 7, dokumen);
 		rc = store_run(s, st, e);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	snprintf(v, sizeof v, "%d", old.versi + 1);
 	if (rc == 0)
 		rc = store_audit6(s, yaml != NULL ? "template-set" : "template-reset",

@@ -107,7 +107,7 @@ load_bidang(store *s, const char *login, store_user_peran *p, lk_err *e)
 		" JOIN bidang b ON b.kode = ub.bidang"
 		" JOIN instansi i ON i.id = b.instansi_id"
 		" WHERE ub.login = ?1 AND i.kode = ?2 ORDER BY ub.bidang";
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	int rc;
 
@@ -117,12 +117,12 @@ load_bidang(store *s, const char *login, store_user_peran *p, lk_err *e)
 	store_bind_text(s, st, 2, p->instansi);
 	store_vec_init(&v, sizeof(char *));
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		while ((rc = drv_step(st)) == DRV_ROW)
 			*(char **)store_vec_push(&v) =
-				xstrdup((const char *)sqlite3_column_text(st, 0));
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+				xstrdup(drv_col_text(st, 0));
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	p->bidang = v.p;
 	p->n_bidang = v.n;
 	return rc;
@@ -138,7 +138,7 @@ load_roles(store *s, store_user *u, lk_err *e)
 	static const char v3[] =
 		"SELECT i.kode, u.role, u.added_by, u.added_at FROM users u, instansi i"
 		" WHERE u.login = ?1 AND u.role <> 'admin' ORDER BY i.kode";
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	size_t i;
 	int rc;
@@ -148,19 +148,19 @@ load_roles(store *s, store_user *u, lk_err *e)
 	store_bind_text(s, st, 1, u->login);
 	store_vec_init(&v, sizeof(store_user_peran));
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = drv_step(st)) == DRV_ROW) {
 			store_user_peran *p = store_vec_push(&v);
 
-			p->instansi = xstrdup((const char *)sqlite3_column_text(st, 0));
-			if (!peran_dari_nama((const char *)sqlite3_column_text(st, 1),
+			p->instansi = xstrdup(drv_col_text(st, 0));
+			if (!peran_dari_nama(drv_col_text(st, 1),
 					     &p->peran) || !peran_instansi(p->peran))
 				p->peran = PERAN_NONE;
-			p->added_by = xstrdup((const char *)sqlite3_column_text(st, 2));
-			p->added_at = xstrdup((const char *)sqlite3_column_text(st, 3));
+			p->added_by = xstrdup(drv_col_text(st, 2));
+			p->added_at = xstrdup(drv_col_text(st, 3));
 		}
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	u->at = v.p;
 	u->n_at = v.n;
 	for (i = 0; rc == 0 && i < u->n_at; i++)
@@ -196,7 +196,7 @@ int
 store_user_get(store *s, const char *login, const char *instansi,
 	       store_user *u, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	memset(u, 0, sizeof *u);
@@ -207,17 +207,17 @@ store_user_get(store *s, const char *login, const char *instansi,
 		return rc;
 	store_bind_text(s, st, 1, login);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			u->login = xstrdup((const char *)sqlite3_column_text(st, 0));
-			u->admin = sqlite3_column_int(st, 1) == 1;
-			u->added_by = xstrdup((const char *)sqlite3_column_text(st, 2));
-			u->added_at = xstrdup((const char *)sqlite3_column_text(st, 3));
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			u->login = xstrdup(drv_col_text(st, 0));
+			u->admin = (int)drv_col_int(st, 1) == 1;
+			u->added_by = xstrdup(drv_col_text(st, 2));
+			u->added_at = xstrdup(drv_col_text(st, 3));
 			rc = 0;
 		} else
-			rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+			rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	if (rc == 0 && u->login != NULL && !u->admin)
 		rc = load_roles(s, u, e);
 	if (rc != 0) {
@@ -232,7 +232,7 @@ store_user_get(store *s, const char *login, const char *instansi,
 int
 store_user_list(store *s, store_user **out, size_t *n, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec logins, v;
 	size_t i;
 	int rc;
@@ -244,11 +244,11 @@ store_user_list(store *s, store_user **out, size_t *n, lk_err *e)
 	if ((rc = store_stmt(s, &st, "SELECT login FROM users ORDER BY login", e)) != 0)
 		return rc;
 	store_vec_init(&logins, sizeof(char *));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = drv_step(st)) == DRV_ROW)
 		*(char **)store_vec_push(&logins) =
-			xstrdup((const char *)sqlite3_column_text(st, 0));
-	rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
-	sqlite3_finalize(st);
+			xstrdup(drv_col_text(st, 0));
+	rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
+	drv_finalize(st);
 	store_vec_init(&v, sizeof(store_user));
 	for (i = 0; rc == 0 && i < logins.n; i++)
 		rc = store_user_get(s, ((char **)logins.p)[i], NULL,
@@ -266,7 +266,7 @@ store_user_list(store *s, store_user **out, size_t *n, lk_err *e)
 int
 store_admins(store *s, char *buf, size_t n, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	size_t len = 0;
 	int rc;
 
@@ -277,18 +277,18 @@ store_admins(store *s, char *buf, size_t n, lk_err *e)
 	if ((rc = store_stmt(s, &st, "SELECT login FROM users WHERE role = 'admin'"
 			     " ORDER BY login", e)) != 0)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = drv_step(st)) == DRV_ROW) {
 		int w;
 
 		if (len >= n)
 			continue;
 		w = snprintf(buf + len, n - len, "%s%s", len ? ", " : "",
-			     (const char *)sqlite3_column_text(st, 0));
+			     drv_col_text(st, 0));
 		if (w > 0)
 			len += (size_t)w;
 	}
-	rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
-	sqlite3_finalize(st);
+	rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -465,7 +465,7 @@ static int
 check_bidang(store *s, enum peran p, const char *instansi, char *const *bidang,
 	     size_t n, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	size_t i;
 	int rc = 0;
 
@@ -483,17 +483,17 @@ check_bidang(store *s, enum peran p, const char *instansi, char *const *bidang,
 		store_bind_text(s, st, 2, instansi);
 		if ((rc = store_check_bind(s, e)) != 0)
 			break;
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE)
+		rc = drv_step(st);
+		if (rc == DRV_DONE)
 			rc = lk_fail(e, EX_DATAERR,
 				     _("%s: agency '%s' has no bidang '%s'"),
 				     s->path, instansi, bidang[i]);
-		else if (rc == SQLITE_ROW)
+		else if (rc == DRV_ROW)
 			rc = 0;
 		else
 			rc = store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -503,15 +503,15 @@ exec5(store *s, const char *sql, const char *a, const char *b, const char *c,
       const char *d, const char *f, lk_err *e)
 {
 	const char *v[5] = { a, b, c, d, f };
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc, k;
 
 	if ((rc = store_stmt(s, &st, sql, e)) != 0)
 		return rc;
-	for (k = 0; k < 5 && k < sqlite3_bind_parameter_count(st); k++)
+	for (k = 0; k < 5 && k < drv_bind_count(st); k++)
 		store_bind_text(s, st, k + 1, v[k]);
 	rc = store_run(s, st, e);
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -539,16 +539,16 @@ join(char *const *v, size_t n)
 static int
 count_admins(store *s, int64_t *n, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	if ((rc = store_stmt(s, &st, "SELECT count(*) FROM users"
 			     " WHERE role = 'admin'", e)) != 0)
 		return rc;
-	rc = sqlite3_step(st);
-	*n = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : store_fail(s, rc, e, NULL);
-	sqlite3_finalize(st);
+	rc = drv_step(st);
+	*n = drv_col_int(st, 0);
+	rc = rc == DRV_ROW ? 0 : store_fail(s, rc, e, NULL);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -608,9 +608,10 @@ put_role(store *s, const char *action, const char *login, const char *kode,
 			   " AND instansi_id = (SELECT id FROM instansi"
 			   " WHERE kode = ?2)", login, kode, NULL, NULL, NULL, e);
 	for (i = 0; rc == 0 && i < n; i++)
-		rc = exec5(s, "INSERT OR IGNORE INTO user_peran_bidang (login,"
+		rc = exec5(s, "INSERT INTO user_peran_bidang (login,"
 			   " instansi_id, bidang) SELECT ?1, id, ?3 FROM instansi"
-			   " WHERE kode = ?2", login, kode, bidang[i], NULL, NULL, e);
+			   " WHERE kode = ?2 ON CONFLICT DO NOTHING", login, kode,
+			   bidang[i], NULL, NULL, e);
 	if (rc != 0)
 		return rc;
 	ob = old ? join(old->bidang, old->n_bidang) : NULL;
@@ -731,6 +732,8 @@ store_user_add(store *s, const char *login, enum peran p, const char *instansi,
 				  peran_nama(p), e);
 	else if (rc == 0)
 		rc = put_role(s, "user-add", login, kode, NULL, p, bidang, n_bidang, e);
+	if (rc == 0)
+		rc = store_pg_grant(s, login, p == PERAN_ADMIN, e);
 	return end(s, rc, &u, kode, e);
 }
 
@@ -801,6 +804,8 @@ store_user_role(store *s, const char *login, enum peran p, const char *instansi,
 		if (rc == 0)
 			rc = store_audit6(s, "user-role", NULL, "users", login,
 					  "role", NULL, "admin", e);
+		if (rc == 0)
+			rc = store_pg_grant(s, login, true, e);
 		return end(s, rc, &u, kode, e);
 	}
 	if (u.admin) {
@@ -816,5 +821,7 @@ store_user_role(store *s, const char *login, enum peran p, const char *instansi,
 	if (rc == 0)
 		rc = put_role(s, "user-role", login, kode, role_in(&u, kode), p,
 			      bidang, n_bidang, e);
+	if (rc == 0)
+		rc = store_pg_grant(s, login, false, e);
 	return end(s, rc, &u, kode, e);
 }

@@ -27,9 +27,9 @@
 #include "core/i18n.h"
 
 static char *
-dup_col(sqlite3_stmt *st, int i)
+dup_col(drv_st *st, int i)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
+	const char *v = drv_col_text(st, i);
 	char *d;
 
 	if (v == NULL)
@@ -55,7 +55,7 @@ int
 store_period(store *s, const char *instansi, int tahun, int tw,
 	     store_period_ids *p, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	memset(p, 0, sizeof *p);
@@ -69,20 +69,20 @@ store_period(store *s, const char *instansi, int tahun, int tw,
 	store_bind_int(s, st, 2, tahun);
 	store_bind_int(s, st, 3, tw);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			p->instansi_id = sqlite3_column_int64(st, 0);
-			p->rencana_id = sqlite3_column_int64(st, 1);
-			p->triwulan_id = sqlite3_column_int64(st, 2);
+		rc = drv_step(st);
+		if (rc == DRV_ROW) {
+			p->instansi_id = drv_col_int(st, 0);
+			p->rencana_id = drv_col_int(st, 1);
+			p->triwulan_id = drv_col_int(st, 2);
 			rc = 0;
-		} else if (rc == SQLITE_DONE)
+		} else if (rc == DRV_DONE)
 			rc = lk_fail(e, EX_NOINPUT,
 				     _("%s: no agency '%s' in the database"),
 				     s->path, instansi);
 		else
 			rc = store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	if (rc == 0 && p->rencana_id == 0)
 		rc = lk_fail(e, EX_NOINPUT, _("%s: agency '%s' has no plan for %d"),
 			     s->path, instansi, tahun);
@@ -174,17 +174,18 @@ static const char entries_sql[] =
 	" SELECT 'narasi', 2, sa.id, sa.kode, sa.kode, b.kode,"
 	"  EXISTS (SELECT 1 FROM narasi n WHERE n.triwulan_id = ?2"
 	"   AND n.sasaran_id = sa.id) OR EXISTS (SELECT 1 FROM tabel t"
-	"   WHERE t.triwulan_id = ?2 AND t.sasaran_id = sa.id), sa.urutan, 0, NULL, 0"
+	"   WHERE t.triwulan_id = ?2 AND t.sasaran_id = sa.id), sa.urutan, 0, NULL, false"
 	" FROM sasaran sa LEFT JOIN bidang b ON b.id = sa.bidang_id"
 	" WHERE sa.rencana_id = ?1"
 	" UNION ALL"
 	" SELECT 'bab2', 3, 0, 'bab2', NULL, NULL,"
 	"  EXISTS (SELECT 1 FROM permasalahan WHERE triwulan_id = ?2) OR"
-	"  EXISTS (SELECT 1 FROM tindak_lanjut WHERE triwulan_id = ?2), 0, 0, NULL, 0"
+	"  EXISTS (SELECT 1 FROM tindak_lanjut WHERE triwulan_id = ?2), 0, 0, NULL,"
+	" false"
 	" UNION ALL"
 	" SELECT 'bab3', 4, 0, 'bab3', NULL, NULL,"
 	"  EXISTS (SELECT 1 FROM triwulan WHERE id = ?2 AND kesimpulan IS NOT NULL"
-	"   AND kesimpulan <> ''), 0, 0, NULL, 0)"
+	"   AND kesimpulan <> ''), 0, 0, NULL, false)"
 	" SELECT i.jenis, i.id, i.kode, i.sasaran, i.bidang, rs.state,"
 	" rs.submitted_by, rs.submitted_at, rs.reviewed_by, rs.reviewed_at, i.ada,"
 	" (SELECT c.comment FROM review_event c WHERE c.triwulan_id = ?2"
@@ -197,7 +198,7 @@ static const char entries_sql[] =
 static int
 load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	int rc;
 
@@ -207,14 +208,14 @@ load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 	store_bind_int(s, st, 2, p->triwulan_id);
 	store_vec_init(&v, sizeof(store_entri));
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = drv_step(st)) == DRV_ROW) {
 			store_entri *x = store_vec_push(&v);
-			const char *state = (const char *)sqlite3_column_text(st, 5);
+			const char *state = drv_col_text(st, 5);
 
-			if (!entri_jenis_dari_nama((const char *)sqlite3_column_text(st, 0),
+			if (!entri_jenis_dari_nama(drv_col_text(st, 0),
 						   &x->jenis))
 				x->jenis = JENIS_IKU;
-			x->ref_id = sqlite3_column_int64(st, 1);
+			x->ref_id = drv_col_int(st, 1);
 			x->kode = dup_col(st, 2);
 			x->sasaran = dup_col(st, 3);
 			x->bidang = dup_col(st, 4);
@@ -224,15 +225,15 @@ load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 			x->submitted_at = dup_col(st, 7);
 			x->reviewed_by = dup_col(st, 8);
 			x->reviewed_at = dup_col(st, 9);
-			x->ada_realisasi = sqlite3_column_int(st, 10) != 0;
+			x->ada_realisasi = (int)drv_col_int(st, 10) != 0;
 			x->comment = dup_col(st, 11);
 			x->keterangan = dup_col(st, 12);
-			x->target_kosong = sqlite3_column_int(st, 13) != 0;
+			x->target_kosong = (int)drv_col_int(st, 13) != 0;
 			q->count[x->state]++;
 		}
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	q->entri = v.p;
 	q->n_entri = v.n;
 	return rc;
@@ -241,7 +242,7 @@ load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 static int
 load_events(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	store_vec v;
 	int rc;
 
@@ -256,10 +257,10 @@ load_events(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 	store_bind_int(s, st, 1, p->triwulan_id);
 	store_vec_init(&v, sizeof(store_event));
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = drv_step(st)) == DRV_ROW) {
 			store_event *x = store_vec_push(&v);
 
-			if (!entri_jenis_dari_nama((const char *)sqlite3_column_text(st, 0),
+			if (!entri_jenis_dari_nama(drv_col_text(st, 0),
 						   &x->jenis))
 				x->jenis = JENIS_IKU;
 			x->kode = dup_col(st, 1);
@@ -270,9 +271,9 @@ load_events(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 			x->action = dup_col(st, 4);
 			x->comment = dup_col(st, 5);
 		}
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	q->event = v.p;
 	q->n_event = v.n;
 	return rc;
@@ -281,7 +282,7 @@ load_events(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 static int
 load_lock(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	if ((rc = store_stmt(s, &st,
@@ -293,18 +294,18 @@ load_lock(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 		return rc;
 	store_bind_int(s, st, 1, p->triwulan_id);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			q->locked = sqlite3_column_int(st, 0) == 1;
+		if ((rc = drv_step(st)) == DRV_ROW) {
+			q->locked = (int)drv_col_int(st, 0) == 1;
 			if (q->locked) {
 				q->locked_by = dup_col(st, 1);
 				q->locked_at = dup_col(st, 2);
 			}
-			q->version = sqlite3_column_int(st, 3);
+			q->version = (int)drv_col_int(st, 3);
 			rc = 0;
 		} else
 			rc = store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -340,7 +341,7 @@ store_quarter_load(store *s, const char *instansi, int tahun, int tw,
 		   store_quarter *q, lk_err *e)
 {
 	store_period_ids p;
-	bool own = sqlite3_get_autocommit(s->db) != 0;
+	bool own = !drv_in_txn(s->db);
 	int rc;
 
 	if (own && (rc = store_exec(s, "BEGIN", e)) != 0)
@@ -382,7 +383,7 @@ store_review_event(store *s, int64_t triwulan_id, enum entri_jenis j,
 		   int64_t ref_id, const char *at, enum entri_event ev,
 		   const char *comment, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc;
 
 	if ((rc = store_stmt(s, &st, "INSERT INTO review_event (triwulan_id,"
@@ -397,7 +398,7 @@ store_review_event(store *s, int64_t triwulan_id, enum entri_jenis j,
 	store_bind_text(s, st, 6, entri_event_nama(ev));
 	store_bind_text(s, st, 7, comment);
 	rc = store_run(s, st, e);
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	return rc;
 }
 
@@ -416,7 +417,7 @@ set_state(store *s, const store_period_ids *p, const store_entri *x,
 		"UPDATE review_state SET state = ?4, reviewed_by = ?5,"
 		" reviewed_at = ?6 WHERE triwulan_id = ?1 AND jenis = ?2"
 		" AND ref_id = ?3";
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	char now[32], ak[160];
 	int rc;
 
@@ -431,7 +432,7 @@ set_state(store *s, const store_period_ids *p, const store_entri *x,
 	store_bind_text(s, st, 5, s->actor);
 	store_bind_text(s, st, 6, now);
 	rc = store_run(s, st, e);
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	if (rc == 0)
 		rc = store_review_event(s, p->triwulan_id, x->jenis, x->ref_id, now,
 					ev, comment, e);

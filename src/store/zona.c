@@ -11,7 +11,7 @@
 int
 store_zona_waktu(store *s, const char *kode, char **out, lk_err *e)
 {
-	sqlite3_stmt *st = NULL;
+	drv_st *st = NULL;
 	int rc, n = 0;
 
 	*out = NULL;
@@ -26,15 +26,15 @@ store_zona_waktu(store *s, const char *kode, char **out, lk_err *e)
 	if (kode != NULL)
 		store_bind_text(s, st, 1, kode);
 	if ((rc = store_check_bind(s, e)) == 0) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *z = (const char *)sqlite3_column_text(st, 0);
+		while ((rc = drv_step(st)) == DRV_ROW) {
+			const char *z = drv_col_text(st, 0);
 
 			if (n++ == 0 && z != NULL && (*out = strdup(z)) == NULL)
 				lk_fatal("out of memory");
 		}
-		rc = rc == SQLITE_DONE ? 0 : store_fail(s, rc, e, NULL);
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
 	}
-	sqlite3_finalize(st);
+	drv_finalize(st);
 	if (rc != 0 || n > 1) {
 		free(*out);
 		*out = NULL;

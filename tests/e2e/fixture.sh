@@ -3,7 +3,7 @@
 # Copyright (C) 2026 The lakip developers.
 # The fixture's figures through the whole path: import -> show -> export.
 . "$(dirname "$0")/lib.sh"
-DB="$T/a.db"
+DB=$(new_db a)
 
 lakip -d "$DB" import "$FIXTURE"
 expect_rc "import the fixture" 0

@@ -11,7 +11,7 @@
 # outline and page numbers; another template kind and a --triwulan are
 # refused.
 . "$(dirname "$0")/lib.sh"
-DB="$T/lk.db"
+DB=$(new_db lk)
 DATA="$LAKIP_SRCDIR/tests/data/tahunan-2023.yaml"
 lakip -d "$DB" import "$DATA"
 expect_rc "the year with its annual data imports" 0

@@ -9,7 +9,7 @@
 # order on their pages; the PDF is sound; a wrong template kind, a
 # --triwulan and an agreement text of the wrong kind are refused.
 . "$(dirname "$0")/lib.sh"
-DB="$T/pk.db"
+DB=$(new_db pk)
 DATA="$LAKIP_SRCDIR/tests/data/tahunan-2023.yaml"
 # Pihak kedua with pangkat and NIP, IDI with quarterly targets.
 sed 's/^    jabatan: Gubernur Provinsi Uji$/    jabatan: Gubernur Provinsi Uji\n    pangkat: Pembina Utama (IV\/e)\n    nip: "197001012000031002"/;

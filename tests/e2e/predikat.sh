@@ -7,7 +7,7 @@
 # refused with its position when malformed, and read-only while a quarter
 # of the agency is locked.
 . "$(dirname "$0")/lib.sh"
-DB="$T/p.db"
+DB=$(new_db p)
 Y="--tahun 2023 --triwulan 2"
 # Bands of another scale: IKU5 (65,00%) is "Memadai" here, "Rendah" with
 # the installed bands.
@@ -53,7 +53,7 @@ expect_in "named with file, line and column" "$T/stderr" "bad.yaml:34:7: instans
 expect_eq "the database is unchanged" "$(sum "$DB")" "$before"
 # A locked quarter (finalised): the agency's bands are what its signed
 # report printed, so they stay.
-sqlite3 "$DB" "INSERT INTO quarter_lock (triwulan_id, locked, locked_by, locked_at)
+db_sql "$DB" "INSERT INTO quarter_lock (triwulan_id, locked, locked_by, locked_at)
 	SELECT t.id, 1, 'kaban', '2023-07-10T00:00:00Z' FROM triwulan t WHERE t.nomor = 2"
 sed 's/^      min: 60$/      min: 55/' "$T/own.yaml" >"$T/changed.yaml"
 lakip -d "$DB" import "$T/changed.yaml"

@@ -4,7 +4,7 @@
 # The quarterly LAKIP as a PDF, checked as a reader would: text, figures in
 # their tables, chapters in order, structure, and bad input.
 . "$(dirname "$0")/lib.sh"
-DB="$T/a.db"
+DB=$(new_db a)
 export SOURCE_DATE_EPOCH=1689292800   # reproducible PDFs
 "$LAKIP_BIN" -d "$DB" import "$FIXTURE" >/dev/null 2>&1
 

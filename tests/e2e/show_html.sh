@@ -12,7 +12,7 @@
 for tool in pdftotext pdftoppm perl base64 cmp; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool missing"; exit 0; }
 done
-DB="$T/a.db"
+DB=$(new_db a)
 Y="--tahun 2023 --triwulan 2"
 export SOURCE_DATE_EPOCH=1689292800
 

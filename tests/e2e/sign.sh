@@ -8,7 +8,7 @@
 # qpdf, openssl, pdftotext, perl): none of lakip's code reads them back.
 . "$(dirname "$0")/lib.sh"
 DRIVER="$(dirname "$LAKIP_BIN")/tests/unit/test_sign"
-DB="$T/a.db"
+DB=$(new_db a)
 K="$T/keep"
 export SOURCE_DATE_EPOCH=1689292800
 "$LAKIP_BIN" -d "$DB" import "$FIXTURE" >/dev/null 2>&1

@@ -8,7 +8,7 @@
 # a second year in the database beating riwayat; an index IKU's kategori
 # in the quarterly show.
 . "$(dirname "$0")/lib.sh"
-DB="$T/y.db"
+DB=$(new_db y)
 DATA="$LAKIP_SRCDIR/tests/data/tahunan-2023.yaml"
 lakip -d "$DB" import "$DATA"
 expect_rc "a plan with every key of the whole year imports" 0
@@ -117,7 +117,7 @@ expect_eq "the database is unchanged" "$(sum "$DB")" "$before"
 # A locked quarter (finalised): what its report shows stays; the note on
 # its realisations, an index IKU's bands (printed for the predikat) and
 # the agency's profile; the annual texts are not in it.
-sqlite3 "$DB" "INSERT INTO quarter_lock (triwulan_id, locked, locked_by, locked_at)
+db_sql "$DB" "INSERT INTO quarter_lock (triwulan_id, locked, locked_by, locked_at)
 	SELECT t.id, 1, 'kaban', '2024-01-20T00:00:00Z' FROM triwulan t
 	JOIN rencana r ON r.id = t.rencana_id WHERE r.tahun = 2023 AND t.nomor = 4"
 before=$(sum "$DB")

@@ -10,7 +10,7 @@
 for tool in openssl sqlite3 pdftotext; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
 done
-DB="$T/t.db"
+DB=$(new_db t)
 Y="--tahun 2023 --triwulan 2"
 sed '/^    tanggal: 2023-07-14$/d' "$FIXTURE_KET" >"$T/nodate.yaml"
 if grep -q '^    tanggal:' "$T/nodate.yaml"; then
@@ -19,7 +19,7 @@ fi
 
 lakip -d "$DB" import "$T/nodate.yaml"
 expect_rc "a quarter without tanggal imports" 0
-n=$(sqlite3 "$DB" "SELECT count(*) FROM triwulan WHERE nomor = 2 AND tanggal IS NULL")
+n=$(db_sql "$DB" "SELECT count(*) FROM triwulan WHERE nomor = 2 AND tanggal IS NULL")
 expect_eq "its date is stored as not set (NULL), not today" "$n" 1
 lakip -d "$DB" date $Y
 expect_rc "date shows the quarter's date" 0
@@ -81,9 +81,9 @@ expect_rc "date --set" 0
 expect_in "says what it set" "$T/stdout" "report date set to 14-07-2023"
 lakip -d "$DB" audit log
 expect_in "audited" "$T/stdout" 'triwulan.tanggal - -> "2023-07-14"'
-n=$(sqlite3 "$DB" "SELECT count(*) FROM review_state WHERE state = 'approved'")
+n=$(db_sql "$DB" "SELECT count(*) FROM review_state WHERE state = 'approved'")
 expect_eq "setting the date keeps the review's approvals" "$n" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM review_state")"
+	"$(db_sql "$DB" "SELECT count(*) FROM review_state")"
 lakip -d "$DB" export --tahun 2023 -o "$T/c.yaml"
 sed -n '/^triwulan:/,$p' "$T/c.yaml" >"$T/c.tw"
 expect_in "the export carries it" "$T/c.tw" "    tanggal: 2023-07-14"

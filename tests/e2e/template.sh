@@ -6,7 +6,7 @@
 # audited; report, finalise and the terminal application print with it,
 # whatever is in the user's home; finalise takes no --template.
 . "$(dirname "$0")/lib.sh"
-DB="$T/t.db"
+DB=$(new_db t)
 Y="--tahun 2023 --triwulan 2"
 export SOURCE_DATE_EPOCH=1700000000
 lakip -d "$DB" import "$FIXTURE"

@@ -11,7 +11,7 @@ for tool in openssl sqlite3 perl pdfsig; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
 done
 perl -MIO::Socket::INET -e 1 2>/dev/null || { echo "1..0 # SKIP perl IO::Socket::INET"; exit 0; }
-DB="$T/t.db" A="$T/tsa"
+DB=$(new_db t) A="$T/tsa"
 Y="--tahun 2023 --triwulan 2"
 mkdir "$A"
 "$LAKIP_BIN" -d "$DB" import "$FIXTURE" >/dev/null 2>&1
@@ -80,7 +80,7 @@ serve() {
 	PORT=$(cat "$A/port" 2>/dev/null)
 }
 at_exit() { [ -n "${spid:-}" ] && kill "$spid" 2>/dev/null; }
-versions() { sqlite3 "$DB" "SELECT count(*) FROM signed_report"; }
+versions() { db_sql "$DB" "SELECT count(*) FROM signed_report"; }
 
 # An authority that answers nonsense, then none at all.
 serve junk 1

@@ -885,7 +885,7 @@ START_TEST(test_pk_lock)
 	ck_assert_msg(known, "no expectation for the change case %s", cc->name);
 	save_ok(s, r, false, NULL);
 	/* Pihak kedua has signed version 1. */
-	ck_assert_int_eq(sqlite3_exec(s->db, "INSERT INTO pk_signed (rencana_id,"
+	ck_assert_int_eq(sqlite3_exec(drv_sqlite_handle(s->db), "INSERT INTO pk_signed (rencana_id,"
 		" version, pihak, pdf, pdf_sha256, unsigned_sha256, content_sha256,"
 		" signer, cert_subject, cert_sha256, signed_at) SELECT id, 1, p, x'25',"
 		" printf('%064d', 0), printf('%064d', 0), printf('%064d', 0), 'k',"
@@ -905,7 +905,7 @@ START_TEST(test_pk_lock)
 	rencana_free(r);
 	r = make_plan("kesbangpol", 2023);
 	save_ok(s, r, false, NULL);   /* back, when it was refused: no-op */
-	ck_assert_int_eq(sqlite3_exec(s->db, "DELETE FROM pk_signed WHERE pihak = 2",
+	ck_assert_int_eq(sqlite3_exec(drv_sqlite_handle(s->db), "DELETE FROM pk_signed WHERE pihak = 2",
 				      NULL, NULL, &err), SQLITE_OK);
 	cc->mutate(r);
 	save_ok(s, r, false, NULL);

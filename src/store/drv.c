@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The lakip developers. */
+/* drv.c - the calls of drv.h, dispatched to the connection's driver.
+ *
+ * Owns: nothing but the dispatch; the drivers are drv_sqlite.c and
+ * drv_pg.c, the per-dialect SQL is dialect.c.
+ */
+#include "config.h"
+#include "store/drv.h"
+
+#include <string.h>
+
+enum drv_dialect
+drv_dialect(const drv_db *db)
+{
+	return db->ops->dialect;
+}
+
+const char *
+drv_name(const drv_db *db)
+{
+	return db->ops->name;
+}
+
+void
+drv_close(drv_db *db)
+{
+	if (db != NULL)
+		db->ops->close(db);
+}
+
+/* Remember a failure's rc for the error mapping (store_fail). */
+static int
+note(drv_db *db, int rc)
+{
+	if (rc != DRV_OK && rc != DRV_ROW && rc != DRV_DONE)
+		db->last_rc = rc;
+	return rc;
+}
+
+int
+drv_exec(drv_db *db, const char *sql)
+{
+	return note(db, db->ops->exec(db, sql));
+}
+
+int64_t
+drv_changes(drv_db *db)
+{
+	return db->ops->changes(db);
+}
+
+bool
+drv_in_txn(drv_db *db)
+{
+	return db->ops->in_txn(db);
+}
+
+const char *
+drv_errmsg(drv_db *db)
+{
+	const char *m = db != NULL ? db->ops->errmsg(db) : NULL;
+
+	return m != NULL ? m : "";
+}
+
+int
+drv_sys_errno(drv_db *db)
+{
+	return db->ops->sys_errno(db);
+}
+
+int
+drv_meta_get(drv_db *db, const char *key, int64_t *v)
+{
+	return note(db, db->ops->meta_get(db, key, v));
+}
+
+int
+drv_meta_set(drv_db *db, const char *key, int64_t v)
+{
+	return note(db, db->ops->meta_set(db, key, v));
+}
+
+int
+drv_busy_timeout(drv_db *db, int ms)
+{
+	return note(db, db->ops->busy_timeout(db, ms));
+}
+
+int
+drv_prepare(drv_db *db, const char *sql, drv_st **out)
+{
+	*out = NULL;
+	return note(db, db->ops->prepare(db, sql, out));
+}
+
+void
+drv_finalize(drv_st *st)
+{
+	if (st != NULL)
+		st->db->ops->finalize(st);
+}
+
+int
+drv_bind_int(drv_st *st, int i, int64_t v)
+{
+	return note(st->db, st->db->ops->bind_int(st, i, v));
+}
+
+int
+drv_bind_text(drv_st *st, int i, const char *v)
+{
+	if (v == NULL)
+		return drv_bind_null(st, i);
+	return note(st->db, st->db->ops->bind_text(st, i, v));
+}
+
+int
+drv_bind_blob(drv_st *st, int i, const void *p, size_t n)
+{
+	return note(st->db, st->db->ops->bind_blob(st, i, p, n));
+}
+
+int
+drv_bind_null(drv_st *st, int i)
+{
+	return note(st->db, st->db->ops->bind_null(st, i));
+}
+
+int
+drv_bind_count(drv_st *st)
+{
+	return st->db->ops->bind_count(st);
+}
+
+int
+drv_step(drv_st *st)
+{
+	return note(st->db, st->db->ops->step(st));
+}
+
+void
+drv_reset(drv_st *st)
+{
+	if (st != NULL)
+		st->db->ops->reset(st);
+}
+
+int
+drv_col_type(drv_st *st, int i)
+{
+	return st->db->ops->col_type(st, i);
+}
+
+int64_t
+drv_col_int(drv_st *st, int i)
+{
+	return st->db->ops->col_int(st, i);
+}
+
+const char *
+drv_col_text(drv_st *st, int i)
+{
+	return st->db->ops->col_text(st, i);
+}
+
+const void *
+drv_col_blob(drv_st *st, int i)
+{
+	return st->db->ops->col_blob(st, i);
+}
+
+size_t
+drv_col_bytes(drv_st *st, int i)
+{
+	return st->db->ops->col_bytes(st, i);
+}
+
+int
+drv_col_count(drv_st *st)
+{
+	return st->db->ops->col_count(st);
+}
+
+const char *
+drv_col_name(drv_st *st, int i)
+{
+	return st->db->ops->col_name(st, i);
+}
+
+bool
+drv_is_pg_name(const char *name)
+{
+	return name != NULL && (strncmp(name, "postgresql://", 13) == 0
+				|| strncmp(name, "postgres://", 11) == 0);
+}
