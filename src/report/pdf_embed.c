@@ -183,6 +183,67 @@ replace_program(HPDF_Dict font, const unsigned char *data, size_t len)
 	return true;
 }
 
+/* libharu's descriptor of a single-byte TrueType font (its before-write
+ * function, which makes it once per font file) with an empty FontFile2
+ * stream for replace_program: libharu would first write the whole
+ * program it loaded into that stream (its SaveFontData: the CP1252 cut
+ * of the file, every table, a third of the instructions of a short
+ * report), only for replace_program to throw it away.  Its
+ * CreateDescriptor adds the stream to the cross-reference table right
+ * after the descriptor and FontFile2 as the descriptor's last key, with
+ * /Length1 /Length2 /Length3: made here the same way, in the same
+ * order, so the file is the same byte for byte.  False when the
+ * descriptor could not be made (the font is then written as libharu
+ * has it). */
+static bool
+make_descriptor(HPDF_Font f)
+{
+	HPDF_FontAttr attr = f->attr;
+	HPDF_TTFontDefAttr def = attr->fontdef->attr;
+	HPDF_Dict desc, ff;
+	HPDF_BOOL embed = def->embedding;
+	bool made = attr->fontdef->descriptor == NULL;
+	HPDF_STATUS rc;
+
+	if (f->before_write_fn == NULL)
+		return false;
+	def->embedding = HPDF_FALSE;
+	rc = f->before_write_fn(f);
+	def->embedding = embed;
+	if (rc != HPDF_OK)
+		return false;
+	if (!embed)
+		return false;
+	desc = attr->fontdef->descriptor;
+	if (!made)
+		return HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) !=
+		       NULL;
+	if ((ff = HPDF_DictStream_New(f->mmgr, attr->xref)) == NULL)
+		return false;
+	rc = HPDF_Dict_Add(desc, "FontFile2", ff);
+	rc += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)def->length1);
+	rc += HPDF_Dict_AddNumber(ff, "Length2", 0);
+	rc += HPDF_Dict_AddNumber(ff, "Length3", 0);
+	ff->filter = f->filter;
+	return rc == HPDF_OK;
+}
+
+/* The FontFile2 stream left empty by make_descriptor filled with the
+ * program libharu loaded, as libharu would have (a file that cannot be
+ * cut). */
+static void
+keep_program(HPDF_Font f)
+{
+	HPDF_FontAttr attr = f->attr;
+	HPDF_TTFontDefAttr def = attr->fontdef->attr;
+	HPDF_Dict ff = HPDF_Dict_GetItem(attr->fontdef->descriptor,
+					 "FontFile2", HPDF_OCLASS_DICT);
+
+	if (ff != NULL && ff->stream != NULL &&
+	    HPDF_TTFontDef_SaveFontData(attr->fontdef, ff->stream) == HPDF_OK)
+		HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)def->length1);
+}
+
 /* libharu's font OnWrite with /Widths from /FirstChar to /LastChar
  * (libharu's go over all 224 codes), and the encoding as plain
  * WinAnsiEncoding, which is CP1252 (libharu adds /Differences [127
@@ -235,10 +296,12 @@ finish_single(pdf *p, HPDF_Font f, const char *path, const unsigned char *u)
 		HPDF_Dict_AddNumber(f, "LastChar", (HPDF_INT32)e[n - 1].code);
 		f->write_fn = single_write;
 	}
-	if (f->before_write_fn != NULL && f->before_write_fn(f) == HPDF_OK &&
-	    ttf_subset_embed(path, c, nc, false, &data, &len)) {
-		replace_program(f, data, len);
-		free(data);
+	if (make_descriptor(f)) {
+		if (ttf_subset_embed(path, c, nc, false, &data, &len)) {
+			replace_program(f, data, len);
+			free(data);
+		} else
+			keep_program(f);
 	}
 	free(c);
 	tu = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
