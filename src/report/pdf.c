@@ -47,9 +47,6 @@ pdf_new(pdf **out, const doc_font_set *fonts, lk_err *e)
 		lk_fatal("out of memory (libharu)");
 	}
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->doc);
-	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	p->enc = HPDF_GetEncoder(p->doc, "UTF-8");
 	if ((rc = pdf_fonts_open(p, fonts, e)) != 0) {
 		pdf_free(p);
 		return rc;
@@ -69,6 +66,17 @@ pdf_free(pdf *p)
 	pdf_meta_free(p);
 	free(p->buf);
 	free(p);
+}
+
+HPDF_Encoder
+pdf_utf8(pdf *p)
+{
+	if (p->enc == NULL) {
+		HPDF_UseUTFEncodings(p->doc);
+		HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+		p->enc = HPDF_GetEncoder(p->doc, "UTF-8");
+	}
+	return p->enc;
 }
 
 /* ---- drawing ---- */
@@ -334,7 +342,7 @@ pdf_outline(pdf *p, void *parent, const char *title, double y)
 	for (ascii = title; *ascii > 0x1F && *ascii < 0x7F; ascii++)
 		;
 	o = HPDF_CreateOutline(p->doc, parent, title, *ascii == '\0' ? NULL :
-			       p->enc);
+			       pdf_utf8(p));
 	d = HPDF_Array_New(p->doc->mmgr);
 	if (o == NULL || d == NULL)
 		return NULL;

@@ -154,6 +154,8 @@ pdf_font(pdf *p, unsigned style, bool cid)
 	const char *name;
 
 	if (*f == NULL && p->err == 0) {
+		if (cid)
+			pdf_utf8(p);
 		if ((name = load(p, k, !cid)) != NULL)
 			*f = HPDF_GetFont(p->doc, name, cid ? "UTF-8" : "CP1252");
 		if (*f == NULL || p->err != 0) {
