@@ -150,18 +150,28 @@ write_cmap(HPDF_Stream s, const cmap_ent *e, size_t n, bool wide)
 
 /* ---- font programs ---- */
 
-/* The characters of the bitmap, ascending; *n of them. */
+/* The characters of the bitmap, ascending; *n of them.  By bytes: a
+ * report marks a few hundred of the 65,536 (a test of every bit took
+ * four times the instructions of the rest of the fonts' finishing). */
 static uint32_t *
 chars_of(const unsigned char *u, size_t *n)
 {
-	uint32_t *c = malloc(0x10000 * sizeof *c);
+	size_t cnt = 0, k = 0;
+	uint32_t *c;
 
-	if (c == NULL)
+	for (size_t i = 0; i < BITS; i++)
+		for (unsigned b = u[i]; b != 0; b &= b - 1)
+			cnt++;
+	if ((c = malloc((cnt ? cnt : 1) * sizeof *c)) == NULL)
 		lk_fatal("out of memory");
-	*n = 0;
-	for (unsigned i = 1; i < 0x10000; i++)
-		if (marked(u, i))
-			c[(*n)++] = i;
+	for (size_t i = 0; i < BITS; i++) {
+		if (u[i] == 0)
+			continue;
+		for (unsigned j = 0; j < 8; j++)
+			if ((u[i] >> j & 1) && (i != 0 || j != 0))   /* not NUL */
+				c[k++] = (uint32_t)(i * 8 + j);
+	}
+	*n = k;
 	return c;
 }
 
