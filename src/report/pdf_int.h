@@ -129,6 +129,15 @@ void pdf_tree_finish(pdf *p);
  * its code map costs more than a short report's text, and a report in
  * CP1252 never needs it.  NULL when libharu cannot make it. */
 HPDF_Encoder pdf_utf8(pdf *p);
+
+/* libharu's HPDF_Page_TextOut, _Rectangle, _MoveTo and _LineTo on the
+ * current page: the same bytes and the same state afterwards, without
+ * their clearing of a 512-byte buffer byte by byte on every call
+ * (HPDF_MemSet: a tenth of a long report's instructions). */
+void pdf_op_text_out(pdf *p, HPDF_REAL xpos, HPDF_REAL ypos, const char *text);
+void pdf_op_rect(pdf *p, HPDF_REAL x, HPDF_REAL y, HPDF_REAL w, HPDF_REAL h);
+void pdf_op_move_to(pdf *p, HPDF_REAL x, HPDF_REAL y);
+void pdf_op_line_to(pdf *p, HPDF_REAL x, HPDF_REAL y);
 void pdf_end_text(pdf *p);
 
 #endif
