@@ -322,6 +322,28 @@ finish_single(pdf *p, HPDF_Font f, const char *path, const unsigned char *u)
 	HPDF_Dict_Add(f, "ToUnicode", tu);
 }
 
+/* The CIDToGIDMap of font f (the whole program kept) as libharu writes it
+ * from the font's cmap: pdf_font made the font with the cmap's lookups
+ * against one identity range (see cid_font in pdf_font.c). */
+static void
+real_map(HPDF_Font f, HPDF_Dict map)
+{
+	HPDF_FontAttr attr = f->attr;
+	HPDF_BYTE u[2];
+
+	if (map->stream == NULL)
+		return;
+	HPDF_MemStream_FreeData(map->stream);
+	for (unsigned i = 0; i < 0xFFFF; i++) {
+		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef,
+							    (HPDF_UINT16)i);
+
+		u[0] = (HPDF_BYTE)(gid >> 8);
+		u[1] = (HPDF_BYTE)gid;
+		HPDF_Stream_Write(map->stream, u, 2);
+	}
+}
+
 /* A CID font (Type 0, CIDs are the characters): program, widths,
  * CIDToGIDMap, ToUnicode. */
 static void
@@ -376,9 +398,12 @@ finish_cid(HPDF_Font f, const char *path, const unsigned char *u)
 			/* the old map stays an (empty) object of the file */
 			HPDF_MemStream_FreeData(map->stream);
 			HPDF_Dict_AddName(d, "CIDToGIDMap", "Identity");
+			map = NULL;
 		}
 		free(data);
 	}
+	if (map != NULL)
+		real_map(f, map);
 	free(e);
 	free(c);
 }

@@ -178,6 +178,38 @@ load(pdf *p, unsigned k, bool single)
 	return name[k];
 }
 
+/* libharu's UTF-8 (CID) font of the loaded font name.  Making it, libharu
+ * looks up the glyph of each of the 65,536 codes with a walk of the
+ * cmap's 200 ranges (42 M instructions, more than the rest of a 250-page
+ * report's fonts), for a CIDToGIDMap and a /W array that
+ * pdf_fonts_finish replaces (by /Identity and the widths of the
+ * characters drawn; pdf_cid_map writes the real map where it cannot).
+ * So the lookups are made against one identity range meanwhile; the
+ * font's real cmap serves every measure and draw after. */
+static HPDF_Font
+cid_font(pdf *p, const char *name)
+{
+	static HPDF_UINT16 end = 0xFFFF, start = 0, range = 0;
+	static HPDF_INT16 delta = 0;
+	HPDF_FontDef def = HPDF_GetFontDef(p->doc, name);
+	HPDF_TTFontDefAttr a;
+	HPDF_TTF_CmapRange real;
+	HPDF_Font f;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    (a = def->attr) == NULL || a->cmap.format != 4)
+		return HPDF_GetFont(p->doc, name, "UTF-8");
+	real = a->cmap;
+	a->cmap.seg_count_x2 = 2;
+	a->cmap.end_count = &end;
+	a->cmap.start_count = &start;
+	a->cmap.id_delta = &delta;
+	a->cmap.id_range_offset = &range;
+	f = HPDF_GetFont(p->doc, name, "UTF-8");
+	a->cmap = real;
+	return f;
+}
+
 HPDF_Font
 pdf_font(pdf *p, unsigned style, bool cid)
 {
@@ -189,7 +221,8 @@ pdf_font(pdf *p, unsigned style, bool cid)
 		if (cid)
 			pdf_utf8(p);
 		if ((name = load(p, k, !cid)) != NULL)
-			*f = HPDF_GetFont(p->doc, name, cid ? "UTF-8" : "CP1252");
+			*f = cid ? cid_font(p, name) :
+				HPDF_GetFont(p->doc, name, "CP1252");
 		if (*f == NULL || p->err != 0) {
 			*f = NULL;
 			if (p->bad_font < 0)
