@@ -17,6 +17,59 @@
 #include <expat.h>
 #include <zip.h>
 
+#include "io/dynlib.h"
+
+#ifndef LIBZIP_SONAME
+#define LIBZIP_SONAME "libzip.so.4"
+#endif
+
+/* libzip's functions, loaded when a workbook is first read (dynlib.h) */
+#define ZP_FNS(X) \
+	X(zip_close) \
+	X(zip_error_fini) \
+	X(zip_error_init) \
+	X(zip_error_strerror) \
+	X(zip_fclose) \
+	X(zip_file_strerror) \
+	X(zip_fopen_index) \
+	X(zip_fread) \
+	X(zip_get_num_entries) \
+	X(zip_name_locate) \
+	X(zip_open_from_source) \
+	X(zip_source_buffer_create) \
+	X(zip_source_free) \
+	X(zip_stat_index) \
+	X(zip_stat_init) \
+	X(zip_strerror)
+static struct {
+#define X(f) __typeof__(f) *f;
+	ZP_FNS(X)
+#undef X
+} zp;
+static const dynlib_fn zp_fn[] = {
+#define X(f) { #f, &zp.f },
+	ZP_FNS(X)
+#undef X
+};
+static dynlib zp_lib = { LIBZIP_SONAME, "libzip4", zp_fn,
+	sizeof zp_fn / sizeof zp_fn[0], false };
+#define zip_close zp.zip_close
+#define zip_error_fini zp.zip_error_fini
+#define zip_error_init zp.zip_error_init
+#define zip_error_strerror zp.zip_error_strerror
+#define zip_fclose zp.zip_fclose
+#define zip_file_strerror zp.zip_file_strerror
+#define zip_fopen_index zp.zip_fopen_index
+#define zip_fread zp.zip_fread
+#define zip_get_num_entries zp.zip_get_num_entries
+#define zip_name_locate zp.zip_name_locate
+#define zip_open_from_source zp.zip_open_from_source
+#define zip_source_buffer_create zp.zip_source_buffer_create
+#define zip_source_free zp.zip_source_free
+#define zip_stat_index zp.zip_stat_index
+#define zip_stat_init zp.zip_stat_init
+#define zip_strerror zp.zip_strerror
+
 #include "core/i18n.h"
 
 #define CELL_MAX (256u * 1024)   /* bytes of one cell's text */
@@ -465,6 +518,8 @@ xlsx_read_buffer(const char *name, const void *buf, size_t len,
 
 	memset(&x, 0, sizeof x);
 	*out = NULL;
+	if ((rc = dynlib_load(&zp_lib, e)) != 0)
+		return rc;
 	x.b = sheet_book_new(name, false);
 	x.e = e;
 	if (len > XLSX_MAX_FILE) {

@@ -9,6 +9,68 @@
 
 #include <xlsxwriter.h>
 
+#include "io/dynlib.h"
+
+#ifndef XLSXWRITER_SONAME
+#define XLSXWRITER_SONAME "libxlsxwriter.so.4"
+#endif
+
+/* libxlsxwriter's functions, loaded when a workbook is first written
+ * (dynlib.h) */
+#define XW_FNS(X) \
+	X(workbook_new_opt) \
+	X(workbook_add_format) \
+	X(workbook_add_worksheet) \
+	X(workbook_close) \
+	X(format_set_bold) \
+	X(format_set_num_format) \
+	X(format_set_bg_color) \
+	X(format_set_bottom) \
+	X(worksheet_write_number) \
+	X(worksheet_write_datetime) \
+	X(worksheet_write_string) \
+	X(worksheet_set_column) \
+	X(worksheet_freeze_panes) \
+	X(worksheet_set_paper) \
+	X(worksheet_set_landscape) \
+	X(worksheet_fit_to_pages) \
+	X(worksheet_repeat_rows) \
+	X(worksheet_protect) \
+	X(worksheet_write_comment) \
+	X(lxw_strerror)
+static struct {
+#define X(f) __typeof__(f) *f;
+	XW_FNS(X)
+#undef X
+} xw;
+static const dynlib_fn xw_fn[] = {
+#define X(f) { #f, &xw.f },
+	XW_FNS(X)
+#undef X
+};
+static dynlib xw_lib = { XLSXWRITER_SONAME, "libxlsxwriter4", xw_fn,
+	sizeof xw_fn / sizeof xw_fn[0], false };
+#define workbook_new_opt xw.workbook_new_opt
+#define workbook_add_format xw.workbook_add_format
+#define workbook_add_worksheet xw.workbook_add_worksheet
+#define workbook_close xw.workbook_close
+#define format_set_bold xw.format_set_bold
+#define format_set_num_format xw.format_set_num_format
+#define format_set_bg_color xw.format_set_bg_color
+#define format_set_bottom xw.format_set_bottom
+#define worksheet_write_number xw.worksheet_write_number
+#define worksheet_write_datetime xw.worksheet_write_datetime
+#define worksheet_write_string xw.worksheet_write_string
+#define worksheet_set_column xw.worksheet_set_column
+#define worksheet_freeze_panes xw.worksheet_freeze_panes
+#define worksheet_set_paper xw.worksheet_set_paper
+#define worksheet_set_landscape xw.worksheet_set_landscape
+#define worksheet_fit_to_pages xw.worksheet_fit_to_pages
+#define worksheet_repeat_rows xw.worksheet_repeat_rows
+#define worksheet_protect xw.worksheet_protect
+#define worksheet_write_comment xw.worksheet_write_comment
+#define lxw_strerror xw.lxw_strerror
+
 #include "core/i18n.h"
 
 typedef struct fmts {
@@ -74,6 +136,10 @@ xlsx_write(const sheet_book *b, const char *path, lk_err *e)
 	lxw_error err = LXW_NO_ERROR;
 	fmts f;
 	bool notes = false;
+	int rc;
+
+	if ((rc = dynlib_load(&xw_lib, e)) != 0)
+		return rc;
 
 	for (size_t i = 0; i < b->n_sheet; i++)
 		for (size_t k = 0; k < 32; k++)

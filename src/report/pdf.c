@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <hpdf_utils.h>   /* HPDF_FToA, HPDF_StrCpy */
+
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
@@ -47,9 +49,6 @@ pdf_new(pdf **out, const doc_font_set *fonts, lk_err *e)
 		lk_fatal("out of memory (libharu)");
 	}
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->doc);
-	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	p->enc = HPDF_GetEncoder(p->doc, "UTF-8");
 	if ((rc = pdf_fonts_open(p, fonts, e)) != 0) {
 		pdf_free(p);
 		return rc;
@@ -69,6 +68,118 @@ pdf_free(pdf *p)
 	pdf_meta_free(p);
 	free(p->buf);
 	free(p);
+}
+
+HPDF_Encoder
+pdf_utf8(pdf *p)
+{
+	if (p->enc == NULL) {
+		HPDF_UseUTFEncodings(p->doc);
+		HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+		p->enc = HPDF_GetEncoder(p->doc, "UTF-8");
+	}
+	return p->enc;
+}
+
+/* ---- libharu's path and text operators, without its buffer clearing ---- */
+
+/* The n numbers as libharu writes them (HPDF_FToA), space-separated,
+ * then op, into the page's content stream. */
+static void
+put_op(pdf *p, const HPDF_REAL *v, int n, const char *op)
+{
+	HPDF_PageAttr attr = p->page->attr;
+	char buf[160], *b = buf, *end = buf + sizeof buf - 1;
+
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			*b++ = ' ';
+		b = HPDF_FToA(b, v[i], end);
+	}
+	HPDF_StrCpy(b, op, end);
+	if (HPDF_Stream_WriteStr(attr->stream, buf) != HPDF_OK)
+		HPDF_CheckError(p->page->error);
+}
+
+void
+pdf_op_text_out(pdf *p, HPDF_REAL xpos, HPDF_REAL ypos, const char *text)
+{
+	HPDF_PageAttr attr;
+	HPDF_TransMatrix m;
+	HPDF_REAL v[2];
+
+	if (HPDF_Page_CheckState(p->page, HPDF_GMODE_TEXT_OBJECT) != HPDF_OK)
+		return;
+	attr = p->page->attr;
+	m = attr->text_matrix;
+	/* libharu's TextPos_AbsToRel, in its float arithmetic */
+	if (m.a == 0) {
+		v[0] = (ypos - m.y - (xpos - m.x) * m.d / m.c) / m.b;
+		v[1] = (xpos - m.x) / m.c;
+	} else {
+		HPDF_REAL y = (ypos - m.y - (xpos - m.x) * m.b / m.a) /
+			(m.d - m.c * m.b / m.a);
+
+		v[0] = (xpos - m.x - y * m.c) / m.a;
+		v[1] = y;
+	}
+	/* HPDF_Page_MoveTextPos */
+	put_op(p, v, 2, " Td\012");
+	attr->text_matrix.x += v[0] * attr->text_matrix.a + v[1] * attr->text_matrix.c;
+	attr->text_matrix.y += v[1] * attr->text_matrix.d + v[0] * attr->text_matrix.b;
+	attr->text_pos.x = attr->text_matrix.x;
+	attr->text_pos.y = attr->text_matrix.y;
+	HPDF_Page_ShowText(p->page, text);
+}
+
+/* The end of a path operator: the current point and the path mode. */
+static void
+path_to(pdf *p, HPDF_REAL x, HPDF_REAL y)
+{
+	HPDF_PageAttr attr = p->page->attr;
+
+	attr->cur_pos.x = x;
+	attr->cur_pos.y = y;
+	attr->str_pos = attr->cur_pos;
+	attr->gmode = HPDF_GMODE_PATH_OBJECT;
+}
+
+void
+pdf_op_rect(pdf *p, HPDF_REAL x, HPDF_REAL y, HPDF_REAL w, HPDF_REAL h)
+{
+	HPDF_REAL v[4] = { x, y, w, h };
+
+	if (HPDF_Page_CheckState(p->page, HPDF_GMODE_PAGE_DESCRIPTION |
+				 HPDF_GMODE_PATH_OBJECT) != HPDF_OK)
+		return;
+	put_op(p, v, 4, " re\012");
+	path_to(p, x, y);
+}
+
+void
+pdf_op_move_to(pdf *p, HPDF_REAL x, HPDF_REAL y)
+{
+	HPDF_REAL v[2] = { x, y };
+
+	if (HPDF_Page_CheckState(p->page, HPDF_GMODE_PAGE_DESCRIPTION |
+				 HPDF_GMODE_PATH_OBJECT) != HPDF_OK)
+		return;
+	put_op(p, v, 2, " m\012");
+	path_to(p, x, y);
+}
+
+void
+pdf_op_line_to(pdf *p, HPDF_REAL x, HPDF_REAL y)
+{
+	HPDF_PageAttr attr;
+	HPDF_REAL v[2] = { x, y };
+
+	if (HPDF_Page_CheckState(p->page, HPDF_GMODE_PATH_OBJECT) != HPDF_OK)
+		return;
+	put_op(p, v, 2, " l\012");
+	attr = p->page->attr;
+	attr->cur_pos.x = x;
+	attr->cur_pos.y = y;
 }
 
 /* ---- drawing ---- */
@@ -198,7 +309,7 @@ show(pdf *p, HPDF_Font f, double size, double ws, double cs, double x,
 		HPDF_Page_SetCharSpace(p->page, (HPDF_REAL)cs);
 		p->char_space = cs;
 	}
-	HPDF_Page_TextOut(p->page, pdf_q(x), pdf_q(y), p->buf);
+	pdf_op_text_out(p, (HPDF_REAL)pdf_q(x), (HPDF_REAL)pdf_q(y), p->buf);
 }
 
 /* The characters of n bytes of UTF-8 (continuation bytes not counted). */
@@ -293,8 +404,8 @@ pdf_line(pdf *p, double x0, double y0, double x1, double y1, double width,
 		return;
 	pdf_end_text(p);
 	set_stroke(p, width, gray, dashed);
-	HPDF_Page_MoveTo(p->page, pdf_q(x0), pdf_q(y0));
-	HPDF_Page_LineTo(p->page, pdf_q(x1), pdf_q(y1));
+	pdf_op_move_to(p, (HPDF_REAL)pdf_q(x0), (HPDF_REAL)pdf_q(y0));
+	pdf_op_line_to(p, (HPDF_REAL)pdf_q(x1), (HPDF_REAL)pdf_q(y1));
 	HPDF_Page_Stroke(p->page);
 }
 
@@ -309,8 +420,9 @@ pdf_rect(pdf *p, double x, double y, double w, double h, double fill,
 		set_stroke(p, line, 0, false);
 	if (fill >= 0)
 		set_fill(p, fill);
-	HPDF_Page_Rectangle(p->page, pdf_q(x), pdf_q(y), pdf_q(x + w) - pdf_q(x),
-			    pdf_q(y + h) - pdf_q(y));
+	pdf_op_rect(p, (HPDF_REAL)pdf_q(x), (HPDF_REAL)pdf_q(y),
+		    (HPDF_REAL)(pdf_q(x + w) - pdf_q(x)),
+		    (HPDF_REAL)(pdf_q(y + h) - pdf_q(y)));
 	if (fill >= 0 && line > 0)
 		HPDF_Page_FillStroke(p->page);
 	else if (fill >= 0)
@@ -334,7 +446,7 @@ pdf_outline(pdf *p, void *parent, const char *title, double y)
 	for (ascii = title; *ascii > 0x1F && *ascii < 0x7F; ascii++)
 		;
 	o = HPDF_CreateOutline(p->doc, parent, title, *ascii == '\0' ? NULL :
-			       p->enc);
+			       pdf_utf8(p));
 	d = HPDF_Array_New(p->doc->mmgr);
 	if (o == NULL || d == NULL)
 		return NULL;

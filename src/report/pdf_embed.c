@@ -150,18 +150,28 @@ write_cmap(HPDF_Stream s, const cmap_ent *e, size_t n, bool wide)
 
 /* ---- font programs ---- */
 
-/* The characters of the bitmap, ascending; *n of them. */
+/* The characters of the bitmap, ascending; *n of them.  By bytes: a
+ * report marks a few hundred of the 65,536 (a test of every bit took
+ * four times the instructions of the rest of the fonts' finishing). */
 static uint32_t *
 chars_of(const unsigned char *u, size_t *n)
 {
-	uint32_t *c = malloc(0x10000 * sizeof *c);
+	size_t cnt = 0, k = 0;
+	uint32_t *c;
 
-	if (c == NULL)
+	for (size_t i = 0; i < BITS; i++)
+		for (unsigned b = u[i]; b != 0; b &= b - 1)
+			cnt++;
+	if ((c = malloc((cnt ? cnt : 1) * sizeof *c)) == NULL)
 		lk_fatal("out of memory");
-	*n = 0;
-	for (unsigned i = 1; i < 0x10000; i++)
-		if (marked(u, i))
-			c[(*n)++] = i;
+	for (size_t i = 0; i < BITS; i++) {
+		if (u[i] == 0)
+			continue;
+		for (unsigned j = 0; j < 8; j++)
+			if ((u[i] >> j & 1) && (i != 0 || j != 0))   /* not NUL */
+				c[k++] = (uint32_t)(i * 8 + j);
+	}
+	*n = k;
 	return c;
 }
 
@@ -181,6 +191,67 @@ replace_program(HPDF_Dict font, const unsigned char *data, size_t len)
 	HPDF_Stream_Write(ff->stream, data, (HPDF_UINT)len);
 	HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)len);
 	return true;
+}
+
+/* libharu's descriptor of a single-byte TrueType font (its before-write
+ * function, which makes it once per font file) with an empty FontFile2
+ * stream for replace_program: libharu would first write the whole
+ * program it loaded into that stream (its SaveFontData: the CP1252 cut
+ * of the file, every table, a third of the instructions of a short
+ * report), only for replace_program to throw it away.  Its
+ * CreateDescriptor adds the stream to the cross-reference table right
+ * after the descriptor and FontFile2 as the descriptor's last key, with
+ * /Length1 /Length2 /Length3: made here the same way, in the same
+ * order, so the file is the same byte for byte.  False when the
+ * descriptor could not be made (the font is then written as libharu
+ * has it). */
+static bool
+make_descriptor(HPDF_Font f)
+{
+	HPDF_FontAttr attr = f->attr;
+	HPDF_TTFontDefAttr def = attr->fontdef->attr;
+	HPDF_Dict desc, ff;
+	HPDF_BOOL embed = def->embedding;
+	bool made = attr->fontdef->descriptor == NULL;
+	HPDF_STATUS rc;
+
+	if (f->before_write_fn == NULL)
+		return false;
+	def->embedding = HPDF_FALSE;
+	rc = f->before_write_fn(f);
+	def->embedding = embed;
+	if (rc != HPDF_OK)
+		return false;
+	if (!embed)
+		return false;
+	desc = attr->fontdef->descriptor;
+	if (!made)
+		return HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) !=
+		       NULL;
+	if ((ff = HPDF_DictStream_New(f->mmgr, attr->xref)) == NULL)
+		return false;
+	rc = HPDF_Dict_Add(desc, "FontFile2", ff);
+	rc += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)def->length1);
+	rc += HPDF_Dict_AddNumber(ff, "Length2", 0);
+	rc += HPDF_Dict_AddNumber(ff, "Length3", 0);
+	ff->filter = f->filter;
+	return rc == HPDF_OK;
+}
+
+/* The FontFile2 stream left empty by make_descriptor filled with the
+ * program libharu loaded, as libharu would have (a file that cannot be
+ * cut). */
+static void
+keep_program(HPDF_Font f)
+{
+	HPDF_FontAttr attr = f->attr;
+	HPDF_TTFontDefAttr def = attr->fontdef->attr;
+	HPDF_Dict ff = HPDF_Dict_GetItem(attr->fontdef->descriptor,
+					 "FontFile2", HPDF_OCLASS_DICT);
+
+	if (ff != NULL && ff->stream != NULL &&
+	    HPDF_TTFontDef_SaveFontData(attr->fontdef, ff->stream) == HPDF_OK)
+		HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)def->length1);
 }
 
 /* libharu's font OnWrite with /Widths from /FirstChar to /LastChar
@@ -235,10 +306,12 @@ finish_single(pdf *p, HPDF_Font f, const char *path, const unsigned char *u)
 		HPDF_Dict_AddNumber(f, "LastChar", (HPDF_INT32)e[n - 1].code);
 		f->write_fn = single_write;
 	}
-	if (f->before_write_fn != NULL && f->before_write_fn(f) == HPDF_OK &&
-	    ttf_subset_embed(path, c, nc, false, &data, &len)) {
-		replace_program(f, data, len);
-		free(data);
+	if (make_descriptor(f)) {
+		if (ttf_subset_embed(path, c, nc, false, &data, &len)) {
+			replace_program(f, data, len);
+			free(data);
+		} else
+			keep_program(f);
 	}
 	free(c);
 	tu = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
@@ -247,6 +320,28 @@ finish_single(pdf *p, HPDF_Font f, const char *path, const unsigned char *u)
 	tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	write_cmap(tu->stream, e, n, false);
 	HPDF_Dict_Add(f, "ToUnicode", tu);
+}
+
+/* The CIDToGIDMap of font f (the whole program kept) as libharu writes it
+ * from the font's cmap: pdf_font made the font with the cmap's lookups
+ * against one identity range (see cid_font in pdf_font.c). */
+static void
+real_map(HPDF_Font f, HPDF_Dict map)
+{
+	HPDF_FontAttr attr = f->attr;
+	HPDF_BYTE u[2];
+
+	if (map->stream == NULL)
+		return;
+	HPDF_MemStream_FreeData(map->stream);
+	for (unsigned i = 0; i < 0xFFFF; i++) {
+		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef,
+							    (HPDF_UINT16)i);
+
+		u[0] = (HPDF_BYTE)(gid >> 8);
+		u[1] = (HPDF_BYTE)gid;
+		HPDF_Stream_Write(map->stream, u, 2);
+	}
 }
 
 /* A CID font (Type 0, CIDs are the characters): program, widths,
@@ -303,9 +398,12 @@ finish_cid(HPDF_Font f, const char *path, const unsigned char *u)
 			/* the old map stays an (empty) object of the file */
 			HPDF_MemStream_FreeData(map->stream);
 			HPDF_Dict_AddName(d, "CIDToGIDMap", "Identity");
+			map = NULL;
 		}
 		free(data);
 	}
+	if (map != NULL)
+		real_map(f, map);
 	free(e);
 	free(c);
 }

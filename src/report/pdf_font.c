@@ -7,8 +7,8 @@
  * style (single-byte CP1252 for text that fits, which is compact and
  * cheap to measure, and UTF-8 CID for text with other characters), and
  * measuring text.  The CP1252 font is made of the file cut down to the
- * CP1252 characters (ttf_subset.c, through a temporary file that is
- * removed once libharu has opened it): libharu copies and compresses
+ * CP1252 characters (ttf_subset.c, loaded from memory as libharu
+ * loads a file): libharu copies and compresses
  * every table of the file it embeds, and a whole file costs ten times
  * as much.  The CID font needs every glyph: it is the whole file, under
  * another PostScript name (libharu would take it for the cut-down one).
@@ -69,20 +69,70 @@ clear_error(pdf *p)
 	p->err = p->detail = 0;
 }
 
-/* Style k's file rewritten (ttf_subset.c) and loaded through a
- * temporary file: cut down to the CP1252 characters (cp1252), or whole
- * under another PostScript name (libharu takes a second file of the same
- * name for the first one).  NULL when that cannot be done (no error is
- * left behind). */
+/* The TrueType program data (len bytes) loaded into the document as
+ * libharu's HPDF_LoadTTFontFromFile loads a file (its
+ * LoadTTFontFromStream, with the same six-letter subset tags in the same
+ * order), from a memory stream: the rewritten font went through a
+ * temporary file before, created, written, read back a few bytes at a
+ * time (250 seeks and reads) and removed, a tenth of a short report's
+ * system time.  libharu's name of the font, or NULL (no error is left
+ * behind). */
+static const char *
+load_memory(pdf *p, const unsigned char *data, size_t len)
+{
+	HPDF_Doc doc = p->doc;
+	HPDF_Stream s;
+	HPDF_FontDef def, had;
+
+	if (len == 0 || len > UINT32_MAX ||
+	    (s = HPDF_MemStream_New(doc->mmgr, (HPDF_UINT)len)) == NULL)
+		goto fail;
+	if (HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK ||
+	    HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK) {
+		HPDF_Stream_Free(s);
+		goto fail;
+	}
+	/* the definition owns the stream from here */
+	if ((def = HPDF_TTFontDef_Load(doc->mmgr, s, HPDF_TRUE)) == NULL)
+		goto fail;
+	if ((had = HPDF_Doc_FindFontDef(doc, def->base_font)) != NULL) {
+		HPDF_FontDef_Free(def);
+		return had->base_font;
+	}
+	if (HPDF_List_Add(doc->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		goto fail;
+	}
+	if (doc->ttfont_tag[0] == 0)
+		memcpy(doc->ttfont_tag, "HPDFAA", 6);
+	else
+		for (int i = 5; i >= 0; i--) {
+			doc->ttfont_tag[i] += 1;
+			if (doc->ttfont_tag[i] > 'Z')
+				doc->ttfont_tag[i] = 'A';
+			else
+				break;
+		}
+	HPDF_TTFontDef_SetTagName(def, (char *)doc->ttfont_tag);
+	if (p->err == 0)
+		return def->base_font;
+fail:
+	clear_error(p);
+	return NULL;
+}
+
+/* Style k's file rewritten (ttf_subset.c) and loaded from memory: cut
+ * down to the CP1252 characters (cp1252), or whole under another
+ * PostScript name (libharu takes a second file of the same name for the
+ * first one).  NULL when that cannot be done (no error is left
+ * behind). */
 static const char *
 load_rewritten(pdf *p, const char *path, bool cp1252)
 {
 	uint32_t ch[256];
-	size_t n = 0, len, done = 0;
+	size_t n = 0, len;
 	unsigned char *data;
-	const char *dir = getenv("TMPDIR"), *name = NULL;
-	char tmp[4096];
-	int fd;
+	const char *name;
 
 	for (unsigned c = 0x20; c < 0x100; c++)
 		if (c < 0x7F || c >= 0xA0)
@@ -92,25 +142,7 @@ load_rewritten(pdf *p, const char *path, bool cp1252)
 	if (!ttf_subset(path, cp1252 ? ch : NULL, n, cp1252 ? NULL : "-Uni",
 			&data, &len))
 		return NULL;
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	snprintf(tmp, sizeof tmp, "%s/lakip-font-XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) >= 0) {
-		while (done < len) {
-			ssize_t w = write(fd, data + done, len - done);
-
-			if (w <= 0 && errno != EINTR)
-				break;
-			done += w > 0 ? (size_t)w : 0;
-		}
-		if (close(fd) == 0 && done == len)
-			name = HPDF_LoadTTFontFromFile(p->doc, tmp, HPDF_TRUE);
-		unlink(tmp);            /* libharu keeps it open */
-		if (name == NULL || p->err != 0) {
-			name = NULL;
-			clear_error(p);
-		}
-	}
+	name = load_memory(p, data, len);
 	free(data);
 	return name;
 }
@@ -146,6 +178,38 @@ load(pdf *p, unsigned k, bool single)
 	return name[k];
 }
 
+/* libharu's UTF-8 (CID) font of the loaded font name.  Making it, libharu
+ * looks up the glyph of each of the 65,536 codes with a walk of the
+ * cmap's 200 ranges (42 M instructions, more than the rest of a 250-page
+ * report's fonts), for a CIDToGIDMap and a /W array that
+ * pdf_fonts_finish replaces (by /Identity and the widths of the
+ * characters drawn; pdf_cid_map writes the real map where it cannot).
+ * So the lookups are made against one identity range meanwhile; the
+ * font's real cmap serves every measure and draw after. */
+static HPDF_Font
+cid_font(pdf *p, const char *name)
+{
+	static HPDF_UINT16 end = 0xFFFF, start = 0, range = 0;
+	static HPDF_INT16 delta = 0;
+	HPDF_FontDef def = HPDF_GetFontDef(p->doc, name);
+	HPDF_TTFontDefAttr a;
+	HPDF_TTF_CmapRange real;
+	HPDF_Font f;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    (a = def->attr) == NULL || a->cmap.format != 4)
+		return HPDF_GetFont(p->doc, name, "UTF-8");
+	real = a->cmap;
+	a->cmap.seg_count_x2 = 2;
+	a->cmap.end_count = &end;
+	a->cmap.start_count = &start;
+	a->cmap.id_delta = &delta;
+	a->cmap.id_range_offset = &range;
+	f = HPDF_GetFont(p->doc, name, "UTF-8");
+	a->cmap = real;
+	return f;
+}
+
 HPDF_Font
 pdf_font(pdf *p, unsigned style, bool cid)
 {
@@ -154,8 +218,11 @@ pdf_font(pdf *p, unsigned style, bool cid)
 	const char *name;
 
 	if (*f == NULL && p->err == 0) {
+		if (cid)
+			pdf_utf8(p);
 		if ((name = load(p, k, !cid)) != NULL)
-			*f = HPDF_GetFont(p->doc, name, cid ? "UTF-8" : "CP1252");
+			*f = cid ? cid_font(p, name) :
+				HPDF_GetFont(p->doc, name, "CP1252");
 		if (*f == NULL || p->err != 0) {
 			*f = NULL;
 			if (p->bad_font < 0)

@@ -38,7 +38,7 @@ struct pdf {
 	const char *single[4], *whole[4];
 	HPDF_Font font[4], cid[4];
 	int bad_font;             /* style whose font libharu refused, or -1 */
-	HPDF_Encoder enc;
+	HPDF_Encoder enc;         /* UTF-8, once pdf_utf8 made it */
 	double ascent, descent;
 	HPDF_STATUS err, detail;  /* first libharu error */
 	/* graphics state of the current page; < 0 (NAN): unknown */
@@ -124,6 +124,20 @@ void pdf_tree_finish(pdf *p);
 /* ---- pdf.c ---- */
 
 /* Ends the text object of the current page, if one is open. */
+/* libharu's UTF-8 encoder, made the current one on first use (the CID
+ * fonts, an outline title or an info entry that is not ASCII): building
+ * its code map costs more than a short report's text, and a report in
+ * CP1252 never needs it.  NULL when libharu cannot make it. */
+HPDF_Encoder pdf_utf8(pdf *p);
+
+/* libharu's HPDF_Page_TextOut, _Rectangle, _MoveTo and _LineTo on the
+ * current page: the same bytes and the same state afterwards, without
+ * their clearing of a 512-byte buffer byte by byte on every call
+ * (HPDF_MemSet: a tenth of a long report's instructions). */
+void pdf_op_text_out(pdf *p, HPDF_REAL xpos, HPDF_REAL ypos, const char *text);
+void pdf_op_rect(pdf *p, HPDF_REAL x, HPDF_REAL y, HPDF_REAL w, HPDF_REAL h);
+void pdf_op_move_to(pdf *p, HPDF_REAL x, HPDF_REAL y);
+void pdf_op_line_to(pdf *p, HPDF_REAL x, HPDF_REAL y);
 void pdf_end_text(pdf *p);
 
 #endif

@@ -62,10 +62,13 @@ ascii(const char *s)
 static void
 set_attr(pdf *p, HPDF_InfoType t, const char *v)
 {
-	HPDF_Encoder enc = p->doc->cur_encoder;
+	HPDF_Encoder enc;
 
 	if (v == NULL)
 		return;
+	if (!ascii(v))
+		pdf_utf8(p);
+	enc = p->doc->cur_encoder;
 	if (ascii(v))
 		p->doc->cur_encoder = NULL;
 	HPDF_SetInfoAttr(p->doc, t, v);

@@ -37,10 +37,9 @@ pdf_qr(pdf *p, const char *text, double x, double y_top, double size,
 				run++;
 			if (run == 0)
 				continue;
-			HPDF_Page_Rectangle(p->page,
-					    (HPDF_REAL)(x + (QUIET + c) * m),
-					    (HPDF_REAL)(y_top - (QUIET + r + 1) * m),
-					    (HPDF_REAL)(run * m), (HPDF_REAL)m);
+			pdf_op_rect(p, (HPDF_REAL)(x + (QUIET + c) * m),
+				    (HPDF_REAL)(y_top - (QUIET + r + 1) * m),
+				    (HPDF_REAL)(run * m), (HPDF_REAL)m);
 			c += run;
 		}
 	}

@@ -75,7 +75,11 @@ report_doc(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 		return rc;
 	*tp = t;
 	/* One table for the capaian and for what BAB I says of the bands:
-	 * the agency's, else the installed one. */
+	 * the agency's, else the installed one (the caller's, read once;
+	 * read here only for a caller that has none) */
+	if (pt == NULL && r->instansi.predikat.n == 0 &&
+	    (rc = tmpl_load_predikat(t, e)) != 0)
+		return rc;
 	t->predikat = *predikat_pilih(&r->instansi.predikat, pt != NULL ? pt :
 				      &t->predikat);
 	stage(h, _("Computing the capaian..."));

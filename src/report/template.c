@@ -547,8 +547,8 @@ defaults(tmpl *t)
 	urutan_bawaan(t);
 }
 
-static int
-load_predikat(tmpl *t, lk_err *e)
+int
+tmpl_load_predikat(tmpl *t, lk_err *e)
 {
 	char path[4096];
 
@@ -611,9 +611,7 @@ tmpl_load_buffer(const char *name, const char *buf, size_t len, tmpl **out,
 	if ((v = yd_get(root, "urutan")) != NULL &&
 	    (rc = load_urutan(&l, v)) != 0)
 		goto out;
-	if ((rc = load_teks(&l, yd_get(root, "teks"))) != 0)
-		goto out;
-	rc = load_predikat(t, e);
+	rc = load_teks(&l, yd_get(root, "teks"));
 out:
 	if (rc != 0) {
 		tmpl_free(t);

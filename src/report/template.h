@@ -334,10 +334,16 @@ typedef struct tmpl {
 	size_t n_urutan;
 	const char *teks[TT_N];        /* raw texts, with {placeholders} */
 	unsigned teks_line[TT_N], teks_col[TT_N];
-	/* Predikat bands described in BAB I: templates/predikat.yaml where
-	 * found (as the command line computes with), else the default. */
+	/* Predikat bands described in BAB I and computed with: the ones the
+	 * caller chose (report_render: the agency's, else the installed
+	 * table svc read once), else tmpl_load_predikat's.  Empty (n 0)
+	 * as loaded: the template files name no bands. */
 	predikat_tabel predikat;
 } tmpl;
+
+/* templates/predikat.yaml where found, else the default, into
+ * t->predikat (for a caller that has no table of its own). */
+int tmpl_load_predikat(tmpl *t, lk_err *e);
 
 /* A NAME ("laporan") is templates/NAME.yaml found with datafile_find (the
  * user's ~/.config/lakip/templates/NAME.yaml overrides the installed

@@ -13,9 +13,14 @@
 #include "report/ttf_subset.h"
 #include "report/ttf_int.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/err.h"
 
@@ -338,26 +343,92 @@ by_code(const void *a, const void *b)
 	return x->code < y->code ? -1 : x->code > y->code;
 }
 
+/* The font files read, mapped for the process: a report cuts each file
+ * twice (the CP1252 font libharu loads, then the subset embedded of the
+ * characters drawn) and the terminal application prints many reports;
+ * mapping shares the page cache and touches only the pages read (the
+ * glyphs used), where reading copied each 400 KB file twice.  A file
+ * replaced or changed since (inode, size or time) is mapped again. */
+#define N_MAPPED 8
+
+static struct mapped {
+	char *path;
+	const unsigned char *d;
+	size_t n;
+	dev_t dev;
+	ino_t ino;
+	struct timespec mtime;
+} mapped[N_MAPPED];
+static unsigned n_mapped_next;    /* the slot to reuse when all are full */
+
 static bool
-read_file(const char *path, unsigned char **d, size_t *n)
+same_file(const struct mapped *m, const struct stat *st)
 {
-	FILE *fp = fopen(path, "rb");
-	long size;
+	return m->dev == st->st_dev && m->ino == st->st_ino &&
+	       m->n == (size_t)st->st_size &&
+	       m->mtime.tv_sec == st->st_mtim.tv_sec &&
+	       m->mtime.tv_nsec == st->st_mtim.tv_nsec;
+}
+
+static void
+unmap(struct mapped *m)
+{
+	if (m->d != NULL)
+		munmap((void *)m->d, m->n);
+	free(m->path);
+	memset(m, 0, sizeof *m);
+}
+
+/* The bytes of the font file at path (valid for the process, read-only:
+ * never freed by the caller). */
+static bool
+read_file(const char *path, const unsigned char **d, size_t *n)
+{
+	struct stat st;
+	struct mapped *m = NULL;
+	void *p;
+	int fd;
 
 	*d = NULL;
-	if (fp == NULL)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return false;
-	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0 ||
-	    size > MAX_FILE || fseek(fp, 0, SEEK_SET) != 0 ||
-	    (*d = malloc((size_t)size + 1)) == NULL ||
-	    fread(*d, 1, (size_t)size, fp) != (size_t)size) {
-		fclose(fp);
-		free(*d);
-		*d = NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    st.st_size > MAX_FILE) {
+		close(fd);
 		return false;
 	}
-	fclose(fp);
-	*n = (size_t)size;
+	for (unsigned i = 0; i < N_MAPPED && m == NULL; i++)
+		if (mapped[i].path != NULL && strcmp(mapped[i].path, path) == 0)
+			m = &mapped[i];
+	if (m != NULL && same_file(m, &st)) {
+		close(fd);
+		*d = m->d;
+		*n = m->n;
+		return true;
+	}
+	if (m != NULL)
+		unmap(m);
+	for (unsigned i = 0; i < N_MAPPED && m == NULL; i++)
+		if (mapped[i].path == NULL)
+			m = &mapped[i];
+	if (m == NULL) {
+		m = &mapped[n_mapped_next];
+		n_mapped_next = (n_mapped_next + 1) % N_MAPPED;
+		unmap(m);
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return false;
+	if ((m->path = strdup(path)) == NULL)
+		lk_fatal("out of memory");
+	m->d = p;
+	m->n = (size_t)st.st_size;
+	m->dev = st.st_dev;
+	m->ino = st.st_ino;
+	m->mtime = st.st_mtim;
+	*d = m->d;
+	*n = m->n;
 	return true;
 }
 
@@ -425,7 +496,8 @@ subset(const char *path, const uint32_t *chars, size_t n, const char *suffix,
        bool embed, bool identity, unsigned char **res, size_t *len)
 {
 	ttf f;
-	unsigned char *d, *keep = NULL;
+	const unsigned char *d;
+	unsigned char *keep = NULL;
 	unsigned *map = NULL, *src = NULL, ng = 0, top = 0;
 	pair *p = NULL;
 	size_t np = 0, nu = 0, nt = 0;
@@ -529,7 +601,6 @@ out:
 	free(p);
 	free(map);
 	free(keep);
-	free(d);
 	return ok;
 }
 

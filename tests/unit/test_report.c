@@ -114,6 +114,10 @@ START_TEST(test_default_template)
 	ck_assert_ptr_nonnull(strstr(t->teks[TT_KATA_PENGANTAR], "Nomor 29 Tahun 2014"));
 	ck_assert_ptr_nonnull(strstr(t->teks[TT_KATA_PENGANTAR], "Nomor 53 Tahun 2014"));
 	ck_assert_str_eq(t->teks[TT_KOLOM_REALISASI], "Realisasi s.d. TW {triwulan}");
+	/* the bands are the caller's: none read with the template, the
+	 * installed table only when asked for */
+	ck_assert_uint_eq(t->predikat.n, 0);
+	ck_assert_msg(tmpl_load_predikat(t, &e) == 0, "%s", e.msg);
 	ck_assert_uint_eq(t->predikat.n, 5);
 	tmpl_free(t);
 }
@@ -706,6 +710,8 @@ fixture_setup(void)
 	ck_assert_msg(kinerja_hitung(R, 2, predikat_default(), &K, &e) == 0,
 	    "%s", e.msg);
 	ck_assert_msg(tmpl_load("laporan", &T, &e) == 0, "%s", e.msg);
+	/* as report_render does for a caller without a table */
+	ck_assert_msg(tmpl_load_predikat(T, &e) == 0, "%s", e.msg);
 }
 
 static void
