@@ -17,7 +17,7 @@
 #include <expat.h>
 #include <zip.h>
 
-#include "io/dynlib.h"
+#include "core/dynlib.h"
 
 #ifndef LIBZIP_SONAME
 #define LIBZIP_SONAME "libzip.so.4"

@@ -9,7 +9,7 @@
 
 #include <xlsxwriter.h>
 
-#include "io/dynlib.h"
+#include "core/dynlib.h"
 
 #ifndef XLSXWRITER_SONAME
 #define XLSXWRITER_SONAME "libxlsxwriter.so.4"

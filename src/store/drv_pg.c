@@ -25,7 +25,84 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dynlib.h"
 #include "core/err.h"
+
+#ifndef PQ_SONAME
+#define PQ_SONAME "libpq.so.5"
+#endif
+
+/* libpq's functions, loaded when a server is first named (dynlib.h):
+ * an office on SQLite never loads it, nor the libraries it needs. */
+#define PQ_FNS(X) \
+	X(PQclear) \
+	X(PQcmdTuples) \
+	X(PQconnectdb) \
+	X(PQconninfoFree) \
+	X(PQconninfoParse) \
+	X(PQdb) \
+	X(PQerrorMessage) \
+	X(PQexec) \
+	X(PQexecParams) \
+	X(PQexecPrepared) \
+	X(PQfinish) \
+	X(PQfname) \
+	X(PQfreemem) \
+	X(PQftype) \
+	X(PQgetisnull) \
+	X(PQgetlength) \
+	X(PQgetvalue) \
+	X(PQhost) \
+	X(PQnfields) \
+	X(PQntuples) \
+	X(PQport) \
+	X(PQprepare) \
+	X(PQresultErrorField) \
+	X(PQresultStatus) \
+	X(PQsetNoticeProcessor) \
+	X(PQstatus) \
+	X(PQtransactionStatus) \
+	X(PQunescapeBytea)
+static struct {
+#define X(f) __typeof__(f) *f;
+	PQ_FNS(X)
+#undef X
+} pq;
+static const dynlib_fn pq_fn[] = {
+#define X(f) { #f, &pq.f },
+	PQ_FNS(X)
+#undef X
+};
+static dynlib pq_lib = { PQ_SONAME, "libpq5", pq_fn,
+	sizeof pq_fn / sizeof pq_fn[0], false };
+#define PQclear pq.PQclear
+#define PQcmdTuples pq.PQcmdTuples
+#define PQconnectdb pq.PQconnectdb
+#define PQconninfoFree pq.PQconninfoFree
+#define PQconninfoParse pq.PQconninfoParse
+#define PQdb pq.PQdb
+#define PQerrorMessage pq.PQerrorMessage
+#define PQexec pq.PQexec
+#define PQexecParams pq.PQexecParams
+#define PQexecPrepared pq.PQexecPrepared
+#define PQfinish pq.PQfinish
+#define PQfname pq.PQfname
+#define PQfreemem pq.PQfreemem
+#define PQftype pq.PQftype
+#define PQgetisnull pq.PQgetisnull
+#define PQgetlength pq.PQgetlength
+#define PQgetvalue pq.PQgetvalue
+#define PQhost pq.PQhost
+#define PQnfields pq.PQnfields
+#define PQntuples pq.PQntuples
+#define PQport pq.PQport
+#define PQprepare pq.PQprepare
+#define PQresultErrorField pq.PQresultErrorField
+#define PQresultStatus pq.PQresultStatus
+#define PQsetNoticeProcessor pq.PQsetNoticeProcessor
+#define PQstatus pq.PQstatus
+#define PQtransactionStatus pq.PQtransactionStatus
+#define PQunescapeBytea pq.PQunescapeBytea
 
 /* Type oids of pg_type (catalog/pg_type_d.h is a server header). */
 enum {
@@ -159,8 +236,14 @@ drv_pg_open(const char *conninfo, drv_db **out)
 	PGresult *res;
 	const char *msg;
 
+	lk_err e;
+
 	d->base.ops = &pg_ops;
 	*out = &d->base;
+	if (dynlib_load(&pq_lib, &e) != 0) {
+		set_err(d, e.msg);
+		return d->base.last_rc = DRV_CANTOPEN;
+	}
 	d->conn = PQconnectdb(conninfo);
 	if (d->conn == NULL)
 		lk_fatal("out of memory");
@@ -763,8 +846,15 @@ const char *
 drv_pg_where(drv_db *db, char *buf, size_t n)
 {
 	pg_db *d = (pg_db *)db;
-	const char *host = PQhost(d->conn), *port = PQport(d->conn);
-	const char *name = PQdb(d->conn);
+	const char *host, *port, *name;
+
+	if (d->conn == NULL) {          /* libpq could not be loaded */
+		snprintf(buf, n, "PostgreSQL");
+		return buf;
+	}
+	host = PQhost(d->conn);
+	port = PQport(d->conn);
+	name = PQdb(d->conn);
 
 	snprintf(buf, n, "%s%s%s/%s", host != NULL && *host ? host : "localhost",
 		 port != NULL && *port ? ":" : "", port != NULL ? port : "",
@@ -775,9 +865,12 @@ drv_pg_where(drv_db *db, char *buf, size_t n)
 const char *
 drv_pg_describe(const char *conninfo, char *buf, size_t n)
 {
-	PQconninfoOption *o = PQconninfoParse(conninfo, NULL), *p;
+	PQconninfoOption *o = NULL, *p;
 	const char *host = NULL, *port = NULL, *name = NULL;
+	lk_err e;
 
+	if (dynlib_load(&pq_lib, &e) == 0)
+		o = PQconninfoParse(conninfo, NULL);
 	if (o == NULL) {
 		snprintf(buf, n, "postgresql://?");
 		return buf;

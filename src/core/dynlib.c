@@ -2,7 +2,7 @@
  * Copyright (C) 2026 The lakip developers. */
 /* dynlib.c - libraries loaded when first needed (see dynlib.h). */
 #include "config.h"
-#include "io/dynlib.h"
+#include "core/dynlib.h"
 
 #include <dlfcn.h>
 #include <string.h>
