@@ -82,18 +82,7 @@ check_database(store *s, int64_t *version, lk_err *e)
 			    " WHERE schemaname = current_schema()"
 			    " AND tablename <> 'lakip_meta'", &tables, NULL, e)) != 0)
 		return rc;
-	if (app == 0 && *version == 0 && tables == 0)
-		return 0;
-	if (app != STORE_APPLICATION_ID || *version <= 0)
-		return lk_fail(e, EX_DATAERR,
-			       _("%s: not a lakip database (it holds %lld tables of "
-				 "another application)"), s->path, (long long)tables);
-	if (*version > STORE_SCHEMA_VERSION)
-		return lk_fail(e, EX_DATAERR,
-			       _("%s: database schema version %d is newer than this "
-				 "program (%d): upgrade lakip"),
-			       s->path, (int)*version, STORE_SCHEMA_VERSION);
-	return 0;
+	return store_check_ours(s, app, *version, tables, e);
 }
 
 int

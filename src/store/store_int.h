@@ -277,6 +277,12 @@ int store_sqlite_settings(store *s, lk_err *e);
 /* After a failed create: remove what it made (c from the connect). */
 void store_sqlite_remove_created(const char *path, const store_created *c);
 
+/* What the look before touching found: 0 for an empty database (no
+ * application id, version 0, no objects) or one of ours this program
+ * understands; EX_DATAERR for another application's or a newer lakip's
+ * (store_open.c, for both backends). */
+int store_check_ours(store *s, int64_t app, int64_t version, int64_t objects,
+		     lk_err *e);
 /* $LAKIP_BUSY_TIMEOUT in ms (the default when unset); EX_USAGE when it
  * is not a number of ms in range (store_open.c). */
 int store_busy_from_env(int *ms, lk_err *e);

@@ -131,15 +131,22 @@ check_file(store *s, int64_t *version, lk_err *e)
 		return rc;
 	if ((rc = store_sqlite_objects(s, &objects, e)) != 0)
 		return rc;
-	if (app == 0 && *version == 0 && objects == 0)
+	return store_check_ours(s, app, *version, objects, e);
+}
+
+int
+store_check_ours(store *s, int64_t app, int64_t version, int64_t objects,
+		 lk_err *e)
+{
+	if (app == 0 && version == 0 && objects == 0)
 		return 0;                       /* empty: ours to create */
-	if (app != STORE_APPLICATION_ID || *version <= 0)
+	if (app != STORE_APPLICATION_ID || version <= 0)
 		return not_lakip(s, e);
-	if (*version > STORE_SCHEMA_VERSION)
+	if (version > STORE_SCHEMA_VERSION)
 		return lk_fail(e, EX_DATAERR,
 			       _("%s: database schema version %d is newer than this "
 				 "program (%d): upgrade lakip"),
-			       s->path, (int)*version, STORE_SCHEMA_VERSION);
+			       s->path, (int)version, STORE_SCHEMA_VERSION);
 	return 0;
 }
 

@@ -100,6 +100,16 @@ psql_as lk_budi "DELETE FROM signed_report" ||
 	ok "no signed report deleted by the clerk"
 expect_eq "the signed report is there" "$(db_sql "$DB" "SELECT count(*) FROM signed_report")" 1
 
+# an admin's rights come and go with the role
+lakip -d "$DB" user add lk_adm --role admin
+expect_rc "an admin added" 0
+psql_as lk_adm "UPDATE users SET added_at = added_at WHERE login = 'lk_adm'" &&
+	ok "an admin may write the users" || not_ok "an admin may write the users" "$(cat "$T/psql.out")"
+lakip -d "$DB" user role lk_adm operator --instansi kesbangpol-kalteng
+expect_rc "made an operator" 0
+psql_as lk_adm "UPDATE users SET added_at = added_at WHERE login = 'lk_adm'" &&
+	not_ok "an admin no more still writes the users" || ok "an admin no more: the users read only"
+
 # a second agency in which he holds no role
 sed 's/kode: kesbangpol-kalteng/kode: dinsos-kalteng/' "$FIXTURE" >"$T/dinsos.yaml"
 lakip -d "$DB" import "$T/dinsos.yaml"
