@@ -230,7 +230,7 @@ START_TEST(reuse_and_changes)
 	int k;
 
 	for (k = 0; k < 5; k++) {
-		char s[8];
+		char s[16];
 
 		snprintf(s, sizeof s, "r%d", k);
 		drv_reset(in);
