@@ -108,6 +108,29 @@ test_key() {
 	openssl pkcs12 -export -inkey "$T/key.pem" -in "$T/cert.pem" \
 		-out "$T/k.p12" -passout pass:rahasia >/dev/null 2>&1
 }
+# tsa_config FILE SERIAL CERT KEY: an `openssl ts -reply` configuration
+# of a test timestamp authority signing with CERT and KEY (SERIAL: its
+# serial file, made here).
+tsa_config() {
+	echo 01 >"$2"
+	cat >"$1" <<CNF
+[ tsa ]
+default_tsa = t
+[ t ]
+serial = $2
+signer_cert = $3
+signer_key = $4
+signer_digest = sha256
+certs = $3
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = no
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+CNF
+}
 finish() { echo "1..$_n"; exit 0; }
 # The example plan with the notes that IKU2 and IKU4, which have no
 # realisation in quarter II, need before they are submitted.

@@ -95,24 +95,7 @@ openssl crl -in "$C/ca.crl" -outform DER -out "$C/ca.der" 2>/dev/null
 # A CRL of another CA: it does not cover our certificates.
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$C/lain.key" -out "$C/lain.crt" \
 	-days 2 -subj "/O=Uji/CN=Uji CA Jangka Panjang" >/dev/null 2>&1
-cat >"$C/tsa.cnf" <<CNF
-[ tsa ]
-default_tsa = t
-[ t ]
-serial = $C/tsaserial
-signer_cert = $T/tsa.pem
-signer_key = $T/tsa.key
-signer_digest = sha256
-certs = $T/tsa.pem
-default_policy = 1.2.3.4.1
-digests = sha256
-accuracy = secs:1
-ordering = no
-tsa_name = yes
-ess_cert_id_chain = no
-ess_cert_id_alg = sha256
-CNF
-echo 01 >"$C/tsaserial"
+tsa_config "$C/tsa.cnf" "$C/tsaserial" "$T/tsa.pem" "$T/tsa.key"
 
 # A certificate valid for 60 seconds (before the OCSP responder reads
 # the CA's database).

@@ -23,24 +23,7 @@ export LAKIP_P12_PASS=rahasia
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$A/tsa.key" -out "$A/tsa.crt" \
 	-days 30 -subj "/O=Uji/CN=Uji TSA" \
 	-addext "extendedKeyUsage=critical,timeStamping" >/dev/null 2>&1
-echo 01 >"$A/serial"
-cat >"$A/tsa.cnf" <<CNF
-[ tsa ]
-default_tsa = t
-[ t ]
-serial = $A/serial
-signer_cert = $A/tsa.crt
-signer_key = $A/tsa.key
-signer_digest = sha256
-certs = $A/tsa.crt
-default_policy = 1.2.3.4.1
-digests = sha256
-accuracy = secs:1
-ordering = no
-tsa_name = yes
-ess_cert_id_chain = no
-ess_cert_id_alg = sha256
-CNF
+tsa_config "$A/tsa.cnf" "$A/serial" "$A/tsa.crt" "$A/tsa.key"
 
 # serve MODE COUNT: an HTTP server on 127.0.0.1 (port in $A/port) that
 # answers COUNT requests (mode ok: openssl ts -reply; junk: not a reply)
