@@ -8,7 +8,17 @@
 #include "config.h"
 #include "store/drv.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static uint64_t n_stmt;
+
+uint64_t
+drv_stmt_count(void)
+{
+	return n_stmt;
+}
 
 enum drv_dialect
 drv_dialect(const drv_db *db)
@@ -25,8 +35,14 @@ drv_name(const drv_db *db)
 void
 drv_close(drv_db *db)
 {
-	if (db != NULL)
-		db->ops->close(db);
+	const char *v;
+
+	if (db == NULL)
+		return;
+	db->ops->close(db);
+	if ((v = getenv("LAKIP_STMT_COUNT")) != NULL && strcmp(v, "1") == 0)
+		fprintf(stderr, "lakip: %llu statements\n",
+			(unsigned long long)n_stmt);
 }
 
 /* Remember a failure's rc for the error mapping (store_fail). */
@@ -41,6 +57,7 @@ note(drv_db *db, int rc)
 int
 drv_exec(drv_db *db, const char *sql)
 {
+	n_stmt++;
 	return note(db, db->ops->exec(db, sql));
 }
 
@@ -73,12 +90,14 @@ drv_sys_errno(drv_db *db)
 int
 drv_meta_get(drv_db *db, const char *key, int64_t *v)
 {
+	n_stmt++;
 	return note(db, db->ops->meta_get(db, key, v));
 }
 
 int
 drv_meta_set(drv_db *db, const char *key, int64_t v)
 {
+	n_stmt++;
 	return note(db, db->ops->meta_set(db, key, v));
 }
 
@@ -137,14 +156,20 @@ drv_bind_count(drv_st *st)
 int
 drv_step(drv_st *st)
 {
+	if (!st->counted) {
+		st->counted = true;
+		n_stmt++;
+	}
 	return note(st->db, st->db->ops->step(st));
 }
 
 void
 drv_reset(drv_st *st)
 {
-	if (st != NULL)
+	if (st != NULL) {
+		st->counted = false;
 		st->db->ops->reset(st);
+	}
 }
 
 int

@@ -95,6 +95,7 @@ struct drv_db {
 /* Every statement starts with its connection. */
 struct drv_st {
 	drv_db *db;
+	bool counted;     /* this execution was counted (drv_stmt_count) */
 };
 
 /* ---- connections ---- */
@@ -182,6 +183,12 @@ const char *drv_pg_where(drv_db *db, char *buf, size_t n);
 /* The same of a connection URI not yet opened. */
 const char *drv_pg_describe(const char *conninfo, char *buf, size_t n);
 /* conninfo starts with postgresql:// or postgres:// */
+/* Statements run since the process started, on every connection: each
+ * execution of a prepared statement (its first step after a reset) and
+ * each drv_exec, drv_meta_get and drv_meta_set.  With LAKIP_STMT_COUNT=1
+ * in the environment, drv_close prints "lakip: N statements" to stderr
+ * (a measuring aid: bench/README.md). */
+uint64_t drv_stmt_count(void);
 bool drv_is_pg_name(const char *name);
 
 #endif

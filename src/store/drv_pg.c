@@ -62,7 +62,12 @@
 	X(PQsetNoticeProcessor) \
 	X(PQstatus) \
 	X(PQtransactionStatus) \
-	X(PQunescapeBytea)
+	X(PQunescapeBytea) \
+	X(PQenterPipelineMode) \
+	X(PQexitPipelineMode) \
+	X(PQgetResult) \
+	X(PQpipelineSync) \
+	X(PQsendQueryPrepared)
 static struct {
 #define X(f) __typeof__(f) *f;
 	PQ_FNS(X)
@@ -103,6 +108,11 @@ static dynlib pq_lib = { PQ_SONAME, "libpq5", pq_fn,
 #define PQstatus pq.PQstatus
 #define PQtransactionStatus pq.PQtransactionStatus
 #define PQunescapeBytea pq.PQunescapeBytea
+#define PQenterPipelineMode pq.PQenterPipelineMode
+#define PQexitPipelineMode pq.PQexitPipelineMode
+#define PQgetResult pq.PQgetResult
+#define PQpipelineSync pq.PQpipelineSync
+#define PQsendQueryPrepared pq.PQsendQueryPrepared
 
 /* Type oids of pg_type (catalog/pg_type_d.h is a server header). */
 enum {
@@ -121,6 +131,8 @@ typedef struct pg_db {
 	unsigned next_name;
 	char pending[PG_PENDING_MAX][16];
 	int n_pending;
+	bool pipe;                  /* in libpq's pipeline mode */
+	int n_queued;               /* statements sent, results not read */
 } pg_db;
 
 typedef struct pg_st {
@@ -133,6 +145,8 @@ typedef struct pg_st {
 	int *fmt;                   /* 0 text, 1 binary (blobs) */
 	Oid *type;                  /* int8, bytea, or 0: the server infers */
 	bool *used;                 /* [nparam]: $N appears in the SQL */
+	bool no_rows;               /* ran once and returned no columns */
+	bool sent;                  /* this execution queued (pipeline) */
 	PGresult *res;
 	int row, nrow, ncol;
 	unsigned char **blob;       /* [ncol] unescaped bytea of this row */
@@ -203,6 +217,84 @@ fail_of(pg_db *d, const PGresult *res)
 }
 
 /* Drop the statements finalized earlier, when the connection can. */
+/* Writes inside a transaction that return nothing (an INSERT, UPDATE or
+ * DELETE without RETURNING, once prepared) are queued in libpq's pipeline
+ * instead of costing a round trip each: the import of a whole file is
+ * sent in batches.  Their results are read here, before anything that
+ * needs the server's answer (a query, a RETURNING, changes(), exec,
+ * COMMIT) and every PG_QUEUE_MAX statements; the first failure is that
+ * call's failure (the server has then aborted the transaction, so
+ * nothing of it is written). */
+#define PG_QUEUE_MAX 512
+
+static int
+drain(pg_db *d)
+{
+	PGresult *res;
+	int rc = DRV_OK, nulls = 0;
+
+	if (!d->pipe)
+		return DRV_OK;
+	if (PQpipelineSync(d->conn) != 1) {
+		rc = fail_of(d, NULL);
+		goto out;
+	}
+	for (;;) {
+		if ((res = PQgetResult(d->conn)) == NULL) {
+			if (++nulls > 1 || PQstatus(d->conn) != CONNECTION_OK) {
+				if (rc == DRV_OK)
+					rc = fail_of(d, NULL);
+				break;
+			}
+			continue;
+		}
+		nulls = 0;
+		switch (PQresultStatus(res)) {
+		case PGRES_PIPELINE_SYNC:
+			PQclear(res);
+			goto out;
+		case PGRES_COMMAND_OK:
+		case PGRES_TUPLES_OK:
+			if (*PQcmdTuples(res) != '\0')
+				d->changes = strtoll(PQcmdTuples(res), NULL, 10);
+			break;
+		case PGRES_PIPELINE_ABORTED:
+			break;
+		default:
+			if (rc == DRV_OK)
+				rc = fail_of(d, res);
+		}
+		PQclear(res);
+	}
+out:
+	d->n_queued = 0;
+	if (PQexitPipelineMode(d->conn) == 1)
+		d->pipe = false;
+	else if (rc == DRV_OK)
+		rc = fail_of(d, NULL);
+	return rc;
+}
+
+/* Queue the execution of the prepared statement s (see drain). */
+static int
+queue(pg_st *s)
+{
+	pg_db *d = (pg_db *)s->base.db;
+
+	if (!d->pipe) {
+		if (PQenterPipelineMode(d->conn) != 1)
+			return fail_of(d, NULL);
+		d->pipe = true;
+	}
+	if (PQsendQueryPrepared(d->conn, s->name, s->nparam,
+				(const char *const *)s->val, s->len, s->fmt, 0) != 1)
+		return fail_of(d, NULL);
+	s->sent = true;
+	if (++d->n_queued >= PG_QUEUE_MAX)
+		return drain(d);
+	return DRV_OK;
+}
+
 static void
 flush_pending(pg_db *d)
 {
@@ -210,7 +302,8 @@ flush_pending(pg_db *d)
 	size_t off = 0;
 	int i;
 
-	if (d->n_pending == 0 || PQtransactionStatus(d->conn) == PQTRANS_INERROR
+	if (d->n_pending == 0 || d->pipe
+	    || PQtransactionStatus(d->conn) == PQTRANS_INERROR
 	    || PQtransactionStatus(d->conn) == PQTRANS_ACTIVE)
 		return;
 	for (i = 0; i < d->n_pending; i++)
@@ -291,8 +384,10 @@ pg_exec(drv_db *db, const char *sql)
 {
 	pg_db *d = (pg_db *)db;
 	PGresult *res;
-	int rc = DRV_OK;
+	int rc = drain(d), rc2;
 
+	/* ROLLBACK runs whatever the queue said; a COMMIT after a queued
+	 * failure only ends the aborted transaction, and fails with it. */
 	flush_pending(d);
 	res = PQexec(d->conn, sql);
 	switch (PQresultStatus(res)) {
@@ -303,7 +398,9 @@ pg_exec(drv_db *db, const char *sql)
 			d->changes = strtoll(PQcmdTuples(res), NULL, 10);
 		break;
 	default:
-		rc = fail_of(d, res);
+		rc2 = fail_of(d, res);
+		if (rc == DRV_OK)
+			rc = rc2;
 	}
 	PQclear(res);
 	return rc;
@@ -312,7 +409,10 @@ pg_exec(drv_db *db, const char *sql)
 static int64_t
 pg_changes(drv_db *db)
 {
-	return ((pg_db *)db)->changes;
+	pg_db *d = (pg_db *)db;
+
+	(void)drain(d);   /* a failure shows at the next call */
+	return d->changes;
 }
 
 static bool
@@ -553,7 +653,13 @@ run(pg_st *s)
 {
 	pg_db *d = (pg_db *)s->base.db;
 	PGresult *res;
+	int rc;
 
+	if (s->no_rows && (d->pipe
+			   || PQtransactionStatus(d->conn) == PQTRANS_INTRANS))
+		return queue(s);
+	if ((rc = drain(d)) != DRV_OK)
+		return rc;
 	flush_pending(d);
 	if (s->name[0] == '\0') {
 		char name[16];
@@ -604,6 +710,7 @@ run(pg_st *s)
 	s->res = res;
 	s->nrow = PQntuples(res);
 	s->ncol = PQnfields(res);
+	s->no_rows = s->ncol == 0;
 	s->row = -1;
 	s->blob = xcalloc((size_t)s->ncol, sizeof *s->blob);
 	s->blen = xcalloc((size_t)s->ncol, sizeof *s->blen);
@@ -616,11 +723,15 @@ pg_step(drv_st *st)
 	pg_st *s = (pg_st *)st;
 	int i;
 
+	if (s->sent)
+		return DRV_DONE;
 	if (s->res == NULL) {
 		int rc = run(s);
 
 		if (rc != DRV_OK)
 			return rc;
+		if (s->sent)
+			return DRV_DONE;
 	}
 	for (i = 0; i < s->ncol; i++) {
 		PQfreemem(s->blob[i]);
@@ -636,6 +747,7 @@ pg_reset(drv_st *st)
 {
 	pg_st *s = (pg_st *)st;
 
+	s->sent = false;
 	clear_result(s);
 	clear_bindings(s);
 }
@@ -737,6 +849,8 @@ pg_meta_get(drv_db *db, const char *key, int64_t *v)
 	int rc = DRV_OK;
 
 	*v = 0;
+	if ((rc = drain(d)) != DRV_OK)
+		return rc;
 	flush_pending(d);
 	res = PQexec(d->conn, "SELECT to_regclass('lakip_meta') IS NOT NULL");
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {

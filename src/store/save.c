@@ -88,11 +88,6 @@ static const char *const save_sql[S_COUNT] = {
 	" VALUES (?1, ?2, ?3, ?4) RETURNING id",
 	[S_TW_UPD] =
 	"UPDATE triwulan SET tanggal = ?2, kesimpulan = ?3 WHERE id = ?1",
-	[S_CLR_REAL_IKU] = "DELETE FROM realisasi_iku WHERE triwulan_id = ?1",
-	[S_CLR_REAL_PROGRAM] =
-	"DELETE FROM realisasi_program WHERE triwulan_id = ?1",
-	[S_CLR_NARASI] = "DELETE FROM narasi WHERE triwulan_id = ?1",
-	[S_CLR_TABEL] = "DELETE FROM tabel WHERE triwulan_id = ?1",
 	[S_CLR_PERMASALAHAN] = "DELETE FROM permasalahan WHERE triwulan_id = ?1",
 	[S_CLR_TINDAK_LANJUT] = "DELETE FROM tindak_lanjut WHERE triwulan_id = ?1",
 	[S_CLR_TEKS] = "DELETE FROM teks_ganti WHERE triwulan_id = ?1",
@@ -124,6 +119,25 @@ static const char *const save_sql[S_COUNT] = {
 	[S_ES_RESET] =
 	"UPDATE review_state SET state = 'draft' WHERE triwulan_id = ?1"
 	" AND jenis = ?2 AND ref_id = ?3",
+	/* A stored quarter is changed row by row (save_tw.c): the same
+	 * parameters as the INSERT. */
+	[S_REAL_IKU_UPD] =
+	"UPDATE realisasi_iku SET nilai = ?3 WHERE triwulan_id = ?1"
+	" AND iku_id = ?2",
+	[S_REAL_IKU_DEL] =
+	"DELETE FROM realisasi_iku WHERE triwulan_id = ?1 AND iku_id = ?2",
+	[S_REAL_PROGRAM_UPD] =
+	"UPDATE realisasi_program SET nilai = ?3 WHERE triwulan_id = ?1"
+	" AND program_id = ?2",
+	[S_REAL_PROGRAM_DEL] =
+	"DELETE FROM realisasi_program WHERE triwulan_id = ?1"
+	" AND program_id = ?2",
+	[S_NARASI_UPD] =
+	"UPDATE narasi SET teks = ?3 WHERE triwulan_id = ?1 AND sasaran_id = ?2",
+	[S_NARASI_DEL] =
+	"DELETE FROM narasi WHERE triwulan_id = ?1 AND sasaran_id = ?2",
+	[S_TABEL_DEL_SASARAN] =
+	"DELETE FROM tabel WHERE triwulan_id = ?1 AND sasaran_id = ?2",
 };
 
 void *

@@ -2,8 +2,10 @@
  * Copyright (C) 2026 The lakip developers. */
 /* save_tw.c - writing the quarters of a plan.
  *
- * Owns: replacing a changed quarter's content (realisations, narratives,
- * tables, texts), its audit records, and setting each entry of the review
+ * Owns: writing what changed in a stored quarter, row by row (a changed
+ * realisation or narrative is one UPDATE, INSERT or DELETE; a sasaran's
+ * tables and the quarter's lists and texts are rewritten only when they
+ * differ), the content of a new quarter, its audit records, and setting each entry of the review
  * whose content changed (an IKU's or a program's realisation, a
  * sasaran's narrative or tables, BAB II's obstacles and follow-ups, BAB
  * III's conclusion) back from submitted or approved to draft (recorded in
@@ -132,6 +134,110 @@ save_tw_content(save_ctx *c, int n, int64_t tw_id)
 	return 0;
 }
 
+/* One value of a stored quarter (a realisation of ref_id): inserted,
+ * updated or deleted as it differs from what was stored; nothing when it
+ * is the same.  ins, upd and del share ?1 tw_id, ?2 ref_id, ?3 value. */
+static int
+put_value(save_ctx *c, int ins, int upd, int del, int64_t tw_id,
+	  int64_t ref_id, bool ada, int64_t v, bool ada_old, int64_t v_old)
+{
+	drv_st *st;
+
+	if (ada == ada_old && (!ada || v == v_old))
+		return 0;
+	if (!ada)
+		return sv_run_id2(c, del, tw_id, ref_id);
+	Q(c, ada_old ? upd : ins, st);
+	store_bind_int(c->s, st, 1, tw_id);
+	store_bind_int(c->s, st, 2, ref_id);
+	store_bind_int(c->s, st, 3, v);
+	return sv_run(c, st);
+}
+
+/* What differs in the stored quarter n (tw_id) from r, row by row: a
+ * changed realisation or narrative is one statement, a sasaran's tables
+ * and the quarter's lists are rewritten only when they differ. */
+static int
+save_tw_delta(save_ctx *c, int n, int64_t tw_id)
+{
+	const rencana *r = c->r, *o = c->old.r;
+	const triwulan *t = &r->tw[n], *ot = &o->tw[n];
+	drv_st *st;
+	size_t i, j, k;
+
+	for (i = 0; i < c->nw.ik.n; i++) {
+		const iku *ik = c->nw.ik.k[i], *ok = NULL;
+
+		if ((j = c->nw.ik.peer[i]) != NONE)
+			ok = c->od.ik.k[j];
+		TRY(put_value(c, S_REAL_IKU_INS, S_REAL_IKU_UPD, S_REAL_IKU_DEL,
+			      tw_id, c->iku_id[i], ik->ada_realisasi[n],
+			      ik->realisasi[n], ok != NULL && ok->ada_realisasi[n],
+			      ok != NULL ? ok->realisasi[n] : 0));
+	}
+	for (i = 0; i < r->n_program; i++) {
+		const program *p = &r->program[i], *op = NULL;
+
+		if ((j = c->nw.program_peer[i]) != NONE)
+			op = &o->program[j];
+		TRY(put_value(c, S_REAL_PROGRAM_INS, S_REAL_PROGRAM_UPD,
+			      S_REAL_PROGRAM_DEL, tw_id, c->program_id[i],
+			      p->ada_realisasi[n], p->realisasi[n],
+			      op != NULL && op->ada_realisasi[n],
+			      op != NULL ? op->realisasi[n] : 0));
+	}
+	for (i = 0; i < r->n_sasaran; i++) {
+		const sasaran *sa = &r->sasaran[i], *os = NULL;
+		const char *old_narasi;
+
+		if ((j = c->nw.sasaran_peer[i]) != NONE)
+			os = &o->sasaran[j];
+		old_narasi = os != NULL ? os->narasi[n] : NULL;
+		if (!store_streq(sa->narasi[n], old_narasi)) {
+			if (sa->narasi[n] == NULL)
+				TRY(sv_run_id2(c, S_NARASI_DEL, tw_id, c->sasaran_id[i]));
+			else {
+				Q(c, old_narasi != NULL ? S_NARASI_UPD : S_NARASI_INS, st);
+				store_bind_int(c->s, st, 1, tw_id);
+				store_bind_int(c->s, st, 2, c->sasaran_id[i]);
+				store_bind_text(c->s, st, 3, sa->narasi[n]);
+				TRY(sv_run(c, st));
+			}
+		}
+		if (os != NULL && sv_tabel_list_equal(sa->tabel[n], sa->n_tabel[n],
+						      os->tabel[n], os->n_tabel[n]))
+			continue;
+		if (os != NULL && os->n_tabel[n] > 0)
+			TRY(sv_run_id2(c, S_TABEL_DEL_SASARAN, tw_id, c->sasaran_id[i]));
+		for (k = 0; k < sa->n_tabel[n]; k++)
+			TRY(save_tabel(c, tw_id, c->sasaran_id[i], k, &sa->tabel[n][k]));
+	}
+	if (!sv_strv_equal(t->permasalahan, t->n_permasalahan, ot->permasalahan,
+			   ot->n_permasalahan)) {
+		TRY(sv_run_id(c, S_CLR_PERMASALAHAN, tw_id));
+		TRY(save_strv(c, S_PERMASALAHAN_INS, tw_id, t->permasalahan,
+			      t->n_permasalahan));
+	}
+	if (!sv_strv_equal(t->tindak_lanjut, t->n_tindak_lanjut, ot->tindak_lanjut,
+			   ot->n_tindak_lanjut)) {
+		TRY(sv_run_id(c, S_CLR_TINDAK_LANJUT, tw_id));
+		TRY(save_strv(c, S_TINDAK_LANJUT_INS, tw_id, t->tindak_lanjut,
+			      t->n_tindak_lanjut));
+	}
+	if (!sv_teks_equal(t, ot)) {
+		TRY(sv_run_id(c, S_CLR_TEKS, tw_id));
+		for (k = 0; k < t->n_teks; k++) {
+			Q(c, S_TEKS_INS, st);
+			store_bind_int(c->s, st, 1, tw_id);
+			store_bind_text(c->s, st, 2, t->teks[k].nama);
+			store_bind_text(c->s, st, 3, t->teks[k].teks);
+			store_bind_int(c->s, st, 4, (int64_t)k);
+			TRY(sv_run(c, st));
+		}
+	}
+	return 0;
+}
+
 /* Did the realisation of IKU i (new side), or its note, change in
  * quarter n? */
 static bool
@@ -243,16 +349,11 @@ reset_entries(save_ctx *c, int n, int64_t tw_id)
 int
 sv_save_triwulan(save_ctx *c)
 {
-	static const int clear[] = {
-		S_CLR_REAL_IKU, S_CLR_REAL_PROGRAM, S_CLR_NARASI, S_CLR_TABEL,
-		S_CLR_PERMASALAHAN, S_CLR_TINDAK_LANJUT, S_CLR_TEKS,
-	};
 	const rencana *r = c->r, *o = c->old.r;
 	drv_st *st;
 	char tanggal[16];
 	const char *tg;
 	int n;
-	size_t k;
 
 	for (n = 1; n <= TW_MAX; n++) {
 		const triwulan *t = &r->tw[n];
@@ -271,13 +372,16 @@ sv_save_triwulan(save_ctx *c)
 			sv_count(c, DIFF_TRIWULAN, false, changed);
 			if (!changed)
 				continue;
-			Q(c, S_TW_UPD, st);
-			store_bind_int(c->s, st, 1, id);
-			store_bind_text(c->s, st, 2, tg);
-			store_bind_text(c->s, st, 3, t->kesimpulan);
-			TRY(sv_run(c, st));
-			for (k = 0; k < sizeof clear / sizeof clear[0]; k++)
-				TRY(sv_run_id(c, clear[k], id));
+			if (t->tahun != o->tw[n].tahun || t->bulan != o->tw[n].bulan
+			    || t->hari != o->tw[n].hari
+			    || !store_streq(t->kesimpulan, o->tw[n].kesimpulan)) {
+				Q(c, S_TW_UPD, st);
+				store_bind_int(c->s, st, 1, id);
+				store_bind_text(c->s, st, 2, tg);
+				store_bind_text(c->s, st, 3, t->kesimpulan);
+				TRY(sv_run(c, st));
+			}
+			TRY(save_tw_delta(c, n, id));
 		} else {
 			sv_count(c, DIFF_TRIWULAN, true, false);
 			Q(c, S_TW_INS, st);
@@ -286,8 +390,8 @@ sv_save_triwulan(save_ctx *c)
 			store_bind_text(c->s, st, 3, tg);
 			store_bind_text(c->s, st, 4, t->kesimpulan);
 			TRY(sv_run_insert(c, st, &id));
+			TRY(save_tw_content(c, n, id));
 		}
-		TRY(save_tw_content(c, n, id));
 		TRY(sv_au_triwulan(c, n));
 		if (o->tw[n].ada)
 			TRY(reset_entries(c, n, id));

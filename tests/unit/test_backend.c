@@ -287,6 +287,62 @@ START_TEST(constraint_and_error)
 }
 END_TEST
 
+/* Many writes in one transaction (on PostgreSQL queued in the pipeline
+ * after the first): all there after COMMIT, with the rows changed known
+ * at once; one failing among them fails the transaction whole (the
+ * failure shown at a later call, at the latest the COMMIT) and nothing of
+ * it stays. */
+START_TEST(batched_writes)
+{
+	drv_st *in = prep(db, "INSERT INTO t (n, u) VALUES (?1, ?2)");
+	drv_st *up, *c;
+	int k, rc = DRV_OK, rc_commit;
+	char u[16];
+
+	ck_assert_int_eq(drv_exec(db, drv_sql(db, DRV_SQL_BEGIN_WRITE)), DRV_OK);
+	for (k = 0; k < 1500; k++) {
+		snprintf(u, sizeof u, "u%d", k);
+		drv_reset(in);
+		ck_assert_int_eq(drv_bind_int(in, 1, k), DRV_OK);
+		ck_assert_int_eq(drv_bind_text(in, 2, u), DRV_OK);
+		ck_assert_int_eq(drv_step(in), DRV_DONE);
+	}
+	up = prep(db, "UPDATE t SET s = 'x' WHERE n < ?1");
+	ck_assert_int_eq(drv_bind_int(up, 1, 700), DRV_OK);
+	ck_assert_int_eq(drv_step(up), DRV_DONE);
+	ck_assert_int_eq(drv_changes(db), 700);
+	drv_finalize(up);
+	c = prep(db, "SELECT count(*), sum(n) FROM t");
+	ck_assert_int_eq(drv_step(c), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(c, 0), 1500);
+	ck_assert_int_eq(drv_col_int(c, 1), 1500 * 1499 / 2);
+	drv_reset(c);
+	ck_assert_int_eq(drv_exec(db, "COMMIT"), DRV_OK);
+
+	/* a duplicate in the middle of a second batch */
+	ck_assert_int_eq(drv_exec(db, drv_sql(db, DRV_SQL_BEGIN_WRITE)), DRV_OK);
+	for (k = 0; k < 100 && rc == DRV_OK; k++) {
+		snprintf(u, sizeof u, k == 50 ? "u7" : "v%d", k);
+		drv_reset(in);
+		ck_assert_int_eq(drv_bind_int(in, 1, 10000 + k), DRV_OK);
+		ck_assert_int_eq(drv_bind_text(in, 2, u), DRV_OK);
+		rc = drv_step(in);
+		ck_assert(rc == DRV_DONE || rc == DRV_CONSTRAINT);
+		if (rc == DRV_DONE)
+			rc = DRV_OK;
+	}
+	rc_commit = rc == DRV_OK ? drv_exec(db, "COMMIT") : DRV_OK;
+	ck_assert_msg(rc == DRV_CONSTRAINT || rc_commit == DRV_CONSTRAINT,
+		      "the duplicate fails the transaction (%d, %d)", rc, rc_commit);
+	if (drv_in_txn(db))
+		ck_assert_int_eq(drv_exec(db, "ROLLBACK"), DRV_OK);
+	ck_assert_int_eq(drv_step(c), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(c, 0), 1500);
+	drv_finalize(c);
+	drv_finalize(in);
+}
+END_TEST
+
 START_TEST(transactions)
 {
 	drv_st *c;
@@ -380,6 +436,7 @@ lktest_suite(void)
 	tcase_add_test(tc, reuse_and_changes);
 	tcase_add_test(tc, constraint_and_error);
 	tcase_add_test(tc, transactions);
+	tcase_add_test(tc, batched_writes);
 	tcase_add_test(tc, second_writer_is_busy);
 	tcase_add_test(tc, meta);
 	tcase_add_test(tc, booleans);
