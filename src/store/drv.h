@@ -177,10 +177,8 @@ struct sqlite3 *drv_sqlite_handle(drv_db *db);
 /* PostgreSQL (drv_pg.c): conninfo is a libpq connection URI
  * (postgresql://...).  *out is set even on failure. */
 int drv_pg_open(const char *conninfo, drv_db **out);
-/* The server and database of a PostgreSQL connection for messages,
- * "host:port/database" (never the password), in buf. */
-const char *drv_pg_where(drv_db *db, char *buf, size_t n);
-/* The same of a connection URI not yet opened. */
+/* The server and database a connection URI names, for messages:
+ * "host[:port]/database" (never the password), in buf. */
 const char *drv_pg_describe(const char *conninfo, char *buf, size_t n);
 /* conninfo starts with postgresql:// or postgres:// */
 /* Statements run since the process started, on every connection: each

@@ -40,7 +40,6 @@
 	X(PQconnectdb) \
 	X(PQconninfoFree) \
 	X(PQconninfoParse) \
-	X(PQdb) \
 	X(PQerrorMessage) \
 	X(PQexec) \
 	X(PQexecParams) \
@@ -52,10 +51,8 @@
 	X(PQgetisnull) \
 	X(PQgetlength) \
 	X(PQgetvalue) \
-	X(PQhost) \
 	X(PQnfields) \
 	X(PQntuples) \
-	X(PQport) \
 	X(PQprepare) \
 	X(PQresultErrorField) \
 	X(PQresultStatus) \
@@ -85,7 +82,6 @@ static dynlib pq_lib = { PQ_SONAME, "libpq5", pq_fn,
 #define PQconnectdb pq.PQconnectdb
 #define PQconninfoFree pq.PQconninfoFree
 #define PQconninfoParse pq.PQconninfoParse
-#define PQdb pq.PQdb
 #define PQerrorMessage pq.PQerrorMessage
 #define PQexec pq.PQexec
 #define PQexecParams pq.PQexecParams
@@ -97,10 +93,8 @@ static dynlib pq_lib = { PQ_SONAME, "libpq5", pq_fn,
 #define PQgetisnull pq.PQgetisnull
 #define PQgetlength pq.PQgetlength
 #define PQgetvalue pq.PQgetvalue
-#define PQhost pq.PQhost
 #define PQnfields pq.PQnfields
 #define PQntuples pq.PQntuples
-#define PQport pq.PQport
 #define PQprepare pq.PQprepare
 #define PQresultErrorField pq.PQresultErrorField
 #define PQresultStatus pq.PQresultStatus
@@ -953,28 +947,6 @@ static const drv_ops pg_ops = {
 	.col_count = pg_col_count,
 	.col_name = pg_col_name,
 };
-
-/* The server and database of a connection, for messages: "host:port/db"
- * or "socket dir/db"; never the password. */
-const char *
-drv_pg_where(drv_db *db, char *buf, size_t n)
-{
-	pg_db *d = (pg_db *)db;
-	const char *host, *port, *name;
-
-	if (d->conn == NULL) {          /* libpq could not be loaded */
-		snprintf(buf, n, "PostgreSQL");
-		return buf;
-	}
-	host = PQhost(d->conn);
-	port = PQport(d->conn);
-	name = PQdb(d->conn);
-
-	snprintf(buf, n, "%s%s%s/%s", host != NULL && *host ? host : "localhost",
-		 port != NULL && *port ? ":" : "", port != NULL ? port : "",
-		 name != NULL ? name : "");
-	return buf;
-}
 
 const char *
 drv_pg_describe(const char *conninfo, char *buf, size_t n)

@@ -103,7 +103,7 @@ store_open_pg(const char *uri, unsigned flags, int target, store **out,
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		lk_fatal("out of memory");
 	rc = drv_pg_open(uri, &s->db);
-	if ((s->path = strdup(drv_pg_where(s->db, where, sizeof where))) == NULL)
+	if ((s->path = strdup(drv_pg_describe(uri, where, sizeof where))) == NULL)
 		lk_fatal("out of memory");
 	if (rc != DRV_OK) {
 		rc = connect_failed(s, rc, e);
