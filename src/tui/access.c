@@ -127,9 +127,11 @@ app_lock_text(const app *a, bool brief, char *buf, size_t n)
 const char *
 app_store_msg(const app *a, const char *msg)
 {
-	size_t n = a->db_path != NULL ? strlen(a->db_path) : 0;
+	/* the store names the database as store_path does */
+	const char *name = a->st != NULL ? store_path(a->st) : a->db_path;
+	size_t n = name != NULL ? strlen(name) : 0;
 
-	if (n > 0 && strncmp(msg, a->db_path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+	if (n > 0 && strncmp(msg, name, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
 		return msg + n + 2;
 	return msg;
 }

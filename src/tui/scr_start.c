@@ -356,7 +356,7 @@ per_info(void *ud, int y, int x, int h, int w)
 	snprintf(buf, sizeof buf, "%s (%s)", a->r->instansi.nama != NULL ?
 		 a->r->instansi.nama : "", a->instansi);
 	ui_put(y, x, w, buf, A_BOLD, false, false);
-	snprintf(buf, sizeof buf, _("Database: %s%s"), a->db_path,
+	snprintf(buf, sizeof buf, _("Database: %s%s"), store_path(a->st),
 		 a->readonly ? _(" (read-only)") : "");
 	ui_put(y + 1, x, w, buf, theme_attr(TR_HINT), false, false);
 	snprintf(buf, sizeof buf, _("Year:  \xe2\x97\x82 %d \xe2\x96\xb8   (\xe2\x86\x90/\xe2\x86\x92 "
