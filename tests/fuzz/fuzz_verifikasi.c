@@ -3,9 +3,10 @@
 /* fuzz_verifikasi.c - the QR payload parser of core/verifikasi.h.
  *
  * Input: the bytes a QR reader returns.  A payload verif_parse accepts
- * must be complete (agency, period, version, hash) and, made again by
- * verif_payload in its form (the URL form with a fixed base), read back
- * as the same fields.
+ * must be complete (agency, period, version, hash: a quarter for the
+ * quarterly report, none for the Perjanjian Kinerja and the LKjIP) and,
+ * made again by verif_payload_dok in its form (the URL form with a fixed
+ * base), read back as the same fields.
  */
 #include "config.h"
 #include "fuzz.h"
@@ -26,15 +27,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fz_bug("refused without a reason");
 		return 0;
 	}
-	if (q.instansi[0] == '\0' || q.tahun == 0 || q.tw < 1 || q.tw > 4 ||
-	    q.versi < 1 || strlen(q.sha256) != 64)
+	if (q.instansi[0] == '\0' || q.tahun == 0 || q.versi < 1 ||
+	    strlen(q.sha256) != 64)
 		fz_bug("accepted an incomplete payload");
-	s = verif_payload(&a, q.url ? "https://x.go.id/v" : NULL, q.instansi,
-			  q.tahun, q.tw, q.versi, q.sha256);
+	if (q.dokumen == VD_LAPORAN ? q.tw < 1 || q.tw > 4 : q.tw != 0)
+		fz_bug("accepted a payload with a wrong quarter for its kind");
+	s = verif_payload_dok(&a, q.dokumen, q.url ? "https://x.go.id/v" : NULL,
+			      q.instansi, q.tahun, q.tw, q.versi, q.sha256);
 	if (verif_parse(s, strlen(s), &r, &why2) != 0)
 		fz_bug("a payload made again does not parse: %s", why2);
 	if (strcmp(r.instansi, q.instansi) != 0 || r.tahun != q.tahun ||
-	    r.tw != q.tw || r.versi != q.versi || strcmp(r.sha256, q.sha256) != 0 ||
+	    r.tw != q.tw || r.versi != q.versi || r.dokumen != q.dokumen || strcmp(r.sha256, q.sha256) != 0 ||
 	    r.url != q.url)
 		fz_bug("a payload made again reads back otherwise");
 	arena_free(&a);
