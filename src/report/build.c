@@ -552,8 +552,8 @@ peringatan_data(bctx *c)
 }
 
 int
-build_laporan(const rencana *r, const kinerja *k, const tmpl *t, int versi,
-	      doc **out, const char ***warnp, lk_err *e)
+build_laporan(const rencana *r, const kinerja *k, const kinerja *kw,
+	      const tmpl *t, int versi, doc **out, const char ***warnp, lk_err *e)
 {
 	static const enum doc_numbering nomor[TB_N] = {
 		[TB_SAMPUL] = DOC_NUM_NONE,
@@ -580,6 +580,10 @@ build_laporan(const rencana *r, const kinerja *k, const tmpl *t, int versi,
 		lk_fatal("build_laporan: NULL argument");
 	if (k->tw < 1 || k->tw > TW_MAX)
 		return lk_fail(e, EX_USAGE, _("quarter %d is not 1 to 4"), k->tw);
+	for (int q = 1; q <= k->tw; q++)
+		if (kw == NULL || kw[q - 1].tw != q ||
+		    kw[q - 1].n_iku != k->n_iku)
+			lk_fatal("build_laporan: kw is not quarters 1..%d", k->tw);
 	if (t->jenis != TD_LAPORAN)
 		return lk_fail(e, EX_DATAERR, _("%s is a template of a %s, not "
 		    "of a laporan (its key jenis)"), t->file,
@@ -587,6 +591,7 @@ build_laporan(const rencana *r, const kinerja *k, const tmpl *t, int versi,
 	memset(&c, 0, sizeof c);
 	c.r = r;
 	c.k = k;
+	c.kw = kw;
 	c.t = t;
 	c.tw = k->tw;
 	c.versi = versi;

@@ -25,12 +25,14 @@
  * blank (a year copied from the one before); such a plan is not signed. */
 #define REPORT_BELUM_DIISI "[belum diisi]"
 
-/* Builds the report of quarter tw.  versi: the signed version being
+/* Builds the report of quarter k->tw.  kw: the kinerja of quarters
+ * 1..k->tw in order (kw[q - 1] computed for quarter q, the last with the
+ * figures of k), for the lampiran's charts of the quarters.  versi: the signed version being
  * made (its cover says which it replaces), or 0.  *out is a new doc
  * (free with doc_free).  Missing data is printed as empty and listed in
  * warn (a NULL-ended array in the doc's arena; may be NULL). */
-int build_laporan(const rencana *r, const kinerja *k, const tmpl *t,
-		  int versi, doc **out, const char ***warn, lk_err *e);
+int build_laporan(const rencana *r, const kinerja *k, const kinerja *kw,
+		  const tmpl *t, int versi, doc **out, const char ***warn, lk_err *e);
 
 /* The province view of quarter tw (build_rekap.c): n rows of agencies,
  * the totals, on landscape pages with t's paper and fonts.  *out is a

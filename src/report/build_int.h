@@ -24,6 +24,7 @@
 typedef struct bctx {
 	const rencana *r;
 	const kinerja *k;
+	const kinerja *kw;         /* quarters 1..tw: kw[q - 1], the last = *k */
 	const tmpl *t;
 	doc *d;
 	int tw;

@@ -8,8 +8,10 @@
  * marker in its capaian cell and the note under the table), the budget
  * table with
  * its JUMLAH row, the supporting tables of the narratives as given, the
- * bar charts of capaian and budget, and the lampiran part made of them.
- * Figures come from the kinerja rows as they are.
+ * bar charts of capaian and budget, the line charts of an IKU's quarters
+ * so far against their targets, and the lampiran part made of them.
+ * Figures come from the kinerja rows as they are (the quarters' from
+ * the kinerja of each quarter, c->kw).
  */
 #include "config.h"
 #include "report/build_int.h"
@@ -18,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/dec.h"
 
 #define LABEL_PENDEK 60                                    /* chart labels */
 
@@ -323,6 +327,99 @@ grafik_anggaran(bctx *c)
 	return ch;
 }
 
+/* Whether quarter q's row j has data of its own: a realisation, or a
+ * target set for the quarter (target_tw).  The annual target standing
+ * in for a quarter's is not. */
+static bool
+tw_ada_data(const bctx *c, int q, size_t j)
+{
+	const kinerja_iku *x = &c->kw[q - 1].iku[j];
+
+	return x->ada_realisasi || x->target_triwulan;
+}
+
+/* The chart of IKU row j's quarters TW I..tw: each quarter's cumulative
+ * realisation and its target (kinerja's: the quarterly target where
+ * set, else the annual one; none while blank), as kinerja_hitung gave
+ * them for that quarter.  NULL for a sasaran without IKU or when fewer
+ * than two quarters have data. */
+static doc_trend *
+grafik_triwulan(bctx *c, size_t j)
+{
+	const kinerja_iku *row = &c->k->iku[j];
+	const iku *k = row->iku;
+	size_t n_data = 0;
+	doc_trend *t;
+
+	if (k == NULL)
+		return NULL;
+	for (int q = 1; q <= c->tw; q++)
+		n_data += tw_ada_data(c, q, j);
+	if (n_data < 2)
+		return NULL;
+	{
+		tmpl_nilai v[] = { { "kode", k->kode }, { "iku", k->uraian },
+			{ "satuan", bld_atau_kosong(k->satuan) } };
+
+		t = arena_alloc(&c->d->mem, sizeof *t);
+		memset(t, 0, sizeof *t);
+		t->title = doc_plain(c->d, bld_teks(c, TT_GRAFIK_TW_JUDUL, v,
+		    3), DOC_BOLD);
+	}
+	t->realisasi_label = bld_teks(c, TT_GRAFIK_TW_REALISASI, NULL, 0);
+	t->target_label = bld_teks(c, TT_GRAFIK_TW_TARGET, NULL, 0);
+	t->point = arena_alloc(&c->d->mem, (size_t)c->tw * sizeof *t->point);
+	memset(t->point, 0, (size_t)c->tw * sizeof *t->point);
+	for (int q = 1; q <= c->tw; q++) {
+		const kinerja_iku *x = &c->kw[q - 1].iku[j];
+		doc_trend_point *p = &t->point[t->n_point++];
+		char buf[DEC_BUFSZ];
+
+		if (x->iku != k)
+			lk_fatal("grafik_triwulan: row %zu is not %s in "
+			    "quarter %d", j, k->kode, q);
+		p->label = doc_printf(c->d, "TW %s", tw_romawi(q));
+		p->ada_realisasi = x->ada_realisasi;
+		p->realisasi = x->realisasi;
+		p->ada_target = !x->target_kosong;
+		p->target = x->target;
+		if (p->ada_realisasi)
+			p->realisasi_text = doc_strdup(c->d,
+			    dec_format_nilai(p->realisasi, buf));
+		if (p->ada_target)
+			p->target_text = doc_strdup(c->d,
+			    dec_format_nilai(p->target, buf));
+	}
+	return t;
+}
+
+/* The charts of the quarters, two side by side (a lone last one
+ * centred), under their own heading; nothing when no IKU has data in
+ * two quarters. */
+static void
+grafik_triwulan_semua(bctx *c, doc_section *s)
+{
+	doc_block *b = NULL;
+
+	for (size_t j = 0; j < c->k->n_iku; j++) {
+		doc_trend *t = grafik_triwulan(c, j);
+
+		if (t == NULL)
+			continue;
+		if (b != NULL && b->trend2 == NULL) {
+			b->trend2 = t;
+			continue;
+		}
+		if (b == NULL) {
+			doc_add_block(c->d, s, DOC_PAGEBREAK);
+			bld_judul(c, s, 2, TT_LAMPIRAN_GRAFIK_TW_JUDUL, NULL, 0);
+		}
+		b = doc_add_block(c->d, s, DOC_TREND);
+		b->trend = t;
+		b->space_before = 12;
+	}
+}
+
 void
 bld_bagian_lampiran(bctx *c, doc_section *s)
 {
@@ -346,4 +443,5 @@ bld_bagian_lampiran(bctx *c, doc_section *s)
 		b->chart = grafik_anggaran(c);
 		b->space_before = 18;
 	}
+	grafik_triwulan_semua(c, s);
 }

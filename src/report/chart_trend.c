@@ -51,7 +51,7 @@ ceil_to(int64_t v, int64_t s)
 /* Round ticks covering [lo, hi]: steps of 1, 2 or 5 times a power of
  * ten (of the fixed point), about four intervals. */
 static void
-ticks(trend_prep *c, int64_t lo, int64_t hi)
+ticks(doc_trend_axis *c, int64_t lo, int64_t hi)
 {
 	int64_t range, raw, s = 1;
 
@@ -105,29 +105,12 @@ ticks(trend_prep *c, int64_t lo, int64_t hi)
 }
 
 void
-trend_prepare(trend_prep *c, const doc_trend *src, const lb_measure *m,
-	      double width, double body_size)
+doc_trend_axis_of(const doc_trend *src, doc_trend_axis *a)
 {
 	bool any = false;
 	int64_t lo = 0, hi = 0;
-	double w;
-	lb_opts o;
 
-	memset(c, 0, sizeof *c);
-	c->src = src;
-	c->width = width;
-	c->size = body_size - 2 > 4 ? body_size - 2 : 4;
-	c->lh = c->size * 1.35;
-	c->pad = c->size * 0.5;
-	lb_init(&c->title);
-	memset(&o, 0, sizeof o);
-	o.size = body_size - 1 > 4 ? body_size - 1 : 4;
-	o.width = width;
-	o.align = DOC_CENTER;
-	lb_break(&c->title, m, &src->title, &o);
-	if (c->title.n_line > 0)
-		c->title_h = (double)c->title.n_line * o.size * 1.25 + c->pad;
-
+	memset(a, 0, sizeof *a);
 	for (size_t i = 0; i < src->n_point; i++) {
 		const doc_trend_point *p = &src->point[i];
 		int64_t v[2];
@@ -149,7 +132,40 @@ trend_prepare(trend_prep *c, const doc_trend *src, const lb_measure *m,
 		lo = 0;
 		hi = 100 * DEC_NILAI_ONE;
 	}
-	ticks(c, lo, hi);
+	ticks(a, lo, hi);
+}
+
+void
+trend_prepare(trend_prep *c, const doc_trend *src, const lb_measure *m,
+	      double width, double body_size)
+{
+	double w;
+	lb_opts o;
+
+	memset(c, 0, sizeof *c);
+	c->src = src;
+	c->width = width;
+	c->size = body_size - 2 > 4 ? body_size - 2 : 4;
+	c->lh = c->size * 1.35;
+	c->pad = c->size * 0.5;
+	lb_init(&c->title);
+	memset(&o, 0, sizeof o);
+	o.size = body_size - 1 > 4 ? body_size - 1 : 4;
+	o.width = width;
+	o.align = DOC_CENTER;
+	lb_break(&c->title, m, &src->title, &o);
+	if (c->title.n_line > 0)
+		c->title_h = (double)c->title.n_line * o.size * 1.25 + c->pad;
+
+	{
+		doc_trend_axis a;
+
+		doc_trend_axis_of(src, &a);
+		c->lo = a.lo;
+		c->hi = a.hi;
+		c->step = a.step;
+		c->n_tick = a.n_tick;
+	}
 
 	/* the left column: tick labels, or the table's row markers */
 	c->label_w = SAMPLE;

@@ -142,6 +142,16 @@ typedef struct doc_trend {
 	size_t n_point;
 } doc_trend;
 
+/* A trend chart's value axis as the PDF draws it (chart_trend.c): ticks
+ * lo, lo + step, ... hi (x10^4, n_tick of them: round steps of 1, 2 or 5
+ * times a power of ten covering every value), for the HTML's drawing. */
+typedef struct doc_trend_axis {
+	int64_t lo, hi, step;
+	size_t n_tick;
+} doc_trend_axis;
+
+void doc_trend_axis_of(const doc_trend *t, doc_trend_axis *a);
+
 typedef struct doc_block {
 	enum doc_block_type type;
 	/* DOC_HEADING: level 1 = chapter (own page unless continuing), 2, 3.

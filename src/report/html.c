@@ -12,6 +12,7 @@
 
 #include <qrencode.h>
 
+#include "core/dec.h"
 #include "core/i18n.h"
 #include "report/pdf.h"
 
@@ -359,18 +360,110 @@ put_signature(html *h, const doc_signature *s, lk_err *e)
 	return rc;
 }
 
-/* An indicator's years (doc_trend): as a table of the values the PDF
- * draws, the years across. */
+/* A trend chart's geometry in the SVG: the plot's box, one column a
+ * point. */
+enum { TR_W = 420, TR_X0 = 56, TR_X1 = 412, TR_TOP = 10, TR_BOTTOM = 150 };
+
+static double
+tr_x(const doc_trend *t, size_t i)
+{
+	return TR_X0 + ((double)i + 0.5) * (TR_X1 - TR_X0) /
+	    (double)(t->n_point > 0 ? t->n_point : 1);
+}
+
+static double
+tr_y(const doc_trend_axis *a, int64_t v)
+{
+	return TR_BOTTOM - (double)(v - a->lo) * (TR_BOTTOM - TR_TOP) /
+	    (double)(a->hi > a->lo ? a->hi - a->lo : 1);
+}
+
+/* One series: its line (broken where a point has no value), then its
+ * square markers, filled for the realisation, open for the target. */
+static void
+tr_series(html *h, const doc_trend *t, const doc_trend_axis *a, bool target)
+{
+	const char *dash = target ? " stroke-dasharray=\"5 3\"" : "";
+
+	for (size_t i = 0; i + 1 < t->n_point; i++) {
+		const doc_trend_point *p = &t->point[i], *q = &t->point[i + 1];
+		bool ada = target ? p->ada_target && q->ada_target :
+		    p->ada_realisasi && q->ada_realisasi;
+
+		if (ada)
+			fprintf(h->f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+				"y2=\"%.1f\" stroke=\"#000\"%s/>", tr_x(t, i),
+				tr_y(a, target ? p->target : p->realisasi),
+				tr_x(t, i + 1),
+				tr_y(a, target ? q->target : q->realisasi), dash);
+	}
+	for (size_t i = 0; i < t->n_point; i++) {
+		const doc_trend_point *p = &t->point[i];
+
+		if (target ? p->ada_target : p->ada_realisasi)
+			fprintf(h->f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" "
+				"height=\"6\" fill=\"%s\" stroke=\"#000\"/>",
+				tr_x(t, i) - 3, tr_y(a, target ? p->target :
+				p->realisasi) - 3, target ? "#fff" : "#000");
+	}
+	fputs("\n", h->f);
+}
+
+/* An indicator's years or quarters (doc_trend) as the PDF draws them:
+ * an inline SVG line chart on the same axis (chart_trend.c's ticks,
+ * printed in Indonesian format), the realisation solid with filled
+ * markers, the target dashed with open ones, a legend; then the values
+ * as a table, the points across. */
 static void
 put_trend(html *h, const doc_trend *t)
 {
+	doc_trend_axis a;
+
+	doc_trend_axis_of(t, &a);
 	fputs("<figure>", h->f);
 	if (t->title.n_run > 0) {
 		fputs("<figcaption>", h->f);
 		put_text(h->f, &t->title);
 		fputs("</figcaption>", h->f);
 	}
-	fputs("<table><thead><tr><th></th>", h->f);
+	fprintf(h->f, "<svg role=\"img\" width=\"100%%\" style=\"max-width:%dpx\" "
+		"viewBox=\"0 0 %d %d\" font-size=\"11\">\n", 2 * TR_W, TR_W,
+		TR_BOTTOM + 58);
+	for (size_t i = 0; i < a.n_tick; i++) {
+		int64_t v = a.lo + (int64_t)i * a.step;
+		char buf[DEC_BUFSZ];
+		double y = tr_y(&a, v);
+
+		fprintf(h->f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+			"stroke=\"#ccc\"/><text x=\"%d\" y=\"%.1f\" "
+			"text-anchor=\"end\">%s</text>\n", TR_X0, y, TR_X1, y,
+			TR_X0 - 6, y + 4, dec_format_nilai(v, buf));
+	}
+	fprintf(h->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+		"stroke=\"#000\"/>", TR_X0, TR_BOTTOM, TR_X1, TR_BOTTOM);
+	for (size_t i = 0; i < t->n_point; i++) {
+		fprintf(h->f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
+			"font-weight=\"bold\">", tr_x(t, i), TR_BOTTOM + 14);
+		put_esc(h->f, t->point[i].label);
+		fputs("</text>", h->f);
+	}
+	fputs("\n", h->f);
+	tr_series(h, t, &a, true);
+	tr_series(h, t, &a, false);
+	/* the legend, one series a line (a long name never runs off) */
+	for (int k = 0; k < 2; k++) {
+		int x = TR_X0, y = TR_BOTTOM + 32 + 16 * k;
+
+		fprintf(h->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+			"stroke=\"#000\"%s/><rect x=\"%d\" y=\"%d\" width=\"6\" "
+			"height=\"6\" fill=\"%s\" stroke=\"#000\"/>"
+			"<text x=\"%d\" y=\"%d\">", x, y, x + 20, y,
+			k == 1 ? " stroke-dasharray=\"5 3\"" : "", x + 7, y - 3,
+			k == 1 ? "#fff" : "#000", x + 26, y + 4);
+		put_esc(h->f, k == 0 ? t->realisasi_label : t->target_label);
+		fputs("</text>", h->f);
+	}
+	fputs("</svg>\n<table><thead><tr><th></th>", h->f);
 	for (size_t i = 0; i < t->n_point; i++) {
 		fputs("<th>", h->f);
 		put_esc(h->f, t->point[i].label);

@@ -60,7 +60,7 @@ report_doc(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 {
 	const char **warn = NULL;
 	tmpl *t = NULL;
-	kinerja k;
+	kinerja kw[TW_MAX];
 	int rc;
 
 	*dp = NULL;
@@ -83,11 +83,16 @@ report_doc(rencana *r, int tw, const predikat_tabel *pt, const char *tname,
 	t->predikat = *predikat_pilih(&r->instansi.predikat, pt != NULL ? pt :
 				      &t->predikat);
 	stage(h, _("Computing the capaian..."));
-	rc = kinerja_hitung(r, tw, &t->predikat, &k, e);
+	/* Every quarter up to tw, for the lampiran's charts of the
+	 * quarters; the last is the report's. */
+	rc = tw < 1 || tw > TW_MAX ? lk_fail(e, EX_USAGE,
+	    _("quarter %d is not 1 to 4"), tw) : 0;
+	for (int q = 1; rc == 0 && q <= tw; q++)
+		rc = kinerja_hitung(r, q, &t->predikat, &kw[q - 1], e);
 	if (rc == 0) {
 		stage(h, _("Building the report..."));
-		rc = build_laporan(r, &k, t, x != NULL ? x->versi : 0, dp, &warn,
-				   e);
+		rc = build_laporan(r, &kw[tw - 1], kw, t,
+				   x != NULL ? x->versi : 0, dp, &warn, e);
 	}
 	if (rc == 0)
 		sign_block(*dp, x);

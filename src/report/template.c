@@ -431,7 +431,9 @@ rstrip(arena *a, const char *s)
 /* Texts added after a template format was in use: a template written
  * before (an agency's stored copy) that lacks one takes it from the
  * installed template of its kind, rather than failing to load. */
-static const enum tmpl_teks_id teks_baru[] = { TT_SAMPUL_VERSI };
+static const enum tmpl_teks_id teks_baru[] = { TT_SAMPUL_VERSI,
+	TT_LAMPIRAN_GRAFIK_TW_JUDUL, TT_GRAFIK_TW_JUDUL, TT_GRAFIK_TW_REALISASI,
+	TT_GRAFIK_TW_TARGET };
 
 /* Text id, missing from l's template, from the installed template of its
  * kind when it is one of teks_baru: 0, EX_NOINPUT (the installed

@@ -133,6 +133,10 @@ enum tmpl_jenis { TMPL_BARIS, TMPL_NARASI };
 	X(CATATAN_TARGET_ANGGARAN, "catatan_target_anggaran", TMPL_BARIS, "daftar") \
 	X(GRAFIK_CAPAIAN_JUDUL, "grafik_capaian_judul", TMPL_BARIS, "") \
 	X(GRAFIK_ANGGARAN_JUDUL, "grafik_anggaran_judul", TMPL_BARIS, "") \
+	X(LAMPIRAN_GRAFIK_TW_JUDUL, "lampiran_grafik_tw_judul", TMPL_BARIS, "") \
+	X(GRAFIK_TW_JUDUL, "grafik_tw_judul", TMPL_BARIS, "kode iku satuan") \
+	X(GRAFIK_TW_REALISASI, "grafik_tw_realisasi", TMPL_BARIS, "") \
+	X(GRAFIK_TW_TARGET, "grafik_tw_target", TMPL_BARIS, "") \
 	X(INFO_JUDUL, "info_judul", TMPL_BARIS, "") \
 	X(INFO_SUBJEK, "info_subjek", TMPL_BARIS, "") \
 	X(INFO_KATA_KUNCI, "info_kata_kunci", TMPL_BARIS, "")

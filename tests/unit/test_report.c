@@ -378,7 +378,9 @@ START_TEST(test_text_added_later)
 	at += (size_t)snprintf(buf + at, sizeof buf - at, "teks:\n");
 	for (int id = 0; id < TT_N; id++)
 		if (tmpl_teks_dokumen((enum tmpl_teks_id)id) == TD_LAPORAN &&
-		    id != TT_SAMPUL_VERSI)
+		    id != TT_SAMPUL_VERSI && id != TT_GRAFIK_TW_JUDUL &&
+		    id != TT_LAMPIRAN_GRAFIK_TW_JUDUL &&
+		    id != TT_GRAFIK_TW_REALISASI && id != TT_GRAFIK_TW_TARGET)
 			at += (size_t)snprintf(buf + at, sizeof buf - at,
 			    "  %s: x\n", tmpl_teks_nama((enum tmpl_teks_id)id));
 	ck_assert_msg(tmpl_load_buffer("lama.yaml", buf, at, &t, &e) == 0, "%s",
@@ -386,6 +388,12 @@ START_TEST(test_text_added_later)
 	ck_assert_int_eq(tmpl_load("laporan", &inst, &e), 0);
 	ck_assert_str_eq(t->teks[TT_SAMPUL_VERSI], inst->teks[TT_SAMPUL_VERSI]);
 	ck_assert_ptr_nonnull(strstr(t->teks[TT_SAMPUL_VERSI], "{versi}"));
+	ck_assert_str_eq(t->teks[TT_GRAFIK_TW_JUDUL],
+	    inst->teks[TT_GRAFIK_TW_JUDUL]);
+	ck_assert_str_eq(t->teks[TT_GRAFIK_TW_TARGET],
+	    inst->teks[TT_GRAFIK_TW_TARGET]);
+	ck_assert_str_eq(t->teks[TT_LAMPIRAN_GRAFIK_TW_JUDUL],
+	    inst->teks[TT_LAMPIRAN_GRAFIK_TW_JUDUL]);
 	tmpl_free(t);
 	tmpl_free(inst);
 }
@@ -698,6 +706,7 @@ END_TEST
 
 static rencana *R;
 static kinerja K;
+static kinerja KW[TW_MAX];
 static tmpl *T;
 
 static void
@@ -723,13 +732,29 @@ fixture_teardown(void)
 	R = NULL;
 }
 
+/* KW: the quarters 1..K.tw of R, the last K. */
+static void
+quarters(void)
+{
+	lk_err e = { 0, "" };
+
+	for (int q = 1; q < K.tw; q++)
+		ck_assert_msg(kinerja_hitung(R, q, predikat_default(),
+		    &KW[q - 1], &e) == 0, "%s", e.msg);
+	KW[K.tw - 1] = K;
+}
+
+static size_t n_trend(const doc *d);
+
 static doc *
 build(const char ***warn)
 {
 	doc *d = NULL;
 	lk_err e = { 0, "" };
 
-	ck_assert_msg(build_laporan(R, &K, T, 0, &d, warn, &e) == 0, "%s", e.msg);
+	quarters();
+	ck_assert_msg(build_laporan(R, &K, KW, T, 0, &d, warn, &e) == 0,
+	    "%s", e.msg);
 	ck_assert_ptr_nonnull(d);
 	return d;
 }
@@ -1044,6 +1069,118 @@ START_TEST(test_charts)
 	ck_assert_int_eq(a->bar[0].value, 4027);
 	ck_assert_int_eq(a->bar[5].value, 1346);
 	ck_assert_str_eq(a->bar[5].value_text, "13,46%");
+	/* The fixture has data in quarter II only: no chart of quarters. */
+	ck_assert_uint_eq(n_trend(d), 0);
+	ck_assert(!section_has(d, s, "Grafik Realisasi Kumulatif"));
+	doc_free(d);
+}
+END_TEST
+
+/* The lampiran's charts of the quarters so far: quarters as kinerja
+ * computed them (cumulative realisations, the quarterly target where
+ * set, else the annual one), only for IKU with data in two quarters. */
+struct tw_point { const char *label, *real, *target; };
+struct tw_chart { const char *title; size_t n; struct tw_point p[4]; };
+struct tw_case {
+	int tw;
+	size_t n;                 /* charts */
+	struct tw_chart c[2];
+};
+static const struct tw_case tw_cases[] = {
+	{ 1, 0, { { NULL, 0, { { NULL, NULL, NULL } } } } },
+	{ 2, 2, {
+		{ "IKU1: Skor IDI Aspek Hak-Hak Politik Provinsi Kalimantan "
+		  "Tengah (nilai)", 2, {
+			{ "TW I", "77,25", "78,50" },
+			{ "TW II", "79,30", "78,50" } } },
+		{ "IKU3: Masyarakat yang mengerti tentang wawasan kebangsaan "
+		  "(orang)", 2, {
+			{ "TW I", "40", "50" }, { "TW II", "100", "100" } } } } },
+	{ 3, 2, {
+		{ "IKU1: Skor IDI Aspek Hak-Hak Politik Provinsi Kalimantan "
+		  "Tengah (nilai)", 3, {
+			{ "TW I", "77,25", "78,50" },
+			{ "TW II", "79,30", "78,50" },
+			{ "TW III", "79,30", "78,50" } } },
+		{ "IKU3: Masyarakat yang mengerti tentang wawasan kebangsaan "
+		  "(orang)", 3, {
+			{ "TW I", "40", "50" }, { "TW II", "100", "100" },
+			{ "TW III", NULL, "150" } } } } },
+	{ 4, 2, {
+		{ NULL, 4, {
+			{ "TW I", "77,25", "78,50" },
+			{ "TW II", "79,30", "78,50" },
+			{ "TW III", "79,30", "78,50" },
+			{ "TW IV", NULL, "78,50" } } },
+		{ NULL, 4, {
+			{ "TW I", "40", "50" }, { "TW II", "100", "100" },
+			{ "TW III", NULL, "150" }, { "TW IV", NULL, "200" } } } } },
+};
+
+START_TEST(test_tw_charts)
+{
+	const struct tw_case *w = &tw_cases[_i];
+	iku *k1 = &R->sasaran[0].iku[0], *k2 = &R->sasaran[1].iku[0];
+	iku *k3 = &R->sasaran[2].iku[0], *k4 = &R->sasaran[3].iku[0];
+	const doc_trend *got[2] = { NULL, NULL };
+	const doc_section *s;
+	size_t n = 0;
+	doc *d;
+
+	/* IKU1: realisations in I and III (II's from the fixture); IKU3:
+	 * quarterly targets of I-III, no realisation in III; IKU2: a
+	 * realisation in III only, IKU4 a target of III only, IKU5 II's
+	 * realisation only: one quarter of data each, no chart. */
+	k1->ada_realisasi[1] = k1->ada_realisasi[3] = true;
+	k1->realisasi[1] = 772500;
+	k1->realisasi[3] = 793000;
+	for (int q = 1; q <= 3; q++) {
+		k3->ada_target_tw[q] = true;
+		k3->target_tw[q] = 500000 * q;
+	}
+	k2->ada_realisasi[3] = true;
+	k2->realisasi[3] = 655000;
+	k4->ada_target_tw[3] = true;
+	k4->target_tw[3] = 600000;
+	k3->ada_realisasi[1] = true;
+	k3->realisasi[1] = 400000;
+	recompute(w->tw);
+	d = build(NULL);
+	s = section(d, "lampiran");
+	for (size_t j = 0; j < s->n_block; j++)
+		if (s->block[j].type == DOC_TREND) {
+			ck_assert_uint_lt(n, 2);
+			got[n++] = s->block[j].trend;
+			if (s->block[j].trend2 != NULL) {
+				ck_assert_uint_lt(n, 2);
+				got[n++] = s->block[j].trend2;
+			}
+		}
+	ck_assert_uint_eq(n, w->n);
+	ck_assert_uint_eq(n_trend(d), w->n);
+	ck_assert_int_eq(section_has(d, s, "d. Grafik Realisasi Kumulatif "
+	    "dan Target per Triwulan"), w->n > 0);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct tw_chart *c = &w->c[i];
+
+		if (c->title != NULL)
+			ck_assert_str_eq(text_of(d, &got[i]->title), c->title);
+		ck_assert_str_eq(got[i]->realisasi_label,
+		    "Realisasi kumulatif");
+		ck_assert_ptr_nonnull(strstr(got[i]->target_label, "Target"));
+		ck_assert_uint_eq(got[i]->n_point, c->n);
+		for (size_t q = 0; q < c->n; q++) {
+			const doc_trend_point *p = &got[i]->point[q];
+
+			ck_assert_str_eq(p->label, c->p[q].label);
+			ck_assert_int_eq(p->ada_realisasi, c->p[q].real != NULL);
+			ck_assert_int_eq(p->ada_target, c->p[q].target != NULL);
+			if (c->p[q].real != NULL)
+				ck_assert_str_eq(p->realisasi_text, c->p[q].real);
+			if (c->p[q].target != NULL)
+				ck_assert_str_eq(p->target_text, c->p[q].target);
+		}
+	}
 	doc_free(d);
 }
 END_TEST
@@ -1379,7 +1516,8 @@ START_TEST(test_bad_quarter)
 	lk_err e = { 0, "" };
 
 	K.tw = 5;
-	ck_assert_int_eq(build_laporan(R, &K, T, 0, &d, NULL, &e), EX_USAGE);
+	ck_assert_int_eq(build_laporan(R, &K, NULL, T, 0, &d, NULL, &e),
+	    EX_USAGE);
 	ck_assert_ptr_null(d);
 }
 END_TEST
@@ -1593,6 +1731,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_capaian_table);
 	tcase_add_test(tc, test_lampiran_tables);
 	tcase_add_test(tc, test_charts);
+	tcase_add_loop_test(tc, test_tw_charts, 0, (int)LK_NELEM(tw_cases));
 	tcase_add_test(tc, test_bab2_bab3);
 	tcase_add_test(tc, test_info_page);
 	tcase_add_test(tc, test_all_filled);
