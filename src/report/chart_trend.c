@@ -267,25 +267,33 @@ centred(pdf *p, const lb_measure *m, unsigned st, double size, double x,
 	pdf_text(p, st, size, x - w / 2, base, t, strlen(t));
 }
 
-/* One series: segments between neighbouring years that both have a
- * value, then the markers over them. */
+/* Whether point i of the series has a value. */
+static bool
+has(const doc_trend *s, size_t i, bool target)
+{
+	return i < s->n_point &&
+	       (target ? s->point[i].ada_target : s->point[i].ada_realisasi);
+}
+
+/* One series: one line through each run of neighbouring points that
+ * have a value (a point without one breaks it), then the markers over
+ * them. */
 static void
 series(const trend_prep *c, pdf *p, double x, double bottom, bool target)
 {
 	const doc_trend *s = c->src;
 
-	for (size_t i = 0; i + 1 < s->n_point; i++) {
-		const doc_trend_point *a = &s->point[i], *b = &s->point[i + 1];
-		bool ha = target ? a->ada_target : a->ada_realisasi;
-		bool hb = target ? b->ada_target : b->ada_realisasi;
+	for (size_t i = 0; i < s->n_point; i++) {
+		const doc_trend_point *a = &s->point[i];
+		bool before = i > 0 && has(s, i - 1, target);
 
-		if (!ha || !hb)
+		if (!has(s, i, target) || (!before && !has(s, i + 1, target)))
 			continue;
-		pdf_line(p, x + col_x(c, i),
-			 val_y(c, bottom, target ? a->target : a->realisasi),
-			 x + col_x(c, i + 1),
-			 val_y(c, bottom, target ? b->target : b->realisasi),
-			 target ? 0.75 : 1.25, 0, target);
+		pdf_path_to(p, x + col_x(c, i),
+			    val_y(c, bottom, target ? a->target : a->realisasi),
+			    !before, target ? 0.75 : 1.25, 0, target);
+		if (!has(s, i + 1, target))
+			pdf_path_stroke(p);
 	}
 	for (size_t i = 0; i < s->n_point; i++) {
 		const doc_trend_point *a = &s->point[i];

@@ -410,6 +410,28 @@ pdf_line(pdf *p, double x0, double y0, double x1, double y1, double width,
 }
 
 void
+pdf_path_to(pdf *p, double x, double y, bool first, double width,
+	    double gray, bool dashed)
+{
+	if (p->page == NULL)
+		return;
+	if (first) {
+		pdf_end_text(p);
+		set_stroke(p, width, gray, dashed);
+		pdf_op_move_to(p, (HPDF_REAL)pdf_q(x), (HPDF_REAL)pdf_q(y));
+	} else {
+		pdf_op_line_to(p, (HPDF_REAL)pdf_q(x), (HPDF_REAL)pdf_q(y));
+	}
+}
+
+void
+pdf_path_stroke(pdf *p)
+{
+	if (p->page != NULL)
+		HPDF_Page_Stroke(p->page);
+}
+
+void
 pdf_rect(pdf *p, double x, double y, double w, double h, double fill,
 	 double line)
 {

@@ -70,6 +70,12 @@ void pdf_text_tracked(pdf *p, unsigned style, double size, double x,
 /* A line; gray 0 = black; dashed: 3 on, 2 off. */
 void pdf_line(pdf *p, double x0, double y0, double x1, double y1,
 	      double width, double gray, bool dashed);
+/* An open path stroked as pdf_line strokes, its dash pattern running on
+ * through the corners: pdf_path_to for each point (first: the start),
+ * then pdf_path_stroke. */
+void pdf_path_to(pdf *p, double x, double y, bool first, double width,
+		 double gray, bool dashed);
+void pdf_path_stroke(pdf *p);
 /* Rectangle with lower-left corner (x, y): filled with grey `fill` unless
  * fill < 0, outlined in black with `line` width unless line <= 0. */
 void pdf_rect(pdf *p, double x, double y, double w, double h, double fill,
