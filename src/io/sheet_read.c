@@ -32,8 +32,9 @@ typedef struct bnode {
 
 typedef struct kv {
 	char *key;
-	yd_pair *pair;        /* the realisation's pair in its map */
-	const sheet *from;
+	yd_node *map;         /* the map holding the realisation's pair */
+	size_t at;            /* its index there (the map's array grows, */
+	const sheet *from;    /* so no pointer into it is kept) */
 } kv;
 
 /* What messages need of a sheet, copied: the book may be freed before
@@ -982,12 +983,12 @@ read_realisasi(rd *x, const sheet *s, const char *key, int scale)
 		if (prev != NULL && prev->from == s)
 			ROW_FAIL(fail(x, r->row, col_of(r, &h, 1), _("the realisation "
 			    "of %s for triwulan %d is given twice (first on row "
-			    "%u)"), kode, tw, prev->pair->key->line));
+			    "%u)"), kode, tw, prev->map->pair[prev->at].key->line));
 		if (v == NULL)  /* not known yet */
 			v = scalar(x, "", true, r->row, col_of(r, &h, 2));
 		if (prev != NULL) {
-			prev->pair->key = k;
-			prev->pair->value = v;
+			prev->map->pair[prev->at].key = k;
+			prev->map->pair[prev->at].value = v;
 			prev->from = s;
 			continue;
 		}
@@ -996,8 +997,9 @@ read_realisasi(rd *x, const sheet *s, const char *key, int scale)
 			put(x, x->tw[tw], key, m);
 		}
 		prev = seen_find(x, id, true);
-		prev->pair = put(x, m, kode, v);
-		prev->pair->key = k;
+		prev->map = m;
+		prev->at = m->n_pair;
+		put(x, m, kode, v)->key = k;
 		prev->from = s;
 		continue;
 	row_fail:

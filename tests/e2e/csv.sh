@@ -41,6 +41,19 @@ expect_eq "IKU5 untouched" "$(row IKU5)" "130|65,00"
 lakip -d "$T/m.db" export --tahun 2023 -o "$T/m.yaml"
 expect_in "narratives kept" "$T/m.yaml" "narasi:"
 
+# Every row listed is merged, the first IKU of a quarter as the last: the
+# reader once kept pointers into a map that grew, and the early rows'
+# changes went nowhere ("0 changed").
+sh "$LAKIP_SRCDIR/bench/gen-synthetic.sh" 2 10 2 >"$T/g.yaml"
+lakip -d "$T/g.db" import "$T/g.yaml"
+printf 'triwulan;kode;realisasi\n1;IKU1;77\n1;IKU10;66\n3;IKU2;55\n' >"$T/g.csv"
+lakip -d "$T/g.db" import --sheet realisasi_iku --tahun 2023 "$T/g.csv"
+expect_rc "merge three rows into a larger plan" 0
+lakip -d "$T/g.db" export --tahun 2023 --format csv --sheet realisasi_iku -o "$T/g-out.csv"
+for r in '1;IKU1;77' '1;IKU10;66' '3;IKU2;55'; do
+	expect_in "merged: $r" "$T/g-out.csv" "$r"
+done
+
 # Separators and a BOM give the same result.
 printf '\357\273\277triwulan;kode;realisasi\n2;IKU2;81,5\n' >"$T/semi.csv"
 printf 'triwulan\tkode\trealisasi\n2\tIKU2\t81,5\n' >"$T/tab.csv"
