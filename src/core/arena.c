@@ -18,17 +18,20 @@ struct arena_block {
 
 #define BLOCK_MIN (64 * 1024)
 
-void *
-arena_alloc(arena *a, size_t size)
+/* size bytes at an address that is a multiple of align (a power of two),
+ * not cleared.  Strings take align 1: no room is lost between them. */
+static void *
+take(arena *a, size_t size, size_t align)
 {
 	arena_block *b = a->head;
-	size_t align = sizeof(max_align_t);
+	size_t off = 0;
 	void *p;
 
-	size = (size + align - 1) / align * align;
 	if (size == 0)
-		size = align;
-	if (b == NULL || b->size - b->used < size) {
+		size = 1;
+	if (b != NULL)
+		off = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || off > b->size || b->size - off < size) {
 		size_t bs = size > BLOCK_MIN ? size : BLOCK_MIN;
 
 		if (bs > SIZE_MAX - sizeof *b)
@@ -38,6 +41,7 @@ arena_alloc(arena *a, size_t size)
 			lk_fatal("out of memory (%zu bytes)", bs);
 		b->used = 0;
 		b->size = bs;
+		off = 0;
 		if (a->head != NULL && size > BLOCK_MIN) {
 			/* Keep the current block for small allocations. */
 			b->next = a->head->next;
@@ -47,9 +51,26 @@ arena_alloc(arena *a, size_t size)
 			a->head = b;
 		}
 	}
-	p = (char *)b->data + b->used;
-	b->used += size;
+	p = (char *)b->data + off;
+	b->used = off + size;
+	return p;
+}
+
+void *
+arena_alloc(arena *a, size_t size)
+{
+	void *p = take(a, size, sizeof(max_align_t));
+
 	memset(p, 0, size);
+	return p;
+}
+
+void *
+arena_memdup(arena *a, const void *src, size_t size)
+{
+	void *p = take(a, size, sizeof(max_align_t));
+
+	memcpy(p, src, size);
 	return p;
 }
 
@@ -76,7 +97,7 @@ arena_grow(arena *a, void *old, size_t elem, size_t *cap, size_t need)
 char *
 arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = take(a, n + 1, 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -105,7 +126,7 @@ arena_vprintf(arena *a, const char *fmt, va_list ap)
 		va_end(again);
 		return arena_strndup(a, small, (size_t)n);
 	}
-	p = arena_alloc(a, (size_t)n + 1);
+	p = take(a, (size_t)n + 1, 1);
 	vsnprintf(p, (size_t)n + 1, fmt, again);
 	va_end(again);
 	return p;

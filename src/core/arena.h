@@ -19,6 +19,8 @@ typedef struct arena {
 void *arena_alloc(arena *a, size_t size);
 /* Grow an array of elements of size `elem` from n to at least need. */
 void *arena_grow(arena *a, void *old, size_t elem, size_t *cap, size_t need);
+/* A copy of size bytes of src (aligned as arena_alloc). */
+void *arena_memdup(arena *a, const void *src, size_t size);
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_printf(arena *a, const char *fmt, ...)

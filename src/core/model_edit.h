@@ -88,6 +88,10 @@ void rencana_move_tabel(rencana *r, sasaran *s, int tw, size_t from,
  * Returns a new rencana (rencana_free). */
 rencana *rencana_copy_plan(const rencana *src, int tahun);
 
+/* A complete copy of r: every entity, value and string, in a new arena
+ * (model_dup.c).  Returns a new rencana (rencana_free). */
+rencana *rencana_dup(const rencana *r);
+
 /* Counts for the start screen: per quarter, how many IKU and programs
  * have a realisation, how many sasaran have a narrative (one with more
  * than white space).  iku, program and sasaran are totals; tanggal is

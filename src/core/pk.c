@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/capaian.h"
 #include "core/err.h"
@@ -122,4 +123,89 @@ pk_isi(const rencana *r, size_t *len)
 	if (len != NULL)
 		*len = n;
 	return buf;
+}
+
+/* ---- the same fields compared, without the text ---- */
+
+static bool
+s_eq(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static bool
+pejabat_sama(const pejabat *a, const pejabat *b)
+{
+	return s_eq(a->nama, b->nama) && s_eq(a->jabatan, b->jabatan) &&
+	       s_eq(a->pangkat, b->pangkat) && s_eq(a->nip, b->nip);
+}
+
+static bool
+target_tw_sama(const bool *ada_a, const int64_t *a, const bool *ada_b,
+	       const int64_t *b)
+{
+	for (int n = 1; n <= TW_MAX; n++)
+		if (ada_a[n] != ada_b[n] || (ada_a[n] && a[n] != b[n]))
+			return false;
+	return true;
+}
+
+static bool
+perjanjian_sama(const perjanjian *a, const perjanjian *b)
+{
+	if (a->ada != b->ada)
+		return false;
+	if (!a->ada)
+		return true;
+	if (a->tahun != b->tahun || a->bulan != b->bulan || a->hari != b->hari ||
+	    !pejabat_sama(&a->pihak_kedua, &b->pihak_kedua) ||
+	    a->n_teks != b->n_teks)
+		return false;
+	for (size_t i = 0; i < a->n_teks; i++)
+		if (!s_eq(a->teks[i].nama, b->teks[i].nama) ||
+		    !s_eq(a->teks[i].teks, b->teks[i].teks))
+			return false;
+	return true;
+}
+
+static bool
+iku_sama(const iku *a, const iku *b)
+{
+	return s_eq(a->kode, b->kode) && s_eq(a->uraian, b->uraian) &&
+	       s_eq(a->satuan, b->satuan) && a->polaritas == b->polaritas &&
+	       a->target == b->target &&
+	       target_tw_sama(a->ada_target_tw, a->target_tw,
+			      b->ada_target_tw, b->target_tw);
+}
+
+bool
+pk_sama(const rencana *a, const rencana *b)
+{
+	const instansi *x = &a->instansi, *y = &b->instansi;
+
+	if (a->tahun != b->tahun || !s_eq(x->kode, y->kode) ||
+	    !s_eq(x->nama, y->nama) || !s_eq(x->pemerintah, y->pemerintah) ||
+	    !s_eq(x->kota, y->kota) || !s_eq(x->logo, y->logo) ||
+	    !pejabat_sama(&x->kepala, &y->kepala) ||
+	    !perjanjian_sama(&a->perjanjian, &b->perjanjian) ||
+	    a->n_sasaran != b->n_sasaran || a->n_program != b->n_program)
+		return false;
+	for (size_t i = 0; i < a->n_sasaran; i++) {
+		const sasaran *s = &a->sasaran[i], *t = &b->sasaran[i];
+
+		if (!s_eq(s->kode, t->kode) || !s_eq(s->uraian, t->uraian) ||
+		    s->n_iku != t->n_iku)
+			return false;
+		for (size_t j = 0; j < s->n_iku; j++)
+			if (!iku_sama(&s->iku[j], &t->iku[j]))
+				return false;
+	}
+	for (size_t i = 0; i < a->n_program; i++) {
+		const program *p = &a->program[i], *q = &b->program[i];
+
+		if (!s_eq(p->kode, q->kode) || !s_eq(p->uraian, q->uraian) ||
+		    p->anggaran != q->anggaran)
+			return false;
+	}
+	return true;
 }

@@ -25,4 +25,9 @@
 
 char *pk_isi(const rencana *r, size_t *len);
 
+/* Whether a and b state the same agreement: the fields pk_isi writes,
+ * compared one by one (true implies the same pk_isi text; a cheap test
+ * before the text is built). */
+bool pk_sama(const rencana *a, const rencana *b);
+
 #endif

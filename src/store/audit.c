@@ -166,6 +166,23 @@ store_audit_head(store *s, int64_t *id, char hash[65], lk_err *e)
 }
 
 int
+store_audit_head_txn(store *s, int64_t *id, char hash[65], lk_err *e)
+{
+	int rc;
+
+	if (s->version < STORE_VERSION_WORKFLOW) {
+		*id = 0;
+		memcpy(hash, zero_hash, 65);
+		return 0;
+	}
+	if ((rc = head(s, e)) != 0)
+		return rc;
+	*id = s->audit_id;
+	memcpy(hash, s->audit_hash, 65);
+	return 0;
+}
+
+int
 store_audit_hash_of(store *s, int64_t id, char hash[65], bool *found,
 		    lk_err *e)
 {

@@ -13,6 +13,27 @@
 #include <string.h>
 
 static uint64_t n_stmt;
+static int tracing = -1;     /* LAKIP_STMT_COUNT=trace: each statement too */
+
+static bool
+trace_on(void)
+{
+	if (tracing < 0) {
+		const char *v = getenv("LAKIP_STMT_COUNT");
+
+		tracing = v != NULL && strcmp(v, "trace") == 0;
+	}
+	return tracing;
+}
+
+/* One counted statement, its first line of SQL, to stderr. */
+static void
+trace(const char *sql)
+{
+	if (trace_on())
+		fprintf(stderr, "lakip: statement %llu: %.100s\n",
+			(unsigned long long)n_stmt, sql ? sql : "?");
+}
 
 uint64_t
 drv_stmt_count(void)
@@ -40,7 +61,8 @@ drv_close(drv_db *db)
 	if (db == NULL)
 		return;
 	db->ops->close(db);
-	if ((v = getenv("LAKIP_STMT_COUNT")) != NULL && strcmp(v, "1") == 0)
+	if ((v = getenv("LAKIP_STMT_COUNT")) != NULL &&
+	    (strcmp(v, "1") == 0 || trace_on()))
 		fprintf(stderr, "lakip: %llu statements\n",
 			(unsigned long long)n_stmt);
 }
@@ -58,6 +80,7 @@ int
 drv_exec(drv_db *db, const char *sql)
 {
 	n_stmt++;
+	trace(sql);
 	return note(db, db->ops->exec(db, sql));
 }
 
@@ -110,15 +133,22 @@ drv_busy_timeout(drv_db *db, int ms)
 int
 drv_prepare(drv_db *db, const char *sql, drv_st **out)
 {
+	int rc;
+
 	*out = NULL;
-	return note(db, db->ops->prepare(db, sql, out));
+	rc = note(db, db->ops->prepare(db, sql, out));
+	if (*out != NULL && trace_on())
+		(*out)->trace_sql = strdup(sql);
+	return rc;
 }
 
 void
 drv_finalize(drv_st *st)
 {
-	if (st != NULL)
+	if (st != NULL) {
+		free(st->trace_sql);
 		st->db->ops->finalize(st);
+	}
 }
 
 int
@@ -159,6 +189,7 @@ drv_step(drv_st *st)
 	if (!st->counted) {
 		st->counted = true;
 		n_stmt++;
+		trace(st->trace_sql);
 	}
 	return note(st->db, st->db->ops->step(st));
 }

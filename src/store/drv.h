@@ -96,6 +96,7 @@ struct drv_db {
 struct drv_st {
 	drv_db *db;
 	bool counted;     /* this execution was counted (drv_stmt_count) */
+	char *trace_sql;  /* with LAKIP_STMT_COUNT=trace: its SQL, or NULL */
 };
 
 /* ---- connections ---- */

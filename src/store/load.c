@@ -845,6 +845,8 @@ store_load_plan(store *s, const char *instansi, int tahun, store_plan *p,
 {
 	load_ctx c;
 	bool own_txn = !drv_in_txn(s->db);
+	int64_t head_id = -1;
+	char head_hash[65] = "";
 	int rc;
 
 	memset(p, 0, sizeof *p);
@@ -857,7 +859,13 @@ store_load_plan(store *s, const char *instansi, int tahun, store_plan *p,
 	/* One read transaction: a consistent snapshot of the plan. */
 	if (own_txn && (rc = store_exec(s, "BEGIN", e)) != 0)
 		goto out;
-	rc = load_all(&c, instansi, tahun);
+	/* The head first: a write that lands while the plan is read (on a
+	 * server, outside one snapshot) moves it past the one kept. */
+	rc = store_kept_head(s, &head_id, head_hash, e);
+	if (rc == 0)
+		rc = load_all(&c, instansi, tahun);
+	if (rc == 0 && p->ada_rencana && head_id >= 0)
+		store_kept_set(s, p, head_id, head_hash);
 	if (own_txn)
 		store_rollback(s);
 out:

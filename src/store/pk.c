@@ -702,17 +702,25 @@ sv_lock_pk(save_ctx *c)
 	}
 	if (!c->old.ada_rencana)
 		return 0;
-	if ((rc = state_of(c->s, STORE_DOK_PK, c->old.rencana_id, &st,
-			   c->e)) != 0)
-		return rc;
-	if (!st.locked) {
-		store_pk_state_free(&st);
+	/* What the agreement states, compared first: the state of its
+	 * signature is read only when that changes. */
+	if (pk_sama(c->old.r, c->r))
 		return 0;
-	}
 	a = pk_isi(c->old.r, NULL);
 	b = pk_isi(c->r, NULL);
+	if (strcmp(a, b) == 0) {
+		free(a);
+		free(b);
+		return 0;
+	}
+	if ((rc = state_of(c->s, STORE_DOK_PK, c->old.rencana_id, &st,
+			   c->e)) != 0) {
+		free(a);
+		free(b);
+		return rc;
+	}
 	/* What may still change is named, so that the user knows. */
-	if (strcmp(a, b) != 0)
+	if (st.locked)
 		rc = lk_fail(c->e, EX_NOPERM, _("%s: the Perjanjian Kinerja %d is "
 			     "signed by both parties (version %d; pihak kedua "
 			     "signed at %s): the agreement, the head, the sasaran, "

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/i18n.h"
 
@@ -360,6 +361,7 @@ remove_bidang(save_ctx *c)
 			continue;
 		}
 		sv_count(c, DIFF_BIDANG, false, false);
+		c->bidang_extra = true;
 		if (c->old.bidang[j].urutan != next) {
 			Q(c, S_BIDANG_URUTAN, st);
 			store_bind_int(c->s, st, 1, c->old.bidang[j].id);
@@ -659,7 +661,13 @@ static int
 save_all(save_ctx *c)
 {
 	TRY(check_rencana(c));
-	TRY(store_load_plan(c->s, c->r->instansi.kode, c->r->tahun, &c->old, c->e));
+	/* The plan as stored: the one the store kept when nothing was written
+	 * since it was read, else read now. */
+	TRY(store_kept_use(c->s, c->r->instansi.kode, c->r->tahun, &c->old,
+			   &c->old_kept, c->e));
+	if (!c->old_kept)
+		TRY(store_load_plan(c->s, c->r->instansi.kode, c->r->tahun,
+				    &c->old, c->e));
 	TRY(sv_side_build(c, &c->nw, c->r, true));
 	TRY(sv_side_build(c, &c->od, c->old.r, false));
 	sv_pair(c->r->instansi.n_bidang, c->nw.bidang_peer, c->nw.bidang_rank,
@@ -703,11 +711,47 @@ plan_changed(const store_diff *d)
 	return false;
 }
 
+/* With LAKIP_STMT_COUNT in the environment: what one save cost, from
+ * its role check to its commit (bench/save.sh reads it). */
+static void
+report_cost(uint64_t n0, const struct timespec *t0)
+{
+	struct timespec t1;
+	long long us;
+
+	if (getenv("LAKIP_STMT_COUNT") == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	us = (long long)(t1.tv_sec - t0->tv_sec) * 1000000 +
+		(t1.tv_nsec - t0->tv_nsec) / 1000;
+	fprintf(stderr, "lakip: save: %llu statements, %lld.%03lld ms\n",
+		(unsigned long long)(drv_stmt_count() - n0), us / 1000, us % 1000);
+}
+
+static int save_run(store *s, const rencana *r, bool dry_run,
+		    store_diff *diff, lk_err *e);
+
 int
 store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	   lk_err *e)
 {
+	uint64_t n0 = drv_stmt_count();
+	struct timespec t0;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = save_run(s, r, dry_run, diff, e);
+	report_cost(n0, &t0);
+	return rc;
+}
+
+static int
+save_run(store *s, const rencana *r, bool dry_run, store_diff *diff,
+	 lk_err *e)
+{
 	save_ctx c;
+	store_plan *kept = NULL;
+	bool saved = false;
 	int rc;
 
 	if (diff != NULL)
@@ -743,17 +787,25 @@ store_save(store *s, const rencana *r, bool dry_run, store_diff *diff,
 	rc = save_all(&c);
 	if (rc == 0 && (plan_changed(&c.d) || c.plan_tahunan))
 		rc = store_izin_at(s, r->instansi.kode, AKSI_UBAH_RENCANA, e);
-	if (rc == 0 && !dry_run)
-		rc = store_commit(s, e);
-	else
+	if (rc == 0 && !dry_run) {
+		if ((rc = store_commit(s, e)) == 0) {
+			kept = sv_keep_after(&c);
+			saved = true;
+		}
+	} else {
 		store_rollback(s);
+	}
 
 	store_finalize_all(c.st, S_COUNT);
 	if (c.old.r != NULL) {
 		sv_side_free(&c.nw);
 		sv_side_free(&c.od);
-		rencana_free(c.old.r);
+		if (!c.old_kept)
+			rencana_free(c.old.r);
 	}
+	/* What was saved replaces the plan kept (c.old, when it was used). */
+	if (saved)
+		store_kept_replace(s, kept);
 	free(c.bidang_id);
 	free(c.sasaran_id);
 	free(c.program_id);

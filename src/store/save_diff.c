@@ -526,6 +526,20 @@ instansi_changed(const save_ctx *c)
 }
 
 int
+sv_locked_quarters(save_ctx *c, bool locked[TW_MAX + 1], bool *any)
+{
+	if (!c->locks_read) {
+		TRY(store_locked_quarters(c->s, c->old.instansi_id,
+					  c->old.ada_rencana ? c->old.rencana_id : 0,
+					  c->locked, &c->any_locked, c->e));
+		c->locks_read = true;
+	}
+	memcpy(locked, c->locked, sizeof c->locked);
+	*any = c->any_locked;
+	return 0;
+}
+
+int
 sv_lock_check(save_ctx *c)
 {
 	bool locked[TW_MAX + 1], any;
@@ -533,9 +547,7 @@ sv_lock_check(save_ctx *c)
 
 	if (!c->old.ada_instansi)
 		return 0;
-	TRY(store_locked_quarters(c->s, c->old.instansi_id,
-				  c->old.ada_rencana ? c->old.rencana_id : 0,
-				  locked, &any, c->e));
+	TRY(sv_locked_quarters(c, locked, &any));
 	if (any && instansi_changed(c))
 		return lk_fail(c->e, EX_NOPERM,
 			       _("%s: the agency's profile and bidang appear in"

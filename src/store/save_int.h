@@ -67,6 +67,11 @@ typedef struct save_ctx {
 	char scope_plan[160];        /* "instansi/tahun", */
 	char scope_tw[TW_MAX + 1][176];  /* "instansi/tahun/TWn" */
 	bool plan_tahunan;           /* the year's plan data changed */
+	bool old_kept;               /* old is the store's kept plan */
+	bool bidang_extra;           /* a bidang absent from r stayed */
+	int64_t tw_id[TW_MAX + 1];   /* rows of r's quarters, once saved */
+	bool locks_read;             /* locked[] and any_locked read */
+	bool locked[TW_MAX + 1], any_locked;
 } save_ctx;
 
 #define NONE SIZE_MAX
@@ -119,6 +124,8 @@ const char *sv_kode_sasaran(const rencana *r, size_t i);
 const char *sv_kode_program(const rencana *r, size_t i);
 void sv_pair_iku(save_ctx *c);
 void sv_count(save_ctx *c, enum store_diff_kind k, bool added, bool changed);
+/* The plan's locked quarters (of the stored plan), read once a save. */
+int sv_locked_quarters(save_ctx *c, bool locked[TW_MAX + 1], bool *any);
 /* EX_NOPERM when r changes what a locked quarter shows (see save_diff.c). */
 int sv_lock_check(save_ctx *c);
 
@@ -130,6 +137,11 @@ int sv_lock_tahunan(save_ctx *c);
 /* EX_NOPERM when r changes the year's annual data (text_tahunan) while
  * its signed LKjIP is locked. */
 int sv_lock_lkjip(save_ctx *c);
+
+/* plan_keep.c: after a committed save, the plan to keep: what was saved
+ * with the ids of its rows, or NULL when the store keeps no plans or the
+ * database is not exactly c->r (store_kept_replace takes it). */
+store_plan *sv_keep_after(const save_ctx *c);
 
 /* save_tw.c */
 int sv_save_triwulan(save_ctx *c);

@@ -214,6 +214,51 @@ text_renstra(const rencana *r)
 	return tx_close(&x);
 }
 
+static bool
+tahun_nilai_equal(const tahun_nilai *a, size_t na, const tahun_nilai *b,
+		  size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (a[i].tahun != b[i].tahun || a[i].nilai != b[i].nilai)
+			return false;
+	return true;
+}
+
+/* The fields text_iku writes, compared one by one: true implies the same
+ * text (the test before the texts are built, 5,000 times a save). */
+static bool
+iku_tahunan_equal(const iku *a, const iku *b)
+{
+	if (a->ada_baseline != b->ada_baseline ||
+	    (a->ada_baseline && (a->baseline_tahun != b->baseline_tahun ||
+				 a->baseline_nilai != b->baseline_nilai)) ||
+	    a->ada_standar_nasional != b->ada_standar_nasional ||
+	    (a->ada_standar_nasional &&
+	     a->standar_nasional != b->standar_nasional) ||
+	    !tahun_nilai_equal(a->target_renstra, a->n_target_renstra,
+			       b->target_renstra, b->n_target_renstra) ||
+	    !tahun_nilai_equal(a->riwayat, a->n_riwayat, b->riwayat, b->n_riwayat)
+	    || a->n_kategori != b->n_kategori)
+		return false;
+	for (size_t i = 0; i < a->n_kategori; i++)
+		if (!store_streq(a->kategori[i].label, b->kategori[i].label) ||
+		    a->kategori[i].syarat != b->kategori[i].syarat ||
+		    a->kategori[i].batas != b->kategori[i].batas)
+			return false;
+	return true;
+}
+
+/* text_iku(k) is NULL: the IKU has none of that data. */
+static bool
+iku_tahunan_empty(const iku *k)
+{
+	return !k->ada_baseline && k->n_target_renstra == 0 &&
+	       k->n_riwayat == 0 && k->n_kategori == 0 &&
+	       !k->ada_standar_nasional;
+}
+
 /* The plan data of an IKU for the year (baseline ... standar). */
 static char *
 text_iku(const iku *k)
@@ -370,9 +415,7 @@ sv_lock_tahunan(save_ctx *c)
 
 	if (!c->old.ada_instansi)
 		return 0;
-	TRY(store_locked_quarters(c->s, c->old.instansi_id,
-				  c->old.ada_rencana ? c->old.rencana_id : 0,
-				  locked, &any, c->e));
+	TRY(sv_locked_quarters(c, locked, &any));
 	if (any && (!store_streq(o->instansi.zona_waktu, r->instansi.zona_waktu) ||
 		    !store_streq(o->instansi.verifikasi, r->instansi.verifikasi)))
 		return lk_fail(c->e, EX_NOPERM,
@@ -424,14 +467,22 @@ sv_lock_lkjip(save_ctx *c)
 
 	if (!c->old.ada_rencana)
 		return 0;
-	TRY(sv_dok_state(c->s, STORE_DOK_LKJIP, c->old.rencana_id, &st, c->e));
-	if (!st.locked) {
-		store_pk_state_free(&st);
-		return 0;
-	}
+	/* The annual data compared first: the state of the LKjIP's
+	 * signature is read only when that changes. */
 	a = text_tahunan(c->old.r);
 	b = text_tahunan(c->r);
-	if (!store_streq(a, b))
+	if (store_streq(a, b)) {
+		free(a);
+		free(b);
+		return 0;
+	}
+	if ((rc = sv_dok_state(c->s, STORE_DOK_LKJIP, c->old.rencana_id, &st,
+			       c->e)) != 0) {
+		free(a);
+		free(b);
+		return rc;
+	}
+	if (st.locked)
 		rc = lk_fail(c->e, EX_NOPERM, _("%s: the LKjIP %d is signed "
 			     "(version %d, at %s): the year's annual data (its "
 			     "texts, the annual realisations and narratives) cannot "
@@ -595,6 +646,12 @@ save_iku_tahunan(tctx *t, bool *plan)
 			const iku *k = &r->sasaran[i].iku[j];
 			const iku *ok = iku_of(c, k->kode);
 
+			/* Equal: counted as au_group would, no text built. */
+			if (ok != NULL && iku_tahunan_equal(ok, k)) {
+				if (!iku_tahunan_empty(k))
+					c->d.n[DIFF_TAHUNAN].unchanged++;
+				continue;
+			}
 			TRY(au_group(c, scope, "iku_tahunan", k->kode, "tahunan",
 				     ok ? text_iku(ok) : NULL, text_iku(k),
 				     &changed));

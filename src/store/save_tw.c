@@ -366,6 +366,7 @@ sv_save_triwulan(save_ctx *c)
 			continue;
 		}
 		tg = triwulan_tanggal_iso(t, tanggal);   /* NULL: not set */
+		c->tw_id[n] = id;
 		if (o->tw[n].ada) {
 			bool changed = sv_tw_changed(c, n);
 
@@ -390,6 +391,7 @@ sv_save_triwulan(save_ctx *c)
 			store_bind_text(c->s, st, 3, tg);
 			store_bind_text(c->s, st, 4, t->kesimpulan);
 			TRY(sv_run_insert(c, st, &id));
+			c->tw_id[n] = id;
 			TRY(save_tw_content(c, n, id));
 		}
 		TRY(sv_au_triwulan(c, n));

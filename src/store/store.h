@@ -179,6 +179,15 @@ int store_zona_waktu(store *s, const char *kode, char **out, lk_err *e);
 int store_load(store *s, const char *instansi, int tahun, rencana **out,
 	       lk_err *e);
 
+/* A handle that keeps plans keeps a copy of each plan it loads whole
+ * (outside a write) and of each plan it saves: a later store_save of the
+ * same plan compares with that copy, without reading the plan again, as
+ * long as nothing was written to the database since (the audit chain's
+ * head is the same); else it reads the stored plan as without.  For a
+ * front end that loads, edits and saves one plan (the terminal
+ * application, an import); off by default (a report needs no copy). */
+void store_keep_plans(store *s, bool on);
+
 /* The annual realisation of each IKU in the agency's plans of the years
  * dari..sampai (tahunan.realisasi_iku, else triwulan 4's; IKU without one
  * are left out), for tahunan_hitung.  Memory in a.  0 or an EX_* code. */

@@ -92,6 +92,13 @@ struct store {
 	drv_st *audit_st[2];  /* head query, insert */
 	store_change_fn *on_change; /* store_on_change */
 	void *on_change_ctx;
+	bool writing;      /* inside store_begin's write transaction */
+	/* The plan last read whole outside a write, with the audit chain's
+	 * head read before it (plan_keep.c; store_keep_plans). */
+	bool keep_plans;
+	struct store_plan *kept;   /* NULL: none */
+	int64_t kept_audit_id;
+	char kept_audit_hash[65];
 };
 
 /* ---- errors (store_stmt.c) ---- */
@@ -204,6 +211,9 @@ int store_audit6(store *s, const char *action, const char *scope,
 		 const char *old, const char *new_, lk_err *e);
 /* The chain's newest record: its id (0: none) and hash. */
 int store_audit_head(store *s, int64_t *id, char hash[65], lk_err *e);
+/* The same inside a write transaction, read once and kept for the
+ * records store_audit appends to it. */
+int store_audit_head_txn(store *s, int64_t *id, char hash[65], lk_err *e);
 /* The system clock in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
 void store_now(char buf[32]);
 void store_audit_finalize(store *s);
@@ -336,6 +346,29 @@ typedef struct store_plan {
  * free p->r with rencana_free(). */
 int store_load_plan(store *s, const char *instansi, int tahun,
 		    store_plan *p, lk_err *e);
+
+/* ---- the kept plan (plan_keep.c) ---- */
+
+/* A copy of p (its rencana and ids) in a new arena; free with
+ * store_plan_free. */
+store_plan *store_plan_dup(const store_plan *p);
+void store_plan_free(store_plan *p);
+/* In a read (not inside a write): the audit chain's head, read before
+ * the plan when s keeps plans (else 0 and ""). */
+int store_kept_head(store *s, int64_t *id, char hash[65], lk_err *e);
+/* After a whole load of p outside a write, at head (id, hash): keep a
+ * copy when s keeps plans. */
+void store_kept_set(store *s, const store_plan *p, int64_t id,
+		    const char hash[65]);
+/* Inside a write: *out borrows the kept plan of (instansi, tahun) when
+ * the audit chain's head is still the one it was read at (nothing was
+ * written since), else *out is left zeroed; 0 or an error. */
+int store_kept_use(store *s, const char *instansi, int tahun,
+		   store_plan *out, bool *used, lk_err *e);
+void store_kept_drop(store *s);
+/* The kept plan replaced by p (NULL: none), at the audit chain's head of
+ * the transaction just committed. */
+void store_kept_replace(store *s, store_plan *p);
 
 /* The data of the whole year of a loaded plan (load_tahunan.c): the
  * instansi's (rencana_id 0: only those) and the plan's. */

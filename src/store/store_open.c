@@ -293,6 +293,7 @@ store_close(store *s)
 		store_audit_finalize(s);
 		drv_close(s->db);
 	}
+	store_kept_drop(s);
 	free(s->path);
 	free(s->actor);
 	free(s);

@@ -193,8 +193,12 @@ store_begin(store *s, lk_err *e)
 {
 	if (s->damaged)
 		return store_fail_readonly(s, e);
+	int rc;
+
 	s->audit_cached = false;
-	return store_exec(s, drv_sql(s->db, DRV_SQL_BEGIN_WRITE), e);
+	rc = store_exec(s, drv_sql(s->db, DRV_SQL_BEGIN_WRITE), e);
+	s->writing = rc == 0;
+	return rc;
 }
 
 int
@@ -204,6 +208,7 @@ store_commit(store *s, lk_err *e)
 
 	if (rc != 0)
 		store_rollback(s);
+	s->writing = false;
 	return rc;
 }
 
@@ -212,6 +217,7 @@ store_rollback(store *s)
 {
 	if (drv_in_txn(s->db))
 		drv_exec(s->db, "ROLLBACK");
+	s->writing = false;
 }
 
 int

@@ -209,6 +209,9 @@ svc_import(svc *v, const svc_import_opts *o, svc_import_result *res,
 	 * read-only or damaged database is refused by store_save, with its
 	 * own reason. */
 	rc = store_izin_at(v->s, NULL, AKSI_IMPOR, e);
+	/* The stored plan read to merge with is the one the save compares
+	 * with: kept, not read twice. */
+	store_keep_plans(v->s, true);
 	if (rc == 0)
 		rc = read_plan(v, o, res, &r, e);
 	else

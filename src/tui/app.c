@@ -90,6 +90,9 @@ open_store(app *a)
 	/* The store may have found it cannot write (a WAL database in a
 	 * directory this account cannot write). */
 	a->readonly = a->readonly || store_readonly(a->st);
+	/* A plan loaded, edited and saved: a save compares with the copy
+	 * kept at the load, not with the plan read again. */
+	store_keep_plans(a->st, !a->readonly);
 	return 0;
 }
 

@@ -79,4 +79,25 @@ check "back to the first rows" cmp -s "$T/rows0" "$T/rows3"
 check "audit verify holds" "$LAKIP_BIN" -d "$DB" audit verify
 n4=$(stmts "$T/same.yaml")
 expect_eq "a re-import writes nothing: the same count as the first" "$n4" "$n0"
+
+# One value from a CSV: the import reads the stored plan to merge into,
+# and the save compares with that same plan (kept), not with the plan
+# read again: the save itself, from its role check to its commit, runs
+# at most 10 statements (LAKIP_STMT_COUNT prints "lakip: save: N ...").
+printf 'triwulan;kode;realisasi\n2;IKU1;80,5\n' >"$T/one.csv"
+rc=0
+LAKIP_STMT_COUNT=1 "$LAKIP_BIN" -d "$DB" import --sheet realisasi_iku --tahun 2023 \
+	"$T/one.csv" >"$T/stdout" 2>"$T/err" || rc=$?
+cp "$T/err" "$T/stderr"
+expect_rc "one value imported from a CSV" 0
+ns=$(sed -n 's/^lakip: save: \([0-9]*\) statements, .*/\1/p' "$T/err")
+case $ns in
+''|*[!0-9]*) not_ok "the save's own count is printed" "$(cat "$T/err")" ;;
+*) if [ "$ns" -le 10 ]; then ok "the save of one value ran $ns statements"
+   else not_ok "the save of one value runs at most 10 statements" "$ns"; fi ;;
+esac
+expect_eq "the value is stored" "$(db_sql "$DB" "SELECT r.nilai FROM realisasi_iku r
+	JOIN iku i ON i.id = r.iku_id JOIN triwulan t ON t.id = r.triwulan_id
+	WHERE t.nomor = 2 AND i.kode = 'IKU1'")" 805000
+check "audit verify holds after it" "$LAKIP_BIN" -d "$DB" audit verify
 finish
