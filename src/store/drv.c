@@ -251,3 +251,21 @@ drv_is_pg_name(const char *name)
 	return name != NULL && (strncmp(name, "postgresql://", 13) == 0
 				|| strncmp(name, "postgres://", 11) == 0);
 }
+
+size_t
+drv_insert_id_cut(const char *sql)
+{
+	static const char tail[] = " RETURNING id";
+	size_t n = strlen(sql), k = sizeof tail - 1;
+	const char *v;
+
+	if (strncmp(sql, "INSERT INTO ", 12) != 0 || n <= k ||
+	    strcmp(sql + n - k, tail) != 0)
+		return 0;
+	/* one VALUES row, no ON CONFLICT, no second statement */
+	if ((v = strstr(sql, " VALUES (")) == NULL || strstr(v, "), (") != NULL ||
+	    strstr(v, "),(") != NULL || strstr(sql, "ON CONFLICT") != NULL ||
+	    strstr(sql, " SELECT ") != NULL || strchr(sql, ';') != NULL)
+		return 0;
+	return n - k;
+}

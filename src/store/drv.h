@@ -190,4 +190,11 @@ const char *drv_pg_describe(const char *conninfo, char *buf, size_t n);
 uint64_t drv_stmt_count(void);
 bool drv_is_pg_name(const char *name);
 
+/* For the drivers: the length of sql without its " RETURNING id" when it
+ * is a single-row "INSERT INTO t (...) VALUES (...) RETURNING id" (no ON
+ * CONFLICT, no SELECT, one statement) whose one result, the new row's
+ * id, a driver may learn its own way (SQLite: the last rowid;
+ * PostgreSQL: ids taken from the table's sequence ahead); 0 otherwise. */
+size_t drv_insert_id_cut(const char *sql);
+
 #endif

@@ -182,6 +182,66 @@ pg_queue(pg_st *s)
 	return DRV_OK;
 }
 
+/* Ids are taken from a sequence with nextval(), never given back: an id
+ * taken and not used (a transaction rolled back, a connection closed) is
+ * a gap, as it is when the server's own default takes it.  The ids of one
+ * round trip need not follow each other (another connection may take ids
+ * between them). */
+#define PG_ID_BATCH_MAX 1024
+
+int
+pg_next_id(pg_db *d, const char *table, int64_t *id)
+{
+	static const char sql[] =
+		"SELECT nextval(pg_get_serial_sequence($1, 'id'))"
+		" FROM generate_series(1, $2::int8)";
+	struct pg_ids *t = NULL;
+	const char *val[2];
+	char nbuf[16];
+	PGresult *res;
+	int i, rc;
+
+	for (i = 0; i < d->n_ids; i++)
+		if (strcmp(d->ids[i].table, table) == 0) {
+			t = &d->ids[i];
+			break;
+		}
+	if (t == NULL) {
+		if (d->n_ids == PG_ID_TABLES || strlen(table) >= sizeof t->table) {
+			set_err(d, "too many tables for ids taken ahead");
+			return DRV_ERROR;
+		}
+		t = &d->ids[d->n_ids++];
+		snprintf(t->table, sizeof t->table, "%s", table);
+	}
+	if (t->pos < t->n) {
+		*id = t->v[t->pos++];
+		return DRV_OK;
+	}
+	if ((rc = pg_drain(d)) != DRV_OK)
+		return rc;
+	t->batch = t->batch == 0 ? 1 : t->batch < PG_ID_BATCH_MAX ? t->batch * 2
+								     : t->batch;
+	if (t->v == NULL)
+		t->v = pg_xcalloc(PG_ID_BATCH_MAX, sizeof *t->v);
+	snprintf(nbuf, sizeof nbuf, "%d", t->batch);
+	val[0] = table;
+	val[1] = nbuf;
+	res = PQexecParams(d->conn, sql, 2, NULL, val, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != t->batch) {
+		rc = pg_fail_of(d, res);
+		PQclear(res);
+		return rc == DRV_OK ? DRV_ERROR : rc;
+	}
+	for (i = 0; i < t->batch; i++)
+		t->v[i] = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+	PQclear(res);
+	t->n = t->batch;
+	t->pos = 1;
+	*id = t->v[0];
+	return DRV_OK;
+}
+
 void
 pg_flush_pending(pg_db *d)
 {
@@ -260,8 +320,12 @@ pg_close(drv_db *db)
 {
 	pg_db *d = (pg_db *)db;
 
+	int i;
+
 	if (d->conn != NULL)
 		PQfinish(d->conn);
+	for (i = 0; i < d->n_ids; i++)
+		free(d->ids[i].v);
 	free(d->err);
 	free(d);
 }

@@ -95,6 +95,7 @@ enum {
 
 /* Prepared statements dropped on the server in one batch. */
 #define PG_PENDING_MAX 64
+#define PG_ID_TABLES 24            /* tables whose ids are taken ahead */
 
 typedef struct pg_db {
 	drv_db base;
@@ -106,6 +107,13 @@ typedef struct pg_db {
 	int n_pending;
 	bool pipe;                  /* in libpq's pipeline mode */
 	int n_queued;               /* statements sent, results not read */
+	/* ids taken ahead from a table's sequence (pg_next_id) */
+	struct pg_ids {
+		char table[48];
+		int64_t *v;         /* [batch], handed out from pos */
+		int n, pos, batch;
+	} ids[PG_ID_TABLES];
+	int n_ids;
 } pg_db;
 
 typedef struct pg_st {
@@ -120,6 +128,12 @@ typedef struct pg_st {
 	bool *used;                 /* [nparam]: $N appears in the SQL */
 	bool no_rows;               /* ran once and returned no columns */
 	bool sent;                  /* this execution queued (pipeline) */
+	/* an "INSERT ... RETURNING id" run as an INSERT of an id taken
+	 * ahead (pg_next_id), its last parameter: it can be queued */
+	char table[48];             /* "" when not */
+	int64_t id;
+	char id_text[24];
+	int id_row;                 /* 1: the id row is current, 2: done */
 	PGresult *res;
 	int row, nrow, ncol;
 	unsigned char **blob;       /* [ncol] unescaped bytea of this row */
@@ -135,6 +149,11 @@ int pg_fail_of(pg_db *d, const PGresult *res);
 int pg_drain(pg_db *d);
 /* Send an execution of s into the pipeline instead of waiting. */
 int pg_queue(pg_st *s);
+/* The next id of a new row of table, from ids taken ahead from its
+ * sequence in one round trip (1, 2, 4 ... up to 1,024 at a time), so
+ * that an INSERT needs no answer and can be queued.  A table without a
+ * sequence on id fails. */
+int pg_next_id(pg_db *d, const char *table, int64_t *id);
 /* Drop the statements finalized earlier, when the connection can. */
 void pg_flush_pending(pg_db *d);
 

@@ -108,32 +108,12 @@ sq_exec(drv_db *db, const char *sql)
 	return map(DB(db)->h, sqlite3_exec(DB(db)->h, sql, NULL, NULL, NULL));
 }
 
-/* The length of sql without its " RETURNING id" when it is a single-row
- * INSERT ... VALUES that may lose it (see the top); 0 otherwise. */
-static size_t
-cut_returning(const char *sql)
-{
-	static const char tail[] = " RETURNING id";
-	size_t n = strlen(sql), k = sizeof tail - 1;
-	const char *v;
-
-	if (strncmp(sql, "INSERT INTO ", 12) != 0 || n <= k ||
-	    strcmp(sql + n - k, tail) != 0)
-		return 0;
-	/* one VALUES row, no ON CONFLICT, no second statement */
-	if ((v = strstr(sql, " VALUES (")) == NULL || strstr(v, "), (") != NULL ||
-	    strstr(v, "),(") != NULL || strstr(sql, "ON CONFLICT") != NULL ||
-	    strstr(sql, " SELECT ") != NULL || strchr(sql, ';') != NULL)
-		return 0;
-	return n - k;
-}
-
 static int
 sq_prepare(drv_db *db, const char *sql, drv_st **out)
 {
 	sqlite3_stmt *h = NULL;
 	sq_st *st;
-	size_t cut = cut_returning(sql);
+	size_t cut = drv_insert_id_cut(sql);
 	int rc = sqlite3_prepare_v3(DB(db)->h, sql, cut ? (int)cut : -1,
 				    SQLITE_PREPARE_PERSISTENT, &h, NULL);
 
