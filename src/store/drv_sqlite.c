@@ -340,12 +340,16 @@ sq_busy_timeout(drv_db *db, int ms)
 static int
 sq_col_count(drv_st *st)
 {
+	if (ID_ROW(st))
+		return 1;
 	return sqlite3_column_count(H(st));
 }
 
 static const char *
 sq_col_name(drv_st *st, int i)
 {
+	if (ID_ROW(st))
+		return i == 0 ? "id" : NULL;
 	return sqlite3_column_name(H(st), i);
 }
 

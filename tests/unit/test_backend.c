@@ -343,6 +343,98 @@ START_TEST(batched_writes)
 }
 END_TEST
 
+/* New rows' ids from "INSERT ... RETURNING id" (on PostgreSQL taken ahead
+ * from the sequence and the INSERT queued): in a transaction each id is
+ * the row's own and none repeats, also with a second connection
+ * inserting between them; a rolled-back insert leaves no row; an id the
+ * caller gives is the one returned. */
+START_TEST(new_ids)
+{
+	enum { N = 1500 };
+	static int64_t id[N];
+	drv_db *other = open_again();
+	drv_st *in = prep(db, "INSERT INTO t (n, u) VALUES (?1, ?2) RETURNING id");
+	drv_st *in2 = prep(other, "INSERT INTO t (n) VALUES (?1) RETURNING id");
+	drv_st *sel, *given;
+	int64_t id2[3];
+	int k, j;
+	char u[16];
+
+	ck_assert_int_eq(drv_exec(db, drv_sql(db, DRV_SQL_BEGIN_WRITE)), DRV_OK);
+	for (k = 0; k < N; k++) {
+		snprintf(u, sizeof u, "u%d", k);
+		drv_reset(in);
+		ck_assert_int_eq(drv_bind_int(in, 1, k), DRV_OK);
+		ck_assert_int_eq(drv_bind_text(in, 2, u), DRV_OK);
+		ck_assert_int_eq(drv_step(in), DRV_ROW);
+		ck_assert_int_eq(drv_col_count(in), 1);
+		ck_assert_int_eq(drv_col_type(in, 0), DRV_INTEGER);
+		id[k] = drv_col_int(in, 0);
+		ck_assert_int_eq(strtoll(drv_col_text(in, 0), NULL, 10), id[k]);
+		ck_assert_int_eq(drv_step(in), DRV_DONE);
+		ck_assert(id[k] > 0);
+		if (k > 0)
+			ck_assert(id[k] > id[k - 1]);
+		if (k == 3 || k == 700) {      /* another writer, between */
+			ck_assert_int_eq(drv_exec(db, "COMMIT"), DRV_OK);
+			for (j = 0; j < 3; j++) {
+				drv_reset(in2);
+				ck_assert_int_eq(drv_bind_int(in2, 1, -1), DRV_OK);
+				ck_assert_int_eq(drv_step(in2), DRV_ROW);
+				id2[j] = drv_col_int(in2, 0);
+			}
+			ck_assert_int_eq(drv_exec(db, drv_sql(db, DRV_SQL_BEGIN_WRITE)),
+					 DRV_OK);
+		}
+	}
+	ck_assert_int_eq(drv_exec(db, "COMMIT"), DRV_OK);
+	sel = prep(db, "SELECT n, u FROM t WHERE id = ?1");
+	for (k = 0; k < N; k++) {
+		snprintf(u, sizeof u, "u%d", k);
+		drv_reset(sel);
+		ck_assert_int_eq(drv_bind_int(sel, 1, id[k]), DRV_OK);
+		ck_assert_int_eq(drv_step(sel), DRV_ROW);
+		ck_assert_int_eq(drv_col_int(sel, 0), k);
+		ck_assert_str_eq(drv_col_text(sel, 1), u);
+	}
+	for (j = 0; j < 3; j++) {
+		drv_reset(sel);
+		ck_assert_int_eq(drv_bind_int(sel, 1, id2[j]), DRV_OK);
+		ck_assert_int_eq(drv_step(sel), DRV_ROW);
+		ck_assert_int_eq(drv_col_int(sel, 0), -1);
+	}
+	drv_reset(sel);
+	drv_finalize(sel);
+	sel = prep(db, "SELECT count(*), count(DISTINCT id) FROM t");
+	ck_assert_int_eq(drv_step(sel), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(sel, 0), N + 6);
+	ck_assert_int_eq(drv_col_int(sel, 1), N + 6);
+	drv_reset(sel);
+	/* rolled back: no row */
+	ck_assert_int_eq(drv_exec(db, drv_sql(db, DRV_SQL_BEGIN_WRITE)), DRV_OK);
+	drv_reset(in);
+	ck_assert_int_eq(drv_bind_int(in, 1, 1), DRV_OK);
+	ck_assert_int_eq(drv_bind_text(in, 2, "batal"), DRV_OK);
+	ck_assert_int_eq(drv_step(in), DRV_ROW);
+	ck_assert_int_eq(drv_exec(db, "ROLLBACK"), DRV_OK);
+	ck_assert_int_eq(drv_step(sel), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(sel, 0), N + 6);
+	drv_finalize(sel);
+	/* an id given by the caller */
+	given = prep(db, "INSERT INTO t (id, n) VALUES (?1, ?2) RETURNING id");
+	ck_assert_int_eq(drv_bind_int(given, 1, 900000), DRV_OK);
+	ck_assert_int_eq(drv_bind_int(given, 2, 5), DRV_OK);
+	ck_assert_int_eq(drv_bind_count(given), 2);
+	ck_assert_int_eq(drv_step(given), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(given, 0), 900000);
+	drv_finalize(given);
+	ck_assert_int_eq(drv_bind_count(in), 2);
+	drv_finalize(in);
+	drv_finalize(in2);
+	drv_close(other);
+}
+END_TEST
+
 START_TEST(transactions)
 {
 	drv_st *c;
@@ -437,6 +529,7 @@ lktest_suite(void)
 	tcase_add_test(tc, constraint_and_error);
 	tcase_add_test(tc, transactions);
 	tcase_add_test(tc, batched_writes);
+	tcase_add_test(tc, new_ids);
 	tcase_add_test(tc, second_writer_is_busy);
 	tcase_add_test(tc, meta);
 	tcase_add_test(tc, booleans);
