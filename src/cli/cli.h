@@ -155,7 +155,7 @@ int cmd_signed(cli_ctx *c);        /* cmd_final.c */
 struct svc_final_opts;
 int cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
 		     struct svc_final_opts *o, const char *out,
-		     const char *pihak);
+		     const char *pihak, const char *token);
 int cli_verify_pk(cli_ctx *c, const char *file, const char *ca,
 		  bool *handled);
 /* `signed get --dokumen pk|lkjip`: a stored signed version (versi 0: the
@@ -171,9 +171,13 @@ int cli_write_out(const char *out, const unsigned char *buf, size_t len,
 		  lk_err *e);
 /* --pihak pertama|kedua (NULL: pertama) as 1 or 2; EX_USAGE printed. */
 int cli_pihak(const cli_ctx *c, const char *arg, int *pihak);
-/* The password of a .p12: $LAKIP_P12_PASS, else asked on the terminal
- * without echo; *pw malloc'ed (cmd_final.c). */
-int cli_p12_password(char **pw);
+/* The secret of a key source: a token's PIN ($LAKIP_PKCS11_PIN) or a
+ * .p12's password ($LAKIP_P12_PASS), else asked on the terminal without
+ * echo; *pw malloc'ed (cmd_final.c). */
+int cli_key_secret(const char *src, char **pw);
+/* --p12 or --pkcs11 (token, may be NULL) as o->p12, checked readable;
+ * EX_USAGE or EX_NOINPUT printed. */
+int cli_key_source(cli_ctx *c, struct svc_final_opts *o, const char *token);
 int cmd_signer(cli_ctx *c);        /* cmd_signer.c */
 int cmd_template(cli_ctx *c);      /* cmd_template.c */
 int cmd_audit(cli_ctx *c);         /* cmd_audit.c */

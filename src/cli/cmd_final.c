@@ -46,26 +46,36 @@ print_warning(void *arg, const char *msg)
 		fprintf(stderr, _("lakip: warning: %s\n"), msg);
 }
 
-/* Password of the .p12: $LAKIP_P12_PASS, else asked on the terminal
- * without echo.  *pw malloc'ed. */
+/* The secret of key source src: a token's PIN ($LAKIP_PKCS11_PIN; none
+ * when the URI carries a pin-value) or the .p12's password
+ * ($LAKIP_P12_PASS), else asked on the terminal without echo.  *pw
+ * malloc'ed. */
 int
-cli_p12_password(char **pw)
+cli_key_secret(const char *src, char **pw)
 {
-	const char *env = getenv("LAKIP_P12_PASS");
+	bool token = sign_is_pkcs11(src);
+	const char *var = token ? "LAKIP_PKCS11_PIN" : "LAKIP_P12_PASS";
+	const char *env = getenv(var);
 	struct termios old, quiet;
 	char buf[512];
 	FILE *tty;
 	size_t n;
 
+	if (env == NULL && token && strstr(src, "pin-value=") != NULL)
+		env = "";
 	if (env != NULL) {
 		if ((*pw = strdup(env)) == NULL)
 			lk_fatal("out of memory");
 		return 0;
 	}
 	if ((tty = fopen("/dev/tty", "r+")) == NULL)
-		return cli_error(EX_USAGE, _("no terminal to ask the password of the"
-					     " .p12 on: set LAKIP_P12_PASS"));
-	fputs(_("Password of the signing key: "), tty);
+		return cli_error(EX_USAGE, token
+				 ? _("no terminal to ask the token's PIN on: set "
+				     "LAKIP_PKCS11_PIN")
+				 : _("no terminal to ask the password of the"
+				     " .p12 on: set LAKIP_P12_PASS"));
+	fputs(token ? _("PIN of the token: ") : _("Password of the signing key: "),
+	      tty);
 	fflush(tty);
 	if (tcgetattr(fileno(tty), &old) == 0) {
 		quiet = old;
@@ -86,6 +96,28 @@ cli_p12_password(char **pw)
 	return 0;
 }
 
+/* The key source of --p12 or --pkcs11 (one of them) in o->p12, and
+ * readable without waiting. */
+int
+cli_key_source(cli_ctx *c, svc_final_opts *o, const char *token)
+{
+	lk_err e = { 0, "" };
+
+	if (token != NULL && o->p12 != NULL)
+		return cli_usage(c, _("--p12 and --pkcs11: one key, not both"));
+	if (token != NULL) {
+		if (!sign_is_pkcs11(token))
+			return cli_usage(c, _("--pkcs11: expected a pkcs11: URI, "
+					      "got '%s'"), token);
+		o->p12 = token;
+	}
+	if (o->p12 == NULL)
+		return cli_usage(c, _("--p12 FILE.p12 or --pkcs11 URI is required"));
+	if (sign_key_readable(o->p12, &e) != 0)
+		return cli_report(&e);
+	return 0;
+}
+
 #define MAX_CRL 32
 
 int
@@ -97,11 +129,10 @@ cmd_finalise(cli_ctx *c)
 	svc_final_opts o;
 	svc_final_result res;
 	svc_period per;
-	const char *out = NULL, *dokumen = NULL, *pihak = NULL;
+	const char *out = NULL, *dokumen = NULL, *pihak = NULL, *token = NULL;
 	char *pw = NULL;
 	int ch, rc;
 	bool to_stdout;
-	struct stat st;
 	store *s;
 	svc v;
 
@@ -116,6 +147,8 @@ cmd_finalise(cli_ctx *c)
 				return rc;
 		} else if (ch == 'P')
 			o.p12 = optarg;
+		else if (ch == 'H')
+			token = optarg;
 		else if (ch == 'o')
 			out = optarg;
 		else if (ch == 'S')
@@ -141,7 +174,7 @@ cmd_finalise(cli_ctx *c)
 	if (dokumen != NULL && (strcmp(dokumen, "pk") == 0 ||
 				strcmp(dokumen, "lkjip") == 0))
 		return cli_finalise_dok(c, strcmp(dokumen, "lkjip") == 0, &p, &o,
-					out, pihak);
+					out, pihak, token);
 	if (dokumen != NULL && strcmp(dokumen, "laporan") != 0)
 		return cli_usage(c, _("--dokumen: expected laporan, pk or lkjip, "
 				      "got '%s'"), dokumen);
@@ -152,17 +185,14 @@ cmd_finalise(cli_ctx *c)
 	if (o.tsa != NULL && strncmp(o.tsa, "http://", 7) != 0)
 		return cli_usage(c, _("--tsa: expected an http:// URL, got '%s'"),
 				 o.tsa);
-	if (o.p12 == NULL)
-		return cli_usage(c, _("--p12 FILE.p12 is required"));
+	if (o.p12 == NULL && token == NULL)
+		return cli_usage(c, _("--p12 FILE.p12 or --pkcs11 URI is required"));
 	if (out == NULL)
 		return cli_usage(c, _("-o FILE.pdf is required"));
+	if ((rc = cli_key_source(c, &o, token)) != 0)
+		return rc;
 	to_stdout = cli_out_is_stdout(out);
 	o.out = to_stdout ? NULL : out;
-	if (stat(o.p12, &st) != 0 || access(o.p12, R_OK) != 0)
-		return cli_error(EX_NOINPUT, _("cannot read %s: %s"), o.p12,
-				 strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return cli_error(EX_NOINPUT, _("%s is not a regular file"), o.p12);
 	if ((rc = cli_open_store(c, 0, &s)) != 0)
 		return rc;
 	if ((rc = svc_init(&v, s, &e)) != 0) {
@@ -180,7 +210,7 @@ cmd_finalise(cli_ctx *c)
 		cli_report(&e);
 		goto done;
 	}
-	if ((rc = cli_p12_password(&pw)) != 0)
+	if ((rc = cli_key_secret(o.p12, &pw)) != 0)
 		goto done;
 	o.password = pw;
 	rc = svc_finalise(&v, &per, &o, &res, &e);

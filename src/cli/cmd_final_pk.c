@@ -63,7 +63,8 @@ whole_year(const cli_ctx *c, bool lkjip)
 
 int
 cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
-		 svc_final_opts *o, const char *out, const char *pihak_arg)
+		 svc_final_opts *o, const char *out, const char *pihak_arg,
+		 const char *token)
 {
 	lk_err e = { 0, "" };
 	svc_final_result res;
@@ -71,7 +72,6 @@ cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
 	char *pw = NULL;
 	int rc, pihak;
 	bool to_stdout;
-	struct stat st;
 	store *s;
 	svc v;
 
@@ -95,8 +95,8 @@ cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
 	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
 		return cli_usage(c, _("--tsa: expected an http:// URL, got '%s'"),
 				 o->tsa);
-	if (o->p12 == NULL)
-		return cli_usage(c, _("--p12 FILE.p12 is required"));
+	if (o->p12 == NULL && token == NULL)
+		return cli_usage(c, _("--p12 FILE.p12 or --pkcs11 URI is required"));
 	if (out == NULL)
 		return cli_usage(c, _("-o FILE.pdf is required"));
 	if (pihak == 2 && o->ttd != NULL)
@@ -105,11 +105,8 @@ cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
 				      "it cannot change"));
 	to_stdout = cli_out_is_stdout(out);
 	o->out = to_stdout ? NULL : out;
-	if (stat(o->p12, &st) != 0 || access(o->p12, R_OK) != 0)
-		return cli_error(EX_NOINPUT, _("cannot read %s: %s"), o->p12,
-				 strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return cli_error(EX_NOINPUT, _("%s is not a regular file"), o->p12);
+	if ((rc = cli_key_source(c, o, token)) != 0)
+		return rc;
 	if ((rc = cli_open_store(c, 0, &s)) != 0)
 		return rc;
 	if ((rc = svc_init(&v, s, &e)) != 0) {
@@ -128,7 +125,7 @@ cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
 		cli_report(&e);
 		goto done;
 	}
-	if ((rc = cli_p12_password(&pw)) != 0)
+	if ((rc = cli_key_secret(o->p12, &pw)) != 0)
 		goto done;
 	o->password = pw;
 	rc = lkjip ? svc_finalise_lkjip(&v, &per, o, &res, &e) :

@@ -212,7 +212,7 @@ sign_p12_cert(const char *p12, const char *password, int64_t when,
 	cms_key k;
 	int rc;
 
-	if ((rc = cms_load_p12(p12, password, &k, e)) != 0)
+	if ((rc = cms_load_key(p12, password, &k, e)) != 0)
 		return rc;
 	cms_cert_info(k.cert, when, ci);
 	cms_key_free(&k);
@@ -242,6 +242,14 @@ parse_p12(PKCS12 *p12, const char *pw, cms_key *k)
 	if (def != NULL)
 		OSSL_PROVIDER_unload(def);
 	return ok;
+}
+
+int
+cms_load_key(const char *src, const char *secret, cms_key *k, lk_err *e)
+{
+	if (sign_is_pkcs11(src))
+		return cms_load_pkcs11(src, secret, k, e);
+	return cms_load_p12(src, secret, k, e);
 }
 
 int
@@ -319,6 +327,7 @@ cms_key_free(cms_key *k)
 	EVP_PKEY_free(k->key);
 	X509_free(k->cert);
 	sk_X509_pop_free(k->chain, X509_free);
+	cms_pkcs11_release(k->engine);      /* after the key it made */
 	memset(k, 0, sizeof *k);
 }
 

@@ -27,10 +27,19 @@ typedef struct cms_key {
 	EVP_PKEY *key;
 	X509 *cert;                  /* the signer's certificate */
 	STACK_OF(X509) *chain;       /* the other certificates (may be NULL) */
+	void *engine;                /* a token's PKCS#11 engine, or NULL */
 } cms_key;
 
+/* The key of a source: a PKCS#11 URI (cms_load_pkcs11, secret the PIN)
+ * or a PKCS#12 file (cms_load_p12, secret its password). */
+int cms_load_key(const char *src, const char *secret, cms_key *k, lk_err *e);
 int cms_load_p12(const char *path, const char *password, cms_key *k,
 		 lk_err *e);
+/* pkcs11.c: the key and its certificate on a token; EX_UNAVAILABLE when
+ * the engine or the module cannot be loaded, EX_DATAERR for a wrong PIN,
+ * no such key or no certificate for it. */
+int cms_load_pkcs11(const char *uri, const char *pin, cms_key *k, lk_err *e);
+void cms_pkcs11_release(void *engine);
 void cms_key_free(cms_key *k);
 
 /* Bytes to reserve for a signature made with k (at least 16384). */

@@ -429,7 +429,7 @@ sign_pdf(const char *pdf_in, const char *pdf_out, const sign_opts *o,
 	}
 	if ((rc = read_target(&d, &t, e)) != 0)
 		goto out_doc;
-	if ((rc = cms_load_p12(o->p12, o->password, &k, e)) != 0)
+	if ((rc = cms_load_key(o->p12, o->password, &k, e)) != 0)
 		goto out_doc;
 	cms_cert_info(k.cert, o->when, &ci);
 	if (cert != NULL)

@@ -41,8 +41,9 @@ typedef struct sign_lt_info {
 } sign_lt_info;
 
 typedef struct sign_opts {
-	const char *p12;         /* PKCS#12 file */
-	const char *password;    /* its password ("" for none) */
+	const char *p12;         /* PKCS#12 file, or a key on a token: an
+	                          * RFC 7512 URI "pkcs11:..." (pkcs11.c) */
+	const char *password;    /* its password ("" for none); a token's PIN */
 	enum sign_subfilter subfilter;
 	const char *name;        /* /Name: the signer as printed, or NULL */
 	const char *reason;      /* /Reason, or NULL */
@@ -228,8 +229,14 @@ int sign_cert_file(const char *path, int64_t when, sign_cert_info *ci,
 /* The same for a certificate given as PEM text (as stored). */
 int sign_cert_pem(const char *pem, int64_t when, sign_cert_info *ci,
 		  lk_err *e);
-/* The signer's certificate of a PKCS#12 file (errors as sign_pdf), its
- * details at time when. */
+/* A key source (sign_opts.p12) is a PKCS#11 URI: "pkcs11:...". */
+bool sign_is_pkcs11(const char *src);
+/* A key source can be read without waiting: a token's URI, or a regular
+ * file that may be read (a FIFO or a device could block the signer);
+ * else EX_NOINPUT naming it. */
+int sign_key_readable(const char *src, lk_err *e);
+/* The signer's certificate of a PKCS#12 file or a token (errors as
+ * sign_pdf), its details at time when. */
 int sign_p12_cert(const char *p12, const char *password, int64_t when,
 		  sign_cert_info *ci, lk_err *e);
 

@@ -400,16 +400,10 @@ svc_key_check(svc *v, const svc_period *p, const char *p12,
 {
 	bool yes = false;
 	char a[32], b[32];
-	struct stat st;
 	int rc;
 
-	/* A key file that is no regular file (a FIFO, a device) could keep
-	 * the signer waiting for ever. */
-	if (p12 == NULL || stat(p12, &st) != 0 || access(p12, R_OK) != 0)
-		return lk_fail(e, EX_NOINPUT, _("cannot read %s: %s"),
-			       p12 != NULL ? p12 : "-", strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return lk_fail(e, EX_NOINPUT, _("%s is not a regular file"), p12);
+	if ((rc = sign_key_readable(p12, e)) != 0)
+		return rc;
 	if ((rc = sign_p12_cert(p12, password, (int64_t)time(NULL), ci, e)) != 0)
 		return rc;
 	if ((rc = store_signer_registered(v->s, p->kode, ci->sha256, &yes, e)) != 0)

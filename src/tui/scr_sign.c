@@ -257,12 +257,14 @@ sign(sign_ctx *c)
 				"this agency: an admin registers it with 'lakip signer set'."));
 		return false;
 	}
-	snprintf(label, sizeof label, _("The head's signing key (a PKCS#12 .p12 file) "
-					"for %s:"), app_period_text(a));
+	snprintf(label, sizeof label, _("The head's signing key (a PKCS#12 .p12 file, "
+					"or a token's pkcs11: URI) for %s:"),
+		 app_period_text(a));
 	if (!ui_prompt(_("Sign and finalise"), label, last_p12, &p12) || *p12 == '\0')
 		goto out;
 	snprintf(last_p12, sizeof last_p12, "%s", p12);
-	if (!ui_prompt_secret(_("Sign and finalise"), _("Password of the signing key:"),
+	if (!ui_prompt_secret(_("Sign and finalise"), sign_is_pkcs11(p12)
+			      ? _("PIN of the token:") : _("Password of the signing key:"),
 			      &pw))
 		goto out;
 	if ((rc = svc_open(&a->v, a->instansi, a->tahun, a->tw, AKSI_FINAL, &p,
