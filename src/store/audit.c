@@ -152,17 +152,9 @@ store_audit_head(store *s, int64_t *id, char hash[65], lk_err *e)
 	int rc;
 
 	s->audit_cached = false;
-	if (s->version < STORE_VERSION_WORKFLOW) {
-		*id = 0;
-		memcpy(hash, zero_hash, 65);
-		return 0;
-	}
-	if ((rc = head(s, e)) != 0)
-		return rc;
-	*id = s->audit_id;
-	memcpy(hash, s->audit_hash, 65);
+	rc = store_audit_head_txn(s, id, hash, e);
 	s->audit_cached = false;
-	return 0;
+	return rc;
 }
 
 int
