@@ -33,13 +33,10 @@
 static int
 ossl_fail(lk_err *e, int code, const char *what)
 {
-	unsigned long err = ERR_peek_last_error();
-	char buf[256] = "unknown error";
+	char buf[256];
 
-	if (err != 0)
-		ERR_error_string_n(err, buf, sizeof buf);
-	ERR_clear_error();
-	return lk_fail(e, code, "%s: %s", what, buf);
+	return lk_fail(e, code, "%s: %s", what,
+		       sign_ossl_reason(buf, sizeof buf, "unknown error"));
 }
 
 /* ---- certificates ---- */

@@ -158,18 +158,6 @@ note(sign_lt_info *li, const char *fmt, const char *a, const char *b)
 	snprintf(li->notes + n, sizeof li->notes - n, fmt, a, b);
 }
 
-static const char *
-ossl_reason(char *buf, size_t cap)
-{
-	unsigned long err = ERR_peek_last_error();
-
-	snprintf(buf, cap, "%s", _("no answer"));
-	if (err != 0)
-		ERR_error_string_n(err, buf, cap);
-	ERR_clear_error();
-	return buf;
-}
-
 /* The body of a GET (req NULL) or POST of req to url, or NULL. */
 static BIO *
 http_fetch(const char *url, BIO *req, const char *req_type,
@@ -382,7 +370,8 @@ fetch_for(X509 *x, X509 *iss, STACK_OF(X509) *pool, items *crls,
 			have = true;
 		} else {
 			free(p);
-			note(li, _("OCSP %s: %s"), url, ossl_reason(why, sizeof why));
+			note(li, _("OCSP %s: %s"), url,
+			     sign_ossl_reason(why, sizeof why, _("no answer")));
 		}
 		BIO_free(ans);
 		BIO_free(rb);
@@ -410,7 +399,7 @@ fetch_for(X509 *x, X509 *iss, STACK_OF(X509) *pool, items *crls,
 				have = true;
 			} else {
 				note(li, _("CRL %s: %s"), url, c == NULL
-				    ? ossl_reason(why, sizeof why)
+				    ? sign_ossl_reason(why, sizeof why, _("no answer"))
 				    : _("does not cover the certificate"));
 			}
 			X509_CRL_free(c);

@@ -124,13 +124,9 @@ object_uri(const char *uri)
 static int
 engine_fail(lk_err *e, int code, const char *what, const char *uri)
 {
-	unsigned long err = ERR_peek_last_error();
-	char buf[256] = "";
+	char buf[256];
 
-	if (err != 0)
-		ERR_error_string_n(err, buf, sizeof buf);
-	ERR_clear_error();
-	if (buf[0] != '\0')
+	if (*sign_ossl_reason(buf, sizeof buf, "") != '\0')
 		return lk_fail(e, code, "%s (%s): %s", what, uri, buf);
 	return lk_fail(e, code, "%s (%s)", what, uri);
 }

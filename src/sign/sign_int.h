@@ -3,8 +3,8 @@
 /* sign_int.h - helpers shared by the files of src/sign (internal).
  *
  * Owns: reading a whole file into memory and writing one safely
- * (files.c), PDF text strings and dates in and out, UTF-8 on our side
- * (util.c).
+ * (files.c), PDF text strings and dates in and out, UTF-8 on our side,
+ * OpenSSL's error as text (util.c).
  */
 #ifndef LK_SIGN_INT_H
 #define LK_SIGN_INT_H
@@ -34,6 +34,10 @@ int sign_write_atomic(const char *path, const sign_span *parts, size_t nparts,
  * PDFDocEncoding) as UTF-8 in out (cut at a character boundary, always
  * NUL-terminated; control characters become spaces). */
 void sign_text_utf8(const unsigned char *s, size_t n, char *out, size_t cap);
+
+/* The reason of OpenSSL's last error in buf (none: that text), the
+ * error queue cleared; buf. */
+const char *sign_ossl_reason(char *buf, size_t cap, const char *none);
 
 /* "D:YYYYMMDDHHmmSS+00'00'" for t (UTC) into out[24]; false if out of
  * range. */

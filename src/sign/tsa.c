@@ -34,12 +34,9 @@
 static int
 tsa_fail(lk_err *e, int code, const char *url, const char *what)
 {
-	unsigned long err = ERR_peek_last_error();
-	char buf[256] = "";
+	char buf[256];
 
-	if (err != 0)
-		ERR_error_string_n(err, buf, sizeof buf);
-	ERR_clear_error();
+	sign_ossl_reason(buf, sizeof buf, "");
 	return lk_fail(e, code, _("timestamp authority %s: %s%s%s"), url, what,
 	    buf[0] ? ": " : "", buf);
 }

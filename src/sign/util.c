@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* util.c - PDF text strings and dates, UTF-8. */
+/* util.c - PDF text strings and dates, UTF-8, OpenSSL's errors as text. */
 #include "config.h"
 #include "sign_int.h"
 
@@ -8,6 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <openssl/err.h>
+
+const char *
+sign_ossl_reason(char *buf, size_t cap, const char *none)
+{
+	unsigned long err = ERR_peek_last_error();
+
+	snprintf(buf, cap, "%s", none);
+	if (err != 0)
+		ERR_error_string_n(err, buf, cap);
+	ERR_clear_error();
+	return buf;
+}
 
 unsigned long
 sign_utf8_next(const unsigned char *s, size_t n, size_t *i)

@@ -319,7 +319,6 @@ static void
 pg_close(drv_db *db)
 {
 	pg_db *d = (pg_db *)db;
-
 	int i;
 
 	if (d->conn != NULL)
