@@ -156,6 +156,9 @@ cms_load_pkcs11(const char *uri, const char *pin, cms_key *k, lk_err *e)
 			       "token: OpenSSL's PKCS#11 engine is not installed "
 			       "(Debian: apt-get install libengine-pkcs11-openssl)"));
 	}
+	/* libp11 writes its own error lines to standard error, which would
+	 * land on the terminal application's screen: lakip reports them */
+	(void)ENGINE_ctrl_cmd_string(en, "QUIET", NULL, 1);
 	if (query_attr(uri, "module-path", module, sizeof module)) {
 		/* a module is code: one a user names must not run with the
 		 * database's group */

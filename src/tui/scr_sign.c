@@ -257,9 +257,8 @@ sign(sign_ctx *c)
 				"this agency: an admin registers it with 'lakip signer set'."));
 		return false;
 	}
-	snprintf(label, sizeof label, _("The head's signing key (a PKCS#12 .p12 file, "
-					"or a token's pkcs11: URI) for %s:"),
-		 app_period_text(a));
+	snprintf(label, sizeof label, _("The head's key (a .p12 file or a pkcs11: URI) "
+					"for %s:"), app_period_text(a));
 	if (!ui_prompt(_("Sign and finalise"), label, last_p12, &p12) || *p12 == '\0')
 		goto out;
 	snprintf(last_p12, sizeof last_p12, "%s", p12);

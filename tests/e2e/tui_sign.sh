@@ -77,14 +77,14 @@ approve_all "$DB"
 open_sign B
 expect_screen "ready once every entry is approved" B "ready to sign"
 keys B s
-expect_screen "asks for the key file" B "signing key (a PKCS#12 .p12 file"
+expect_screen "asks for the key file" B "key (a .p12 file or a pkcs11: URI) for"
 keys B C-u; text B "$T/other.p12"; keys B Enter
 expect_screen "asks for the password" B "Password of the signing key"
 text B lain; keys B Enter
 expect_screen "refuses a certificate that is not registered" B "is not registered to sign"
 keys B Enter
 keys B s
-expect_screen "asks for the key file again" B "signing key (a PKCS#12 .p12 file"
+expect_screen "asks for the key file again" B "key (a .p12 file or a pkcs11: URI) for"
 keys B C-u; text B "$T/k.p12"; keys B Enter
 expect_screen "asks for the password again" B "Password of the signing key"
 text B salah-sandi
@@ -104,7 +104,7 @@ TM kill-session -t B
 # --- 3. Signed ----------------------------------------------------------
 open_sign C
 keys C s
-expect_screen "asks for the key file" C "signing key (a PKCS#12 .p12 file"
+expect_screen "asks for the key file" C "key (a .p12 file or a pkcs11: URI) for"
 keys C C-u; text C "$T/k.p12"; keys C Enter
 expect_screen "asks for the password" C "Password of the signing key"
 text C rahasia-ttd
