@@ -55,6 +55,34 @@ enum { TEXT = -1 };
 	{ STORE_VERSION_WORKFLOW, "triwulan", tbl, "triwulan", false, TEXT, false, \
 	  NULL }
 
+/* The supporting tables of a sasaran in a quarter as one text, the form
+ * save_audit.c's tabel_text records: per table in its order its title, a
+ * line of its columns and a line per row (cells joined by tabs, a row
+ * without cells an empty line), then its note, each ended by a newline.
+ * %1$s joins by tabs, %2$s by nothing (DRV_SQL_AGG_TABS, _CAT). */
+static const char tabel_cur[] =
+	"WITH RECURSIVE b (tabel_id, baris) AS ("
+	" SELECT id, 0 FROM tabel WHERE jumlah_baris > 0 UNION ALL"
+	" SELECT b.tabel_id, b.baris + 1 FROM b JOIN tabel x ON x.id = b.tabel_id"
+	" WHERE b.baris + 1 < x.jumlah_baris),"
+	" r (tabel_id, urutan, teks) AS (SELECT b.tabel_id, b.baris, '\n' ||"
+	" coalesce((SELECT %1$s FROM (SELECT teks, kolom AS urutan FROM tabel_sel l"
+	" WHERE l.tabel_id = b.tabel_id AND l.baris = b.baris ORDER BY kolom) AS l),"
+	" '') FROM b),"
+	" tt (triwulan_id, sasaran_id, urutan, teks) AS (SELECT x.triwulan_id,"
+	" x.sasaran_id, x.urutan, coalesce(x.judul, '') || '\n' ||"
+	" coalesce((SELECT %1$s FROM (SELECT teks, urutan FROM tabel_kolom l"
+	" WHERE l.tabel_id = x.id ORDER BY urutan) AS l), '') ||"
+	" coalesce((SELECT %2$s FROM (SELECT teks, urutan FROM r"
+	" WHERE r.tabel_id = x.id ORDER BY urutan) AS l), '') || '\n' ||"
+	" coalesce(x.catatan, '') || '\n' FROM tabel x)"
+	" SELECT " TW ", s.kode, (SELECT %2$s FROM (SELECT teks, urutan FROM tt"
+	" WHERE tt.triwulan_id = d.triwulan_id AND tt.sasaran_id = d.sasaran_id"
+	" ORDER BY urutan) AS l)"
+	" FROM (SELECT DISTINCT triwulan_id, sasaran_id FROM tabel) AS d"
+	" JOIN sasaran s ON s.id = d.sasaran_id JOIN triwulan t ON t.id = d.triwulan_id"
+	" JOIN rencana n ON n.id = t.rencana_id JOIN instansi i ON i.id = n.instansi_id";
+
 static const struct data_rule {
 	int version;              /* the schema version that has the tables */
 	const char *tbl, *field;
@@ -63,7 +91,8 @@ static const struct data_rule {
 	int scale;                /* TEXT, or the number's decimals */
 	bool complete;            /* every row has a record */
 	const char *cur;          /* scope, kode, value of each row; NULL:
-	                           * TRIWULAN_LINES (rule_sql writes it) */
+	                           * TRIWULAN_LINES; tabel_cur: filled in
+	                           * (rule_sql writes both) */
 } rules[] = {
 	{ STORE_VERSION_WORKFLOW, "realisasi_iku", "nilai", "iku", true, 4, true,
 	  "SELECT " TW ", k.kode, r.nilai FROM realisasi_iku r"
@@ -97,6 +126,8 @@ static const struct data_rule {
 	TRIWULAN("tanggal", "t.tanggal"),
 	TRIWULAN_LINES("permasalahan"),
 	TRIWULAN_LINES("tindak_lanjut"),
+	{ STORE_VERSION_WORKFLOW, "tabel", "tabel", "sasaran", true, TEXT, true,
+	  tabel_cur },
 	{ STORE_VERSION_WORKFLOW, "iku", "uraian", "iku", false, TEXT, true,
 	  "SELECT " PLAN ", x.kode, x.uraian FROM iku x" FROM_PLAN },
 	{ STORE_VERSION_WORKFLOW, "iku", "satuan", "iku", false, TEXT, false,
@@ -139,7 +170,7 @@ rule_sql(store *s, const struct data_rule *r)
 {
 	const char *entity_scope = r->per_tw ?
 	    "substr(k.scope, 1, length(k.scope) - 4)" : "k.scope";
-	char *sql = NULL, cur[1024];
+	char *sql = NULL, cur[4096];
 	size_t len = 0;
 	FILE *f;
 	int w;
@@ -149,6 +180,10 @@ rule_sql(store *s, const struct data_rule *r)
 			     " (SELECT teks, urutan FROM %s WHERE triwulan_id = t.id"
 			     " ORDER BY urutan) AS l)" TRIWULAN_FROM,
 			     drv_sql(s->db, DRV_SQL_AGG_LINES), r->field);
+	else if (r->cur == tabel_cur)
+		w = snprintf(cur, sizeof cur, tabel_cur,
+			     drv_sql(s->db, DRV_SQL_AGG_TABS),
+			     drv_sql(s->db, DRV_SQL_AGG_CAT));
 	else
 		w = snprintf(cur, sizeof cur, "%s", r->cur);
 	if (w < 0 || (size_t)w >= sizeof cur)

@@ -35,6 +35,14 @@ static const char *const sql_of[DRV_SQL_N][DRV_N_DIALECT] = {
 		[DRV_SQLITE] = "group_concat(teks, char(10))",
 		[DRV_PG] = "string_agg(teks, chr(10) ORDER BY urutan)",
 	},
+	[DRV_SQL_AGG_TABS] = {
+		[DRV_SQLITE] = "group_concat(teks, char(9))",
+		[DRV_PG] = "string_agg(teks, chr(9) ORDER BY urutan)",
+	},
+	[DRV_SQL_AGG_CAT] = {
+		[DRV_SQLITE] = "group_concat(teks, '')",
+		[DRV_PG] = "string_agg(teks, '' ORDER BY urutan)",
+	},
 };
 
 const char *

@@ -160,6 +160,8 @@ enum drv_sql_id {
 	 * "\n"), in the order of column urutan; over rows that come
 	 * ordered by urutan (SQLite keeps their order, PostgreSQL is told). */
 	DRV_SQL_AGG_LINES,
+	DRV_SQL_AGG_TABS,         /* the same, joined by "\t" */
+	DRV_SQL_AGG_CAT,          /* the same, joined by nothing */
 	DRV_SQL_N
 };
 

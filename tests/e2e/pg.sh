@@ -123,6 +123,12 @@ psql_as lk_budi "UPDATE iku SET uraian = uraian || '.' WHERE rencana_id IN (SELE
 db_sql "$DB" "UPDATE iku SET uraian = rtrim(uraian, '.')" >/dev/null
 lakip -d "$DB" audit verify
 expect_rc "the chain holds after the clerk's attempts" 0
+# a cell of a supporting table changed with psql is named by audit verify
+db_sql "$DB" "UPDATE tabel_sel SET teks = teks || '!' WHERE baris = 0 AND kolom = 1" >/dev/null
+lakip -d "$DB" audit verify
+expect_rc "a supporting table changed behind lakip's back" 65
+expect_in "names the table" "$T/stdout" "tabel SS1 tabel of kesbangpol-kalteng/2023/TW2 is"
+db_sql "$DB" "UPDATE tabel_sel SET teks = rtrim(teks, '!') WHERE baris = 0 AND kolom = 1" >/dev/null
 
 # --- eight writers at once --------------------------------------------
 W=$(new_db w)

@@ -96,6 +96,32 @@ tampered "the report date changed" "UPDATE triwulan SET tanggal = '2023-06-01' W
 	"triwulan tanggal of kesbangpol-kalteng/2023/TW2 is 2023-06-01, the audit log says 2023-07-14"
 tampered "an obstacle changed" "UPDATE permasalahan SET teks = 'Hambatan palsu' WHERE urutan = 1" \
 	"triwulan permasalahan of kesbangpol-kalteng/2023/TW2 is"
+# The supporting tables of a sasaran: title, a column, a cell, a row, a
+# note, a whole table, one added.
+SS1="(SELECT id FROM tabel WHERE sasaran_id = (SELECT id FROM sasaran WHERE kode = 'SS1') ORDER BY urutan LIMIT 1)"
+tampered "a supporting table's title changed" "UPDATE tabel SET judul = 'Judul palsu' WHERE id = $SS1" \
+	"tabel SS1 tabel of kesbangpol-kalteng/2023/TW2 is Judul palsu"
+tampered "a supporting table's column renamed" \
+	"UPDATE tabel_kolom SET teks = 'Kolom palsu' WHERE tabel_id = $SS1 AND urutan = (SELECT max(urutan) FROM tabel_kolom WHERE tabel_id = $SS1)" \
+	"Kolom palsu"
+tampered "a supporting table's cell changed" \
+	"UPDATE tabel_sel SET teks = '999' WHERE tabel_id = $SS1 AND baris = 0 AND kolom = 1" \
+	"tabel SS1 tabel of kesbangpol-kalteng/2023/TW2 is"
+tampered "a supporting table's row deleted" \
+	"DELETE FROM tabel_sel WHERE tabel_id = $SS1 AND baris = 0; UPDATE tabel SET jumlah_baris = jumlah_baris - 1 WHERE id = $SS1; UPDATE tabel_sel SET baris = baris - 1 WHERE tabel_id = $SS1" \
+	"tabel SS1 tabel of kesbangpol-kalteng/2023/TW2 is"
+tampered "a supporting table's empty row added" \
+	"UPDATE tabel SET jumlah_baris = jumlah_baris + 1 WHERE id = $SS1" \
+	"tabel SS1 tabel of kesbangpol-kalteng/2023/TW2 is"
+tampered "a supporting table's note changed" "UPDATE tabel SET catatan = 'Catatan palsu' WHERE id = $SS1" \
+	"Catatan palsu"
+tampered "a supporting table deleted" "DELETE FROM tabel WHERE id = $SS1" \
+	"tabel SS1 tabel of kesbangpol-kalteng/2023/TW2 is"
+tampered "a supporting table added to a sasaran without one" \
+	"INSERT INTO tabel (triwulan_id, sasaran_id, urutan, judul, jumlah_baris)
+	SELECT t.id, s.id, 1, 'Tabel siluman', 0 FROM triwulan t, sasaran s
+	WHERE t.nomor = 2 AND s.id NOT IN (SELECT sasaran_id FROM tabel) LIMIT 1" \
+	"Tabel siluman"
 tampered "a quarterly target changed" "UPDATE iku_target_tw SET target = 900000" \
 	"iku IKU1 target_tw2 of kesbangpol-kalteng/2023 is 90, the audit log says 70"
 tampered "an IKU moved to another sasaran" \
