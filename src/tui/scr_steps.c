@@ -82,6 +82,7 @@ enum menu_extra {
 	MX_REVIEW,      /* kabid, admin: the review of the capaian */
 	MX_SIGN,        /* kepala, admin: sign and finalise */
 	MX_SIGN_PK,     /* kepala, admin: sign the year's Perjanjian Kinerja */
+	MX_SIGN_LKJIP,  /* kepala, admin: sign the year's LKjIP */
 	MX_REKAP,       /* admin, or a role in several agencies: the province view */
 	MX_AGENCY,      /* admin: predikat bands, registered signers */
 	MX_USERS,       /* admin: the users */
@@ -119,6 +120,9 @@ menu_extras(menu_ctx *c)
 	if ((a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN) &&
 	    a->r->perjanjian.ada)
 		c->extra[c->n_extra++] = MX_SIGN_PK;
+	if ((a->user.peran == PERAN_KEPALA || a->user.peran == PERAN_ADMIN) &&
+	    a->r->tahunan.ada)
+		c->extra[c->n_extra++] = MX_SIGN_LKJIP;
 	if (a->user.admin || a->user.n_at > 1)
 		c->extra[c->n_extra++] = MX_REKAP;
 	if (a->user.peran == PERAN_ADMIN) {
@@ -157,6 +161,7 @@ extra_name(enum menu_extra x)
 	case MX_REVIEW: return _("Review capaian");
 	case MX_SIGN: return _("Sign and finalise");
 	case MX_SIGN_PK: return _("Sign the Perjanjian Kinerja");
+	case MX_SIGN_LKJIP: return _("Sign the LKjIP");
 	case MX_AGENCY: return _("Agency settings");
 	case MX_REKAP: return _("Province view");
 	case MX_USERS: return _("Users");
@@ -225,6 +230,8 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 _("installed predikat bands"), c->a->r->instansi.predikat.n);
 		else if (x == MX_SIGN_PK)
 			snprintf(buf, n, _("year %d, both parties"), c->a->tahun);
+		else if (x == MX_SIGN_LKJIP)
+			snprintf(buf, n, _("year %d, the head"), c->a->tahun);
 		else if (x == MX_SIGN && app_locked(c->a))
 			snprintf(buf, n, _("signed: version %d"), c->a->wf.version);
 		else if (x == MX_SIGN)
@@ -352,7 +359,8 @@ run_extra(menu_ctx *c, enum menu_extra x)
 	case MX_USERS: return scr_users(c->a);
 	case MX_IMPORT: return scr_import(c->a);
 	case MX_SIGN: return scr_sign(c->a);
-	case MX_SIGN_PK: return scr_sign_pk(c->a);
+	case MX_SIGN_PK: return scr_sign_dok(c->a, SCR_DOK_PK);
+	case MX_SIGN_LKJIP: return scr_sign_dok(c->a, SCR_DOK_LKJIP);
 	case MX_AGENCY: return scr_agency(c->a);
 	case MX_REKAP: return scr_rekap(c->a);
 	default:

@@ -84,9 +84,11 @@ int scr_review(app *a);
 /* scr_sign.c: what the head signs, signing and finalising the quarter on
  * screen (kepala, admin), unlocking it (admin). */
 int scr_sign(app *a);
-/* scr_sign_pk.c: the year's Perjanjian Kinerja signed by both parties on
+/* scr_sign_dok.c: the year's Perjanjian Kinerja signed by both parties, or
+ * the year's LKjIP signed by the head, on
  * screen (kepala, admin), unlocking it (admin). */
-int scr_sign_pk(app *a);
+enum scr_dok { SCR_DOK_PK, SCR_DOK_LKJIP };
+int scr_sign_dok(app *a, enum scr_dok kind);
 /* scr_rekap.c: the province view of the period on screen (admin, or a
  * role in several agencies). */
 int scr_rekap(app *a);

@@ -65,7 +65,7 @@ expect_screen "pihak kedua first is refused" S "Perjanjian Kinerja 2023 yet: pih
 keys S Enter s
 expect_screen "it asks who signs again" S "Who signs?"
 keys S Enter
-expect_screen "the head's key is asked" S "The head's signing key"
+expect_screen "the head's key is asked" S "The head's key (a .p12 file"
 keys S C-u; text S "$T/head.p12"; keys S Enter
 expect_screen "its password" S "Password of the signing key"
 text S rahasia; keys S Enter
@@ -79,7 +79,7 @@ expect_screen "waiting for pihak kedua" S "waiting for pihak kedua's countersign
 keys S s
 expect_screen "who signs" S "Who signs?"
 keys S Right Enter
-expect_screen "pihak kedua's key is asked" S "Pihak kedua's signing key"
+expect_screen "pihak kedua's key is asked" S "Pihak kedua's key (a .p12 file"
 keys S C-u; text S "$T/gub.p12"; keys S Enter
 expect_screen "its password" S "Password of the signing key"
 text S rahasia; keys S Enter
