@@ -26,51 +26,15 @@
 #include "tui/theme.h"
 #include "tui/ui.h"
 
-/* One line of the screen: a label and its value. */
-typedef struct sign_row {
-	char label[96];
-	char value[512];
-	int tone;           /* 0 plain, 1 good, 2 warning */
-} sign_row;
-
 typedef struct sign_ctx {
 	app *a;
-	sign_row *row;
-	size_t n, cap;
+	scr_rows rows;
 	bool ready;         /* every entry approved, not locked */
 	bool dated;         /* the quarter's report date is set */
 	size_t n_signers;   /* registered, not removed */
 } sign_ctx;
 
 static char last_p12[PATH_MAX];    /* this session's last key file */
-
-static sign_row *
-add_row(sign_ctx *c, const char *label, int tone, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static sign_row *
-add_row(sign_ctx *c, const char *label, int tone, const char *fmt, ...)
-{
-	va_list ap;
-	sign_row *r;
-
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 32;
-		sign_row *v = realloc(c->row, cap * sizeof *v);
-
-		if (v == NULL)
-			lk_fatal("out of memory");
-		c->row = v;
-		c->cap = cap;
-	}
-	r = &c->row[c->n++];
-	snprintf(r->label, sizeof r->label, "%s", label);
-	va_start(ap, fmt);
-	vsnprintf(r->value, sizeof r->value, fmt, ap);
-	va_end(ap);
-	r->tone = tone;
-	return r;
-}
 
 /* The agency's local day of instant t (core/zona.h). */
 static const char *
@@ -93,16 +57,16 @@ build(sign_ctx *c)
 	char num[DEC_BUFSZ], when[64], b1[32], b2[32];
 	int64_t now = (int64_t)time(NULL);
 
-	c->n = 0;
+	c->rows.n = 0;
 	c->ready = false;
 	c->n_signers = 0;
 	app_wf_load(a, true);
-	add_row(c, _("Agency"), 0, "%s", a->instansi);
+	scr_row_add(&c->rows, _("Agency"), 0, "%s", a->instansi);
 	if (a->r->instansi.nama != NULL)
-		add_row(c, "", 0, "%s", a->r->instansi.nama);
-	add_row(c, _("Report"), 0, _("LAKIP %s, as stored in the database"),
+		scr_row_add(&c->rows, "", 0, "%s", a->r->instansi.nama);
+	scr_row_add(&c->rows, _("Report"), 0, _("LAKIP %s, as stored in the database"),
 		app_period_text(a));
-	add_row(c, _("Signed by"), a->r->instansi.kepala.nama ? 0 : 2, "%s%s%s",
+	scr_row_add(&c->rows, _("Signed by"), a->r->instansi.kepala.nama ? 0 : 2, "%s%s%s",
 		a->r->instansi.kepala.nama ? a->r->instansi.kepala.nama :
 		_("no head named yet (step 1)"),
 		a->r->instansi.kepala.nip ? _(", NIP ") : "",
@@ -111,11 +75,11 @@ build(sign_ctx *c)
 	c->dated = a->tw >= 1 && a->tw <= TW_MAX && a->r->tw[a->tw].ada &&
 	    triwulan_bertanggal(&a->r->tw[a->tw]);
 	if (c->dated)
-		add_row(c, _("Report date"), 1, "%02d-%02d-%04d",
+		scr_row_add(&c->rows, _("Report date"), 1, "%02d-%02d-%04d",
 			a->r->tw[a->tw].hari, a->r->tw[a->tw].bulan,
 			a->r->tw[a->tw].tahun);
 	else
-		add_row(c, _("Report date"), 2, "%s",
+		scr_row_add(&c->rows, _("Report date"), 2, "%s",
 			_("not set yet: set it in step 8 before signing"));
 	/* The figures of the report, as the service layer computes them. */
 	if (svc_open(&a->v, a->instansi, a->tahun, a->tw, AKSI_LIHAT, &p, &e) == 0) {
@@ -125,25 +89,26 @@ build(sign_ctx *c)
 			rows++;
 			known += p.k.iku[i].ada_realisasi;
 		}
-		add_row(c, _("IKU realised"), known == rows ? 1 : 2,
+		scr_row_add(&c->rows, _("IKU realised"), known == rows ? 1 : 2,
 			_("%zu of %zu IKU have a realisation"), known, rows);
 		if (p.k.jumlah_capaian.status == CAPAIAN_ADA)
-			add_row(c, _("Budget absorbed"), 0, "%s %%",
+			scr_row_add(&c->rows, _("Budget absorbed"), 0, "%s %%",
 				dec_format_persen(p.k.jumlah_capaian.persen, num));
 		else
-			add_row(c, _("Budget absorbed"), 2, "%s",
+			scr_row_add(&c->rows, _("Budget absorbed"), 2, "%s",
 				_("no budget realisation yet"));
 		svc_period_free(&p);
 	} else {
-		add_row(c, _("Figures"), 2, "%s", app_store_msg(a, e.msg));
+		scr_row_add(&c->rows, _("Figures"), 2, "%s", app_store_msg(a, e.msg));
 	}
 	/* The review: what is not approved yet blocks the signature. */
 	if (!app_wf_ok(a) || !a->wf.ada) {
-		add_row(c, _("Review"), 2, "%s", _("nothing of this quarter is saved yet"));
+		scr_row_add(&c->rows, _("Review"), 2, "%s",
+			    _("nothing of this quarter is saved yet"));
 	} else {
 		for (i = 0; i < a->wf.n_entri; i++)
 			approved += a->wf.entri[i].state == ENTRI_APPROVED;
-		add_row(c, _("Review"), approved == a->wf.n_entri ? 1 : 2,
+		scr_row_add(&c->rows, _("Review"), approved == a->wf.n_entri ? 1 : 2,
 			_("%zu of %zu entries approved"), approved, a->wf.n_entri);
 		for (i = 0; i < a->wf.n_entri; i++) {
 			const store_entri *x = &a->wf.entri[i];
@@ -151,7 +116,7 @@ build(sign_ctx *c)
 			char what[160];
 
 			if (x->state != ENTRI_APPROVED)
-				add_row(c, "", 2, _("%s: %s"),
+				scr_row_add(&c->rows, "", 2, _("%s: %s"),
 					store_entri_text(x, what, sizeof what),
 					entri_state_label(x->state));
 		}
@@ -165,7 +130,7 @@ build(sign_ctx *c)
 			if (sg[i].removed_at != NULL)
 				continue;
 			c->n_signers++;
-			add_row(c, c->n_signers == 1 ? _("Certificate") : "", valid ? 1 : 2,
+			scr_row_add(&c->rows, c->n_signers == 1 ? _("Certificate") : "", valid ? 1 : 2,
 				_("%s \xc2\xb7 %.12s\xe2\x80\xa6 \xc2\xb7 %s to %s"),
 				sg[i].subject, sg[i].sha256, day_of(a, sg[i].not_before, b1),
 				day_of(a, sg[i].not_after, b2));
@@ -173,40 +138,18 @@ build(sign_ctx *c)
 		store_signer_list_free(sg, n_sg);
 	}
 	if (c->n_signers == 0)
-		add_row(c, _("Certificate"), 2, "%s", _("none registered: an admin "
+		scr_row_add(&c->rows, _("Certificate"), 2, "%s", _("none registered: an admin "
 			"registers the head's with 'lakip signer set'"));
 	if (app_locked(a)) {
-		add_row(c, _("State"), 1, _("finalised: version %d signed by %s on %s"),
+		scr_row_add(&c->rows, _("State"), 1, _("finalised: version %d signed by %s on %s"),
 			a->wf.version, a->wf.locked_by ? a->wf.locked_by : "?",
 			app_when(a->wf.locked_at, when, sizeof when));
 		c->ready = false;
 	} else {
-		add_row(c, _("State"), c->ready ? 1 : 2, "%s", c->ready ?
+		scr_row_add(&c->rows, _("State"), c->ready ? 1 : 2, "%s", c->ready ?
 			_("ready to sign") : _("not ready: every entry must be approved"));
 	}
 }
-
-static const char *
-sign_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
-{
-	sign_ctx *c = ud;
-
-	(void)buf;
-	(void)n;
-	return col == 0 ? c->row[row].label : c->row[row].value;
-}
-
-static attr_t
-sign_attr(void *ud, size_t row, size_t col)
-{
-	sign_ctx *c = ud;
-
-	if (col == 0)
-		return A_BOLD;
-	return c->row[row].tone == 1 ? theme_attr(TR_BAIK) :
-	    c->row[row].tone == 2 ? theme_attr(TR_CUKUP) : A_NORMAL;
-}
-
 
 static void
 on_progress(void *arg, const char *stage)
@@ -357,10 +300,10 @@ scr_sign(app *a)
 	l.title = title;
 	l.cols = cols;
 	l.ncol = 2;
-	l.nrows = c.n;
-	l.cell = sign_cell;
-	l.attr = sign_attr;
-	l.ud = &c;
+	l.nrows = c.rows.n;
+	l.cell = scr_rows_cell;
+	l.attr = scr_rows_attr;
+	l.ud = &c.rows;
 	l.acts = acts;
 	l.help = _("What the head signs: the quarter's report as the database holds "
 		   "it, made exactly as 'lakip report' makes it. Every entry must be "
@@ -380,11 +323,11 @@ scr_sign(app *a)
 			wf_unlock(a);
 		} else if (act == ACT_TERMINATE) {
 			list_close(&l);
-			free(c.row);
+			scr_rows_free(&c.rows);
 			return FORM_TERMINATED;
 		} else if (act == ACT_QUIT) {
 			list_close(&l);
-			free(c.row);
+			scr_rows_free(&c.rows);
 			return FORM_QUIT;
 		} else if (act == ACT_BACK) {
 			break;
@@ -392,10 +335,10 @@ scr_sign(app *a)
 			continue;
 		}
 		build(&c);
-		l.nrows = c.n;
+		l.nrows = c.rows.n;
 		list_clamp(&l);
 	}
 	list_close(&l);
-	free(c.row);
+	scr_rows_free(&c.rows);
 	return FORM_CANCELLED;
 }

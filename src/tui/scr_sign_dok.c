@@ -28,12 +28,6 @@
 #include "tui/theme.h"
 #include "tui/ui.h"
 
-typedef struct pk_row {
-	char label[96];
-	char value[512];
-	int tone;           /* 0 plain, 1 good, 2 warning */
-} pk_row;
-
 /* A kind of document signed for the whole year. */
 typedef struct dok_kind {
 	enum store_dok d;
@@ -53,38 +47,11 @@ static const dok_kind kinds[] = {
 typedef struct pk_ctx {
 	app *a;
 	const dok_kind *k;
-	pk_row *row;
-	size_t n, cap;
+	scr_rows rows;
 	store_pk_state st;
 } pk_ctx;
 
 static char last_p12[PATH_MAX];
-
-static void add_row(pk_ctx *c, const char *label, int tone, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-add_row(pk_ctx *c, const char *label, int tone, const char *fmt, ...)
-{
-	va_list ap;
-	pk_row *r;
-
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		pk_row *v = realloc(c->row, cap * sizeof *v);
-
-		if (v == NULL)
-			lk_fatal("out of memory");
-		c->row = v;
-		c->cap = cap;
-	}
-	r = &c->row[c->n++];
-	snprintf(r->label, sizeof r->label, "%s", label);
-	va_start(ap, fmt);
-	vsnprintf(r->value, sizeof r->value, fmt, ap);
-	va_end(ap);
-	r->tone = tone;
-}
 
 /* The certificates registered for the agency: for the head (pihak
  * pertama) and for pihak kedua. */
@@ -112,37 +79,37 @@ build_pk(pk_ctx *c)
 	size_t n1, n2;
 	char when[64];
 
-	add_row(c, _("Document"), 0, _("Perjanjian Kinerja %d, as stored in the "
+	scr_row_add(&c->rows, _("Document"), 0, _("Perjanjian Kinerja %d, as stored in the "
 		"database"), a->tahun);
 	if (pj->ada)
-		add_row(c, _("Date"), 1, "%02d-%02d-%04d", pj->hari, pj->bulan,
+		scr_row_add(&c->rows, _("Date"), 1, "%02d-%02d-%04d", pj->hari, pj->bulan,
 			pj->tahun);
 	else
-		add_row(c, _("Date"), 2, "%s", _("no agreement yet: import its "
+		scr_row_add(&c->rows, _("Date"), 2, "%s", _("no agreement yet: import its "
 			"perjanjian (tanggal, pihak_kedua)"));
-	add_row(c, _("Pihak pertama"), a->r->instansi.kepala.nama ? 0 : 2, "%s",
+	scr_row_add(&c->rows, _("Pihak pertama"), a->r->instansi.kepala.nama ? 0 : 2, "%s",
 		a->r->instansi.kepala.nama ? a->r->instansi.kepala.nama :
 		_("no head named yet (step 1)"));
-	add_row(c, _("Pihak kedua"), pj->pihak_kedua.nama ? 0 : 2, "%s%s%s",
+	scr_row_add(&c->rows, _("Pihak kedua"), pj->pihak_kedua.nama ? 0 : 2, "%s%s%s",
 		pj->pihak_kedua.nama ? pj->pihak_kedua.nama : "-",
 		pj->pihak_kedua.jabatan ? ", " : "",
 		pj->pihak_kedua.jabatan ? pj->pihak_kedua.jabatan : "");
 	count_signers(a, &n1, &n2);
-	add_row(c, _("Certificates"), n1 && n2 ? 1 : 2,
+	scr_row_add(&c->rows, _("Certificates"), n1 && n2 ? 1 : 2,
 		_("%zu for pihak pertama, %zu for pihak kedua"), n1, n2);
 	if (c->st.version == 0) {
-		add_row(c, _("State"), 2, "%s", _("not signed yet: pihak pertama "
+		scr_row_add(&c->rows, _("State"), 2, "%s", _("not signed yet: pihak pertama "
 			"signs first"));
 		return;
 	}
-	add_row(c, _("Pihak pertama"), 1, _("signed version %d: %s, %s"),
+	scr_row_add(&c->rows, _("Pihak pertama"), 1, _("signed version %d: %s, %s"),
 		c->st.version, c->st.sig[1].cert_subject,
 		app_when(c->st.sig[1].signed_at, when, sizeof when));
 	if (c->st.kedua)
-		add_row(c, _("Pihak kedua"), 1, _("countersigned: %s, %s"),
+		scr_row_add(&c->rows, _("Pihak kedua"), 1, _("countersigned: %s, %s"),
 			c->st.sig[2].cert_subject,
 			app_when(c->st.sig[2].signed_at, when, sizeof when));
-	add_row(c, _("State"), c->st.locked ? 1 : 2, "%s", c->st.locked
+	scr_row_add(&c->rows, _("State"), c->st.locked ? 1 : 2, "%s", c->st.locked
 		? _("signed by both parties: the agreement is locked")
 		: c->st.kedua ? _("unlocked: pihak pertama signs the next version")
 		: _("waiting for pihak kedua's countersignature"));
@@ -156,27 +123,27 @@ build_lkjip(pk_ctx *c)
 	size_t n1, n2;
 	char when[64];
 
-	add_row(c, _("Document"), 0, _("LKjIP %d, as stored in the "
+	scr_row_add(&c->rows, _("Document"), 0, _("LKjIP %d, as stored in the "
 		"database"), a->tahun);
 	if (t->ada)
-		add_row(c, _("Date"), 1, "%02d-%02d-%04d", t->hari, t->bulan,
+		scr_row_add(&c->rows, _("Date"), 1, "%02d-%02d-%04d", t->hari, t->bulan,
 			t->tahun);
 	else
-		add_row(c, _("Date"), 2, "%s", _("no annual report yet: import its "
+		scr_row_add(&c->rows, _("Date"), 2, "%s", _("no annual report yet: import its "
 			"tahunan (tanggal)"));
-	add_row(c, _("Signed by"), a->r->instansi.kepala.nama ? 0 : 2, "%s",
+	scr_row_add(&c->rows, _("Signed by"), a->r->instansi.kepala.nama ? 0 : 2, "%s",
 		a->r->instansi.kepala.nama ? a->r->instansi.kepala.nama :
 		_("no head named yet (step 1)"));
 	count_signers(a, &n1, &n2);
-	add_row(c, _("Certificates"), n1 ? 1 : 2, _("%zu for the head"), n1);
+	scr_row_add(&c->rows, _("Certificates"), n1 ? 1 : 2, _("%zu for the head"), n1);
 	if (c->st.version == 0) {
-		add_row(c, _("State"), 2, "%s", _("not signed yet"));
+		scr_row_add(&c->rows, _("State"), 2, "%s", _("not signed yet"));
 		return;
 	}
-	add_row(c, _("Signature"), 1, _("signed version %d: %s, %s"),
+	scr_row_add(&c->rows, _("Signature"), 1, _("signed version %d: %s, %s"),
 		c->st.version, c->st.sig[1].cert_subject,
 		app_when(c->st.sig[1].signed_at, when, sizeof when));
-	add_row(c, _("State"), c->st.locked ? 1 : 2, "%s", c->st.locked
+	scr_row_add(&c->rows, _("State"), c->st.locked ? 1 : 2, "%s", c->st.locked
 		? _("signed: the year's annual data are locked")
 		: _("unlocked: the head signs the next version"));
 }
@@ -186,39 +153,18 @@ build(pk_ctx *c)
 {
 	lk_err e = { 0, "" };
 
-	c->n = 0;
+	c->rows.n = 0;
 	store_pk_state_free(&c->st);
-	add_row(c, _("Agency"), 0, "%s", c->a->instansi);
+	scr_row_add(&c->rows, _("Agency"), 0, "%s", c->a->instansi);
 	if (store_dok_state_load(c->a->st, c->k->d, c->a->instansi, c->a->tahun,
 				 &c->st, &e) != 0) {
-		add_row(c, _("State"), 2, "%s", app_store_msg(c->a, e.msg));
+		scr_row_add(&c->rows, _("State"), 2, "%s", app_store_msg(c->a, e.msg));
 		return;
 	}
 	if (c->k->two_parties)
 		build_pk(c);
 	else
 		build_lkjip(c);
-}
-
-static const char *
-pk_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
-{
-	pk_ctx *c = ud;
-
-	(void)buf;
-	(void)n;
-	return col == 0 ? c->row[row].label : c->row[row].value;
-}
-
-static attr_t
-pk_attr(void *ud, size_t row, size_t col)
-{
-	pk_ctx *c = ud;
-
-	if (col == 0)
-		return A_BOLD;
-	return c->row[row].tone == 1 ? theme_attr(TR_BAIK) :
-	    c->row[row].tone == 2 ? theme_attr(TR_CUKUP) : A_NORMAL;
 }
 
 static void
@@ -406,10 +352,10 @@ scr_sign_dok(app *a, enum scr_dok kind)
 	l.title = title;
 	l.cols = cols;
 	l.ncol = 2;
-	l.nrows = c.n;
-	l.cell = pk_cell;
-	l.attr = pk_attr;
-	l.ud = &c;
+	l.nrows = c.rows.n;
+	l.cell = scr_rows_cell;
+	l.attr = scr_rows_attr;
+	l.ud = &c.rows;
 	l.acts = acts;
 	l.help = !c.k->two_parties ? _("The year's annual performance report "
 		   "(LKjIP) as the database holds it, made exactly as 'lakip report "
@@ -445,11 +391,11 @@ scr_sign_dok(app *a, enum scr_dok kind)
 		else
 			continue;
 		build(&c);
-		l.nrows = c.n;
+		l.nrows = c.rows.n;
 		list_clamp(&l);
 	}
 	list_close(&l);
 	store_pk_state_free(&c.st);
-	free(c.row);
+	scr_rows_free(&c.rows);
 	return ret;
 }

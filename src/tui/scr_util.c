@@ -4,12 +4,15 @@
 #include "config.h"
 #include "tui/screens.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/dec.h"
 #include "core/i18n.h"
 #include "tui/keys.h"
+#include "tui/theme.h"
 #include "tui/ui.h"
 
 const int scr_list_acts[] = {
@@ -141,4 +144,57 @@ scr_parse(const char *canon, int scale, int64_t *out)
 	if (canon == NULL || *canon == '\0')
 		return false;
 	return dec_parse_machine(canon, scale, out, &why) == 0;
+}
+
+scr_row *
+scr_row_add(scr_rows *rs, const char *label, int tone, const char *fmt, ...)
+{
+	va_list ap;
+	scr_row *r;
+
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 32;
+		scr_row *v = realloc(rs->row, cap * sizeof *v);
+
+		if (v == NULL)
+			lk_fatal("out of memory");
+		rs->row = v;
+		rs->cap = cap;
+	}
+	r = &rs->row[rs->n++];
+	snprintf(r->label, sizeof r->label, "%s", label);
+	va_start(ap, fmt);
+	vsnprintf(r->value, sizeof r->value, fmt, ap);
+	va_end(ap);
+	r->tone = tone;
+	return r;
+}
+
+const char *
+scr_rows_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
+{
+	scr_rows *rs = ud;
+
+	(void)buf;
+	(void)n;
+	return col == 0 ? rs->row[row].label : rs->row[row].value;
+}
+
+attr_t
+scr_rows_attr(void *ud, size_t row, size_t col)
+{
+	scr_rows *rs = ud;
+
+	if (col == 0)
+		return A_BOLD;
+	return rs->row[row].tone == 1 ? theme_attr(TR_BAIK) :
+	    rs->row[row].tone == 2 ? theme_attr(TR_CUKUP) : A_NORMAL;
+}
+
+void
+scr_rows_free(scr_rows *rs)
+{
+	free(rs->row);
+	rs->row = NULL;
+	rs->n = rs->cap = 0;
 }

@@ -11,6 +11,7 @@
 #ifndef LK_TUI_SCREENS_H
 #define LK_TUI_SCREENS_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -133,5 +134,25 @@ const char *scr_nilai(int64_t v, char *buf);
 const char *scr_uang(int64_t v, char *buf);
 /* Parse a canonical value from a form ("" gives false). */
 bool scr_parse(const char *canon, int scale, int64_t *out);
+
+/* The lines of a screen of labelled values (what the head signs): a
+ * label (bold) and its value, plain (0), good (1) or a warning (2).  A
+ * list shows them with cell scr_rows_cell, attr scr_rows_attr and ud the
+ * scr_rows. */
+typedef struct scr_row {
+	char label[96];
+	char value[512];
+	int tone;
+} scr_row;
+typedef struct scr_rows {
+	scr_row *row;
+	size_t n, cap;
+} scr_rows;
+scr_row *scr_row_add(scr_rows *r, const char *label, int tone,
+		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+const char *scr_rows_cell(void *ud, size_t row, size_t col, char *buf,
+			  size_t n);
+attr_t scr_rows_attr(void *ud, size_t row, size_t col);
+void scr_rows_free(scr_rows *r);
 
 #endif

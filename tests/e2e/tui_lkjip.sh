@@ -13,25 +13,8 @@ for tool in tmux openssl sqlite3 pdfsig; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
 done
 SOCK="lakip-tuilk-$$"
-TM() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
-at_exit() { tmux -L "$SOCK" kill-server >/dev/null 2>&1; }
-printf 'set -g remain-on-exit on\nset -g history-limit 100\n' >"$T/tmux.conf"
-keys() { s=$1; shift; TM send-keys -t "$s" "$@"; }
-text() { TM send-keys -t "$1" -l "$2"; }
-wait_for() {
-	i=0
-	while [ $i -lt "${3:-100}" ]; do
-		TM capture-pane -t "$1" -p >"$T/screen.$1" 2>/dev/null
-		grep -qF -- "$2" "$T/screen.$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect_screen() {
-	if wait_for "$2" "$3"; then ok "$1"
-	else not_ok "$1: '$3' not on the screen" "$(cat "$T/screen.$2")"; fi
-}
+. "$(dirname "$0")/tmux.sh"
+ME=$(id -un)
 
 DB="$T/lk.db"
 PLAN="$LAKIP_SRCDIR/tests/data/tahunan-2023.yaml"
@@ -41,9 +24,8 @@ openssl pkcs12 -export -inkey "$T/head.key" -in "$T/head.pem" -out "$T/head.p12"
 	-passout pass:rahasia >/dev/null 2>&1
 lakip -d "$DB" import "$PLAN"
 lakip -d "$DB" signer set "$T/head.pem"
-START="env HOME=$T/home LANGUAGE=en LC_ALL=C.UTF-8 LAKIP_DATA_DIR=$LAKIP_DATA_DIR $LAKIP_BIN -d $DB"
 
-TM new-session -d -s S -x 80 -y 24 "$START"
+start S "$ME"
 expect_screen "the period screen" S "Choose the period"
 keys S Enter
 expect_screen "the step menu offers it" S "Sign the LKjIP"
@@ -85,7 +67,7 @@ lakip -d "$DB" import "$T/changed.yaml"
 expect_rc "the locked annual data cannot change" 77
 
 # The admin unlocks it on the same screen, with a reason.
-TM new-session -d -s U -x 80 -y 24 "$START"
+start U "$ME"
 expect_screen "the period screen" U "Choose the period"
 keys U Enter
 expect_screen "the step menu" U "Sign the LKjIP"
