@@ -23,7 +23,6 @@
 #include "core/i18n.h"
 #include "core/zona.h"
 #include "tui/list.h"
-#include "tui/theme.h"
 #include "tui/ui.h"
 
 typedef struct sign_ctx {
@@ -276,69 +275,42 @@ out:
 	return ok;
 }
 
+static void
+build_cb(void *c)
+{
+	build(c);
+}
+
+static void
+sign_cb(void *c)
+{
+	sign(c);
+}
+
+static void
+unlock_cb(void *c)
+{
+	wf_unlock(((sign_ctx *)c)->a);
+}
+
 int
 scr_sign(app *a)
 {
-	static const int acts[] = {
-		ACT_HELP, ACT_SIGN, ACT_UNLOCK, ACT_BACK, ACT_NONE,
-	};
-	list_col cols[2] = {
-		{ NULL, 16, false, false, 0 }, { NULL, 30, true, false, 0 },
-	};
 	char title[200];
 	sign_ctx c;
-	list l;
-	int act;
+	scr_sign_screen sc = {
+		title, NULL, &c.rows, &c, build_cb, sign_cb, unlock_cb,
+	};
 
 	memset(&c, 0, sizeof c);
 	c.a = a;
-	cols[0].title = "";
-	cols[1].title = "";
-	build(&c);
-	memset(&l, 0, sizeof l);
 	snprintf(title, sizeof title, _("Sign and finalise %s"), app_period_text(a));
-	l.title = title;
-	l.cols = cols;
-	l.ncol = 2;
-	l.nrows = c.rows.n;
-	l.cell = scr_rows_cell;
-	l.attr = scr_rows_attr;
-	l.ud = &c.rows;
-	l.acts = acts;
-	l.help = _("What the head signs: the quarter's report as the database holds "
+	sc.help = _("What the head signs: the quarter's report as the database holds "
 		   "it, made exactly as 'lakip report' makes it. Every entry must be "
 		   "approved, and the certificate of the key must be registered for "
 		   "the agency (lakip signer set). s asks for the key file (.p12), its "
 		   "password (not shown as it is typed) and the file name; the signed "
 		   "report is stored as the next version and the quarter is locked. "
 		   "An admin unlocks a finalised quarter with u, giving a reason.");
-	list_init(&l);
-	list_open(&l);
-	for (;;) {
-		app_update_context(a);
-		act = list_run(&l);
-		if (act == ACT_SIGN) {
-			sign(&c);
-		} else if (act == ACT_UNLOCK) {
-			wf_unlock(a);
-		} else if (act == ACT_TERMINATE) {
-			list_close(&l);
-			scr_rows_free(&c.rows);
-			return FORM_TERMINATED;
-		} else if (act == ACT_QUIT) {
-			list_close(&l);
-			scr_rows_free(&c.rows);
-			return FORM_QUIT;
-		} else if (act == ACT_BACK) {
-			break;
-		} else {
-			continue;
-		}
-		build(&c);
-		l.nrows = c.rows.n;
-		list_clamp(&l);
-	}
-	list_close(&l);
-	scr_rows_free(&c.rows);
-	return FORM_CANCELLED;
+	return scr_sign_run(a, &sc);
 }

@@ -25,7 +25,6 @@
 #include "core/dec.h"
 #include "core/i18n.h"
 #include "tui/list.h"
-#include "tui/theme.h"
 #include "tui/ui.h"
 
 /* A kind of document signed for the whole year. */
@@ -327,37 +326,39 @@ unlock(pk_ctx *c)
 				      "the next version."), a->tahun);
 }
 
+static void
+build_cb(void *c)
+{
+	build(c);
+}
+
+static void
+sign_cb(void *c)
+{
+	sign(c);
+}
+
+static void
+unlock_cb(void *c)
+{
+	unlock(c);
+}
+
 int
 scr_sign_dok(app *a, enum scr_dok kind)
 {
-	static const int acts[] = {
-		ACT_HELP, ACT_SIGN, ACT_UNLOCK, ACT_BACK, ACT_NONE,
-	};
-	list_col cols[2] = {
-		{ NULL, 16, false, false, 0 }, { NULL, 30, true, false, 0 },
-	};
 	char title[200];
 	pk_ctx c;
-	list l;
-	int act, ret = FORM_CANCELLED;
+	scr_sign_screen sc = {
+		title, NULL, &c.rows, &c, build_cb, sign_cb, unlock_cb,
+	};
+	int ret;
 
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.k = &kinds[kind];
-	cols[0].title = "";
-	cols[1].title = "";
-	build(&c);
-	memset(&l, 0, sizeof l);
 	snprintf(title, sizeof title, "%s %d", _(c.k->sign_title), a->tahun);
-	l.title = title;
-	l.cols = cols;
-	l.ncol = 2;
-	l.nrows = c.rows.n;
-	l.cell = scr_rows_cell;
-	l.attr = scr_rows_attr;
-	l.ud = &c.rows;
-	l.acts = acts;
-	l.help = !c.k->two_parties ? _("The year's annual performance report "
+	sc.help = !c.k->two_parties ? _("The year's annual performance report "
 		   "(LKjIP) as the database holds it, made exactly as 'lakip report "
 		   "--dokumen lkjip' makes it. s signs it as the head, with a key "
 		   "registered for the agency; the signature locks the year's annual "
@@ -371,31 +372,7 @@ scr_sign_dok(app *a, enum scr_dok kind)
 		   "kedua'. Then the agreement is locked: its targets, budgets and "
 		   "parties cannot change. An admin unlocks it with u, giving a "
 		   "reason; pihak pertama then signs the next version.");
-	list_init(&l);
-	list_open(&l);
-	for (;;) {
-		app_update_context(a);
-		act = list_run(&l);
-		if (act == ACT_SIGN)
-			sign(&c);
-		else if (act == ACT_UNLOCK)
-			unlock(&c);
-		else if (act == ACT_TERMINATE) {
-			ret = FORM_TERMINATED;
-			break;
-		} else if (act == ACT_QUIT) {
-			ret = FORM_QUIT;
-			break;
-		} else if (act == ACT_BACK)
-			break;
-		else
-			continue;
-		build(&c);
-		l.nrows = c.rows.n;
-		list_clamp(&l);
-	}
-	list_close(&l);
+	ret = scr_sign_run(a, &sc);
 	store_pk_state_free(&c.st);
-	scr_rows_free(&c.rows);
 	return ret;
 }

@@ -12,6 +12,7 @@
 #include "core/dec.h"
 #include "core/i18n.h"
 #include "tui/keys.h"
+#include "tui/list.h"
 #include "tui/theme.h"
 #include "tui/ui.h"
 
@@ -197,4 +198,56 @@ scr_rows_free(scr_rows *rs)
 	free(rs->row);
 	rs->row = NULL;
 	rs->n = rs->cap = 0;
+}
+
+int
+scr_sign_run(app *a, const scr_sign_screen *s)
+{
+	static const int acts[] = {
+		ACT_HELP, ACT_SIGN, ACT_UNLOCK, ACT_BACK, ACT_NONE,
+	};
+	list_col cols[2] = {
+		{ "", 16, false, false, 0 }, { "", 30, true, false, 0 },
+	};
+	list l;
+	int act, ret = FORM_CANCELLED;
+
+	s->build(s->ctx);
+	memset(&l, 0, sizeof l);
+	l.title = s->title;
+	l.cols = cols;
+	l.ncol = 2;
+	l.nrows = s->rows->n;
+	l.cell = scr_rows_cell;
+	l.attr = scr_rows_attr;
+	l.ud = s->rows;
+	l.acts = acts;
+	l.help = s->help;
+	list_init(&l);
+	list_open(&l);
+	for (;;) {
+		app_update_context(a);
+		act = list_run(&l);
+		if (act == ACT_SIGN) {
+			s->sign(s->ctx);
+		} else if (act == ACT_UNLOCK) {
+			s->unlock(s->ctx);
+		} else if (act == ACT_TERMINATE) {
+			ret = FORM_TERMINATED;
+			break;
+		} else if (act == ACT_QUIT) {
+			ret = FORM_QUIT;
+			break;
+		} else if (act == ACT_BACK) {
+			break;
+		} else {
+			continue;
+		}
+		s->build(s->ctx);
+		l.nrows = s->rows->n;
+		list_clamp(&l);
+	}
+	list_close(&l);
+	scr_rows_free(s->rows);
+	return ret;
 }

@@ -154,5 +154,17 @@ const char *scr_rows_cell(void *ud, size_t row, size_t col, char *buf,
 			  size_t n);
 attr_t scr_rows_attr(void *ud, size_t row, size_t col);
 void scr_rows_free(scr_rows *r);
+/* A signing screen: the rows that build() makes of ctx (again after
+ * each action), s calls sign(ctx), u unlock(ctx), F10 leaves; returns an
+ * enum form_end.  The rows are freed at the end. */
+typedef struct scr_sign_screen {
+	const char *title, *help;
+	scr_rows *rows;
+	void *ctx;
+	void (*build)(void *ctx);
+	void (*sign)(void *ctx);
+	void (*unlock)(void *ctx);
+} scr_sign_screen;
+int scr_sign_run(app *a, const scr_sign_screen *s);
 
 #endif
