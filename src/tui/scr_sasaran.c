@@ -226,7 +226,50 @@ iku_get(void *ud, const char *name)
 		return k->target_kosong ? "" : scr_nilai(k->target, c->num);
 	if (strncmp(name, "target_tw", 9) == 0 && (tw = atoi(name + 9)) >= 1 && tw <= 4)
 		return k->ada_target_tw[tw] ? scr_nilai(k->target_tw[tw], c->num) : NULL;
+	if (strcmp(name, "baseline_tahun") == 0 && k->ada_baseline) {
+		snprintf(c->num, sizeof c->num, "%d", k->baseline_tahun);
+		return c->num;
+	}
+	if (strcmp(name, "baseline") == 0)
+		return k->ada_baseline ? scr_nilai(k->baseline_nilai, c->num) : NULL;
+	if (strcmp(name, "standar_nasional") == 0)
+		return k->ada_standar_nasional ? scr_nilai(k->standar_nasional, c->num)
+		    : NULL;
 	return NULL;
+}
+
+/* The baseline as the form gives it (both fields, or neither: a form
+ * without them leaves it as it is): *set says whether the form has
+ * them.  The exchange format's rules: a year and a value together, the
+ * year before the Renstra period.  Non-zero with fail filled. */
+static int
+iku_baseline(const app *a, const form *f, bool *set, bool *ada, int *tahun,
+	     int64_t *nilai, form_fail *fail)
+{
+	const char *t = form_value(f, "baseline_tahun"), *v = form_value(f, "baseline");
+	const renstra *rs = &a->r->renstra;
+
+	*set = t != NULL && v != NULL;
+	if (!*set)
+		return 0;
+	*ada = *t != '\0' || *v != '\0';
+	if (!*ada)
+		return 0;
+	if (*t == '\0' || *v == '\0') {
+		snprintf(fail->msg, sizeof fail->msg, "%s", _("a baseline is a year "
+			 "and its value: give both, or neither"));
+		fail->field = *t == '\0' ? "baseline_tahun" : "baseline";
+		return 1;
+	}
+	*tahun = atoi(t);
+	if (rs->ada && *tahun >= rs->awal) {
+		snprintf(fail->msg, sizeof fail->msg, _("the baseline is the value "
+			 "before the Renstra period (%d-%d)"), rs->awal, rs->akhir);
+		fail->field = "baseline_tahun";
+		return 1;
+	}
+	scr_parse(v, DEC_NILAI, nilai);
+	return 0;
 }
 
 static int
@@ -238,13 +281,17 @@ iku_apply(void *ud, const form *f, form_fail *fail)
 	iku *k, *other = kode != NULL ? rencana_find_iku(a->r, kode, NULL) : NULL;
 	sasaran *s = &a->r->sasaran[c->s];
 	char name[32];
-	int tw, p;
+	int tw, p, b_tahun = 0;
+	bool b_set, b_ada = false;
+	int64_t b_nilai = 0;
 
 	if (other != NULL && (c->i < 0 || other != &s->iku[c->i])) {
 		snprintf(fail->msg, sizeof fail->msg, _("the code %s is already used"), kode);
 		fail->field = "kode";
 		return 1;
 	}
+	if (iku_baseline(a, f, &b_set, &b_ada, &b_tahun, &b_nilai, fail) != 0)
+		return 1;
 	if (c->i < 0) {
 		k = rencana_add_iku(a->r, s, c->at);
 		c->i = (long)c->at;
@@ -268,6 +315,16 @@ iku_apply(void *ud, const form *f, form_fail *fail)
 		k->ada_target_tw[tw] = scr_parse(v, DEC_NILAI, &k->target_tw[tw]);
 		if (!k->ada_target_tw[tw])
 			k->target_tw[tw] = 0;
+	}
+	if (b_set) {
+		k->ada_baseline = b_ada;
+		k->baseline_tahun = b_ada ? b_tahun : 0;
+		k->baseline_nilai = b_ada ? b_nilai : 0;
+	}
+	if ((v = form_value(f, "standar_nasional")) != NULL) {
+		k->ada_standar_nasional = scr_parse(v, DEC_NILAI, &k->standar_nasional);
+		if (!k->ada_standar_nasional)
+			k->standar_nasional = 0;
 	}
 	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
@@ -296,8 +353,9 @@ iku_form(sas_ctx *c, int step, long si, long ii, size_t at, const draft *restore
 	s.subtitle = sub;
 	s.step = step;
 	s.help = _("A key performance indicator (IKU) of the sasaran: its unit, whether "
-		   "a higher or a lower value is better, the annual target (Target RENJA) "
-		   "and, when planned, the cumulative target up to each quarter.");
+		   "a higher or a lower value is better, the annual target (Target RENJA), "
+		   "when planned the cumulative target up to each quarter, and for the "
+		   "LKjIP its baseline and a national standard to compare with.");
 	s.get = iku_get;
 	s.apply = iku_apply;
 	s.ud = c;

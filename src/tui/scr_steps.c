@@ -79,6 +79,7 @@ run_step(app *a, int step, const draft *restore)
 /* Entries below the ten steps, for some roles (the steps keep their
  * numbers: "Step N of 10"). */
 enum menu_extra {
+	MX_RENSTRA,     /* everyone: the Renstra period and targets */
 	MX_REVIEW,      /* kabid, admin: the review of the capaian */
 	MX_SIGN,        /* kepala, admin: sign and finalise */
 	MX_SIGN_PK,     /* kepala, admin: sign the year's Perjanjian Kinerja */
@@ -112,6 +113,7 @@ menu_extras(menu_ctx *c)
 	app_load_user(a);
 	app_wf_load(a, true);
 	c->n_extra = 0;
+	c->extra[c->n_extra++] = MX_RENSTRA;
 	if (a->user.peran == PERAN_KABID || a->user.peran == PERAN_KEPALA ||
 	    a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_REVIEW;
@@ -158,6 +160,7 @@ static const char *
 extra_name(enum menu_extra x)
 {
 	switch (x) {
+	case MX_RENSTRA: return _("Renstra targets");
 	case MX_REVIEW: return _("Review capaian");
 	case MX_SIGN: return _("Sign and finalise");
 	case MX_SIGN_PK: return _("Sign the Perjanjian Kinerja");
@@ -230,6 +233,11 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 _("installed predikat bands"), c->a->r->instansi.predikat.n);
 		else if (x == MX_SIGN_PK)
 			snprintf(buf, n, _("year %d, both parties"), c->a->tahun);
+		else if (x == MX_RENSTRA && !c->a->r->renstra.ada)
+			snprintf(buf, n, "%s", _("no period yet"));
+		else if (x == MX_RENSTRA)
+			snprintf(buf, n, "%d-%d", c->a->r->renstra.awal,
+				 c->a->r->renstra.akhir);
 		else if (x == MX_SIGN_LKJIP)
 			snprintf(buf, n, _("year %d, the head"), c->a->tahun);
 		else if (x == MX_SIGN && app_locked(c->a))
@@ -355,6 +363,7 @@ static int
 run_extra(menu_ctx *c, enum menu_extra x)
 {
 	switch (x) {
+	case MX_RENSTRA: return scr_renstra(c->a);
 	case MX_REVIEW: return scr_review(c->a);
 	case MX_USERS: return scr_users(c->a);
 	case MX_IMPORT: return scr_import(c->a);

@@ -90,6 +90,8 @@ int scr_sign(app *a);
  * screen (kepala, admin), unlocking it (admin). */
 enum scr_dok { SCR_DOK_PK, SCR_DOK_LKJIP };
 int scr_sign_dok(app *a, enum scr_dok kind);
+/* scr_renstra.c: the Renstra period and each IKU's targets by year. */
+int scr_renstra(app *a);
 /* scr_rekap.c: the province view of the period on screen (admin, or a
  * role in several agencies). */
 int scr_rekap(app *a);
