@@ -17,22 +17,6 @@
 #include "tui/list.h"
 #include "tui/ui.h"
 
-static size_t
-count_words(const char *s)
-{
-	size_t n = 0;
-	bool in = false;
-
-	for (; s != NULL && *s; s++) {
-		bool sp = *s == ' ' || *s == '\n';
-
-		if (!sp && !in)
-			n++;
-		in = !sp;
-	}
-	return n;
-}
-
 static sasaran *
 find_sasaran(app *a, const char *kode)
 {
@@ -179,7 +163,7 @@ nl_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 	case 0: return s->kode;
 	case 1: return s->uraian;
 	case 2:
-		w = count_words(s->narasi[a->tw]);
+		w = scr_count_words(s->narasi[a->tw]);
 		if (w == 0)
 			return _("empty");
 		snprintf(buf, n, _("%zu words"), w);
@@ -197,7 +181,7 @@ nl_attr(void *ud, size_t row, size_t col)
 {
 	app *a = ud;
 
-	if (col == 2 && count_words(a->r->sasaran[row].narasi[a->tw]) == 0)
+	if (col == 2 && scr_count_words(a->r->sasaran[row].narasi[a->tw]) == 0)
 		return theme_attr(TR_KURANG);
 	return A_NORMAL;
 }

@@ -80,6 +80,7 @@ run_step(app *a, int step, const draft *restore)
  * numbers: "Step N of 10"). */
 enum menu_extra {
 	MX_RENSTRA,     /* everyone: the Renstra period and targets */
+	MX_TAHUNAN,     /* everyone: the year's agreement and annual report */
 	MX_REVIEW,      /* kabid, admin: the review of the capaian */
 	MX_SIGN,        /* kepala, admin: sign and finalise */
 	MX_SIGN_PK,     /* kepala, admin: sign the year's Perjanjian Kinerja */
@@ -114,6 +115,7 @@ menu_extras(menu_ctx *c)
 	app_wf_load(a, true);
 	c->n_extra = 0;
 	c->extra[c->n_extra++] = MX_RENSTRA;
+	c->extra[c->n_extra++] = MX_TAHUNAN;
 	if (a->user.peran == PERAN_KABID || a->user.peran == PERAN_KEPALA ||
 	    a->user.peran == PERAN_ADMIN)
 		c->extra[c->n_extra++] = MX_REVIEW;
@@ -161,6 +163,7 @@ extra_name(enum menu_extra x)
 {
 	switch (x) {
 	case MX_RENSTRA: return _("Renstra targets");
+	case MX_TAHUNAN: return _("Annual report and agreement");
 	case MX_REVIEW: return _("Review capaian");
 	case MX_SIGN: return _("Sign and finalise");
 	case MX_SIGN_PK: return _("Sign the Perjanjian Kinerja");
@@ -240,6 +243,9 @@ menu_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 				 c->a->r->renstra.akhir);
 		else if (x == MX_SIGN_LKJIP)
 			snprintf(buf, n, _("year %d, the head"), c->a->tahun);
+		else if (x == MX_TAHUNAN)
+			snprintf(buf, n, "%s", c->a->r->tahunan.ada ?
+				 _("the LKjIP is dated") : _("no LKjIP date yet"));
 		else if (x == MX_SIGN && app_locked(c->a))
 			snprintf(buf, n, _("signed: version %d"), c->a->wf.version);
 		else if (x == MX_SIGN)
@@ -364,6 +370,7 @@ run_extra(menu_ctx *c, enum menu_extra x)
 {
 	switch (x) {
 	case MX_RENSTRA: return scr_renstra(c->a);
+	case MX_TAHUNAN: return scr_tahunan(c->a);
 	case MX_REVIEW: return scr_review(c->a);
 	case MX_USERS: return scr_users(c->a);
 	case MX_IMPORT: return scr_import(c->a);

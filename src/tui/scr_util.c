@@ -251,3 +251,19 @@ scr_sign_run(app *a, const scr_sign_screen *s)
 	scr_rows_free(s->rows);
 	return ret;
 }
+
+size_t
+scr_count_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; s != NULL && *s; s++) {
+		bool sp = *s == ' ' || *s == '\n';
+
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}

@@ -92,6 +92,8 @@ enum scr_dok { SCR_DOK_PK, SCR_DOK_LKJIP };
 int scr_sign_dok(app *a, enum scr_dok kind);
 /* scr_renstra.c: the Renstra period and each IKU's targets by year. */
 int scr_renstra(app *a);
+/* scr_tahunan.c: the year's agreement and annual report (LKjIP) data. */
+int scr_tahunan(app *a);
 /* scr_rekap.c: the province view of the period on screen (admin, or a
  * role in several agencies). */
 int scr_rekap(app *a);
@@ -134,6 +136,8 @@ bool scr_confirm_delete(const char *what);
 /* Canonical machine number of a value for a form (buf of DEC_BUFSZ). */
 const char *scr_nilai(int64_t v, char *buf);
 const char *scr_uang(int64_t v, char *buf);
+/* Words of a text (NULL: 0). */
+size_t scr_count_words(const char *s);
 /* Parse a canonical value from a form ("" gives false). */
 bool scr_parse(const char *canon, int scale, int64_t *out);
 

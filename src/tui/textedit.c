@@ -231,6 +231,11 @@ te_key(textedit *t, int act, wint_t ch)
 		insert(t, L'\n');
 		t->want_col = -1;
 		break;
+	case ACT_CLEAR:         /* Ctrl-U: the whole text, as in a line */
+		t->len = t->cur = 0;
+		t->buf[0] = L'\0';
+		t->want_col = -1;
+		break;
 	case ACT_BACKSPACE:
 		if (t->cur > 0)
 			erase_at(t, --t->cur);

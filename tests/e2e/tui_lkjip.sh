@@ -30,7 +30,7 @@ expect_screen "the period screen" S "Choose the period"
 keys S Enter
 expect_screen "the step menu offers it" S "Sign the LKjIP"
 expect_screen "for the year, by the head" S "year 2023, the head"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do keys S Down; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do keys S Down; done
 keys S Enter
 expect_screen "the signing screen" S "Sign the LKjIP 2023"
 expect_screen "the annual report's date" S "15-02-2024"
@@ -71,7 +71,7 @@ start U "$ME"
 expect_screen "the period screen" U "Choose the period"
 keys U Enter
 expect_screen "the step menu" U "Sign the LKjIP"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do keys U Down; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do keys U Down; done
 keys U Enter
 expect_screen "the signing screen" U "signed: the year's annual data are locked"
 keys U u

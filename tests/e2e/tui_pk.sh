@@ -53,7 +53,7 @@ TM new-session -d -s S -x 80 -y 24 "$START"
 expect_screen "the period screen" S "Choose the period"
 keys S Enter
 expect_screen "the quarter's steps" S "Sign the Perjanjian Kinerja"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do keys S Down; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do keys S Down; done
 keys S Enter
 expect_screen "the signing screen" S "Sign the Perjanjian Kinerja 2023"
 expect_screen "both parties shown" S "Gubernur Uji, Gubernur Provinsi Uji"

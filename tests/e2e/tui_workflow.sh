@@ -108,7 +108,7 @@ start K "$KB"
 expect_screen "kabid: start" K "Choose the period"
 keys K Enter
 expect_screen "kabid: the review entry below the steps" K "Review capaian"
-expect_screen "kabid: the ten steps, the Renstra and the review entry" K "1/12"
+expect_screen "kabid: the ten steps, the year's two entries and the review entry" K "1/13"
 keys K End Enter
 expect_screen "review screen" K "Review of the capaian"
 expect_screen "review: reviewer and bidang" K "Reviewer: $KB (kabid of ekososbud, ideologi, kewaspadaan, poldagri)"
