@@ -39,7 +39,7 @@ open_settings() {
 	start "$1" "$ME"
 	expect_screen "start screen" "$1" "Choose the period"
 	keys "$1" Enter
-	expect_screen "the steps of the quarter" "$1" "Agency settings"
+	expect_screen "the steps of the quarter" "$1" "Steps of Quarter"
 	keys "$1" /
 	text "$1" "Agency set"; keys "$1" Enter Enter
 	expect_screen "the settings screen opens" "$1" "Settings of kesbangpol-kalteng"
@@ -142,6 +142,9 @@ expect_screen "Indonesian: the agency to choose" D "Instansi"
 keys D Enter
 expect_screen "Indonesian start screen" D "Pilih"
 keys D Enter
+expect_screen "Indonesian steps" D "Langkah"
+keys D /
+text D "Pengaturan ins"; keys D Enter
 expect_screen "Indonesian menu entry" D "Pengaturan instansi"
 TM kill-session -t D
 

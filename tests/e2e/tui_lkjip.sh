@@ -28,9 +28,10 @@ lakip -d "$DB" signer set "$T/head.pem"
 start S "$ME"
 expect_screen "the period screen" S "Choose the period"
 keys S Enter
+expect_screen "the step menu" S "Steps of Quarter"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do keys S Down; done
 expect_screen "the step menu offers it" S "Sign the LKjIP"
 expect_screen "for the year, by the head" S "year 2023, the head"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do keys S Down; done
 keys S Enter
 expect_screen "the signing screen" S "Sign the LKjIP 2023"
 expect_screen "the annual report's date" S "15-02-2024"
@@ -70,8 +71,9 @@ expect_rc "the locked annual data cannot change" 77
 start U "$ME"
 expect_screen "the period screen" U "Choose the period"
 keys U Enter
-expect_screen "the step menu" U "Sign the LKjIP"
+expect_screen "the step menu" U "Steps of Quarter"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do keys U Down; done
+expect_screen "the step menu shows it" U "Sign the LKjIP"
 keys U Enter
 expect_screen "the signing screen" U "signed: the year's annual data are locked"
 keys U u

@@ -82,7 +82,7 @@ struct want_field {
 	enum fd_type type;
 	bool required;
 	int height;             /* 0: not checked (1 for one-line types) */
-	bool min0;              /* has_min with min == 0 */
+	int64_t min;            /* the field's minimum, -1: none */
 };
 
 struct want_form {
@@ -93,52 +93,55 @@ struct want_form {
 
 static const struct want_form shipped[] = {
 	{ "instansi", 9, {
-		{ "kode", FD_TEXT, true, 1, false },
-		{ "nama", FD_TEXT, true, 1, false },
-		{ "pemerintah", FD_TEXT, true, 1, false },
-		{ "kota", FD_TEXT, true, 1, false },
-		{ "logo", FD_TEXT, false, 1, false },
-		{ "kepala_nama", FD_TEXT, true, 1, false },
-		{ "kepala_jabatan", FD_TEXT, true, 1, false },
-		{ "kepala_pangkat", FD_TEXT, true, 1, false },
-		{ "kepala_nip", FD_NIP, true, 1, false },
+		{ "kode", FD_TEXT, true, 1, -1 },
+		{ "nama", FD_TEXT, true, 1, -1 },
+		{ "pemerintah", FD_TEXT, true, 1, -1 },
+		{ "kota", FD_TEXT, true, 1, -1 },
+		{ "logo", FD_TEXT, false, 1, -1 },
+		{ "kepala_nama", FD_TEXT, true, 1, -1 },
+		{ "kepala_jabatan", FD_TEXT, true, 1, -1 },
+		{ "kepala_pangkat", FD_TEXT, true, 1, -1 },
+		{ "kepala_nip", FD_NIP, true, 1, -1 },
 	} },
 	{ "bidang", 6, {
-		{ "kode", FD_TEXT, true, 1, false },
-		{ "nama", FD_TEXT, true, 1, false },
-		{ "kepala_nama", FD_TEXT, false, 1, false },
-		{ "kepala_jabatan", FD_TEXT, false, 1, false },
-		{ "kepala_pangkat", FD_TEXT, false, 1, false },
-		{ "kepala_nip", FD_NIP, false, 1, false },
+		{ "kode", FD_TEXT, true, 1, -1 },
+		{ "nama", FD_TEXT, true, 1, -1 },
+		{ "kepala_nama", FD_TEXT, false, 1, -1 },
+		{ "kepala_jabatan", FD_TEXT, false, 1, -1 },
+		{ "kepala_pangkat", FD_TEXT, false, 1, -1 },
+		{ "kepala_nip", FD_NIP, false, 1, -1 },
 	} },
 	{ "sasaran", 3, {
-		{ "kode", FD_TEXT, true, 1, false },
-		{ "uraian", FD_MULTILINE, true, 3, false },
-		{ "bidang", FD_TEXT, false, 1, false },
+		{ "kode", FD_TEXT, true, 1, -1 },
+		{ "uraian", FD_MULTILINE, true, 3, -1 },
+		{ "bidang", FD_TEXT, false, 1, -1 },
 	} },
-	{ "iku", 9, {
-		{ "kode", FD_TEXT, true, 1, false },
-		{ "uraian", FD_MULTILINE, true, 3, false },
-		{ "satuan", FD_TEXT, true, 1, false },
-		{ "polaritas", FD_CHOICE, true, 1, false },
-		{ "target", FD_DECIMAL, true, 1, true },
-		{ "target_tw1", FD_DECIMAL, false, 1, true },
-		{ "target_tw2", FD_DECIMAL, false, 1, true },
-		{ "target_tw3", FD_DECIMAL, false, 1, true },
-		{ "target_tw4", FD_DECIMAL, false, 1, true },
+	{ "iku", 12, {
+		{ "kode", FD_TEXT, true, 1, -1 },
+		{ "uraian", FD_MULTILINE, true, 3, -1 },
+		{ "satuan", FD_TEXT, true, 1, -1 },
+		{ "polaritas", FD_CHOICE, true, 1, -1 },
+		{ "target", FD_DECIMAL, true, 1, 0 },
+		{ "target_tw1", FD_DECIMAL, false, 1, 0 },
+		{ "target_tw2", FD_DECIMAL, false, 1, 0 },
+		{ "target_tw3", FD_DECIMAL, false, 1, 0 },
+		{ "target_tw4", FD_DECIMAL, false, 1, 0 },
+		{ "baseline_tahun", FD_INTEGER, false, 1, 1900 },
+		{ "baseline", FD_DECIMAL, false, 1, -1 },
+		{ "standar_nasional", FD_DECIMAL, false, 1, -1 },
 	} },
 	{ "program", 7, {
-		{ "kode", FD_TEXT, true, 1, false },
-		{ "uraian", FD_MULTILINE, true, 3, false },
-		{ "anggaran", FD_MONEY, true, 1, true },
-		{ "target_tw1", FD_MONEY, false, 1, true },
-		{ "target_tw2", FD_MONEY, false, 1, true },
-		{ "target_tw3", FD_MONEY, false, 1, true },
-		{ "target_tw4", FD_MONEY, false, 1, true },
+		{ "kode", FD_TEXT, true, 1, -1 },
+		{ "uraian", FD_MULTILINE, true, 3, -1 },
+		{ "anggaran", FD_MONEY, true, 1, 0 },
+		{ "target_tw1", FD_MONEY, false, 1, 0 },
+		{ "target_tw2", FD_MONEY, false, 1, 0 },
+		{ "target_tw3", FD_MONEY, false, 1, 0 },
+		{ "target_tw4", FD_MONEY, false, 1, 0 },
 	} },
 	{ "triwulan", 2, {
-		{ "tanggal", FD_DATE, false, 1, false },   /* empty: not set */
-		{ "kesimpulan", FD_MULTILINE, false, 6, false },
+		{ "tanggal", FD_DATE, false, 1, -1 },   /* empty: not set */
+		{ "kesimpulan", FD_MULTILINE, false, 6, -1 },
 	} },
 };
 
@@ -175,7 +178,7 @@ START_TEST(test_shipped_file)
 		ck_assert_msg(f->required == x->required, "%s.%s: required",
 		    w->name, f->name);
 		ck_assert_int_eq(f->height, x->height);
-		ck_assert_msg(f->has_min == x->min0 && (!x->min0 || f->min == 0),
+		ck_assert_msg(f->has_min == (x->min >= 0) && (x->min < 0 || f->min == x->min),
 		    "%s.%s: min", w->name, f->name);
 		/* Indonesian and English label and help on every field. */
 		ck_assert_msg(f->label_en && f->help && f->help_en,
