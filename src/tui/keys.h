@@ -42,6 +42,7 @@
 	X(SIGN) \
 	X(UNLOCK) \
 	X(PRINT) \
+	X(KATEGORI) \
 	X(STEPS) \
 	X(NEXT_STEP) \
 	X(PREV_STEP) \

@@ -7,7 +7,10 @@
  * IKU with its baseline and its Renstra target of each year of the
  * period (the last years that fit the screen; the year of the plan is
  * marked); Enter opens a form of that IKU's targets, one field a year of
- * the period, and e the period itself (name, first and last year).  What
+ * the period, with its history (the realisations of the five years
+ * before the plan's, for years the database does not hold); k its
+ * category bands (an index IKU's kategori); e the period itself (name,
+ * first and last year).  What
  * the exchange format refuses is refused here with the field named: a
  * period that does not hold the plan's year, the last year before the
  * first, a period that would leave a target or a baseline outside it.
@@ -38,6 +41,7 @@ typedef struct ren_ctx {
 	int years;              /* years shown */
 	iku *k;                 /* the IKU of the open form */
 	char num[DEC_BUFSZ];
+	char fail_field[32];    /* the field a refusal names */
 } ren_ctx;
 
 static void
@@ -62,15 +66,24 @@ ren_rows(ren_ctx *c)
 	c->first = rs->ada ? rs->akhir - c->years + 1 : 0;
 }
 
+/* The entry of year y in v (n entries), or NULL. */
+static const tahun_nilai *
+year_of(const tahun_nilai *v, size_t n, int y)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].tahun == y)
+			return &v[i];
+	return NULL;
+}
+
 /* The Renstra target of year y, or NULL. */
 static const tahun_nilai *
 target_of(const iku *k, int y)
 {
-	for (size_t i = 0; i < k->n_target_renstra; i++)
-		if (k->target_renstra[i].tahun == y)
-			return &k->target_renstra[i];
-	return NULL;
+	return year_of(k->target_renstra, k->n_target_renstra, y);
 }
+
+#define HISTORY_YEARS 5         /* the years before the plan's in the form */
 
 static const char *
 ren_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
@@ -135,40 +148,60 @@ static const char *
 tgt_get(void *ud, const char *name)
 {
 	ren_ctx *c = ud;
-	const tahun_nilai *t = target_of(c->k, atoi(name + 1));
+	int y = atoi(name + 1);
+	const tahun_nilai *t = name[0] == 't' ? target_of(c->k, y) :
+	    year_of(c->k->riwayat, c->k->n_riwayat, y);
 
 	return t != NULL ? scr_nilai(t->nilai, c->num) : NULL;
+}
+
+/* Years lo..hi of what the form f gives under prefix p ("t2023"), the
+ * entries of old outside them kept, ascending, in the plan's arena. */
+static void
+years_from_form(app *a, const form *f, char p, int lo, int hi,
+		tahun_nilai **v, size_t *n)
+{
+	size_t cap = *n + (size_t)(hi - lo + 1), k = 0, i;
+	tahun_nilai *t = arena_alloc(&a->r->mem, (cap ? cap : 1) * sizeof *t);
+	char name[16];
+	int y;
+
+	for (i = 0; i < *n && (*v)[i].tahun < lo; i++)
+		t[k++] = (*v)[i];
+	for (y = lo; y <= hi; y++) {
+		const tahun_nilai *old = year_of(*v, *n, y);
+		const char *s;
+
+		snprintf(name, sizeof name, "%c%d", p, y);
+		if ((s = form_value(f, name)) == NULL) {
+			if (old != NULL)
+				t[k++] = *old;
+		} else if (*s != '\0') {
+			t[k].tahun = y;
+			scr_parse(s, DEC_NILAI, &t[k++].nilai);
+		}
+	}
+	for (i = 0; i < *n; i++)
+		if ((*v)[i].tahun > hi)
+			t[k++] = (*v)[i];
+	*v = k ? t : NULL;
+	*n = k;
 }
 
 static int
 tgt_apply(void *ud, const form *f, form_fail *fail)
 {
 	ren_ctx *c = ud;
-	const renstra *rs = &c->a->r->renstra;
-	tahun_nilai *t;
-	size_t n = 0;
-	char name[16];
-	int y;
+	app *a = c->a;
+	const renstra *rs = &a->r->renstra;
 
 	(void)fail;
-	t = arena_alloc(&c->a->r->mem, (size_t)(rs->akhir - rs->awal + 1) * sizeof *t);
-	for (y = rs->awal; y <= rs->akhir; y++) {
-		const char *v;
-
-		snprintf(name, sizeof name, "t%d", y);
-		if ((v = form_value(f, name)) == NULL) {
-			const tahun_nilai *old = target_of(c->k, y);
-
-			if (old != NULL)
-				t[n++] = *old;
-		} else if (*v != '\0') {
-			t[n].tahun = y;
-			scr_parse(v, DEC_NILAI, &t[n++].nilai);
-		}
-	}
-	c->k->target_renstra = n ? t : NULL;
-	c->k->n_target_renstra = n;
-	return app_save(c->a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
+	if (rs->ada)
+		years_from_form(a, f, 't', rs->awal, rs->akhir, &c->k->target_renstra,
+				&c->k->n_target_renstra);
+	years_from_form(a, f, 'r', a->tahun - HISTORY_YEARS, a->tahun - 1,
+			&c->k->riwayat, &c->k->n_riwayat);
+	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
 
 static int
@@ -180,19 +213,22 @@ tgt_form(ren_ctx *c, iku *k)
 	form_spec s;
 	char name[16], label[64], sub[200];
 
-	if (!rs->ada) {
-		ui_msg(UI_MSG_HINT, _("Set the Renstra period first (e)."));
-		return FORM_CANCELLED;
-	}
 	c->k = k;
 	fd = form_desc_new(&a->mem, "renstra_target", _("Renstra targets"));
-	for (int y = rs->awal; y <= rs->akhir; y++) {
+	for (int y = rs->awal; rs->ada && y <= rs->akhir; y++) {
 		snprintf(name, sizeof name, "t%d", y);
 		snprintf(label, sizeof label, y == rs->akhir ? _("Target %d (end)") :
 			 _("Target %d"), y);
 		form_desc_add(&a->mem, fd, name, label, FD_DECIMAL, 14, 1, false, 0,
 			      _("The Renstra's target of that year; a comma for "
 				"decimals; empty = none"));
+	}
+	for (int y = a->tahun - HISTORY_YEARS; y < a->tahun; y++) {
+		snprintf(name, sizeof name, "r%d", y);
+		snprintf(label, sizeof label, _("Realised %d"), y);
+		form_desc_add(&a->mem, fd, name, label, FD_DECIMAL, 14, 1, false, 0,
+			      _("History: the realisation of that year, for a year "
+				"the database holds no plan of; empty = none"));
 	}
 	snprintf(sub, sizeof sub, "%s \xc2\xb7 %s", k->kode, k->satuan ? k->satuan : "");
 	memset(&s, 0, sizeof s);
@@ -202,9 +238,169 @@ tgt_form(ren_ctx *c, iku *k)
 	s.subtitle = sub;
 	s.help = _("The targets the Renstra sets this IKU, year by year. The last "
 		   "year's is the medium-term target the LKjIP compares the year's "
-		   "realisation with; a new year's plan takes its target from here.");
+		   "realisation with; a new year's plan takes its target from here. "
+		   "Then its history: the realisations of earlier years the database "
+		   "holds no plan of (a year it holds counts instead).");
 	s.get = tgt_get;
 	s.apply = tgt_apply;
+	s.ud = c;
+	return form_run(a, &s);
+}
+
+/* ---- the category bands of an index IKU ---- */
+
+#define BANDS 5
+
+static const char *const syarat_name[] = {
+	[KATEGORI_SISA] = "sisa",
+	[KATEGORI_LEBIH_DARI] = "lebih_dari",
+	[KATEGORI_MINIMAL] = "minimal",
+};
+
+static const char *
+kat_get(void *ud, const char *name)
+{
+	ren_ctx *c = ud;
+	const iku *k = c->k;
+	size_t i = (size_t)atoi(name + strcspn(name, "0123456789")) - 1;
+	const kategori_band *b = i < k->n_kategori ? &k->kategori[i] : NULL;
+
+	if (strncmp(name, "syarat", 6) == 0)
+		return b != NULL ? syarat_name[b->syarat] : "sisa";
+	if (b == NULL)
+		return NULL;
+	if (strncmp(name, "label", 5) == 0)
+		return b->label;
+	return b->syarat != KATEGORI_SISA ? scr_nilai(b->batas, c->num) : NULL;
+}
+
+static int
+kat_fail(ren_ctx *c, form_fail *fail, const char *what, size_t i, const char *msg)
+{
+	snprintf(fail->msg, sizeof fail->msg, _("band %zu: %s"), i + 1, msg);
+	snprintf(c->fail_field, sizeof c->fail_field, "%s%zu", what, i + 1);
+	fail->field = c->fail_field;
+	return 1;
+}
+
+static int
+kat_apply(void *ud, const form *f, form_fail *fail)
+{
+	ren_ctx *c = ud;
+	kategori_band b[BANDS];
+	size_t n = 0, i;
+	char name[16];
+
+	for (i = 0; i < BANDS; i++) {
+		const char *l, *sy, *bt;
+
+		snprintf(name, sizeof name, "label%zu", i + 1);
+		l = form_value(f, name);
+		snprintf(name, sizeof name, "syarat%zu", i + 1);
+		sy = form_value(f, name);
+		snprintf(name, sizeof name, "batas%zu", i + 1);
+		bt = form_value(f, name);
+		if (l == NULL || *l == '\0') {
+			if (bt != NULL && *bt != '\0')
+				return kat_fail(c, fail, "label", i, _("a band with a bound "
+						"needs its label"));
+			continue;
+		}
+		if (n != i)
+			return kat_fail(c, fail, "label", n, _("bands follow each other: "
+					"no empty band between them"));
+		b[n].label = scr_dup(c->a, l);
+		b[n].syarat = sy != NULL && strcmp(sy, "lebih_dari") == 0 ?
+		    KATEGORI_LEBIH_DARI : sy != NULL && strcmp(sy, "minimal") == 0 ?
+		    KATEGORI_MINIMAL : KATEGORI_SISA;
+		b[n].batas = 0;
+		if (b[n].syarat != KATEGORI_SISA &&
+		    (bt == NULL || !scr_parse(bt, DEC_NILAI, &b[n].batas)))
+			return kat_fail(c, fail, "batas", i, _("'more than' and 'at "
+					"least' need a bound"));
+		if (b[n].syarat == KATEGORI_SISA && bt != NULL && *bt != '\0')
+			return kat_fail(c, fail, "batas", i, _("a band that takes the "
+					"rest has no bound"));
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		bool last = i + 1 == n;
+
+		if (last && b[i].syarat != KATEGORI_SISA)
+			return kat_fail(c, fail, "syarat", i, _("the last band takes the "
+					"rest: no 'more than' or 'at least'"));
+		if (!last && b[i].syarat == KATEGORI_SISA)
+			return kat_fail(c, fail, "syarat", i, _("only the last band takes "
+					"the rest: give 'more than' or 'at least'"));
+		if (i > 0 && !last && (b[i].batas > b[i - 1].batas ||
+		    (b[i].batas == b[i - 1].batas &&
+		     !(b[i - 1].syarat == KATEGORI_LEBIH_DARI &&
+		       b[i].syarat == KATEGORI_MINIMAL))))
+			return kat_fail(c, fail, "batas", i, _("bands go from the highest "
+					"down: this bound must be below the band above"));
+	}
+	if (n > 0) {
+		c->k->kategori = arena_alloc(&c->a->r->mem, n * sizeof *b);
+		memcpy(c->k->kategori, b, n * sizeof *b);
+	} else {
+		c->k->kategori = NULL;
+	}
+	c->k->n_kategori = n;
+	return app_save(c->a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
+}
+
+static int
+kat_form(ren_ctx *c, iku *k)
+{
+	static const fd_choice choice[] = {
+		{ "lebih_dari", N_("more than (>)"), NULL },
+		{ "minimal", N_("at least (\xe2\x89\xa5)"), NULL },
+		{ "sisa", N_("the rest (the last band)"), NULL },
+	};
+	app *a = c->a;
+	form_desc *fd;
+	form_spec s;
+	char name[16], label[64], sub[200];
+
+	c->k = k;
+	fd = form_desc_new(&a->mem, "kategori", _("Category bands"));
+	for (size_t i = 1; i <= BANDS; i++) {
+		fd_field *x;
+		fd_choice *ch;
+
+		snprintf(name, sizeof name, "label%zu", i);
+		snprintf(label, sizeof label, _("Band %zu"), i);
+		form_desc_add(&a->mem, fd, name, label, FD_TEXT, 30, 1, false, 100,
+			      _("The band's label: baik, sedang, buruk; the highest "
+				"band first"));
+		snprintf(name, sizeof name, "syarat%zu", i);
+		x = form_desc_add(&a->mem, fd, name, _("  holds a value"), FD_CHOICE, 28,
+				  1, false, 0, _("Above the bound, at or above it, or "
+						 "the rest (the last band)"));
+		ch = arena_alloc(&a->mem, sizeof choice);
+		for (size_t j = 0; j < sizeof choice / sizeof choice[0]; j++) {
+			ch[j] = choice[j];
+			ch[j].label = _(choice[j].label);
+		}
+		x->choice = ch;
+		x->n_choice = sizeof choice / sizeof choice[0];
+		snprintf(name, sizeof name, "batas%zu", i);
+		form_desc_add(&a->mem, fd, name, _("  bound"), FD_DECIMAL, 14, 1, false,
+			      0, _("The bound of the band: IDI's sedang is at least 60"));
+	}
+	snprintf(sub, sizeof sub, "%s \xc2\xb7 %s", k->kode, k->satuan ? k->satuan : "");
+	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_RENCANA;
+	s.fd = fd;
+	s.title = _("Category bands");
+	s.subtitle = sub;
+	s.help = _("An index IKU (IDI, IHaI, IKN, ...) is discussed by its category, "
+		   "not by a capaian band: give its bands from the highest down, each "
+		   "holding values more than or at least its bound; the last takes "
+		   "the rest. Its category then replaces the predikat in the reports. "
+		   "No band: the predikat as usual.");
+	s.get = kat_get;
+	s.apply = kat_apply;
 	s.ud = c;
 	return form_run(a, &s);
 }
@@ -338,9 +534,9 @@ int
 scr_renstra(app *a)
 {
 	static const int acts[] = {
-		ACT_HELP, ACT_ENTER, ACT_EDIT, ACT_BACK, ACT_NONE,
+		ACT_HELP, ACT_ENTER, ACT_KATEGORI, ACT_EDIT, ACT_BACK, ACT_NONE,
 	};
-	const char *labels[] = { NULL, _("Targets"), _("Period"), NULL, NULL };
+	const char *labels[] = { NULL, _("Targets"), NULL, _("Period"), NULL, NULL };
 	list_col cols[3 + YEAR_COLS];
 	char yt[YEAR_COLS][8];
 	ren_ctx c;
@@ -362,8 +558,10 @@ scr_renstra(app *a)
 	l.bar_labels = labels;
 	l.help = _("The Renstra's target of each IKU for each year of its period, "
 		   "and the IKU's baseline (set in its form, step 2). Enter edits "
-		   "the targets of the IKU; e the period. The year of this plan is "
-		   "in bold; a new year's plan takes its targets from here.");
+		   "the targets of the IKU and its history (earlier years' "
+		   "realisations); k its category bands (an index IKU); e the "
+		   "period. The year of this plan is in bold; a new year's plan "
+		   "takes its targets from here.");
 	l.empty = _("No IKU yet: add them in step 2.");
 	list_init(&l);
 	while (result < 0) {
@@ -390,6 +588,13 @@ scr_renstra(app *a)
 			if (r == FORM_SAVED && l.sel + 1 < c.n)
 				l.sel++;
 			else if (r != FORM_SAVED && r != FORM_CANCELLED)
+				result = r;
+			break;
+		case ACT_KATEGORI:
+			if (c.n == 0)
+				break;
+			r = kat_form(&c, c.row[l.sel]);
+			if (r != FORM_SAVED && r != FORM_CANCELLED)
 				result = r;
 			break;
 		case ACT_EDIT:

@@ -7,8 +7,9 @@
 # export holds them, the audit chain stays whole); what the exchange
 # format refuses is refused with the field named (the last year before
 # the first, a period without the plan's year, a period leaving a target
-# outside it); and the IKU form's baseline and national standard, with a
-# baseline inside the Renstra period refused.
+# outside it, category bands out of order or a bound on the last band);
+# a year's history; and the IKU form's baseline and national standard,
+# with a baseline inside the Renstra period refused.
 . "$(dirname "$0")/lib.sh"
 for tool in tmux; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
@@ -41,6 +42,37 @@ keys R Tab F2
 expect_screen "saved, back in the grid" R "Period 2021-2025"
 expect_eq "the grid shows it" "$(line_of R "IDI" | tr -s ' ')" \
 	" IDI Indeks Demokra 75,20 76 77 78 79,50 80"
+
+# KONFLIK's history: a realisation of 2020 (the form's 8th field).
+keys R Enter
+expect_screen "KONFLIK's form with its history" R "Realised 2020"
+for i in 1 2 3 4 5 6 7; do keys R Tab; done
+text R "12"
+keys R Tab F2
+expect_screen "saved" R "Period 2021-2025"
+
+# IDI's category bands: out of order refused, then saved; a bound on the
+# band that takes the rest refused.
+keys R Up Up k
+expect_screen "IDI's bands" R "Category bands"
+expect_screen "its bands as stored" R "more than (>)"
+for i in 1 2 3 4 5; do keys R Tab; done
+keys R C-u
+text R "85"
+keys R Tab F2
+expect_screen "bands out of order are refused" R "band 2: bands go from the highest down"
+keys R C-u
+text R "65"
+keys R Tab F2
+expect_screen "saved" R "Period 2021-2025"
+keys R k
+expect_screen "the bands again" R "Category bands"
+for i in 1 2 3 4 5 6 7 8; do keys R Tab; done
+text R "10"
+keys R Tab F2
+expect_screen "the last band has no bound" R "band 3: a band that takes the rest has no bound"
+keys R C-u Tab F2
+expect_screen "back in the grid" R "Period 2021-2025"
 
 # The period: refusals, then a longer one.
 keys R e
@@ -96,6 +128,8 @@ expect_in "the target edited" "$T/out.yaml" "      2024: 79.5"
 expect_in "the baseline's year" "$T/out.yaml" "      tahun: 2019"
 expect_in "its value" "$T/out.yaml" "      nilai: 74.1"
 expect_in "the national standard" "$T/out.yaml" "    standar_nasional: 80"
+expect_in "KONFLIK's history" "$T/out.yaml" "      2020: 12"
+expect_in "IDI's band moved" "$T/out.yaml" "      minimal: 65"
 lakip -d "$DB" audit verify
 expect_rc "the audit chain and the tables agree" 0
 finish
