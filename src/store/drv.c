@@ -194,6 +194,14 @@ drv_step(drv_st *st)
 	return note(st->db, st->db->ops->step(st));
 }
 
+int
+drv_prefetch(drv_st *st)
+{
+	if (st->db->ops->prefetch == NULL)
+		return DRV_OK;
+	return note(st->db, st->db->ops->prefetch(st));
+}
+
 void
 drv_reset(drv_st *st)
 {

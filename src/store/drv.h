@@ -84,6 +84,7 @@ typedef struct drv_ops {
 	int (*busy_timeout)(drv_db *db, int ms);
 	int (*col_count)(drv_st *st);
 	const char *(*col_name)(drv_st *st, int i);
+	int (*prefetch)(drv_st *st);      /* or NULL: nothing to gain */
 } drv_ops;
 
 /* Every connection starts with its driver; drivers extend this. */
@@ -136,6 +137,12 @@ int drv_bind_blob(drv_st *st, int i, const void *p, size_t n);
 int drv_bind_null(drv_st *st, int i);
 int drv_bind_count(drv_st *st);
 int drv_step(drv_st *st);
+/* A query bound and not yet stepped, sent ahead: on a server its result
+ * is on its way while the caller reads the queries sent before it (the
+ * first drv_step waits for it).  Queries sent ahead of each other run in
+ * the order sent; each is then stepped, reset or finalized as usual.
+ * DRV_OK where the driver gains nothing by it (SQLite). */
+int drv_prefetch(drv_st *st);
 void drv_reset(drv_st *st);
 /* Columns count from 0.  A NULL reads as 0, NULL text, NULL blob of 0
  * bytes.  col_int of a boolean is 0 or 1. */

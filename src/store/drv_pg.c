@@ -114,6 +114,78 @@ pg_fail_of(pg_db *d, const PGresult *res)
  * nothing of it is written). */
 #define PG_QUEUE_MAX 512
 
+/* Queries sent ahead (pg_prefetch) go each with its own sync, so that
+ * one that fails aborts no other: [its preparation,] its result, the
+ * sync.  The next one's are read into its statement here; the pipeline
+ * is left when none is outstanding and no write is queued.  A failure of
+ * the query is its statement's (fetch_rc, at its step); of the
+ * connection, the call's. */
+static PGresult *
+next_result(pg_db *d)
+{
+	PGresult *res = PQgetResult(d->conn);
+
+	if (res != NULL)
+		(void)PQgetResult(d->conn);     /* the NULL after it */
+	return res;
+}
+
+int
+pg_fetch_next(pg_db *d)
+{
+	pg_st *q;
+	PGresult *res;
+	int rc = DRV_OK;
+
+	if (d->fetch_head == d->n_fetch)
+		return DRV_OK;
+	q = d->fetch[d->fetch_head++];
+	q->fetch_rc = DRV_OK;
+	if (q->fetch_prep) {
+		if ((res = next_result(d)) == NULL)
+			return pg_fail_of(d, NULL);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			q->fetch_rc = pg_fail_of(d, res);
+			q->name[0] = '\0';       /* not prepared after all */
+		}
+		PQclear(res);
+		q->fetch_prep = false;
+	}
+	if ((res = next_result(d)) == NULL)
+		return pg_fail_of(d, NULL);
+	switch (PQresultStatus(res)) {
+	case PGRES_TUPLES_OK:
+	case PGRES_COMMAND_OK:
+		pg_take_result(q, res);
+		break;
+	default:
+		if (q->fetch_rc == DRV_OK)
+			q->fetch_rc = pg_fail_of(d, res);
+		PQclear(res);
+	}
+	q->fetching = false;
+	if ((res = PQgetResult(d->conn)) == NULL ||
+	    PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+		rc = pg_fail_of(d, res);
+	PQclear(res);
+	if (d->fetch_head == d->n_fetch) {
+		d->fetch_head = d->n_fetch = 0;
+		if (d->n_queued == 0 && PQexitPipelineMode(d->conn) == 1)
+			d->pipe = false;
+	}
+	return rc;
+}
+
+int
+pg_fetch_all(pg_db *d)
+{
+	int rc = DRV_OK;
+
+	while (rc == DRV_OK && d->fetch_head < d->n_fetch)
+		rc = pg_fetch_next(d);
+	return rc;
+}
+
 int
 pg_drain(pg_db *d)
 {
@@ -122,6 +194,8 @@ pg_drain(pg_db *d)
 
 	if (!d->pipe)
 		return DRV_OK;
+	if ((rc = pg_fetch_all(d)) != DRV_OK || !d->pipe)
+		return rc;
 	if (PQpipelineSync(d->conn) != 1) {
 		rc = pg_fail_of(d, NULL);
 		goto out;
@@ -468,6 +542,7 @@ static const drv_ops pg_ops = {
 	.bind_null = pg_bind_null,
 	.bind_count = pg_bind_count,
 	.step = pg_step,
+	.prefetch = pg_prefetch,
 	.reset = pg_reset,
 	.col_type = pg_col_type,
 	.col_int = pg_col_int,

@@ -48,7 +48,8 @@
 	X(PQexitPipelineMode) \
 	X(PQgetResult) \
 	X(PQpipelineSync) \
-	X(PQsendQueryPrepared)
+	X(PQsendQueryPrepared) \
+	X(PQsendPrepare)
 struct pg_fns {
 #define X(f) __typeof__(f) *p_##f;
 	PQ_FNS(X)
@@ -86,6 +87,7 @@ extern dynlib pq_lib;
 #define PQgetResult pq.p_PQgetResult
 #define PQpipelineSync pq.p_PQpipelineSync
 #define PQsendQueryPrepared pq.p_PQsendQueryPrepared
+#define PQsendPrepare pq.p_PQsendPrepare
 
 /* Type oids of pg_type (catalog/pg_type_d.h is a server header). */
 enum {
@@ -95,6 +97,7 @@ enum {
 
 /* Prepared statements dropped on the server in one batch. */
 #define PG_PENDING_MAX 64
+#define PG_FETCH_MAX 64            /* queries sent ahead (drv_prefetch) */
 #define PG_ID_TABLES 24            /* tables whose ids are taken ahead */
 
 typedef struct pg_db {
@@ -107,6 +110,10 @@ typedef struct pg_db {
 	int n_pending;
 	bool pipe;                  /* in libpq's pipeline mode */
 	int n_queued;               /* statements sent, results not read */
+	/* queries sent ahead (pg_prefetch), their results not read yet, in
+	 * the order sent: fetch[fetch_head .. n_fetch - 1] */
+	struct pg_st *fetch[PG_FETCH_MAX];
+	int fetch_head, n_fetch;
 	/* ids taken ahead from a table's sequence (pg_next_id) */
 	struct pg_ids {
 		char table[48];
@@ -118,6 +125,9 @@ typedef struct pg_db {
 
 typedef struct pg_st {
 	drv_st base;
+	bool fetching;              /* sent ahead, its result not read */
+	bool fetch_prep;            /* its preparation went with it */
+	int fetch_rc;               /* how its result came back */
 	char *sql;                  /* with $N */
 	int nparam;
 	char name[16];              /* "" until prepared on the server */
@@ -149,6 +159,10 @@ int pg_fail_of(pg_db *d, const PGresult *res);
 int pg_drain(pg_db *d);
 /* Send an execution of s into the pipeline instead of waiting. */
 int pg_queue(pg_st *s);
+int pg_fetch_next(pg_db *d);
+int pg_fetch_all(pg_db *d);
+int pg_prefetch(drv_st *st);
+void pg_take_result(pg_st *s, PGresult *res);
 /* The next id of a new row of table, from ids taken ahead from its
  * sequence in one round trip (1, 2, 4 ... up to 1,024 at a time), so
  * that an INSERT needs no answer and can be queued.  A table without a

@@ -88,6 +88,8 @@ rewrite_params(const char *sql, int *nparam, bool **used)
 	return out;
 }
 
+static int fetched(pg_st *s);
+
 static void
 clear_result(pg_st *s)
 {
@@ -209,6 +211,7 @@ pg_finalize(drv_st *st)
 	pg_st *s = (pg_st *)st;
 	pg_db *d = (pg_db *)st->db;
 
+	(void)fetched(s);
 	clear_result(s);
 	clear_bindings(s);
 	if (s->name[0] != '\0') {
@@ -368,6 +371,16 @@ run(pg_st *s)
 		return rc;
 	}
 	}
+	pg_take_result(s, res);
+	return DRV_OK;
+}
+
+/* The result of s's execution, its rows to step. */
+void
+pg_take_result(pg_st *s, PGresult *res)
+{
+	pg_db *d = (pg_db *)s->base.db;
+
 	if (*PQcmdTuples(res) != '\0')
 		d->changes = strtoll(PQcmdTuples(res), NULL, 10);
 	s->res = res;
@@ -377,7 +390,58 @@ run(pg_st *s)
 	s->row = -1;
 	s->blob = pg_xcalloc((size_t)s->ncol, sizeof *s->blob);
 	s->blen = pg_xcalloc((size_t)s->ncol, sizeof *s->blen);
+}
+
+/* Send s ahead in the pipeline (drv_prefetch): a query not yet run, and
+ * no write queued (those keep their own order); otherwise nothing. */
+int
+pg_prefetch(drv_st *st)
+{
+	pg_st *s = (pg_st *)st;
+	pg_db *d = (pg_db *)st->db;
+	int i;
+
+	if (s->res != NULL || s->fetching || s->sent || s->no_rows ||
+	    s->table[0] != '\0' || d->n_queued > 0 || d->n_fetch == PG_FETCH_MAX)
+		return DRV_OK;
+	if (!d->pipe) {
+		if (PQenterPipelineMode(d->conn) != 1)
+			return pg_fail_of(d, NULL);
+		d->pipe = true;
+	}
+	if (s->name[0] == '\0') {
+		/* run()'s types: an unused or untyped parameter is a text */
+		for (i = 0; i < s->nparam; i++)
+			if (!s->used[i] || s->type[i] == 0)
+				s->type[i] = OID_TEXT;
+		snprintf(s->name, sizeof s->name, "lk%u", ++d->next_name);
+		if (PQsendPrepare(d->conn, s->name, s->sql, s->nparam, s->type) != 1)
+			return pg_fail_of(d, NULL);
+		s->fetch_prep = true;
+	}
+	if (PQsendQueryPrepared(d->conn, s->name, s->nparam,
+				(const char *const *)s->val, s->len, s->fmt, 0) != 1 ||
+	    PQpipelineSync(d->conn) != 1)
+		return pg_fail_of(d, NULL);
+	s->fetching = true;
+	d->fetch[d->n_fetch++] = s;
 	return DRV_OK;
+}
+
+/* s's result read, when it was sent ahead (and those sent before it). */
+static int
+fetched(pg_st *s)
+{
+	pg_db *d = (pg_db *)s->base.db;
+	int rc = DRV_OK;
+
+	while (rc == DRV_OK && s->fetching)
+		rc = pg_fetch_next(d);
+	if (rc == DRV_OK && s->fetch_rc != DRV_OK) {
+		rc = s->fetch_rc;
+		s->fetch_rc = DRV_OK;
+	}
+	return rc;
 }
 
 int
@@ -386,6 +450,12 @@ pg_step(drv_st *st)
 	pg_st *s = (pg_st *)st;
 	int i;
 
+	if (s->fetching || s->fetch_rc != DRV_OK) {
+		int rc = fetched(s);
+
+		if (rc != DRV_OK)
+			return rc;
+	}
 	if (s->id_row != 0) {           /* after the id row: done */
 		s->id_row = 2;
 		return DRV_DONE;
@@ -418,6 +488,7 @@ pg_reset(drv_st *st)
 {
 	pg_st *s = (pg_st *)st;
 
+	(void)fetched(s);               /* a result on its way is dropped */
 	s->sent = false;
 	s->id_row = 0;
 	clear_result(s);

@@ -104,6 +104,7 @@ typedef struct load_ctx {
 	store_plan *p;
 	rencana *r;
 	drv_st *st[L_COUNT];
+	bool sent[L_COUNT];         /* bound and sent ahead (prefetch) */
 	store_idmap sasaran;        /* id -> index in r->sasaran */
 	store_idmap iku;            /* id -> index in iku_ptr */
 	iku **iku_ptr;
@@ -118,6 +119,11 @@ query(load_ctx *c, int k, int64_t id, drv_st **out)
 {
 	int rc;
 
+	if (c->sent[k]) {
+		c->sent[k] = false;
+		*out = c->st[k];
+		return 0;
+	}
 	if ((rc = store_stmt(c->s, &c->st[k], load_sql[k], c->e)) != 0)
 		return rc;
 	store_bind_int(c->s, c->st[k], 1, id);
@@ -805,6 +811,29 @@ load_triwulan(load_ctx *c)
 	return load_teks(c);
 }
 
+/* The plan's queries, bound and sent ahead in the order load_all reads
+ * them: on a server each result is on its way while the one before is
+ * read (drv_prefetch).  A database of an older schema reads them one by
+ * one (some of them have no table there). */
+static int
+prefetch(load_ctx *c)
+{
+	int k, rc;
+
+	if (c->s->version != STORE_SCHEMA_VERSION)
+		return 0;
+	for (k = L_SASARAN; k <= L_TEKS; k++) {
+		drv_st *st;
+
+		if ((rc = query(c, k, c->p->rencana_id, &st)) != 0)
+			return rc;
+		if ((rc = drv_prefetch(st)) != DRV_OK)
+			return step_fail(c, rc);
+		c->sent[k] = true;
+	}
+	return 0;
+}
+
 static int
 load_all(load_ctx *c, const char *kode, int tahun)
 {
@@ -829,6 +858,8 @@ load_all(load_ctx *c, const char *kode, int tahun)
 	c->p->ada_rencana = true;
 	c->p->rencana_id = drv_col_int(st, 0);
 	drv_reset(st);
+	if ((rc = prefetch(c)) != 0)
+		return rc;
 
 	if ((rc = load_sasaran(c)) != 0 || (rc = load_iku(c)) != 0 ||
 	    (rc = load_program(c)) != 0)

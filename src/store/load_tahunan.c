@@ -77,6 +77,7 @@ typedef struct lctx {
 	lk_err *e;
 	rencana *r;
 	drv_st *st[LT_COUNT];
+	bool sent[LT_COUNT];         /* bound and sent ahead (prefetch) */
 	store_strmap iku;            /* kode -> index in iku_ptr */
 	iku **iku_ptr;
 } lctx;
@@ -86,6 +87,11 @@ q(lctx *c, int k, int64_t id, drv_st **out)
 {
 	int rc;
 
+	if (c->sent[k]) {
+		c->sent[k] = false;
+		*out = c->st[k];
+		return 0;
+	}
 	if ((rc = store_stmt(c->s, &c->st[k], sql[k], c->e)) != 0)
 		return rc;
 	store_bind_int(c->s, c->st[k], 1, id);
@@ -99,6 +105,32 @@ static int
 fail(lctx *c, int rc)
 {
 	return store_fail(c->s, rc, c->e, _("cannot read the database"));
+}
+
+/* The year's queries bound to the plan and sent ahead, in the order they
+ * are read (drv_prefetch); a table's cells (LT_SEL) follow their table
+ * and are asked then.  An older schema reads them one by one. */
+static int
+prefetch(lctx *c, int64_t rid)
+{
+	static const int order[] = {
+		LT_RENSTRA, LT_IKU_TAHUNAN, LT_IKU_TAHUN, LT_KATEGORI,
+		LT_KETERANGAN, LT_TABEL, LT_TAHUNAN, LT_REAL_IKU, LT_REAL_PROGRAM,
+		LT_DAFTAR, LT_NARASI, LT_PK, LT_TEKS,
+	};
+	drv_st *st;
+	int rc;
+
+	if (c->s->version != STORE_SCHEMA_VERSION)
+		return 0;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		if ((rc = q(c, order[i], rid, &st)) != 0)
+			return rc;
+		if ((rc = drv_prefetch(st)) != DRV_OK)
+			return fail(c, rc);
+		c->sent[order[i]] = true;
+	}
+	return 0;
 }
 
 static int
@@ -450,15 +482,18 @@ store_load_tahunan(store *s, int64_t instansi_id, int64_t rencana_id,
 	c.s = s;
 	c.e = e;
 	c.r = r;
-	rc = q(&c, LT_INSTANSI, instansi_id, &st);
-	if (rc == 0 && (rc = drv_step(st)) == DRV_ROW) {
-		r->instansi.zona_waktu = txt(&c, st, 0);
-		r->instansi.verifikasi = txt(&c, st, 1);
-		rc = 0;
-	} else if (rc == DRV_DONE)
-		rc = 0;
-	else if (rc != 0)
-		rc = fail(&c, rc);
+	rc = 0;
+	if (instansi_id != 0 && (rc = q(&c, LT_INSTANSI, instansi_id, &st)) == 0) {
+		if ((rc = drv_step(st)) == DRV_ROW) {
+			r->instansi.zona_waktu = txt(&c, st, 0);
+			r->instansi.verifikasi = txt(&c, st, 1);
+			rc = 0;
+		} else {
+			rc = rc == DRV_DONE ? 0 : fail(&c, rc);
+		}
+	}
+	if (rc == 0 && rencana_id != 0)
+		rc = prefetch(&c, rencana_id);
 	if (rc == 0 && rencana_id != 0) {
 		rc = q(&c, LT_RENSTRA, rencana_id, &st);
 		if (rc == 0 && (rc = drv_step(st)) == DRV_ROW) {

@@ -435,6 +435,75 @@ START_TEST(new_ids)
 }
 END_TEST
 
+/* Queries sent ahead (drv_prefetch) give the rows they would give
+ * stepped one by one, whatever order they are then stepped in; one that
+ * fails says so at its own step and, outside a transaction, spoils none
+ * sent with it (inside one, PostgreSQL aborts the transaction); one reset
+ * or finalized unread drops its rows; a write after them finds the
+ * connection as usual. */
+START_TEST(prefetched_reads)
+{
+	drv_st *in = prep(db, "INSERT INTO t (n, s) VALUES (?1, ?2)");
+	drv_st *q[4], *bad, *w;
+	int64_t n, sum = 0;
+	int k, rc;
+
+	ck_assert_int_eq(drv_exec(db, "BEGIN"), DRV_OK);
+	for (k = 1; k <= 300; k++) {
+		ck_assert_int_eq(drv_bind_int(in, 1, k), DRV_OK);
+		ck_assert_int_eq(drv_bind_text(in, 2, k % 2 ? "ganjil" : "genap"), DRV_OK);
+		ck_assert_int_eq(drv_step(in), DRV_DONE);
+		drv_reset(in);
+	}
+	ck_assert_int_eq(drv_exec(db, "COMMIT"), DRV_OK);
+	drv_finalize(in);
+	for (k = 0; k < 4; k++) {
+		q[k] = prep(db, "SELECT n FROM t WHERE s = ?1 AND n > ?2 ORDER BY n");
+		ck_assert_int_eq(drv_bind_text(q[k], 1, k % 2 ? "ganjil" : "genap"), DRV_OK);
+		ck_assert_int_eq(drv_bind_int(q[k], 2, k * 50), DRV_OK);
+	}
+	bad = prep(db, "SELECT n FROM t WHERE n = ?1");
+	ck_assert_int_eq(drv_bind_text(bad, 1, "not a number"), DRV_OK);
+	ck_assert_int_eq(drv_prefetch(q[0]), DRV_OK);
+	ck_assert_int_eq(drv_prefetch(bad), DRV_OK);
+	for (k = 1; k < 4; k++)
+		ck_assert_int_eq(drv_prefetch(q[k]), DRV_OK);
+	/* the last sent first, then the first */
+	for (n = 0; (rc = drv_step(q[3])) == DRV_ROW; n++)
+		ck_assert_int_eq(drv_col_int(q[3], 0) % 2, 1);
+	ck_assert_int_eq(rc, DRV_DONE);
+	ck_assert_int_eq(n, 75);                /* odd n above 150 */
+	for (n = 0; (rc = drv_step(q[0])) == DRV_ROW; n++)
+		sum += drv_col_int(q[0], 0);
+	ck_assert_int_eq(rc, DRV_DONE);
+	ck_assert_int_eq(n, 150);
+	ck_assert_int_eq(sum, 150 * 151);       /* 2 + 4 + ... + 300 */
+	if (drv_dialect(db) == DRV_PG) {
+		ck_assert_int_ne(drv_step(bad), DRV_ROW);
+		ck_assert_int_ne(drv_step(bad), DRV_ROW);
+	}
+	drv_reset(q[1]);                        /* dropped unread */
+	ck_assert_int_eq(drv_step(q[2]), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(q[2], 0), 102);
+	drv_finalize(q[2]);                     /* dropped half read */
+	/* q[1] again, from its bindings anew, stepped without sending ahead */
+	ck_assert_int_eq(drv_bind_text(q[1], 1, "ganjil"), DRV_OK);
+	ck_assert_int_eq(drv_bind_int(q[1], 2, 295), DRV_OK);
+	ck_assert_int_eq(drv_step(q[1]), DRV_ROW);
+	ck_assert_int_eq(drv_col_int(q[1], 0), 297);
+	/* a write after them */
+	w = prep(db, "UPDATE t SET s = 'x' WHERE n <= ?1");
+	ck_assert_int_eq(drv_bind_int(w, 1, 10), DRV_OK);
+	ck_assert_int_eq(drv_step(w), DRV_DONE);
+	ck_assert_int_eq(drv_changes(db), 10);
+	drv_finalize(w);
+	drv_finalize(q[0]);
+	drv_finalize(q[1]);
+	drv_finalize(q[3]);
+	drv_finalize(bad);
+}
+END_TEST
+
 START_TEST(transactions)
 {
 	drv_st *c;
@@ -530,6 +599,7 @@ lktest_suite(void)
 	tcase_add_test(tc, transactions);
 	tcase_add_test(tc, batched_writes);
 	tcase_add_test(tc, new_ids);
+	tcase_add_test(tc, prefetched_reads);
 	tcase_add_test(tc, second_writer_is_busy);
 	tcase_add_test(tc, meta);
 	tcase_add_test(tc, booleans);
