@@ -141,18 +141,19 @@ pg_fetch_next(pg_db *d)
 		return DRV_OK;
 	q = d->fetch[d->fetch_head++];
 	q->fetch_rc = DRV_OK;
+	q->fetching = false;            /* out of the queue, whatever comes */
 	if (q->fetch_prep) {
+		q->fetch_prep = false;
 		if ((res = next_result(d)) == NULL)
-			return pg_fail_of(d, NULL);
+			return q->fetch_rc = pg_fail_of(d, NULL);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 			q->fetch_rc = pg_fail_of(d, res);
 			q->name[0] = '\0';       /* not prepared after all */
 		}
 		PQclear(res);
-		q->fetch_prep = false;
 	}
 	if ((res = next_result(d)) == NULL)
-		return pg_fail_of(d, NULL);
+		return q->fetch_rc = pg_fail_of(d, NULL);
 	switch (PQresultStatus(res)) {
 	case PGRES_TUPLES_OK:
 	case PGRES_COMMAND_OK:
@@ -163,7 +164,6 @@ pg_fetch_next(pg_db *d)
 			q->fetch_rc = pg_fail_of(d, res);
 		PQclear(res);
 	}
-	q->fetching = false;
 	if ((res = PQgetResult(d->conn)) == NULL ||
 	    PQresultStatus(res) != PGRES_PIPELINE_SYNC)
 		rc = pg_fail_of(d, res);

@@ -392,8 +392,11 @@ pg_take_result(pg_st *s, PGresult *res)
 	s->blen = pg_xcalloc((size_t)s->ncol, sizeof *s->blen);
 }
 
-/* Send s ahead in the pipeline (drv_prefetch): a query not yet run, and
- * no write queued (those keep their own order); otherwise nothing. */
+/* Send s ahead in the pipeline (drv_prefetch): a query not yet run,
+ * every parameter it uses of a known type (a text leaves the type to the
+ * server, whose guess run() may have to correct, which in a transaction
+ * a failed preparation in the pipeline could not), and no write queued
+ * (those keep their own order); otherwise nothing. */
 int
 pg_prefetch(drv_st *st)
 {
@@ -404,15 +407,18 @@ pg_prefetch(drv_st *st)
 	if (s->res != NULL || s->fetching || s->sent || s->no_rows ||
 	    s->table[0] != '\0' || d->n_queued > 0 || d->n_fetch == PG_FETCH_MAX)
 		return DRV_OK;
+	for (i = 0; i < s->nparam; i++)
+		if (s->used[i] && s->type[i] == 0)
+			return DRV_OK;
 	if (!d->pipe) {
 		if (PQenterPipelineMode(d->conn) != 1)
 			return pg_fail_of(d, NULL);
 		d->pipe = true;
 	}
 	if (s->name[0] == '\0') {
-		/* run()'s types: an unused or untyped parameter is a text */
+		/* run()'s: a parameter the SQL does not use is a text */
 		for (i = 0; i < s->nparam; i++)
-			if (!s->used[i] || s->type[i] == 0)
+			if (!s->used[i])
 				s->type[i] = OID_TEXT;
 		snprintf(s->name, sizeof s->name, "lk%u", ++d->next_name);
 		if (PQsendPrepare(d->conn, s->name, s->sql, s->nparam, s->type) != 1)
