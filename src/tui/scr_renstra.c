@@ -204,14 +204,35 @@ tgt_apply(void *ud, const form *f, form_fail *fail)
 	return app_save(a, AKSI_UBAH_RENCANA) == 0 ? 0 : 1;
 }
 
+/* Form fd of IKU k (subtitle its kode and satuan), saved as the plan. */
+static int
+iku_form_run(ren_ctx *c, const iku *k, form_desc *fd, const char *title,
+	     const char *help, const char *(*get)(void *, const char *),
+	     int (*apply)(void *, const form *, form_fail *))
+{
+	char sub[200];
+	form_spec s;
+
+	snprintf(sub, sizeof sub, "%s \xc2\xb7 %s", k->kode, k->satuan ? k->satuan : "");
+	memset(&s, 0, sizeof s);
+	s.aksi = AKSI_UBAH_RENCANA;
+	s.fd = fd;
+	s.title = title;
+	s.subtitle = sub;
+	s.help = help;
+	s.get = get;
+	s.apply = apply;
+	s.ud = c;
+	return form_run(c->a, &s);
+}
+
 static int
 tgt_form(ren_ctx *c, iku *k)
 {
 	app *a = c->a;
 	const renstra *rs = &a->r->renstra;
 	form_desc *fd;
-	form_spec s;
-	char name[16], label[64], sub[200];
+	char name[16], label[64];
 
 	c->k = k;
 	fd = form_desc_new(&a->mem, "renstra_target", _("Renstra targets"));
@@ -230,21 +251,13 @@ tgt_form(ren_ctx *c, iku *k)
 			      _("History: the realisation of that year, for a year "
 				"the database holds no plan of; empty = none"));
 	}
-	snprintf(sub, sizeof sub, "%s \xc2\xb7 %s", k->kode, k->satuan ? k->satuan : "");
-	memset(&s, 0, sizeof s);
-	s.aksi = AKSI_UBAH_RENCANA;
-	s.fd = fd;
-	s.title = _("Renstra targets");
-	s.subtitle = sub;
-	s.help = _("The targets the Renstra sets this IKU, year by year. The last "
-		   "year's is the medium-term target the LKjIP compares the year's "
-		   "realisation with; a new year's plan takes its target from here. "
-		   "Then its history: the realisations of earlier years the database "
-		   "holds no plan of (a year it holds counts instead).");
-	s.get = tgt_get;
-	s.apply = tgt_apply;
-	s.ud = c;
-	return form_run(a, &s);
+	return iku_form_run(c, k, fd, _("Renstra targets"),
+			    _("The targets the Renstra sets this IKU, year by year. The last "
+			    "year's is the medium-term target the LKjIP compares the year's "
+			    "realisation with; a new year's plan takes its target from here. "
+			    "Then its history: the realisations of earlier years the database "
+			    "holds no plan of (a year it holds counts instead)."),
+			    tgt_get, tgt_apply);
 }
 
 /* ---- the category bands of an index IKU ---- */
@@ -359,8 +372,7 @@ kat_form(ren_ctx *c, iku *k)
 	};
 	app *a = c->a;
 	form_desc *fd;
-	form_spec s;
-	char name[16], label[64], sub[200];
+	char name[16], label[64];
 
 	c->k = k;
 	fd = form_desc_new(&a->mem, "kategori", _("Category bands"));
@@ -388,21 +400,13 @@ kat_form(ren_ctx *c, iku *k)
 		form_desc_add(&a->mem, fd, name, _("  bound"), FD_DECIMAL, 14, 1, false,
 			      0, _("The bound of the band: IDI's sedang is at least 60"));
 	}
-	snprintf(sub, sizeof sub, "%s \xc2\xb7 %s", k->kode, k->satuan ? k->satuan : "");
-	memset(&s, 0, sizeof s);
-	s.aksi = AKSI_UBAH_RENCANA;
-	s.fd = fd;
-	s.title = _("Category bands");
-	s.subtitle = sub;
-	s.help = _("An index IKU (IDI, IHaI, IKN, ...) is discussed by its category, "
-		   "not by a capaian band: give its bands from the highest down, each "
-		   "holding values more than or at least its bound; the last takes "
-		   "the rest. Its category then replaces the predikat in the reports. "
-		   "No band: the predikat as usual.");
-	s.get = kat_get;
-	s.apply = kat_apply;
-	s.ud = c;
-	return form_run(a, &s);
+	return iku_form_run(c, k, fd, _("Category bands"),
+			    _("An index IKU (IDI, IHaI, IKN, ...) is discussed by its category, "
+			    "not by a capaian band: give its bands from the highest down, each "
+			    "holding values more than or at least its bound; the last takes "
+			    "the rest. Its category then replaces the predikat in the reports. "
+			    "No band: the predikat as usual."),
+			    kat_get, kat_apply);
 }
 
 /* ---- the period ---- */
