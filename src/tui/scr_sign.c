@@ -46,8 +46,9 @@ day_of(const app *a, int64_t t, char buf[32])
 
 /* Everything the screen shows, read again from the database. */
 static void
-build(sign_ctx *c)
+build(void *ud)
 {
+	sign_ctx *c = ud;
 	app *a = c->a;
 	lk_err e = { 0, "" };
 	svc_period p;
@@ -157,10 +158,11 @@ on_progress(void *arg, const char *stage)
 	ui_progress(_("Sign and finalise"), stage);
 }
 
-/* Ask for the key, its password and the file; sign.  True when signed. */
-static bool
-sign(sign_ctx *c)
+/* Ask for the key, its password and the file; sign. */
+static void
+sign(void *ud)
 {
+	sign_ctx *c = ud;
 	app *a = c->a;
 	lk_err e = { 0, "" };
 	svc_final_opts o;
@@ -178,26 +180,26 @@ sign(sign_ctx *c)
 				_("Sign what is stored"), _("Cancel"));
 
 		if (r < 0 || r == 2 || (r == 0 && app_save_pending(a) != 0))
-			return false;
+			return;
 	}
 	/* Refusals before anything is asked: the role, the lock. */
 	if (!app_can_edit(a, AKSI_FINAL))
-		return false;
+		return;
 	if (!c->dated) {
 		app_refuse(a, _("Not ready to sign: the quarter has no report date; "
 				"set it in step 8 (a signed report never takes today's "
 				"date by itself)."));
-		return false;
+		return;
 	}
 	if (!c->ready) {
 		app_refuse(a, _("Not ready to sign: every entry of the quarter must be "
 				"approved first."));
-		return false;
+		return;
 	}
 	if (c->n_signers == 0) {
 		app_refuse(a, _("No certificate is registered to sign the reports of "
 				"this agency: an admin registers it with 'lakip signer set'."));
-		return false;
+		return;
 	}
 	snprintf(label, sizeof label, _("The head's key (a .p12 file or a pkcs11: URI) "
 					"for %s:"), app_period_text(a));
@@ -272,25 +274,13 @@ out:
 	}
 	free(p12);
 	free(out);
-	return ok;
 }
 
+/* u: an admin unlocks the finalised quarter (wf_action.c). */
 static void
-build_cb(void *c)
+unlock(void *ud)
 {
-	build(c);
-}
-
-static void
-sign_cb(void *c)
-{
-	sign(c);
-}
-
-static void
-unlock_cb(void *c)
-{
-	wf_unlock(((sign_ctx *)c)->a);
+	wf_unlock(((sign_ctx *)ud)->a);
 }
 
 int
@@ -299,7 +289,7 @@ scr_sign(app *a)
 	char title[200];
 	sign_ctx c;
 	scr_sign_screen sc = {
-		title, NULL, &c.rows, &c, build_cb, sign_cb, unlock_cb,
+		title, NULL, &c.rows, &c, build, sign, unlock,
 	};
 
 	memset(&c, 0, sizeof c);

@@ -148,8 +148,9 @@ build_lkjip(pk_ctx *c)
 }
 
 static void
-build(pk_ctx *c)
+build(void *ud)
 {
+	pk_ctx *c = ud;
 	lk_err e = { 0, "" };
 
 	c->rows.n = 0;
@@ -188,8 +189,9 @@ ask_pihak(pk_ctx *c, const char *title)
 }
 
 static void
-sign(pk_ctx *c)
+sign(void *ud)
 {
+	pk_ctx *c = ud;
 	app *a = c->a;
 	const dok_kind *k = c->k;
 	lk_err e = { 0, "" };
@@ -298,8 +300,9 @@ done:
 }
 
 static void
-unlock(pk_ctx *c)
+unlock(void *ud)
 {
+	pk_ctx *c = ud;
 	app *a = c->a;
 	lk_err e = { 0, "" };
 	char *reason = NULL, title[200];
@@ -326,31 +329,13 @@ unlock(pk_ctx *c)
 				      "the next version."), a->tahun);
 }
 
-static void
-build_cb(void *c)
-{
-	build(c);
-}
-
-static void
-sign_cb(void *c)
-{
-	sign(c);
-}
-
-static void
-unlock_cb(void *c)
-{
-	unlock(c);
-}
-
 int
 scr_sign_dok(app *a, enum scr_dok kind)
 {
 	char title[200];
 	pk_ctx c;
 	scr_sign_screen sc = {
-		title, NULL, &c.rows, &c, build_cb, sign_cb, unlock_cb,
+		title, NULL, &c.rows, &c, build, sign, unlock,
 	};
 	int ret;
 

@@ -594,7 +594,6 @@ scr_tahunan(app *a)
 		   "and lists; each sasaran's analysis of the year; each IKU's final "
 		   "realisation and each program's spending (empty: quarter IV's). "
 		   "Enter edits the row.");
-	th_rows(&c);
 	list_init(&l);
 	list_open(&l);
 	while (result < 0) {
