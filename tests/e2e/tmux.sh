@@ -15,6 +15,10 @@ at_exit() {
 	sleep 0.2
 	pkill -KILL -f -- "-d $T/" >/dev/null 2>&1 || true
 }
+# dbq SQL: a query of $DB beside the running program, waiting while
+# it writes (a reader can meet a lock as a writer's handle closes);
+# an error is the answer, so that a failing comparison shows it.
+dbq() { sqlite3 -cmd ".timeout 5000" "$DB" "$@" 2>&1; }
 printf 'set -g remain-on-exit on\nset -g history-limit 100\n' >"$T/tmux.conf"
 
 # start NAME LOGIN [id]: the terminal application as LOGIN, in English

@@ -44,7 +44,7 @@ expect_screen "its password" S "Password of the signing key"
 text S salah; keys S Enter
 expect_screen "a wrong password is refused" S "wrong password for $T/head.p12"
 expect_eq "nothing stored after the wrong password" \
-	"$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM lkjip_signed")" 0
+	"$(dbq "SELECT count(*) FROM lkjip_signed")" 0
 keys S s
 expect_screen "the key again" S "The head's key (a .p12 file"
 keys S Enter
@@ -85,7 +85,7 @@ expect_screen "the state: unlocked" U "unlocked: the head signs the next version
 keys U F10
 TM kill-server >/dev/null 2>&1
 expect_eq "the reason is in the audit log" \
-	"$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM audit WHERE tbl = 'lkjip_unlock' AND field = 'reason' AND new = 'Realisasi IDI final dari BPS'" 2>&1)" 1
+	"$(dbq "SELECT count(*) FROM audit WHERE tbl = 'lkjip_unlock' AND field = 'reason' AND new = 'Realisasi IDI final dari BPS'" 2>&1)" 1
 lakip -d "$DB" import "$T/changed.yaml"
 expect_rc "unlocked, the annual data change again" 0
 finish

@@ -30,7 +30,7 @@ expect_rc "the plan is imported" 0
 # IKU5's realisation approved by the kabid (as a review would leave it:
 # the review itself needs other accounts, workflow.sh).
 approve_all "$DB" 2 "jenis = 'iku' AND kode = 'IKU5'"
-expect_eq "IKU5 is approved" "$(sqlite3 "$DB" "SELECT count(*) FROM review_state WHERE state = 'approved'")" 1
+expect_eq "IKU5 is approved" "$(dbq "SELECT count(*) FROM review_state WHERE state = 'approved'")" 1
 
 # bracketed NAME TEXT: TEXT pasted as a terminal marks a paste.
 bracketed() { TM send-keys -t "$1" -l "$ESC[200~$2$ESC[201~"; }

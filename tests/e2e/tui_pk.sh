@@ -14,25 +14,7 @@ for tool in tmux openssl sqlite3 pdfsig; do
 	command -v $tool >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing"; exit 0; }
 done
 SOCK="lakip-tuipk-$$"
-TM() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
-at_exit() { tmux -L "$SOCK" kill-server >/dev/null 2>&1; }
-printf 'set -g remain-on-exit on\nset -g history-limit 100\n' >"$T/tmux.conf"
-keys() { s=$1; shift; TM send-keys -t "$s" "$@"; }
-text() { TM send-keys -t "$1" -l "$2"; }
-wait_for() {
-	i=0
-	while [ $i -lt "${3:-100}" ]; do
-		TM capture-pane -t "$1" -p >"$T/screen.$1" 2>/dev/null
-		grep -qF -- "$2" "$T/screen.$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect_screen() {
-	if wait_for "$2" "$3"; then ok "$1"
-	else not_ok "$1: '$3' not on the screen" "$(cat "$T/screen.$2")"; fi
-}
+. "$(dirname "$0")/tmux.sh"
 
 DB="$T/pk.db"
 export LAKIP_P12_PASS=rahasia
@@ -93,7 +75,7 @@ expect_screen "the state: locked" S "signed by both parties: the agreement is lo
 TM kill-session -t S >/dev/null 2>&1
 pdfsig "$T/pk.pdf" >"$T/sig" 2>&1
 expect_eq "pdfsig: two valid signatures" "$(grep -c 'Signature is Valid' "$T/sig")" 2
-before=$(sqlite3 "$DB" "SELECT target FROM iku WHERE kode = 'IDI'")
+before=$(dbq "SELECT target FROM iku WHERE kode = 'IDI'")
 
 TM new-session -d -s A -x 80 -y 24 \
 	"env HOME=$T/home LANGUAGE=en LC_ALL=C.UTF-8 LAKIP_DATA_DIR=$LAKIP_DATA_DIR $LAKIP_BIN -d $DB"
@@ -112,7 +94,7 @@ expect_screen "it says the agreement is signed" A "the Perjanjian Kinerja 2023 i
 expect_screen "and what cannot change" A "the IKU with their targets"
 keys A Enter Escape
 expect_eq "the target in the database is unchanged" \
-	"$(sqlite3 "$DB" "SELECT target FROM iku WHERE kode = 'IDI'")" "$before"
+	"$(dbq "SELECT target FROM iku WHERE kode = 'IDI'")" "$before"
 TM kill-server >/dev/null 2>&1
 lakip -d "$DB" verify "$T/pk.pdf"
 expect_rc "the signed agreement still verifies" 0

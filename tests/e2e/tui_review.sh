@@ -82,7 +82,7 @@ expect_screen "the help explains the note" A "An IKU without a realisation is su
 keys A Escape
 TM kill-session -t A
 expect_eq "the notes are in the database" \
-	"$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT i.kode || '=' || k.teks FROM keterangan k JOIN iku i ON i.id = k.iku_id ORDER BY i.kode" | tr '\n' '|')" \
+	"$(dbq "SELECT i.kode || '=' || k.teks FROM keterangan k JOIN iku i ON i.id = k.iku_id ORDER BY i.kode" | tr '\n' '|')" \
 	"IKU2=Belum tersedia: diukur tahun berikutnya|IKU4=$OWN|"
 lakip -d "$DB" export --tahun 2023 -o "$T/out.yaml"
 expect_in "the export carries the note (triwulan.2.keterangan)" "$T/out.yaml" 'IKU2: "Belum tersedia: diukur tahun berikutnya"'
@@ -132,7 +132,7 @@ TM kill-session -t B
 # leaves it; the screens read it through the service layer)
 RET2="Uraian hambatan kedua belum menyebutkan penyebabnya; mohon dilengkapi dengan jumlah ormas yang belum melapor dan langkah yang sudah ditempuh bidang"
 RET3="Kesimpulan belum memuat capaian IKU4 dan alasan belum tersedianya data"
-sqlite3 -cmd ".timeout 5000" "$DB" "
+dbq "
 	INSERT OR REPLACE INTO review_state (triwulan_id, jenis, ref_id, state,
 	  submitted_by, submitted_at, reviewed_by, reviewed_at)
 	SELECT t.id, b, 0, 'returned', 'op', '2023-07-10T01:00:00Z', 'kaban',

@@ -38,7 +38,7 @@ lakip -d "$DB" signer set "$T/cert.pem"
 expect_rc "the head's certificate is registered" 0
 # Every entry but the last IKU's approved (the review itself is tested in
 # review.sh, tui_workflow.sh and workflow.sh).
-LAST=$(sqlite3 "$DB" "SELECT MAX(kode) FROM iku")
+LAST=$(dbq "SELECT MAX(kode) FROM iku")
 approve_all "$DB" 2 "NOT (jenis = 'iku' AND kode = '$LAST')"
 OUT="$T/out/signed.pdf"
 mkdir -p "$T/out"
@@ -97,7 +97,7 @@ expect_rc "status after the refusals" 0
 if grep -qi "locked" "$T/stdout"; then not_ok "a refusal locked the quarter" "$(cat "$T/stdout")"
 else ok "nothing was locked by the refusals"; fi
 [ ! -e "$OUT" ] && ok "no file after the refusals" || not_ok "a file was written"
-[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM signed_report")" = 0 ] &&
+[ "$(dbq "SELECT COUNT(*) FROM signed_report")" = 0 ] &&
 	ok "no signed version stored" || not_ok "a signed version was stored"
 TM kill-session -t B
 
