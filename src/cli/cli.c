@@ -175,7 +175,7 @@ static const cmd_entry commands[] = {
 	       { "signature-image", 'S', N_("FILE.png"),
 		 N_("a scanned signature printed above the signer's name") },
 	       { "tsa", 'Z', N_("URL"),
-		 N_("an RFC 3161 timestamp authority (http://) stamps the signature (PAdES B-T); the validation data follow it (B-LT)") },
+		 N_("an RFC 3161 timestamp authority (http:// or https://; default: the agency's instansi.tsa; none: no timestamp) stamps the signature (PAdES B-T); the validation data follow it (B-LT)") },
 	       { "crl", 'L', N_("FILE"),
 		 N_("a CRL (DER or PEM) for the validation data added after the signature (repeatable; PAdES B-LT)") },
 	       { "offline", 'F', NULL,

@@ -182,9 +182,6 @@ cmd_finalise(cli_ctx *c)
 		return cli_usage(c, _("--pihak: only with --dokumen pk"));
 	if ((rc = cli_period_done(c, &p, true)) != 0)
 		return rc;
-	if (o.tsa != NULL && strncmp(o.tsa, "http://", 7) != 0)
-		return cli_usage(c, _("--tsa: expected an http:// URL, got '%s'"),
-				 o.tsa);
 	if (o.p12 == NULL && token == NULL)
 		return cli_usage(c, _("--p12 FILE.p12 or --pkcs11 URI is required"));
 	if (out == NULL)

@@ -92,9 +92,6 @@ cli_finalise_dok(cli_ctx *c, bool lkjip, const cli_period *p,
 	if (o->override_review != NULL)
 		return cli_usage(c, _("--override-review: the agreement has no "
 				      "review to override"));
-	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
-		return cli_usage(c, _("--tsa: expected an http:// URL, got '%s'"),
-				 o->tsa);
 	if (o->p12 == NULL && token == NULL)
 		return cli_usage(c, _("--p12 FILE.p12 or --pkcs11 URI is required"));
 	if (out == NULL)

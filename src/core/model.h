@@ -49,6 +49,8 @@ typedef struct instansi {
 	predikat_tabel predikat;
 	char *zona_waktu;  /* "Asia/Jakarta", ... or NULL (WIB) */
 	char *verifikasi;  /* http(s) URL of the verification page, or NULL */
+	char *tsa;         /* http(s) URL of the timestamp authority a
+	                    * signature asks when not told one, or NULL */
 } instansi;
 
 /* A value of a year (Renstra targets, earlier realisations). */

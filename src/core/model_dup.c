@@ -110,6 +110,7 @@ dup_instansi(arena *a, instansi *in)
 	in->predikat.band = band;
 	in->zona_waktu = dup(a, in->zona_waktu);
 	in->verifikasi = dup(a, in->verifikasi);
+	in->tsa = dup(a, in->tsa);
 }
 
 static void

@@ -401,33 +401,62 @@ check_tw(int tw, const char *what)
 		lk_fatal("%s: quarter %d out of range", what, tw);
 }
 
+/* The tables of quarter tw, or of the year (tw 0), and their count. */
+static tabel **
+tabel_slot(sasaran *s, int tw, size_t **n, const char *what)
+{
+	if (tw == 0) {
+		*n = &s->n_tabel_tahunan;
+		return &s->tabel_tahunan;
+	}
+	check_tw(tw, what);
+	*n = &s->n_tabel[tw];
+	return &s->tabel[tw];
+}
+
+tabel *
+rencana_tabel(sasaran *s, int tw, size_t *n)
+{
+	size_t *np;
+	tabel **t = tabel_slot(s, tw, &np, "rencana_tabel");
+
+	*n = *np;
+	return *t;
+}
+
 tabel *
 rencana_add_tabel(rencana *r, sasaran *s, int tw, size_t at)
 {
+	size_t *n;
+	tabel **t;
+
 	check_sasaran(r, s, "rencana_add_tabel");
-	check_tw(tw, "rencana_add_tabel");
-	s->tabel[tw] = insert_at(&r->mem, s->tabel[tw], s->n_tabel[tw],
-	    sizeof *s->tabel[tw], at, "rencana_add_tabel");
-	s->n_tabel[tw]++;
-	return &s->tabel[tw][at];
+	t = tabel_slot(s, tw, &n, "rencana_add_tabel");
+	*t = insert_at(&r->mem, *t, *n, sizeof **t, at, "rencana_add_tabel");
+	(*n)++;
+	return &(*t)[at];
 }
 
 void
 rencana_delete_tabel(rencana *r, sasaran *s, int tw, size_t i)
 {
+	size_t *n;
+	tabel **t;
+
 	check_sasaran(r, s, "rencana_delete_tabel");
-	check_tw(tw, "rencana_delete_tabel");
-	remove_at(s->tabel[tw], &s->n_tabel[tw], sizeof *s->tabel[tw], i,
-	    "rencana_delete_tabel");
+	t = tabel_slot(s, tw, &n, "rencana_delete_tabel");
+	remove_at(*t, n, sizeof **t, i, "rencana_delete_tabel");
 }
 
 void
 rencana_move_tabel(rencana *r, sasaran *s, int tw, size_t from, size_t to)
 {
+	size_t *n;
+	tabel **t;
+
 	check_sasaran(r, s, "rencana_move_tabel");
-	check_tw(tw, "rencana_move_tabel");
-	move_to(s->tabel[tw], s->n_tabel[tw], sizeof *s->tabel[tw], from, to,
-	    "rencana_move_tabel");
+	t = tabel_slot(s, tw, &n, "rencana_move_tabel");
+	move_to(*t, *n, sizeof **t, from, to, "rencana_move_tabel");
 }
 
 /* ------------------------------------------------------------ copy plan */
@@ -479,6 +508,7 @@ copy_instansi(arena *a, instansi *dst, const instansi *src)
 	/* The agency's own: saving the copy must not take them away. */
 	dst->zona_waktu = dup(a, src->zona_waktu);
 	dst->verifikasi = dup(a, src->verifikasi);
+	dst->tsa = dup(a, src->tsa);
 	if (src->predikat.n > 0) {
 		predikat_band *band = alloc_array(a, src->predikat.n, sizeof *band);
 

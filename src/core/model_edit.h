@@ -65,9 +65,11 @@ void triwulan_list_set(rencana *r, char ***list, size_t *n, size_t i,
 void triwulan_list_delete(char **list, size_t *n, size_t i);
 void triwulan_list_move(char **list, size_t n, size_t from, size_t to);
 
-/* Supporting tables of sasaran s in quarter tw (1..4; else abort):
- * insert a zeroed table at `at` (the caller fills judul, kolom, baris
- * with memory of r->mem), delete, move. */
+/* Supporting tables of sasaran s in quarter tw (1..4), or in the annual
+ * report (tw 0: tahunan.tabel); else abort: the tables and their count
+ * (*n); insert a zeroed table at `at` (the caller fills judul, kolom,
+ * baris with memory of r->mem), delete, move. */
+tabel *rencana_tabel(sasaran *s, int tw, size_t *n);
 tabel *rencana_add_tabel(rencana *r, sasaran *s, int tw, size_t at);
 void rencana_delete_tabel(rencana *r, sasaran *s, int tw, size_t i);
 void rencana_move_tabel(rencana *r, sasaran *s, int tw, size_t from,

@@ -18,6 +18,12 @@ static const zona_info zonas[] = {
 };
 
 const zona_info *
+zona_ke(size_t i)
+{
+	return i < sizeof zonas / sizeof zonas[0] ? &zonas[i] : NULL;
+}
+
+const zona_info *
 zona_cari(const char *nama)
 {
 	if (nama == NULL || *nama == '\0')

@@ -27,6 +27,8 @@ typedef struct zona_info {
 const zona_info *zona_cari(const char *nama);
 /* The zone of nama, the default for NULL, "" or an unknown name. */
 const zona_info *zona_atau_baku(const char *nama);
+/* The i-th of the zones, the default first; NULL past the last. */
+const zona_info *zona_ke(size_t i);
 
 /* The UTC instant utc ("YYYY-MM-DDTHH:MM[:SS]Z", as the store writes it)
  * as local time of zone nama into buf: "YYYY-MM-DD HH:MM:SS WIB" (with

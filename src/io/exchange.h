@@ -70,7 +70,7 @@ bool exchange_kode_ok(const char *s, size_t *at, uint32_t *cp);
  * Asia/Makassar (WITA) or Asia/Jayapura (WIT). */
 bool exchange_zona_ok(const char *s);
 
-/* instansi.verifikasi: an http:// or https:// URL with a host, printable
+/* instansi.verifikasi and .tsa: an http:// or https:// URL with a host, printable
  * ASCII without spaces, quotes, <, >, backslash or backquote. */
 bool exchange_url_ok(const char *s);
 

@@ -50,7 +50,7 @@ static const char *const top_req[] = { "format", "instansi", "tahun",
 	"sasaran", NULL };
 static const char *const instansi_keys[] = { "kode", "nama", "pemerintah",
 	"kota", "logo", "kepala", "bidang", "predikat", "zona_waktu",
-	"verifikasi", NULL };
+	"verifikasi", "tsa", NULL };
 static const char *const instansi_req[] = { "kode", "nama", "pemerintah",
 	"kota", "kepala", NULL };
 static const char *const pejabat_keys[] = { "nama", "jabatan", "pangkat",
@@ -727,21 +727,21 @@ exchange_url_ok(const char *s)
 	return true;
 }
 
+/* instansi.KEY, an URL (exchange_url_ok): the verification page, the
+ * timestamp authority. */
 static int
-read_verifikasi(rd *x, const yd_node *n)
+read_url(rd *x, const yd_node *n, const char *key, char **out)
 {
-	instansi *in = &x->r->instansi;
 	char buf[YD_DESCRIBE_MAX];
-	int rc = name_field(x, n, "verifikasi", "instansi", false,
-	    &in->verifikasi);
+	int rc = name_field(x, n, key, "instansi", false, out);
 
-	if (rc != 0 || in->verifikasi == NULL)
+	if (rc != 0 || *out == NULL)
 		return rc;
-	if (!exchange_url_ok(in->verifikasi))
-		return yd_fail(&x->doc, yd_get(n, "verifikasi"), x->e,
-		    _("instansi.verifikasi: expected an http:// or https:// "
-		    "URL (ASCII, no spaces), found %s"),
-		    yd_quote(in->verifikasi, buf));
+	if (!exchange_url_ok(*out))
+		return yd_fail(&x->doc, yd_get(n, key), x->e,
+		    _("instansi.%s: expected an http:// or https:// "
+		    "URL (ASCII, no spaces), found %s"), key,
+		    yd_quote(*out, buf));
 	return 0;
 }
 
@@ -783,7 +783,9 @@ read_instansi(rd *x, const yd_node *n)
 	if (rc == 0)
 		rc = read_zona(x, n);
 	if (rc == 0)
-		rc = read_verifikasi(x, n);
+		rc = read_url(x, n, "verifikasi", &in->verifikasi);
+	if (rc == 0)
+		rc = read_url(x, n, "tsa", &in->tsa);
 	return rc;
 }
 

@@ -321,6 +321,7 @@ write_instansi(wr *w, const instansi *in)
 	}
 	kv_str(w, "zona_waktu", in->zona_waktu);
 	kv_str(w, "verifikasi", in->verifikasi);
+	kv_str(w, "tsa", in->tsa);
 	map_end(w);
 }
 

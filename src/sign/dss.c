@@ -163,22 +163,8 @@ static BIO *
 http_fetch(const char *url, BIO *req, const char *req_type,
 	   const char *want_type)
 {
-	char *host = NULL, *port = NULL, *path = NULL;
-	int ssl = 0;
-	BIO *res = NULL;
-
-	if (strncmp(url, "http://", 7) != 0 ||
-	    OSSL_HTTP_parse_url(url, &ssl, NULL, &host, &port, NULL, &path,
-	    NULL, NULL) != 1 || ssl)
-		goto out;
-	res = OSSL_HTTP_transfer(NULL, host, port, path, 0, NULL, NULL,
-	    NULL, NULL, NULL, NULL, 0, NULL, req_type, req, want_type,
-	    1, FETCH_MAX, FETCH_TIMEOUT, 0);
-out:
-	OPENSSL_free(host);
-	OPENSSL_free(port);
-	OPENSSL_free(path);
-	return res;
+	return sign_http(url, req, req_type, want_type, true, FETCH_MAX,
+			 FETCH_TIMEOUT);
 }
 
 static bool

@@ -4,7 +4,7 @@
  *
  * Owns: reading a whole file into memory and writing one safely
  * (files.c), PDF text strings and dates in and out, UTF-8 on our side,
- * OpenSSL's error as text (util.c).
+ * OpenSSL's error as text (util.c), one HTTP(S) request (http.c).
  */
 #ifndef LK_SIGN_INT_H
 #define LK_SIGN_INT_H
@@ -38,6 +38,16 @@ void sign_text_utf8(const unsigned char *s, size_t n, char *out, size_t cap);
 /* The reason of OpenSSL's last error in buf (none: that text), the
  * error queue cleared; buf. */
 const char *sign_ossl_reason(char *buf, size_t cap, const char *none);
+
+/* The body of a POST of req (of type req_type) to url, or of a GET
+ * (req NULL), in a memory BIO (at most max bytes, of type want_type
+ * unless NULL, DER when asn1), within timeout seconds; NULL if url is no
+ * http:// or https:// URL or there is no such answer (OpenSSL's error
+ * queue says why).  http.c. */
+struct bio_st;
+struct bio_st *sign_http(const char *url, struct bio_st *req,
+			 const char *req_type, const char *want_type, bool asn1,
+			 size_t max, int timeout);
 
 /* "D:YYYYMMDDHHmmSS+00'00'" for t (UTC) into out[24]; false if out of
  * range. */

@@ -2,10 +2,10 @@
  * Copyright (C) 2026 The lakip developers. */
 /* tsa.c - RFC 3161 timestamps on a signature (PAdES B-T).
  *
- * Owns: asking a timestamp authority over HTTP (OpenSSL's own client,
- * OSSL_HTTP_transfer) for a token over the SHA-256 of the signature value,
- * checking the answer (status, imprint, nonce), and reading a token back
- * (its time, its authority, whether its imprint is the signature's).
+ * Owns: asking a timestamp authority over HTTP or HTTPS (sign_http) for
+ * a token over the SHA-256 of the signature value, checking the answer
+ * (status, imprint, nonce), and reading a token back (its time, its
+ * authority, whether its imprint is the signature's).
  * The token goes into the SignerInfo as the unsigned attribute
  * id-aa-signatureTimeStampToken (cms.c).
  */
@@ -56,16 +56,14 @@ tsa_stamp(const char *url, const unsigned char *sig, size_t n,
 	TS_VERIFY_CTX *vc = NULL;
 	PKCS7 *token;
 	unsigned char *out = NULL;
-	char *host = NULL, *port = NULL, *path = NULL;
-	int len, rc = 0, ssl = 0;
+	int len, rc = 0;
 
 	*tok = NULL;
 	*toklen = 0;
 	ERR_clear_error();
-	if (strncmp(url, "http://", 7) != 0) {
-		rc = lk_fail(e, EX_USAGE, _("--tsa %s: only http:// URLs are "
-		    "supported (a token is signed by the authority; the "
-		    "transport needs no secrecy)"), url);
+	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0) {
+		rc = lk_fail(e, EX_USAGE, _("--tsa %s: not an http:// or https:// "
+		    "URL"), url);
 		goto out;
 	}
 	SHA256(sig, n, md);
@@ -85,15 +83,8 @@ tsa_stamp(const char *url, const unsigned char *sig, size_t n,
 		rc = tsa_fail(e, EX_SOFTWARE, url, _("encoding the request"));
 		goto out;
 	}
-	if (OSSL_HTTP_parse_url(url, &ssl, NULL, &host, &port, NULL, &path,
-	    NULL, NULL) != 1 || ssl) {
-		rc = tsa_fail(e, EX_USAGE, url, _("not an http:// URL"));
-		goto out;
-	}
-	resb = OSSL_HTTP_transfer(NULL, host, port, path, 0, NULL, NULL,
-	    NULL, NULL, NULL, NULL, 0, NULL, "application/timestamp-query",
-	    reqb, "application/timestamp-reply", 0, TSA_MAX_REPLY,
-	    TSA_TIMEOUT, 0);
+	resb = sign_http(url, reqb, "application/timestamp-query",
+	    "application/timestamp-reply", false, TSA_MAX_REPLY, TSA_TIMEOUT);
 	if (resb == NULL) {
 		rc = tsa_fail(e, EX_UNAVAILABLE, url, _("no answer"));
 		goto out;
@@ -124,9 +115,6 @@ tsa_stamp(const char *url, const unsigned char *sig, size_t n,
 	*tok = out;
 	*toklen = (size_t)len;
 out:
-	OPENSSL_free(host);
-	OPENSSL_free(port);
-	OPENSSL_free(path);
 	TS_VERIFY_CTX_free(vc);
 	TS_RESP_free(resp);
 	BIO_free(resb);

@@ -14,11 +14,21 @@
 const char *
 sign_ossl_reason(char *buf, size_t cap, const char *none)
 {
-	unsigned long err = ERR_peek_last_error();
+	const char *data = NULL;
+	int flags = 0;
+	unsigned long err = ERR_peek_last_error_data(&data, &flags);
 
 	snprintf(buf, cap, "%s", none);
-	if (err != 0)
+	if (err != 0) {
+		size_t n;
+
 		ERR_error_string_n(err, buf, cap);
+		n = strlen(buf);
+		/* what the error was raised with: e.g. why a certificate
+		 * was refused */
+		if ((flags & ERR_TXT_STRING) && data != NULL && *data != '\0')
+			snprintf(buf + n, cap - n, " (%s)", data);
+	}
 	ERR_clear_error();
 	return buf;
 }

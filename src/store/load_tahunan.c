@@ -25,7 +25,8 @@ enum {
 };
 
 static const char *const sql[LT_COUNT] = {
-	[LT_INSTANSI] = "SELECT zona_waktu, verifikasi FROM instansi WHERE id = ?1",
+	[LT_INSTANSI] =
+	"SELECT zona_waktu, verifikasi, tsa FROM instansi WHERE id = ?1",
 	[LT_RENSTRA] = "SELECT awal, akhir, nama FROM renstra WHERE rencana_id = ?1",
 	[LT_IKU_TAHUNAN] =
 	"SELECT i.kode, t.baseline_tahun, t.baseline_nilai, t.standar_nasional"
@@ -72,6 +73,10 @@ static const char *const sql[LT_COUNT] = {
 	" WHERE rencana_id = ?1",
 };
 
+/* LT_INSTANSI before STORE_VERSION_TSA */
+static const char sql_instansi_12[] =
+	"SELECT zona_waktu, verifikasi, NULL FROM instansi WHERE id = ?1";
+
 typedef struct lctx {
 	store *s;
 	lk_err *e;
@@ -92,7 +97,9 @@ q(lctx *c, int k, int64_t id, drv_st **out)
 		*out = c->st[k];
 		return 0;
 	}
-	if ((rc = store_stmt(c->s, &c->st[k], sql[k], c->e)) != 0)
+	if ((rc = store_stmt(c->s, &c->st[k], k == LT_INSTANSI &&
+	    c->s->version < STORE_VERSION_TSA ? sql_instansi_12 : sql[k],
+	    c->e)) != 0)
 		return rc;
 	store_bind_int(c->s, c->st[k], 1, id);
 	if ((rc = store_check_bind(c->s, c->e)) != 0)
@@ -487,6 +494,7 @@ store_load_tahunan(store *s, int64_t instansi_id, int64_t rencana_id,
 		if ((rc = drv_step(st)) == DRV_ROW) {
 			r->instansi.zona_waktu = txt(&c, st, 0);
 			r->instansi.verifikasi = txt(&c, st, 1);
+			r->instansi.tsa = txt(&c, st, 2);
 			rc = 0;
 		} else {
 			rc = rc == DRV_DONE ? 0 : fail(&c, rc);

@@ -277,7 +277,10 @@ save_instansi(save_ctx *c)
 	if (c->old.ada_instansi) {
 		c->instansi_id = c->old.instansi_id;
 		if (sv_instansi_equal(in, &c->old.r->instansi)) {
-			sv_count(c, DIFF_INSTANSI, false, false);
+			/* the timestamp authority is no part of the printed
+			 * profile: save_tahunan.c writes it, locked or not */
+			sv_count(c, DIFF_INSTANSI, false,
+				 !store_streq(in->tsa, c->old.r->instansi.tsa));
 			return 0;
 		}
 		Q(c, S_INSTANSI_UPD, st);

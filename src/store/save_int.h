@@ -102,6 +102,7 @@ int sv_dok_state(store *s, enum store_dok d, int64_t rencana_id,
 /* save_diff.c */
 bool sv_pejabat_equal(const pejabat *a, const pejabat *b);
 bool sv_predikat_equal(const predikat_tabel *a, const predikat_tabel *b);
+/* The agency as signed reports print it (its timestamp authority is not). */
 bool sv_instansi_equal(const instansi *a, const instansi *b);
 bool sv_bidang_equal(const bidang *a, const bidang *b);
 bool sv_sasaran_equal(const sasaran *a, const sasaran *b);

@@ -42,7 +42,8 @@ enum {
 
 static const char *const sql[T_COUNT] = {
 	[T_INSTANSI_UPD] =
-	"UPDATE instansi SET zona_waktu = ?2, verifikasi = ?3 WHERE id = ?1",
+	"UPDATE instansi SET zona_waktu = ?2, verifikasi = ?3, tsa = ?4"
+	" WHERE id = ?1",
 	[T_RENSTRA_DEL] = "DELETE FROM renstra WHERE rencana_id = ?1",
 	[T_RENSTRA_INS] =
 	"INSERT INTO renstra (rencana_id, awal, akhir, nama) VALUES (?1, ?2, ?3, ?4)",
@@ -506,7 +507,8 @@ save_instansi_tahunan(tctx *t)
 	drv_st *st;
 
 	if (o != NULL && store_streq(o->zona_waktu, in->zona_waktu) &&
-	    store_streq(o->verifikasi, in->verifikasi))
+	    store_streq(o->verifikasi, in->verifikasi) &&
+	    store_streq(o->tsa, in->tsa))
 		return 0;
 	if (!store_streq(o ? o->zona_waktu : NULL, in->zona_waktu))
 		TRY(sv_au(c, NULL, c->scope_instansi, "instansi", in->kode,
@@ -514,12 +516,17 @@ save_instansi_tahunan(tctx *t)
 	if (!store_streq(o ? o->verifikasi : NULL, in->verifikasi))
 		TRY(sv_au(c, NULL, c->scope_instansi, "instansi", in->kode,
 			  "verifikasi", o ? o->verifikasi : NULL, in->verifikasi));
-	if (o == NULL && in->zona_waktu == NULL && in->verifikasi == NULL)
+	if (!store_streq(o ? o->tsa : NULL, in->tsa))
+		TRY(sv_au(c, NULL, c->scope_instansi, "instansi", in->kode,
+			  "tsa", o ? o->tsa : NULL, in->tsa));
+	if (o == NULL && in->zona_waktu == NULL && in->verifikasi == NULL &&
+	    in->tsa == NULL)
 		return 0;
 	TQ(t, T_INSTANSI_UPD, st);
 	store_bind_int(c->s, st, 1, c->instansi_id);
 	store_bind_text(c->s, st, 2, in->zona_waktu);
 	store_bind_text(c->s, st, 3, in->verifikasi);
+	store_bind_text(c->s, st, 4, in->tsa);
 	return trun(t, st);
 }
 
@@ -930,7 +937,8 @@ static bool
 has_year_data(const rencana *r)
 {
 	if (r->renstra.ada || r->tahunan.ada || r->perjanjian.ada ||
-	    r->instansi.zona_waktu != NULL || r->instansi.verifikasi != NULL)
+	    r->instansi.zona_waktu != NULL || r->instansi.verifikasi != NULL ||
+	    r->instansi.tsa != NULL)
 		return true;
 	for (size_t i = 0; i < r->n_sasaran; i++)
 		for (size_t j = 0; j < r->sasaran[i].n_iku; j++) {

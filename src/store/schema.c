@@ -634,7 +634,22 @@ static const char schema_v12[] =
 	" UNIQUE (rencana_id, version)"
 	");";
 
-/* steps[k] brings user_version k-1 to k. */
+/* Version 13: the agency's default timestamp authority, used when a
+ * signature is made without --tsa (svc/finalise.c).  Not printed, so not
+ * held by a locked quarter.  From here each step has PostgreSQL's words
+ * too (steps_pg). */
+#define SCHEMA_V13(url_check) \
+	"ALTER TABLE instansi ADD COLUMN tsa TEXT" url_check ";"
+static const char schema_v13[] = SCHEMA_V13(" CHECK (tsa IS NULL"
+	" OR tsa GLOB 'http://?*' OR tsa GLOB 'https://?*')");
+static const char schema_v13_pg[] = SCHEMA_V13(" COLLATE \"C\" CHECK (tsa IS"
+	" NULL OR tsa ~ '^https?://.')");
+
+/* steps[k] brings user_version k-1 to k; steps_pg[k] on PostgreSQL, whose
+ * databases start at STORE_VERSION_LKJIP (schema_pg.c). */
+static const char *const steps_pg[] = {
+	[STORE_VERSION_TSA] = schema_v13_pg,
+};
 static const char *const steps[] = {
 	NULL,
 	schema_v1,
@@ -649,12 +664,15 @@ static const char *const steps[] = {
 	schema_v10,
 	schema_v11,
 	schema_v12,
+	schema_v13,
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]) - 1)
 
 _Static_assert(N_STEPS == STORE_SCHEMA_VERSION,
 	       "one migration step per schema version");
+_Static_assert(sizeof steps_pg / sizeof steps_pg[0] == N_STEPS + 1,
+	       "a schema step after 12 needs its PostgreSQL DDL");
 
 int
 schema_latest(void)
@@ -693,6 +711,7 @@ first_admin(store *s, lk_err *e)
 static int
 step(store *s, int k, lk_err *e)
 {
+	const char *sql;
 	int64_t v;
 	int rc;
 
@@ -711,7 +730,10 @@ step(store *s, int k, lk_err *e)
 			     s->path, (int)v, k);
 		goto fail;
 	}
-	if ((rc = store_exec(s, steps[k], e)) != 0)
+	sql = drv_dialect(s->db) == DRV_PG ? steps_pg[k] : steps[k];
+	if (sql == NULL)
+		lk_fatal("schema step %d has no text for this backend", k);
+	if ((rc = store_exec(s, sql, e)) != 0)
 		goto fail;
 	if (k == 1 && (rc = store_meta_set(s, "application_id",
 					   STORE_APPLICATION_ID, e)) != 0)
@@ -769,10 +791,8 @@ schema_migrate(store *s, int target, lk_err *e)
 	if (target > N_STEPS)
 		lk_fatal("schema_migrate: no step to version %d", target);
 	if (drv_dialect(s->db) == DRV_PG) {
-		/* SQLite's history starts PostgreSQL's at version 12; a later
-		 * step needs a PostgreSQL text of its own */
-		_Static_assert(N_STEPS == STORE_VERSION_LKJIP,
-			       "a schema step after 12 needs its PostgreSQL DDL");
+		/* SQLite's history starts PostgreSQL's at version 12; the
+		 * later steps are steps_pg's */
 		if (target < STORE_VERSION_LKJIP)
 			return lk_fail(e, EX_SOFTWARE,
 				       _("%s: a PostgreSQL database starts at schema "

@@ -33,7 +33,7 @@
 typedef struct store store;
 
 /* Current schema version written to PRAGMA user_version. */
-#define STORE_SCHEMA_VERSION 12
+#define STORE_SCHEMA_VERSION 13
 
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */

@@ -47,6 +47,8 @@
 #define STORE_VERSION_KOSONG 11
 /* The signed LKjIP (lkjip_signed, lkjip_unlock). */
 #define STORE_VERSION_LKJIP 12
+/* The agency's default timestamp authority (instansi.tsa). */
+#define STORE_VERSION_TSA 13
 
 /* A transition of entry (kind j, row ref_id) of quarter triwulan_id by
  * the actor at time at, into review_event (workflow.c). */

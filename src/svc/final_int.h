@@ -33,6 +33,13 @@ void svc_unpublish(const char *out, bool *published);
 const char *svc_iso_day(int64_t t, char buf[32]);
 void svc_digits(const char *s, char *out, size_t n);
 
+/* The timestamp authority a signature asks (o->tsa set to it or NULL):
+ * the one given ("none": no timestamp, whatever the agency names), else
+ * the agency's default (instansi.tsa of r).  EX_USAGE when it is no
+ * http:// or https:// URL. */
+struct rencana;
+int svc_final_tsa(struct svc_final_opts *o, const struct rencana *r,
+		  lk_err *e);
 /* The one signing of every kind of finalise: sign_pdf of in into out
  * with so completed from o (the timestamp authority, and the validation
  * data in a DSS update when o asks for a timestamp or gives CRLs; what

@@ -477,9 +477,8 @@ svc_finalise(svc *v, svc_period *p, const svc_final_opts *o,
 	fns.override_review = o->override_review;
 	if (p->tw < 1)
 		return lk_fail(e, EX_USAGE, _("finalising needs a quarter"));
-	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
-		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
-			       "'%s'"), o->tsa);
+	if ((rc = svc_final_tsa(&oo, p->r, e)) != 0)
+		return rc;
 	if ((rc = svc_may(v, p->kode, p->tahun, p->tw, AKSI_FINAL, e)) != 0)
 		return rc;
 	if ((rc = svc_final_ready(p, e)) != 0)
@@ -519,6 +518,21 @@ svc_final_result_free(svc_final_result *r)
 {
 	free(r->pdf);
 	memset(r, 0, sizeof *r);
+}
+
+int
+svc_final_tsa(svc_final_opts *o, const rencana *r, lk_err *e)
+{
+	if (o->tsa != NULL && strcmp(o->tsa, "none") == 0) {
+		o->tsa = NULL;
+		return 0;
+	}
+	if (o->tsa == NULL && r != NULL)
+		o->tsa = r->instansi.tsa;
+	if (o->tsa != NULL && !exchange_url_ok(o->tsa))
+		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// or "
+			       "https:// URL, got '%s'"), o->tsa);
+	return 0;
 }
 
 int

@@ -353,9 +353,8 @@ finalise_dok(svc *v, svc_period *p, enum store_dok d, int pihak,
 	if (o->override_review != NULL)
 		return lk_fail(e, EX_USAGE, _("the agreement has no review to "
 			       "override"));
-	if (o->tsa != NULL && strncmp(o->tsa, "http://", 7) != 0)
-		return lk_fail(e, EX_USAGE, _("--tsa: expected an http:// URL, got "
-			       "'%s'"), o->tsa);
+	if ((rc = svc_final_tsa(&oo, p->r, e)) != 0)
+		return rc;
 	if ((rc = d == STORE_DOK_LKJIP ? svc_lkjip_signable(v, p, e) :
 	     svc_pk_signable(v, p, pihak, e)) != 0)
 		return rc;

@@ -173,7 +173,9 @@ int svc_final_ready(const svc_period *p, lk_err *e);
 typedef struct svc_final_opts {
 	const char *p12, *password;
 	const char *ttd;         /* scanned signature PNG, or NULL */
-	const char *tsa;         /* timestamp authority (http://), or NULL */
+	const char *tsa;         /* timestamp authority (http:// or https://);
+	                          * NULL: the agency's (instansi.tsa), if
+	                          * any; "none": no timestamp */
 	/* PAdES B-LT: with a timestamp authority or CRL files, a DSS with
 	 * the validation data follows the signature (sign_opts.lt): the
 	 * CRL files given (DER or PEM), and unless offline, the OCSP

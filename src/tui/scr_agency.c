@@ -4,8 +4,10 @@
  * (the names a capaian gets, with their lower bounds and colours: the
  * agency's own, else the installed ones shown as where to start) edited
  * in a list and saved with the plan (checked as predikat_periksa checks
- * them, audited, locked with the profile), and the certificates
- * registered to sign its reports (lakip signer set), read-only here.
+ * them, audited, locked with the profile), the certificates
+ * registered to sign its reports (lakip signer set), read-only here, and
+ * its settings (set[]: the time zone, the verification page of the QR
+ * code, the default timestamp authority), each saved when it is set.
  */
 #include "config.h"
 #include "tui/screens.h"
@@ -18,6 +20,7 @@
 #include "core/dec.h"
 #include "core/i18n.h"
 #include "core/zona.h"
+#include "io/exchange.h"
 #include "tui/list.h"
 #include "tui/theme.h"
 #include "tui/ui.h"
@@ -44,6 +47,26 @@ typedef struct ag_ctx {
 	store_signer *sg;
 	size_t n_sg;
 } ag_ctx;
+
+/* The agency's settings, in the order of their rows. */
+enum { SET_ZONA, SET_VERIFIKASI, SET_TSA, N_SET };
+static const struct setting {
+	const char *label;       /* N_() */
+	const char *none;        /* N_(): what unset means */
+} set[N_SET] = {
+	[SET_ZONA] = { N_("Time zone"), NULL },
+	[SET_VERIFIKASI] = { N_("QR verification page"),
+			     N_("none (the QR code holds the document's text)") },
+	[SET_TSA] = { N_("Timestamp authority"),
+		      N_("none (signatures carry no timestamp)") },
+};
+
+static char **
+setting_of(instansi *in, int k)
+{
+	return k == SET_ZONA ? &in->zona_waktu :
+	       k == SET_VERIFIKASI ? &in->verifikasi : &in->tsa;
+}
 
 static int
 warna_index(const char *w)
@@ -79,11 +102,27 @@ ag_load(ag_ctx *c)
 		app_fail(a, EX_SOFTWARE, &e);
 }
 
-/* Rows: the bands, a heading, the certificates (or one line: none). */
+/* Rows: the bands, a heading, the certificates (or one line: none), a
+ * heading, the settings. */
+static size_t
+n_sg_rows(const ag_ctx *c)
+{
+	return c->n_sg > 0 ? c->n_sg : 1;
+}
+
 static size_t
 n_rows(const ag_ctx *c)
 {
-	return c->n + 1 + (c->n_sg > 0 ? c->n_sg : 1);
+	return c->n + 1 + n_sg_rows(c) + 1 + N_SET;
+}
+
+/* The setting of row (its index), or -1 when the row is another's. */
+static int
+setting_row(const ag_ctx *c, size_t row)
+{
+	size_t first = c->n + 1 + n_sg_rows(c) + 1;
+
+	return row >= first && row < first + N_SET ? (int)(row - first) : -1;
 }
 
 /* The agency's local day of instant t (core/zona.h). */
@@ -102,6 +141,7 @@ ag_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 {
 	ag_ctx *c = ud;
 	char num[DEC_BUFSZ], b1[32], b2[32];
+	int k;
 
 	if (col-- == 0)
 		return "";
@@ -121,6 +161,22 @@ ag_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 	}
 	if (row == c->n)
 		return col == 0 ? _("Certificates registered to sign") : "";
+	if (row == c->n + 1 + n_sg_rows(c))
+		return col == 0 ? _("Settings (Enter sets one)") : "";
+	if ((k = setting_row(c, row)) >= 0) {
+		const char *v = *setting_of(&c->a->r->instansi, k);
+		const zona_info *z = zona_atau_baku(v);
+
+		if (col != 0)
+			return "";
+		if (k == SET_ZONA)
+			snprintf(buf, n, "%s: %s (%s)", _(set[k].label), z->singkat,
+				 z->nama);
+		else
+			snprintf(buf, n, "%s: %s", _(set[k].label),
+				 v != NULL ? v : _(set[k].none));
+		return buf;
+	}
 	row -= c->n + 1;
 	if (c->n_sg == 0)
 		return col == 0 ? _("none: an admin registers one with 'lakip signer set'")
@@ -147,7 +203,8 @@ ag_span(void *ud, size_t row)
 {
 	ag_ctx *c = ud;
 
-	return row == c->n || (row > c->n && c->n_sg == 0);
+	return row == c->n || (row == c->n + 1 && c->n_sg == 0) ||
+	       row == c->n + 1 + n_sg_rows(c) || setting_row(c, row) >= 0;
 }
 
 static attr_t
@@ -155,7 +212,7 @@ ag_attr(void *ud, size_t row, size_t col)
 {
 	ag_ctx *c = ud;
 
-	if (row == c->n)
+	if (row == c->n || row == c->n + 1 + n_sg_rows(c))
 		return A_BOLD;
 	if (row < c->n && col == 3) {
 		int w = c->band[row].warna;
@@ -250,6 +307,47 @@ edit_band(ag_ctx *c, size_t i)
 	return true;
 }
 
+/* Setting k asked and saved at once (empty: unset); a refusal (the
+ * verification page is printed, so a locked quarter holds it) leaves it
+ * as it was. */
+static void
+edit_setting(ag_ctx *c, int k)
+{
+	app *a = c->a;
+	char **to = setting_of(&a->r->instansi, k), *old = *to, *v = NULL;
+
+	if (k == SET_ZONA) {
+		const char *items[8];
+		size_t n = 0, at = 0;
+		int r;
+
+		for (const zona_info *z; (z = zona_ke(n)) != NULL && n < 8; n++) {
+			items[n] = z->singkat;
+			if (z == zona_atau_baku(old))
+				at = n;
+		}
+		if ((r = ui_choose(_(set[k].label), items, n, at)) < 0)
+			return;
+		*to = arena_strdup(&a->r->mem, zona_ke((size_t)r)->nama);
+	} else {
+		if (!ui_prompt(_(set[k].label), _("An http:// or https:// address "
+			       "(empty: none):"), old != NULL ? old : "", &v))
+			return;
+		if (*v != '\0' && !exchange_url_ok(v)) {
+			ui_message(_(set[k].label), _("Expected an http:// or https:// "
+				   "address with a host (ASCII, no spaces)."), true);
+			free(v);
+			return;
+		}
+		*to = *v != '\0' ? arena_strdup(&a->r->mem, v) : NULL;
+		free(v);
+	}
+	if (old == NULL ? *to == NULL : *to != NULL && strcmp(old, *to) == 0)
+		return;
+	if (app_save(a, AKSI_UBAH_RENCANA) != 0)
+		*to = old;
+}
+
 /* The bands into the plan, checked; saved as a change of the plan. */
 static int
 save_bands(ag_ctx *c)
@@ -329,7 +427,11 @@ scr_agency(app *a)
 		   "saves them with the plan (an admin's change, audited). Removing "
 		   "every band and saving goes back to the installed bands. Below: the "
 		   "certificates registered to sign the agency's reports; an admin "
-		   "registers and removes them with 'lakip signer'.");
+		   "registers and removes them with 'lakip signer'. Last, the agency's "
+		   "settings, each saved when Enter has set it: the time zone of the "
+		   "dates and times shown and printed, the verification page a signed "
+		   "report's QR code opens, and the timestamp authority (RFC 3161) that "
+		   "stamps its signatures when the signer names none; empty is none.");
 	list_init(&l);
 	list_open(&l);
 	while (!done) {
@@ -340,6 +442,9 @@ scr_agency(app *a)
 		case ACT_EDIT:
 			if (l.sel < c.n && app_can_edit(a, AKSI_UBAH_RENCANA))
 				edit_band(&c, l.sel);
+			else if (setting_row(&c, l.sel) >= 0 &&
+				 app_can_edit(a, AKSI_UBAH_RENCANA))
+				edit_setting(&c, setting_row(&c, l.sel));
 			break;
 		case ACT_ADD:
 			if (!app_can_edit(a, AKSI_UBAH_RENCANA))

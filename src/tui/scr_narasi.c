@@ -250,7 +250,7 @@ scr_narasi(app *a, int step, const draft *restore)
 		else if (strcmp(restore->form, "narasi") == 0)
 			result = scr_pass(nar_form(a, step, kode, restore));
 		else
-			result = scr_pass(scr_tables(a, step, kode, restore));
+			result = scr_pass(scr_tables(a, step, kode, a->tw, restore));
 	}
 	while (result < 0) {
 		l.nrows = a->r->n_sasaran;
@@ -269,7 +269,7 @@ scr_narasi(app *a, int step, const draft *restore)
 		case ACT_TABLES:
 			if (l.nrows == 0)
 				break;
-			r = scr_tables(a, step, a->r->sasaran[l.sel].kode, NULL);
+			r = scr_tables(a, step, a->r->sasaran[l.sel].kode, a->tw, NULL);
 			if (r != FORM_SAVED && r != FORM_CANCELLED)
 				result = r;
 			break;

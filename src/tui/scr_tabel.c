@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The lakip developers. */
-/* scr_tabel.c - the supporting tables of a sasaran in a quarter: the
- * tables (title, columns, note) and their rows. */
+/* scr_tabel.c - the supporting tables of a sasaran in a quarter, or in
+ * the annual report (tahunan.tabel): the tables (title, columns, note)
+ * and their rows. */
 #include "config.h"
 #include "tui/screens.h"
 
@@ -38,18 +39,37 @@ typedef struct tab_ctx {
 	size_t t;            /* table index */
 	long row;            /* edited row, -1 new */
 	size_t at;
+	int tw;              /* the quarter, or 0: the year */
 	form_desc *fd;
 	list_col cols[12];
 } tab_ctx;
 
+/* The tables of the sasaran in c's period, and their count. */
 static tabel *
-the_table(tab_ctx *c)
+tables_of(const tab_ctx *c, size_t *n)
 {
 	sasaran *s = find_sasaran(c->a, c->kode);
 
-	if (s == NULL || c->t >= s->n_tabel[c->a->tw])
-		return NULL;
-	return &s->tabel[c->a->tw][c->t];
+	*n = 0;
+	return s != NULL ? rencana_tabel(s, c->tw, n) : NULL;
+}
+
+/* A draft's form name: the year's forms are their own, never restored
+ * into a quarter. */
+static const char *
+form_name(const tab_ctx *c, const char *form)
+{
+	return c->tw != 0 ? form : strcmp(form, "tabel") == 0 ? "tabel_tahunan" :
+	       "baris_tahunan";
+}
+
+static tabel *
+the_table(tab_ctx *c)
+{
+	size_t n;
+	tabel *t = tables_of(c, &n);
+
+	return c->t < n ? &t[c->t] : NULL;
 }
 
 static void
@@ -149,7 +169,7 @@ row_apply(void *ud, const form *f, form_fail *fail)
 		if ((v = form_value(f, name)) != NULL)
 			t->baris[c->row][k] = arena_strdup(&c->a->r->mem, v);
 	}
-	app_touch_quarter(c->a, c->a->tw);
+	app_touch_quarter(c->a, c->tw);
 	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
@@ -186,7 +206,7 @@ row_form(tab_ctx *c, int step, long row, size_t at, const draft *restore)
 	s.get = row_get;
 	s.apply = row_apply;
 	s.ud = c;
-	s.dk = scr_dk(c->a, "baris", ent);
+	s.dk = scr_dk(c->a, form_name(c, "baris"), ent);
 	s.restore = restore;
 	return form_run(c->a, &s);
 }
@@ -270,7 +290,7 @@ head_apply(void *ud, const form *f, form_fail *fail)
 		}
 	}
 	if (c->row == -2) {       /* a new table */
-		t = rencana_add_tabel(c->a->r, s, c->a->tw, c->at);
+		t = rencana_add_tabel(c->a->r, s, c->tw, c->at);
 		c->t = c->at;
 		c->row = -1;
 	} else if ((t = the_table(c)) == NULL) {
@@ -304,7 +324,7 @@ head_apply(void *ud, const form *f, form_fail *fail)
 	}
 	if ((v = form_value(f, "judul")) != NULL) t->judul = scr_dup(c->a, v);
 	if ((v = form_value(f, "catatan")) != NULL) t->catatan = scr_dup(c->a, v);
-	app_touch_quarter(c->a, c->a->tw);
+	app_touch_quarter(c->a, c->tw);
 	return app_save(c->a, AKSI_UBAH_DATA) == 0 ? 0 : 1;
 }
 
@@ -338,7 +358,7 @@ head_form(tab_ctx *c, int step, bool create, size_t at, const draft *restore)
 	s.get = head_get;
 	s.apply = head_apply;
 	s.ud = c;
-	s.dk = scr_dk(c->a, "tabel", ent);
+	s.dk = scr_dk(c->a, form_name(c, "tabel"), ent);
 	s.restore = restore;
 	return form_run(c->a, &s);
 }
@@ -491,7 +511,7 @@ tabel_paste(tab_ctx *c, size_t sel)
 	} else if (rc == 1) {
 		ui_msg(UI_MSG_HINT, "%s", _("Nothing was pasted."));
 	} else {
-		app_touch_quarter(c->a, c->a->tw);
+		app_touch_quarter(c->a, c->tw);
 		if (app_save(c->a, AKSI_UBAH_DATA) != 0) {
 			app_reload(c->a);     /* the table as the database has it */
 		} else {
@@ -637,12 +657,12 @@ static const char *
 tabs_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 {
 	tab_ctx *c = ud;
-	sasaran *s = find_sasaran(c->a, c->kode);
-	const tabel *t;
+	size_t nt;
+	const tabel *t = tables_of(c, &nt);
 
-	if (s == NULL)
+	if (row >= nt)
 		return "";
-	t = &s->tabel[c->a->tw][row];
+	t += row;
 	switch (col) {
 	case 0:
 		snprintf(buf, n, "%zu", row + 1);
@@ -658,7 +678,7 @@ tabs_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 }
 
 int
-scr_tables(app *a, int step, const char *kode, const draft *restore)
+scr_tables(app *a, int step, const char *kode, int tw, const draft *restore)
 {
 	static const int acts[] = {
 		ACT_HELP, ACT_ENTER, ACT_ADD, ACT_DELETE, ACT_HEADER, ACT_BACK, ACT_NONE,
@@ -681,9 +701,11 @@ scr_tables(app *a, int step, const char *kode, const draft *restore)
 	cols[3].title = _("Rows");
 	memset(&c, 0, sizeof c);
 	c.a = a;
+	c.tw = tw;
 	snprintf(c.kode, sizeof c.kode, "%s", kode);
 	memset(&l, 0, sizeof l);
-	snprintf(title, sizeof title, _("Supporting tables of %s"), kode);
+	snprintf(title, sizeof title, tw != 0 ? _("Supporting tables of %s") :
+		 _("Supporting tables of %s in the annual report"), kode);
 	l.title = title;
 	l.step = step;
 	l.cols = cols;
@@ -692,8 +714,11 @@ scr_tables(app *a, int step, const char *kode, const draft *restore)
 	l.ud = &c;
 	l.acts = acts;
 	l.help_acts = help_acts;
-	l.help = _("Tables printed after the narrative of this sasaran. Enter opens "
-		   "the rows of a table; Ins adds a table.");
+	l.help = tw != 0 ? _("Tables printed after the narrative of this sasaran. "
+			     "Enter opens the rows of a table; Ins adds a table.")
+		: _("Tables printed in the annual report (LKjIP) after the analysis "
+		    "of this sasaran. Enter opens the rows of a table; Ins adds a "
+		    "table.");
 	l.empty = _("No supporting table. Press Ins (or a) to add one.");
 	list_init(&l);
 	list_open(&l);
@@ -706,8 +731,10 @@ scr_tables(app *a, int step, const char *kode, const draft *restore)
 			if (strcmp(restore->form, "tabel") == 0 && p[1] == '+') {
 				size_t at = (size_t)atol(p + 2);
 
-				r = head_form(&c, step, true, at > s->n_tabel[a->tw] ?
-					      s->n_tabel[a->tw] : at, restore);
+				size_t nt;
+
+				(void)tables_of(&c, &nt);
+				r = head_form(&c, step, true, at > nt ? nt : at, restore);
 			} else {
 				c.t = (size_t)atol(p + 1);
 				r = strcmp(restore->form, "tabel") == 0 ?
@@ -722,7 +749,7 @@ scr_tables(app *a, int step, const char *kode, const draft *restore)
 
 		if (s == NULL)
 			break;
-		l.nrows = s->n_tabel[a->tw];
+		(void)tables_of(&c, &l.nrows);
 		act = list_run(&l);
 		switch (act) {
 		case ACT_ENTER:
@@ -756,20 +783,20 @@ scr_tables(app *a, int step, const char *kode, const draft *restore)
 		case ACT_DELETE:
 			if (l.nrows > 0 && app_can_edit(a, AKSI_UBAH_DATA) &&
 			    scr_confirm_delete(_("this table with its rows"))) {
-				rencana_delete_tabel(a->r, s, a->tw, l.sel);
+				rencana_delete_tabel(a->r, s, c.tw, l.sel);
 				app_save(a, AKSI_UBAH_DATA);
 			}
 			break;
 		case ACT_MOVE_UP:
 			if (l.sel > 0 && app_can_edit(a, AKSI_UBAH_DATA)) {
-				rencana_move_tabel(a->r, s, a->tw, l.sel, l.sel - 1);
+				rencana_move_tabel(a->r, s, c.tw, l.sel, l.sel - 1);
 				l.sel--;
 				app_save(a, AKSI_UBAH_DATA);
 			}
 			break;
 		case ACT_MOVE_DOWN:
 			if (l.sel + 1 < l.nrows && app_can_edit(a, AKSI_UBAH_DATA)) {
-				rencana_move_tabel(a->r, s, a->tw, l.sel, l.sel + 1);
+				rencana_move_tabel(a->r, s, c.tw, l.sel, l.sel + 1);
 				l.sel++;
 				app_save(a, AKSI_UBAH_DATA);
 			}

@@ -8,7 +8,8 @@
  * rows are the agreement (its date and pihak kedua, the superior who
  * countersigns), the LKjIP's date and texts (executive summary, the
  * organisation, conclusion), its lists (strategic issues, obstacles,
- * follow-ups: one a line), then per sasaran the year's analysis, per IKU
+ * follow-ups: one a line), then per sasaran the year's analysis and its
+ * supporting tables (scr_tables of the year), per IKU
  * the final realisation of the year and per program the year's spending
  * (empty: quarter IV's, as the spec computes them).  Enter opens the
  * row's form.  What the exchange format requires is required here: an
@@ -31,7 +32,8 @@
 #include "tui/theme.h"
 #include "tui/ui.h"
 
-enum th_kind { TH_PK, TH_LKJIP, TH_LISTS, TH_NARASI, TH_IKU, TH_PROGRAM };
+enum th_kind { TH_PK, TH_LKJIP, TH_LISTS, TH_NARASI, TH_TABEL, TH_IKU,
+	TH_PROGRAM };
 
 typedef struct th_row {
 	enum th_kind kind;
@@ -55,7 +57,7 @@ th_rows(th_ctx *c)
 	size_t i, j, n = 3;
 
 	for (i = 0; i < r->n_sasaran; i++)
-		n += 1 + r->sasaran[i].n_iku;
+		n += 2 + r->sasaran[i].n_iku;
 	n += r->n_program;
 	free(c->row);
 	if ((c->row = calloc(n, sizeof *c->row)) == NULL)
@@ -64,8 +66,10 @@ th_rows(th_ctx *c)
 	c->row[c->n++] = (th_row){ TH_PK, 0, 0 };
 	c->row[c->n++] = (th_row){ TH_LKJIP, 0, 0 };
 	c->row[c->n++] = (th_row){ TH_LISTS, 0, 0 };
-	for (i = 0; i < r->n_sasaran; i++)
+	for (i = 0; i < r->n_sasaran; i++) {
 		c->row[c->n++] = (th_row){ TH_NARASI, i, 0 };
+		c->row[c->n++] = (th_row){ TH_TABEL, i, 0 };
+	}
 	for (i = 0; i < r->n_sasaran; i++)
 		for (j = 0; j < r->sasaran[i].n_iku; j++)
 			c->row[c->n++] = (th_row){ TH_IKU, i, j };
@@ -130,6 +134,18 @@ th_cell(void *ud, size_t row, size_t col, char *buf, size_t n)
 			return _("empty");
 		snprintf(buf, n, _("%zu words"),
 			 scr_count_words(r->sasaran[w->i].narasi_tahunan));
+		return buf;
+	case TH_TABEL:
+		if (col == 0) {
+			snprintf(buf, n, _("Supporting tables of %s"),
+				 r->sasaran[w->i].kode);
+			return buf;
+		}
+		if (r->sasaran[w->i].n_tabel_tahunan == 0)
+			return _("none");
+		snprintf(buf, n, P_("%zu table", "%zu tables",
+				    r->sasaran[w->i].n_tabel_tahunan),
+			 r->sasaran[w->i].n_tabel_tahunan);
 		return buf;
 	case TH_IKU: {
 		const iku *k = row_iku(c, w);
@@ -591,7 +607,8 @@ scr_tahunan(app *a)
 	l.help = _("The year's performance agreement and annual report (LKjIP), as "
 		   "'lakip report --dokumen pk' and '--dokumen lkjip' print them: the "
 		   "agreement's date and pihak kedua; the annual report's date, texts "
-		   "and lists; each sasaran's analysis of the year; each IKU's final "
+		   "and lists; each sasaran's analysis of the year and its supporting "
+		   "tables; each IKU's final "
 		   "realisation and each program's spending (empty: quarter IV's). "
 		   "Enter edits the row.");
 	list_init(&l);
@@ -601,7 +618,17 @@ scr_tahunan(app *a)
 		l.nrows = c.n;
 		list_clamp(&l);
 		act = list_run(&l);
-		if (act == ACT_ENTER) {
+		if (act == ACT_ENTER && c.row[l.sel].kind == TH_TABEL) {
+			if (!a->r->tahunan.ada) {
+				app_refuse(a, _("The annual report has no date yet: set "
+						"it first (the row LKjIP: date...)."));
+				continue;
+			}
+			r = scr_tables(a, 0, a->r->sasaran[c.row[l.sel].i].kode, 0,
+				       NULL);
+			if (r != FORM_SAVED && r != FORM_CANCELLED)
+				result = r;
+		} else if (act == ACT_ENTER) {
 			r = th_form(&c, &c.row[l.sel]);
 			if (r == FORM_SAVED && l.sel + 1 < c.n)
 				l.sel++;

@@ -43,7 +43,10 @@ int scr_program(app *a, int step, const draft *restore);
 /* scr_narasi.c, scr_tabel.c: step 6; scr_masalah.c: steps 7-8. */
 int scr_narasi(app *a, int step, const draft *restore);
 /* The supporting tables of sasaran kode (a draft of a table or a row). */
-int scr_tables(app *a, int step, const char *kode, const draft *restore);
+/* The supporting tables of sasaran kode in quarter tw, or (tw 0) in the
+ * annual report. */
+int scr_tables(app *a, int step, const char *kode, int tw,
+	       const draft *restore);
 int scr_masalah(app *a, int step, const draft *restore);
 int scr_kesimpulan(app *a, int step, const draft *restore);
 

@@ -58,6 +58,24 @@ lakip -d "$NEWER" show $Y
 expect_rc "a newer lakip's database" 65
 expect_in "names the versions" "$T/stderr" "version 99 is newer"
 
+# An older lakip's database (schema 12, before the agency's timestamp
+# authority) is brought up to date by the first writing command, its
+# data kept; the new column has the same check as on SQLite.
+OLDER=$(new_db older)
+lakip -d "$OLDER" import "$FIXTURE"
+db_sql "$OLDER" "ALTER TABLE instansi DROP COLUMN tsa; UPDATE lakip_meta SET value = 12 WHERE key = 'user_version'" >/dev/null
+lakip -d "$OLDER" show $Y
+expect_rc "schema 12 is read as it is" 0
+sed '/^instansi:/a\  tsa: https://tsa.example.go.id/tsr' "$FIXTURE" >"$T/tsa.yaml"
+lakip -d "$OLDER" import "$T/tsa.yaml"
+expect_rc "an import migrates it and sets instansi.tsa" 0
+expect_eq "at version 13" "$(db_sql "$OLDER" "SELECT value FROM lakip_meta WHERE key = 'user_version'")" 13
+lakip -d "$OLDER" export --tahun 2023
+expect_in "the export holds it" "$T/stdout" "tsa: https://tsa.example.go.id/tsr"
+if db_sql "$OLDER" "UPDATE instansi SET tsa = 'ftp://x'" >/dev/null 2>&1; then
+	not_ok "the server refuses an instansi.tsa that is no URL"
+else ok "the server refuses an instansi.tsa that is no URL"; fi
+
 # --- a whole quarter, signed ----------------------------------------
 DB=$(new_db a)
 lakip -d "$DB" import "$FIXTURE_KET"

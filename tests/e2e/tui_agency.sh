@@ -106,6 +106,40 @@ if grep -q "predikat:" "$T/stdout"; then not_ok "the bands were not removed" "$(
 else ok "export: no bands of its own"; fi
 TM kill-session -t A
 
+# --- 4b. The agency's settings: time zone, QR page, timestamp authority --
+open_settings S
+keys S End
+expect_screen "the settings below the certificates" S "Timestamp authority: none"
+expect_screen "the time zone's default" S "Time zone: WIB (Asia/Jakarta)"
+keys S Enter
+expect_screen "asks the authority's address" S "An http:// or https:// address"
+text S "ftp://tsa.example.go.id"; keys S Enter
+expect_screen "an address that is none is refused" S "Expected an http:// or https://"
+keys S Enter
+expect_screen "and nothing is set" S "Timestamp authority: none"
+keys S Enter C-u
+text S "https://tsa.example.go.id/tsr"; keys S Enter
+expect_screen "saved when set" S "Saved."
+expect_screen "and shown" S "Timestamp authority: https://tsa.example.go.id/tsr"
+keys S Up Up Enter
+expect_screen "the zones to choose" S "WITA"
+keys S Down Enter
+expect_screen "the zone shown" S "Time zone: WITA (Asia/Makassar)"
+TM kill-session -t S
+lakip -d "$DB" export --tahun 2023
+expect_in "export: the authority" "$T/stdout" "tsa: https://tsa.example.go.id/tsr"
+expect_in "export: the zone" "$T/stdout" "zona_waktu: Asia/Makassar"
+lakip -d "$DB" audit log
+expect_in "the audit log names the change" "$T/stdout" "instansi kesbangpol-kalteng.tsa - -> \"https://tsa.example.go.id/tsr\""
+# Emptied: none again.
+open_settings S
+keys S End Enter C-u Enter
+expect_screen "emptied: none" S "Timestamp authority: none"
+TM kill-session -t S
+lakip -d "$DB" export --tahun 2023
+if grep -q "tsa:" "$T/stdout"; then not_ok "the authority was not removed"
+else ok "export: no authority"; fi
+
 # --- 5. The province view: two agencies, as lakip rekap shows them ------
 sed 's/^  kode: kesbangpol-kalteng$/  kode: dinsos-kalteng/' "$FIXTURE_KET" >"$T/dinsos.yaml"
 lakip -d "$DB" import "$T/dinsos.yaml"

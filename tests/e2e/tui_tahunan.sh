@@ -5,10 +5,11 @@
 # terminal application ("Annual report and agreement" in the step menu):
 # pihak kedua changed and a missing name refused; the LKjIP's conclusion,
 # an obstacle added to its list, a sasaran's analysis, an IKU's final
-# realisation and a program's spending of the year saved with the plan
+# realisation, a supporting table of the annual report with a row and a
+# program's spending of the year saved with the plan
 # (the export holds each, show --tahunan computes with them, the audit
-# chain stays whole); on a plan without an annual report its analysis is
-# refused until the report has a date.
+# chain stays whole); on a plan without an annual report its analysis and
+# its tables are refused until the report has a date.
 . "$(dirname "$0")/lib.sh"
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux is missing"; exit 0; }
 SOCK="lakip-tuith-$$"
@@ -61,13 +62,36 @@ text A "Data BPS terlambat"
 keys A F2
 expect_screen "saved" A "2 · 2 · 1"
 
-# The analysis of S2, the final realisation of KONFLIK, P3's spending.
-keys A Down Enter
+# The analysis of S2, a supporting table of S2 with one row, the final
+# realisation of KONFLIK, P3's spending.
+keys A Down Down Enter
 expect_screen "the analysis' form of S2" A "Analysis of the year"
 text A "Pembinaan ormas berjalan sesuai rencana."
 keys A F2
-expect_screen "saved" A "Realisation of the year: IDI"
-keys A Down Enter
+expect_screen "saved, the next row" A "Supporting tables of S2 none"
+keys A Enter
+expect_screen "the annual tables of S2" A "Supporting tables of S2 in the annual report"
+keys A IC
+expect_screen "a new table's form" A "Supporting table — S2"
+text A "Perbandingan ormas"
+keys A Tab
+text A "Uraian; 2022; 2023"
+keys A F2
+expect_screen "the table's rows" A "No row yet"
+keys A IC
+expect_screen "a new row's form" A "Table row — S2 · Perbandingan ormas"
+text A "Ormas terdaftar"
+keys A Tab
+text A "40"
+keys A Tab
+text A "42"
+keys A F2
+expect_screen "the row saved" A "Ormas terdaftar 40 42"
+keys A F10
+expect_screen "the list of tables" A "Perbandingan ormas 3 1"
+keys A F10
+expect_screen "the row counts it" A "Supporting tables of S2 1 table"
+keys A Down Down Enter
 expect_screen "the final realisation's form of KONFLIK" A "KONFLIK · kasus"
 text A "7"
 keys A F2
@@ -87,6 +111,10 @@ expect_in "his NIP" "$T/out.yaml" "    nip: \"196501011990031001\""
 expect_in "the conclusion" "$T/out.yaml" "  kesimpulan: Kinerja tahun 2023 tercapai."
 expect_in "the obstacle added" "$T/out.yaml" "  - Data BPS terlambat"
 expect_in "the analysis of S2" "$T/out.yaml" "    S2: Pembinaan ormas berjalan sesuai rencana."
+awk '/^tahunan:/ { t = 1 } t && /^  tabel:/ { b = 1 } b' "$T/out.yaml" > "$T/tabel.yaml"
+expect_in "the annual table of S2" "$T/tabel.yaml" "judul: Perbandingan ormas"
+expect_in "its columns" "$T/tabel.yaml" "2022"
+expect_in "its row" "$T/tabel.yaml" "Ormas terdaftar"
 expect_in "KONFLIK's final realisation" "$T/out.yaml" "    KONFLIK: 7"
 expect_in "P3's spending" "$T/out.yaml" "    P3: 100000"
 lakip -d "$DB" show --tahun 2023 --tahunan --table iku --format csv
@@ -101,7 +129,9 @@ DB="$T/plain.db"
 lakip -d "$DB" import "$FIXTURE"
 open_screen B
 expect_screen "no date yet" B "no date yet"
-keys B Down Down Down Enter
+keys B Down Down Down Down Enter
+expect_screen "its tables wait for the date" B "The annual report has no date yet: set it first"
+keys B Up Enter
 expect_screen "an analysis' form" B "Analysis of the year"
 text B "Teks"
 keys B F2

@@ -136,7 +136,7 @@ fi
 # External libraries: pkg-config, and whatever else configure found for
 # the program (a library added to lakip later links too).
 ext_libs=""
-for m in ncursesw formw menuw panelw yaml-0.1 sqlite3 libcrypto libqrencode; do
+for m in ncursesw formw menuw panelw yaml-0.1 sqlite3 libssl libcrypto libqrencode; do
 	ext_libs="$ext_libs $(pkg-config --libs "$m" 2>/dev/null)"
 done
 ext_libs="$ext_libs -lhpdf -lhyphen -lm"

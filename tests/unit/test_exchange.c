@@ -929,6 +929,12 @@ static const struct bad_case bad_cases[] = {
 	  "instansi.verifikasi: expected an http:// or https:// URL" },
 	{ 6, 0, "  kota: Kota Y\n  verifikasi: \"https://x.go.id/a b\"\n", "7:15",
 	  "instansi.verifikasi" },
+	/* Its default timestamp authority. */
+	{ 6, 0, "  kota: Kota Y\n  tsa: ftp://tsa.go.id\n", "7:8",
+	  "instansi.tsa: expected an http:// or https:// URL (ASCII, no "
+	  "spaces), found \"ftp://tsa.go.id\"" },
+	{ 6, 0, "  kota: Kota Y\n  tsa: \"http://\"\n", "7:8", "instansi.tsa" },
+	{ 6, 0, "  kota: Kota Y\n  tsa: [http://tsa.go.id]\n", "7:8", "instansi.tsa" },
 	/* Notes, the annual report, the agreement. */
 	{ 32, 0, "    tanggal: 2023-04-10\n    keterangan:\n      XYZ: a\n", "34:7",
 	  "triwulan.1.keterangan: unknown IKU \"XYZ\"" },
@@ -971,7 +977,7 @@ static const struct bad_case bad_cases[] = {
 	{ 15, 0, "", "1:1", "top level: missing required key \"tahun\"" },
 	{ 7, 0, "  kepla:\n", "7:3", "instansi: unknown key \"kepla\" (expected "
 	  "one of: kode, nama, pemerintah, kota, logo, kepala, bidang, predikat, "
-	  "zona_waktu, verifikasi)" },
+	  "zona_waktu, verifikasi, tsa)" },
 	{ 6, 0, "", "3:3", "instansi: missing required key \"kota\"" },
 	{ 3, 0, "  kode: Dinas_X\n", "3:9", "instansi.kode: expected lowercase "
 	  "letters a-z, digits and '-' only, found \"Dinas_X\"" },

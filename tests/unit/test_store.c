@@ -1398,7 +1398,7 @@ START_TEST(test_open_missing)
 	snprintf(dbpath, sizeof dbpath, "%s", deep);
 	ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	ck_assert_int_eq(STORE_SCHEMA_VERSION, 12);
+	ck_assert_int_eq(STORE_SCHEMA_VERSION, 13);
 	{
 		sqlite3 *db = raw_open(deep);
 		sqlite3_stmt *q;
@@ -1601,40 +1601,46 @@ START_TEST(test_blank_target)
 }
 END_TEST
 
+/* A database at dbpath of schema version `version` holding r: r saved
+ * in a database of today's version, whose rows of the columns the old
+ * one has are copied into it. */
+static void
+save_at_version(int version, const rencana *r)
+{
+	char newpath[1100], keep[2048], sql[16384];
+	lk_err e = { 0, "" };
+
+	snprintf(newpath, sizeof newpath, "%s/new-%d.db", tmp, version);
+	snprintf(keep, sizeof keep, "%s", dbpath);
+	snprintf(dbpath, sizeof dbpath, "%s", newpath);
+	save_fresh(r);
+	snprintf(dbpath, sizeof dbpath, "%s", keep);
+	ck_assert_int_eq(store_create_at_version(dbpath, version, &e), 0);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), version);
+	snprintf(sql, sizeof sql, "ATTACH '%s' AS new;", newpath);
+	for (size_t i = 0; i < N_TABLES; i++) {
+		size_t len = strlen(sql);
+		char cols[1024];
+
+		cols_of(all_tables[i], cols, sizeof cols);
+		snprintf(sql + len, sizeof sql - len,
+			 "INSERT INTO main.%s (%s) SELECT %s FROM new.%s;",
+			 all_tables[i], cols, cols, all_tables[i]);
+	}
+	raw_exec(dbpath, sql);
+}
+
 START_TEST(test_migrate_v8_tanggal)
 {
-	char v9path[1100], sql[16384];
 	int64_t before[N_TABLES], after[N_TABLES];
 	rencana *want = make_plan("kesbangpol", 2023), *got;
 	lk_err e = { 0, "" };
 	store *s;
 	size_t i;
 
-	snprintf(v9path, sizeof v9path, "%s/v9.db", tmp);
-	{
-		char keep[2048];
-
-		snprintf(keep, sizeof keep, "%s", dbpath);
-		snprintf(dbpath, sizeof dbpath, "%s", v9path);
-		save_fresh(want);
-		snprintf(dbpath, sizeof dbpath, "%s", keep);
-	}
-	ck_assert_int_eq(store_create_at_version(dbpath, 8, &e), 0);
-	ck_assert_int_eq(raw_int("PRAGMA user_version"), 8);
+	save_at_version(8, want);
 	ck_assert_int_eq(raw_int("SELECT \"notnull\" FROM pragma_table_info('triwulan')"
 				 " WHERE name = 'tanggal'"), 1);
-	snprintf(sql, sizeof sql, "ATTACH '%s' AS v9;", v9path);
-	for (i = 0; i < N_TABLES; i++) {
-		size_t len = strlen(sql);
-
-		char cols[1024];
-
-		cols_of(all_tables[i], cols, sizeof cols);
-		snprintf(sql + len, sizeof sql - len,
-			 "INSERT INTO main.%s (%s) SELECT %s FROM v9.%s;",
-			 all_tables[i], cols, cols, all_tables[i]);
-	}
-	raw_exec(dbpath, sql);
 	row_counts(before);
 	ck_assert_int_gt(before[9], 0);         /* triwulan rows */
 
@@ -1683,6 +1689,56 @@ START_TEST(test_migrate_v8_tanggal)
 	rencana_free(got);
 	rencana_free(want);
 	store_close(s);
+}
+END_TEST
+
+/* Version 12 to 13: the agency's timestamp authority.  A database of
+ * version 12 is read without it; migrated, it keeps every value, the
+ * authority is unset, then saved and read back, and a change of it
+ * alone is a change of the agency, audited. */
+START_TEST(test_migrate_v12_tsa)
+{
+	rencana *want = make_plan("kesbangpol", 2023), *got;
+	store_diff d;
+	store *s;
+
+	want->instansi.zona_waktu = S(want, "Asia/Makassar");
+	want->instansi.verifikasi = S(want, "https://kesbangpol.example.go.id/v");
+	save_at_version(12, want);
+	s = open_db(STORE_READONLY);
+	got = load_ok(s, "kesbangpol", 2023);
+	ck_assert_str_eq(got->instansi.verifikasi, want->instansi.verifikasi);
+	ck_assert_ptr_null(got->instansi.tsa);
+	rencana_free(got);
+	store_close(s);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), 12);
+
+	s = open_db(0);
+	ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	got = load_ok(s, "kesbangpol", 2023);
+	ck_assert_str_eq(got->instansi.zona_waktu, "Asia/Makassar");
+	ck_assert_ptr_null(got->instansi.tsa);
+	rencana_free(got);
+	want->instansi.tsa = S(want, "https://tsa.example.go.id/tsr");
+	save_ok(s, want, false, &d);
+	ck_assert_int_eq(d.n[DIFF_INSTANSI].changed, 1);
+	got = load_ok(s, "kesbangpol", 2023);
+	ck_assert_str_eq(got->instansi.tsa, "https://tsa.example.go.id/tsr");
+	rencana_free(got);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE tbl = 'instansi'"
+				 " AND field = 'tsa' AND old IS NULL AND"
+				 " new = 'https://tsa.example.go.id/tsr'"), 1);
+	store_close(s);
+	{
+		/* The table's own check as well as the reader's. */
+		sqlite3 *db = raw_open(dbpath);
+
+		ck_assert_int_eq(sqlite3_exec(db, "UPDATE instansi SET tsa ="
+					      " 'ftp://x'", NULL, NULL, NULL),
+				 SQLITE_CONSTRAINT);
+		sqlite3_close(db);
+	}
+	rencana_free(want);
 }
 END_TEST
 
@@ -2203,6 +2259,7 @@ lktest_suite(void)
 	tcase_add_test(tc, test_migrate_v1);
 	tcase_add_test(tc, test_migrate_v2);
 	tcase_add_test(tc, test_migrate_v8_tanggal);
+	tcase_add_test(tc, test_migrate_v12_tsa);
 	tcase_add_test(tc, test_blank_target);
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_busy);

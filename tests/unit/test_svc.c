@@ -1838,8 +1838,8 @@ static const struct final_case {
 } final_cases[] = {
 	{ "not all approved", "kp", false, "kepala.p12", NULL, "l.pdf",
 	  EX_NOPERM, { "approved", "--override-review" } },
-	{ "tsa https", "kp", true, "kepala.p12", "https://tsa.example/", "l.pdf",
-	  EX_USAGE, { "--tsa", "https://tsa.example/", NULL } },
+	{ "tsa ftp", "kp", true, "kepala.p12", "ftp://tsa.example/", "l.pdf",
+	  EX_USAGE, { "--tsa", "ftp://tsa.example/", NULL } },
 	{ "tsa not a URL", "kp", true, "kepala.p12", "tsa.example", "l.pdf",
 	  EX_USAGE, { "http://", "tsa.example", NULL } },
 	{ "by the operator", "op", true, "kepala.p12", NULL, "l.pdf", EX_NOPERM,
