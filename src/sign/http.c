@@ -29,9 +29,10 @@ typedef struct tls_arg {
 } tls_arg;
 
 /* OSSL_HTTP_bio_cb_t: on connecting over TLS, the TLS BIO on top of the
- * connection, naming and checking the host; on a failed exchange, why
- * the server's certificate was refused, as the last error (the one
- * sign_ossl_reason reports). */
+ * connection, naming and checking the host; on disconnecting, that BIO
+ * taken off and freed, and after a failed exchange why the server's
+ * certificate was refused, as the last error (the one sign_ossl_reason
+ * reports). */
 static BIO *
 tls_layer(BIO *bio, void *arg, int connect, int detail)
 {
@@ -42,11 +43,24 @@ tls_layer(BIO *bio, void *arg, int connect, int detail)
 	bool ip;
 	long vr;
 
-	if (!connect && !detail && BIO_get_ssl(bio, &ssl) > 0 && ssl != NULL &&
-	    (vr = SSL_get_verify_result(ssl)) != X509_V_OK)
-		ERR_raise_data(ERR_LIB_SSL, SSL_R_CERTIFICATE_VERIFY_FAILED,
-			       "%s", X509_verify_cert_error_string(vr));
-	if (!connect || !detail)
+	if (!connect) {
+		/* Disconnecting: the TLS BIO is ours to take off and free
+		 * (OpenSSL frees only the connection below it). */
+		BIO *below;
+
+		if (BIO_get_ssl(bio, &ssl) <= 0 || ssl == NULL)
+			return bio;
+		if (!detail && (vr = SSL_get_verify_result(ssl)) != X509_V_OK)
+			ERR_raise_data(ERR_LIB_SSL, SSL_R_CERTIFICATE_VERIFY_FAILED,
+				       "%s", X509_verify_cert_error_string(vr));
+		(void)ERR_set_mark();
+		BIO_ssl_shutdown(bio);
+		below = BIO_pop(bio);
+		BIO_free(bio);
+		(void)ERR_pop_to_mark();
+		return below;
+	}
+	if (!detail)
 		return bio;
 	if ((sbio = BIO_new_ssl(t->ctx, 1)) == NULL)
 		return NULL;

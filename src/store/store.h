@@ -38,6 +38,11 @@ typedef struct store store;
 enum store_open_flags {
 	STORE_READONLY = 1,   /* never write; no migration */
 	STORE_CREATE = 2,     /* create the file (and its directory) if missing */
+	/* The quick_check of a database that needs no migration waits for
+	 * store_check_sound or the first write, whichever comes first (a
+	 * front end that shows its first screen before reading the whole
+	 * file). */
+	STORE_CHECK_LATER = 4,
 };
 
 /* Opens path, applies pending migrations (unless STORE_READONLY) and
@@ -60,9 +65,13 @@ enum store_open_flags {
 int store_open(const char *path, unsigned flags, store **out, lk_err *e);
 void store_close(store *s);
 
-/* PRAGMA quick_check failed when the handle was opened (then it is also
- * store_readonly). */
+/* PRAGMA quick_check failed when the handle was opened, or when it ran
+ * later (STORE_CHECK_LATER); then it is also store_readonly. */
 bool store_damaged(const store *s);
+/* Runs the quick_check that STORE_CHECK_LATER left waiting (nothing when
+ * none waits): a damaged database becomes read-only with a warning, as at
+ * open.  Fails only when the check cannot run. */
+int store_check_sound(store *s, lk_err *e);
 
 /* Where the store's warnings go (process-wide; a damaged database found
  * at open).  The default, or fn NULL, writes "lakip: warning: MSG" to

@@ -78,6 +78,7 @@ struct store {
 	int version;       /* user_version after open (and migration) */
 	int busy_ms;       /* busy timeout set at open */
 	bool damaged;      /* PRAGMA quick_check failed: read-only */
+	bool check_pending; /* STORE_CHECK_LATER: quick_check not run yet */
 	char damage[256];  /* what quick_check said */
 	bool unlocked;     /* read without locks or -shm (store_open) */
 	store_fsig sig[STORE_N_SIDECAR + 1]; /* the database and its -wal,

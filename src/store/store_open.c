@@ -218,8 +218,11 @@ open_files(const char *path, unsigned flags, int target, store **out,
 			     path);
 		goto fail;
 	}
-	if (version > 0 && !s->readonly &&
-	    (rc = store_sqlite_check_sound(s, e)) != 0)
+	if (version > 0 && !s->readonly && (flags & STORE_CHECK_LATER) &&
+	    version == target)
+		s->check_pending = true;
+	else if (version > 0 && !s->readonly &&
+		 (rc = store_sqlite_check_sound(s, e)) != 0)
 		goto fail;
 	s->version = (int)version;
 	if ((rc = store_sqlite_settings(s, e)) != 0)
@@ -303,6 +306,19 @@ bool
 store_damaged(const store *s)
 {
 	return s->damaged;
+}
+
+int
+store_check_sound(store *s, lk_err *e)
+{
+	int rc;
+
+	if (!s->check_pending)
+		return 0;
+	/* Still waiting if it could not run (the next write tries again). */
+	if ((rc = store_sqlite_check_sound(s, e)) == 0)
+		s->check_pending = false;
+	return rc;
 }
 
 void

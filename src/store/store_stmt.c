@@ -191,9 +191,12 @@ store_exec(store *s, const char *sql, lk_err *e)
 int
 store_begin(store *s, lk_err *e)
 {
+	int rc;
+
+	if ((rc = store_check_sound(s, e)) != 0)
+		return rc;
 	if (s->damaged)
 		return store_fail_readonly(s, e);
-	int rc;
 
 	s->audit_cached = false;
 	rc = store_exec(s, drv_sql(s->db, DRV_SQL_BEGIN_WRITE), e);

@@ -239,6 +239,59 @@ load_entri(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 	return rc;
 }
 
+/* Only the counts by state of the entries entries_sql reads, without
+ * reading them: the first row (state NULL) is how many entries there are
+ * (the IKU, programs and sasaran of the plan, BAB II and BAB III), the
+ * others count the states stored for entries of the plan (a state left
+ * by an entry no longer in it is no entry's); the rest are drafts. */
+static const char counts_sql[] =
+	"SELECT NULL, (SELECT count(*) FROM iku WHERE rencana_id = ?1)"
+	" + (SELECT count(*) FROM program WHERE rencana_id = ?1)"
+	" + (SELECT count(*) FROM sasaran WHERE rencana_id = ?1) + 2"
+	" UNION ALL"
+	" SELECT rs.state, count(*) FROM review_state rs"
+	" WHERE rs.triwulan_id = ?2 AND rs.state <> 'draft' AND CASE rs.jenis"
+	"  WHEN 'iku' THEN EXISTS (SELECT 1 FROM iku k WHERE k.id = rs.ref_id"
+	"   AND k.rencana_id = ?1)"
+	"  WHEN 'program' THEN EXISTS (SELECT 1 FROM program p"
+	"   WHERE p.id = rs.ref_id AND p.rencana_id = ?1)"
+	"  WHEN 'narasi' THEN EXISTS (SELECT 1 FROM sasaran sa"
+	"   WHERE sa.id = rs.ref_id AND sa.rencana_id = ?1)"
+	"  ELSE rs.ref_id = 0 END"
+	" GROUP BY rs.state";
+
+static int
+load_counts(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
+{
+	drv_st *st = NULL;
+	int64_t total = 0, other = 0;
+	int rc;
+
+	if ((rc = store_stmt(s, &st, counts_sql, e)) != 0)
+		return rc;
+	store_bind_int(s, st, 1, p->rencana_id);
+	store_bind_int(s, st, 2, p->triwulan_id);
+	if ((rc = store_check_bind(s, e)) == 0) {
+		while ((rc = drv_step(st)) == DRV_ROW) {
+			const char *state = drv_col_text(st, 0);
+			int64_t n = drv_col_int(st, 1);
+			enum entri_state es;
+
+			if (state == NULL)
+				total = n;
+			else if (entri_state_dari_nama(state, &es) &&
+				 es != ENTRI_DRAFT) {
+				q->count[es] += (unsigned)n;
+				other += n;
+			}
+		}
+		rc = rc == DRV_DONE ? 0 : store_fail(s, rc, e, NULL);
+	}
+	drv_finalize(st);
+	q->count[ENTRI_DRAFT] = total > other ? (unsigned)(total - other) : 0;
+	return rc;
+}
+
 static int
 load_events(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 {
@@ -311,7 +364,7 @@ load_lock(store *s, const store_period_ids *p, store_quarter *q, lk_err *e)
 
 static int
 quarter_load(store *s, const char *instansi, int tahun, int tw,
-	     store_quarter *q, store_period_ids *p, lk_err *e)
+	     store_quarter *q, store_period_ids *p, bool entries, lk_err *e)
 {
 	int rc;
 
@@ -328,17 +381,20 @@ quarter_load(store *s, const char *instansi, int tahun, int tw,
 	q->tahun = tahun;
 	q->tw = tw;
 	q->ada = p->triwulan_id != 0;
-	if ((rc = load_entri(s, p, q, e)) == 0 && q->ada
-	    && (rc = load_events(s, p, q, e)) == 0)
+	if (!entries)
+		rc = load_counts(s, p, q, e);
+	else if ((rc = load_entri(s, p, q, e)) == 0 && q->ada)
+		rc = load_events(s, p, q, e);
+	if (rc == 0 && q->ada)
 		rc = load_lock(s, p, q, e);
 	if (rc != 0)
 		store_quarter_free(q);
 	return rc;
 }
 
-int
-store_quarter_load(store *s, const char *instansi, int tahun, int tw,
-		   store_quarter *q, lk_err *e)
+static int
+quarter_read(store *s, const char *instansi, int tahun, int tw,
+	     store_quarter *q, bool entries, lk_err *e)
 {
 	store_period_ids p;
 	bool own = !drv_in_txn(s->db);
@@ -346,10 +402,24 @@ store_quarter_load(store *s, const char *instansi, int tahun, int tw,
 
 	if (own && (rc = store_exec(s, "BEGIN", e)) != 0)
 		return rc;
-	rc = quarter_load(s, instansi, tahun, tw, q, &p, e);
+	rc = quarter_load(s, instansi, tahun, tw, q, &p, entries, e);
 	if (own)
 		store_rollback(s);
 	return rc;
+}
+
+int
+store_quarter_load(store *s, const char *instansi, int tahun, int tw,
+		   store_quarter *q, lk_err *e)
+{
+	return quarter_read(s, instansi, tahun, tw, q, true, e);
+}
+
+int
+store_quarter_status(store *s, const char *instansi, int tahun, int tw,
+		     store_quarter *q, lk_err *e)
+{
+	return quarter_read(s, instansi, tahun, tw, q, false, e);
 }
 
 /* ------------------------------------------------------------------ */
@@ -543,7 +613,7 @@ apply(store *s, const char *instansi, int tahun, int tw, enum entri_event ev,
 	size_t i, k;
 	int rc;
 
-	if ((rc = quarter_load(s, instansi, tahun, tw, &q, &p, e)) != 0)
+	if ((rc = quarter_load(s, instansi, tahun, tw, &q, &p, true, e)) != 0)
 		return rc;
 	snprintf(scope, sizeof scope, "%s", store_scope(instansi, tahun, tw));
 	if ((rc = store_user_get(s, s->actor, instansi, &u, e)) != 0) {

@@ -233,6 +233,12 @@ typedef struct store_quarter {
  * EX_NOINPUT when there is no such plan. */
 int store_quarter_load(store *s, const char *instansi, int tahun, int tw,
 		       store_quarter *q, lk_err *e);
+/* What a list of the quarters shows of quarter tw, without reading every
+ * entry: whether it is reported, the counts of its entries by state (as
+ * store_quarter_load counts them), its lock and latest signed version;
+ * entri and event stay empty.  EX_NOINPUT when there is no such plan. */
+int store_quarter_status(store *s, const char *instansi, int tahun, int tw,
+			 store_quarter *q, lk_err *e);
 void store_quarter_free(store_quarter *q);
 /* The entry of kind j and kode in q, or NULL. */
 const store_entri *store_entri_find(const store_quarter *q,

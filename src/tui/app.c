@@ -21,6 +21,9 @@
 #include "tui/tui_int.h"
 #include "tui/ui.h"
 
+/* The longest warning of the store a message box shows. */
+#define WARNING_MAX 1024
+
 static const char *const form_names[AF_N] = {
 	"instansi", "bidang", "sasaran", "iku", "program", "triwulan",
 };
@@ -74,8 +77,9 @@ open_store(app *a)
 	int rc;
 
 	a->readonly = must_open_readonly(a->db_path);
-	rc = store_open(a->db_path, a->readonly ? STORE_READONLY : STORE_CREATE,
-			&a->st, &e);
+	/* The whole file's check waits for the first screen (check_sound). */
+	rc = store_open(a->db_path, a->readonly ? STORE_READONLY :
+			STORE_CREATE | STORE_CHECK_LATER, &a->st, &e);
 	if (rc == EX_TEMPFAIL) {
 		store_lock_holders(a->db_path, who, sizeof who);
 		if (who[0])
@@ -94,6 +98,38 @@ open_store(app *a)
 	 * kept at the load, not with the plan read again. */
 	store_keep_plans(a->st, !a->readonly);
 	return 0;
+}
+
+/* store_warn_fn: the store's warning kept for a message box. */
+static void
+keep_warning(void *arg, const char *msg)
+{
+	snprintf(arg, WARNING_MAX, "%s", msg);
+}
+
+/* ui_once_shown: the quick_check of the database, once the first screen
+ * is shown (a write before it runs the check first, in the store); a
+ * damaged database is read-only from then on, and says why. */
+static void
+check_sound(void *arg)
+{
+	app *a = arg;
+	lk_err e = { 0, "" };
+	char warning[WARNING_MAX] = "";
+	int rc;
+
+	store_set_warn(keep_warning, warning);
+	rc = store_check_sound(a->st, &e);
+	store_set_warn(NULL, NULL);
+	if (rc != 0) {
+		ui_message(_("Database"), e.msg, true);
+		return;
+	}
+	if (store_damaged(a->st)) {
+		a->readonly = true;
+		app_update_context(a);
+		ui_message(_("Damaged database"), warning, true);
+	}
 }
 
 int
@@ -129,6 +165,7 @@ tui_main(const tui_opts *o)
 		goto out;
 	}
 	app_update_context(&a);
+	ui_once_shown(check_sound, &a);
 	r = scr_start(&a);
 	terminated = r == FORM_TERMINATED || ui_terminating();
 	ui_end();

@@ -31,7 +31,10 @@ app_update_context(app *a)
 	ui_set_context(buf);
 	app_wf_load(a, false);
 	ui_set_flags(a->readonly || !app_listed(a), app_locked(a), a->dirty);
-	if (a->readonly)
+	if (a->readonly && store_damaged(a->st))
+		ui_set_notice(_("Read-only: the database is damaged; restore it from a "
+				"backup."));
+	else if (a->readonly)
 		ui_set_notice(_("Read-only: the database file cannot be written."));
 	else if (!app_listed(a)) {
 		snprintf(buf, sizeof buf, _("Read-only ('%s' is not listed as a user): "

@@ -278,7 +278,7 @@ count(per_ctx *c)
 		rencana_hitung_isian(a->r, tw, &c->is[tw]);
 		/* Nothing stored yet (or an old database): no review. */
 		c->have_q[tw] = a->instansi != NULL &&
-		    store_quarter_load(a->st, a->instansi, a->tahun, tw, &c->q[tw], NULL) == 0;
+		    store_quarter_status(a->st, a->instansi, a->tahun, tw, &c->q[tw], NULL) == 0;
 	}
 }
 

@@ -42,6 +42,9 @@ typedef struct pend_key {
 } pend_key;
 static pend_key *pend;
 static size_t pend_head, pend_n, pend_cap;
+/* ui_once_shown's work, until it runs. */
+static void (*shown_fn)(void *);
+static void *shown_arg;
 /* Bracketed paste: the key codes of its start and end sequences, and
  * the text of the last paste (ACT_PASTE). */
 static int key_paste_begin, key_paste_end;
@@ -228,6 +231,13 @@ draw_too_small(void)
 		       buf, A_BOLD);
 	curs_set(0);
 	refresh();
+}
+
+void
+ui_once_shown(void (*fn)(void *arg), void *arg)
+{
+	shown_fn = fn;
+	shown_arg = arg;
 }
 
 void
@@ -500,6 +510,13 @@ ui_getkey(enum key_ctx ctx, wint_t *ch)
 			ui_relayout_all();
 			ui_redraw();
 			return ACT_RESIZE;
+		}
+		if (shown_fn != NULL && !queued) {
+			void (*fn)(void *) = shown_fn;
+
+			shown_fn = NULL;
+			refresh();
+			fn(shown_arg);
 		}
 		t0 = now_ms();
 		if (queued) {

@@ -54,6 +54,9 @@ void ui_push(const ui_layer *l);
 void ui_pop(void);
 /* Draw every layer from the topmost full one up, then refresh. */
 void ui_redraw(void);
+/* fn(arg) once, when the next key is waited for and the screen is shown:
+ * work the first screen need not wait for.  fn may draw and ask. */
+void ui_once_shown(void (*fn)(void *arg), void *arg);
 /* Where the cursor should stand after drawing (the last call of a redraw
  * wins); without a call the cursor is hidden. */
 void ui_cursor(int y, int x);

@@ -100,6 +100,14 @@ sum() {
 pg_skip() {
 	if on_pg; then echo "1..0 # SKIP on PostgreSQL: $1"; exit 0; fi
 }
+# damage_page DB TABLE: the root page of TABLE in the SQLite file DB
+# overwritten with 0xFF bytes (PRAGMA quick_check then fails).
+damage_page() {
+	page=$(sqlite3 "$1" "SELECT rootpage FROM sqlite_master WHERE name = '$2'")
+	size=$(sqlite3 "$1" "PRAGMA page_size")
+	head -c "$size" /dev/zero | tr '\0' '\377' |
+		dd of="$1" bs="$size" seek=$((page - 1)) count=1 conv=notrunc 2>/dev/null
+}
 # test_key: a self-signed signing key of "Kepala Uji" for 30 days:
 # $T/key.pem, $T/cert.pem and $T/k.p12 (password rahasia).
 test_key() {

@@ -26,10 +26,7 @@ fi
 
 # ---- 1. a damaged database is not written ----
 cp "$DB" "$T/bad.db"
-page=$(sqlite3 "$T/bad.db" "SELECT rootpage FROM sqlite_master WHERE name = 'signed_report'")
-size=$(sqlite3 "$T/bad.db" "PRAGMA page_size")
-head -c "$size" /dev/zero | tr '\0' '\377' |
-	dd of="$T/bad.db" bs="$size" seek=$((page - 1)) count=1 conv=notrunc 2>/dev/null
+damage_page "$T/bad.db" signed_report
 before=$(fsum "$T/bad.db")
 lakip -d "$T/bad.db" import "$FIXTURE"
 expect_rc "import into a damaged database" 65

@@ -2080,6 +2080,14 @@ START_TEST(test_damaged)
 	char *bytes;
 
 	save_fresh(r);
+	/* A sound database checked later stays writable. */
+	s = open_db(STORE_CHECK_LATER);
+	got = load_ok(s, "kesbangpol", 2023);
+	ck_assert_int_eq(store_check_sound(s, &e), 0);
+	ck_assert(!store_damaged(s) && !store_readonly(s));
+	save_ok(s, got, false, NULL);
+	rencana_free(got);
+	store_close(s);
 	damage_table("signed_report");
 	bytes = slurp(dbpath, &len);
 	n_warned = 0;
@@ -2110,6 +2118,33 @@ START_TEST(test_damaged)
 	s = open_db(STORE_READONLY);
 	ck_assert(!store_damaged(s));
 	ck_assert_int_eq(n_warned, 1);
+	store_close(s);
+
+	/* STORE_CHECK_LATER: the check waits; reads go on; the first write
+	 * runs it first, and is refused. */
+	s = open_db(STORE_CHECK_LATER);
+	ck_assert(!store_damaged(s));
+	ck_assert_int_eq(n_warned, 1);
+	got = load_ok(s, "kesbangpol", 2023);
+	find_iku(got, "IKU1")->target = 1;
+	ck_assert_int_eq(store_save(s, got, false, NULL, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "damaged"), "message: %s", e.msg);
+	ck_assert(store_damaged(s));
+	ck_assert(store_readonly(s));
+	ck_assert_int_eq(n_warned, 2);
+	/* It ran once. */
+	ck_assert_int_eq(store_check_sound(s, &e), 0);
+	ck_assert_int_eq(n_warned, 2);
+	rencana_free(got);
+	store_close(s);
+	same_file(bytes, len, dbpath);
+	/* ... or store_check_sound runs it, when the front end is ready. */
+	s = open_db(STORE_CHECK_LATER);
+	ck_assert(!store_damaged(s));
+	ck_assert_int_eq(store_check_sound(s, &e), 0);
+	ck_assert(store_damaged(s));
+	ck_assert(store_readonly(s));
+	ck_assert_int_eq(n_warned, 3);
 	store_close(s);
 	store_set_warn(NULL, NULL);
 	same_file(bytes, len, dbpath);

@@ -324,6 +324,24 @@ states_all(void)
 		out[i] = "dsra"[q.entri[i].state];
 	}
 	out[N_ENTRI] = '\0';
+	/* The quarters' list counts without reading the entries: the same
+	 * counts, lock and version. */
+	{
+		store_quarter c;
+		int k;
+
+		ok_(store_quarter_status(db, "kesbangpol", 2023, 2, &c, &e), &e, "status");
+		ck_assert_uint_eq(c.n_entri, 0);
+		ck_assert_uint_eq(c.n_event, 0);
+		ck_assert(c.ada == q.ada);
+		for (k = 0; k < ENTRI_N; k++)
+			ck_assert_msg(c.count[k] == q.count[k], "%s: %u counted, %u loaded",
+				      entri_state_nama((enum entri_state)k), c.count[k],
+				      q.count[k]);
+		ck_assert(c.locked == q.locked);
+		ck_assert_int_eq(c.version, q.version);
+		store_quarter_free(&c);
+	}
 	store_quarter_free(&q);
 	return out;
 }
@@ -445,6 +463,20 @@ START_TEST(test_flow)
 		ck_assert_str_eq(q.event[2].action, "return");
 		store_quarter_free(&q);
 	}
+}
+END_TEST
+
+/* A state left behind by an entry no longer in the plan is no entry's:
+ * neither the loaded quarter nor its counts (states_all compares them)
+ * take it. */
+START_TEST(test_status_stale)
+{
+	lk_err e = { 0, "" };
+
+	ok_(wf("op1", EV_SUBMIT, "IKU1", NULL, NULL, &e), &e, "submit");
+	raw_exec("INSERT INTO review_state (triwulan_id, jenis, ref_id, state)"
+		 " SELECT id, 'iku', 999999, 'approved' FROM triwulan WHERE nomor = 2");
+	ck_assert_str_eq(states_all(), "sdddddd" "d");
 }
 END_TEST
 
@@ -1508,6 +1540,7 @@ lktest_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_flow);
+	tcase_add_test(tc, test_status_stale);
 	tcase_add_test(tc, test_self_approval);
 	tcase_add_test(tc, test_no_bidang);
 	tcase_add_test(tc, test_edit_resets);
