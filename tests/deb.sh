@@ -87,7 +87,9 @@ for p in $tools; do
 done
 if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
-	if { apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing; } >"$log" 2>&1
+	# A list that fails to update (a mirror in the middle of a sync)
+	# leaves the install to the lists there are.
+	if { apt-get update -qq || true; apt-get install -y -qq --no-install-recommends $missing; } >"$log" 2>&1
 	then ok "packaging tools installed:$missing"
 	else not_ok "installing the packaging tools:$missing" "$log"; finish
 	fi
@@ -128,7 +130,7 @@ if [ "$check" = 1 ]; then opts=""; else profiles="nocheck"; fi
 builddep() {
 	apt-get build-dep -y -qq --no-install-recommends ${profiles:+-P "$profiles"} "$src"
 }
-if builddep >"$log" 2>&1 || { apt-get update -qq && builddep; } >"$log" 2>&1
+if builddep >"$log" 2>&1 || { apt-get update -qq || true; builddep; } >"$log" 2>&1
 then ok "build dependencies installed"
 else not_ok "installing the build dependencies" "$log"; finish
 fi
